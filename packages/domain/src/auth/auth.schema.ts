@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { emailAddress, userView } from '../agencies/agency.schema.ts';
+
+/** Upper bound far above what anyone types; keeps hashing cost bounded. */
+export const PASSWORD_MAX = 128;
+export const PASSWORD_MIN = 12;
+
+export const loginRequest = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(PASSWORD_MAX * 4),
+});
+
+/**
+ * After the password step a session is either complete (`ok`) or waits for the second factor:
+ * `verify` (enter a TOTP or recovery code) or `enroll` (the agency requires TOTP, set it up first).
+ */
+export const mfaState = z.enum(['ok', 'verify', 'enroll']);
+export type MfaState = z.infer<typeof mfaState>;
+
+export const sessionResponse = z.object({ user: userView, mfa: mfaState }).meta({ id: 'Session' });
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const mfaCodeRequest = z.strictObject({ code: z.string().trim().min(6).max(32) });
+
+export const mfaEnrollment = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrSvg: z.string(),
+});
+
+export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+
+export const changePasswordRequest = z.strictObject({
+  currentPassword: z.string().max(PASSWORD_MAX * 4),
+  newPassword,
+});
+
+export const acceptTokenRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: newPassword,
+});
+
+export const tokenInfo = z.object({ email: z.string(), purpose: z.enum(['invite', 'reset']) });
+
+export { emailAddress };

@@ -1,0 +1,5 @@
+export * from './agencies/agency.schema.ts';
+export * from './audit/audit.schema.ts';
+export * from './auth/auth.schema.ts';
+export * from './common/errors.ts';
+export * from './common/paging.ts';

@@ -1,0 +1,312 @@
+import type { MfaState, SessionResponse } from '@lotse/domain';
+import { appendAudit } from '../../platform/audit.ts';
+import { type Actor, type AppContext, withActor, withSystem } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db.ts';
+import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
+import { findUserByEmail, findUserById, mfaRequiredFor, presentUser, type UserRow } from '../users/users.repo.ts';
+import { assertNotThrottled, recordFailure, recordSuccess } from './login-throttle.ts';
+import { checkPassword, passwordProblemMessages } from './password-policy.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
+import { issueRecoveryCodes, redeemRecoveryCode } from './recovery-codes.ts';
+import { createSession, deleteSession, deleteUserSessions, lookupSession } from './sessions.ts';
+import { tokenHash } from './tokens.ts';
+import { newTotpSecret, totpEnrollment, verifyTotp } from './totp.ts';
+
+const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist nicht korrekt.');
+const invalidMfaCode = () => new AppError(401, 'invalid_mfa_code', 'Der Code ist nicht gültig.');
+
+export interface AuthenticatedSession {
+  actor: Actor;
+  mfa: MfaState;
+}
+
+/** Demo users skip the second factor, but only while the installation runs in demo mode. */
+const mfaExempt = (ctx: AppContext, user: UserRow) => ctx.config.demo && user.is_demo;
+
+function mfaStateAfterPassword(ctx: AppContext, user: UserRow): MfaState {
+  if (mfaExempt(ctx, user)) return 'ok';
+  if (user.mfa_enabled) return 'verify';
+  return mfaRequiredFor(user) ? 'enroll' : 'ok';
+}
+
+export function passwordContext(user: Pick<UserRow, 'email' | 'display_name' | 'agency_name'>): string[] {
+  return [user.email.split('@')[0] ?? '', user.email.split('@')[1] ?? '', user.display_name, user.agency_name];
+}
+
+export function assertAcceptablePassword(password: string, context: string[]) {
+  const problem = checkPassword(password, context);
+  if (problem) throw new AppError(400, 'weak_password', passwordProblemMessages[problem]);
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string },
+  source: string,
+  previousToken: string | undefined,
+): Promise<{ token: string; body: SessionResponse }> {
+  const email = input.email.trim().toLowerCase();
+  const outcome = await withSystem(ctx, async (tx, now) => {
+    await assertNotThrottled(tx, email, source, now);
+    const user = await findUserByEmail(tx, email);
+    const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+    if (!user || !passwordOk || user.status !== 'active') {
+      await recordFailure(tx, email, source, now, ctx.config.login);
+      await appendAudit(
+        tx,
+        {
+          action: 'auth.login',
+          outcome: 'failure',
+          agencyId: user?.agency_id ?? null,
+          actorUserId: user?.id ?? null,
+          resourceType: 'user',
+          resourceId: user?.id ?? null,
+          details: { reason: !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : `status_${user.status}` },
+        },
+        now,
+      );
+      return null;
+    }
+    await recordSuccess(tx, email);
+    // A new session id at every sign-in; a session the browser still carried ends here.
+    if (previousToken) await deleteSession(tx, tokenHash(previousToken));
+    const mfa = mfaStateAfterPassword(ctx, user);
+    const token = await createSession(tx, user, mfa, now, ctx.config.session);
+    if (mfa === 'ok') await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, now]);
+    await appendAudit(
+      tx,
+      {
+        action: 'auth.login',
+        agencyId: user.agency_id,
+        actorUserId: user.id,
+        resourceType: 'user',
+        resourceId: user.id,
+        details: { mfa },
+      },
+      now,
+    );
+    return { token, body: { user: presentUser({ ...user, last_login_at: mfa === 'ok' ? now : user.last_login_at }), mfa } };
+  });
+  if (!outcome) throw invalidCredentials();
+  return outcome;
+}
+
+/** Resolves the session cookie to an actor; null when there is no valid session. */
+export async function authenticate(
+  ctx: AppContext,
+  token: string | undefined,
+): Promise<{ status: 'valid'; session: AuthenticatedSession } | { status: 'expired' | 'none' }> {
+  if (!token) return { status: 'none' };
+  return withSystem(ctx, async (tx, now) => {
+    const found = await lookupSession(tx, token, now, ctx.config.session);
+    if (found.status !== 'valid') return found;
+    const s = found.session;
+    const user = (
+      await tx.query<{ roles: Actor['roles']; status: string }>('SELECT roles, status FROM users WHERE id = $1', [
+        s.user_id,
+      ])
+    ).rows[0];
+    if (!user || user.status !== 'active') {
+      await deleteSession(tx, s.token_hash);
+      return { status: 'none' as const };
+    }
+    return {
+      status: 'valid' as const,
+      session: {
+        actor: { userId: s.user_id, agencyId: s.agency_id, roles: user.roles, sessionKey: s.token_hash },
+        mfa: s.mfa_state,
+      },
+    };
+  });
+}
+
+export async function logout(ctx: AppContext, actor: Actor) {
+  await withActor(ctx, actor, async (scope) => {
+    await deleteSession(scope.tx, actor.sessionKey);
+    await scope.audit({ action: 'auth.logout', resourceType: 'user', resourceId: actor.userId });
+  });
+}
+
+async function currentUser(tx: Queryable, actor: Actor): Promise<UserRow> {
+  const user = await findUserById(tx, actor.userId);
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+export async function me(ctx: AppContext, session: AuthenticatedSession): Promise<SessionResponse> {
+  return withActor(ctx, session.actor, async (scope) => ({
+    user: presentUser(await currentUser(scope.tx, session.actor)),
+    mfa: session.mfa,
+  }));
+}
+
+/**
+ * Completes a sign-in with a TOTP or recovery code. The session gets a new id because its
+ * privileges change.
+ */
+export async function verifyMfa(ctx: AppContext, session: AuthenticatedSession, code: string, source: string) {
+  if (session.mfa !== 'verify') throw badRequest('Für diese Sitzung ist keine Bestätigung offen.');
+  const result = await withActor(ctx, session.actor, async (scope) => {
+    const user = await currentUser(scope.tx, scope.actor);
+    const step = user.mfa_secret ? await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step) : null;
+    const viaRecovery = step === null && (await redeemRecoveryCode(scope.tx, user.id, code, scope.now));
+    if (step === null && !viaRecovery) {
+      await scope.audit({ action: 'auth.mfa.verify', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+      return { ok: false as const, email: user.email };
+    }
+    if (step !== null) await scope.tx.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1', [user.id, step]);
+    await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
+    await deleteSession(scope.tx, scope.actor.sessionKey);
+    const token = await createSession(scope.tx, user, 'ok', scope.now, ctx.config.session);
+    await scope.audit({
+      action: 'auth.mfa.verify',
+      resourceType: 'user',
+      resourceId: user.id,
+      details: { method: viaRecovery ? 'recovery_code' : 'totp' },
+    });
+    return { ok: true as const, token, body: { user: presentUser({ ...user, last_login_at: scope.now }), mfa: 'ok' as const } };
+  });
+  if (!result.ok) {
+    // Failed codes count like failed passwords, so the six digits cannot be guessed at leisure.
+    await withSystem(ctx, (tx, now) => recordFailure(tx, result.email, source, now, ctx.config.login));
+    throw invalidMfaCode();
+  }
+  return result;
+}
+
+export async function startMfaEnrollment(ctx: AppContext, session: AuthenticatedSession) {
+  return withActor(ctx, session.actor, async (scope) => {
+    const user = await currentUser(scope.tx, scope.actor);
+    if (user.mfa_enabled) throw badRequest('Die Zwei-Faktor-Anmeldung ist bereits eingerichtet.');
+    if (session.mfa === 'verify') throw badRequest('Bitte bestätigen Sie zuerst die Anmeldung.');
+    const secret = newTotpSecret();
+    await scope.tx.query('UPDATE users SET mfa_secret = $2, updated_at = $3 WHERE id = $1', [user.id, secret, scope.now]);
+    await scope.audit({ action: 'auth.mfa.enroll_start', resourceType: 'user', resourceId: user.id });
+    return totpEnrollment(secret, user.email);
+  });
+}
+
+export async function confirmMfaEnrollment(ctx: AppContext, session: AuthenticatedSession, code: string) {
+  return withActor(ctx, session.actor, async (scope) => {
+    const user = await currentUser(scope.tx, scope.actor);
+    if (user.mfa_enabled || !user.mfa_secret) throw badRequest('Es ist keine Einrichtung offen.');
+    const step = await verifyTotp(user.mfa_secret, code, scope.now, null);
+    if (step === null) throw invalidMfaCode();
+    await scope.tx.query('UPDATE users SET mfa_enabled = true, mfa_last_step = $2, updated_at = $3 WHERE id = $1', [
+      user.id,
+      step,
+      scope.now,
+    ]);
+    if (session.mfa === 'enroll') {
+      await scope.tx.query(`UPDATE sessions SET mfa_state = 'ok' WHERE token_hash = $1`, [scope.actor.sessionKey]);
+      await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
+    }
+    const recoveryCodes = await issueRecoveryCodes(scope.tx, user);
+    await scope.audit({ action: 'auth.mfa.enroll', resourceType: 'user', resourceId: user.id });
+    return { recoveryCodes };
+  });
+}
+
+export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor) {
+  return withActor(ctx, actor, async (scope) => {
+    const user = await currentUser(scope.tx, actor);
+    if (!user.mfa_enabled) throw badRequest('Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.');
+    const recoveryCodes = await issueRecoveryCodes(scope.tx, user);
+    await scope.audit({ action: 'auth.mfa.recovery_codes', resourceType: 'user', resourceId: user.id });
+    return { recoveryCodes };
+  });
+}
+
+export async function disableMfa(ctx: AppContext, actor: Actor, code: string) {
+  await withActor(ctx, actor, async (scope) => {
+    const user = await currentUser(scope.tx, actor);
+    if (!user.mfa_enabled || !user.mfa_secret) throw badRequest('Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.');
+    if (mfaRequiredFor(user)) throw forbidden('Ihre Behörde verlangt die Zwei-Faktor-Anmeldung für Ihre Rolle.');
+    if ((await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step)) === null) throw invalidMfaCode();
+    await clearMfa(scope.tx, user.id, scope.now);
+    await scope.audit({ action: 'auth.mfa.disable', resourceType: 'user', resourceId: user.id });
+  });
+}
+
+export async function clearMfa(tx: Queryable, userId: string, now: Date) {
+  await tx.query(
+    'UPDATE users SET mfa_enabled = false, mfa_secret = NULL, mfa_last_step = NULL, updated_at = $2 WHERE id = $1',
+    [userId, now],
+  );
+  await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+) {
+  await withActor(ctx, actor, async (scope) => {
+    const user = await currentUser(scope.tx, actor);
+    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+      await scope.audit({ action: 'auth.password.change', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+      throw new AppError(400, 'invalid_credentials', 'Das bisherige Passwort ist nicht korrekt.');
+    }
+    assertAcceptablePassword(input.newPassword, passwordContext(user));
+    await scope.tx.query(
+      'UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1',
+      [user.id, await hashPassword(input.newPassword), scope.now],
+    );
+    // Other devices signed in with the old password are signed out.
+    await deleteUserSessions(scope.tx, user.id, actor.sessionKey);
+    await scope.audit({ action: 'auth.password.change', resourceType: 'user', resourceId: user.id });
+  });
+}
+
+interface TokenRow {
+  token_hash: string;
+  user_id: string;
+  agency_id: string;
+  purpose: 'invite' | 'reset';
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+async function findUsableToken(tx: Queryable, token: string, now: Date) {
+  const row = (
+    await tx.query<TokenRow>('SELECT * FROM one_time_tokens WHERE token_hash = $1', [tokenHash(token)])
+  ).rows[0];
+  if (!row || row.used_at || row.expires_at <= now) throw notFound('Der Link ist ungültig oder abgelaufen.');
+  const user = await findUserById(tx, row.user_id);
+  if (!user || user.status === 'disabled') throw notFound('Der Link ist ungültig oder abgelaufen.');
+  return { row, user };
+}
+
+export async function tokenInfo(ctx: AppContext, token: string) {
+  return withSystem(ctx, async (tx, now) => {
+    const { row, user } = await findUsableToken(tx, token, now);
+    return { email: user.email, purpose: row.purpose };
+  });
+}
+
+/** Sets the password from an invitation or reset link; the link works once. */
+export async function acceptToken(ctx: AppContext, input: { token: string; password: string }) {
+  await withSystem(ctx, async (tx, now) => {
+    const { row, user } = await findUsableToken(tx, input.token, now);
+    assertAcceptablePassword(input.password, passwordContext(user));
+    await tx.query(
+      `UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3,
+              status = CASE WHEN status = 'invited' THEN 'active' ELSE status END
+        WHERE id = $1`,
+      [user.id, await hashPassword(input.password), now],
+    );
+    await tx.query('UPDATE one_time_tokens SET used_at = $2 WHERE token_hash = $1', [row.token_hash, now]);
+    await deleteUserSessions(tx, user.id);
+    await appendAudit(
+      tx,
+      {
+        action: row.purpose === 'invite' ? 'auth.invite.accept' : 'auth.password.reset',
+        agencyId: user.agency_id,
+        actorUserId: user.id,
+        resourceType: 'user',
+        resourceId: user.id,
+      },
+      now,
+    );
+  });
+}

@@ -1,0 +1,82 @@
+import type { AgencyKind, Role } from '@lotse/domain';
+import { appendAudit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { withSystem } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db.ts';
+import { hashPassword } from '../auth/password-hash.ts';
+
+/** Demo log-ins share this password; it works only in demo mode (embedded database, LOTSE_DEMO). */
+export const DEMO_PASSWORD = 'Lotse-Demo-2026';
+
+interface DemoAgency {
+  name: string;
+  kind: AgencyKind;
+  users: { email: string; displayName: string; roles: Role[] }[];
+}
+
+export const demoAgencies: DemoAgency[] = [
+  {
+    name: 'Jobcenter EN (Demo)',
+    kind: 'jobcenter',
+    users: [
+      { email: 'admin@jc-en.example', displayName: 'Petra Admin', roles: ['admin'] },
+      { email: 'lotse@jc-en.example', displayName: 'Jonas Lotse', roles: ['caseworker'] },
+      { email: 'lotse2@jc-en.example', displayName: 'Aylin Demir', roles: ['caseworker'] },
+      { email: 'leitung@jc-en.example', displayName: 'Sabine Leitung', roles: ['lead'] },
+      { email: 'koordination@jc-en.example', displayName: 'Markus Koordination', roles: ['coordinator'] },
+    ],
+  },
+  {
+    name: 'Jobcenter Maerkischer Kreis (Demo)',
+    kind: 'jobcenter',
+    users: [{ email: 'lotse@jc-mk.example', displayName: 'Katrin Lotsin', roles: ['caseworker'] }],
+  },
+  {
+    name: 'DRV Westfalen (Demo)',
+    kind: 'pension_insurance',
+    users: [{ email: 'lotse@drv-wf.example', displayName: 'Thomas Reha-Lotse', roles: ['caseworker'] }],
+  },
+  {
+    name: 'Begleitforschung (Demo)',
+    kind: 'network',
+    users: [{ email: 'forschung@iaq.example', displayName: 'Dr. Lena Forschung', roles: ['researcher'] }],
+  },
+];
+
+/**
+ * Features add their demo data here; each seeder runs once, in order, in the seed's transaction.
+ */
+export type DemoSeeder = (tx: Queryable, now: Date, agencies: Map<string, string>) => Promise<void>;
+const seeders: DemoSeeder[] = [];
+
+/** Seeds the demo installation when the database has no agency yet; returns whether it did. */
+export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
+  return withSystem(ctx, async (tx, now) => {
+    const existing = await tx.query('SELECT 1 FROM agencies LIMIT 1');
+    if (existing.rowCount > 0) return false;
+    const agencyIds = new Map<string, string>();
+    for (const agency of demoAgencies) {
+      const inserted = await tx.query<{ id: string }>(
+        'INSERT INTO agencies (name, kind, is_demo, created_at) VALUES ($1, $2, true, $3) RETURNING id',
+        [agency.name, agency.kind, now],
+      );
+      const agencyId = inserted.rows[0]?.id as string;
+      agencyIds.set(agency.name, agencyId);
+      for (const user of agency.users) {
+        await tx.query(
+          `INSERT INTO users (agency_id, email, display_name, roles, status, password_hash, password_changed_at,
+                              is_demo, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, 'active', $5, $6, true, $6, $6)`,
+          [agencyId, user.email, user.displayName, user.roles, await hashPassword(DEMO_PASSWORD), now],
+        );
+      }
+      await appendAudit(tx, { action: 'demo.seed', agencyId, actorUserId: null, resourceType: 'agency', resourceId: agencyId }, now);
+    }
+    for (const seed of seeders) await seed(tx, now, agencyIds);
+    return true;
+  });
+}
+
+export function demoLogins(): string[] {
+  return demoAgencies.flatMap((a) => a.users.map((u) => `${u.email} (${u.roles.join(', ')}, ${a.name})`));
+}

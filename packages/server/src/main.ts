@@ -1,0 +1,62 @@
+import { buildApp } from './app.ts';
+import { DEMO_PASSWORD, demoLogins, seedDemoIfEmpty } from './features/demo/demo.seed.ts';
+import { systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import type { AppContext } from './platform/context.ts';
+import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.ts';
+import { openDatabase } from './platform/database.ts';
+import { createLogger } from './platform/logger.ts';
+import { migrate } from './platform/migrate.ts';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const unlock = config.database.kind === 'pglite' ? lockDataDir(config.dataDir) : () => undefined;
+  const db = await openDatabase(config);
+  const ctx: AppContext = { config, db, clock: systemClock, log };
+
+  const applied = await migrate(db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+
+  if (config.demo) {
+    if (await seedDemoIfEmpty(ctx)) log.info('demo installation created');
+    log.warn(
+      `DEMO MODE: embedded database in ${config.dataDir} with demo agencies. Never enter real client data. ` +
+        `Demo log-ins (password "${DEMO_PASSWORD}"): ${demoLogins().join('; ')}`,
+    );
+  }
+
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  log.info({ database: db.kind }, `Lotse is running at http://${config.host}:${config.port}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    try {
+      await app.close(); // stops accepting and waits for requests in flight
+      await db.close();
+    } finally {
+      unlock();
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(err.message);
+  } else {
+    console.error('Lotse could not start:', err);
+  }
+  process.exit(1);
+});

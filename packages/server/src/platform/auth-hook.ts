@@ -1,0 +1,84 @@
+import type { FastifyRequest } from 'fastify';
+import { authenticate } from '../features/auth/auth.service.ts';
+import { SESSION_COOKIE } from '../features/auth/sessions.ts';
+import { appendAudit } from './audit.ts';
+import { type AppContext, withSystem } from './context.ts';
+import { AppError, forbidden, unauthenticated } from './errors.ts';
+import type { App } from './http.ts';
+import { isAllowed } from './policy.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Deny by default: every /api route must declare an action or be explicitly public, otherwise the
+ * app refuses to start. Then, per request: cross-site check, session, second factor, role.
+ */
+export function installAuth(app: App, ctx: AppContext) {
+  app.decorateRequest('session', undefined);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...route.config, public: true };
+      return;
+    }
+    const config = route.config as { action?: string; public?: boolean } | undefined;
+    if (!config?.action && !config?.public) {
+      throw new Error(`Route ${route.method} ${route.url} declares neither an action nor public access`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+  });
+
+  app.addHook('preValidation', async (req) => {
+    const config = req.routeOptions.config;
+    if (!req.routeOptions.url?.startsWith('/api')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (config.public) return;
+    const result = await authenticate(ctx, token);
+    if (result.status !== 'valid') {
+      throw result.status === 'expired'
+        ? unauthenticated('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.')
+        : unauthenticated();
+    }
+    const session = result.session;
+    if (session.mfa !== 'ok' && !config.mfaPending) {
+      throw new AppError(401, 'mfa_required', 'Bitte schließen Sie zuerst die Zwei-Faktor-Anmeldung ab.');
+    }
+    if (config.action && !isAllowed(session.actor, config.action)) {
+      await withSystem(ctx, (tx, now) =>
+        appendAudit(
+          tx,
+          {
+            action: config.action ?? 'unknown',
+            outcome: 'denied',
+            agencyId: session.actor.agencyId,
+            actorUserId: session.actor.userId,
+            details: { route: `${req.method} ${req.routeOptions.url}` },
+          },
+          now,
+        ),
+      );
+      throw forbidden();
+    }
+    req.session = session;
+  });
+}
+
+/** Browsers send Origin on cross-site writes; a foreign Origin never gets to act with our cookie. */
+function assertSameOrigin(req: FastifyRequest) {
+  const origin = req.headers.origin;
+  if (origin) {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      throw forbidden('Ungültige Herkunft der Anfrage.');
+    }
+    if (host !== req.headers.host) throw forbidden('Anfragen von fremden Seiten sind nicht erlaubt.');
+  } else if (req.headers['sec-fetch-site'] === 'cross-site') {
+    throw forbidden('Anfragen von fremden Seiten sind nicht erlaubt.');
+  }
+}

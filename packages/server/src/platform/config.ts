@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from environment variables and is validated once at start.
+ * Nothing else in the server reads `process.env`.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOTSE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Seed the demo agencies on an empty embedded database. Ignored (always off) on PostgreSQL. */
+  LOTSE_DEMO: z.enum(['true', 'false']).default('true'),
+  LOTSE_PUBLIC_URL: z.url().optional(),
+  LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** Set to true behind TLS so session cookies carry the Secure flag. */
+  LOTSE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** Trust X-Forwarded-For from a reverse proxy (needed for per-source throttling behind one). */
+  LOTSE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOTSE_LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOTSE_LOGIN_MAX_FAILURES_SOURCE: z.coerce.number().int().min(1).default(30),
+  LOTSE_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOTSE_WEB_DIST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  demo: boolean;
+  publicUrl: string | undefined;
+  session: { idleMs: number; absoluteMs: number; secureCookies: boolean };
+  login: { maxFailuresPerAccount: number; maxFailuresPerSource: number };
+  trustProxy: boolean;
+  bodyLimit: number;
+  logLevel: Env['LOG_LEVEL'];
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.LOTSE_DATA_DIR);
+  const database = e.DATABASE_URL
+    ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
+    : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') } as const);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    demo: database.kind === 'pglite' && e.LOTSE_DEMO === 'true',
+    publicUrl: e.LOTSE_PUBLIC_URL,
+    session: {
+      idleMs: e.LOTSE_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.LOTSE_SESSION_ABSOLUTE_HOURS * 3_600_000,
+      secureCookies: e.LOTSE_SECURE_COOKIES === 'true',
+    },
+    login: {
+      maxFailuresPerAccount: e.LOTSE_LOGIN_MAX_FAILURES_ACCOUNT,
+      maxFailuresPerSource: e.LOTSE_LOGIN_MAX_FAILURES_SOURCE,
+    },
+    trustProxy: e.LOTSE_TRUST_PROXY === 'true',
+    bodyLimit: e.LOTSE_BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.LOTSE_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,40 @@
+import type {
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AuthenticatedSession } from '../features/auth/auth.service.ts';
+import type { Actor } from './context.ts';
+import type { Action } from './policy.ts';
+
+/** The Fastify instance type every feature registers its routes on. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  Logger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The action this route performs; the central policy decides who may call it. */
+    action?: Action;
+    /** Reachable without a session (sign-in, health, invitation links, API docs). */
+    public?: boolean;
+    /** Reachable while a sign-in still waits for the second factor. */
+    mfaPending?: boolean;
+  }
+  interface FastifyRequest {
+    session: AuthenticatedSession | undefined;
+  }
+}
+
+/** The actor of an authenticated route; the auth hook guarantees it exists. */
+export function actorOf(req: { session: AuthenticatedSession | undefined }): Actor {
+  if (!req.session) throw new Error('route without authentication reached a handler that needs an actor');
+  return req.session.actor;
+}

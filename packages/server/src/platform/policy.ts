@@ -1,0 +1,40 @@
+import type { Role } from '@lotse/domain';
+import { forbidden, notFound } from './errors.ts';
+
+/**
+ * The one place that decides who may do what. Every API route declares one of these actions;
+ * services then call `authorize` with the resource they touch. Deny by default: an action not
+ * listed for a role is refused.
+ */
+export const grants = {
+  /** Own session and account: profile, password, second factor. */
+  'account.self': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
+  'agency.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
+  'agency.configure': ['admin'],
+  'users.read': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin', 'lead'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof grants;
+export const actions = Object.keys(grants) as Action[];
+
+export interface Principal {
+  userId: string;
+  agencyId: string;
+  roles: readonly Role[];
+}
+
+export function isAllowed(principal: Pick<Principal, 'roles'>, action: Action): boolean {
+  const allowed: readonly Role[] = grants[action];
+  return principal.roles.some((r) => allowed.includes(r));
+}
+
+/**
+ * Throws 403 when the role may not perform the action at all, and 404 when the resource belongs to
+ * another agency: the caller must not learn that it exists.
+ */
+export function authorize(principal: Principal, action: Action, resource?: { agencyId: string }): void {
+  if (!isAllowed(principal, action)) throw forbidden();
+  if (resource && resource.agencyId !== principal.agencyId) throw notFound();
+}
