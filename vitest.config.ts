@@ -1,0 +1,58 @@
+import { defineConfig } from 'vitest/config';
+
+// The integration suites run the same files twice: once on embedded PGlite, once on a real
+// PostgreSQL server. Tests read LOTSE_TEST_DB to pick the database; scripts/test.mjs exports
+// LOTSE_TEST_PG_URL (admin connection) and LOTSE_CHROMIUM (browser path).
+const integrationFiles = ['packages/server/src/**/*.test.ts'];
+const integrationExclude = ['**/*.unit.test.ts', '**/node_modules/**'];
+
+export default defineConfig({
+  test: {
+    // The CI machine has 2 cores: forks isolate native modules (PGlite, argon2) and two workers keep
+    // both cores busy without oversubscribing them.
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/domain/src/**/*.test.ts', 'packages/server/src/**/*.unit.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          environment: 'node',
+          include: integrationFiles,
+          exclude: integrationExclude,
+          env: { LOTSE_TEST_DB: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          environment: 'node',
+          include: integrationFiles,
+          exclude: integrationExclude,
+          env: { LOTSE_TEST_DB: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          // Each e2e file starts a server and a browser; running them one at a time spares the 2 cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
