@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL server. Tests read LOTSE_TEST_DB to pick the database; scripts/test.mjs exports
 // LOTSE_TEST_PG_URL (admin connection) and LOTSE_CHROMIUM (browser path).
 const integrationFiles = ['packages/server/src/**/*.test.ts'];
-const integrationExclude = ['**/*.unit.test.ts', '**/node_modules/**'];
+const integrationExclude = ['**/*.unit.test.ts', '**/*.process.test.ts', '**/node_modules/**'];
 
 export default defineConfig({
   test: {
@@ -17,7 +17,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/domain/src/**/*.test.ts', 'packages/server/src/**/*.unit.test.ts'],
+          // *.process.test.ts start the server or CLI as real processes on the embedded database.
+          include: [
+            'packages/domain/src/**/*.test.ts',
+            'packages/server/src/**/*.unit.test.ts',
+            'packages/server/src/**/*.process.test.ts',
+          ],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -17,7 +17,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
-import { installAuth } from './platform/auth-hook.ts';
+import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
 import type { App } from './platform/http.ts';
 import { errorHandler } from './platform/http-errors.ts';
@@ -25,12 +25,17 @@ import { errorHandler } from './platform/http-errors.ts';
 /** Every feature's routes; the order is the order of the API documentation. */
 const features = [healthRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes];
 
-export async function buildApp(ctx: AppContext): Promise<App> {
+export interface LotseApp {
+  app: App;
+  /** Every API route with the action it declares, for the route x role test and the docs. */
+  routes: ApiRoute[];
+}
+
+export async function buildApp(ctx: AppContext): Promise<LotseApp> {
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: ctx.config.trustProxy,
-    disableRequestLogging: false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -75,12 +80,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installAuth(app, ctx);
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  const routes = installAuth(app, ctx);
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   for (const register of features) register(app, ctx);
 
   await serveWebApp(app, ctx.config.webDist);
-  return app;
+  return { app, routes };
 }
 
 /** The built web app at `/`; unknown non-API paths get index.html so the client router decides. */

@@ -26,7 +26,7 @@ async function main() {
     );
   }
 
-  const app = await buildApp(ctx);
+  const { app } = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   log.info({ database: db.kind }, `Lotse is running at http://${config.host}:${config.port}`);
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const agencyKinds = ['jobcenter', 'social_office', 'pension_insurance', 'provider', 'network'] as const;
+export const agencyKinds = [
+  'jobcenter',
+  'social_office',
+  'pension_insurance',
+  'provider',
+  'network',
+] as const;
 export const agencyKind = z.enum(agencyKinds);
 export type AgencyKind = z.infer<typeof agencyKind>;
 

@@ -47,10 +47,10 @@ function entryHash(prevHash: string, f: ChainedFields): string {
  */
 export async function appendAudit(tx: Queryable, event: AuditEvent, at: Date): Promise<void> {
   const chainKey = event.agencyId ?? SYSTEM_CHAIN;
-  await tx.query('INSERT INTO audit_chain_head (chain_key, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING', [
-    chainKey,
-    GENESIS,
-  ]);
+  await tx.query(
+    'INSERT INTO audit_chain_head (chain_key, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING',
+    [chainKey, GENESIS],
+  );
   const head = await tx.query<{ seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_chain_head WHERE chain_key = $1 FOR UPDATE',
     [chainKey],
@@ -90,7 +90,11 @@ export async function appendAudit(tx: Queryable, event: AuditEvent, at: Date): P
       hash,
     ],
   );
-  await tx.query('UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE chain_key = $1', [chainKey, fields.seq, hash]);
+  await tx.query('UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE chain_key = $1', [
+    chainKey,
+    fields.seq,
+    hash,
+  ]);
 }
 
 export interface AuditProblem {

@@ -5,7 +5,7 @@ import { appendAudit } from './audit.ts';
 import { type AppContext, withSystem } from './context.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 import type { App } from './http.ts';
-import { isAllowed } from './policy.ts';
+import { type Action, isAllowed } from './policy.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -13,18 +13,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Deny by default: every /api route must declare an action or be explicitly public, otherwise the
  * app refuses to start. Then, per request: cross-site check, session, second factor, role.
  */
-export function installAuth(app: App, ctx: AppContext) {
+export interface ApiRoute {
+  method: string;
+  url: string;
+  action: Action | undefined;
+  public: boolean;
+}
+
+export function installAuth(app: App, ctx: AppContext): ApiRoute[] {
+  const routes: ApiRoute[] = [];
   app.decorateRequest('session', undefined);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
-    if (route.url.startsWith('/api/docs')) {
-      route.config = { ...route.config, public: true };
-      return;
-    }
-    const config = route.config as { action?: string; public?: boolean } | undefined;
+    if (isDocsRoute(route.url)) return;
+    const config = route.config as { action?: Action; public?: boolean } | undefined;
     if (!config?.action && !config?.public) {
       throw new Error(`Route ${route.method} ${route.url} declares neither an action nor public access`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        routes.push({ method, url: route.url, action: config.action, public: !!config.public });
     }
   });
 
@@ -35,9 +44,8 @@ export function installAuth(app: App, ctx: AppContext) {
   app.addHook('preValidation', async (req) => {
     const config = req.routeOptions.config;
     if (!req.routeOptions.url?.startsWith('/api')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (config.public) return;
-    const result = await authenticate(ctx, token);
+    if (config.public || isDocsRoute(req.routeOptions.url)) return;
+    const result = await authenticate(ctx, req.cookies[SESSION_COOKIE]);
     if (result.status !== 'valid') {
       throw result.status === 'expired'
         ? unauthenticated('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.')
@@ -65,7 +73,11 @@ export function installAuth(app: App, ctx: AppContext) {
     }
     req.session = session;
   });
+  return routes;
 }
+
+/** The API documentation (registered by @fastify/swagger-ui) is public like the OpenAPI document. */
+const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
 /** Browsers send Origin on cross-site writes; a foreign Origin never gets to act with our cookie. */
 function assertSameOrigin(req: FastifyRequest) {

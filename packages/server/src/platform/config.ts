@@ -17,8 +17,18 @@ const envSchema = z.object({
   /** Seed the demo agencies on an empty embedded database. Ignored (always off) on PostgreSQL. */
   LOTSE_DEMO: z.enum(['true', 'false']).default('true'),
   LOTSE_PUBLIC_URL: z.url().optional(),
-  LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  LOTSE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   /** Set to true behind TLS so session cookies carry the Secure flag. */
   LOTSE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /** Trust X-Forwarded-For from a reverse proxy (needed for per-source throttling behind one). */

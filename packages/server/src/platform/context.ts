@@ -29,7 +29,11 @@ export interface ActorScope {
  * Runs `fn` in one transaction as the restricted role `lotse_app` with the actor's agency set, so
  * that row-level security scopes every query even if a repository forgot its WHERE clause.
  */
-export function withActor<T>(ctx: AppContext, actor: Actor, fn: (scope: ActorScope) => Promise<T>): Promise<T> {
+export function withActor<T>(
+  ctx: AppContext,
+  actor: Actor,
+  fn: (scope: ActorScope) => Promise<T>,
+): Promise<T> {
   return ctx.db.transaction(async (tx) => {
     await tx.query(`SELECT set_config('lotse.agency_id', $1, true), set_config('role', 'lotse_app', true)`, [
       actor.agencyId,
@@ -39,7 +43,8 @@ export function withActor<T>(ctx: AppContext, actor: Actor, fn: (scope: ActorSco
       tx,
       actor,
       now,
-      audit: (event) => appendAudit(tx, { ...event, agencyId: actor.agencyId, actorUserId: actor.userId }, now),
+      audit: (event) =>
+        appendAudit(tx, { ...event, agencyId: actor.agencyId, actorUserId: actor.userId }, now),
     });
   });
 }

@@ -18,8 +18,10 @@ export class AppError extends Error {
 
 export const badRequest = (message: string, issues?: { path: string; message: string }[]) =>
   new AppError(400, issues ? 'validation_failed' : 'bad_request', message, {}, issues);
-export const unauthenticated = (message = 'Anmeldung erforderlich.') => new AppError(401, 'unauthenticated', message);
-export const forbidden = (message = 'Keine Berechtigung für diese Aktion.') => new AppError(403, 'forbidden', message);
+export const unauthenticated = (message = 'Anmeldung erforderlich.') =>
+  new AppError(401, 'unauthenticated', message);
+export const forbidden = (message = 'Keine Berechtigung für diese Aktion.') =>
+  new AppError(403, 'forbidden', message);
 /** Also used for objects the caller may not see: "not found" and "not allowed" look the same. */
 export const notFound = (message = 'Nicht gefunden.') => new AppError(404, 'not_found', message);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);

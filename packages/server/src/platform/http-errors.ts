@@ -16,7 +16,8 @@ const pgInputErrors: Record<string, [number, string]> = {
 
 function zodIssues(err: FastifyError): Issue[] {
   return (err.validation ?? []).map((v) => {
-    const issue = (v.params as { issue?: { path?: (string | number)[]; message?: string } } | undefined)?.issue;
+    const issue = (v.params as { issue?: { path?: (string | number)[]; message?: string } } | undefined)
+      ?.issue;
     const path = issue?.path?.join('.') ?? v.instancePath?.replace(/^\//, '').replaceAll('/', '.') ?? '';
     return { path, message: issue?.message ?? v.message ?? 'ungültig' };
   });
@@ -25,7 +26,10 @@ function zodIssues(err: FastifyError): Issue[] {
 /** The one mapping from errors to HTTP. Unknown errors become a 500 without internals. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const send = (status: number, code: string, message: string, issues?: Issue[]) =>
-    reply.status(status).type('application/json').send({ error: { code, message, ...(issues ? { issues } : {}) } });
+    reply
+      .status(status)
+      .type('application/json')
+      .send({ error: { code, message, ...(issues ? { issues } : {}) } });
 
   if (err instanceof AppError) {
     reply.headers(err.headers);

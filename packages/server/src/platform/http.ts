@@ -4,8 +4,8 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { Logger } from 'pino';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
 import type { AuthenticatedSession } from '../features/auth/auth.service.ts';
 import type { Actor } from './context.ts';
 import type { Action } from './policy.ts';

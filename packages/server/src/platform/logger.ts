@@ -9,7 +9,13 @@ export function createLogger(level: Config['logLevel']): Logger {
   return pino({
     level,
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'err.detail', 'err.parameters'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        'err.detail',
+        'err.parameters',
+      ],
       censor: '[redacted]',
     },
     serializers: {

@@ -8,7 +8,10 @@ const tags = ['Behörde'];
 export function agencyRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/agency',
-    { config: { action: 'agency.read' }, schema: { tags, summary: 'The own agency and its settings', response: { 200: agencyView } } },
+    {
+      config: { action: 'agency.read' },
+      schema: { tags, summary: 'The own agency and its settings', response: { 200: agencyView } },
+    },
     async (req) => agency.get(ctx, actorOf(req)),
   );
 
@@ -16,7 +19,12 @@ export function agencyRoutes(app: App, ctx: AppContext) {
     '/api/agency/settings',
     {
       config: { action: 'agency.configure' },
-      schema: { tags, summary: 'Change agency settings (e.g. roles that must use 2FA)', body: updateAgencySettings, response: { 200: agencyView } },
+      schema: {
+        tags,
+        summary: 'Change agency settings (e.g. roles that must use 2FA)',
+        body: updateAgencySettings,
+        response: { 200: agencyView },
+      },
     },
     async (req) => agency.updateSettings(ctx, actorOf(req), req.body),
   );

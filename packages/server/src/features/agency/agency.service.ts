@@ -1,5 +1,5 @@
 import { type AgencySettings, type AgencyView, defaultAgencySettings } from '@lotse/domain';
-import { type Actor, type AppContext, type ActorScope, withActor } from '../../platform/context.ts';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 
@@ -17,7 +17,12 @@ async function load(scope: ActorScope): Promise<AgencyView> {
     ])
   ).rows[0];
   if (!row) throw notFound();
-  return { id: row.id, name: row.name, kind: row.kind, settings: { ...defaultAgencySettings, ...row.settings } };
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    settings: { ...defaultAgencySettings, ...row.settings },
+  };
 }
 
 export function get(ctx: AppContext, actor: Actor) {
@@ -36,7 +41,10 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
       ...before.settings,
       ...(patch.mfaRequiredRoles ? { mfaRequiredRoles: [...new Set(patch.mfaRequiredRoles)] } : {}),
     };
-    await scope.tx.query('UPDATE agencies SET settings = $2 WHERE id = $1', [actor.agencyId, JSON.stringify(settings)]);
+    await scope.tx.query('UPDATE agencies SET settings = $2 WHERE id = $1', [
+      actor.agencyId,
+      JSON.stringify(settings),
+    ]);
     await scope.audit({
       action: 'agency.settings.change',
       resourceType: 'agency',

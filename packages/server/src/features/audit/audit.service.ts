@@ -18,7 +18,8 @@ interface Row {
 }
 
 /** A date-only `to` means the whole day. */
-const endOf = (to: string) => (to.length === 10 ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : new Date(to));
+const endOf = (to: string) =>
+  to.length === 10 ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : new Date(to);
 
 export function list(ctx: AppContext, actor: Actor, q: AuditQuery) {
   return withActor(ctx, actor, async (scope) => {
@@ -47,7 +48,11 @@ export function list(ctx: AppContext, actor: Actor, q: AuditQuery) {
     await scope.audit({
       action: 'audit.read',
       resourceType: 'audit_log',
-      details: { filters: Object.keys(q).filter((k) => k !== 'page' && k !== 'pageSize' && q[k as keyof AuditQuery] !== undefined) },
+      details: {
+        filters: Object.keys(q).filter(
+          (k) => k !== 'page' && k !== 'pageSize' && q[k as keyof AuditQuery] !== undefined,
+        ),
+      },
     });
     const items: AuditEntryView[] = rows.rows.map((r) => ({
       id: r.id,

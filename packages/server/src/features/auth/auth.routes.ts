@@ -31,7 +31,12 @@ export function authRoutes(app: App, ctx: AppContext) {
     '/api/auth/login',
     {
       config: { public: true },
-      schema: { tags, summary: 'Sign in with e-mail and password', body: loginRequest, response: { 200: sessionResponse } },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: loginRequest,
+        response: { 200: sessionResponse },
+      },
     },
     async (req, reply) => {
       const result = await auth.login(ctx, req.body, req.ip, req.cookies[SESSION_COOKIE]);
@@ -63,10 +68,20 @@ export function authRoutes(app: App, ctx: AppContext) {
     '/api/auth/mfa/verify',
     {
       config: { action: 'account.self', mfaPending: true },
-      schema: { tags, summary: 'Complete sign-in with a TOTP or recovery code', body: mfaCodeRequest, response: { 200: sessionResponse } },
+      schema: {
+        tags,
+        summary: 'Complete sign-in with a TOTP or recovery code',
+        body: mfaCodeRequest,
+        response: { 200: sessionResponse },
+      },
     },
     async (req, reply) => {
-      const result = await auth.verifyMfa(ctx, req.session as auth.AuthenticatedSession, req.body.code, req.ip);
+      const result = await auth.verifyMfa(
+        ctx,
+        req.session as auth.AuthenticatedSession,
+        req.body.code,
+        req.ip,
+      );
       setCookie(reply, result.token);
       return result.body;
     },
@@ -85,20 +100,31 @@ export function authRoutes(app: App, ctx: AppContext) {
     '/api/auth/mfa/enroll/confirm',
     {
       config: { action: 'account.self', mfaPending: true },
-      schema: { tags, summary: 'Confirm TOTP set-up; returns recovery codes once', body: mfaCodeRequest, response: { 200: recoveryCodes } },
+      schema: {
+        tags,
+        summary: 'Confirm TOTP set-up; returns recovery codes once',
+        body: mfaCodeRequest,
+        response: { 200: recoveryCodes },
+      },
     },
     async (req) => auth.confirmMfaEnrollment(ctx, req.session as auth.AuthenticatedSession, req.body.code),
   );
 
   app.post(
     '/api/auth/mfa/recovery-codes',
-    { config: { action: 'account.self' }, schema: { tags, summary: 'Replace the recovery codes', response: { 200: recoveryCodes } } },
+    {
+      config: { action: 'account.self' },
+      schema: { tags, summary: 'Replace the recovery codes', response: { 200: recoveryCodes } },
+    },
     async (req) => auth.regenerateRecoveryCodes(ctx, actorOf(req)),
   );
 
   app.post(
     '/api/auth/mfa/disable',
-    { config: { action: 'account.self' }, schema: { tags, summary: 'Turn TOTP off (if the agency allows)', body: mfaCodeRequest } },
+    {
+      config: { action: 'account.self' },
+      schema: { tags, summary: 'Turn TOTP off (if the agency allows)', body: mfaCodeRequest },
+    },
     async (req, reply) => {
       await auth.disableMfa(ctx, actorOf(req), req.body.code);
       return reply.status(204).send();
@@ -107,7 +133,10 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/api/auth/password',
-    { config: { action: 'account.self' }, schema: { tags, summary: 'Change the own password', body: changePasswordRequest } },
+    {
+      config: { action: 'account.self' },
+      schema: { tags, summary: 'Change the own password', body: changePasswordRequest },
+    },
     async (req, reply) => {
       await auth.changePassword(ctx, actorOf(req), req.body);
       return reply.status(204).send();
@@ -130,7 +159,10 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/api/auth/tokens/accept',
-    { config: { public: true }, schema: { tags, summary: 'Set a password from an invitation or reset link', body: acceptTokenRequest } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Set a password from an invitation or reset link', body: acceptTokenRequest },
+    },
     async (req, reply) => {
       await auth.acceptToken(ctx, req.body);
       return reply.status(204).send();

@@ -3,10 +3,16 @@ import { appendAudit } from '../../platform/audit.ts';
 import { type Actor, type AppContext, withActor, withSystem } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
-import { findUserByEmail, findUserById, mfaRequiredFor, presentUser, type UserRow } from '../users/users.repo.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  mfaRequiredFor,
+  presentUser,
+  type UserRow,
+} from '../users/users.repo.ts';
 import { assertNotThrottled, recordFailure, recordSuccess } from './login-throttle.ts';
-import { checkPassword, passwordProblemMessages } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
+import { checkPassword, passwordProblemMessages } from './password-policy.ts';
 import { issueRecoveryCodes, redeemRecoveryCode } from './recovery-codes.ts';
 import { createSession, deleteSession, deleteUserSessions, lookupSession } from './sessions.ts';
 import { tokenHash } from './tokens.ts';
@@ -31,7 +37,12 @@ function mfaStateAfterPassword(ctx: AppContext, user: UserRow): MfaState {
 }
 
 export function passwordContext(user: Pick<UserRow, 'email' | 'display_name' | 'agency_name'>): string[] {
-  return [user.email.split('@')[0] ?? '', user.email.split('@')[1] ?? '', user.display_name, user.agency_name];
+  return [
+    user.email.split('@')[0] ?? '',
+    user.email.split('@')[1] ?? '',
+    user.display_name,
+    user.agency_name,
+  ];
 }
 
 export function assertAcceptablePassword(password: string, context: string[]) {
@@ -61,7 +72,9 @@ export async function login(
           actorUserId: user?.id ?? null,
           resourceType: 'user',
           resourceId: user?.id ?? null,
-          details: { reason: !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : `status_${user.status}` },
+          details: {
+            reason: !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : `status_${user.status}`,
+          },
         },
         now,
       );
@@ -85,7 +98,10 @@ export async function login(
       },
       now,
     );
-    return { token, body: { user: presentUser({ ...user, last_login_at: mfa === 'ok' ? now : user.last_login_at }), mfa } };
+    return {
+      token,
+      body: { user: presentUser({ ...user, last_login_at: mfa === 'ok' ? now : user.last_login_at }), mfa },
+    };
   });
   if (!outcome) throw invalidCredentials();
   return outcome;
@@ -102,11 +118,12 @@ export async function authenticate(
     if (found.status !== 'valid') return found;
     const s = found.session;
     const user = (
-      await tx.query<{ roles: Actor['roles']; status: string }>('SELECT roles, status FROM users WHERE id = $1', [
-        s.user_id,
-      ])
+      await tx.query<{ roles: Actor['roles']; status: string }>(
+        'SELECT roles, status FROM users WHERE id = $1',
+        [s.user_id],
+      )
     ).rows[0];
-    if (!user || user.status !== 'active') {
+    if (user?.status !== 'active') {
       await deleteSession(tx, s.token_hash);
       return { status: 'none' as const };
     }
@@ -144,17 +161,30 @@ export async function me(ctx: AppContext, session: AuthenticatedSession): Promis
  * Completes a sign-in with a TOTP or recovery code. The session gets a new id because its
  * privileges change.
  */
-export async function verifyMfa(ctx: AppContext, session: AuthenticatedSession, code: string, source: string) {
+export async function verifyMfa(
+  ctx: AppContext,
+  session: AuthenticatedSession,
+  code: string,
+  source: string,
+) {
   if (session.mfa !== 'verify') throw badRequest('Für diese Sitzung ist keine Bestätigung offen.');
   const result = await withActor(ctx, session.actor, async (scope) => {
     const user = await currentUser(scope.tx, scope.actor);
-    const step = user.mfa_secret ? await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step) : null;
+    const step = user.mfa_secret
+      ? await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step)
+      : null;
     const viaRecovery = step === null && (await redeemRecoveryCode(scope.tx, user.id, code, scope.now));
     if (step === null && !viaRecovery) {
-      await scope.audit({ action: 'auth.mfa.verify', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+      await scope.audit({
+        action: 'auth.mfa.verify',
+        outcome: 'failure',
+        resourceType: 'user',
+        resourceId: user.id,
+      });
       return { ok: false as const, email: user.email };
     }
-    if (step !== null) await scope.tx.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1', [user.id, step]);
+    if (step !== null)
+      await scope.tx.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1', [user.id, step]);
     await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
     await deleteSession(scope.tx, scope.actor.sessionKey);
     const token = await createSession(scope.tx, user, 'ok', scope.now, ctx.config.session);
@@ -164,7 +194,11 @@ export async function verifyMfa(ctx: AppContext, session: AuthenticatedSession, 
       resourceId: user.id,
       details: { method: viaRecovery ? 'recovery_code' : 'totp' },
     });
-    return { ok: true as const, token, body: { user: presentUser({ ...user, last_login_at: scope.now }), mfa: 'ok' as const } };
+    return {
+      ok: true as const,
+      token,
+      body: { user: presentUser({ ...user, last_login_at: scope.now }), mfa: 'ok' as const },
+    };
   });
   if (!result.ok) {
     // Failed codes count like failed passwords, so the six digits cannot be guessed at leisure.
@@ -180,7 +214,11 @@ export async function startMfaEnrollment(ctx: AppContext, session: Authenticated
     if (user.mfa_enabled) throw badRequest('Die Zwei-Faktor-Anmeldung ist bereits eingerichtet.');
     if (session.mfa === 'verify') throw badRequest('Bitte bestätigen Sie zuerst die Anmeldung.');
     const secret = newTotpSecret();
-    await scope.tx.query('UPDATE users SET mfa_secret = $2, updated_at = $3 WHERE id = $1', [user.id, secret, scope.now]);
+    await scope.tx.query('UPDATE users SET mfa_secret = $2, updated_at = $3 WHERE id = $1', [
+      user.id,
+      secret,
+      scope.now,
+    ]);
     await scope.audit({ action: 'auth.mfa.enroll_start', resourceType: 'user', resourceId: user.id });
     return totpEnrollment(secret, user.email);
   });
@@ -192,13 +230,14 @@ export async function confirmMfaEnrollment(ctx: AppContext, session: Authenticat
     if (user.mfa_enabled || !user.mfa_secret) throw badRequest('Es ist keine Einrichtung offen.');
     const step = await verifyTotp(user.mfa_secret, code, scope.now, null);
     if (step === null) throw invalidMfaCode();
-    await scope.tx.query('UPDATE users SET mfa_enabled = true, mfa_last_step = $2, updated_at = $3 WHERE id = $1', [
-      user.id,
-      step,
-      scope.now,
-    ]);
+    await scope.tx.query(
+      'UPDATE users SET mfa_enabled = true, mfa_last_step = $2, updated_at = $3 WHERE id = $1',
+      [user.id, step, scope.now],
+    );
     if (session.mfa === 'enroll') {
-      await scope.tx.query(`UPDATE sessions SET mfa_state = 'ok' WHERE token_hash = $1`, [scope.actor.sessionKey]);
+      await scope.tx.query(`UPDATE sessions SET mfa_state = 'ok' WHERE token_hash = $1`, [
+        scope.actor.sessionKey,
+      ]);
       await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
     }
     const recoveryCodes = await issueRecoveryCodes(scope.tx, user);
@@ -220,9 +259,12 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor) {
 export async function disableMfa(ctx: AppContext, actor: Actor, code: string) {
   await withActor(ctx, actor, async (scope) => {
     const user = await currentUser(scope.tx, actor);
-    if (!user.mfa_enabled || !user.mfa_secret) throw badRequest('Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.');
-    if (mfaRequiredFor(user)) throw forbidden('Ihre Behörde verlangt die Zwei-Faktor-Anmeldung für Ihre Rolle.');
-    if ((await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step)) === null) throw invalidMfaCode();
+    if (!user.mfa_enabled || !user.mfa_secret)
+      throw badRequest('Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.');
+    if (mfaRequiredFor(user))
+      throw forbidden('Ihre Behörde verlangt die Zwei-Faktor-Anmeldung für Ihre Rolle.');
+    if ((await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step)) === null)
+      throw invalidMfaCode();
     await clearMfa(scope.tx, user.id, scope.now);
     await scope.audit({ action: 'auth.mfa.disable', resourceType: 'user', resourceId: user.id });
   });
@@ -244,7 +286,12 @@ export async function changePassword(
   await withActor(ctx, actor, async (scope) => {
     const user = await currentUser(scope.tx, actor);
     if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-      await scope.audit({ action: 'auth.password.change', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+      await scope.audit({
+        action: 'auth.password.change',
+        outcome: 'failure',
+        resourceType: 'user',
+        resourceId: user.id,
+      });
       throw new AppError(400, 'invalid_credentials', 'Das bisherige Passwort ist nicht korrekt.');
     }
     assertAcceptablePassword(input.newPassword, passwordContext(user));

@@ -49,7 +49,9 @@ export async function recordFailure(
       ? Math.min(ACCOUNT_MAX_LOCK, MINUTE * 2 ** (failures - limits.maxFailuresPerAccount))
       : 0,
   );
-  await bump(tx, key('src', source), now, (failures) => (failures >= limits.maxFailuresPerSource ? SOURCE_LOCK : 0));
+  await bump(tx, key('src', source), now, (failures) =>
+    failures >= limits.maxFailuresPerSource ? SOURCE_LOCK : 0,
+  );
 }
 
 export async function recordSuccess(tx: Queryable, email: string): Promise<void> {

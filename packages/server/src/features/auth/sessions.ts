@@ -33,7 +33,10 @@ export async function createSession(
   return token;
 }
 
-export type SessionLookup = { status: 'valid'; session: SessionRow } | { status: 'expired' } | { status: 'none' };
+export type SessionLookup =
+  | { status: 'valid'; session: SessionRow }
+  | { status: 'expired' }
+  | { status: 'none' };
 
 /** Finds the session of a cookie token; ends it when the idle or absolute timeout has passed. */
 export async function lookupSession(

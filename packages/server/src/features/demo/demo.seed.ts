@@ -70,7 +70,11 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
           [agencyId, user.email, user.displayName, user.roles, await hashPassword(DEMO_PASSWORD), now],
         );
       }
-      await appendAudit(tx, { action: 'demo.seed', agencyId, actorUserId: null, resourceType: 'agency', resourceId: agencyId }, now);
+      await appendAudit(
+        tx,
+        { action: 'demo.seed', agencyId, actorUserId: null, resourceType: 'agency', resourceId: agencyId },
+        now,
+      );
     }
     for (const seed of seeders) await seed(tx, now, agencyIds);
     return true;

@@ -1,4 +1,4 @@
-import { createUserRequest, oneTimeLink, pageQuery, paged, updateUserRequest, userView } from '@lotse/domain';
+import { createUserRequest, oneTimeLink, paged, pageQuery, updateUserRequest, userView } from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
@@ -12,7 +12,12 @@ export function userRoutes(app: App, ctx: AppContext) {
     '/api/users',
     {
       config: { action: 'users.read' },
-      schema: { tags, summary: 'Users of the own agency', querystring: pageQuery, response: { 200: paged(userView) } },
+      schema: {
+        tags,
+        summary: 'Users of the own agency',
+        querystring: pageQuery,
+        response: { 200: paged(userView) },
+      },
     },
     async (req) => users.list(ctx, actorOf(req), req.query.page, req.query.pageSize),
   );
@@ -50,14 +55,22 @@ export function userRoutes(app: App, ctx: AppContext) {
     '/api/users/:id/reset-password',
     {
       config: { action: 'users.manage' },
-      schema: { tags, summary: 'Issue a one-time password reset link', params: idParams, response: { 200: z.object({ link: oneTimeLink }) } },
+      schema: {
+        tags,
+        summary: 'Issue a one-time password reset link',
+        params: idParams,
+        response: { 200: z.object({ link: oneTimeLink }) },
+      },
     },
     async (req) => users.resetPassword(ctx, actorOf(req), req.params.id),
   );
 
   app.post(
     '/api/users/:id/reset-mfa',
-    { config: { action: 'users.manage' }, schema: { tags, summary: 'Remove a user’s second factor', params: idParams } },
+    {
+      config: { action: 'users.manage' },
+      schema: { tags, summary: 'Remove a user’s second factor', params: idParams },
+    },
     async (req, reply) => {
       await users.resetMfa(ctx, actorOf(req), req.params.id);
       return reply.status(204).send();

@@ -79,7 +79,14 @@ export async function update(
   return withActor(ctx, actor, async (scope) => {
     const user = await loadUser(scope, id);
     const roles = input.roles ? [...new Set(input.roles)] : user.roles;
-    const status = input.disabled === undefined ? user.status : input.disabled ? 'disabled' : user.password_hash ? 'active' : 'invited';
+    const status =
+      input.disabled === undefined
+        ? user.status
+        : input.disabled
+          ? 'disabled'
+          : user.password_hash
+            ? 'active'
+            : 'invited';
     if (id === actor.userId && (status === 'disabled' || !roles.includes('admin'))) {
       throw conflict('Sie können sich nicht selbst sperren oder die eigene Administrationsrolle entziehen.');
     }
@@ -104,7 +111,12 @@ export async function update(
       });
     }
     if (input.displayName !== undefined && input.displayName !== user.display_name) {
-      await scope.audit({ action: 'users.update', resourceType: 'user', resourceId: id, details: { field: 'displayName' } });
+      await scope.audit({
+        action: 'users.update',
+        resourceType: 'user',
+        resourceId: id,
+        details: { field: 'displayName' },
+      });
     }
     return { user: presentUser((await findUserById(scope.tx, id)) as UserRow) };
   });

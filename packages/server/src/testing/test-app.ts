@@ -1,0 +1,120 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../app.ts';
+import { seedDemoIfEmpty } from '../features/demo/demo.seed.ts';
+import type { ApiRoute } from '../platform/auth-hook.ts';
+import { ManualClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
+import type { AppContext } from '../platform/context.ts';
+import { createLogger } from '../platform/logger.ts';
+import { createTestDb, type TestDatabase } from './test-db.ts';
+
+export interface TestApp {
+  ctx: AppContext;
+  routes: ApiRoute[];
+  clock: ManualClock;
+  baseUrl: string;
+  testDb: TestDatabase;
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a real port with a fresh database and the demo agencies; requests go over HTTP.
+ * Time is a manual clock so that tests can let sessions and lock-outs expire.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const testDb = await createTestDb();
+  const config = loadConfig({
+    LOTSE_DATA_DIR: '/nonexistent',
+    LOTSE_WEB_DIST: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
+  const ctx: AppContext = { config, db: testDb.db, clock, log: createLogger(config.logLevel) };
+  await seedDemoIfEmpty(ctx);
+  const { app, routes } = await buildApp(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    ctx,
+    routes,
+    clock,
+    baseUrl,
+    testDb,
+    client: () => new TestClient(baseUrl),
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A minimal HTTP client with a cookie jar, like a browser tab. */
+export class TestClient {
+  cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const h: Record<string, string> = { accept: 'application/json', ...headers };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(this.baseUrl + path, { method, headers: h, body: payload, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, ...rest] = (pair ?? '').split('=');
+      const value = rest.join('=');
+      if (!name) continue;
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c) || /max-age=0/i.test(c))
+        this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body);
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  async login(email: string, password = 'Lotse-Demo-2026') {
+    const res = await this.post('/api/auth/login', { email, password });
+    if (res.status !== 200)
+      throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  }
+}
+
+export const DEMO = {
+  admin: 'admin@jc-en.example',
+  caseworker: 'lotse@jc-en.example',
+  caseworker2: 'lotse2@jc-en.example',
+  lead: 'leitung@jc-en.example',
+  coordinator: 'koordination@jc-en.example',
+  caseworkerMk: 'lotse@jc-mk.example',
+  caseworkerDrv: 'lotse@drv-wf.example',
+  researcher: 'forschung@iaq.example',
+} as const;
