@@ -1,4 +1,7 @@
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
 
 /**
@@ -33,6 +36,8 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   const db = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+    // The same contrib extensions a PostgreSQL server ships (Debian: postgresql-contrib is built in).
+    extensions: { pg_trgm, fuzzystrmatch, unaccent },
     parsers: {
       [OID.int8]: (v: string) => Number(v),
       [OID.date]: (v: string) => v,
@@ -61,7 +66,6 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 pg.types.setTypeParser(OID.int8, (v) => Number(v));
 pg.types.setTypeParser(OID.date, (v) => v);
 pg.types.setTypeParser(OID.numeric, (v) => v);
-void pgliteTypes;
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'lotse' });
