@@ -22,7 +22,10 @@ export interface TestApp {
  * The real app on a real port with a fresh database and the demo agencies; requests go over HTTP.
  * Time is a manual clock so that tests can let sessions and lock-outs expire.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sampleData?: boolean } = {},
+): Promise<TestApp> {
   const testDb = await createTestDb();
   const config = loadConfig({
     LOTSE_DATA_DIR: '/nonexistent',
@@ -32,7 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
   const ctx: AppContext = { config, db: testDb.db, clock, log: createLogger(config.logLevel) };
-  await seedDemoIfEmpty(ctx);
+  await seedDemoIfEmpty(ctx, { sampleData: options.sampleData ?? false });
   const { app, routes } = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

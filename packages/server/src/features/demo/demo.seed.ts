@@ -44,13 +44,22 @@ export const demoAgencies: DemoAgency[] = [
 ];
 
 /**
- * Features add their demo data here; each seeder runs once, in order, in the seed's transaction.
+ * Features add their sample data here (clients, assessments, offers ...); each seeder runs once, in
+ * this order, in the seed's transaction. `agencies` maps demo agency names to ids.
+ * Seeders must be deterministic (seeded random numbers), so every demo looks the same.
  */
 export type DemoSeeder = (tx: Queryable, now: Date, agencies: Map<string, string>) => Promise<void>;
 const seeders: DemoSeeder[] = [];
 
-/** Seeds the demo installation when the database has no agency yet; returns whether it did. */
-export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
+/**
+ * Seeds the demo installation when the database has no agency yet; returns whether it did.
+ * Tests usually want only the agencies and log-ins (`sampleData: false`): the sample data is large.
+ */
+export async function seedDemoIfEmpty(
+  ctx: AppContext,
+  options: { sampleData?: boolean } = {},
+): Promise<boolean> {
+  const sampleData = options.sampleData ?? true;
   return withSystem(ctx, async (tx, now) => {
     const existing = await tx.query('SELECT 1 FROM agencies LIMIT 1');
     if (existing.rowCount > 0) return false;
@@ -76,7 +85,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
         now,
       );
     }
-    for (const seed of seeders) await seed(tx, now, agencyIds);
+    if (sampleData) for (const seed of seeders) await seed(tx, now, agencyIds);
     return true;
   });
 }
