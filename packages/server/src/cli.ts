@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { agencyKind, emailAddress } from '@lotse/domain';
 import { assertAcceptablePassword } from './features/auth/auth.service.ts';
@@ -11,7 +12,7 @@ import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { type AppContext, withSystem } from './platform/context.ts';
 import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.ts';
 import { openDatabase } from './platform/database.ts';
-import type { Database } from './platform/db.ts';
+import { type Database, openPglite } from './platform/db.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
 
@@ -24,6 +25,7 @@ const USAGE = `Usage: lotse <command>
                                    --password-stdin gives it
   audit verify                     check the hash chains of the audit log (exit 1 if broken)
   backup --out FILE                embedded database: write a compressed copy of the data directory
+  restore --from FILE              embedded database: restore such a copy into an empty LOTSE_DATA_DIR
   demo                             embedded database: create the demo agencies if it is empty
 
 Configuration comes from the same environment variables as the server (DATABASE_URL, LOTSE_DATA_DIR).`;
@@ -157,9 +159,9 @@ async function createAdmin(args: string[], ctx: AppContext, io: CliIo): Promise<
   });
 }
 
-async function backup(config: Config, db: Database, args: string[], io: CliIo): Promise<number> {
+async function backup(db: Database, args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
-  if (db.kind !== 'pglite' || !('dumpDataDir' in db)) {
+  if (!db.dumpDataDir) {
     io.err(
       'On PostgreSQL use the server tools, e.g.: pg_dump --format=custom --file=lotse.dump "$DATABASE_URL"',
     );
@@ -169,11 +171,33 @@ async function backup(config: Config, db: Database, args: string[], io: CliIo): 
     io.err('backup needs --out FILE (e.g. lotse-backup.tar.gz)');
     return 2;
   }
-  const dump = await (db as Database & { dumpDataDir(): Promise<Blob> }).dumpDataDir();
+  const dump = await db.dumpDataDir();
   await writeFile(values.out, Buffer.from(await dump.arrayBuffer()));
   io.out(
-    `Backup of ${config.dataDir} written to ${values.out}. Restore: start Lotse with an empty LOTSE_DATA_DIR and run \`lotse restore\`, or unpack it into the data directory's pglite folder.`,
+    `Backup written to ${values.out}. Restore it with: lotse restore --from ${values.out} (into an empty LOTSE_DATA_DIR).`,
   );
+  return 0;
+}
+
+/** Restores a backup into an empty embedded data directory; refuses to overwrite existing data. */
+async function restore(config: Config, args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' } } });
+  if (config.database.kind !== 'pglite') {
+    io.err('On PostgreSQL use the server tools, e.g.: pg_restore --dbname="$DATABASE_URL" lotse.dump');
+    return 2;
+  }
+  if (!values.from) {
+    io.err('restore needs --from FILE');
+    return 2;
+  }
+  if (existsSync(config.database.dataDir) && readdirSync(config.database.dataDir).length > 0) {
+    io.err(`${config.database.dataDir} already holds a database; restore only into an empty LOTSE_DATA_DIR.`);
+    return 1;
+  }
+  const db = await openPglite(config.database.dataDir, new Blob([await readFile(values.from)]));
+  const agencies = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM agencies');
+  await db.close();
+  io.out(`Restored ${values.from} into ${config.dataDir} (${agencies.rows[0]?.n ?? 0} agencies).`);
   return 0;
 }
 
@@ -184,10 +208,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const unlock = config.database.kind === 'pglite' ? lockDataDir(config.dataDir) : () => undefined;
+  if (argv[0] === 'restore') {
+    try {
+      return await restore(config, argv.slice(1), processIo);
+    } finally {
+      unlock();
+    }
+  }
   const db = await openDatabase(config);
   try {
     const ctx: AppContext = { config, db, clock: systemClock, log: createLogger('warn') };
-    if (argv[0] === 'backup') return await backup(config, db, argv.slice(1), processIo);
+    if (argv[0] === 'backup') return await backup(db, argv.slice(1), processIo);
     return await runCommand(argv, ctx, processIo);
   } finally {
     await db.close();

@@ -51,6 +51,20 @@ describe('embedded database (demo mode)', () => {
     expect(await verify.exited).toBe(0);
     expect(verify.output()).toMatch(/Audit log intact/);
 
+    const backupFile = path.join(tempDir(), 'lotse-backup.tar.gz');
+    const backup = startProcess('cli', ['backup', '--out', backupFile], env);
+    expect(await backup.exited).toBe(0);
+    const restoredDir = tempDir();
+    const restore = startProcess('cli', ['restore', '--from', backupFile], {
+      ...env,
+      LOTSE_DATA_DIR: restoredDir,
+    });
+    expect(await restore.exited).toBe(0);
+    expect(restore.output()).toMatch(/4 agencies/);
+    const overwrite = startProcess('cli', ['restore', '--from', backupFile], env);
+    expect(await overwrite.exited).toBe(1);
+    expect(overwrite.output()).toMatch(/only into an empty/);
+
     const again = startProcess('main', [], env);
     await waitForHealth(base, again);
     const res = await login(base, 'lotse@jc-en.example');

@@ -25,6 +25,8 @@ export interface QueryResult<T> {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** Embedded database only: a compressed tarball of the data directory (backup). */
+  dumpDataDir?: () => Promise<Blob>;
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     kind: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    dumpDataDir: () => db.dumpDataDir('gzip'),
     close: () => db.close(),
   };
 }
