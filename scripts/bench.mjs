@@ -1,0 +1,15 @@
+// Runs every benchmark in bench/ one after another; each prints its own figures and floors.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+const only = process.argv[2];
+const files = readdirSync(new URL('../bench/', import.meta.url))
+  .filter((f) => /\.(ts|mjs)$/.test(f) && (!only || f.includes(only)))
+  .sort();
+let failed = 0;
+for (const file of files) {
+  console.log(`\n== bench/${file}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${file}`], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
