@@ -14,6 +14,25 @@ export const grants = {
   'users.read': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin', 'lead'],
+  // Case work (issue 4). Admins see no client data; researchers no identities. Coordinators see the
+  // master data programmes need and contact dates/types, never notes or health data.
+  'clients.read': ['lead', 'caseworker', 'coordinator'],
+  'clients.write': ['lead', 'caseworker'],
+  /** Health flags (severe disability, reduced earning capacity) in client records. */
+  'clients.health.read': ['lead', 'caseworker'],
+  'clients.export': ['lead', 'caseworker'],
+  'clients.erase': ['lead'],
+  'clients.import': ['lead', 'caseworker'],
+  'consents.read': ['lead', 'caseworker'],
+  'consents.write': ['lead', 'caseworker'],
+  'cases.manage': ['lead', 'caseworker'],
+  'goals.read': ['lead', 'caseworker'],
+  'goals.write': ['lead', 'caseworker'],
+  /** Contact dates, types and durations; the note needs `contacts.notes.read` too. */
+  'contacts.read': ['lead', 'caseworker', 'coordinator'],
+  'contacts.notes.read': ['lead', 'caseworker'],
+  'contacts.write': ['lead', 'caseworker'],
+  'caseload.read': ['lead', 'caseworker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;
