@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.ts';
 import { openDatabase } from './platform/database.ts';
+import { scheduleHousekeeping } from './platform/housekeeping.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
 
@@ -28,6 +29,7 @@ async function main() {
 
   const { app } = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  const stopHousekeeping = scheduleHousekeeping(ctx);
   log.info({ database: db.kind }, `Lotse is running at http://${config.host}:${config.port}`);
 
   let stopping = false;
@@ -40,6 +42,7 @@ async function main() {
       process.exit(1);
     }, 15_000);
     try {
+      stopHousekeeping();
       await app.close(); // stops accepting and waits for requests in flight
       await db.close();
     } finally {
