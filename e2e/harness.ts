@@ -1,0 +1,171 @@
+/**
+ * End-to-end harness: the real server (embedded database, demo data) as a child process on a free port,
+ * and Debian Chromium through playwright-core. One server and one browser per test file.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB_DIST = path.join(ROOT, 'packages/web/dist');
+const HEALTH_TIMEOUT_MS = 120_000;
+
+export const DEMO_PASSWORD = 'Lotse-Demo-2026';
+export const demo = {
+  admin: 'admin@jc-en.example',
+  caseworker: 'lotse@jc-en.example',
+  lead: 'leitung@jc-en.example',
+  coordinator: 'koordination@jc-en.example',
+  researcher: 'forschung@iaq.example',
+} as const;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies and storage), German locale unless given. */
+  newContext(options?: { locale?: string }): Promise<BrowserContext>;
+  /** Server output so far, for failure messages. */
+  serverOutput(): string;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const until = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The Lotse server exited before it became healthy:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `The Lotse server did not answer /api/health within ${HEALTH_TIMEOUT_MS / 1000} s:\n${output()}`,
+  );
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(
+      `The web app is not built: ${WEB_DIST}/index.html is missing. Run \`npm run build\` before the e2e tests.`,
+    );
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOTSE_DATA_DIR: dataDir,
+    LOTSE_DEMO: 'true',
+    LOTSE_WEB_DIST: WEB_DIST,
+    LOG_LEVEL: 'warn',
+  };
+  // The e2e suite always runs on the embedded database with demo data.
+  delete env.DATABASE_URL;
+  delete env.LOTSE_PUBLIC_URL;
+
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    await stopProcess(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, () => output);
+    browser = await chromium.launch({
+      executablePath: process.env.LOTSE_CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const launched = browser;
+
+  return {
+    baseUrl,
+    browser: launched,
+    newContext: ({ locale = 'de-DE' } = {}) =>
+      launched.newContext({ baseURL: baseUrl, locale, viewport: { width: 1280, height: 900 } }),
+    serverOutput: () => output,
+    close,
+  };
+}
+
+/** Signs in through the form (mouse/pointer free: fill and press Enter) and waits for the start page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+}
+
+/** Runs axe-core with the WCAG 2.1 A/AA rules and returns the violations in a readable form. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+}

@@ -1,0 +1,160 @@
+import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
+import { type Key, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { currentLanguage, type Language, setLanguage } from '../i18n/index.ts';
+import { Button } from '../ui/Button.tsx';
+import { useAuth, useUser } from './auth.tsx';
+import { featuresFor } from './features.ts';
+
+/** Layout of every page: skip link, header with navigation, main content, footer. */
+export function Shell() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After client-side navigation move focus to the new page's heading, as a full page load would
+  // put screen-reader users at the top of the new content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path changes only
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+    mainRef.current?.scrollIntoView();
+  };
+
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a real fragment link; the handler only avoids a router history entry */}
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        {t('shell.skipLink')}
+      </a>
+      <Header />
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <div className="app-footer__inner">
+          <p>{t('shell.footer')}</p>
+        </div>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const { session, signOut } = useAuth();
+  const user = useUser();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  const items = featuresFor(user).filter((f) => f.inNav);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the small-screen menu on navigation
+  useEffect(() => {
+    setMenuOpen(false);
+  }, [location.pathname]);
+
+  return (
+    <header
+      className={[
+        'app-header',
+        items.length > 0 ? 'app-header--has-menu' : '',
+        menuOpen ? 'app-header--open' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <div className="app-header__bar">
+        <div className="app-header__inner">
+          <Link to="/" className="brand">
+            <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <rect width="32" height="32" rx="6" fill="#ffffff" />
+              <path d="M16 5 9 27h3.2l3.8-12.5L19.8 27H23z" fill="#1d4a8c" />
+            </svg>
+            <span className="brand__name">{t('app.name')}</span>
+            {user ? <span className="brand__agency">{user.agency.name}</span> : null}
+          </Link>
+          <div className="app-header__tools">
+            <LanguageSwitch />
+            {session ? (
+              <div className="user-box">
+                {user ? <span className="user-box__name">{user.displayName}</span> : null}
+                <Button variant="on-dark" size="sm" onPress={() => void signOut()}>
+                  {t('shell.signOut')}
+                </Button>
+              </div>
+            ) : null}
+          </div>
+          {items.length > 0 ? (
+            <Button
+              variant="on-dark"
+              size="sm"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls={navId}
+              onPress={() => setMenuOpen((open) => !open)}
+            >
+              <span className="menu-toggle__icon" aria-hidden="true" />
+              {t('shell.menu')}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {items.length > 0 ? (
+        <nav
+          id={navId}
+          className={`app-nav${menuOpen ? ' app-nav--open' : ''}`}
+          aria-label={t('shell.mainNavigation')}
+        >
+          <ul className="app-nav__list">
+            {items.map((item) => (
+              <li key={item.id}>
+                <NavLink to={item.path} end={item.path === '/'} className="app-nav__link">
+                  {t(`nav.${item.id}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : currentLanguage();
+  const onChange = (keys: Set<Key>) => {
+    const [next] = [...keys];
+    if (next === 'de' || next === 'en') void setLanguage(next as Language);
+  };
+  return (
+    <ToggleButtonGroup
+      className="language-switch"
+      aria-label={t('shell.language')}
+      selectionMode="single"
+      disallowEmptySelection
+      selectedKeys={[language]}
+      onSelectionChange={onChange}
+    >
+      <ToggleButton id="de" lang="de" className="language-switch__option">
+        {t('languages.de')}
+      </ToggleButton>
+      <ToggleButton id="en" lang="en" className="language-switch__option">
+        {t('languages.en')}
+      </ToggleButton>
+    </ToggleButtonGroup>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Role, UserView } from '@lotse/domain';
+
+/**
+ * The features of the app and who may use them: the one place the UI decides which menu items and
+ * links exist. A menu item exists only when its feature works (no placeholder pages). The server
+ * enforces the same rules; this only keeps people from links they cannot use.
+ */
+export interface Feature {
+  id: 'home' | 'users' | 'settings' | 'audit' | 'account';
+  path: string;
+  /** Roles that may use the feature; 'all' means every signed-in user. */
+  roles: readonly Role[] | 'all';
+  /** Whether the feature appears in the main navigation. */
+  inNav: boolean;
+}
+
+export const features: readonly Feature[] = [
+  { id: 'home', path: '/', roles: 'all', inNav: true },
+  { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
+  { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
+  { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },
+  { id: 'account', path: '/konto', roles: 'all', inNav: true },
+];
+
+export function canUse(user: UserView | null, feature: Feature['id']): boolean {
+  if (!user) return false;
+  const entry = features.find((f) => f.id === feature);
+  if (!entry) return false;
+  return entry.roles === 'all' || user.roles.some((role) => (entry.roles as readonly Role[]).includes(role));
+}
+
+export function featuresFor(user: UserView | null): Feature[] {
+  return features.filter((f) => canUse(user, f.id));
+}

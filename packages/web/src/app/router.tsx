@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { MfaEnrollPage } from '../features/auth/MfaEnrollPage.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { TokenPage } from '../features/auth/TokenPage.tsx';
+import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { UsersPage } from '../features/users/UsersPage.tsx';
+import { AuthRoot, RequireSession, useUser } from './auth.tsx';
+import { canUse, type Feature } from './features.ts';
+import { Shell } from './Shell.tsx';
+
+/**
+ * A page for one feature: users without access get the same answer as for an unknown address
+ * ("not found" and "not allowed" look alike).
+ */
+function FeatureRoute({ feature, children }: { feature: Feature['id']; children: ReactNode }) {
+  const user = useUser();
+  return canUse(user, feature) ? children : <NotFoundPage />;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <AuthRoot />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <Shell />,
+        children: [
+          { path: 'anmelden', element: <SignInPage /> },
+          { path: 'einladung/:token', element: <TokenPage /> },
+          { path: 'zwei-faktor-einrichten', element: <MfaEnrollPage /> },
+          {
+            element: <RequireSession />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'konto', element: <AccountPage /> },
+              {
+                path: 'verwaltung/benutzer',
+                element: (
+                  <FeatureRoute feature="users">
+                    <UsersPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'verwaltung/einstellungen',
+                element: (
+                  <FeatureRoute feature="settings">
+                    <SettingsPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'protokoll',
+                element: (
+                  <FeatureRoute feature="audit">
+                    <AuditPage />
+                  </FeatureRoute>
+                ),
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,362 @@
+import type { AgencyView } from '@lotse/domain';
+import { type FormEvent, useRef, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../app/api.ts';
+import { useAuth, useUser } from '../../app/auth.tsx';
+import { errorText } from '../../app/errors.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ModalDialog } from '../../ui/Dialog.tsx';
+import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
+import { Page, Section } from '../../ui/Page.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { checkNewPassword, PASSWORD_MIN } from '../auth/passwordRules.ts';
+import { MfaEnrollment } from './MfaEnrollment.tsx';
+import { RecoveryCodes } from './RecoveryCodes.tsx';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  if (!user) return null;
+  return (
+    <Page title={t('account.title')}>
+      <div className="stack">
+        <Section id="profil" title={t('account.profileTitle')}>
+          <dl className="facts">
+            <div>
+              <dt>{t('account.name')}</dt>
+              <dd>{user.displayName}</dd>
+            </div>
+            <div>
+              <dt>{t('account.email')}</dt>
+              <dd>{user.email}</dd>
+            </div>
+            <div>
+              <dt>{t('account.agency')}</dt>
+              <dd>
+                {user.agency.name} ({t(`agencyKinds.${user.agency.kind}`)})
+              </dd>
+            </div>
+            <div>
+              <dt>{t('account.roles')}</dt>
+              <dd>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
+            </div>
+            {user.lastLoginAt ? (
+              <div>
+                <dt>{t('account.lastLogin')}</dt>
+                <dd>{formatDateTime(user.lastLoginAt)}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </Section>
+        <Section id="passwort" title={t('account.passwordTitle')}>
+          <ChangePasswordForm />
+        </Section>
+        <Section id="zwei-faktor" title={t('account.mfaTitle')} description={<p>{t('account.mfaIntro')}</p>}>
+          <MfaSection />
+        </Section>
+      </div>
+    </Page>
+  );
+}
+
+type PasswordErrors = { current?: string; password?: string; repeat?: string };
+
+function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [current, setCurrent] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<PasswordErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [done, setDone] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setDone(false);
+    setFormError(undefined);
+    const next: PasswordErrors = {
+      current: current ? undefined : t('password.currentRequired'),
+      ...checkNewPassword(t, password, repeat),
+    };
+    setErrors(next);
+    if (hasErrors(next)) {
+      setFormError(t('form.checkInput'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api('/api/auth/password', {
+        method: 'POST',
+        body: { currentPassword: current, newPassword: password },
+      });
+      setCurrent('');
+      setPassword('');
+      setRepeat('');
+      setDone(true);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'weak_password') {
+        setErrors({ password: error.message || t('errors.weak_password') });
+        setFormError(t('form.checkInput'));
+        focusFirstInvalid(formRef.current);
+      } else if (isApiError(error) && error.code === 'invalid_credentials') {
+        setErrors({ current: t('password.currentWrong') });
+        setFormError(t('form.checkInput'));
+        focusFirstInvalid(formRef.current);
+      } else {
+        setFormError(errorText(t, error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
+      {formError ? (
+        <Alert key={attempt} tone="error">
+          {formError}
+        </Alert>
+      ) : null}
+      {done ? <Alert tone="success">{t('password.changed')}</Alert> : null}
+      <input type="email" name="username" autoComplete="username" value={user?.email ?? ''} readOnly hidden />
+      <TextField
+        label={t('password.current')}
+        type="password"
+        name="current-password"
+        autoComplete="current-password"
+        isRequired
+        value={current}
+        onChange={setCurrent}
+        errorMessage={errors.current}
+      />
+      <TextField
+        label={t('password.new')}
+        description={t('password.rule', { min: PASSWORD_MIN })}
+        type="password"
+        name="new-password"
+        autoComplete="new-password"
+        isRequired
+        value={password}
+        onChange={setPassword}
+        errorMessage={errors.password}
+      />
+      <TextField
+        label={t('password.repeat')}
+        type="password"
+        name="repeat-password"
+        autoComplete="new-password"
+        isRequired
+        value={repeat}
+        onChange={setRepeat}
+        errorMessage={errors.repeat}
+      />
+      <div className="form__actions">
+        <Button type="submit" isPending={busy}>
+          {t('password.submit')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function MfaSection() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { refresh } = useAuth();
+  const [enrolling, setEnrolling] = useState(false);
+  const [message, setMessage] = useState<string>();
+  if (!user) return null;
+
+  if (!user.mfaEnabled) {
+    return (
+      <div className="stack stack--sm">
+        {message ? <Alert tone="success">{message}</Alert> : null}
+        <p>
+          <span className="badge badge--neutral">{t('account.mfaOff')}</span>
+        </p>
+        {enrolling ? (
+          <MfaEnrollment
+            autoStart
+            onFinished={() => {
+              setEnrolling(false);
+              setMessage(t('account.mfaEnabledNow'));
+              void refresh();
+            }}
+          />
+        ) : (
+          <div>
+            <Button onPress={() => setEnrolling(true)}>{t('mfa.start')}</Button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="stack">
+      {message ? <Alert tone="success">{message}</Alert> : null}
+      <p>
+        <span className="badge badge--success">{t('account.mfaOn')}</span>
+      </p>
+      <RegenerateRecoveryCodes />
+      <DisableMfa
+        onDisabled={() => {
+          setMessage(t('account.mfaDisabledNow'));
+          void refresh();
+        }}
+      />
+    </div>
+  );
+}
+
+function RegenerateRecoveryCodes() {
+  const { t } = useTranslation();
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const [codes, setCodes] = useState<string[]>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const regenerate = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await api<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', {
+        method: 'POST',
+      });
+      setCodes(result.recoveryCodes);
+      setConfirmOpen(false);
+    } catch (cause) {
+      setError(errorText(t, cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="subsection">
+      <h3>{t('recovery.regenerateTitle')}</h3>
+      <p>{t('recovery.regenerateIntro')}</p>
+      {codes ? (
+        <RecoveryCodes codes={codes} onDone={() => setCodes(undefined)} />
+      ) : (
+        <Button variant="secondary" onPress={() => setConfirmOpen(true)}>
+          {t('recovery.regenerate')}
+        </Button>
+      )}
+      <ModalDialog
+        isOpen={confirmOpen}
+        onOpenChange={setConfirmOpen}
+        title={t('recovery.confirmTitle')}
+        role="alertdialog"
+        isDismissable={!busy}
+      >
+        <p>{t('recovery.confirmText')}</p>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="form__actions">
+          <Button onPress={() => void regenerate()} isPending={busy}>
+            {t('recovery.confirm')}
+          </Button>
+          <Button variant="secondary" onPress={() => setConfirmOpen(false)} isDisabled={busy}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </ModalDialog>
+    </div>
+  );
+}
+
+function DisableMfa({ onDisabled }: { onDisabled: () => void }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const agency = useApiQuery<AgencyView>('/api/agency');
+  const formRef = useRef<HTMLFormElement>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [forbidden, setForbidden] = useState(false);
+
+  // When the agency settings are visible to this user, tell up front that 2FA cannot be switched off.
+  const required = agency.data?.settings?.mfaRequiredRoles ?? [];
+  const requiredForMe = Boolean(user?.roles.some((role) => required.includes(role)));
+
+  if (requiredForMe || forbidden) {
+    return (
+      <div className="subsection">
+        <h3>{t('mfa.disableTitle')}</h3>
+        <Alert tone="info">{t('mfa.disableForbidden')}</Alert>
+      </div>
+    );
+  }
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setFormError(undefined);
+    const trimmed = code.replace(/\s+/g, '');
+    if (trimmed.length < 6) {
+      setError(t('mfa.codeRequired'));
+      setFormError(t('form.checkInput'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    try {
+      await api('/api/auth/mfa/disable', { method: 'POST', body: { code: trimmed } });
+      onDisabled();
+    } catch (cause) {
+      setCode('');
+      if (isApiError(cause) && cause.status === 403) {
+        setForbidden(true);
+      } else if (isApiError(cause) && cause.code === 'invalid_mfa_code') {
+        setError(t('mfa.invalidCode'));
+        setFormError(t('form.checkInput'));
+        focusFirstInvalid(formRef.current);
+      } else setFormError(errorText(t, cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="subsection">
+      <h3>{t('mfa.disableTitle')}</h3>
+      <p>{t('mfa.disableIntro')}</p>
+      <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
+        {formError ? (
+          <Alert key={attempt} tone="error">
+            {formError}
+          </Alert>
+        ) : null}
+        <TextField
+          label={t('mfa.codeLabel')}
+          description={t('mfa.codeOrRecoveryDescription')}
+          name="disable-code"
+          autoComplete="one-time-code"
+          isRequired
+          value={code}
+          onChange={setCode}
+          errorMessage={error}
+          inputClassName="field__input--code"
+        />
+        <div className="form__actions">
+          <Button type="submit" variant="danger" isPending={busy}>
+            {t('mfa.disable')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import type { MfaState } from '@lotse/domain';
+import { type FormEvent, useRef, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { api, isApiError } from '../../app/api.ts';
+import { type Session, type SignInState, safeReturnPath, useAuth } from '../../app/auth.tsx';
+import { errorText } from '../../app/errors.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+
+/** Sign-in: e-mail and password, then (if needed) the second factor. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { session, setSession } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = (location.state ?? {}) as SignInState;
+  const target = safeReturnPath(state.from);
+
+  const proceed = (next: Session) => {
+    setSession(next);
+    if (next.mfa === 'enroll') void navigate('/zwei-faktor-einrichten', { replace: true });
+    else if (next.mfa === 'ok') void navigate(target, { replace: true });
+  };
+
+  if (session === undefined) return <Loading label={t('common.loading')} />;
+  if (session?.mfa === 'ok' && !state.reason) return <Navigate to={target} replace />;
+  if (session?.mfa === 'enroll' && !state.reason) return <Navigate to="/zwei-faktor-einrichten" replace />;
+
+  const step: MfaState | 'password' = session?.mfa === 'verify' ? 'verify' : 'password';
+  return (
+    <Page title={step === 'verify' ? t('signIn.verifyTitle') : t('signIn.title')} width="narrow">
+      {state.reason === 'expired' && step === 'password' ? (
+        <Alert tone="warning">{t('signIn.expired')}</Alert>
+      ) : null}
+      {state.reason === 'signedOut' && step === 'password' ? (
+        <Alert tone="info">{t('signIn.signedOut')}</Alert>
+      ) : null}
+      {state.reason === 'passwordSet' && step === 'password' ? (
+        <Alert tone="success">{t('signIn.passwordSet')}</Alert>
+      ) : null}
+      <div className="card">
+        {step === 'verify' ? <VerifyForm onDone={proceed} /> : <PasswordForm onDone={proceed} />}
+      </div>
+    </Page>
+  );
+}
+
+function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors<'email' | 'password'>>({});
+  const [formError, setFormError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: FieldErrors<'email' | 'password'> = {
+      email: email.trim() ? undefined : t('signIn.emailRequired'),
+      password: password ? undefined : t('signIn.passwordRequired'),
+    };
+    setErrors(next);
+    setFormError(undefined);
+    setAttempt((n) => n + 1);
+    if (hasErrors(next)) {
+      setFormError(t('form.checkInput'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const session = await api<Session>('/api/auth/login', {
+        method: 'POST',
+        body: { email: email.trim(), password },
+        expectUnauthenticated: true,
+      });
+      onDone(session);
+    } catch (error) {
+      setPassword('');
+      if (isApiError(error) && error.status === 401) setFormError(t('signIn.invalidCredentials'));
+      else setFormError(errorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
+      {formError ? (
+        <Alert key={attempt} tone="error">
+          {formError}
+        </Alert>
+      ) : null}
+      <TextField
+        label={t('signIn.email')}
+        type="email"
+        name="email"
+        autoComplete="username"
+        isRequired
+        value={email}
+        onChange={setEmail}
+        errorMessage={errors.email}
+      />
+      <TextField
+        label={t('signIn.password')}
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        isRequired
+        value={password}
+        onChange={setPassword}
+        errorMessage={errors.password}
+      />
+      <div className="form__actions">
+        <Button type="submit" isPending={busy}>
+          {t('signIn.submit')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function VerifyForm({ onDone }: { onDone: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const { signOut } = useAuth();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [code, setCode] = useState('');
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(undefined);
+    setAttempt((n) => n + 1);
+    const trimmed = code.replace(/\s+/g, '');
+    if (trimmed.length < 6) {
+      setError(t('mfa.codeRequired'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    try {
+      const session = await api<Session>('/api/auth/mfa/verify', { method: 'POST', body: { code: trimmed } });
+      onDone(session);
+    } catch (cause) {
+      setCode('');
+      if (isApiError(cause) && cause.code === 'invalid_mfa_code') {
+        setError(t('mfa.invalidCode'));
+        focusFirstInvalid(formRef.current);
+      } else setFormError(errorText(t, cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
+      <p>{t('signIn.verifyIntro')}</p>
+      {formError ? (
+        <Alert key={attempt} tone="error">
+          {formError}
+        </Alert>
+      ) : null}
+      {error ? (
+        <Alert key={attempt} tone="error">
+          {t('form.checkInput')}
+        </Alert>
+      ) : null}
+      <TextField
+        label={t('mfa.codeLabel')}
+        description={t('mfa.codeOrRecoveryDescription')}
+        name="code"
+        autoComplete="one-time-code"
+        isRequired
+        autoFocus
+        value={code}
+        onChange={setCode}
+        errorMessage={error}
+        inputClassName="field__input--code"
+      />
+      <div className="form__actions">
+        <Button type="submit" isPending={busy}>
+          {t('signIn.verifySubmit')}
+        </Button>
+        <Button variant="secondary" onPress={() => void signOut()}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

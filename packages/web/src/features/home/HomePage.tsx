@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useUser } from '../../app/auth.tsx';
+import { featuresFor } from '../../app/features.ts';
+import { Page } from '../../ui/Page.tsx';
+
+/** Start page: who am I, where do I work, what may I do here. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  if (!user) return null;
+  const links = featuresFor(user).filter((f) => f.id !== 'home');
+  return (
+    <Page
+      title={t('home.title')}
+      intro={<p className="lead">{t('home.greeting', { name: user.displayName })}</p>}
+    >
+      <div className="stack">
+        <section className="card" aria-labelledby="home-agency">
+          <h2 id="home-agency">{t('home.agencyTitle')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('home.agency')}</dt>
+              <dd>{user.agency.name}</dd>
+            </div>
+            <div>
+              <dt>{t('home.agencyKind')}</dt>
+              <dd>{t(`agencyKinds.${user.agency.kind}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('home.roles', { count: user.roles.length })}</dt>
+              <dd>
+                <ul className="tag-list">
+                  {user.roles.map((role) => (
+                    <li key={role} className="badge badge--neutral">
+                      {t(`roles.${role}`)}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          </dl>
+          {!user.mfaEnabled ? (
+            <p className="hint">
+              {t('home.mfaHint')} <Link to="/konto#zwei-faktor">{t('home.mfaHintLink')}</Link>
+            </p>
+          ) : null}
+        </section>
+        <section aria-labelledby="home-features">
+          <h2 id="home-features">{t('home.featuresTitle')}</h2>
+          <ul className="tile-list">
+            {links.map((feature) => (
+              <li key={feature.id} className="tile">
+                <Link to={feature.path} className="tile__link">
+                  {t(`nav.${feature.id}`)}
+                </Link>
+                <p className="tile__text">{t(`home.feature.${feature.id}`)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </Page>
+  );
+}

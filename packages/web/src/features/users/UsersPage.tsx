@@ -1,0 +1,487 @@
+import type { Role, UserView } from '@lotse/domain';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { type ApiError, api, isApiError } from '../../app/api.ts';
+import { useUser } from '../../app/auth.tsx';
+import { staffRoles } from '../../app/domain.ts';
+import { errorText } from '../../app/errors.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
+import { ModalDialog } from '../../ui/Dialog.tsx';
+import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
+
+interface UserPage {
+  items: UserView[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+const PAGE_SIZE = 50;
+
+/** Field name from a server validation issue path such as "body.email" or "/email". */
+function issueField(path: string): string {
+  return path.split(/[./]/).filter(Boolean).pop() ?? path;
+}
+
+/** Users of the own agency (admins): list, invite, edit, lock, reset password or 2FA. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('seite')) || 1);
+  const users = useApiQuery<UserPage>('/api/users', { page, pageSize: PAGE_SIZE });
+  const [inviteOpen, setInviteOpen] = useState(false);
+  const [editing, setEditing] = useState<UserView>();
+  const captionId = useId();
+
+  return (
+    <Page
+      title={t('users.title')}
+      intro={<p>{t('users.intro')}</p>}
+      actions={<Button onPress={() => setInviteOpen(true)}>{t('users.invite')}</Button>}
+    >
+      {users.error ? <Alert tone="error">{errorText(t, users.error)}</Alert> : null}
+      {users.loading && !users.data ? <Loading label={t('common.loading')} /> : null}
+      {users.data ? (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+            <table className="table">
+              <caption id={captionId}>
+                {t('users.caption', { count: users.data.total })}
+                {users.loading ? <span className="visually-hidden"> {t('common.loading')}</span> : null}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.name')}</th>
+                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.roles')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                  <th scope="col">{t('users.mfa')}</th>
+                  <th scope="col">{t('users.lastLogin')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('users.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">{user.displayName}</th>
+                    <td className="cell--nowrap">{user.email}</td>
+                    <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
+                    <td>
+                      <span className={`badge badge--${statusTone(user.status)}`}>
+                        {t(`userStatus.${user.status}`)}
+                      </span>
+                    </td>
+                    <td>{user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}</td>
+                    <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</td>
+                    <td>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onPress={() => setEditing(user)}
+                        aria-label={t('users.editUser', { name: user.displayName })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <Pagination
+            page={users.data.page}
+            pageSize={users.data.pageSize}
+            total={users.data.total}
+            onChange={(next) => setParams(next > 1 ? { seite: String(next) } : {})}
+          />
+        </>
+      ) : null}
+      <InviteDialog isOpen={inviteOpen} onOpenChange={setInviteOpen} onInvited={users.reload} />
+      {editing ? (
+        <EditUserDialog
+          key={editing.id}
+          user={editing}
+          onClose={() => setEditing(undefined)}
+          onChanged={(updated) => {
+            if (updated) setEditing(updated);
+            users.reload();
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+function statusTone(status: UserView['status']): 'success' | 'neutral' | 'danger' {
+  if (status === 'active') return 'success';
+  if (status === 'disabled') return 'danger';
+  return 'neutral';
+}
+
+type InviteField = 'email' | 'displayName' | 'roles';
+
+function InviteDialog({
+  isOpen,
+  onOpenChange,
+  onInvited,
+}: {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  onInvited: () => void;
+}) {
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [roles, setRoles] = useState<string[]>(['caseworker']);
+  const [errors, setErrors] = useState<FieldErrors<InviteField>>({});
+  const [formError, setFormError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ user: UserView; link: OneTimeLinkData }>();
+
+  const reset = () => {
+    setEmail('');
+    setDisplayName('');
+    setRoles(['caseworker']);
+    setErrors({});
+    setFormError(undefined);
+    setResult(undefined);
+  };
+
+  const close = (open: boolean) => {
+    if (open) return;
+    onOpenChange(false);
+    reset();
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setFormError(undefined);
+    const next: FieldErrors<InviteField> = {
+      email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('users.emailInvalid'),
+      displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
+      roles: roles.length > 0 ? undefined : t('users.rolesRequired'),
+    };
+    setErrors(next);
+    if (hasErrors(next)) {
+      setFormError(t('form.checkInput'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await api<{ user: UserView; link: OneTimeLinkData }>('/api/users', {
+        method: 'POST',
+        body: { email: email.trim(), displayName: displayName.trim(), roles },
+      });
+      setResult(created);
+      onInvited();
+    } catch (error) {
+      const fieldErrors = serverFieldErrors(t, error as ApiError);
+      if (fieldErrors) {
+        setErrors(fieldErrors);
+        setFormError(t('form.checkInput'));
+        focusFirstInvalid(formRef.current);
+      } else setFormError(errorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalDialog
+      isOpen={isOpen}
+      onOpenChange={close}
+      title={result ? t('users.invitedTitle') : t('users.inviteTitle')}
+      isDismissable={!busy}
+    >
+      {result ? (
+        <div className="stack stack--sm">
+          <Alert tone="success">{t('users.invited', { name: result.user.displayName })}</Alert>
+          <p>{t('users.inviteLinkHint')}</p>
+          <OneTimeLink link={result.link} label={t('users.inviteLink')} />
+          <div className="form__actions">
+            <Button onPress={() => close(false)}>{t('common.close')}</Button>
+          </div>
+        </div>
+      ) : (
+        <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
+          {formError ? (
+            <Alert key={attempt} tone="error">
+              {formError}
+            </Alert>
+          ) : null}
+          <TextField
+            label={t('users.email')}
+            type="email"
+            name="email"
+            autoComplete="off"
+            isRequired
+            value={email}
+            onChange={setEmail}
+            errorMessage={errors.email}
+          />
+          <TextField
+            label={t('users.displayName')}
+            name="displayName"
+            autoComplete="off"
+            isRequired
+            value={displayName}
+            onChange={setDisplayName}
+            errorMessage={errors.displayName}
+          />
+          <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+          <div className="form__actions">
+            <Button type="submit" isPending={busy}>
+              {t('users.inviteSubmit')}
+            </Button>
+            <Button variant="secondary" onPress={() => close(false)} isDisabled={busy}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function RolesField({
+  value,
+  onChange,
+  errorMessage,
+}: {
+  value: string[];
+  onChange: (roles: string[]) => void;
+  errorMessage: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxGroupField
+      label={t('users.roles')}
+      description={t('users.rolesDescription')}
+      options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      value={value}
+      onChange={onChange}
+      errorMessage={errorMessage}
+      isRequired
+      name="roles"
+    />
+  );
+}
+
+function serverFieldErrors(
+  t: (key: string) => string,
+  error: ApiError,
+): FieldErrors<InviteField> | undefined {
+  if (!isApiError(error)) return undefined;
+  if (error.code === 'conflict') return { email: t('users.emailTaken') };
+  if (error.code === 'validation_failed' && error.issues.length > 0) {
+    const result: FieldErrors<InviteField> = {};
+    for (const issue of error.issues) {
+      const field = issueField(issue.path);
+      if (field === 'email' || field === 'displayName' || field === 'roles') result[field] = issue.message;
+    }
+    return hasErrors(result) ? result : undefined;
+  }
+  return undefined;
+}
+
+type EditField = 'displayName' | 'roles';
+
+function EditUserDialog({
+  user,
+  onClose,
+  onChanged,
+}: {
+  user: UserView;
+  onClose: () => void;
+  onChanged: (user?: UserView) => void;
+}) {
+  const { t } = useTranslation();
+  const me = useUser();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const [errors, setErrors] = useState<FieldErrors<EditField>>({});
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
+  const [busy, setBusy] = useState<string>();
+  const [link, setLink] = useState<OneTimeLinkData>();
+  const [confirm, setConfirm] = useState<'disable' | 'resetMfa' | 'resetPassword'>();
+  const isSelf = me?.id === user.id;
+  const confirmId = useId();
+
+  const report = (tone: 'success' | 'error', text: string) => setMessage({ tone, text, n: Date.now() });
+
+  const run = async (name: string, action: () => Promise<void>) => {
+    setBusy(name);
+    setMessage(undefined);
+    try {
+      await action();
+    } catch (error) {
+      report('error', errorText(t, error));
+    } finally {
+      setBusy(undefined);
+      setConfirm(undefined);
+    }
+  };
+
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: FieldErrors<EditField> = {
+      displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
+      roles: roles.length > 0 ? undefined : t('users.rolesRequired'),
+    };
+    setErrors(next);
+    if (hasErrors(next)) {
+      report('error', t('form.checkInput'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    await run('save', async () => {
+      const result = await api<{ user: UserView }>(`/api/users/${user.id}`, {
+        method: 'PATCH',
+        body: { displayName: displayName.trim(), roles: roles as Role[] },
+      });
+      onChanged(result.user);
+      report('success', t('users.saved'));
+    });
+  };
+
+  const setDisabled = (disabled: boolean) =>
+    run('disable', async () => {
+      const result = await api<{ user: UserView }>(`/api/users/${user.id}`, {
+        method: 'PATCH',
+        body: { disabled },
+      });
+      onChanged(result.user);
+      report('success', disabled ? t('users.disabledDone') : t('users.enabledDone'));
+    });
+
+  const resetPassword = () =>
+    run('resetPassword', async () => {
+      const result = await api<{ link: OneTimeLinkData }>(`/api/users/${user.id}/reset-password`, {
+        method: 'POST',
+      });
+      setLink(result.link);
+      onChanged();
+      report('success', t('users.resetPasswordDone'));
+    });
+
+  const resetMfa = () =>
+    run('resetMfa', async () => {
+      await api(`/api/users/${user.id}/reset-mfa`, { method: 'POST' });
+      onChanged({ ...user, mfaEnabled: false });
+      report('success', t('users.resetMfaDone'));
+    });
+
+  const anyBusy = Boolean(busy);
+
+  return (
+    <ModalDialog
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      title={t('users.editTitle', { name: user.displayName })}
+      isDismissable={!anyBusy}
+    >
+      <div className="stack stack--sm">
+        {message ? (
+          <Alert key={message.n} tone={message.tone}>
+            {message.text}
+          </Alert>
+        ) : null}
+        <p className="muted">
+          {user.email} · {t(`userStatus.${user.status}`)} ·{' '}
+          {user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}
+        </p>
+        <Form ref={formRef} onSubmit={save} className="form" validationBehavior="aria">
+          <TextField
+            label={t('users.displayName')}
+            name="displayName"
+            isRequired
+            value={displayName}
+            onChange={setDisplayName}
+            errorMessage={errors.displayName}
+          />
+          <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+          <div className="form__actions">
+            <Button type="submit" isPending={busy === 'save'} isDisabled={anyBusy && busy !== 'save'}>
+              {t('common.save')}
+            </Button>
+          </div>
+        </Form>
+
+        <div className="subsection">
+          <h3>{t('users.accessTitle')}</h3>
+          {link ? <OneTimeLink link={link} label={t('users.resetLink')} /> : null}
+          {confirm ? (
+            <div className="confirm">
+              <p id={confirmId}>{t(`users.confirm.${confirm}`, { name: user.displayName })}</p>
+              <div className="form__actions">
+                <Button
+                  variant="danger"
+                  isPending={anyBusy}
+                  autoFocus
+                  aria-describedby={confirmId}
+                  onPress={() => {
+                    if (confirm === 'disable') void setDisabled(true);
+                    else if (confirm === 'resetMfa') void resetMfa();
+                    else void resetPassword();
+                  }}
+                >
+                  {t(`users.confirmAction.${confirm}`)}
+                </Button>
+                <Button variant="secondary" onPress={() => setConfirm(undefined)} isDisabled={anyBusy}>
+                  {t('common.cancel')}
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <div className="form__actions">
+              {user.status === 'disabled' ? (
+                <Button
+                  variant="secondary"
+                  isPending={busy === 'disable'}
+                  onPress={() => void setDisabled(false)}
+                >
+                  {t('users.enable')}
+                </Button>
+              ) : isSelf ? null : (
+                <Button variant="secondary" isDisabled={anyBusy} onPress={() => setConfirm('disable')}>
+                  {t('users.disable')}
+                </Button>
+              )}
+              <Button variant="secondary" isDisabled={anyBusy} onPress={() => setConfirm('resetPassword')}>
+                {t('users.resetPassword')}
+              </Button>
+              {user.mfaEnabled ? (
+                <Button variant="secondary" isDisabled={anyBusy} onPress={() => setConfirm('resetMfa')}>
+                  {t('users.resetMfa')}
+                </Button>
+              ) : null}
+            </div>
+          )}
+        </div>
+        <div className="form__actions form__actions--end">
+          <Button variant="quiet" onPress={onClose} isDisabled={anyBusy}>
+            {t('common.close')}
+          </Button>
+        </div>
+      </div>
+    </ModalDialog>
+  );
+}

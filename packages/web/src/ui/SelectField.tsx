@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import {
+  Button as AriaButton,
+  Select as AriaSelect,
+  type Key,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  SelectValue,
+  Text,
+} from 'react-aria-components';
+
+export interface SelectOption {
+  id: string;
+  label: string;
+}
+
+export interface SelectFieldProps {
+  label: ReactNode;
+  description?: ReactNode;
+  options: readonly SelectOption[];
+  selectedKey: string | null;
+  onSelectionChange: (key: string | null) => void;
+  placeholder?: string;
+  isDisabled?: boolean;
+  className?: string;
+}
+
+export function SelectField({
+  label,
+  description,
+  options,
+  selectedKey,
+  onSelectionChange,
+  placeholder,
+  isDisabled,
+  className,
+}: SelectFieldProps) {
+  return (
+    <AriaSelect
+      className={['field', 'select', className ?? ''].filter(Boolean).join(' ')}
+      value={selectedKey}
+      onChange={(key: Key | null) => onSelectionChange(key === null ? null : String(key))}
+      placeholder={placeholder}
+      isDisabled={isDisabled}
+    >
+      <Label className="field__label">{label}</Label>
+      {description ? (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      ) : null}
+      <AriaButton className="field__input select__button">
+        <SelectValue className="select__value" />
+        <span className="select__chevron" aria-hidden="true">
+          ▾
+        </span>
+      </AriaButton>
+      <Popover className="select__popover">
+        <ListBox className="select__list" items={options}>
+          {(option) => (
+            <ListBoxItem id={option.id} className="select__option" textValue={option.label}>
+              {option.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </AriaSelect>
+  );
+}

@@ -1,0 +1,13 @@
+/** After a failed submit, put keyboard focus on the first field marked invalid. */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  // Wait for React to render the error state before looking for it.
+  requestAnimationFrame(() => {
+    form?.querySelector<HTMLElement>('input[aria-invalid="true"], [aria-invalid="true"] input')?.focus();
+  });
+}
+
+export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+
+export function hasErrors(errors: Record<string, string | undefined>): boolean {
+  return Object.values(errors).some(Boolean);
+}
