@@ -5,3 +5,5 @@ export * from './common/errors.ts';
 export * from './common/paging.ts';
 export * from './instruments/instrument.schema.ts';
 export * from './instruments/teilhabe-bogen.ts';
+export * from './programmes/index.ts';
+export * from './statistics/suppression.ts';

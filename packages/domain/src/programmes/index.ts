@@ -1,0 +1,3 @@
+export * from './budget.ts';
+export * from './money.ts';
+export * from './programme.schema.ts';

@@ -1,0 +1,218 @@
+/**
+ * Small-cell suppression for counts that leave an agency (funder reports, cross-agency views).
+ *
+ * Primary suppression: a count n with 0 < n < threshold is replaced by the marker "<threshold".
+ * Zero stays visible (it discloses nothing about a person).
+ *
+ * Secondary suppression: a table is a list of cells plus linear relations "total = sum of parts"
+ * (a breakdown and its total, the rows and columns of a cross table and their margins). For every
+ * relation whose total is visible, the suppressed parts must be at least two and together at least
+ * the threshold, otherwise the reader could compute them back from the total; when the total itself
+ * is suppressed, at least one part must be suppressed too, otherwise the parts add up to it. Missing
+ * protection is added by suppressing the smallest visible part (non-zero first, then by position),
+ * and, when no part is left, the total. Marks only grow, so the loop ends.
+ */
+
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/** A published count: the number itself or the suppression marker, e.g. "<5". */
+export type PublishedCount = number | string;
+
+export interface Relation {
+  /** Index of the cell that holds the total. */
+  total: number;
+  /** Indices of the cells that add up to the total. */
+  parts: readonly number[];
+}
+
+export function suppressionMarker(threshold: number): string {
+  return `<${threshold}`;
+}
+
+export function assertThreshold(threshold: number): void {
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > 100)
+    throw new RangeError(`suppression threshold must be an integer from 1 to 100, not ${threshold}`);
+}
+
+export function isPrimarySuppressed(count: number, threshold: number): boolean {
+  return count > 0 && count < threshold;
+}
+
+/** Primary suppression of a single count that stands alone (no total it adds up to). */
+export function publishCount(count: number, threshold: number): PublishedCount {
+  assertThreshold(threshold);
+  return isPrimarySuppressed(count, threshold) ? suppressionMarker(threshold) : count;
+}
+
+/**
+ * The suppression mask for `values` under the given relations: true = suppressed.
+ * `known` marks cells the reader knows anyway (e.g. the own agency's figures in a table of all
+ * agencies): they are never suppressed and never count as protection, so the other cells are
+ * protected as if the known ones were printed.
+ */
+export function suppressionMask(
+  values: readonly number[],
+  relations: readonly Relation[],
+  threshold: number,
+  known: readonly boolean[] = [],
+): boolean[] {
+  assertThreshold(threshold);
+  for (const v of values)
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`counts must be non-negative integers: ${v}`);
+  const mask = values.map((v, i) => !known[i] && isPrimarySuppressed(v, threshold));
+  const pickPart = (parts: readonly number[]): number | undefined => {
+    let best: number | undefined;
+    for (const p of parts) {
+      if (mask[p] || known[p]) continue;
+      const v = values[p] as number;
+      if (best === undefined) {
+        best = p;
+        continue;
+      }
+      const b = values[best] as number;
+      // Non-zero parts protect better (they add to the hidden sum); then the smallest; then position.
+      const better = (v > 0 && b === 0) || (v > 0 === b > 0 && v < b);
+      if (better) best = p;
+    }
+    return best;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const r of relations) {
+      const hidden = r.parts.filter((p) => mask[p]);
+      const hiddenSum = hidden.reduce((s, p) => s + (values[p] as number), 0);
+      const needsMore = mask[r.total]
+        ? hidden.length === 0 && r.parts.length > 0
+        : hidden.length > 0 && (hidden.length === 1 || hiddenSum < threshold);
+      if (!needsMore) continue;
+      const next = pickPart(r.parts);
+      if (next !== undefined) mask[next] = true;
+      else if (!mask[r.total] && !known[r.total]) mask[r.total] = true;
+      else continue;
+      changed = true;
+    }
+  }
+  return mask;
+}
+
+export function applyMask(values: readonly number[], mask: readonly boolean[], threshold: number) {
+  return values.map((v, i): PublishedCount => (mask[i] ? suppressionMarker(threshold) : v));
+}
+
+/**
+ * One figure per agency plus their total (e.g. occupied places in a month), as seen by one agency
+ * that knows its own figure exactly: the others are suppressed against the total and the own figure.
+ */
+export function suppressAcrossAgencies(
+  values: readonly number[],
+  ownIndex: number | undefined,
+  threshold: number,
+): { values: PublishedCount[]; total: PublishedCount } {
+  const total = values.reduce((s, v) => s + v, 0);
+  const all = [...values, total];
+  const known = all.map((_, i) => i === ownIndex);
+  const mask = suppressionMask(
+    all,
+    [{ total: values.length, parts: values.map((_, i) => i) }],
+    threshold,
+    known,
+  );
+  const published = applyMask(all, mask, threshold);
+  return { values: published.slice(0, values.length), total: published[values.length] as PublishedCount };
+}
+
+/** A breakdown (e.g. by gender) with its total, suppressed together. */
+export function suppressBreakdown<K extends string>(
+  parts: Readonly<Record<K, number>>,
+  total: number,
+  threshold: number,
+): { parts: Record<K, PublishedCount>; total: PublishedCount } {
+  const keys = Object.keys(parts) as K[];
+  const values = [...keys.map((k) => parts[k]), total];
+  const mask = suppressionMask(values, [{ total: keys.length, parts: keys.map((_, i) => i) }], threshold);
+  const published = applyMask(values, mask, threshold);
+  const out = {} as Record<K, PublishedCount>;
+  keys.forEach((k, i) => {
+    out[k] = published[i] as PublishedCount;
+  });
+  return { parts: out, total: published[keys.length] as PublishedCount };
+}
+
+/**
+ * Several breakdowns of the same total (by gender, by age group, by disability status ...): every
+ * breakdown is a relation on the one shared total cell, so a suppressed total hides in all of them.
+ */
+export function suppressBreakdowns<B extends string>(
+  breakdowns: Readonly<Record<B, Readonly<Record<string, number>>>>,
+  total: number,
+  threshold: number,
+): { breakdowns: Record<B, Record<string, PublishedCount>>; total: PublishedCount } {
+  const values: number[] = [total];
+  const relations: Relation[] = [];
+  const layout: [B, string, number][] = [];
+  for (const b of Object.keys(breakdowns) as B[]) {
+    const parts: number[] = [];
+    for (const [k, v] of Object.entries(breakdowns[b])) {
+      layout.push([b, k, values.length]);
+      parts.push(values.length);
+      values.push(v);
+    }
+    relations.push({ total: 0, parts });
+  }
+  const published = applyMask(values, suppressionMask(values, relations, threshold), threshold);
+  const out = {} as Record<B, Record<string, PublishedCount>>;
+  for (const b of Object.keys(breakdowns) as B[]) out[b] = {};
+  for (const [b, k, i] of layout) {
+    const target: Record<string, PublishedCount> = out[b];
+    target[k] = published[i] as PublishedCount;
+  }
+  return { breakdowns: out, total: published[0] as PublishedCount };
+}
+
+/**
+ * A cross table (rows x columns) with row totals, column totals and the grand total. The input has
+ * only the inner cells; the margins are computed.
+ */
+export function suppressCrossTable(
+  cells: readonly (readonly number[])[],
+  threshold: number,
+): {
+  cells: PublishedCount[][];
+  rowTotals: PublishedCount[];
+  columnTotals: PublishedCount[];
+  total: PublishedCount;
+} {
+  const rows = cells.length;
+  const cols = cells[0]?.length ?? 0;
+  for (const r of cells) if (r.length !== cols) throw new RangeError('cross table rows differ in length');
+  const at = (r: number, c: number) => r * cols + c;
+  const rowTotalAt = (r: number) => rows * cols + r;
+  const colTotalAt = (c: number) => rows * cols + rows + c;
+  const grandAt = rows * cols + rows + cols;
+  const values: number[] = [];
+  for (const r of cells) values.push(...r);
+  const rowTotals = cells.map((r) => r.reduce((s, v) => s + v, 0));
+  const colTotals = Array.from({ length: cols }, (_, c) => cells.reduce((s, r) => s + (r[c] as number), 0));
+  values.push(
+    ...rowTotals,
+    ...colTotals,
+    rowTotals.reduce((s, v) => s + v, 0),
+  );
+  const relations: Relation[] = [];
+  for (let r = 0; r < rows; r++)
+    relations.push({ total: rowTotalAt(r), parts: Array.from({ length: cols }, (_, c) => at(r, c)) });
+  for (let c = 0; c < cols; c++)
+    relations.push({ total: colTotalAt(c), parts: Array.from({ length: rows }, (_, r) => at(r, c)) });
+  relations.push({ total: grandAt, parts: Array.from({ length: rows }, (_, r) => rowTotalAt(r)) });
+  relations.push({ total: grandAt, parts: Array.from({ length: cols }, (_, c) => colTotalAt(c)) });
+  const published = applyMask(values, suppressionMask(values, relations, threshold), threshold);
+  return {
+    cells: Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => published[at(r, c)] as PublishedCount),
+    ),
+    rowTotals: Array.from({ length: rows }, (_, r) => published[rowTotalAt(r)] as PublishedCount),
+    columnTotals: Array.from({ length: cols }, (_, c) => published[colTotalAt(c)] as PublishedCount),
+    total: published[grandAt] as PublishedCount,
+  };
+}
