@@ -15,6 +15,13 @@ import {
 import { agencyRoutes } from './features/agency/agency.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
+import { caseRoutes } from './features/cases/cases.routes.ts';
+import { clientRecordRoutes } from './features/client-records/client-records.routes.ts';
+import { clientRoutes } from './features/clients/clients.routes.ts';
+import { consentRoutes } from './features/consents/consents.routes.ts';
+import { contactRoutes } from './features/contacts/contacts.routes.ts';
+import { goalRoutes } from './features/goals/goals.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
@@ -23,7 +30,21 @@ import type { App } from './platform/http.ts';
 import { errorHandler } from './platform/http-errors.ts';
 
 /** Every feature's routes; the order is the order of the API documentation. */
-const features = [healthRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes];
+const features = [
+  healthRoutes,
+  authRoutes,
+  agencyRoutes,
+  userRoutes,
+  auditRoutes,
+  // Case work (issue 4)
+  clientRoutes,
+  caseRoutes,
+  consentRoutes,
+  goalRoutes,
+  contactRoutes,
+  caseloadRoutes,
+  clientRecordRoutes,
+];
 
 export interface LotseApp {
   app: App;

@@ -31,6 +31,27 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'POST /api/users/:id/reset-password': ['admin'],
   'POST /api/users/:id/reset-mfa': ['admin'],
   'GET /api/audit': ['admin', 'lead'],
+  // Case work (issue 4)
+  'GET /api/clients': ['lead', 'caseworker', 'coordinator'],
+  'POST /api/clients': ['lead', 'caseworker'],
+  'GET /api/clients/:id': ['lead', 'caseworker', 'coordinator'],
+  'PATCH /api/clients/:id': ['lead', 'caseworker'],
+  'POST /api/clients/:id/close': ['lead', 'caseworker'],
+  'POST /api/clients/:id/reopen': ['lead', 'caseworker'],
+  'POST /api/clients/:id/handover': ['lead', 'caseworker'],
+  'POST /api/clients/:id/share': ['lead', 'caseworker'],
+  'GET /api/guides': ['lead', 'caseworker'],
+  'GET /api/partner-agencies': ['lead', 'caseworker'],
+  'GET /api/clients/:id/consents': ['lead', 'caseworker'],
+  'POST /api/clients/:id/consents': ['lead', 'caseworker'],
+  'POST /api/consents/:id/withdraw': ['lead', 'caseworker'],
+  'GET /api/clients/:id/goals': ['lead', 'caseworker'],
+  'POST /api/clients/:id/goals': ['lead', 'caseworker'],
+  'PATCH /api/goals/:id': ['lead', 'caseworker'],
+  'GET /api/clients/:id/contacts': ['lead', 'caseworker', 'coordinator'],
+  'POST /api/clients/:id/contacts': ['lead', 'caseworker'],
+  'GET /api/caseload': ['lead', 'caseworker'],
+  'GET /api/clients/:id/export': ['lead', 'caseworker'],
 };
 
 const userOf: Record<RoleName, string> = {

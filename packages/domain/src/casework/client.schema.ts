@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { pageQuery } from '../common/paging.ts';
+import { caseView } from './case.schema.ts';
+import { isoDate, optionalText } from './common.ts';
+
+export const clientGenders = ['female', 'male', 'diverse', 'not_stated'] as const;
+export const households = ['single', 'couple', 'single_parent', 'family', 'shared', 'other'] as const;
+/** SGB II (Bürgergeld), SGB XII (Sozialhilfe), SGB VI (Rentenversicherung, Reha). */
+export const legalContexts = ['sgb2', 'sgb12', 'sgb6'] as const;
+
+const name = z.string().trim().min(1, 'Pflichtfeld.').max(100, 'Höchstens 100 Zeichen.');
+
+/** The fields a Jobcenter needs and no more (data minimisation). */
+const clientFields = {
+  firstName: name,
+  lastName: name,
+  birthDate: isoDate,
+  gender: z.enum(clientGenders).nullable().optional(),
+  phone: optionalText(50),
+  email: z
+    .union([z.literal(''), z.email('Keine gültige E-Mail-Adresse.').max(200)])
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
+  address: optionalText(300),
+  preferredLanguage: optionalText(40),
+  interpreterNeeded: z.boolean().optional(),
+  district: optionalText(100),
+  household: z.enum(households).nullable().optional(),
+  legalContext: z.enum(legalContexts).nullable().optional(),
+  /** Health data: accepted only while a consent for processing health data is active. */
+  severeDisability: z.boolean().nullable().optional(),
+  reducedEarningCapacity: z.boolean().nullable().optional(),
+};
+
+export const createClientRequest = z.strictObject({
+  ...clientFields,
+  clientNumber: z.string().trim().min(1).max(40).optional(),
+  /** The responsible guide; defaults to the creating caseworker. */
+  guideUserId: z.uuid().optional(),
+  /** Create even though a client with the same name and birth date exists. */
+  allowDuplicate: z.boolean().optional(),
+});
+export type CreateClientRequest = z.infer<typeof createClientRequest>;
+
+export const updateClientRequest = z
+  .strictObject({
+    firstName: name.optional(),
+    lastName: name.optional(),
+    birthDate: isoDate.optional(),
+    gender: clientFields.gender,
+    phone: clientFields.phone,
+    email: clientFields.email,
+    address: clientFields.address,
+    preferredLanguage: clientFields.preferredLanguage,
+    interpreterNeeded: clientFields.interpreterNeeded,
+    district: clientFields.district,
+    household: clientFields.household,
+    legalContext: clientFields.legalContext,
+    severeDisability: clientFields.severeDisability,
+    reducedEarningCapacity: clientFields.reducedEarningCapacity,
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Keine Änderung angegeben.');
+export type UpdateClientRequest = z.infer<typeof updateClientRequest>;
+
+export const clientListQuery = pageQuery.extend({
+  query: z.string().trim().max(100).optional(),
+  /** `mine`: clients whose open case the actor guides or deputises. */
+  scope: z.enum(['all', 'mine']).default('all'),
+  status: z.enum(['open', 'closed']).optional(),
+});
+export type ClientListQuery = z.infer<typeof clientListQuery>;
+
+export const clientSummary = z
+  .object({
+    id: z.uuid(),
+    clientNumber: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: z.string(),
+    district: z.string().nullable(),
+    caseStatus: z.enum(['open', 'closed']).nullable(),
+    guide: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+    shared: z.boolean(),
+  })
+  .meta({ id: 'ClientSummary' });
+export type ClientSummary = z.infer<typeof clientSummary>;
+
+export const clientView = z
+  .object({
+    id: z.uuid(),
+    clientNumber: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: z.string(),
+    gender: z.enum(clientGenders).nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+    preferredLanguage: z.string().nullable(),
+    interpreterNeeded: z.boolean(),
+    district: z.string().nullable(),
+    household: z.enum(households).nullable(),
+    legalContext: z.enum(legalContexts).nullable(),
+    /** Absent for roles that may not see health data (coordinators). */
+    severeDisability: z.boolean().nullable().optional(),
+    reducedEarningCapacity: z.boolean().nullable().optional(),
+    /** False when the record belongs to another agency that shares the case with this one. */
+    owned: z.boolean(),
+    anonymised: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    /** The current (or last) case, then earlier ones. */
+    cases: z.array(caseView),
+  })
+  .meta({ id: 'Client' });
+export type ClientView = z.infer<typeof clientView>;
+
+export const eraseClientRequest = z.strictObject({
+  mode: z.enum(['erase', 'anonymise']),
+  reason: z.string().trim().min(3, 'Bitte einen Grund angeben.').max(500),
+});
+export type EraseClientRequest = z.infer<typeof eraseClientRequest>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { agencyRef, isoDate, personRef } from './common.ts';
+
+export const consentPurposes = ['processing_health_data', 'self_assessment', 'sharing', 'research'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+export const consentForms = ['written', 'oral', 'digital'] as const;
+
+export const createConsentRequest = z
+  .strictObject({
+    purpose: z.enum(consentPurposes, { error: 'Unbekannter Zweck.' }),
+    form: z.enum(consentForms, { error: 'Unbekannte Form.' }),
+    date: isoDate,
+    /** Required for `sharing`: the named partner agency. */
+    partnerAgencyId: z.uuid().optional(),
+  })
+  .refine((v) => (v.purpose === 'sharing') === (v.partnerAgencyId !== undefined), {
+    message: 'Eine Einwilligung zur Weitergabe nennt genau eine Partnerstelle (nur dann).',
+    path: ['partnerAgencyId'],
+  });
+export type CreateConsentRequest = z.infer<typeof createConsentRequest>;
+
+export const withdrawConsentRequest = z.strictObject({}).optional();
+
+export const consentView = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    purpose: z.enum(consentPurposes),
+    form: z.enum(consentForms),
+    date: z.string(),
+    partnerAgency: agencyRef.nullable(),
+    recordedBy: personRef.nullable(),
+    recordedAt: z.iso.datetime(),
+    withdrawnAt: z.iso.datetime().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Consent' });
+export type ConsentView = z.infer<typeof consentView>;

@@ -1,0 +1,215 @@
+import type { CloseCaseRequest, HandoverRequest } from '@lotse/domain';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { type ClientRow, loadClientFor } from '../clients/client-access.ts';
+import { clientView } from '../clients/clients.service.ts';
+import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
+import { guidesOf, insertCase, insertCaseEvent, openCaseOf } from './cases.repo.ts';
+
+/** Closing, re-opening, handing over and sharing stay with the agency that owns the case. */
+async function loadOwnedClient(scope: ActorScope, clientId: string): Promise<ClientRow> {
+  const client = await loadClientFor(scope, clientId, 'cases.manage');
+  if (!client.owned) throw forbidden('Das kann nur die fallführende Stelle.');
+  if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+  return client;
+}
+
+async function requireOpenCase(scope: ActorScope, clientId: string) {
+  const open = await openCaseOf(scope.tx, clientId);
+  if (!open) throw conflict('Für diese Person ist kein Fall offen.');
+  return open;
+}
+
+export function close(ctx: AppContext, actor: Actor, clientId: string, input: CloseCaseRequest) {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadOwnedClient(scope, clientId);
+    assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
+    const open = await requireOpenCase(scope, clientId);
+    if (input.date < open.opened_on)
+      throw badRequest('Der Fall kann nicht vor seiner Eröffnung enden.', [
+        { path: 'date', message: `Frühestens ${open.opened_on}.` },
+      ]);
+    await scope.tx.query(
+      `UPDATE cases SET status = 'closed', closed_on = $2, outcome = $3, closure_reason = $4 WHERE id = $1`,
+      [open.id, input.date, input.outcome, input.reason ?? null],
+    );
+    await insertCaseEvent(scope.tx, {
+      agencyId: client.agency_id,
+      caseId: open.id,
+      kind: 'closed',
+      at: scope.now,
+      actorUserId: actor.userId,
+      reason: input.reason ?? null,
+    });
+    await scope.audit({
+      action: 'cases.close',
+      resourceType: 'case',
+      resourceId: open.id,
+      clientId,
+      details: { outcome: input.outcome },
+    });
+    return clientView(scope, client);
+  });
+}
+
+export function reopen(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  input: { date: string; reason: string },
+) {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadOwnedClient(scope, clientId);
+    assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
+    if (await openCaseOf(scope.tx, clientId)) throw conflict('Der Fall ist bereits offen.');
+    const last = await scope.tx.query<{ guide_user_id: string | null; closed_on: string }>(
+      `SELECT guide_user_id, closed_on FROM cases WHERE client_id = $1 ORDER BY closed_on DESC LIMIT 1`,
+      [clientId],
+    );
+    const previous = last.rows[0];
+    if (previous && input.date < previous.closed_on)
+      throw badRequest('Ein neuer Fall beginnt frühestens am Tag des letzten Abschlusses.', [
+        { path: 'date', message: `Frühestens ${previous.closed_on}.` },
+      ]);
+    const guide = actor.roles.includes('caseworker') ? actor.userId : (previous?.guide_user_id ?? null);
+    const caseId = await insertCase(scope.tx, {
+      agencyId: client.agency_id,
+      clientId,
+      guideUserId: guide,
+      openedOn: input.date,
+      now: scope.now,
+    });
+    await insertCaseEvent(scope.tx, {
+      agencyId: client.agency_id,
+      caseId,
+      kind: 'reopened',
+      at: scope.now,
+      actorUserId: actor.userId,
+      toUserId: guide,
+      reason: input.reason,
+    });
+    await scope.audit({ action: 'cases.reopen', resourceType: 'case', resourceId: caseId, clientId });
+    return clientView(scope, client);
+  });
+}
+
+export function handover(ctx: AppContext, actor: Actor, clientId: string, input: HandoverRequest) {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadOwnedClient(scope, clientId);
+    const open = await requireOpenCase(scope, clientId);
+    const staff = new Set((await guidesOf(scope.tx, actor.agencyId)).map((g) => g.id));
+    if (!staff.has(input.guideUserId))
+      throw badRequest('Diese Person kann keine Fälle führen.', [
+        { path: 'guideUserId', message: 'Unbekannte Fachkraft.' },
+      ]);
+    const deputies = [...new Set(input.deputyUserIds ?? open.deputy_user_ids)].filter(
+      (id) => id !== input.guideUserId,
+    );
+    const unknownDeputy = deputies.find((id) => !staff.has(id));
+    if (unknownDeputy)
+      throw badRequest('Diese Person kann nicht vertreten.', [
+        { path: 'deputyUserIds', message: 'Unbekannte Fachkraft.' },
+      ]);
+    await scope.tx.query('UPDATE cases SET guide_user_id = $2, deputy_user_ids = $3 WHERE id = $1', [
+      open.id,
+      input.guideUserId,
+      deputies,
+    ]);
+    if (open.guide_user_id !== input.guideUserId) {
+      await insertCaseEvent(scope.tx, {
+        agencyId: client.agency_id,
+        caseId: open.id,
+        kind: 'handover',
+        at: scope.now,
+        actorUserId: actor.userId,
+        fromUserId: open.guide_user_id,
+        toUserId: input.guideUserId,
+        reason: input.reason,
+      });
+    }
+    if (deputies.join() !== open.deputy_user_ids.join()) {
+      await insertCaseEvent(scope.tx, {
+        agencyId: client.agency_id,
+        caseId: open.id,
+        kind: 'deputies',
+        at: scope.now,
+        actorUserId: actor.userId,
+        reason: input.reason,
+      });
+    }
+    await scope.audit({
+      action: 'cases.handover',
+      resourceType: 'case',
+      resourceId: open.id,
+      clientId,
+      details: { to: input.guideUserId, deputies: deputies.length },
+    });
+    return clientView(scope, client);
+  });
+}
+
+/**
+ * Shares the client's case with a partner agency. Needs an active consent of the client to share with
+ * exactly that agency; withdrawing it ends the sharing (consents.service).
+ */
+export function share(ctx: AppContext, actor: Actor, clientId: string, partnerAgencyId: string) {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadOwnedClient(scope, clientId);
+    const open = await requireOpenCase(scope, clientId);
+    const consent = await scope.tx.query<{ id: string }>(
+      `SELECT id FROM consents WHERE client_id = $1 AND purpose = 'sharing' AND partner_agency_id = $2
+          AND withdrawn_at IS NULL ORDER BY recorded_at DESC LIMIT 1`,
+      [clientId, partnerAgencyId],
+    );
+    const consentId = consent.rows[0]?.id;
+    if (!consentId)
+      throw badRequest(
+        'Ohne Einwilligung zur Weitergabe an diese Stelle kann der Fall nicht geteilt werden.',
+        [{ path: 'partnerAgencyId', message: 'Keine aktive Einwilligung zur Weitergabe an diese Stelle.' }],
+      );
+    const existing = await scope.tx.query(
+      'SELECT 1 FROM case_shares WHERE client_id = $1 AND partner_agency_id = $2 AND ended_at IS NULL',
+      [clientId, partnerAgencyId],
+    );
+    if (existing.rowCount > 0) throw conflict('Der Fall ist mit dieser Stelle bereits geteilt.');
+    await scope.tx.query(
+      `INSERT INTO case_shares (agency_id, client_id, partner_agency_id, consent_id, shared_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [client.agency_id, clientId, partnerAgencyId, consentId, actor.userId, scope.now],
+    );
+    await insertCaseEvent(scope.tx, {
+      agencyId: client.agency_id,
+      caseId: open.id,
+      kind: 'shared',
+      at: scope.now,
+      actorUserId: actor.userId,
+      partnerAgencyId,
+    });
+    await scope.audit({
+      action: 'cases.share',
+      resourceType: 'case',
+      resourceId: open.id,
+      clientId,
+      details: { partnerAgencyId, consentId },
+    });
+    return clientView(scope, client);
+  });
+}
+
+export function guides(ctx: AppContext, actor: Actor) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'cases.manage');
+    return { items: await guidesOf(scope.tx, actor.agencyId) };
+  });
+}
+
+export function partnerAgencies(ctx: AppContext, actor: Actor) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'consents.write');
+    const rows = await scope.tx.query<{ id: string; name: string; kind: string }>(
+      'SELECT id, name, kind FROM lotse_partner_agencies()',
+    );
+    return { items: rows.rows };
+  });
+}

@@ -1,0 +1,200 @@
+import type { ClientListQuery, CreateClientRequest, UpdateClientRequest } from '@lotse/domain';
+import type { Queryable } from '../../platform/db.ts';
+import { CLIENT_COLUMNS, type ClientRow } from './client-access.ts';
+
+/** A visible client: owned by the agency, or shared with it through an active sharing. */
+const VISIBLE = `(c.agency_id = $1 OR EXISTS (
+    SELECT 1 FROM case_shares s JOIN consents k ON k.id = s.consent_id
+     WHERE s.client_id = c.id AND s.partner_agency_id = $1 AND s.ended_at IS NULL AND k.withdrawn_at IS NULL))`;
+
+export interface ClientSummaryRow {
+  id: string;
+  agency_id: string;
+  client_number: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string;
+  district: string | null;
+  case_status: 'open' | 'closed' | null;
+  guide_id: string | null;
+  guide_name: string | null;
+  total: number;
+}
+
+const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A search token that is a birth date (31.12.1970 or 1970-12-31), as ISO. */
+export function asDate(token: string): string | undefined {
+  if (ISO_DATE.test(token)) return token;
+  const m = GERMAN_DATE.exec(token);
+  if (!m) return undefined;
+  return `${m[3]}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+}
+
+/**
+ * Lists the visible clients with typo-tolerant search: name substrings, trigram word similarity
+ * ("Schmitt" finds "Schmidt"), edit distance on first and last name ("Maier" finds "Meier"), client
+ * number prefix and birth date. Best matches first.
+ */
+export async function listClients(
+  tx: Queryable,
+  agencyId: string,
+  actorUserId: string,
+  q: ClientListQuery,
+): Promise<{ rows: ClientSummaryRow[]; total: number }> {
+  const params: unknown[] = [agencyId];
+  const where = [VISIBLE];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  let rank = 'c.last_name, c.first_name';
+  const tokens = (q.query ?? '').split(/\s+/).filter(Boolean);
+  const dates = tokens.map(asDate).filter((d): d is string => d !== undefined);
+  const words = tokens.filter((t) => asDate(t) === undefined);
+  for (const d of dates) where.push(`c.birth_date = ${add(d)}::date`);
+  if (words.length > 0) {
+    const text = add(words.join(' '));
+    const conditions = [
+      `c.search_name LIKE '%' || lotse_fold(${text}) || '%'`,
+      `word_similarity(lotse_fold(${text}), c.search_name) >= 0.5`,
+      `c.client_number ILIKE ${text} || '%'`,
+    ];
+    if (words.length === 1 && (words[0] ?? '').length >= 4) {
+      const distance = (words[0] ?? '').length >= 7 ? 2 : 1;
+      conditions.push(
+        `levenshtein(lotse_fold(c.last_name), lotse_fold(${text})) <= ${distance}`,
+        `levenshtein(lotse_fold(c.first_name), lotse_fold(${text})) <= ${distance}`,
+      );
+    }
+    where.push(`(${conditions.join(' OR ')})`);
+    rank = `(c.search_name LIKE '%' || lotse_fold(${text}) || '%') DESC,
+            word_similarity(lotse_fold(${text}), c.search_name) DESC, c.last_name, c.first_name`;
+  }
+  if (q.status) where.push(`k.status = ${add(q.status)}`);
+  if (q.scope === 'mine') {
+    const me = add(actorUserId);
+    where.push(`k.status = 'open' AND (k.guide_user_id = ${me} OR ${me} = ANY (k.deputy_user_ids))`);
+  }
+  where.push('c.anonymised_at IS NULL');
+  params.push(q.pageSize, (q.page - 1) * q.pageSize);
+  const result = await tx.query<ClientSummaryRow>(
+    `SELECT count(*) OVER ()::int AS total, c.id, c.agency_id, c.client_number, c.first_name, c.last_name,
+            c.birth_date, c.district, k.status AS case_status, k.guide_user_id AS guide_id,
+            lotse_user_display_name(k.guide_user_id) AS guide_name
+       FROM clients c
+       LEFT JOIN LATERAL (SELECT status, guide_user_id, deputy_user_ids FROM cases
+                           WHERE client_id = c.id ORDER BY (status = 'open') DESC, opened_on DESC, created_at DESC
+                           LIMIT 1) k ON true
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${rank}, c.id
+      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { rows: result.rows, total: result.rows[0]?.total ?? 0 };
+}
+
+/** Clients of the agency with the same name and birth date (possible duplicates). */
+export async function findDuplicates(
+  tx: Queryable,
+  agencyId: string,
+  c: { firstName: string; lastName: string; birthDate: string },
+  exceptId?: string,
+): Promise<{ id: string; client_number: string }[]> {
+  const found = await tx.query<{ id: string; client_number: string }>(
+    `SELECT id, client_number FROM clients
+      WHERE agency_id = $1 AND birth_date = $2 AND search_name = lotse_fold($3 || ' ' || $4)
+        AND anonymised_at IS NULL AND id IS DISTINCT FROM $5::uuid
+      LIMIT 5`,
+    [agencyId, c.birthDate, c.firstName, c.lastName, exceptId ?? null],
+  );
+  return found.rows;
+}
+
+export async function insertClient(
+  tx: Queryable,
+  agencyId: string,
+  actorUserId: string,
+  input: CreateClientRequest,
+  now: Date,
+): Promise<string> {
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO clients (agency_id, client_number, first_name, last_name, birth_date, gender, phone, email,
+        address, preferred_language, interpreter_needed, district, household, legal_context, severe_disability,
+        reduced_earning_capacity, created_by, created_at, updated_at)
+     VALUES ($1, coalesce($2, 'K-' || lpad(nextval('client_number_seq')::text, 6, '0')), $3, $4, $5, $6, $7, $8,
+             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
+     RETURNING id`,
+    [
+      agencyId,
+      input.clientNumber ?? null,
+      input.firstName,
+      input.lastName,
+      input.birthDate,
+      input.gender ?? null,
+      input.phone ?? null,
+      input.email ?? null,
+      input.address ?? null,
+      input.preferredLanguage ?? null,
+      input.interpreterNeeded ?? false,
+      input.district ?? null,
+      input.household ?? null,
+      input.legalContext ?? null,
+      input.severeDisability ?? null,
+      input.reducedEarningCapacity ?? null,
+      actorUserId,
+      now,
+    ],
+  );
+  return inserted.rows[0]?.id as string;
+}
+
+const columnOf: Record<keyof UpdateClientRequest, string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  birthDate: 'birth_date',
+  gender: 'gender',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  preferredLanguage: 'preferred_language',
+  interpreterNeeded: 'interpreter_needed',
+  district: 'district',
+  household: 'household',
+  legalContext: 'legal_context',
+  severeDisability: 'severe_disability',
+  reducedEarningCapacity: 'reduced_earning_capacity',
+};
+
+/** Updates the given fields; returns the names of the fields that were part of the change. */
+export async function updateClient(
+  tx: Queryable,
+  id: string,
+  input: UpdateClientRequest,
+  now: Date,
+): Promise<string[]> {
+  const fields = (Object.keys(input) as (keyof UpdateClientRequest)[]).filter((k) => input[k] !== undefined);
+  const sets = fields.map((f, i) => `${columnOf[f]} = $${i + 3}`);
+  await tx.query(`UPDATE clients SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1`, [
+    id,
+    now,
+    ...fields.map((f) => (f === 'interpreterNeeded' ? (input[f] ?? false) : (input[f] ?? null))),
+  ]);
+  return fields;
+}
+
+export async function findClient(tx: Queryable, id: string): Promise<ClientRow | undefined> {
+  return (
+    await tx.query<ClientRow>(`SELECT ${CLIENT_COLUMNS}, true AS owned FROM clients c WHERE c.id = $1`, [id])
+  ).rows[0];
+}
+
+/** Whether an active (not withdrawn) consent for the purpose exists. */
+export async function hasActiveConsent(tx: Queryable, clientId: string, purpose: string): Promise<boolean> {
+  const found = await tx.query(
+    'SELECT 1 FROM consents WHERE client_id = $1 AND purpose = $2 AND withdrawn_at IS NULL LIMIT 1',
+    [clientId, purpose],
+  );
+  return found.rowCount > 0;
+}
