@@ -8,3 +8,6 @@ export * from './instruments/instrument.schema.ts';
 export * from './instruments/teilhabe-bogen.ts';
 export * from './programmes/index.ts';
 export * from './statistics/suppression.ts';
+export * from './instruments/assessment.schema.ts';
+export * from './instruments/change.ts';
+export * from './instruments/scoring.ts';

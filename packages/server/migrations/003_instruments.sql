@@ -3308,3 +3308,53 @@ $teilhabe_bogen_v1$
  ]
 }
 $teilhabe_bogen_v1$::jsonb, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+
+-- Assessments: one filled questionnaire of one client at one point in time. Raw answers and the
+-- dimension scores computed from them are stored side by side, so reports aggregate without
+-- re-scoring. agency_id is the client's (owning) agency; partner agencies of a shared case see them
+-- like the rest of the client's record.
+CREATE TABLE assessments (
+  id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  agency_id      uuid NOT NULL REFERENCES agencies (id),
+  client_id      uuid NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+  instrument_id  uuid NOT NULL REFERENCES instruments (id),
+  occasion       text NOT NULL CHECK (occasion IN ('intake', 'follow_up', 'exit')),
+  perspective    text NOT NULL CHECK (perspective IN ('self', 'professional')),
+  mode           text NOT NULL CHECK (mode IN ('together', 'self_link', 'paper')),
+  assessed_on    date NOT NULL,
+  status         text NOT NULL CHECK (status IN ('draft', 'completed')),
+  answers        jsonb NOT NULL DEFAULT '{}'::jsonb,
+  scores         jsonb NOT NULL DEFAULT '[]'::jsonb,
+  total_score    double precision,
+  entered_by     uuid REFERENCES users (id),
+  created_at     timestamptz NOT NULL,
+  updated_at     timestamptz NOT NULL,
+  completed_at   timestamptz,
+  CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+);
+CREATE INDEX assessments_client_idx ON assessments (agency_id, client_id, assessed_on);
+CREATE INDEX assessments_instrument_idx ON assessments (instrument_id);
+
+-- A correction of a completed assessment: the state before it, who changed what and why.
+CREATE TABLE assessment_amendments (
+  id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  agency_id         uuid NOT NULL REFERENCES agencies (id),
+  assessment_id     uuid NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+  client_id         uuid NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+  previous_answers  jsonb NOT NULL,
+  previous_scores   jsonb NOT NULL,
+  previous_total    double precision,
+  previous_date     date NOT NULL,
+  changed_items     text[] NOT NULL,
+  reason            text NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
+  amended_by        uuid REFERENCES users (id),
+  amended_at        timestamptz NOT NULL
+);
+CREATE INDEX assessment_amendments_assessment_idx ON assessment_amendments (assessment_id, amended_at);
+-- Amendments are a record: never changed or deleted by the application.
+REVOKE UPDATE, DELETE ON assessment_amendments FROM lotse_app;
+
+ALTER TABLE assessments ENABLE ROW LEVEL SECURITY;
+CREATE POLICY client_visibility ON assessments USING (lotse_client_visible(agency_id, client_id));
+ALTER TABLE assessment_amendments ENABLE ROW LEVEL SECURITY;
+CREATE POLICY client_visibility ON assessment_amendments USING (lotse_client_visible(agency_id, client_id));

@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { agencyRoutes } from './features/agency/agency.routes.ts';
+import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
@@ -23,6 +24,7 @@ import { consentRoutes } from './features/consents/consents.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { goalRoutes } from './features/goals/goals.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { instrumentRoutes } from './features/instruments/instruments.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
@@ -44,6 +46,9 @@ const features = [
   contactRoutes,
   caseloadRoutes,
   clientRecordRoutes,
+  // Instruments and assessments (issue 3)
+  instrumentRoutes,
+  assessmentRoutes,
 ];
 
 export interface LotseApp {

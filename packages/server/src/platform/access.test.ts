@@ -52,6 +52,19 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'POST /api/clients/:id/contacts': ['lead', 'caseworker'],
   'GET /api/caseload': ['lead', 'caseworker'],
   'GET /api/clients/:id/export': ['lead', 'caseworker'],
+  // Instruments and assessments (issue 3)
+  'GET /api/instruments': ALL,
+  'GET /api/instruments/:id': ALL,
+  'POST /api/instruments/:id/drafts': ['admin'],
+  'PATCH /api/instruments/:id': ['admin'],
+  'POST /api/instruments/:id/publish': ['admin'],
+  'POST /api/clients/:id/assessments': ['lead', 'caseworker'],
+  'GET /api/clients/:id/assessments': ['lead', 'caseworker'],
+  'GET /api/clients/:id/progress': ['lead', 'caseworker'],
+  'GET /api/assessments/:id': ['lead', 'caseworker'],
+  'PATCH /api/assessments/:id': ['lead', 'caseworker'],
+  'POST /api/assessments/:id/complete': ['lead', 'caseworker'],
+  'POST /api/assessments/:id/amendments': ['lead', 'caseworker'],
 };
 
 const userOf: Record<RoleName, string> = {

@@ -33,6 +33,13 @@ export const grants = {
   'contacts.notes.read': ['lead', 'caseworker'],
   'contacts.write': ['lead', 'caseworker'],
   'caseload.read': ['lead', 'caseworker'],
+  // Instruments and assessments (issue 3). Instruments are not personal data: every staff role reads
+  // them, admins edit and publish them. Assessments are client data: only leads and caseworkers, so
+  // coordinators never see health answers and researchers never identities (they get aggregates).
+  'instruments.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
+  'instruments.manage': ['admin'],
+  'assessments.read': ['lead', 'caseworker'],
+  'assessments.write': ['lead', 'caseworker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;

@@ -1,0 +1,108 @@
+import { type InstrumentDefinition, type InstrumentView, instrumentDefinition } from '@lotse/domain';
+import type { Queryable } from '../../platform/db.ts';
+
+export interface InstrumentRow {
+  id: string;
+  agency_id: string | null;
+  key: string;
+  version: number;
+  status: 'draft' | 'published';
+  definition: unknown;
+  based_on_id: string | null;
+  created_at: Date;
+  published_at: Date | null;
+}
+
+const COLUMNS = 'id, agency_id, key, version, status, definition, based_on_id, created_at, published_at';
+
+/** Visible instruments: system ones and the actor's agency's own (row-level security does the rest). */
+export async function listInstruments(tx: Queryable, includeDrafts: boolean): Promise<InstrumentRow[]> {
+  const rows = await tx.query<InstrumentRow>(
+    `SELECT ${COLUMNS} FROM instruments
+      WHERE ($1 OR status = 'published')
+      ORDER BY key, version DESC`,
+    [includeDrafts],
+  );
+  return rows.rows;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findInstrument(tx: Queryable, id: string): Promise<InstrumentRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  return (await tx.query<InstrumentRow>(`SELECT ${COLUMNS} FROM instruments WHERE id = $1`, [id])).rows[0];
+}
+
+export async function nextVersion(tx: Queryable, key: string): Promise<number> {
+  const r = await tx.query<{ v: number }>(
+    'SELECT coalesce(max(version), 0)::int + 1 AS v FROM instruments WHERE key = $1',
+    [key],
+  );
+  return r.rows[0]?.v ?? 1;
+}
+
+export async function insertInstrument(
+  tx: Queryable,
+  row: {
+    agencyId: string;
+    key: string;
+    version: number;
+    definition: InstrumentDefinition;
+    basedOnId: string | null;
+    createdBy: string;
+    now: Date;
+  },
+): Promise<string> {
+  const r = await tx.query<{ id: string }>(
+    `INSERT INTO instruments (agency_id, key, version, status, definition, based_on_id, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $7) RETURNING id`,
+    [
+      row.agencyId,
+      row.key,
+      row.version,
+      JSON.stringify(row.definition),
+      row.basedOnId,
+      row.createdBy,
+      row.now,
+    ],
+  );
+  return r.rows[0]?.id as string;
+}
+
+export async function updateDraft(tx: Queryable, id: string, definition: InstrumentDefinition, now: Date) {
+  await tx.query(
+    `UPDATE instruments SET definition = $2, updated_at = $3 WHERE id = $1 AND status = 'draft'`,
+    [id, JSON.stringify(definition), now],
+  );
+}
+
+export async function markPublished(tx: Queryable, id: string, userId: string, now: Date) {
+  await tx.query(
+    `UPDATE instruments SET status = 'published', published_at = $2, published_by = $3, updated_at = $2
+      WHERE id = $1 AND status = 'draft'`,
+    [id, now, userId],
+  );
+}
+
+/** The stored JSON, validated: rows are only written through the schema, so this never fails in practice. */
+export function definitionOf(row: InstrumentRow): InstrumentDefinition {
+  return instrumentDefinition.parse(row.definition);
+}
+
+export function presentInstrument(row: InstrumentRow): InstrumentView {
+  const def = definitionOf(row);
+  return {
+    id: row.id,
+    key: row.key,
+    version: row.version,
+    status: row.status,
+    shared: row.agency_id === null,
+    basedOnId: row.based_on_id,
+    createdAt: row.created_at.toISOString(),
+    publishedAt: row.published_at?.toISOString() ?? null,
+    title: def.title,
+    ...(def.description ? { description: def.description } : {}),
+    scoring: def.scoring,
+    dimensions: def.dimensions,
+  };
+}
