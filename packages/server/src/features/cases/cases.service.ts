@@ -26,10 +26,8 @@ export function close(ctx: AppContext, actor: Actor, clientId: string, input: Cl
     const client = await loadOwnedClient(scope, clientId);
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     const open = await requireOpenCase(scope, clientId);
-    if (input.date < open.opened_on)
-      throw badRequest('Der Fall kann nicht vor seiner Eröffnung enden.', [
-        { path: 'date', message: `Frühestens ${open.opened_on}.` },
-      ]);
+    // No check against the opening day: work is often documented after the fact (contacts and consents
+    // dated before the client was entered), so a closure may carry an earlier date too.
     await scope.tx.query(
       `UPDATE cases SET status = 'closed', closed_on = $2, outcome = $3, closure_reason = $4 WHERE id = $1`,
       [open.id, input.date, input.outcome, input.reason ?? null],

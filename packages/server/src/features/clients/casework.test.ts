@@ -14,7 +14,7 @@ let drv: TestClient;
 
 beforeAll(async () => {
   t = await startTestApp();
-  [cw, cw2, lead, coordinator, researcher, mk, drv] = await Promise.all(
+  const signedIn = await Promise.all(
     [
       DEMO.caseworker,
       DEMO.caseworker2,
@@ -29,6 +29,15 @@ beforeAll(async () => {
       return c;
     }),
   );
+  [cw, cw2, lead, coordinator, researcher, mk, drv] = signedIn as [
+    TestClient,
+    TestClient,
+    TestClient,
+    TestClient,
+    TestClient,
+    TestClient,
+    TestClient,
+  ];
 });
 afterAll(() => t.close());
 

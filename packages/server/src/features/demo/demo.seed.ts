@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { withSystem } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { hashPassword } from '../auth/password-hash.ts';
+import { seedCasework } from '../clients/casework.demo.ts';
 
 /** Demo log-ins share this password; it works only in demo mode (embedded database, LOTSE_DEMO). */
 export const DEMO_PASSWORD = 'Lotse-Demo-2026';
@@ -49,7 +50,7 @@ export const demoAgencies: DemoAgency[] = [
  * Seeders must be deterministic (seeded random numbers), so every demo looks the same.
  */
 export type DemoSeeder = (tx: Queryable, now: Date, agencies: Map<string, string>) => Promise<void>;
-const seeders: DemoSeeder[] = [];
+const seeders: DemoSeeder[] = [seedCasework];
 
 /**
  * Seeds the demo installation when the database has no agency yet; returns whether it did.
