@@ -342,7 +342,7 @@ function DisableMfa({ onDisabled }: { onDisabled: () => void }) {
         ) : null}
         <TextField
           label={t('mfa.codeLabel')}
-          description={t('mfa.codeOrRecoveryDescription')}
+          description={t('mfa.codeDescription')}
           name="disable-code"
           autoComplete="one-time-code"
           isRequired
