@@ -67,7 +67,10 @@ describe('axe-core finds no WCAG 2.1 A/AA violations (German)', () => {
     await page.keyboard.press('Escape');
     await invite.waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: /bearbeiten$/ }).first().click();
+    await page
+      .getByRole('button', { name: /bearbeiten$/ })
+      .first()
+      .click();
     await page.getByRole('dialog').waitFor();
     await expectNoViolations(page);
     await page.keyboard.press('Escape');
@@ -124,7 +127,10 @@ describe('axe-core finds no WCAG 2.1 A/AA violations (German)', () => {
     expect(await p.getByRole('navigation', { name: 'Hauptnavigation' }).isVisible()).toBe(false);
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await p.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Protokoll' }).click();
+    await p
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Protokoll' })
+      .click();
     await p.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
     await toggle.click();
     await expectNoViolations(p);

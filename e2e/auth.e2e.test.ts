@@ -69,6 +69,27 @@ describe('sign-in and sign-out', () => {
     });
   });
 
+  test('repeated wrong passwords are throttled and the wait time is shown', async () => {
+    await withPage(async (page) => {
+      await page.goto('/anmelden');
+      const alert = page.getByRole('alert');
+      // The server allows a few failures per account, then answers 429 with Retry-After.
+      for (let attempt = 0; attempt < 10; attempt++) {
+        await page.getByLabel('E-Mail-Adresse').fill(demo.researcher);
+        await page.getByLabel('Passwort', { exact: true }).fill(`wrong-password-${attempt}`);
+        await page.getByRole('button', { name: 'Anmelden' }).click();
+        await alert.waitFor();
+        await expect
+          .poll(() => page.getByRole('button', { name: 'Anmelden' }).getAttribute('aria-disabled'))
+          .toBeNull();
+        if ((await alert.textContent())?.startsWith('Zu viele Versuche')) break;
+      }
+      expect(await alert.textContent()).toMatch(
+        /^Zu viele Versuche\. Bitte versuchen Sie es in \d+ (Minute|Minuten|Sekunden?) noch einmal\.$/,
+      );
+    });
+  });
+
   test('empty fields are reported, linked to their inputs and announced', async () => {
     await withPage(async (page) => {
       await page.goto('/anmelden');

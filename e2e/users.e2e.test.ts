@@ -83,7 +83,10 @@ describe('user administration', () => {
     const page = await context.newPage();
     await signIn(page, NEW_USER.email, FIRST_PASSWORD);
     await page.getByText(`Guten Tag, ${NEW_USER.name}!`).waitFor();
-    const nav = await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allTextContents();
+    const nav = await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link')
+      .allTextContents();
     expect(nav).toEqual(['Übersicht', 'Mein Konto']);
     await context.close();
 
@@ -113,12 +116,18 @@ describe('user administration', () => {
     await dialog.getByText('Die Änderungen sind gespeichert.').waitFor();
     await dialog.getByRole('button', { name: 'Schließen' }).last().click();
     const row = await userRow(NEW_USER.name);
-    await row.getByText('Teamleitung, Fallmanagement').or(row.getByText('Fallmanagement, Teamleitung')).waitFor();
+    await row
+      .getByText('Teamleitung, Fallmanagement')
+      .or(row.getByText('Fallmanagement, Teamleitung'))
+      .waitFor();
 
     const context = await h.newContext();
     const page = await context.newPage();
     await signIn(page, NEW_USER.email, FIRST_PASSWORD);
-    const nav = await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allTextContents();
+    const nav = await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link')
+      .allTextContents();
     expect(nav).toEqual(['Übersicht', 'Protokoll', 'Mein Konto']);
     await context.close();
   });

@@ -6,6 +6,7 @@ export * from './common/errors.ts';
 export * from './common/paging.ts';
 export * from './instruments/instrument.schema.ts';
 export * from './instruments/teilhabe-bogen.ts';
+export * from './network/index.ts';
 export * from './programmes/index.ts';
 export * from './statistics/suppression.ts';
 export * from './instruments/assessment.schema.ts';

@@ -26,6 +26,12 @@ import { goalRoutes } from './features/goals/goals.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { instrumentRoutes } from './features/instruments/instruments.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { eventRoutes } from './features/events/events.routes.ts';
+import { offerRoutes } from './features/offers/offers.routes.ts';
+import { partnerRoutes } from './features/partners/partners.routes.ts';
+import { planningRoutes } from './features/planning/planning.routes.ts';
+import { publicationRoutes } from './features/publications/publications.routes.ts';
+import { referralRoutes } from './features/referrals/referrals.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
 import type { App } from './platform/http.ts';
@@ -49,6 +55,13 @@ const features = [
   // Instruments and assessments (issue 3)
   instrumentRoutes,
   assessmentRoutes,
+  // Offers and network (issue 5)
+  partnerRoutes,
+  offerRoutes,
+  referralRoutes,
+  planningRoutes,
+  eventRoutes,
+  publicationRoutes,
 ];
 
 export interface LotseApp {

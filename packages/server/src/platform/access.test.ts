@@ -65,6 +65,28 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'PATCH /api/assessments/:id': ['lead', 'caseworker'],
   'POST /api/assessments/:id/complete': ['lead', 'caseworker'],
   'POST /api/assessments/:id/amendments': ['lead', 'caseworker'],
+  // Offers and network (issue 5)
+  'GET /api/partners': ALL,
+  'GET /api/partners/:id': ALL,
+  'POST /api/partners': ['lead', 'caseworker', 'coordinator'],
+  'GET /api/offers': ALL,
+  'POST /api/offers': ['lead', 'caseworker', 'coordinator'],
+  'GET /api/offers/:id': ALL,
+  'PATCH /api/offers/:id': ['lead', 'caseworker', 'coordinator'],
+  'GET /api/clients/:id/offer-suggestions': ['lead', 'caseworker'],
+  'GET /api/clients/:id/referrals': ['lead', 'caseworker'],
+  'POST /api/clients/:id/referrals': ['lead', 'caseworker'],
+  'PATCH /api/referrals/:id': ['lead', 'caseworker'],
+  'GET /api/planning/needs-vs-offers': ['lead', 'coordinator'],
+  'GET /api/events': ALL,
+  'POST /api/events': ['lead', 'coordinator'],
+  'GET /api/events.ics': ALL,
+  'GET /api/events/:id.ics': ALL,
+  'GET /api/events/:id': ALL,
+  'POST /api/events/:id/registrations': ALL,
+  'GET /api/publications': ALL,
+  'POST /api/publications': ['lead', 'coordinator'],
+  'GET /api/publications/:id/file': ALL,
 };
 
 const userOf: Record<RoleName, string> = {

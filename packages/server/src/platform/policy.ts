@@ -33,6 +33,18 @@ export const grants = {
   'contacts.notes.read': ['lead', 'caseworker'],
   'contacts.write': ['lead', 'caseworker'],
   'caseload.read': ['lead', 'caseworker'],
+  // Offers and network (issue 5). The directory, events and publications hold no client data: every
+  // staff role reads them. Referrals and suggestions are client data (guides and leads); planning shows
+  // aggregates with small cells suppressed (coordinators and leads).
+  'network.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
+  'network.write': ['lead', 'caseworker', 'coordinator'],
+  'network.import': ['lead', 'coordinator'],
+  'referrals.read': ['lead', 'caseworker'],
+  'referrals.write': ['lead', 'caseworker'],
+  'planning.read': ['lead', 'coordinator'],
+  'events.write': ['lead', 'coordinator'],
+  'events.register': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
+  'publications.write': ['lead', 'coordinator'],
   // Instruments and assessments (issue 3). Instruments are not personal data: every staff role reads
   // them, admins edit and publish them. Assessments are client data: only leads and caseworkers, so
   // coordinators never see health answers and researchers never identities (they get aggregates).

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { isApiError } from './api.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { type ApiError, isApiError } from './api.ts';
 
 /**
  * The text to show for a failed request: a translation of the stable error code when the UI knows
@@ -22,4 +23,13 @@ export function errorText(t: TFunction, error: unknown): string {
     if (error.status === 0) return t('errors.network_error');
   }
   return t('errors.generic');
+}
+
+/**
+ * The server's own message where it says more than the code (e.g. why a password is too weak). The
+ * server phrases messages in German only, so other UI languages get the translated text of the code.
+ */
+export function detailedText(t: TFunction, error: ApiError): string {
+  if (currentLanguage() === 'de' && error.message) return error.message;
+  return t(`errors.${error.code}`, { defaultValue: '' }) || errorText(t, error);
 }

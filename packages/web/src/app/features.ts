@@ -6,7 +6,7 @@ import type { Role, UserView } from '@lotse/domain';
  * enforces the same rules; this only keeps people from links they cannot use.
  */
 export interface Feature {
-  id: 'home' | 'users' | 'settings' | 'audit' | 'account';
+  id: 'home' | 'users' | 'settings' | 'audit' | 'account' | 'clients' | 'caseload';
   path: string;
   /** Roles that may use the feature; 'all' means every signed-in user. */
   roles: readonly Role[] | 'all';
@@ -16,6 +16,9 @@ export interface Feature {
 
 export const features: readonly Feature[] = [
   { id: 'home', path: '/', roles: 'all', inNav: true },
+  // Case work (issue 4)
+  { id: 'caseload', path: '/meine-faelle', roles: ['caseworker', 'lead'], inNav: true },
+  { id: 'clients', path: '/klienten', roles: ['caseworker', 'lead', 'coordinator'], inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
   { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },

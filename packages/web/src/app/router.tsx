@@ -5,6 +5,10 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { MfaEnrollPage } from '../features/auth/MfaEnrollPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { TokenPage } from '../features/auth/TokenPage.tsx';
+import { CaseloadPage } from '../features/caseload/CaseloadPage.tsx';
+import { ClientPage } from '../features/clients/ClientPage.tsx';
+import { ClientsPage } from '../features/clients/ClientsPage.tsx';
+import { NewClientPage } from '../features/clients/NewClientPage.tsx';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -51,6 +55,39 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="settings">
                     <SettingsPage />
+                  </FeatureRoute>
+                ),
+              },
+              // Case work (issue 4)
+              {
+                path: 'meine-faelle',
+                element: (
+                  <FeatureRoute feature="caseload">
+                    <CaseloadPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'klienten',
+                element: (
+                  <FeatureRoute feature="clients">
+                    <ClientsPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'klienten/neu',
+                element: (
+                  <FeatureRoute feature="caseload">
+                    <NewClientPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'klienten/:id',
+                element: (
+                  <FeatureRoute feature="clients">
+                    <ClientPage />
                   </FeatureRoute>
                 ),
               },

@@ -1,7 +1,29 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import caseworkDe from '../features/clients/i18n/de.json';
+import caseworkEn from '../features/clients/i18n/en.json';
 import de from './de.json';
 import en from './en.json';
+
+type Resource = { [key: string]: string | Resource };
+
+/** Feature translations live beside their feature; each adds one import per language and a line here. */
+const featureResources: Record<'de' | 'en', Resource[]> = {
+  de: [caseworkDe],
+  en: [caseworkEn],
+};
+
+/** Deep merge, so a feature can add keys to shared groups such as `nav` without replacing them. */
+function merged(base: Resource, extras: Resource[]): Resource {
+  const out: Resource = { ...base };
+  for (const extra of extras) {
+    for (const [key, value] of Object.entries(extra)) {
+      const current = out[key];
+      out[key] = typeof value === 'object' && typeof current === 'object' ? merged(current, [value]) : value;
+    }
+  }
+  return out;
+}
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -39,7 +61,10 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: {
+    de: { translation: merged(de, featureResources.de) },
+    en: { translation: merged(en, featureResources.en) },
+  },
   lng: storedLanguage(),
   fallbackLng: 'de',
   supportedLngs: languages,

@@ -4,7 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../app/api.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
-import { errorText } from '../../app/errors.ts';
+import { detailedText, errorText } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -105,7 +105,7 @@ function ChangePasswordForm() {
       setDone(true);
     } catch (error) {
       if (isApiError(error) && error.code === 'weak_password') {
-        setErrors({ password: error.message || t('errors.weak_password') });
+        setErrors({ password: detailedText(t, error) });
         setFormError(t('form.checkInput'));
         focusFirstInvalid(formRef.current);
       } else if (isApiError(error) && error.code === 'invalid_credentials') {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import type { SignInState } from '../../app/auth.tsx';
-import { errorText } from '../../app/errors.ts';
+import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -80,7 +80,7 @@ function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
       await navigate('/anmelden', { state });
     } catch (error) {
       if (isApiError(error) && error.code === 'weak_password') {
-        setErrors({ password: error.message || t('errors.weak_password') });
+        setErrors({ password: detailedText(t, error) });
         setFormError(t('form.checkInput'));
         focusFirstInvalid(formRef.current);
       } else if (isApiError(error) && error.status === 404) {

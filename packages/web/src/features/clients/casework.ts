@@ -1,10 +1,4 @@
-import type {
-  ClientView,
-  ConsentView,
-  ContactType,
-  GoalStatus,
-  Outcome,
-} from '@lotse/domain';
+import type { ClientView, ConsentView, ContactType, GoalStatus, Outcome } from '@lotse/domain';
 
 /**
  * Runtime code lists mirrored from @lotse/domain (the browser bundle imports only types from it);

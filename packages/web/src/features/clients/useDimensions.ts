@@ -6,7 +6,10 @@ interface InstrumentList {
 }
 
 /** Participation dimensions of the published instruments, with their titles in the UI language. */
-export function useDimensions(): { options: { id: string; label: string }[]; labelOf: (key: string) => string } {
+export function useDimensions(): {
+  options: { id: string; label: string }[];
+  labelOf: (key: string) => string;
+} {
   const { i18n } = useTranslation();
   const instruments = useApiQuery<InstrumentList>('/api/instruments');
   const titles = new Map<string, string>();

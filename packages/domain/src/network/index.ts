@@ -1,0 +1,4 @@
+export * from './districts.ts';
+export * from './languages.ts';
+export * from './network.schema.ts';
+export * from './ranking.ts';

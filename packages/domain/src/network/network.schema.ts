@@ -1,0 +1,613 @@
+import { z } from 'zod';
+import { pageQuery } from '../common/paging.ts';
+import { districtKeys } from './districts.ts';
+import { offerLanguageCodes } from './languages.ts';
+
+/**
+ * Offers and network (issue 5): partners, offers, suggestions, referrals, planning, events and
+ * publications. Field names and codes are part of the public API.
+ */
+
+export const partnerKinds = [
+  'welfare',
+  'sports',
+  'self_help',
+  'counselling',
+  'training',
+  'employer',
+  'health',
+  'municipal',
+  'pension_insurance',
+  'other',
+] as const;
+export const partnerKind = z.enum(partnerKinds);
+export type PartnerKind = z.infer<typeof partnerKind>;
+
+export const targetGroups = [
+  'older_people',
+  'health_restrictions',
+  'disabilities',
+  'single_parents',
+  'refugees',
+  'migrants',
+  'young_adults',
+  'long_term_unemployed',
+  'women',
+  'families',
+  'everyone',
+] as const;
+export const targetGroup = z.enum(targetGroups);
+export type TargetGroup = z.infer<typeof targetGroup>;
+
+export const referralStatuses = ['suggested', 'referred', 'started', 'completed', 'dropped'] as const;
+export const referralStatus = z.enum(referralStatuses, {
+  message: `Unbekannter Status; erlaubt: ${referralStatuses.join(', ')}`,
+});
+export type ReferralStatus = z.infer<typeof referralStatus>;
+/** Statuses in which a referral holds a place of the offer. */
+export const placeHoldingStatuses: readonly ReferralStatus[] = ['referred', 'started'];
+/** Statuses from which a referral may move on. */
+export const openReferralStatuses: readonly ReferralStatus[] = ['suggested', 'referred', 'started'];
+
+export const eventKinds = [
+  'round_table',
+  'working_group',
+  'expert_dialogue',
+  'workshop',
+  'conference',
+] as const;
+export const eventKind = z.enum(eventKinds);
+export type EventKind = z.infer<typeof eventKind>;
+
+export const publicationKinds = ['good_practice', 'guide', 'instrument', 'report', 'material'] as const;
+export const publicationKind = z.enum(publicationKinds);
+export type PublicationKind = z.infer<typeof publicationKind>;
+
+export const districtKey = z.enum(districtKeys, { message: 'Unbekannter Sozialraum' });
+export const languageCode = z.enum(offerLanguageCodes, { message: 'Unbekannte Sprache' });
+/** A dimension key of the participation instrument (checked against the instrument on the server). */
+export const dimensionKey = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, { message: 'Ungültiger Dimensionsschlüssel' });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const isoDate = z.iso.date({ message: 'Datum im Format JJJJ-MM-TT' });
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .transform((list) => [...new Set(list)] as z.infer<T>[]);
+const queryBool = z
+  .enum(['true', 'false'], { message: 'true oder false' })
+  .transform((v) => v === 'true')
+  .optional();
+
+// ---------------------------------------------------------------------------------------------------
+// Partners
+
+export const contactPerson = z.strictObject({
+  name: text(200),
+  role: optionalText(200),
+  phone: optionalText(50),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email({ message: 'Keine gültige E-Mail-Adresse' }))
+    .nullable()
+    .optional(),
+});
+export type ContactPerson = z.infer<typeof contactPerson>;
+
+/** An employer's inclusion profile (Inklusionsprofil). */
+export const inclusionProfile = z.strictObject({
+  jobsForPeopleWithDisabilities: z.boolean().default(false),
+  accessibleWorkplace: z.boolean().default(false),
+  partTimePossible: z.boolean().default(false),
+  note: optionalText(1000),
+});
+export type InclusionProfile = z.infer<typeof inclusionProfile>;
+
+export const createPartnerRequest = z.strictObject({
+  name: text(200),
+  kind: partnerKind,
+  contactPersons: z.array(contactPerson).max(20).default([]),
+  street: optionalText(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
+    .nullable()
+    .optional(),
+  city: optionalText(100),
+  districts: uniqueList(districtKey, districtKeys.length).default([]),
+  website: z
+    .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
+    .max(500)
+    .nullable()
+    .optional(),
+  notes: optionalText(4000),
+  inclusion: inclusionProfile.nullable().optional(),
+});
+export type CreatePartnerRequest = z.infer<typeof createPartnerRequest>;
+
+export const partnerView = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: partnerKind,
+    contactPersons: z.array(contactPerson),
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    districts: z.array(z.string()),
+    website: z.string().nullable(),
+    notes: z.string().nullable(),
+    inclusion: inclusionProfile.nullable(),
+    agency: z.object({ id: z.uuid(), name: z.string() }),
+    own: z.boolean(),
+    offerCount: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Partner' });
+export type PartnerView = z.infer<typeof partnerView>;
+
+export const partnerQuery = pageQuery.extend({
+  query: z.string().trim().max(200).optional(),
+  kind: partnerKind.optional(),
+  district: districtKey.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Offers
+
+const offerFields = {
+  title: text(200),
+  description: z.string().trim().max(8000).default(''),
+  partnerId: z.uuid(),
+  dimensions: uniqueList(dimensionKey, 20).refine((l) => l.length > 0, {
+    message: 'Mindestens ein Teilhabebereich',
+  }),
+  targetGroups: uniqueList(targetGroup, targetGroups.length).default([]),
+  district: districtKey,
+  street: optionalText(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
+    .nullable()
+    .optional(),
+  city: optionalText(100),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lon: z.number().min(-180).max(180).nullable().optional(),
+  stepFree: z.boolean().default(false),
+  easyLanguage: z.boolean().default(false),
+  languages: uniqueList(languageCode, 30).default(['de']),
+  /** Cost for the client in euro cents; 0 = free of charge, null = not known. */
+  costCents: z.number().int().min(0).max(100_000_00).nullable().optional(),
+  costNote: optionalText(500),
+  schedule: optionalText(1000),
+  capacity: z.number().int().min(0).max(100_000).nullable().optional(),
+  freePlaces: z.number().int().min(0).max(100_000).nullable().optional(),
+  howToRefer: optionalText(2000),
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+  /** Published to the shared regional directory that other agencies can read. */
+  shared: z.boolean().default(false),
+};
+
+const offerRules = (
+  o: {
+    capacity?: number | null;
+    freePlaces?: number | null;
+    validFrom?: string | null;
+    validTo?: string | null;
+  },
+  ctx: z.RefinementCtx,
+) => {
+  if (o.capacity != null && o.freePlaces != null && o.freePlaces > o.capacity)
+    ctx.addIssue({ code: 'custom', path: ['freePlaces'], message: 'Mehr freie Plätze als Plätze insgesamt' });
+  if (o.validFrom && o.validTo && o.validTo < o.validFrom)
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Ende vor dem Beginn' });
+};
+
+export const createOfferRequest = z.strictObject(offerFields).superRefine(offerRules);
+export type CreateOfferRequest = z.infer<typeof createOfferRequest>;
+
+export const updateOfferRequest = z
+  .strictObject({
+    title: offerFields.title,
+    description: z.string().trim().max(8000),
+    partnerId: offerFields.partnerId,
+    dimensions: offerFields.dimensions,
+    targetGroups: uniqueList(targetGroup, targetGroups.length),
+    district: offerFields.district,
+    street: offerFields.street,
+    postalCode: offerFields.postalCode,
+    city: offerFields.city,
+    lat: offerFields.lat,
+    lon: offerFields.lon,
+    stepFree: z.boolean(),
+    easyLanguage: z.boolean(),
+    languages: uniqueList(languageCode, 30),
+    costCents: offerFields.costCents,
+    costNote: offerFields.costNote,
+    schedule: offerFields.schedule,
+    capacity: offerFields.capacity,
+    freePlaces: offerFields.freePlaces,
+    howToRefer: offerFields.howToRefer,
+    validFrom: offerFields.validFrom,
+    validTo: offerFields.validTo,
+    shared: z.boolean(),
+  })
+  .partial()
+  .superRefine(offerRules);
+export type UpdateOfferRequest = z.infer<typeof updateOfferRequest>;
+
+export const offerView = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    description: z.string(),
+    partner: z.object({ id: z.uuid(), name: z.string(), kind: partnerKind }),
+    dimensions: z.array(z.string()),
+    targetGroups: z.array(targetGroup),
+    district: z.string(),
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    stepFree: z.boolean(),
+    easyLanguage: z.boolean(),
+    languages: z.array(z.string()),
+    costCents: z.number().int().nullable(),
+    costNote: z.string().nullable(),
+    schedule: z.string().nullable(),
+    capacity: z.number().int().nullable(),
+    freePlaces: z.number().int().nullable(),
+    howToRefer: z.string().nullable(),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+    shared: z.boolean(),
+    /** Whether the offer belongs to the caller's agency (else it comes from the shared directory). */
+    own: z.boolean(),
+    agency: z.object({ id: z.uuid(), name: z.string() }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Offer' });
+export type OfferView = z.infer<typeof offerView>;
+
+export const offerQuery = pageQuery.extend({
+  query: z.string().trim().max(200).optional(),
+  dimension: dimensionKey.optional(),
+  district: districtKey.optional(),
+  targetGroup: targetGroup.optional(),
+  language: languageCode.optional(),
+  stepFree: queryBool,
+  easyLanguage: queryBool,
+  /** Only offers with free places (or without a place limit). */
+  available: queryBool,
+  partnerId: z.uuid().optional(),
+  /** own: the agency's directory; shared: other agencies' published offers; all (default): both. */
+  scope: z.enum(['all', 'own', 'shared']).default('all'),
+  /** Include offers outside their validity period. */
+  includeExpired: queryBool,
+});
+export type OfferQuery = z.infer<typeof offerQuery>;
+
+// ---------------------------------------------------------------------------------------------------
+// Suggestions and referrals
+
+export const offerSuggestion = z
+  .object({
+    offer: offerView,
+    score: z.number(),
+    /** Human-readable, e.g. "passt: soziale Kontakte, Witten, Deutsch/Türkisch". */
+    reason: z.string(),
+    matches: z.object({
+      dimensions: z.array(z.string()),
+      district: z.boolean(),
+      languages: z.array(z.string()),
+      stepFree: z.boolean(),
+      easyLanguage: z.boolean(),
+    }),
+    /** No free places: a referral needs an explicit override. */
+    full: z.boolean(),
+  })
+  .meta({ id: 'OfferSuggestion' });
+export type OfferSuggestion = z.infer<typeof offerSuggestion>;
+
+export const suggestionsResponse = z.object({
+  items: z.array(offerSuggestion),
+  total: z.number().int(),
+  /** What the suggestions were based on. */
+  basis: z.object({
+    needs: z.array(z.string()),
+    assessmentDate: z.string().nullable(),
+    district: z.string().nullable(),
+    language: z.string().nullable(),
+  }),
+});
+export type SuggestionsResponse = z.infer<typeof suggestionsResponse>;
+
+export const suggestionQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const createReferralRequest = z.strictObject({
+  offerId: z.uuid(),
+  status: z.enum(['suggested', 'referred']).default('referred'),
+  note: optionalText(2000),
+  /** Refer even though the offer has no free places (recorded on the referral). */
+  overrideCapacity: z.boolean().default(false),
+});
+export type CreateReferralRequest = z.infer<typeof createReferralRequest>;
+
+export const updateReferralRequest = z
+  .strictObject({
+    status: referralStatus.optional(),
+    /** Why the referral was dropped; required with status `dropped`. */
+    reason: optionalText(1000),
+    /** Feedback from the partner. */
+    feedback: optionalText(4000),
+    /** Date of the status change (default: today). */
+    date: isoDate.optional(),
+    overrideCapacity: z.boolean().optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.status === 'dropped' && !r.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Grund für den Abbruch fehlt' });
+    if (r.status === undefined && r.feedback === undefined && r.reason === undefined)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'Nichts zu ändern' });
+  });
+export type UpdateReferralRequest = z.infer<typeof updateReferralRequest>;
+
+export const referralView = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    offer: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      partnerName: z.string(),
+      district: z.string(),
+    }),
+    status: referralStatus,
+    reason: z.string().nullable(),
+    note: z.string().nullable(),
+    feedback: z.string().nullable(),
+    suggestedOn: z.string().nullable(),
+    referredOn: z.string().nullable(),
+    startedOn: z.string().nullable(),
+    endedOn: z.string().nullable(),
+    capacityOverride: z.boolean(),
+    createdBy: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Referral' });
+export type ReferralView = z.infer<typeof referralView>;
+
+export const referralQuery = pageQuery.extend({
+  status: referralStatus.optional(),
+  open: queryBool,
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Planning
+
+export const planningQuery = z.object({
+  district: districtKey.optional(),
+  dimension: dimensionKey.optional(),
+});
+
+/** A count that may be suppressed: a number or the marker such as "<5". */
+export const planningCount = z.union([z.number().int(), z.string()]);
+
+export const planningCell = z.object({
+  district: z.string(),
+  dimension: z.string(),
+  /** Clients of the agency with need in this dimension (latest assessment), suppressed below the threshold. */
+  clientsWithNeed: planningCount,
+  offers: z.number().int(),
+  freePlaces: z.number().int(),
+  /** Offers without a place limit (their places are not counted). */
+  unlimitedOffers: z.number().int(),
+  /** gap: need but no offer or fewer free places than clients; ok; none (no need); null when suppressed. */
+  gap: z.enum(['gap', 'tight', 'ok', 'none']).nullable(),
+});
+export type PlanningCell = z.infer<typeof planningCell>;
+
+export const planningResponse = z
+  .object({
+    threshold: z.number().int(),
+    districts: z.array(z.object({ key: z.string(), name: z.string() })),
+    dimensions: z.array(z.object({ key: z.string(), label: z.string() })),
+    cells: z.array(planningCell),
+    /**
+     * Sums of `clientsWithNeed` (suppressed like the cells): per dimension these are clients; per
+     * district and overall, needs (a client with need in two dimensions counts twice).
+     */
+    totals: z.object({
+      byDistrict: z.record(z.string(), planningCount),
+      byDimension: z.record(z.string(), planningCount),
+      all: planningCount,
+    }),
+  })
+  .meta({ id: 'NeedsVsOffers' });
+export type PlanningResponse = z.infer<typeof planningResponse>;
+
+// ---------------------------------------------------------------------------------------------------
+// Events
+
+export const eventCode = z
+  .string()
+  .trim()
+  .regex(/^V \d{2}\/\d{3}$/, { message: 'Code im Format "V 24/203"' });
+
+export const createEventRequest = z
+  .strictObject({
+    code: eventCode.optional(),
+    title: text(300),
+    kind: eventKind,
+    startsAt: z.iso.datetime({ offset: true, message: 'Zeitpunkt im ISO-Format' }),
+    endsAt: z.iso.datetime({ offset: true, message: 'Zeitpunkt im ISO-Format' }),
+    place: optionalText(300),
+    onlineUrl: z
+      .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
+      .max(500)
+      .nullable()
+      .optional(),
+    description: z.string().trim().max(8000).default(''),
+    capacity: z.number().int().min(1).max(10_000).nullable().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (Date.parse(e.endsAt) <= Date.parse(e.startsAt))
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Ende muss nach dem Beginn liegen' });
+    if (!e.place && !e.onlineUrl)
+      ctx.addIssue({ code: 'custom', path: ['place'], message: 'Ort oder Online-Link angeben' });
+  });
+export type CreateEventRequest = z.infer<typeof createEventRequest>;
+
+export const registrationStatus = z.enum(['registered', 'waitlisted']);
+export type RegistrationStatus = z.infer<typeof registrationStatus>;
+
+export const eventView = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    title: z.string(),
+    kind: eventKind,
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    place: z.string().nullable(),
+    onlineUrl: z.string().nullable(),
+    description: z.string(),
+    capacity: z.number().int().nullable(),
+    registered: z.number().int(),
+    waitlisted: z.number().int(),
+    myRegistration: registrationStatus.nullable(),
+    organiser: z.object({ id: z.uuid(), name: z.string() }),
+    own: z.boolean(),
+  })
+  .meta({ id: 'NetworkEvent' });
+export type EventView = z.infer<typeof eventView>;
+
+export const eventQuery = pageQuery.extend({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  kind: eventKind.optional(),
+  query: z.string().trim().max(200).optional(),
+});
+
+export const registerRequest = z.strictObject({}).nullish();
+
+export const registrationView = z.object({
+  eventId: z.uuid(),
+  status: registrationStatus,
+  /** Place on the waiting list (1 = next), null when registered. */
+  waitlistPosition: z.number().int().nullable(),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Publications
+
+/** Maximum size of an uploaded publication file. */
+export const PUBLICATION_MAX_BYTES = 10 * 1024 * 1024;
+export const publicationContentTypes = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+] as const;
+export const publicationContentType = z.enum(publicationContentTypes, {
+  message: 'Dateityp nicht erlaubt (PDF, DOCX, XLSX, ODT, PNG, JPEG, TXT)',
+});
+
+export const uploadedFile = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\0]+$/, { message: 'Ungültiger Dateiname' }),
+  contentType: publicationContentType,
+  /** File content, base64-encoded. */
+  data: z
+    .string()
+    .max(Math.ceil((PUBLICATION_MAX_BYTES * 4) / 3) + 8, { message: 'Datei größer als 10 MB' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Kein gültiges Base64' }),
+});
+
+export const createPublicationRequest = z.strictObject({
+  title: text(300),
+  kind: publicationKind,
+  summary: z.string().trim().max(4000).default(''),
+  tags: uniqueList(z.string().trim().min(1).max(50), 20).default([]),
+  publishedOn: isoDate.nullable().optional(),
+  file: uploadedFile.nullable().optional(),
+});
+export type CreatePublicationRequest = z.infer<typeof createPublicationRequest>;
+
+export const publicationView = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    kind: publicationKind,
+    summary: z.string(),
+    tags: z.array(z.string()),
+    publishedOn: z.string().nullable(),
+    file: z.object({ name: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
+    agency: z.object({ id: z.uuid(), name: z.string() }),
+    own: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Publication' });
+export type PublicationView = z.infer<typeof publicationView>;
+
+export const publicationQuery = pageQuery.extend({
+  query: z.string().trim().max(200).optional(),
+  kind: publicationKind.optional(),
+  tag: z.string().trim().max(50).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Import and export
+
+export const importRequest = z.strictObject({
+  format: z.enum(['csv', 'xlsx']),
+  /** The file, base64-encoded. */
+  data: z
+    .string()
+    .min(1)
+    .max(14_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Kein gültiges Base64' }),
+  /** preview: check only, nothing is written; commit: write (all or nothing unless skipInvalid). */
+  mode: z.enum(['preview', 'commit']).default('preview'),
+  /** Write the valid rows and skip the invalid ones (only when chosen explicitly). */
+  skipInvalid: z.boolean().default(false),
+});
+export type ImportRequest = z.infer<typeof importRequest>;
+
+export const importResult = z.object({
+  mode: z.enum(['preview', 'commit']),
+  rows: z.number().int(),
+  valid: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  created: z.number().int(),
+  skipped: z.number().int(),
+  /** The first rows as they would be written. */
+  preview: z.array(z.record(z.string(), z.unknown())),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const exportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

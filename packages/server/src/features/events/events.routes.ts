@@ -1,0 +1,101 @@
+import {
+  createEventRequest,
+  eventQuery,
+  eventView,
+  paged,
+  registerRequest,
+  registrationView,
+} from '@lotse/domain';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { type App, actorOf } from '../../platform/http.ts';
+import * as events from './events.service.ts';
+
+const tags = ['Veranstaltungen'];
+const idParams = z.object({ id: z.uuid() });
+const CALENDAR = 'text/calendar; charset=utf-8';
+
+/** The host name used in iCalendar UIDs (stable per installation). */
+const hostOf = (req: { hostname: string }) => req.hostname.replace(/:\d+$/, '') || 'lotse';
+
+export function eventRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/events',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary: 'Network events (round tables, working groups, expert dialogues, workshops, conferences)',
+        querystring: eventQuery,
+        response: { 200: paged(eventView) },
+      },
+    },
+    async (req) => events.list(ctx, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/api/events',
+    {
+      config: { action: 'events.write' },
+      schema: {
+        tags,
+        summary: 'Create a network event; the code ("V 26/014") is assigned unless given',
+        body: createEventRequest,
+        response: { 201: eventView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await events.create(ctx, actorOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/events.ics',
+    {
+      config: { action: 'network.read' },
+      schema: { tags, summary: 'iCalendar feed of the network events (last 180 days and upcoming)' },
+    },
+    async (req, reply) =>
+      reply
+        .type(CALENDAR)
+        .header('content-disposition', 'inline; filename="lotse-veranstaltungen.ics"')
+        .send(await events.feed(ctx, actorOf(req), hostOf(req))),
+  );
+
+  app.get(
+    '/api/events/:id.ics',
+    {
+      config: { action: 'network.read' },
+      schema: { tags, summary: 'One event as iCalendar file', params: idParams },
+    },
+    async (req, reply) => {
+      const { code, ics } = await events.eventIcs(ctx, actorOf(req), req.params.id, hostOf(req));
+      return reply
+        .type(CALENDAR)
+        .header('content-disposition', `attachment; filename="${code.replace(/[^A-Za-z0-9]+/g, '-')}.ics"`)
+        .send(ics);
+    },
+  );
+
+  app.get(
+    '/api/events/:id',
+    {
+      config: { action: 'network.read' },
+      schema: { tags, summary: 'One network event', params: idParams, response: { 200: eventView } },
+    },
+    async (req) => events.get(ctx, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/events/:id/registrations',
+    {
+      config: { action: 'events.register' },
+      schema: {
+        tags,
+        summary: 'Register the signed-in staff member (waiting list when full)',
+        params: idParams,
+        body: registerRequest,
+        response: { 201: registrationView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await events.register(ctx, actorOf(req), req.params.id)),
+  );
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { OfferQuery, OfferView, PartnerKind, TargetGroup } from '@lotse/domain';
+import type { Queryable } from '../../platform/db.ts';
+import { insertRows } from './bulk-insert.ts';
+
+export interface OfferRow {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  partner_id: string;
+  partner_name: string;
+  partner_kind: PartnerKind;
+  title: string;
+  description: string;
+  dimensions: string[];
+  target_groups: TargetGroup[];
+  district: string;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  step_free: boolean;
+  easy_language: boolean;
+  languages: string[];
+  cost_cents: number | null;
+  cost_note: string | null;
+  schedule: string | null;
+  capacity: number | null;
+  free_places: number | null;
+  how_to_refer: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  shared: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const SELECT_OFFER = `
+  SELECT o.id, o.agency_id, lotse_agency_name(o.agency_id) AS agency_name, o.partner_id,
+         coalesce(p.name, '') AS partner_name, coalesce(p.kind, 'other') AS partner_kind,
+         o.title, o.description, o.dimensions, o.target_groups, o.district, o.street, o.postal_code, o.city,
+         o.lat, o.lon, o.step_free, o.easy_language, o.languages, o.cost_cents, o.cost_note, o.schedule,
+         o.capacity, o.free_places, o.how_to_refer, o.valid_from, o.valid_to, o.shared, o.created_at, o.updated_at
+    FROM offers o LEFT JOIN partners p ON p.id = o.partner_id`;
+
+/** The WHERE clause of a directory search; `today` limits to offers valid on that day. */
+export function offerFilter(q: Partial<OfferQuery>, agencyId: string, today: string) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('$?', `$${params.length}`));
+  };
+  if (q.query)
+    add(
+      `(o.search_text LIKE '%' || lotse_fold($?) || '%' OR word_similarity(lotse_fold($?), o.search_text) >= 0.5)`,
+      q.query,
+    );
+  if (q.dimension) add('$? = ANY (o.dimensions)', q.dimension);
+  if (q.district) add('o.district = $?', q.district);
+  if (q.targetGroup) add('$? = ANY (o.target_groups)', q.targetGroup);
+  if (q.language) add('$? = ANY (o.languages)', q.language);
+  if (q.stepFree !== undefined) add('o.step_free = $?', q.stepFree);
+  if (q.easyLanguage !== undefined) add('o.easy_language = $?', q.easyLanguage);
+  if (q.available) where.push('(o.free_places IS NULL OR o.free_places > 0)');
+  if (q.partnerId) add('o.partner_id = $?', q.partnerId);
+  if (q.scope === 'own') add('o.agency_id = $?', agencyId);
+  if (q.scope === 'shared') add('o.agency_id <> $?', agencyId);
+  if (!q.includeExpired)
+    add(
+      '(o.valid_from IS NULL OR o.valid_from <= $?::date) AND (o.valid_to IS NULL OR o.valid_to >= $?::date)',
+      today,
+    );
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export async function listOffers(
+  tx: Queryable,
+  q: Partial<OfferQuery>,
+  agencyId: string,
+  today: string,
+  limit: number,
+  offset: number,
+) {
+  const filter = offerFilter(q, agencyId, today);
+  const n = filter.params.length;
+  const rows = await tx.query<OfferRow>(
+    `${SELECT_OFFER} ${filter.sql} ORDER BY o.title, o.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...filter.params, limit, offset],
+  );
+  const count = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM offers o ${filter.sql}`,
+    filter.params,
+  );
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export async function findOffer(tx: Queryable, id: string): Promise<OfferRow | undefined> {
+  return (await tx.query<OfferRow>(`${SELECT_OFFER} WHERE o.id = $1`, [id])).rows[0];
+}
+
+export interface OfferInsert {
+  title: string;
+  description: string;
+  partnerId: string;
+  dimensions: string[];
+  targetGroups: string[];
+  district: string;
+  street?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  city?: string | null | undefined;
+  lat?: number | null | undefined;
+  lon?: number | null | undefined;
+  stepFree: boolean;
+  easyLanguage: boolean;
+  languages: string[];
+  costCents?: number | null | undefined;
+  costNote?: string | null | undefined;
+  schedule?: string | null | undefined;
+  capacity?: number | null | undefined;
+  freePlaces?: number | null | undefined;
+  howToRefer?: string | null | undefined;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+  shared: boolean;
+}
+
+/** Column names of the offers table by request field, for inserts and partial updates. */
+export const OFFER_COLUMN: Record<keyof OfferInsert, string> = {
+  title: 'title',
+  description: 'description',
+  partnerId: 'partner_id',
+  dimensions: 'dimensions',
+  targetGroups: 'target_groups',
+  district: 'district',
+  street: 'street',
+  postalCode: 'postal_code',
+  city: 'city',
+  lat: 'lat',
+  lon: 'lon',
+  stepFree: 'step_free',
+  easyLanguage: 'easy_language',
+  languages: 'languages',
+  costCents: 'cost_cents',
+  costNote: 'cost_note',
+  schedule: 'schedule',
+  capacity: 'capacity',
+  freePlaces: 'free_places',
+  howToRefer: 'how_to_refer',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+  shared: 'shared',
+};
+const FIELDS = Object.keys(OFFER_COLUMN) as (keyof OfferInsert)[];
+
+/** Inserts offers with multi-row statements; returns their ids in input order. */
+export async function insertOffers(
+  tx: Queryable,
+  agencyId: string,
+  offers: readonly OfferInsert[],
+  by: string | null,
+  now: Date,
+): Promise<string[]> {
+  const ids = offers.map(() => randomUUID());
+  await insertRows(
+    tx,
+    'offers',
+    `id, agency_id, ${FIELDS.map((f) => OFFER_COLUMN[f]).join(', ')}, created_by, created_at, updated_at`,
+    offers.map((o, i) => [ids[i], agencyId, ...FIELDS.map((f) => o[f] ?? null), by, now, now]),
+  );
+  return ids;
+}
+
+export async function updateOffer(
+  tx: Queryable,
+  id: string,
+  changes: Partial<OfferInsert>,
+  now: Date,
+): Promise<void> {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const f of FIELDS) {
+    if (!(f in changes) || changes[f] === undefined) continue;
+    params.push(changes[f]);
+    sets.push(`${OFFER_COLUMN[f]} = $${params.length}`);
+  }
+  params.push(now);
+  sets.push(`updated_at = $${params.length}`);
+  await tx.query(`UPDATE offers SET ${sets.join(', ')} WHERE id = $1`, params);
+}
+
+export function presentOffer(row: OfferRow, agencyId: string): OfferView {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    partner: { id: row.partner_id, name: row.partner_name, kind: row.partner_kind },
+    dimensions: row.dimensions,
+    targetGroups: row.target_groups,
+    district: row.district,
+    street: row.street,
+    postalCode: row.postal_code,
+    city: row.city,
+    lat: row.lat,
+    lon: row.lon,
+    stepFree: row.step_free,
+    easyLanguage: row.easy_language,
+    languages: row.languages,
+    costCents: row.cost_cents,
+    costNote: row.cost_note,
+    schedule: row.schedule,
+    capacity: row.capacity,
+    freePlaces: row.free_places,
+    howToRefer: row.how_to_refer,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    shared: row.shared,
+    own: row.agency_id === agencyId,
+    agency: { id: row.agency_id, name: row.agency_name },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

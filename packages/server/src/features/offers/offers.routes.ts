@@ -1,0 +1,62 @@
+import { createOfferRequest, offerQuery, offerView, paged, updateOfferRequest } from '@lotse/domain';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { type App, actorOf } from '../../platform/http.ts';
+import * as offers from './offers.service.ts';
+
+const tags = ['Angebote'];
+const idParams = z.object({ id: z.uuid() });
+
+export function offerRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/offers',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary: 'Search the offer directory (own offers and the shared regional directory)',
+        querystring: offerQuery,
+        response: { 200: paged(offerView) },
+      },
+    },
+    async (req) => offers.list(ctx, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/api/offers',
+    {
+      config: { action: 'network.write' },
+      schema: {
+        tags,
+        summary: 'Add an offer to the own directory',
+        body: createOfferRequest,
+        response: { 201: offerView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await offers.create(ctx, actorOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/offers/:id',
+    {
+      config: { action: 'network.read' },
+      schema: { tags, summary: 'One offer', params: idParams, response: { 200: offerView } },
+    },
+    async (req) => offers.get(ctx, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/offers/:id',
+    {
+      config: { action: 'network.write' },
+      schema: {
+        tags,
+        summary: 'Change an offer of the own directory (free places, validity, publishing ...)',
+        params: idParams,
+        body: updateOfferRequest,
+        response: { 200: offerView },
+      },
+    },
+    async (req) => offers.update(ctx, actorOf(req), req.params.id, req.body),
+  );
+}

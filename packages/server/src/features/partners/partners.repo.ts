@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { ContactPerson, InclusionProfile, PartnerKind, PartnerView } from '@lotse/domain';
+import type { Queryable } from '../../platform/db.ts';
+import { insertRows } from '../offers/bulk-insert.ts';
+
+export interface PartnerRow {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  name: string;
+  kind: PartnerKind;
+  contact_persons: ContactPerson[];
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  districts: string[];
+  website: string | null;
+  notes: string | null;
+  inclusion: InclusionProfile | null;
+  offer_count: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT_PARTNER = `
+  SELECT p.id, p.agency_id, lotse_agency_name(p.agency_id) AS agency_name, p.name, p.kind, p.contact_persons,
+         p.street, p.postal_code, p.city, p.districts, p.website, p.notes, p.inclusion, p.created_at, p.updated_at,
+         (SELECT count(*)::int FROM offers o WHERE o.partner_id = p.id) AS offer_count
+    FROM partners p`;
+
+export interface PartnerFilter {
+  query?: string | undefined;
+  kind?: PartnerKind | undefined;
+  district?: string | undefined;
+}
+
+/** Partners the caller can see (own, and those behind shared offers); row-level security decides. */
+export async function listPartners(tx: Queryable, filter: PartnerFilter, limit: number, offset: number) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('$?', `$${params.length}`));
+  };
+  if (filter.query)
+    add(
+      `(p.search_text LIKE '%' || lotse_fold($?) || '%' OR word_similarity(lotse_fold($?), p.search_text) >= 0.5)`,
+      filter.query,
+    );
+  if (filter.kind) add('p.kind = $?', filter.kind);
+  if (filter.district) add('$? = ANY (p.districts)', filter.district);
+  params.push(limit, offset);
+  const rows = await tx.query<PartnerRow & { total: number }>(
+    `${SELECT_PARTNER.replace('SELECT', 'SELECT count(*) OVER ()::int AS total,')}
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY p.name, p.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  let total = rows.rows[0]?.total ?? 0;
+  if (rows.rows.length === 0 && offset > 0) {
+    const count = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM partners p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params.slice(0, -2),
+    );
+    total = count.rows[0]?.n ?? 0;
+  }
+  return { rows: rows.rows, total };
+}
+
+export async function findPartner(tx: Queryable, id: string): Promise<PartnerRow | undefined> {
+  return (await tx.query<PartnerRow>(`${SELECT_PARTNER} WHERE p.id = $1`, [id])).rows[0];
+}
+
+export interface PartnerInsert {
+  name: string;
+  kind: PartnerKind;
+  contactPersons: ContactPerson[];
+  street?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  city?: string | null | undefined;
+  districts: string[];
+  website?: string | null | undefined;
+  notes?: string | null | undefined;
+  inclusion?: InclusionProfile | null | undefined;
+}
+
+const PARTNER_COLUMNS = `agency_id, name, kind, contact_persons, street, postal_code, city, districts, website, notes,
+  inclusion, created_by, created_at, updated_at`;
+
+function partnerValues(agencyId: string, p: PartnerInsert, by: string | null, now: Date): unknown[] {
+  return [
+    agencyId,
+    p.name,
+    p.kind,
+    JSON.stringify(p.contactPersons),
+    p.street ?? null,
+    p.postalCode ?? null,
+    p.city ?? null,
+    p.districts,
+    p.website ?? null,
+    p.notes ?? null,
+    p.inclusion ? JSON.stringify(p.inclusion) : null,
+    by,
+    now,
+    now,
+  ];
+}
+
+/** Inserts partners with multi-row statements; returns their ids in input order. */
+export async function insertPartners(
+  tx: Queryable,
+  agencyId: string,
+  partners: readonly PartnerInsert[],
+  by: string | null,
+  now: Date,
+): Promise<string[]> {
+  const ids = partners.map(() => randomUUID());
+  await insertRows(
+    tx,
+    'partners',
+    `id, ${PARTNER_COLUMNS}`,
+    partners.map((p, i) => [ids[i], ...partnerValues(agencyId, p, by, now)]),
+  );
+  return ids;
+}
+
+export function presentPartner(row: PartnerRow, agencyId: string): PartnerView {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    contactPersons: row.contact_persons.map((c) => ({
+      name: c.name,
+      role: c.role ?? null,
+      phone: c.phone ?? null,
+      email: c.email ?? null,
+    })),
+    street: row.street,
+    postalCode: row.postal_code,
+    city: row.city,
+    districts: row.districts,
+    website: row.website,
+    notes: row.agency_id === agencyId ? row.notes : null,
+    inclusion: row.inclusion
+      ? {
+          jobsForPeopleWithDisabilities: !!row.inclusion.jobsForPeopleWithDisabilities,
+          accessibleWorkplace: !!row.inclusion.accessibleWorkplace,
+          partTimePossible: !!row.inclusion.partTimePossible,
+          note: row.inclusion.note ?? null,
+        }
+      : null,
+    agency: { id: row.agency_id, name: row.agency_name },
+    own: row.agency_id === agencyId,
+    offerCount: row.offer_count,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

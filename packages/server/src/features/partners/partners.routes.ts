@@ -1,0 +1,51 @@
+import { createPartnerRequest, paged, partnerQuery, partnerView } from '@lotse/domain';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { type App, actorOf } from '../../platform/http.ts';
+import * as partners from './partners.service.ts';
+
+const tags = ['Netzwerk'];
+
+export function partnerRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/partners',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary: 'Network partners: own and those behind offers of the shared directory',
+        querystring: partnerQuery,
+        response: { 200: paged(partnerView) },
+      },
+    },
+    async (req) => partners.list(ctx, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/partners/:id',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary: 'One network partner',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: partnerView },
+      },
+    },
+    async (req) => partners.get(ctx, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/partners',
+    {
+      config: { action: 'network.write' },
+      schema: {
+        tags,
+        summary: 'Add a network partner',
+        body: createPartnerRequest,
+        response: { 201: partnerView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await partners.create(ctx, actorOf(req), req.body)),
+  );
+}

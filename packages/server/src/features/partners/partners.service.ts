@@ -1,0 +1,59 @@
+import type { CreatePartnerRequest, PartnerKind, PartnerView } from '@lotse/domain';
+import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { findPartner, insertPartners, listPartners, presentPartner } from './partners.repo.ts';
+
+export async function list(
+  ctx: AppContext,
+  actor: Actor,
+  q: {
+    page: number;
+    pageSize: number;
+    query?: string | undefined;
+    kind?: PartnerKind | undefined;
+    district?: string | undefined;
+  },
+) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.read');
+    const { rows, total } = await listPartners(scope.tx, q, q.pageSize, (q.page - 1) * q.pageSize);
+    return {
+      items: rows.map((r) => presentPartner(r, actor.agencyId)),
+      page: q.page,
+      pageSize: q.pageSize,
+      total,
+    };
+  });
+}
+
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<PartnerView> {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.read');
+    const row = await findPartner(scope.tx, id);
+    if (!row) throw notFound('Netzwerkpartner nicht gefunden.');
+    return presentPartner(row, actor.agencyId);
+  });
+}
+
+export async function create(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreatePartnerRequest,
+): Promise<PartnerView> {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.write');
+    const [id] = await insertPartners(scope.tx, actor.agencyId, [input], actor.userId, scope.now);
+    // Contact persons are personal data: the write is audited (ids and counts only).
+    await scope.audit({
+      action: 'partners.create',
+      resourceType: 'partner',
+      resourceId: id as string,
+      details: { kind: input.kind, contactPersons: input.contactPersons.length },
+    });
+    return presentPartner(
+      (await findPartner(scope.tx, id as string)) as NonNullable<Awaited<ReturnType<typeof findPartner>>>,
+      actor.agencyId,
+    );
+  });
+}

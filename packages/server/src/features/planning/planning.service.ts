@@ -1,0 +1,130 @@
+import {
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  districtKeyOf,
+  districts,
+  type PlanningCell,
+  type PlanningResponse,
+  type PublishedCount,
+  suppressCrossTable,
+} from '@lotse/domain';
+import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db.ts';
+import { authorize } from '../../platform/policy.ts';
+import { today } from '../clients/date-rules.ts';
+import { ASSESSED_NEEDS_SQL } from '../referrals/client-needs.ts';
+
+/** Area dimensions of the published instruments (keys stable across versions), with a German title. */
+async function areaDimensions(tx: Queryable): Promise<{ key: string; label: string }[]> {
+  const rows = await tx.query<{
+    definition: { dimensions?: { key: string; kind?: string; title?: { de?: string } }[] };
+  }>(
+    `SELECT definition FROM instruments WHERE status = 'published' ORDER BY agency_id NULLS FIRST, key, version DESC`,
+  );
+  const seen = new Map<string, string>();
+  for (const r of rows.rows)
+    for (const d of r.definition.dimensions ?? [])
+      if ((d.kind ?? 'area') === 'area' && !seen.has(d.key)) seen.set(d.key, d.title?.de ?? d.key);
+  return [...seen].map(([key, label]) => ({ key, label }));
+}
+
+/**
+ * Needs versus supply per district and dimension: clients of the own agency with an open case and need
+ * in a dimension (small counts suppressed, with secondary suppression over the district x dimension
+ * table and its margins), and the offers (own and shared directory) with their free places.
+ */
+export async function needsVsOffers(
+  ctx: AppContext,
+  actor: Actor,
+  q: { district?: string | undefined; dimension?: string | undefined },
+): Promise<PlanningResponse> {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'planning.read');
+    const threshold = DEFAULT_SUPPRESSION_THRESHOLD;
+    const dims = await areaDimensions(scope.tx);
+    const needRows = await scope.tx.query<{ district: string | null; dimension: string; n: number }>(
+      `WITH needs AS (${ASSESSED_NEEDS_SQL})
+       SELECT c.district, n.dimension, count(DISTINCT c.id)::int AS n
+         FROM clients c JOIN needs n ON n.client_id = c.id
+        WHERE c.agency_id = $1 AND c.anonymised_at IS NULL
+          AND EXISTS (SELECT 1 FROM cases k WHERE k.client_id = c.id AND k.status = 'open')
+        GROUP BY c.district, n.dimension`,
+      [actor.agencyId],
+    );
+    const offerRows = await scope.tx.query<{
+      district: string;
+      dimension: string;
+      offers: number;
+      free_places: number;
+      unlimited: number;
+    }>(
+      `SELECT o.district, d.dimension, count(*)::int AS offers,
+              coalesce(sum(o.free_places), 0)::int AS free_places,
+              count(*) FILTER (WHERE o.free_places IS NULL)::int AS unlimited
+         FROM offers o, unnest(o.dimensions) AS d(dimension)
+        WHERE (o.valid_from IS NULL OR o.valid_from <= $1::date) AND (o.valid_to IS NULL OR o.valid_to >= $1::date)
+        GROUP BY o.district, d.dimension`,
+      [today(scope.now)],
+    );
+    const di = new Map(districts.map((d, i) => [d.key, i]));
+    const mi = new Map(dims.map((d, i) => [d.key, i]));
+    const need = districts.map(() => dims.map(() => 0));
+    for (const r of needRows.rows) {
+      const d = di.get(districtKeyOf(r.district) ?? '');
+      const m = mi.get(r.dimension);
+      if (d === undefined || m === undefined) continue;
+      (need[d] as number[])[m] = ((need[d] as number[])[m] as number) + r.n;
+    }
+    const supply = new Map(offerRows.rows.map((r) => [`${r.district}|${r.dimension}`, r]));
+    const published = suppressCrossTable(need, threshold);
+    const cells: PlanningCell[] = [];
+    districts.forEach((d, i) => {
+      if (q.district && q.district !== d.key) return;
+      dims.forEach((m, j) => {
+        if (q.dimension && q.dimension !== m.key) return;
+        const shown = published.cells[i]?.[j] as PublishedCount;
+        const s = supply.get(`${d.key}|${m.key}`);
+        const offers = s?.offers ?? 0;
+        const freePlaces = s?.free_places ?? 0;
+        const unlimited = s?.unlimited ?? 0;
+        let gap: PlanningCell['gap'] = null;
+        if (typeof shown === 'number') {
+          if (shown === 0) gap = 'none';
+          else if (offers === 0) gap = 'gap';
+          else if (unlimited === 0 && freePlaces < shown) gap = 'tight';
+          else gap = 'ok';
+        }
+        cells.push({
+          district: d.key,
+          dimension: m.key,
+          clientsWithNeed: shown,
+          offers,
+          freePlaces,
+          unlimitedOffers: unlimited,
+          gap,
+        });
+      });
+    });
+    await scope.audit({
+      action: 'planning.read',
+      resourceType: 'planning',
+      details: { district: q.district ?? null, dimension: q.dimension ?? null },
+    });
+    return {
+      threshold,
+      districts: districts
+        .filter((d) => !q.district || q.district === d.key)
+        .map((d) => ({ key: d.key, name: d.name })),
+      dimensions: dims.filter((m) => !q.dimension || q.dimension === m.key),
+      cells,
+      totals: {
+        byDistrict: Object.fromEntries(
+          districts.map((d, i) => [d.key, published.rowTotals[i] as PublishedCount]),
+        ),
+        byDimension: Object.fromEntries(
+          dims.map((m, j) => [m.key, published.columnTotals[j] as PublishedCount]),
+        ),
+        all: published.total,
+      },
+    };
+  });
+}

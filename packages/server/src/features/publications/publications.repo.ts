@@ -1,0 +1,86 @@
+import type { PublicationKind, PublicationView } from '@lotse/domain';
+import type { Queryable } from '../../platform/db.ts';
+
+export interface PublicationRow {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  title: string;
+  kind: PublicationKind;
+  summary: string;
+  tags: string[];
+  published_on: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  file_size: number | null;
+  created_at: Date;
+}
+
+const SELECT_PUBLICATION = `
+  SELECT p.id, p.agency_id, lotse_agency_name(p.agency_id) AS agency_name, p.title, p.kind, p.summary, p.tags,
+         p.published_on, p.file_name, p.content_type, p.file_size, p.created_at
+    FROM publications p`;
+
+export interface PublicationFilter {
+  query?: string | undefined;
+  kind?: PublicationKind | undefined;
+  tag?: string | undefined;
+}
+
+export async function listPublications(tx: Queryable, f: PublicationFilter, limit: number, offset: number) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('$?', `$${params.length}`));
+  };
+  if (f.query)
+    add(
+      `(p.search_text LIKE '%' || lotse_fold($?) || '%' OR word_similarity(lotse_fold($?), p.search_text) >= 0.5
+        OR EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lotse_fold(t) = lotse_fold($?)))`,
+      f.query,
+    );
+  if (f.kind) add('p.kind = $?', f.kind);
+  if (f.tag) add('EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lotse_fold(t) = lotse_fold($?))', f.tag);
+  const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const n = params.length;
+  const rows = await tx.query<PublicationRow>(
+    `${SELECT_PUBLICATION} ${sql} ORDER BY p.published_on DESC NULLS LAST, p.created_at DESC, p.id
+      LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, limit, offset],
+  );
+  const count = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM publications p ${sql}`, params);
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export async function findPublication(tx: Queryable, id: string): Promise<PublicationRow | undefined> {
+  return (await tx.query<PublicationRow>(`${SELECT_PUBLICATION} WHERE p.id = $1`, [id])).rows[0];
+}
+
+export async function publicationFile(tx: Queryable, id: string): Promise<Buffer | undefined> {
+  const row = (
+    await tx.query<{ content: Uint8Array }>(
+      'SELECT content FROM publication_files WHERE publication_id = $1',
+      [id],
+    )
+  ).rows[0];
+  return row ? Buffer.from(row.content) : undefined;
+}
+
+export function presentPublication(row: PublicationRow, agencyId: string): PublicationView {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    summary: row.summary,
+    tags: row.tags,
+    publishedOn: row.published_on,
+    file:
+      row.file_name && row.content_type
+        ? { name: row.file_name, contentType: row.content_type, size: row.file_size ?? 0 }
+        : null,
+    agency: { id: row.agency_id, name: row.agency_name },
+    own: row.agency_id === agencyId,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,257 @@
+import {
+  type CreateReferralRequest,
+  dimensionShortLabels,
+  districtKeyOf,
+  languageCodeOf,
+  placeHoldingStatuses,
+  type ReferralStatus,
+  type ReferralView,
+  rankOffers,
+  type SuggestionsResponse,
+  type UpdateReferralRequest,
+} from '@lotse/domain';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { loadClientFor } from '../clients/client-access.ts';
+import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
+import { findOffer, type OfferRow, presentOffer, SELECT_OFFER } from '../offers/offers.repo.ts';
+import { clientNeeds } from './client-needs.ts';
+import { findReferral, listReferrals, openReferralOfferIds, presentReferral } from './referrals.repo.ts';
+
+/** Candidates considered for ranking; the directory of one region stays far below this. */
+const MAX_CANDIDATES = 1000;
+
+/** Which status may follow which; completed and dropped are final. */
+const NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  suggested: ['referred', 'started', 'dropped'],
+  referred: ['started', 'completed', 'dropped'],
+  started: ['completed', 'dropped'],
+  completed: [],
+  dropped: [],
+};
+
+const STATUS_LABEL: Record<ReferralStatus, string> = {
+  suggested: 'vorgeschlagen',
+  referred: 'zugewiesen',
+  started: 'begonnen',
+  completed: 'abgeschlossen',
+  dropped: 'abgebrochen',
+};
+
+const holdsPlace = (s: ReferralStatus) => placeHoldingStatuses.includes(s);
+
+export async function suggestions(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  limit: number,
+): Promise<SuggestionsResponse> {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadClientFor(scope, clientId, 'referrals.read');
+    const { needs, assessmentDate } = await clientNeeds(scope.tx, client.id);
+    const district = districtKeyOf(client.district) ?? null;
+    const language = languageCodeOf(client.preferred_language) ?? null;
+    const day = today(scope.now);
+    // Offers that serve a need, or (without known needs) those in the client's district.
+    const candidates = await scope.tx.query<OfferRow>(
+      `${SELECT_OFFER}
+        WHERE (o.valid_from IS NULL OR o.valid_from <= $1::date) AND (o.valid_to IS NULL OR o.valid_to >= $1::date)
+          AND (CASE WHEN cardinality($2::text[]) > 0 THEN o.dimensions && $2::text[] ELSE o.district = $3 OR $3 IS NULL END)
+        ORDER BY o.id LIMIT ${MAX_CANDIDATES}`,
+      [day, needs, district],
+    );
+    const taken = await openReferralOfferIds(scope.tx, client.id);
+    const offers = candidates.rows
+      .filter((o) => !taken.has(o.id))
+      .map((o) => ({
+        row: o,
+        id: o.id,
+        title: o.title,
+        dimensions: o.dimensions,
+        district: o.district,
+        languages: o.languages,
+        stepFree: o.step_free,
+        easyLanguage: o.easy_language,
+        freePlaces: o.free_places,
+      }));
+    const ranked = rankOffers(
+      {
+        needs,
+        district,
+        language,
+        // A recorded severe disability asks for step-free offers (the flag is there only with consent).
+        needsStepFree: client.severe_disability === true,
+      },
+      offers,
+      (key) => dimensionShortLabels[key] ?? key,
+    );
+    const items = ranked.slice(0, limit).map((r) => ({
+      offer: presentOffer(r.offer.row, actor.agencyId),
+      score: r.score,
+      reason: r.reason,
+      matches: r.matches,
+      full: r.full,
+    }));
+    await scope.audit({
+      action: 'referrals.suggestions',
+      resourceType: 'client',
+      resourceId: client.id,
+      clientId: client.id,
+      details: { count: items.length, needs: needs.length },
+    });
+    return { items, total: ranked.length, basis: { needs, assessmentDate, district, language } };
+  });
+}
+
+export async function list(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  q: { page: number; pageSize: number; status?: ReferralStatus | undefined; open?: boolean | undefined },
+) {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadClientFor(scope, clientId, 'referrals.read');
+    const { rows, total } = await listReferrals(
+      scope.tx,
+      client.id,
+      q,
+      q.pageSize,
+      (q.page - 1) * q.pageSize,
+    );
+    await scope.audit({
+      action: 'referrals.list',
+      resourceType: 'client',
+      resourceId: client.id,
+      clientId: client.id,
+      details: { count: rows.length },
+    });
+    return { items: rows.map(presentReferral), page: q.page, pageSize: q.pageSize, total };
+  });
+}
+
+/** Takes a place of the offer; 409 when none is left and the user did not override explicitly. */
+async function takePlace(scope: ActorScope, offerId: string, override: boolean): Promise<boolean> {
+  const before = await findOffer(scope.tx, offerId);
+  const full = before?.free_places === 0;
+  const result = await scope.tx.query<{ free: number | null }>(
+    'SELECT lotse_offer_adjust_places($1, -1, $2) AS free',
+    [offerId, override],
+  );
+  if (result.rows[0]?.free === -1) {
+    throw conflict(
+      'Das Angebot hat keine freien Plätze. Eine Zuweisung ist nur mit ausdrücklicher Übersteuerung möglich.',
+    );
+  }
+  return full;
+}
+
+async function releasePlace(scope: ActorScope, offerId: string): Promise<void> {
+  const visible = await findOffer(scope.tx, offerId);
+  if (visible) await scope.tx.query('SELECT lotse_offer_adjust_places($1, 1, true)', [offerId]);
+}
+
+export async function create(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  input: CreateReferralRequest,
+): Promise<ReferralView> {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadClientFor(scope, clientId, 'referrals.write');
+    const offer = await findOffer(scope.tx, input.offerId);
+    if (!offer)
+      throw badRequest('Ungültige Eingabe (Anfrage).', [
+        { path: 'offerId', message: 'Angebot nicht gefunden' },
+      ]);
+    const day = today(scope.now);
+    if ((offer.valid_to && offer.valid_to < day) || (offer.valid_from && offer.valid_from > day))
+      throw conflict('Das Angebot ist derzeit nicht gültig.');
+    const open = await openReferralOfferIds(scope.tx, client.id);
+    if (open.has(offer.id)) throw conflict('Für dieses Angebot besteht bereits eine offene Zuweisung.');
+    const overridden =
+      input.status === 'referred' ? await takePlace(scope, offer.id, input.overrideCapacity) : false;
+    const inserted = await scope.tx.query<{ id: string }>(
+      `INSERT INTO referrals (agency_id, client_id, offer_id, status, note, suggested_on, referred_on,
+                              capacity_override, created_by, created_by_agency, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
+      [
+        client.agency_id,
+        client.id,
+        offer.id,
+        input.status,
+        input.note ?? null,
+        input.status === 'suggested' ? day : null,
+        input.status === 'referred' ? day : null,
+        overridden,
+        actor.userId,
+        actor.agencyId,
+        scope.now,
+      ],
+    );
+    const id = inserted.rows[0]?.id as string;
+    await scope.audit({
+      action: 'referrals.create',
+      resourceType: 'referral',
+      resourceId: id,
+      clientId: client.id,
+      details: { offerId: offer.id, status: input.status, capacityOverride: overridden },
+    });
+    return presentReferral(
+      (await findReferral(scope.tx, id)) as NonNullable<Awaited<ReturnType<typeof findReferral>>>,
+    );
+  });
+}
+
+export async function update(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateReferralRequest,
+): Promise<ReferralView> {
+  return withActor(ctx, actor, async (scope) => {
+    const found = await findReferral(scope.tx, id);
+    if (!found) throw notFound('Zuweisung nicht gefunden.');
+    const client = await loadClientFor(scope, found.client_id, 'referrals.write');
+    const from = found.status;
+    const to = input.status ?? from;
+    const date = input.date ?? today(scope.now);
+    if (input.date) assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
+    let overridden = found.capacity_override;
+    if (to !== from) {
+      if (!NEXT[from].includes(to))
+        throw conflict(
+          `Eine Zuweisung mit Status „${STATUS_LABEL[from]}“ kann nicht auf „${STATUS_LABEL[to]}“ wechseln.`,
+        );
+      if (holdsPlace(to) && !holdsPlace(from))
+        overridden = (await takePlace(scope, found.offer_id, input.overrideCapacity ?? false)) || overridden;
+      if (holdsPlace(from) && !holdsPlace(to)) await releasePlace(scope, found.offer_id);
+    } else if (input.reason !== undefined && to !== 'dropped' && input.reason !== null) {
+      throw badRequest('Ungültige Eingabe (Anfrage).', [
+        { path: 'reason', message: 'Ein Grund gehört nur zu einer abgebrochenen Zuweisung' },
+      ]);
+    }
+    await scope.tx.query(
+      `UPDATE referrals
+          SET status = $2,
+              reason = CASE WHEN $2 = 'dropped' THEN coalesce($3, reason) ELSE reason END,
+              feedback = coalesce($4, feedback),
+              referred_on = CASE WHEN $2 = 'referred' AND $5 THEN $6::date ELSE referred_on END,
+              started_on = CASE WHEN $2 = 'started' AND $5 THEN $6::date ELSE started_on END,
+              ended_on = CASE WHEN $2 IN ('completed', 'dropped') AND $5 THEN $6::date ELSE ended_on END,
+              capacity_override = $7,
+              updated_at = $8
+        WHERE id = $1`,
+      [id, to, input.reason ?? null, input.feedback ?? null, to !== from, date, overridden, scope.now],
+    );
+    await scope.audit({
+      action: 'referrals.update',
+      resourceType: 'referral',
+      resourceId: id,
+      clientId: client.id,
+      details: { from, to, feedback: input.feedback !== undefined },
+    });
+    return presentReferral(
+      (await findReferral(scope.tx, id)) as NonNullable<Awaited<ReturnType<typeof findReferral>>>,
+    );
+  });
+}

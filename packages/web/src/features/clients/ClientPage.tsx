@@ -1,0 +1,208 @@
+import type { ClientView } from '@lotse/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../app/api.ts';
+import { useUser } from '../../app/auth.tsx';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { NotFoundPage } from '../errors/ErrorPages.tsx';
+import { CaseSection } from './CaseSection.tsx';
+import { ConsentsSection } from './ConsentsSection.tsx';
+import { ContactsSection } from './ContactsSection.tsx';
+import './casework.css';
+import { formatDate } from './casework.ts';
+import { FormDialog } from './FormDialog.tsx';
+import { GoalsSection } from './GoalsSection.tsx';
+
+/** One client: master data, case with history, consents, goals and contacts, as far as the role may see. */
+export function ClientPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const client = useApiQuery<ClientView>(`/api/clients/${id}`);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const worksOnCases = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead');
+
+  if (client.error && (client.error as { status?: number }).status === 404) return <NotFoundPage />;
+  const c = client.data;
+  const title = c ? `${c.firstName} ${c.lastName}` : t('casework.client.title');
+  const yesNo = (v: boolean | null | undefined) =>
+    v === null || v === undefined ? t('common.none') : v ? t('casework.yes') : t('casework.no');
+  const onChanged = (message?: string) => {
+    setNotice(message);
+    client.reload();
+  };
+
+  return (
+    <Page
+      title={title}
+      intro={
+        c ? (
+          <p>
+            {t('casework.client.clientNumber')}: {c.clientNumber}
+            {c.owned ? '' : ` · ${t('casework.client.sharedWithUs')}`}
+          </p>
+        ) : null
+      }
+      actions={
+        <>
+          <Link className="btn btn--secondary" to="/klienten">
+            {t('casework.client.back')}
+          </Link>
+          {c && worksOnCases ? (
+            <a className="btn btn--secondary" href={`/api/clients/${c.id}/export`} download>
+              {t('casework.client.export')}
+            </a>
+          ) : null}
+        </>
+      }
+    >
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {client.error ? <Alert tone="error">{errorText(t, client.error)}</Alert> : null}
+      {!c && client.loading ? <Loading label={t('common.loading')} /> : null}
+      {c ? (
+        <div className="stack">
+          <Section id="stammdaten" title={t('casework.client.masterData')}>
+            <dl className="facts">
+              <div>
+                <dt>{t('casework.client.birthDate')}</dt>
+                <dd>{formatDate(c.birthDate, locale)}</dd>
+              </div>
+              <div>
+                <dt>{t('casework.client.gender')}</dt>
+                <dd>{c.gender ? t(`casework.gender.${c.gender}`) : t('common.none')}</dd>
+              </div>
+              <div>
+                <dt>{t('casework.client.district')}</dt>
+                <dd>{c.district ?? t('common.none')}</dd>
+              </div>
+              <div>
+                <dt>{t('casework.client.phone')}</dt>
+                <dd>{c.phone ?? t('common.none')}</dd>
+              </div>
+              <div>
+                <dt>{t('casework.client.email')}</dt>
+                <dd>{c.email ?? t('common.none')}</dd>
+              </div>
+              <div>
+                <dt>{t('casework.client.preferredLanguage')}</dt>
+                <dd>
+                  {c.preferredLanguage ?? t('common.none')}
+                  {c.interpreterNeeded ? ` (${t('casework.client.interpreterNeeded')})` : ''}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('casework.client.household')}</dt>
+                <dd>{c.household ? t(`casework.household.${c.household}`) : t('common.none')}</dd>
+              </div>
+              <div>
+                <dt>{t('casework.client.legalContext')}</dt>
+                <dd>{c.legalContext ? t(`casework.legalContext.${c.legalContext}`) : t('common.none')}</dd>
+              </div>
+              {'severeDisability' in c ? (
+                <>
+                  <div>
+                    <dt>{t('casework.client.severeDisability')}</dt>
+                    <dd>{yesNo(c.severeDisability)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('casework.client.reducedEarningCapacity')}</dt>
+                    <dd>{yesNo(c.reducedEarningCapacity)}</dd>
+                  </div>
+                </>
+              ) : null}
+            </dl>
+            {worksOnCases && !c.anonymised ? (
+              <div className="section-actions">
+                <Button variant="secondary" onPress={() => setEditing(true)}>
+                  {t('casework.client.edit')}
+                </Button>
+              </div>
+            ) : null}
+          </Section>
+          {worksOnCases ? <CaseSection client={c} onChanged={onChanged} /> : null}
+          {worksOnCases ? <ConsentsSection client={c} onChanged={onChanged} /> : null}
+          {worksOnCases ? <GoalsSection client={c} /> : null}
+          <ContactsSection client={c} canWrite={worksOnCases && !c.anonymised} />
+          {editing ? (
+            <EditClientDialog
+              client={c}
+              onClose={() => setEditing(false)}
+              onSaved={() => onChanged(t('casework.saved'))}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </Page>
+  );
+}
+
+function EditClientDialog({
+  client,
+  onClose,
+  onSaved,
+}: {
+  client: ClientView;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState({
+    district: client.district ?? '',
+    phone: client.phone ?? '',
+    email: client.email ?? '',
+    preferredLanguage: client.preferredLanguage ?? '',
+  });
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  return (
+    <FormDialog
+      title={t('casework.client.edit')}
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      submitLabel={t('common.save')}
+      onSubmit={async () => {
+        await api(`/api/clients/${client.id}`, { method: 'PATCH', body: values });
+        onSaved();
+      }}
+    >
+      {(errors) => (
+        <>
+          <TextField
+            label={t('casework.client.district')}
+            value={values.district}
+            onChange={set('district')}
+            errorMessage={errors.district}
+          />
+          <TextField
+            label={t('casework.client.phone')}
+            type="tel"
+            value={values.phone}
+            onChange={set('phone')}
+            errorMessage={errors.phone}
+          />
+          <TextField
+            label={t('casework.client.email')}
+            type="email"
+            value={values.email}
+            onChange={set('email')}
+            errorMessage={errors.email}
+          />
+          <TextField
+            label={t('casework.client.preferredLanguage')}
+            value={values.preferredLanguage}
+            onChange={set('preferredLanguage')}
+            errorMessage={errors.preferredLanguage}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,141 @@
+import type { ClientSummary } from '@lotse/domain';
+import { type FormEvent, useId, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useUser } from '../../app/auth.tsx';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { formatDate } from './casework.ts';
+
+interface ClientPage {
+  items: ClientSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+const PAGE_SIZE = 50;
+
+/** Clients of the agency and cases shared with it: typo-tolerant search, own cases, paging. */
+export function ClientsPage() {
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('seite')) || 1);
+  const query = params.get('suche') ?? '';
+  const canWrite = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead');
+  const scope = params.get('auswahl') === 'meine' && canWrite ? 'mine' : 'all';
+  const [draft, setDraft] = useState(query);
+  const captionId = useId();
+  const clients = useApiQuery<ClientPage>('/api/clients', { page, pageSize: PAGE_SIZE, query, scope });
+
+  const update = (next: { suche?: string; auswahl?: string; seite?: number }) => {
+    const merged = { suche: query, auswahl: scope === 'mine' ? 'meine' : '', seite: 1, ...next };
+    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
+    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
+  };
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ suche: draft.trim() });
+  };
+
+  return (
+    <Page
+      title={t('casework.clients.title')}
+      intro={<p>{t('casework.clients.intro')}</p>}
+      actions={
+        canWrite ? (
+          <Link className="btn btn--primary" to="/klienten/neu">
+            {t('casework.clients.new')}
+          </Link>
+        ) : null
+      }
+    >
+      <search className="toolbar" aria-label={t('casework.clients.searchRegion')}>
+        <Form onSubmit={onSearch} className="toolbar__form">
+          <TextField
+            label={t('casework.clients.search')}
+            description={t('casework.clients.searchHelp')}
+            type="search"
+            value={draft}
+            onChange={setDraft}
+          />
+          <Button type="submit">{t('casework.clients.searchButton')}</Button>
+        </Form>
+        {canWrite ? (
+          <SelectField
+            label={t('casework.clients.scope')}
+            options={[
+              { id: 'all', label: t('casework.clients.scopeAll') },
+              { id: 'mine', label: t('casework.clients.scopeMine') },
+            ]}
+            selectedKey={scope}
+            onSelectionChange={(key) => update({ auswahl: key === 'mine' ? 'meine' : '' })}
+          />
+        ) : null}
+      </search>
+      {clients.error ? <Alert tone="error">{errorText(t, clients.error)}</Alert> : null}
+      {clients.loading && !clients.data ? <Loading label={t('common.loading')} /> : null}
+      {clients.data ? (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+            <table className="table">
+              <caption id={captionId}>
+                {query
+                  ? t('casework.clients.captionSearch', { count: clients.data.total, query })
+                  : t('casework.clients.caption', { count: clients.data.total })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('casework.client.name')}</th>
+                  <th scope="col">{t('casework.client.clientNumber')}</th>
+                  <th scope="col">{t('casework.client.birthDate')}</th>
+                  <th scope="col">{t('casework.client.district')}</th>
+                  <th scope="col">{t('casework.case.status')}</th>
+                  <th scope="col">{t('casework.case.guide')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {clients.data.items.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/klienten/${c.id}`}>
+                        {c.lastName}, {c.firstName}
+                      </Link>
+                      {c.shared ? (
+                        <span className="badge badge--neutral"> {t('casework.clients.shared')}</span>
+                      ) : null}
+                    </th>
+                    <td className="cell--nowrap">{c.clientNumber}</td>
+                    <td className="cell--nowrap">{formatDate(c.birthDate, locale)}</td>
+                    <td>{c.district ?? ''}</td>
+                    <td>{c.caseStatus ? t(`casework.caseStatus.${c.caseStatus}`) : ''}</td>
+                    <td>{c.guide?.displayName ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {clients.data.items.length === 0 ? <p>{t('casework.clients.empty')}</p> : null}
+          <Pagination
+            page={clients.data.page}
+            pageSize={clients.data.pageSize}
+            total={clients.data.total}
+            onChange={(next) => update({ seite: next })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,191 @@
+import type { ClientView, ConsentView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { consentForms, consentPurposes, formatDate, todayIso } from './casework.ts';
+import { FormDialog } from './FormDialog.tsx';
+
+/** Consents per purpose, with withdrawal that takes effect at once. */
+export function ConsentsSection({
+  client,
+  onChanged,
+}: {
+  client: ClientView;
+  onChanged: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const consents = useApiQuery<{ items: ConsentView[] }>(`/api/clients/${client.id}/consents`);
+  const [adding, setAdding] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const captionId = useId();
+
+  const withdraw = async (consent: ConsentView) => {
+    setFailure(undefined);
+    try {
+      await api(`/api/consents/${consent.id}/withdraw`, { method: 'POST', body: {} });
+      consents.reload();
+      onChanged(t('casework.consent.withdrawn'));
+    } catch (error) {
+      setFailure(errorText(t, error));
+    }
+  };
+
+  return (
+    <Section
+      id="einwilligungen"
+      title={t('casework.consent.title')}
+      description={<p>{t('casework.consent.intro')}</p>}
+    >
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {consents.error ? <Alert tone="error">{errorText(t, consents.error)}</Alert> : null}
+      {consents.data && consents.data.items.length > 0 ? (
+        <table className="table" aria-labelledby={captionId}>
+          <caption id={captionId} className="visually-hidden">
+            {t('casework.consent.title')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('casework.consent.purpose')}</th>
+              <th scope="col">{t('casework.consent.form')}</th>
+              <th scope="col">{t('casework.consent.date')}</th>
+              <th scope="col">{t('casework.consent.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('casework.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {consents.data.items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  {t(`casework.purpose.${c.purpose}`)}
+                  {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
+                </th>
+                <td>{t(`casework.consentForm.${c.form}`)}</td>
+                <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
+                <td>
+                  <span className={`badge badge--${c.active ? 'success' : 'neutral'}`}>
+                    {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
+                  </span>
+                </td>
+                <td>
+                  {c.active && !client.anonymised ? (
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onPress={() => void withdraw(c)}
+                      aria-label={t('casework.consent.withdrawLabel', {
+                        purpose: t(`casework.purpose.${c.purpose}`),
+                      })}
+                    >
+                      {t('casework.consent.withdraw')}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : consents.data ? (
+        <p>{t('casework.consent.none')}</p>
+      ) : null}
+      {!client.anonymised ? (
+        <div className="section-actions">
+          <Button variant="secondary" onPress={() => setAdding(true)}>
+            {t('casework.consent.add')}
+          </Button>
+        </div>
+      ) : null}
+      {adding ? (
+        <AddConsentDialog
+          clientId={client.id}
+          onClose={() => setAdding(false)}
+          onAdded={() => {
+            consents.reload();
+            onChanged(t('casework.consent.recorded'));
+          }}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+function AddConsentDialog({
+  clientId,
+  onClose,
+  onAdded,
+}: {
+  clientId: string;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [purpose, setPurpose] = useState<string | null>(null);
+  const [form, setForm] = useState<string | null>('written');
+  const [partner, setPartner] = useState<string | null>(null);
+  const [date, setDate] = useState(todayIso());
+  const partners = useApiQuery<{ items: { id: string; name: string }[] }>(
+    purpose === 'sharing' ? '/api/partner-agencies' : null,
+  );
+  return (
+    <FormDialog
+      title={t('casework.consent.add')}
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      submitLabel={t('casework.consent.record')}
+      onSubmit={async () => {
+        await api(`/api/clients/${clientId}/consents`, {
+          method: 'POST',
+          body: { purpose, form, date, ...(purpose === 'sharing' ? { partnerAgencyId: partner } : {}) },
+        });
+        onAdded();
+      }}
+    >
+      {(errors) => (
+        <>
+          <SelectField
+            label={t('casework.consent.purpose')}
+            options={consentPurposes.map((p) => ({ id: p, label: t(`casework.purpose.${p}`) }))}
+            selectedKey={purpose}
+            onSelectionChange={setPurpose}
+            placeholder={t('casework.choose')}
+          />
+          {errors.purpose ? <p className="field__error">{errors.purpose}</p> : null}
+          {purpose === 'sharing' ? (
+            <SelectField
+              label={t('casework.case.partnerAgency')}
+              options={(partners.data?.items ?? []).map((a) => ({ id: a.id, label: a.name }))}
+              selectedKey={partner}
+              onSelectionChange={setPartner}
+              placeholder={t('casework.choose')}
+            />
+          ) : null}
+          {errors.partnerAgencyId ? <p className="field__error">{errors.partnerAgencyId}</p> : null}
+          <SelectField
+            label={t('casework.consent.form')}
+            options={consentForms.map((f) => ({ id: f, label: t(`casework.consentForm.${f}`) }))}
+            selectedKey={form}
+            onSelectionChange={setForm}
+          />
+          <TextField
+            label={t('casework.consent.date')}
+            type="date"
+            isRequired
+            value={date}
+            onChange={setDate}
+            errorMessage={errors.date}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,152 @@
+import type { ClientView, ContactView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { contactTypes, formatDate, todayIso } from './casework.ts';
+import { FormDialog } from './FormDialog.tsx';
+import { TextAreaField } from './TextAreaField.tsx';
+
+interface ContactPage {
+  items: ContactView[];
+  total: number;
+}
+
+/** Dated contacts; notes only for people who may see the case (the server leaves them out otherwise). */
+export function ContactsSection({ client, canWrite }: { client: ClientView; canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const contacts = useApiQuery<ContactPage>(`/api/clients/${client.id}/contacts`, { pageSize: 200 });
+  const [adding, setAdding] = useState(false);
+  const captionId = useId();
+
+  return (
+    <Section id="kontakte" title={t('casework.contact.title')}>
+      {contacts.error ? <Alert tone="error">{errorText(t, contacts.error)}</Alert> : null}
+      {canWrite ? (
+        <div className="section-actions">
+          <Button variant="secondary" onPress={() => setAdding(true)}>
+            {t('casework.contact.add')}
+          </Button>
+        </div>
+      ) : null}
+      {contacts.data && contacts.data.items.length > 0 ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+          <table className="table">
+            <caption id={captionId}>{t('casework.contact.caption', { count: contacts.data.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('casework.contact.date')}</th>
+                <th scope="col">{t('casework.contact.type')}</th>
+                <th scope="col">{t('casework.contact.duration')}</th>
+                <th scope="col">{t('casework.contact.note')}</th>
+                <th scope="col">{t('casework.contact.author')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.data.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row" className="cell--nowrap">
+                    {formatDate(c.date, locale)}
+                  </th>
+                  <td>{t(`casework.contactType.${c.type}`)}</td>
+                  <td>
+                    {c.durationMinutes === null
+                      ? ''
+                      : t('casework.contact.minutes', { count: c.durationMinutes })}
+                  </td>
+                  <td className="note-text">
+                    {c.noteHidden ? <em>{t('casework.contact.noteHidden')}</em> : (c.note ?? '')}
+                  </td>
+                  <td>{c.author?.displayName ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : contacts.data ? (
+        <p>{t('casework.contact.none')}</p>
+      ) : null}
+      {adding ? (
+        <AddContactDialog clientId={client.id} onClose={() => setAdding(false)} onAdded={contacts.reload} />
+      ) : null}
+    </Section>
+  );
+}
+
+function AddContactDialog({
+  clientId,
+  onClose,
+  onAdded,
+}: {
+  clientId: string;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [type, setType] = useState<string | null>('meeting');
+  const [date, setDate] = useState(todayIso());
+  const [duration, setDuration] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <FormDialog
+      title={t('casework.contact.add')}
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      submitLabel={t('common.save')}
+      onSubmit={async () => {
+        const minutes = Number(duration);
+        await api(`/api/clients/${clientId}/contacts`, {
+          method: 'POST',
+          body: {
+            type,
+            date,
+            ...(duration.trim() && Number.isFinite(minutes) ? { durationMinutes: minutes } : {}),
+            ...(note.trim() ? { note } : {}),
+          },
+        });
+        onAdded();
+      }}
+    >
+      {(errors) => (
+        <>
+          <SelectField
+            label={t('casework.contact.type')}
+            options={contactTypes.map((c) => ({ id: c, label: t(`casework.contactType.${c}`) }))}
+            selectedKey={type}
+            onSelectionChange={setType}
+          />
+          <TextField
+            label={t('casework.contact.date')}
+            type="date"
+            isRequired
+            value={date}
+            onChange={setDate}
+            errorMessage={errors.date}
+          />
+          <TextField
+            label={t('casework.contact.durationMinutes')}
+            inputMode="numeric"
+            value={duration}
+            onChange={setDuration}
+            errorMessage={errors.durationMinutes}
+          />
+          <TextAreaField
+            label={t('casework.contact.note')}
+            value={note}
+            onChange={setNote}
+            errorMessage={errors.note}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}

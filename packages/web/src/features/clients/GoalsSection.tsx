@@ -1,0 +1,229 @@
+import type { ClientView, GoalView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { formatDate, goalStatuses } from './casework.ts';
+import { FormDialog } from './FormDialog.tsx';
+import { TextAreaField } from './TextAreaField.tsx';
+import { useDimensions } from './useDimensions.ts';
+
+/** Goal agreement: goals on participation dimensions with steps, target date, status and review. */
+export function GoalsSection({ client }: { client: ClientView }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const goals = useApiQuery<{ items: GoalView[] }>(`/api/clients/${client.id}/goals`);
+  const dimensions = useDimensions();
+  const [adding, setAdding] = useState(false);
+  const [reviewing, setReviewing] = useState<GoalView>();
+  const captionId = useId();
+
+  return (
+    <Section id="ziele" title={t('casework.goal.title')}>
+      {goals.error ? <Alert tone="error">{errorText(t, goals.error)}</Alert> : null}
+      {goals.data && goals.data.items.length > 0 ? (
+        <table className="table" aria-labelledby={captionId}>
+          <caption id={captionId} className="visually-hidden">
+            {t('casework.goal.title')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('casework.goal.goal')}</th>
+              <th scope="col">{t('casework.goal.dimension')}</th>
+              <th scope="col">{t('casework.goal.targetDate')}</th>
+              <th scope="col">{t('casework.goal.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('casework.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {goals.data.items.map((g) => (
+              <tr key={g.id}>
+                <th scope="row">
+                  {g.title}
+                  {g.steps.length > 0 ? (
+                    <ul className="muted">
+                      {g.steps.map((s) => (
+                        <li key={s}>{s}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {g.review ? <p className="muted">{g.review}</p> : null}
+                </th>
+                <td>{dimensions.labelOf(g.dimension)}</td>
+                <td className="cell--nowrap">{formatDate(g.targetDate, locale)}</td>
+                <td>{t(`casework.goalStatus.${g.status}`)}</td>
+                <td>
+                  {!client.anonymised ? (
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onPress={() => setReviewing(g)}
+                      aria-label={t('casework.goal.reviewLabel', { title: g.title })}
+                    >
+                      {t('casework.goal.review')}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : goals.data ? (
+        <p>{t('casework.goal.none')}</p>
+      ) : null}
+      {!client.anonymised ? (
+        <div className="section-actions">
+          <Button variant="secondary" onPress={() => setAdding(true)}>
+            {t('casework.goal.add')}
+          </Button>
+        </div>
+      ) : null}
+      {adding ? (
+        <AddGoalDialog
+          clientId={client.id}
+          options={dimensions.options}
+          onClose={() => setAdding(false)}
+          onAdded={goals.reload}
+        />
+      ) : null}
+      {reviewing ? (
+        <ReviewGoalDialog
+          key={reviewing.id}
+          goal={reviewing}
+          onClose={() => setReviewing(undefined)}
+          onSaved={goals.reload}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+function AddGoalDialog({
+  clientId,
+  options,
+  onClose,
+  onAdded,
+}: {
+  clientId: string;
+  options: { id: string; label: string }[];
+  onClose: () => void;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [dimension, setDimension] = useState<string | null>(null);
+  const [targetDate, setTargetDate] = useState('');
+  const [steps, setSteps] = useState('');
+  return (
+    <FormDialog
+      title={t('casework.goal.add')}
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      submitLabel={t('casework.goal.agree')}
+      onSubmit={async () => {
+        await api(`/api/clients/${clientId}/goals`, {
+          method: 'POST',
+          body: {
+            title,
+            ...(dimension ? { dimension } : {}),
+            targetDate,
+            steps: steps
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          },
+        });
+        onAdded();
+      }}
+    >
+      {(errors) => (
+        <>
+          <TextField
+            label={t('casework.goal.goal')}
+            isRequired
+            value={title}
+            onChange={setTitle}
+            errorMessage={errors.title}
+          />
+          <SelectField
+            label={t('casework.goal.dimension')}
+            options={options}
+            selectedKey={dimension}
+            onSelectionChange={setDimension}
+            placeholder={t('casework.choose')}
+          />
+          {errors.dimension ? <p className="field__error">{errors.dimension}</p> : null}
+          <TextField
+            label={t('casework.goal.targetDate')}
+            type="date"
+            isRequired
+            value={targetDate}
+            onChange={setTargetDate}
+            errorMessage={errors.targetDate}
+          />
+          <TextAreaField
+            label={t('casework.goal.steps')}
+            value={steps}
+            onChange={setSteps}
+            errorMessage={errors.steps}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+function ReviewGoalDialog({
+  goal,
+  onClose,
+  onSaved,
+}: {
+  goal: GoalView;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<string | null>(goal.status);
+  const [review, setReview] = useState(goal.review ?? '');
+  return (
+    <FormDialog
+      title={t('casework.goal.reviewTitle', { title: goal.title })}
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      submitLabel={t('common.save')}
+      onSubmit={async () => {
+        await api(`/api/goals/${goal.id}`, {
+          method: 'PATCH',
+          body: { status, review: review.trim() || null },
+        });
+        onSaved();
+      }}
+    >
+      {(errors) => (
+        <>
+          <SelectField
+            label={t('casework.goal.status')}
+            options={goalStatuses.map((s) => ({ id: s, label: t(`casework.goalStatus.${s}`) }))}
+            selectedKey={status}
+            onSelectionChange={setStatus}
+          />
+          <TextAreaField
+            label={t('casework.goal.reviewText')}
+            value={review}
+            onChange={setReview}
+            errorMessage={errors.review}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,190 @@
+import type { ClientView } from '@lotse/domain';
+import { type FormEvent, useRef, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, isApiError } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { type FieldErrors, focusFirstInvalid } from '../../ui/forms.ts';
+import { Page } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import './casework.css';
+import { genders, households, issueField, legalContexts } from './casework.ts';
+
+type Field = 'firstName' | 'lastName' | 'birthDate' | 'email' | 'phone' | 'district';
+
+/** Intake: a new client with the fields a Jobcenter needs; opens a case led by the guide. */
+export function NewClientPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState({
+    firstName: '',
+    lastName: '',
+    birthDate: '',
+    phone: '',
+    email: '',
+    district: '',
+    preferredLanguage: '',
+  });
+  const [gender, setGender] = useState<string | null>(null);
+  const [household, setHousehold] = useState<string | null>(null);
+  const [legalContext, setLegalContext] = useState<string | null>('sgb2');
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [failure, setFailure] = useState<string>();
+  const [duplicates, setDuplicates] = useState<{ id: string; number: string }[]>([]);
+  const [pending, setPending] = useState(false);
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = async (allowDuplicate: boolean) => {
+    const missing: FieldErrors<Field> = {};
+    if (!values.firstName.trim()) missing.firstName = t('form.required');
+    if (!values.lastName.trim()) missing.lastName = t('form.required');
+    if (!values.birthDate) missing.birthDate = t('form.required');
+    setErrors(missing);
+    setFailure(undefined);
+    if (Object.keys(missing).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setPending(true);
+    try {
+      const created = await api<ClientView>('/api/clients', {
+        method: 'POST',
+        body: {
+          ...values,
+          gender,
+          household,
+          legalContext,
+          ...(allowDuplicate ? { allowDuplicate: true } : {}),
+        },
+      });
+      navigate(`/klienten/${created.id}`);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'conflict' && error.issues.length > 0) {
+        setDuplicates(
+          error.issues.map((i) => {
+            const [id = '', number = ''] = i.message.split(' ');
+            return { id, number };
+          }),
+        );
+      } else if (isApiError(error) && error.issues.length > 0) {
+        setErrors(Object.fromEntries(error.issues.map((i) => [issueField(i.path), i.message])));
+        setFailure(errorText(t, error));
+        focusFirstInvalid(formRef.current);
+      } else setFailure(errorText(t, error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(false);
+  };
+
+  return (
+    <Page title={t('casework.newClient.title')} intro={<p>{t('casework.newClient.intro')}</p>} width="narrow">
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {duplicates.length > 0 ? (
+        <Alert tone="warning" title={t('casework.newClient.duplicateTitle')}>
+          <p>{t('casework.newClient.duplicateText')}</p>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/klienten/${d.id}`}>
+                  {t('casework.newClient.openExisting', { number: d.number })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Button variant="secondary" onPress={() => void submit(true)} isPending={pending}>
+            {t('casework.newClient.createAnyway')}
+          </Button>
+        </Alert>
+      ) : null}
+      <Form ref={formRef} onSubmit={onSubmit} className="form card" validationBehavior="aria">
+        <TextField
+          label={t('casework.client.firstName')}
+          isRequired
+          value={values.firstName}
+          onChange={set('firstName')}
+          errorMessage={errors.firstName}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('casework.client.lastName')}
+          isRequired
+          value={values.lastName}
+          onChange={set('lastName')}
+          errorMessage={errors.lastName}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('casework.client.birthDate')}
+          type="date"
+          isRequired
+          value={values.birthDate}
+          onChange={set('birthDate')}
+          errorMessage={errors.birthDate}
+        />
+        <SelectField
+          label={t('casework.client.gender')}
+          options={genders.map((g) => ({ id: g, label: t(`casework.gender.${g}`) }))}
+          selectedKey={gender}
+          onSelectionChange={setGender}
+          placeholder={t('casework.choose')}
+        />
+        <TextField
+          label={t('casework.client.district')}
+          value={values.district}
+          onChange={set('district')}
+          errorMessage={errors.district}
+        />
+        <TextField
+          label={t('casework.client.phone')}
+          type="tel"
+          value={values.phone}
+          onChange={set('phone')}
+          errorMessage={errors.phone}
+        />
+        <TextField
+          label={t('casework.client.email')}
+          type="email"
+          value={values.email}
+          onChange={set('email')}
+          errorMessage={errors.email}
+        />
+        <TextField
+          label={t('casework.client.preferredLanguage')}
+          value={values.preferredLanguage}
+          onChange={set('preferredLanguage')}
+        />
+        <SelectField
+          label={t('casework.client.household')}
+          options={households.map((h) => ({ id: h, label: t(`casework.household.${h}`) }))}
+          selectedKey={household}
+          onSelectionChange={setHousehold}
+          placeholder={t('casework.choose')}
+        />
+        <SelectField
+          label={t('casework.client.legalContext')}
+          options={legalContexts.map((l) => ({ id: l, label: t(`casework.legalContext.${l}`) }))}
+          selectedKey={legalContext}
+          onSelectionChange={setLegalContext}
+        />
+        <div className="form__actions">
+          <Button type="submit" isPending={pending}>
+            {t('casework.newClient.submit')}
+          </Button>
+          <Link className="btn btn--secondary" to="/klienten">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </Form>
+    </Page>
+  );
+}
