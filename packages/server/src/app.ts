@@ -24,6 +24,7 @@ import { consentRoutes } from './features/consents/consents.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { goalRoutes } from './features/goals/goals.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { instrumentRoutes } from './features/instruments/instruments.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { eventRoutes } from './features/events/events.routes.ts';
@@ -61,8 +62,7 @@ const features = [
   referralRoutes,
   planningRoutes,
   eventRoutes,
-  publicationRoutes,
-];
+  publicationRoutes, programmeRoutes];
 
 export interface LotseApp {
   app: App;

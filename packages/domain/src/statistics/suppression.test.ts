@@ -9,6 +9,7 @@ import {
   suppressBreakdowns,
   suppressCrossTable,
   suppressionMask,
+  suppressSplits,
 } from './suppression.ts';
 
 /** The protection every published table must have, checked independently of the algorithm. */
@@ -161,24 +162,76 @@ describe('figures of several agencies seen by one of them', () => {
     expect(r.total).toBe(33);
   });
 
-  it('leaves everything visible when no other agency is small', () => {
-    expect(suppressAcrossAgencies([2, 7, 9], 0, 5)).toEqual({ values: [2, 7, 9], total: 18 });
+  it('leaves everything visible when no agency is small', () => {
+    expect(suppressAcrossAgencies([5, 7, 9], 0, 5)).toEqual({ values: [5, 7, 9], total: 21 });
   });
 
-  it('never discloses another agency to the agency that knows its own figure (all 3-agency tables 0..9)', () => {
+  it('suppresses a small own figure for strangers and still protects the others from the own agency', () => {
+    // For strangers own 2 needs a second hidden cell (7); for the own agency, which knows its 2, the
+    // hidden 7 alone would follow from the total, so 9 is hidden as well.
+    expect(suppressAcrossAgencies([2, 7, 9], 0, 5, false)).toEqual({ values: ['<5', '<5', '<5'], total: 18 });
+    expect(suppressAcrossAgencies([2, 7, 9], 0, 5, true)).toEqual({ values: [2, '<5', '<5'], total: 18 });
+  });
+
+  it('discloses nothing to strangers nor to the agency that knows its own figure (all 3-agency tables 0..9)', () => {
     const withTotal = (p: number[]) => [...p, p.reduce((x, y) => x + y, 0)];
     const relations = [{ total: 3, parts: [0, 1, 2] }];
     const universe = [...allTables(3, 10)].map(withTotal);
     for (const values of [...allTables(3, 9)].map(withTotal)) {
       const known = [true, false, false, false];
       const mask = suppressionMask(values, relations, 5, known);
-      expect(mask[0]).toBe(false);
-      if (!mask.some(Boolean)) continue;
-      const candidates = universe.filter((o) => o.every((v, j) => mask[j] || v === values[j]));
-      mask.forEach((hidden, j) => {
-        if (hidden) expect(new Set(candidates.map((c) => c[j])).size, `${values}`).toBeGreaterThanOrEqual(2);
-      });
+      // The own agency reads its own cell exactly; strangers see the mask as it is.
+      for (const reader of ['own', 'stranger']) {
+        // A total the own agency can add up from visible cells tells it nothing about the others.
+        const othersHidden = mask[1] || mask[2];
+        const seen = reader === 'own' ? mask.map((m, j) => m && j !== 0 && (j !== 3 || othersHidden)) : mask;
+        if (!seen.some(Boolean)) continue;
+        const candidates = universe.filter((o) => o.every((v, j) => seen[j] || v === values[j]));
+        seen.forEach((hidden, j) => {
+          if (hidden)
+            expect(new Set(candidates.map((c) => c[j])).size, `${reader}: ${values}`).toBeGreaterThanOrEqual(
+              2,
+            );
+        });
+      }
     }
+  });
+});
+
+describe('one total split several ways', () => {
+  it('keeps the splits consistent: a total hidden in one split is hidden in all', () => {
+    const r = suppressSplits(4, { agency: [3, 1], gender: [2, 2] }, 5);
+    expect(r.total).toBe('<5');
+    expect(r.splits.agency).toEqual(['<5', '<5']);
+  });
+
+  it('protects the other agencies against the own agency in every split (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 2, max: 7 }),
+        (agencies, genderSeed, t) => {
+          const total = agencies.reduce((a, b) => a + b, 0);
+          // A second split of the same total.
+          const gender = genderSeed.map(() => 0);
+          let rest = total;
+          genderSeed.forEach((g, i) => {
+            const take = i === genderSeed.length - 1 ? rest : Math.min(rest, g);
+            gender[i] = take;
+            rest -= take;
+          });
+          const r = suppressSplits(total, { agency: agencies, gender }, t, { split: 'agency', index: 0 });
+          const values = [total, ...agencies, ...gender];
+          const mask = [r.total, ...r.splits.agency, ...r.splits.gender].map((p) => typeof p === 'string');
+          const relations = [
+            { total: 0, parts: agencies.map((_, i) => 1 + i) },
+            { total: 0, parts: gender.map((_, i) => 1 + agencies.length + i) },
+          ];
+          assertProtected(values, relations, mask, t);
+        },
+      ),
+    );
   });
 });
 

@@ -46,9 +46,9 @@ export function publishCount(count: number, threshold: number): PublishedCount {
 
 /**
  * The suppression mask for `values` under the given relations: true = suppressed.
- * `known` marks cells the reader knows anyway (e.g. the own agency's figures in a table of all
- * agencies): they are never suppressed and never count as protection, so the other cells are
- * protected as if the known ones were printed.
+ * `known` marks cells one reader knows anyway (e.g. the own agency's figures in a table of all
+ * agencies). The mask protects both readers: a stranger who knows nothing (known cells are suppressed
+ * like any other) and the agency that knows its cells (they never count as protection for the others).
  */
 export function suppressionMask(
   values: readonly number[],
@@ -59,7 +59,7 @@ export function suppressionMask(
   assertThreshold(threshold);
   for (const v of values)
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`counts must be non-negative integers: ${v}`);
-  const mask = values.map((v, i) => !known[i] && isPrimarySuppressed(v, threshold));
+  const mask = values.map((v) => isPrimarySuppressed(v, threshold));
   const pickPart = (parts: readonly number[]): number | undefined => {
     let best: number | undefined;
     for (const p of parts) {
@@ -76,19 +76,21 @@ export function suppressionMask(
     }
     return best;
   };
+  const unprotected = (hidden: readonly number[]) =>
+    hidden.length > 0 &&
+    (hidden.length === 1 || hidden.reduce((s, p) => s + (values[p] as number), 0) < threshold);
   let changed = true;
   while (changed) {
     changed = false;
     for (const r of relations) {
       const hidden = r.parts.filter((p) => mask[p]);
-      const hiddenSum = hidden.reduce((s, p) => s + (values[p] as number), 0);
       const needsMore = mask[r.total]
         ? hidden.length === 0 && r.parts.length > 0
-        : hidden.length > 0 && (hidden.length === 1 || hiddenSum < threshold);
+        : unprotected(hidden) || unprotected(hidden.filter((p) => !known[p]));
       if (!needsMore) continue;
       const next = pickPart(r.parts);
       if (next !== undefined) mask[next] = true;
-      else if (!mask[r.total] && !known[r.total]) mask[r.total] = true;
+      else if (!mask[r.total]) mask[r.total] = true;
       else continue;
       changed = true;
     }
@@ -101,13 +103,16 @@ export function applyMask(values: readonly number[], mask: readonly boolean[], t
 }
 
 /**
- * One figure per agency plus their total (e.g. occupied places in a month), as seen by one agency
- * that knows its own figure exactly: the others are suppressed against the total and the own figure.
+ * One figure per agency plus their total (e.g. occupied places in a month), for a table that one of
+ * the agencies (`ownIndex`) reads: others are protected even against that agency's exact knowledge of
+ * its own figure. With `showOwn` the own figure is printed exactly (views inside the own agency);
+ * without, it is suppressed like the others (documents that leave the agency).
  */
 export function suppressAcrossAgencies(
   values: readonly number[],
   ownIndex: number | undefined,
   threshold: number,
+  showOwn = true,
 ): { values: PublishedCount[]; total: PublishedCount } {
   const total = values.reduce((s, v) => s + v, 0);
   const all = [...values, total];
@@ -118,6 +123,7 @@ export function suppressAcrossAgencies(
     threshold,
     known,
   );
+  if (showOwn && ownIndex !== undefined) mask[ownIndex] = false;
   const published = applyMask(all, mask, threshold);
   return { values: published.slice(0, values.length), total: published[values.length] as PublishedCount };
 }
@@ -215,4 +221,36 @@ export function suppressCrossTable(
     columnTotals: Array.from({ length: cols }, (_, c) => published[colTotalAt(c)] as PublishedCount),
     total: published[grandAt] as PublishedCount,
   };
+}
+
+/**
+ * One total split several ways at once (by agency, by gender, by age group ...): every split is a
+ * relation on the same total cell, so suppression stays consistent across all of them. `known`
+ * names one cell (e.g. the own agency in the agency split) that the reading agency knows exactly;
+ * it is suppressed for strangers like any other, and the other cells are protected against it.
+ */
+export function suppressSplits<G extends string>(
+  total: number,
+  splits: Readonly<Record<G, readonly number[]>>,
+  threshold: number,
+  known?: { split: NoInfer<G>; index: number },
+): { total: PublishedCount; splits: Record<G, PublishedCount[]> } {
+  const values: number[] = [total];
+  const knownMask: boolean[] = [false];
+  const relations: Relation[] = [];
+  const at = {} as Record<G, number[]>;
+  for (const g of Object.keys(splits) as G[]) {
+    const idx: number[] = [];
+    splits[g].forEach((v, i) => {
+      idx.push(values.length);
+      knownMask.push(known?.split === g && known.index === i);
+      values.push(v);
+    });
+    at[g] = idx;
+    relations.push({ total: 0, parts: idx });
+  }
+  const published = applyMask(values, suppressionMask(values, relations, threshold, knownMask), threshold);
+  const out = {} as Record<G, PublishedCount[]>;
+  for (const g of Object.keys(splits) as G[]) out[g] = at[g].map((i) => published[i] as PublishedCount);
+  return { total: published[0] as PublishedCount, splits: out };
 }

@@ -87,6 +87,22 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/publications': ALL,
   'POST /api/publications': ['lead', 'coordinator'],
   'GET /api/publications/:id/file': ALL,
+  // Programmes and funding (issue 6)
+  'GET /api/programmes': ['lead', 'caseworker', 'coordinator'],
+  'POST /api/programmes': ['coordinator'],
+  'GET /api/programme-agencies': ['lead', 'caseworker', 'coordinator'],
+  'GET /api/programmes/:id': ['lead', 'caseworker', 'coordinator'],
+  'PATCH /api/programmes/:id': ['coordinator'],
+  'GET /api/programmes/:id/enrolments': ['lead', 'caseworker', 'coordinator'],
+  'POST /api/programmes/:id/enrolments': ['lead', 'caseworker', 'coordinator'],
+  'POST /api/enrolments/:id/admit': ['lead', 'caseworker', 'coordinator'],
+  'POST /api/enrolments/:id/exit': ['lead', 'caseworker', 'coordinator'],
+  'GET /api/programmes/:id/occupancy': ['lead', 'coordinator'],
+  'GET /api/programmes/:id/budgets': ['lead', 'coordinator'],
+  'POST /api/programmes/:id/budgets': ['coordinator'],
+  'GET /api/programmes/:id/expenditures': ['lead', 'coordinator'],
+  'POST /api/programmes/:id/expenditures': ['coordinator'],
+  'GET /api/programmes/:id/report': ['lead', 'coordinator'],
 };
 
 const userOf: Record<RoleName, string> = {

@@ -42,6 +42,8 @@ const envSchema = z.object({
     .default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOTSE_WEB_DIST: z.string().optional(),
+  /** Counts below this are shown as "<N" in figures that leave an agency (an agency setting may raise it). */
+  LOTSE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -59,6 +61,7 @@ export interface Config {
   bodyLimit: number;
   logLevel: Env['LOG_LEVEL'];
   webDist: string;
+  statistics: { suppressionThreshold: number };
 }
 
 export class ConfigError extends Error {}
@@ -94,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.LOTSE_BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.LOTSE_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    statistics: { suppressionThreshold: e.LOTSE_SUPPRESSION_THRESHOLD },
   };
 }

@@ -52,6 +52,19 @@ export const grants = {
   'instruments.manage': ['admin'],
   'assessments.read': ['lead', 'caseworker'],
   'assessments.write': ['lead', 'caseworker'],
+  // Programmes and funding (issue 6). Coordinators manage programmes, places, budgets and bookings and
+  // see aggregates; enrolments are client data of the enrolling agency (guides, leads, coordinators);
+  // over-booking a place needs a lead or coordinator and is audited. No notes, no health answers.
+  'programmes.read': ['lead', 'caseworker', 'coordinator'],
+  'programmes.manage': ['coordinator'],
+  'programmes.figures.read': ['lead', 'coordinator'],
+  'programmes.report': ['lead', 'coordinator'],
+  'enrolments.read': ['lead', 'caseworker', 'coordinator'],
+  'enrolments.write': ['lead', 'caseworker', 'coordinator'],
+  'enrolments.overbook': ['lead', 'coordinator'],
+  'budgets.read': ['lead', 'coordinator'],
+  'budgets.manage': ['coordinator'],
+  'expenditures.write': ['coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;

@@ -1,0 +1,86 @@
+import type { EarlyEndReason, EnrolmentView, ExitReason } from '@lotse/domain';
+import type { Queryable } from '../../platform/db.ts';
+
+export interface EnrolmentRow {
+  id: string;
+  agency_id: string;
+  programme_id: string;
+  client_id: string;
+  status: 'waiting' | 'active' | 'exited';
+  registered_on: string;
+  entry_date: string | null;
+  exit_date: string | null;
+  exit_reason: ExitReason | null;
+  early_end_reason: EarlyEndReason | null;
+  employer: string | null;
+  project: string | null;
+  coach_user_id: string | null;
+  over_booked: boolean;
+  client_number: string;
+  client_name: string;
+  coach_name: string | null;
+}
+
+const SELECT_ENROLMENT = `
+  SELECT e.id, e.agency_id, e.programme_id, e.client_id, e.status, e.registered_on, e.entry_date, e.exit_date,
+         e.exit_reason, e.early_end_reason, e.employer, e.project, e.coach_user_id, e.over_booked,
+         c.client_number, (c.first_name || ' ' || c.last_name) AS client_name, u.display_name AS coach_name
+    FROM enrolments e
+    JOIN clients c ON c.id = e.client_id
+    LEFT JOIN users u ON u.id = e.coach_user_id`;
+
+export async function findEnrolment(tx: Queryable, agencyId: string, id: string) {
+  return (
+    await tx.query<EnrolmentRow>(`${SELECT_ENROLMENT} WHERE e.id = $1 AND e.agency_id = $2`, [id, agencyId])
+  ).rows[0];
+}
+
+export async function listEnrolments(
+  tx: Queryable,
+  agencyId: string,
+  programmeId: string,
+  status: string | undefined,
+  limit: number,
+  offset: number,
+) {
+  const r = await tx.query<EnrolmentRow & { total: number }>(
+    `${SELECT_ENROLMENT.replace('SELECT', 'SELECT count(*) OVER ()::int AS total,')}
+      WHERE e.agency_id = $1 AND e.programme_id = $2 AND ($3::text IS NULL OR e.status = $3)
+      ORDER BY CASE e.status WHEN 'active' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END,
+               e.entry_date DESC NULLS LAST, e.registered_on, c.last_name, c.first_name, e.id
+      LIMIT $4 OFFSET $5`,
+    [agencyId, programmeId, status ?? null, limit, offset],
+  );
+  return { rows: r.rows, total: r.rows[0]?.total ?? 0 };
+}
+
+/** Places of the agency in the year of `date`, and how many are taken from that day on. */
+export async function placeSituation(tx: Queryable, programmeId: string, agencyId: string, date: string) {
+  const r = await tx.query<{ places: number; occupied: number }>(
+    `SELECT coalesce((SELECT places FROM programme_places
+                       WHERE programme_id = $1 AND agency_id = $2 AND year = extract(year FROM $3::date)), 0) AS places,
+            (SELECT count(*)::int FROM enrolments
+              WHERE programme_id = $1 AND agency_id = $2 AND status = 'active'
+                AND (exit_date IS NULL OR exit_date >= $3::date)) AS occupied`,
+    [programmeId, agencyId, date],
+  );
+  return r.rows[0] ?? { places: 0, occupied: 0 };
+}
+
+export function presentEnrolment(row: EnrolmentRow): EnrolmentView {
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    client: { id: row.client_id, clientNumber: row.client_number, displayName: row.client_name },
+    status: row.status,
+    registeredOn: row.registered_on,
+    entryDate: row.entry_date,
+    exitDate: row.exit_date,
+    exitReason: row.exit_reason,
+    earlyEndReason: row.early_end_reason,
+    employer: row.employer,
+    project: row.project,
+    coach: row.coach_user_id ? { id: row.coach_user_id, displayName: row.coach_name ?? '' } : null,
+    overBooked: row.over_booked,
+  };
+}

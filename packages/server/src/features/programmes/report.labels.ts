@@ -1,0 +1,92 @@
+import type { ProgrammeReport } from '@lotse/domain';
+
+/** German labels of the funder report (the documents go to German funders and ministries). */
+export const L = {
+  title: 'Bericht an den Fördergeber',
+  programme: 'Programm',
+  fundingSource: 'Förderung',
+  legalBasis: 'Rechtsgrundlage',
+  funder: 'Fördergeber',
+  owner: 'Federführende Stelle',
+  runtime: 'Laufzeit',
+  period: 'Berichtszeitraum',
+  generated: 'Erstellt am',
+  suppressionNote: (marker: string, threshold: number) =>
+    `Fallzahlen unter ${threshold} werden als „${marker}“ ausgewiesen; weitere Werte sind verdeckt, damit sie sich nicht aus Summen errechnen lassen.`,
+  participants: 'Teilnehmende',
+  entries: 'Eintritte im Zeitraum',
+  exits: 'Austritte im Zeitraum',
+  current: 'Aktuell Teilnehmende (Ende des Zeitraums)',
+  total: 'Teilnehmende im Zeitraum',
+  byAgency: 'Nach Stelle',
+  agency: 'Stelle',
+  byGender: 'Nach Geschlecht',
+  byAgeGroup: 'Nach Altersgruppe (bei Eintritt)',
+  byDisability: 'Nach Schwerbehinderung',
+  places: 'Plätze und Auslastung',
+  fundedPlaces: 'Geförderte Plätze',
+  month: 'Monat',
+  occupied: 'Besetzt (Monatsende)',
+  averageOccupancy: 'Durchschnittliche Auslastung',
+  averageDuration: 'Durchschnittliche Teilnahmedauer (Tage)',
+  outcomes: 'Verbleib bei Austritt',
+  earlyEnd: 'Gründe für vorzeitiges Ende',
+  spending: 'Ausgaben nach Förderlinie (EUR)',
+  fundingLine: 'Förderlinie',
+  budget: 'Budget',
+  spent: 'Ausgegeben',
+  remaining: 'Verbleibend',
+  sum: 'Summe',
+  count: 'Anzahl',
+  notAvailable: 'nicht ausgewiesen',
+  participationChange:
+    'Veränderung der Teilhabe: Auswertungen aus den Erhebungsbögen sind in diesem Bericht noch nicht enthalten.',
+} as const;
+
+export const fundingSourceLabel: Record<ProgrammeReport['programme']['fundingSource'], string> = {
+  sgb2_16i: '§ 16i SGB II (Teilhabe am Arbeitsmarkt)',
+  sgb2_16e: '§ 16e SGB II (Eingliederung von Langzeitarbeitslosen)',
+  rehapro: 'rehapro (Bundesprogramm)',
+  esf: 'Europäischer Sozialfonds (ESF Plus)',
+  state: 'Landesmittel',
+  federal: 'Bundesmittel',
+  other: 'Sonstige',
+};
+
+export const categoryLabel: Record<string, string> = {
+  female: 'weiblich',
+  male: 'männlich',
+  diverse: 'divers',
+  not_stated: 'keine Angabe',
+  under_25: 'unter 25 Jahre',
+  '25_to_54': '25 bis 54 Jahre',
+  '55_and_over': '55 Jahre und älter',
+  yes: 'ja',
+  no: 'nein',
+  not_recorded: 'nicht erfasst',
+  regular_end: 'reguläres Ende',
+  employment: 'sozialversicherungspflichtige Beschäftigung',
+  vocational_training: 'Ausbildung',
+  other_measure: 'andere Maßnahme',
+  early_end: 'vorzeitiges Ende',
+  health: 'gesundheitliche Gründe',
+  lack_of_participation: 'fehlende Mitwirkung',
+  moved_away: 'Umzug',
+  personal: 'persönliche Gründe',
+  other: 'Sonstiges',
+  coaching: 'Coaching',
+  guidance: 'Anleitung',
+  project_assistance: 'Projektassistenz',
+  participant_costs: 'Teilnehmerbezogene Ausgaben',
+  staff: 'Personal',
+};
+
+/** "2026-03-01" -> "01.03.2026" */
+export const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** "1234.50" -> "1.234,50" */
+export function germanMoney(euros: string): string {
+  const negative = euros.startsWith('-');
+  const [whole = '0', fraction = '00'] = (negative ? euros.slice(1) : euros).split('.');
+  return `${negative ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${fraction}`;
+}

@@ -1,0 +1,152 @@
+import type { ProgrammeReport, PublishedCount } from '@lotse/domain';
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { categoryLabel, fundingSourceLabel, germanDate, germanMoney, L } from './report.labels.ts';
+
+/** The 14 PDF standard fonts need no files; only their names may be "loaded" (no file system access). */
+const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
+const FONTS = {
+  Helvetica: {
+    normal: 'Helvetica',
+    bold: 'Helvetica-Bold',
+    italics: 'Helvetica-Oblique',
+    bolditalics: 'Helvetica-BoldOblique',
+  },
+};
+
+const cell = (v: PublishedCount) => String(v);
+const table = (header: string[], rows: (string | number)[][], widths?: (string | number)[]): Content =>
+  ({
+    table: {
+      headerRows: 1,
+      widths: widths ?? header.map((_, i) => (i === 0 ? '*' : 'auto')),
+      body: [
+        header.map((h) => ({ text: h, bold: true })),
+        ...rows.map((r) => r.map((v, i) => ({ text: String(v), alignment: i === 0 ? 'left' : 'right' }))),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    margin: [0, 4, 0, 10],
+  }) as Content;
+
+const breakdownRows = (b: Record<string, PublishedCount>) =>
+  Object.entries(b).map(([k, v]) => [categoryLabel[k] ?? k, cell(v)]);
+
+export function reportDocument(r: ProgrammeReport): TDocumentDefinitions {
+  const p = r.programme;
+  const h = (text: string): Content => ({ text, style: 'h2' });
+  return {
+    info: { title: `${L.title}: ${p.name}`, subject: L.title },
+    defaultStyle: { font: 'Helvetica', fontSize: 9 },
+    styles: { h1: { fontSize: 16, bold: true }, h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 2] } },
+    pageMargins: [40, 40, 40, 40],
+    footer: (page: number, pages: number) => ({
+      text: `${p.name} · ${germanDate(r.period.from)} – ${germanDate(r.period.to)} · Seite ${page} von ${pages}`,
+      alignment: 'center',
+      fontSize: 7,
+    }),
+    content: [
+      { text: L.title, style: 'h1' },
+      { text: p.name, fontSize: 13, margin: [0, 2, 0, 8] },
+      table(
+        ['', ''],
+        [
+          [L.fundingSource, fundingSourceLabel[p.fundingSource]],
+          [L.legalBasis, p.legalBasis ?? '–'],
+          [L.funder, p.funder ?? '–'],
+          [L.owner, p.ownerAgency],
+          [L.runtime, `${germanDate(p.startsOn)} – ${germanDate(p.endsOn)}`],
+          [L.period, `${germanDate(r.period.from)} – ${germanDate(r.period.to)}`],
+          [L.generated, germanDate(r.generatedAt.slice(0, 10))],
+        ],
+        ['auto', '*'],
+      ),
+      { text: L.suppressionNote(r.suppression.marker, r.suppression.threshold), italics: true, fontSize: 8 },
+      h(L.participants),
+      table(
+        ['', L.count],
+        [
+          [L.total, cell(r.participants.total)],
+          [L.entries, cell(r.participants.entries)],
+          [L.exits, cell(r.participants.exits)],
+          [L.current, cell(r.participants.current)],
+        ],
+      ),
+      h(L.byAgency),
+      table(
+        [L.agency, L.total, L.entries, L.exits, L.current],
+        r.participants.byAgency.map((a) => [
+          a.agency,
+          cell(a.participants),
+          cell(a.entries),
+          cell(a.exits),
+          cell(a.current),
+        ]),
+      ),
+      h(L.byGender),
+      table(['', L.count], breakdownRows(r.participants.byGender)),
+      h(L.byAgeGroup),
+      table(['', L.count], breakdownRows(r.participants.byAgeGroup)),
+      h(L.byDisability),
+      table(['', L.count], breakdownRows(r.participants.byDisability)),
+      h(L.places),
+      table(
+        [L.agency, L.fundedPlaces],
+        [...r.places.agencies.map((a) => [a.agency, a.places]), [L.sum, r.places.total]],
+      ),
+      table(
+        ['', ''],
+        [
+          [
+            L.averageOccupancy,
+            r.places.averageOccupancyPercent === null
+              ? L.notAvailable
+              : `${String(r.places.averageOccupancyPercent).replace('.', ',')} %`,
+          ],
+          [
+            L.averageDuration,
+            r.places.averageDurationDays === null ? L.notAvailable : r.places.averageDurationDays,
+          ],
+        ],
+      ),
+      table(
+        [L.month, L.fundedPlaces, L.occupied],
+        r.places.months.map((m) => [m.month, m.places, cell(m.occupied)]),
+      ),
+      h(L.outcomes),
+      table(['', L.count], [...breakdownRows(r.outcomes.byReason), [L.sum, cell(r.outcomes.total)]]),
+      h(L.earlyEnd),
+      table(['', L.count], breakdownRows(r.outcomes.earlyEndByReason)),
+      h(L.spending),
+      table(
+        [L.fundingLine, L.budget, L.spent, L.remaining],
+        [
+          ...r.spending.lines.map((l) => [
+            categoryLabel[l.fundingLine] ?? l.fundingLine,
+            germanMoney(l.budget),
+            germanMoney(l.spent),
+            germanMoney(l.remaining),
+          ]),
+          [
+            L.sum,
+            germanMoney(r.spending.total.budget),
+            germanMoney(r.spending.total.spent),
+            germanMoney(r.spending.total.remaining),
+          ],
+        ],
+      ),
+      { text: L.participationChange, italics: true, fontSize: 8, margin: [0, 6, 0, 0] },
+    ],
+  };
+}
+
+/** Renders the report with the built-in PDF fonts; no file or URL is ever read. */
+export async function reportPdf(r: ProgrammeReport): Promise<Buffer> {
+  // pdfmake is a process-wide singleton: fonts and policies are set right before (synchronously with)
+  // createPdf, which captures them, so other features' settings cannot interfere.
+  pdfmake.setFonts(FONTS);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
+  const doc = pdfmake.createPdf(reportDocument(r));
+  return (await (doc as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
+}
