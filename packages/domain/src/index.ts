@@ -12,3 +12,4 @@ export * from './statistics/suppression.ts';
 export * from './instruments/assessment.schema.ts';
 export * from './instruments/change.ts';
 export * from './instruments/scoring.ts';
+export * from './instruments/fhir.ts';

@@ -3187,7 +3187,7 @@ $teilhabe_bogen_v1$
    },
    "items": [
     {
-     "key": "life_satisfaction",
+     "key": "life_satisfaction_rating",
      "type": "scale",
      "scale": {
       "options": [

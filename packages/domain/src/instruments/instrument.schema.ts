@@ -139,6 +139,8 @@ function checkDefinition(
 ) {
   const dims = new Set<string>();
   const seen = new Map<string, InstrumentItem>();
+  // Dimension and item keys share one namespace (they become FHIR linkIds).
+  const dimensionKeys = new Set(def.dimensions.map((d) => d.key));
   def.dimensions.forEach((d, di) => {
     if (dims.has(d.key))
       ctx.addIssue({
@@ -149,7 +151,7 @@ function checkDefinition(
     dims.add(d.key);
     d.items.forEach((item, ii) => {
       const path = ['dimensions', di, 'items', ii];
-      if (seen.has(item.key))
+      if (seen.has(item.key) || dimensionKeys.has(item.key))
         ctx.addIssue({ code: 'custom', message: `Doppelter Schlüssel ${item.key}`, path: [...path, 'key'] });
       if (item.type === 'scale' && !item.scale)
         ctx.addIssue({ code: 'custom', message: 'Skala fehlt', path: [...path, 'scale'] });

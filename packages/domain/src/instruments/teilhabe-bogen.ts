@@ -811,7 +811,7 @@ export const teilhabeBogenV1: InstrumentDefinitionInput = {
       reference: { sd: 20, reliability: 0.7 },
       items: [
         {
-          key: 'life_satisfaction',
+          key: 'life_satisfaction_rating',
           type: 'scale',
           scale: satisfaction,
           required: true,

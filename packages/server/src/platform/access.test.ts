@@ -65,6 +65,10 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'PATCH /api/assessments/:id': ['lead', 'caseworker'],
   'POST /api/assessments/:id/complete': ['lead', 'caseworker'],
   'POST /api/assessments/:id/amendments': ['lead', 'caseworker'],
+  'GET /api/instruments/:id/fhir': ALL,
+  'POST /api/instruments/import/fhir': ['admin'],
+  'GET /api/assessments/:id/fhir': ['lead', 'caseworker'],
+  'GET /api/instruments/:id/form.pdf': ALL,
   // Offers and network (issue 5)
   'GET /api/partners': ALL,
   'GET /api/partners/:id': ALL,

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import * as exports from './assessments.exports.ts';
 import * as assessments from './assessments.service.ts';
 
 const tags = ['Erhebungen'];
@@ -113,5 +114,22 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     },
     async (req, reply) =>
       reply.status(201).send(await assessments.amend(ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/assessments/:id/fhir',
+    {
+      config: { action: 'assessments.read' },
+      schema: {
+        tags,
+        summary: 'The assessment as HL7 FHIR R4 QuestionnaireResponse',
+        params: idParams,
+        response: { 200: z.looseObject({ resourceType: z.string() }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('application/fhir+json; charset=utf-8')
+        .send(await exports.questionnaireResponse(ctx, actorOf(req), req.params.id)),
   );
 }

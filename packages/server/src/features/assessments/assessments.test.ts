@@ -300,3 +300,21 @@ describe('access', () => {
     expect(text).not.toMatch(/answers|housing_secure|health_physical/);
   });
 });
+
+describe('FHIR QuestionnaireResponse', () => {
+  it('exports an assessment with its answers, without the client’s identity', async () => {
+    const list = (await guide.get(`/api/clients/${clientId}/assessments`)).body.items;
+    const amended = list.find((a: any) => a.occasion === 'exit');
+    const res = await guide.get(`/api/assessments/${amended.id}/fhir`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      resourceType: 'QuestionnaireResponse',
+      status: 'amended',
+      authored: '2025-12-01',
+      subject: { reference: `Patient/${clientId}` },
+    });
+    const housing = res.body.item.find((g: any) => g.linkId === 'housing');
+    expect(housing.item.find((i: any) => i.linkId === 'housing_secure').answer[0].valueCoding.code).toBe('1');
+    expect(JSON.stringify(res.body)).not.toContain('Eins');
+  });
+});

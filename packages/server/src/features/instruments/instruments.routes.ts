@@ -1,4 +1,5 @@
 import {
+  formQuery,
   instrumentListQuery,
   instrumentListView,
   instrumentView,
@@ -7,10 +8,13 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import { blankForm } from './instrument.pdf.ts';
+import * as fhir from './instruments.fhir.ts';
 import * as instruments from './instruments.service.ts';
 
 const tags = ['Erhebungsbögen'];
 const idParams = z.object({ id: z.uuid() });
+const fhirResource = z.looseObject({ resourceType: z.string() });
 
 export function instrumentRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -78,5 +82,60 @@ export function instrumentRoutes(app: App, ctx: AppContext) {
       schema: { tags, summary: 'Publish a draft', params: idParams, response: { 200: instrumentView } },
     },
     async (req) => instruments.publish(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/instruments/:id/fhir',
+    {
+      config: { action: 'instruments.read' },
+      schema: {
+        tags,
+        summary: 'The version as HL7 FHIR R4 Questionnaire',
+        params: idParams,
+        response: { 200: fhirResource },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('application/fhir+json; charset=utf-8')
+        .send(await fhir.exportQuestionnaire(ctx, actorOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/api/instruments/import/fhir',
+    {
+      config: { action: 'instruments.manage' },
+      schema: {
+        tags,
+        summary: 'Import a FHIR R4 Questionnaire as a new draft; lists what did not map',
+        body: z.looseObject({ resourceType: z.literal('Questionnaire') }),
+        response: { 201: z.object({ instrument: instrumentView, unmapped: z.array(z.string()) }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await fhir.importQuestionnaire(ctx, actorOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/instruments/:id/form.pdf',
+    {
+      config: { action: 'instruments.read' },
+      schema: {
+        tags,
+        summary: 'Blank printable form (PDF) of a version in a locale and perspective',
+        params: idParams,
+        querystring: formQuery,
+      },
+    },
+    async (req, reply) => {
+      const { row, definition } = await instruments.getDefinition(ctx, actorOf(req), req.params.id);
+      const pdf = await blankForm(row.key, row.version, definition, req.query.locale, req.query.perspective);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="${row.key}-v${row.version}-${req.query.perspective}-${req.query.locale}.pdf"`,
+        )
+        .send(pdf);
+    },
   );
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 
@@ -112,4 +116,76 @@ describe('drafts and publishing', () => {
       'instruments.publish',
     ]);
   });
+});
+
+describe('FHIR', () => {
+  it('exports a version as Questionnaire and imports it again as a new draft (201), keeping the items', async () => {
+    const q = await guide.get(`/api/instruments/${defaultId}/fhir`);
+    expect(q.status).toBe(200);
+    expect(q.headers.get('content-type')).toMatch(/application\/fhir\+json/);
+    expect(q.body.resourceType).toBe('Questionnaire');
+    const linkIds = JSON.stringify(q.body).match(/"linkId":"[^"]+"/g) ?? [];
+    expect(new Set(linkIds).size).toBe(linkIds.length);
+
+    expect((await guide.post('/api/instruments/import/fhir', q.body)).status).toBe(403);
+    const imported = await admin.post('/api/instruments/import/fhir', q.body);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.unmapped).toEqual([]);
+    expect(imported.body.instrument).toMatchObject({ key: 'teilhabe_bogen', status: 'draft', shared: false });
+    const original = (await admin.get(`/api/instruments/${defaultId}`)).body;
+    expect(imported.body.instrument.dimensions).toEqual(original.dimensions);
+    const again = await admin.get(`/api/instruments/${imported.body.instrument.id}/fhir`);
+    expect(again.body.item).toEqual(q.body.item);
+  });
+
+  it('answers 400 for a resource that is not a usable Questionnaire, storing nothing', async () => {
+    const before = (await admin.get('/api/instruments?status=all')).body.items.length;
+    expect((await admin.post('/api/instruments/import/fhir', { resourceType: 'Patient' })).status).toBe(400);
+    const empty = await admin.post('/api/instruments/import/fhir', {
+      resourceType: 'Questionnaire',
+      item: [],
+    });
+    expect(empty.status).toBe(400);
+    expect((await admin.get('/api/instruments?status=all')).body.items.length).toBe(before);
+  });
+});
+
+/**
+ * Whitespace collapsed and hyphens between letters dropped, on both sides of a comparison: pdftotext
+ * joins a line broken after a hyphen ("E-" / "Mails") to "EMails".
+ */
+const norm = (s: string) => s.replace(/\s+/g, ' ').replace(/(\p{L})- ?(\p{L})/gu, '$1$2');
+
+describe('blank form PDF', () => {
+  const pdfText = async (path: string) => {
+    const res = await fetch(t.baseUrl + path, {
+      headers: { cookie: [...guide.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-pdf-'));
+    writeFileSync(join(dir, 'f.pdf'), bytes);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'f.pdf'), '-'], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true });
+    return norm(text);
+  };
+
+  for (const locale of ['de', 'de-LS', 'en'] as const)
+    for (const perspective of ['self', 'professional'] as const)
+      it(`contains every item text of locale ${locale}, perspective ${perspective}`, async () => {
+        const text = await pdfText(
+          `/api/instruments/${defaultId}/form.pdf?locale=${locale}&perspective=${perspective}`,
+        );
+        const def = (await guide.get(`/api/instruments/${defaultId}`)).body;
+        for (const d of def.dimensions) {
+          expect(text).toContain(norm(d.title[locale]));
+          for (const i of d.items) {
+            const itemText = i.texts[perspective]?.[locale];
+            if (itemText && i.role !== 'work_on') expect(text, i.key).toContain(norm(itemText));
+          }
+        }
+        expect(text).toContain(def.dimensions[0].items[0].scale.options[0].label[locale]);
+      });
 });

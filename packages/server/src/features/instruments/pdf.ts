@@ -1,0 +1,131 @@
+import type { InstrumentLocale, LocalizedText } from '@lotse/domain';
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+
+/** The PDF standard fonts need no files; only their names may be "loaded" (no file or URL access). */
+const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
+const FONTS = {
+  Helvetica: {
+    normal: 'Helvetica',
+    bold: 'Helvetica-Bold',
+    italics: 'Helvetica-Oblique',
+    bolditalics: 'Helvetica-BoldOblique',
+  },
+};
+
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  // pdfmake is a process-wide singleton: fonts and policies are set right before createPdf, which
+  // captures them, so other features' settings cannot interfere.
+  pdfmake.setFonts(FONTS);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
+  const pdf = pdfmake.createPdf({
+    ...doc,
+    defaultStyle: { font: 'Helvetica', fontSize: 9, ...(doc.defaultStyle ?? {}) },
+    pageMargins: doc.pageMargins ?? [40, 40, 40, 50],
+  });
+  return (await (pdf as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
+}
+
+/** Text in a locale, falling back to German (easy language falls back to German too). */
+export const loc = (t: LocalizedText | undefined, locale: InstrumentLocale): string =>
+  t ? (t[locale] ?? t.de) : '';
+
+/** An empty tick box drawn as vector (the standard fonts have no box glyph). */
+export const box = (): Content =>
+  ({ canvas: [{ type: 'rect', x: 0, y: 1, w: 8, h: 8, lineWidth: 0.7 }], width: 10 }) as Content;
+
+export const germanDate = (iso: string) => {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
+};
+
+const labels = {
+  de: {
+    self: 'Selbsteinschätzung',
+    professional: 'Fremdeinschätzung',
+    intake: 'Erst-Erhebung',
+    follow_up: 'Verlaufserhebung',
+    exit: 'Abschlusserhebung',
+    together: 'gemeinsam am Bildschirm',
+    self_link: 'allein über Link',
+    paper: 'vom Papierbogen',
+    version: 'Version',
+    name: 'Name',
+    date: 'Datum',
+    workOn: 'Daran möchte ich arbeiten',
+    score: 'Wert (0-100)',
+    need: 'Bedarf',
+    yes: 'ja',
+    no: 'nein',
+    answer: 'Antwort',
+    noAnswer: 'nicht beantwortet',
+    dimension: 'Bereich',
+    enteredBy: 'Erfasst von',
+    total: 'Gesamtwert',
+    amended: 'Korrigiert',
+    page: 'Seite',
+    of: 'von',
+    progress: 'Verlauf der Teilhabe',
+    first: 'Erste',
+    latest: 'Letzte',
+    change: 'Veränderung',
+    rci: 'RCI',
+    class: 'Einordnung',
+    improved: 'verbessert',
+    unchanged: 'unverändert',
+    worsened: 'verschlechtert',
+    radar: 'Netzdiagramm: gestrichelt die erste, durchgezogen die letzte Erhebung (0 innen, 100 außen).',
+    rciNote: 'RCI = Reliable Change Index; |RCI| > 1,96 gilt als verlässliche Veränderung.',
+    instructions:
+      'Bitte kreuzen Sie pro Aussage ein Kästchen an. Wenn eine Aussage nicht passt, kreuzen Sie die letzte Spalte an.',
+  },
+  en: {
+    self: 'Self-assessment',
+    professional: 'Professional assessment',
+    intake: 'Intake',
+    follow_up: 'Follow-up',
+    exit: 'Exit',
+    together: 'together on screen',
+    self_link: 'alone via link',
+    paper: 'from paper',
+    version: 'Version',
+    name: 'Name',
+    date: 'Date',
+    workOn: 'I want to work on this',
+    score: 'Score (0-100)',
+    need: 'Need',
+    yes: 'yes',
+    no: 'no',
+    answer: 'Answer',
+    noAnswer: 'not answered',
+    dimension: 'Area',
+    enteredBy: 'Entered by',
+    total: 'Total',
+    amended: 'Corrected',
+    page: 'Page',
+    of: 'of',
+    progress: 'Participation over time',
+    first: 'First',
+    latest: 'Latest',
+    change: 'Change',
+    rci: 'RCI',
+    class: 'Classification',
+    improved: 'improved',
+    unchanged: 'unchanged',
+    worsened: 'worsened',
+    radar: 'Radar chart: dashed the first, solid the latest assessment (0 inside, 100 outside).',
+    rciNote: 'RCI = Reliable Change Index; |RCI| > 1.96 counts as reliable change.',
+    instructions: 'Please tick one box per statement. If a statement does not apply, tick the last column.',
+  },
+} as const;
+
+export type PdfLabels = Record<keyof (typeof labels)['de'], string>;
+export const labelsFor = (locale: InstrumentLocale): PdfLabels => (locale === 'en' ? labels.en : labels.de);
+
+export const footer = (title: string, L: PdfLabels) => (page: number, pages: number) => ({
+  text: `${title} · ${L.page} ${page} ${L.of} ${pages}`,
+  alignment: 'center' as const,
+  fontSize: 7,
+  margin: [0, 20, 0, 0] as [number, number, number, number],
+});
