@@ -54,7 +54,9 @@ export function HomePage() {
                 <Link to={feature.path} className="tile__link">
                   {t(`nav.${feature.id}`)}
                 </Link>
-                <p className="tile__text">{t(`home.feature.${feature.id}`)}</p>
+                {t(`home.feature.${feature.id}`, { defaultValue: '' }) ? (
+                  <p className="tile__text">{t(`home.feature.${feature.id}`)}</p>
+                ) : null}
               </li>
             ))}
           </ul>
