@@ -5,6 +5,7 @@ import { withSystem } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { seedCasework } from '../clients/casework.demo.ts';
+import { seedNetwork } from '../offers/network.demo.ts';
 
 /** Demo log-ins share this password; it works only in demo mode (embedded database, LOTSE_DEMO). */
 export const DEMO_PASSWORD = 'Lotse-Demo-2026';
@@ -50,7 +51,7 @@ export const demoAgencies: DemoAgency[] = [
  * Seeders must be deterministic (seeded random numbers), so every demo looks the same.
  */
 export type DemoSeeder = (tx: Queryable, now: Date, agencies: Map<string, string>) => Promise<void>;
-const seeders: DemoSeeder[] = [seedCasework];
+const seeders: DemoSeeder[] = [seedCasework, seedNetwork];
 
 /**
  * Seeds the demo installation when the database has no agency yet; returns whether it did.
