@@ -61,6 +61,7 @@ export const FHIR_EXT = {
   title: `${EXT}:title`,
   description: `${EXT}:description`,
   score: `${EXT}:dimension-score`,
+  scales: `${EXT}:scales`,
 } as const;
 const ORDINAL = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 const ITEM_CONTROL = 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl';
@@ -110,11 +111,10 @@ function answerOptions(key: string, scale: AnswerScale): QuestionnaireItem['answ
   return [
     ...scale.options.map((o) => ({
       valueCoding: { system: scaleSystem(key), code: String(o.value), display: o.label.de },
-      extension: [{ url: ORDINAL, valueDecimal: o.value }, json(FHIR_EXT.texts, o.label)],
+      extension: [{ url: ORDINAL, valueDecimal: o.value }],
     })),
     {
       valueCoding: { system: ABSENT, code: 'not-applicable', display: scale.nullLabel.de },
-      extension: [json(FHIR_EXT.texts, scale.nullLabel)],
     },
   ];
 }
@@ -140,7 +140,16 @@ export function toQuestionnaire(instrument: {
 }): FhirResource {
   const { key, definition: def } = instrument;
   const all = new Map(def.dimensions.flatMap((d) => d.items.map((i) => [i.key, i] as const)));
-  return {
+  // Answer scales with all their translations once per Questionnaire; items point to them by index.
+  const scales: AnswerScale[] = [];
+  const scaleIndex = (scale: AnswerScale) => {
+    const k = JSON.stringify(scale);
+    const found = scales.findIndex((x) => JSON.stringify(x) === k);
+    if (found >= 0) return found;
+    scales.push(scale);
+    return scales.length - 1;
+  };
+  const questionnaire = {
     resourceType: 'Questionnaire',
     id: instrument.id,
     url: `urn:lotse:instrument:${key}`,
@@ -171,7 +180,6 @@ export function toQuestionnaire(instrument: {
             linkId: i.key,
             type: i.type === 'scale' ? 'choice' : 'boolean',
             text: main?.de ?? i.key,
-            ...(main ? { _text: translations(main) } : {}),
             required: i.required,
             ...(i.scale ? { answerOption: answerOptions(key, i.scale) } : {}),
             ...(i.enableWhen?.length
@@ -182,7 +190,12 @@ export function toQuestionnaire(instrument: {
               : {}),
             extension: [
               json(FHIR_EXT.texts, i.texts),
-              json(FHIR_EXT.item, { reverse: i.reverse, scored: i.scored, role: i.role }),
+              json(FHIR_EXT.item, {
+                reverse: i.reverse,
+                scored: i.scored,
+                role: i.role,
+                ...(i.scale ? { scale: scaleIndex(i.scale) } : {}),
+              }),
             ],
             ...(i.help
               ? {
@@ -211,6 +224,9 @@ export function toQuestionnaire(instrument: {
       }),
     ),
   };
+  // Items are mapped first, so the scales they refer to are complete here.
+  questionnaire.extension.push(json(FHIR_EXT.scales, scales));
+  return questionnaire;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -277,6 +293,7 @@ export function fromQuestionnaire(q: Record<string, unknown>): QuestionnaireImpo
     /^urn:lotse:instrument:(.+)$/.exec(url)?.[1] ?? (typeof q.name === 'string' ? q.name : 'imported'),
   );
   const extensions = q.extension as FhirExtension[] | undefined;
+  const scales = extJson<AnswerScale[]>(extensions, FHIR_EXT.scales) ?? [];
   const keys = new Map<string, string>();
   const keyOf = (linkId: string) => {
     const existing = keys.get(linkId);
@@ -297,12 +314,18 @@ export function fromQuestionnaire(q: Record<string, unknown>): QuestionnaireImpo
       self: text(qi.text, qi.linkId),
     };
     const meta =
-      extJson<{ reverse?: boolean; scored?: boolean; role?: string }>(qi.extension, FHIR_EXT.item) ?? {};
+      extJson<{ reverse?: boolean; scored?: boolean; role?: string; scale?: number }>(
+        qi.extension,
+        FHIR_EXT.item,
+      ) ?? {};
     const help = (qi.item ?? []).find((c) => c.type === 'display');
     for (const c of qi.item ?? [])
       if (c.type !== 'display') unmapped.push(`Unterfrage ${c.linkId} von ${qi.linkId} wurde ausgelassen.`);
     let scale: AnswerScale | null = null;
-    if (qi.type === 'choice') {
+    const known = meta.scale !== undefined ? scales[meta.scale] : undefined;
+    if (qi.type === 'choice' && known) {
+      scale = known;
+    } else if (qi.type === 'choice') {
       const options: AnswerScale['options'] = [];
       let nullLabel: LocalizedText = { de: 'trifft nicht zu / keine Angabe' };
       (qi.answerOption ?? []).forEach((o, index) => {
