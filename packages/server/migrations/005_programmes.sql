@@ -2,7 +2,7 @@
 -- per agency and year, enrolments (with waiting list and audited over-booking), budgets per funding
 -- line and expenditure bookings. Money is numeric(12,2), never floating point.
 --
--- Visibility (see docs/decisions/0005-programme-aggregates.md):
+-- Visibility (see docs/decisions/0006-programme-aggregates-across-agencies.md):
 --   programmes, agencies, places, budgets: every agency taking part in the programme;
 --   enrolments and expenditures: only the agency that made them (client identities never cross);
 --   figures across agencies: only counts and sums, through the SECURITY DEFINER functions at the end.

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { withSystem } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { hashPassword } from '../auth/password-hash.ts';
+import { seedProgrammes } from '../programmes/programmes.seed.ts';
 import { seedCasework } from '../clients/casework.demo.ts';
 import { seedNetwork } from '../offers/network.demo.ts';
 
@@ -51,7 +52,7 @@ export const demoAgencies: DemoAgency[] = [
  * Seeders must be deterministic (seeded random numbers), so every demo looks the same.
  */
 export type DemoSeeder = (tx: Queryable, now: Date, agencies: Map<string, string>) => Promise<void>;
-const seeders: DemoSeeder[] = [seedCasework, seedNetwork];
+const seeders: DemoSeeder[] = [seedCasework, seedNetwork, seedProgrammes];
 
 /**
  * Seeds the demo installation when the database has no agency yet; returns whether it did.
