@@ -116,8 +116,16 @@ export const clientView = z
   .meta({ id: 'Client' });
 export type ClientView = z.infer<typeof clientView>;
 
+/** Reasons are codes, so the audit log can keep them without personal content. */
+export const erasureReasons = [
+  'retention_period_expired',
+  'data_subject_request',
+  'consent_withdrawn',
+  'duplicate_record',
+] as const;
+
 export const eraseClientRequest = z.strictObject({
-  mode: z.enum(['erase', 'anonymise']),
-  reason: z.string().trim().min(3, 'Bitte einen Grund angeben.').max(500),
+  mode: z.enum(['erase', 'anonymise'], { error: 'Löschen (erase) oder Anonymisieren (anonymise).' }),
+  reason: z.enum(erasureReasons, { error: 'Bitte einen Grund angeben.' }),
 });
 export type EraseClientRequest = z.infer<typeof eraseClientRequest>;

@@ -52,6 +52,9 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'POST /api/clients/:id/contacts': ['lead', 'caseworker'],
   'GET /api/caseload': ['lead', 'caseworker'],
   'GET /api/clients/:id/export': ['lead', 'caseworker'],
+  'GET /api/clients/:id/consent-form': ['lead', 'caseworker'],
+  'GET /api/clients/:id/goal-agreement': ['lead', 'caseworker'],
+  'POST /api/clients/:id/erase': ['lead'],
   // Instruments and assessments (issue 3)
   'GET /api/instruments': ALL,
   'GET /api/instruments/:id': ALL,
