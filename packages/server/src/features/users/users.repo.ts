@@ -35,11 +35,21 @@ export async function findUserById(tx: Queryable, id: string): Promise<UserRow |
   return (await tx.query<UserRow>(`${SELECT_USER} WHERE u.id = $1`, [id])).rows[0];
 }
 
-export async function listUsers(tx: Queryable, agencyId: string, limit: number, offset: number) {
+/** Users of one agency, optionally only those whose name or e-mail contains `query`. */
+export async function listUsers(
+  tx: Queryable,
+  agencyId: string,
+  limit: number,
+  offset: number,
+  query?: string,
+) {
+  const pattern = query ? `%${query.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null;
   const rows = await tx.query<UserRow & { total: number }>(
     `${SELECT_USER.replace('SELECT', 'SELECT count(*) OVER ()::int AS total,')}
-      WHERE u.agency_id = $1 ORDER BY u.display_name, u.email LIMIT $2 OFFSET $3`,
-    [agencyId, limit, offset],
+      WHERE u.agency_id = $1
+        AND ($4::text IS NULL OR lower(u.display_name) LIKE $4 OR u.email LIKE $4)
+      ORDER BY u.display_name, u.email LIMIT $2 OFFSET $3`,
+    [agencyId, limit, offset, pattern],
   );
   return { rows: rows.rows, total: rows.rows[0]?.total ?? 0 };
 }

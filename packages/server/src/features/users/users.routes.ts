@@ -14,12 +14,12 @@ export function userRoutes(app: App, ctx: AppContext) {
       config: { action: 'users.read' },
       schema: {
         tags,
-        summary: 'Users of the own agency',
-        querystring: pageQuery,
+        summary: 'Users of the own agency; `query` searches name and e-mail',
+        querystring: pageQuery.extend({ query: z.string().trim().min(1).max(100).optional() }),
         response: { 200: paged(userView) },
       },
     },
-    async (req) => users.list(ctx, actorOf(req), req.query.page, req.query.pageSize),
+    async (req) => users.list(ctx, actorOf(req), req.query.page, req.query.pageSize, req.query.query),
   );
 
   app.post(

@@ -34,10 +34,10 @@ async function oneTimeLink(ctx: AppContext, scope: ActorScope, user: UserRow, pu
   return { url: `${base}/einladung/${token}`, token, expiresAt: expiresAt.toISOString() };
 }
 
-export async function list(ctx: AppContext, actor: Actor, page: number, pageSize: number) {
+export async function list(ctx: AppContext, actor: Actor, page: number, pageSize: number, query?: string) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'users.read');
-    const { rows, total } = await listUsers(scope.tx, actor.agencyId, pageSize, (page - 1) * pageSize);
+    const { rows, total } = await listUsers(scope.tx, actor.agencyId, pageSize, (page - 1) * pageSize, query);
     await scope.audit({ action: 'users.list', resourceType: 'user', details: { count: rows.length } });
     return { items: rows.map(presentUser), page, pageSize, total };
   });

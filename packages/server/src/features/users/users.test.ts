@@ -137,6 +137,15 @@ describe('user administration', () => {
     ).toBe(200);
   });
 
+  it('searches users by name or e-mail within the own agency', async () => {
+    const byName = await admin.get('/api/users?query=demir');
+    expect(byName.body.items.map((u: { email: string }) => u.email)).toEqual([DEMO.caseworker2]);
+    const byMail = await admin.get('/api/users?query=LEITUNG@');
+    expect(byMail.body.items.map((u: { email: string }) => u.email)).toEqual([DEMO.lead]);
+    expect((await admin.get('/api/users?query=jc-mk')).body.total).toBe(0);
+    expect((await admin.get('/api/users?query=100%25')).body.total).toBe(0);
+  });
+
   it('does not show admins the password hashes or second-factor secrets', async () => {
     const list = await admin.get('/api/users');
     const text = JSON.stringify(list.body);
