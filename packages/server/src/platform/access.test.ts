@@ -72,6 +72,8 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'POST /api/instruments/import/fhir': ['admin'],
   'GET /api/assessments/:id/fhir': ['lead', 'caseworker'],
   'GET /api/instruments/:id/form.pdf': ALL,
+  'GET /api/assessments/:id/pdf': ['lead', 'caseworker'],
+  'GET /api/clients/:id/progress.pdf': ['lead', 'caseworker'],
   // Offers and network (issue 5)
   'GET /api/partners': ALL,
   'GET /api/partners/:id': ALL,

@@ -1,6 +1,7 @@
-import { toQuestionnaireResponse } from '@lotse/domain';
+import { type InstrumentLocale, toQuestionnaireResponse } from '@lotse/domain';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { getWithInstrument } from './assessments.service.ts';
+import { assessmentPdf, progressPdf } from './assessment.pdf.ts';
+import { getWithInstrument, progressForPdf } from './assessments.service.ts';
 
 /** GET /api/assessments/:id/fhir */
 export async function questionnaireResponse(ctx: AppContext, actor: Actor, id: string) {
@@ -18,4 +19,26 @@ export async function questionnaireResponse(ctx: AppContext, actor: Actor, id: s
     scores: a.scores,
     definition,
   });
+}
+
+/** GET /api/assessments/:id/pdf */
+export async function assessmentDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  locale: InstrumentLocale,
+) {
+  const { assessment, definition, clientName } = await getWithInstrument(ctx, actor, id, 'pdf');
+  return assessmentPdf(assessment, definition, clientName, locale);
+}
+
+/** GET /api/clients/:id/progress.pdf */
+export async function progressDocument(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  query: { from?: string | undefined; to?: string | undefined; locale: InstrumentLocale },
+) {
+  const { view, clientName } = await progressForPdf(ctx, actor, clientId, query);
+  return progressPdf(view, clientName, query.locale);
 }

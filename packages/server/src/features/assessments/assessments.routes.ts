@@ -3,10 +3,12 @@ import {
   assessmentListView,
   assessmentView,
   createAssessmentRequest,
+  instrumentLocale,
   progressQuery,
   progressView,
   updateAssessmentRequest,
 } from '@lotse/domain';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
@@ -15,6 +17,9 @@ import * as assessments from './assessments.service.ts';
 
 const tags = ['Erhebungen'];
 const idParams = z.object({ id: z.uuid() });
+const pdfQuery = z.object({ locale: instrumentLocale.default('de') });
+const pdf = (reply: FastifyReply, name: string, body: Buffer) =>
+  reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(body);
 
 export function assessmentRoutes(app: App, ctx: AppContext) {
   app.post(
@@ -131,5 +136,43 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       reply
         .type('application/fhir+json; charset=utf-8')
         .send(await exports.questionnaireResponse(ctx, actorOf(req), req.params.id)),
+  );
+
+  app.get(
+    '/api/assessments/:id/pdf',
+    {
+      config: { action: 'assessments.read' },
+      schema: {
+        tags,
+        summary: 'PDF of an assessment (to hand to the client)',
+        params: idParams,
+        querystring: pdfQuery,
+      },
+    },
+    async (req, reply) =>
+      pdf(
+        reply,
+        'erhebung',
+        await exports.assessmentDocument(ctx, actorOf(req), req.params.id, req.query.locale),
+      ),
+  );
+
+  app.get(
+    '/api/clients/:id/progress.pdf',
+    {
+      config: { action: 'assessments.read' },
+      schema: {
+        tags,
+        summary: 'PDF of the client’s progress with the radar chart',
+        params: idParams,
+        querystring: progressQuery.extend(pdfQuery.shape),
+      },
+    },
+    async (req, reply) =>
+      pdf(
+        reply,
+        'teilhabe-verlauf',
+        await exports.progressDocument(ctx, actorOf(req), req.params.id, req.query),
+      ),
   );
 }

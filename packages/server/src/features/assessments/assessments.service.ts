@@ -62,12 +62,18 @@ async function publishedInstrument(scope: ActorScope, id: string): Promise<Instr
 }
 
 /** The one access path to an assessment: through its client (loadClientFor), else 404. */
-async function loadAssessment(scope: ActorScope, id: string, action: Action) {
+async function loadAssessmentAndClient(scope: ActorScope, id: string, action: Action) {
   const row = await findAssessment(scope.tx, id);
   if (!row) throw notFound('Erhebung nicht gefunden.');
-  await loadClientFor(scope, row.client_id, action);
-  return row;
+  const client = await loadClientFor(scope, row.client_id, action);
+  return { row, client };
 }
+
+async function loadAssessment(scope: ActorScope, id: string, action: Action) {
+  return (await loadAssessmentAndClient(scope, id, action)).row;
+}
+
+const nameOf = (c: { first_name: string; last_name: string }) => `${c.first_name} ${c.last_name}`;
 
 async function view(scope: ActorScope, id: string): Promise<AssessmentView> {
   const row = (await findAssessment(scope.tx, id)) as AssessmentRow;
@@ -142,7 +148,7 @@ export function get(ctx: AppContext, actor: Actor, id: string) {
 /** The assessment with its instrument definition, for PDF and FHIR output (audited as a read). */
 export function getWithInstrument(ctx: AppContext, actor: Actor, id: string, purpose: 'pdf' | 'fhir') {
   return withActor(ctx, actor, async (scope) => {
-    const row = await loadAssessment(scope, id, 'assessments.read');
+    const { row, client } = await loadAssessmentAndClient(scope, id, 'assessments.read');
     const instrument = (await findInstrument(scope.tx, row.instrument_id)) as InstrumentRow;
     await scope.audit({
       action: `assessments.export.${purpose}`,
@@ -151,7 +157,12 @@ export function getWithInstrument(ctx: AppContext, actor: Actor, id: string, pur
       clientId: row.client_id,
       details: auditDetails(row),
     });
-    return { assessment: await view(scope, id), instrument, definition: definitionOf(instrument) };
+    return {
+      assessment: await view(scope, id),
+      instrument,
+      definition: definitionOf(instrument),
+      clientName: nameOf(client),
+    };
   });
 }
 
@@ -287,88 +298,111 @@ export function progress(
   clientId: string,
   choose: { from?: string | undefined; to?: string | undefined } = {},
 ): Promise<ProgressView> {
+  return withActor(
+    ctx,
+    actor,
+    async (scope) => (await progressIn(scope, clientId, choose, 'assessments.progress.read')).view,
+  );
+}
+
+/** Progress with the client's name, for the PDF handed to the client. */
+export function progressForPdf(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  choose: { from?: string | undefined; to?: string | undefined } = {},
+) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'assessments.read');
-    const rows = await listClientAssessments(scope.tx, client.id);
-    const completed = rows.filter((r) => r.status === 'completed');
-    const instruments = new Map<string, InstrumentRow>();
-    for (const id of new Set(completed.map((r) => r.instrument_id)))
-      instruments.set(id, (await findInstrument(scope.tx, id)) as InstrumentRow);
-
-    const groups = new Map<string, AssessmentRow[]>();
-    for (const r of completed) {
-      const k = `${r.instrument_key}|${r.perspective}`;
-      groups.set(k, [...(groups.get(k) ?? []), r]);
-    }
-    // The latest version of an instrument in a group supplies titles and reference values.
-    const latestDef = (group: AssessmentRow[]) => {
-      const newest = [...group].sort(
-        (a, b) => b.instrument_version - a.instrument_version,
-      )[0] as AssessmentRow;
-      return definitionOf(instruments.get(newest.instrument_id) as InstrumentRow);
-    };
-    const series = [...groups.values()].map((group) => {
-      const first = group[0] as AssessmentRow;
-      const def = latestDef(group);
-      const built = buildSeries(
-        first.perspective,
-        first.instrument_key,
-        group.map((r) => ({
-          id: r.id,
-          date: r.assessed_on,
-          occasion: r.occasion,
-          perspective: r.perspective,
-          instrumentKey: r.instrument_key,
-          instrumentVersion: r.instrument_version,
-          scores: r.scores,
-          total: r.total_score,
-        })),
-        def.dimensions.map((d) => ({ key: d.key, kind: d.kind, title: d.title, reference: d.reference })),
-        def.scoring.rciCriterion,
-        { fromId: choose.from, toId: choose.to },
-      );
-      return { ...built, instrumentTitle: def.title };
-    });
-    series.sort(
-      (a, b) =>
-        a.instrumentKey.localeCompare(b.instrumentKey) ||
-        (a.perspective === b.perspective ? 0 : a.perspective === 'self' ? -1 : 1),
-    );
-
-    const latestOf = (p: Perspective, key: string) =>
-      completed.filter((r) => r.perspective === p && r.instrument_key === key).at(-1);
-    const mainKey = series[0]?.instrumentKey;
-    const comparison = mainKey
-      ? comparePerspectives(
-          latestOf('self', mainKey)?.scores,
-          latestOf('professional', mainKey)?.scores,
-          (series[0]?.dimensions ?? []).map((d) => d.key),
-        )
-      : [];
-
-    const last = completed.at(-1);
-    const intervalMonths = last
-      ? definitionOf(instruments.get(last.instrument_id) as InstrumentRow).scoring.followUpMonths
-      : 6;
-    const dueOn = last && last.occasion !== 'exit' ? followUpDue(last.assessed_on, intervalMonths) : null;
-    await scope.audit({
-      action: 'assessments.progress.read',
-      resourceType: 'client',
-      resourceId: client.id,
-      clientId: client.id,
-      details: { assessments: completed.length },
-    });
-    return {
-      clientId: client.id,
-      series,
-      comparison,
-      followUp: {
-        intervalMonths,
-        lastDate: last?.assessed_on ?? null,
-        dueOn,
-        due: dueOn !== null && dueOn <= today(scope.now),
-      },
-      drafts: rows.filter((r) => r.status === 'draft').map(presentSummary),
-    };
+    const { view, client } = await progressIn(scope, clientId, choose, 'assessments.progress.export.pdf');
+    return { view, clientName: nameOf(client) };
   });
+}
+
+async function progressIn(
+  scope: ActorScope,
+  clientId: string,
+  choose: { from?: string | undefined; to?: string | undefined },
+  auditAction: string,
+): Promise<{ view: ProgressView; client: { first_name: string; last_name: string } }> {
+  const client = await loadClientFor(scope, clientId, 'assessments.read');
+  const rows = await listClientAssessments(scope.tx, client.id);
+  const completed = rows.filter((r) => r.status === 'completed');
+  const instruments = new Map<string, InstrumentRow>();
+  for (const id of new Set(completed.map((r) => r.instrument_id)))
+    instruments.set(id, (await findInstrument(scope.tx, id)) as InstrumentRow);
+
+  const groups = new Map<string, AssessmentRow[]>();
+  for (const r of completed) {
+    const k = `${r.instrument_key}|${r.perspective}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  // The latest version of an instrument in a group supplies titles and reference values.
+  const latestDef = (group: AssessmentRow[]) => {
+    const newest = [...group].sort((a, b) => b.instrument_version - a.instrument_version)[0] as AssessmentRow;
+    return definitionOf(instruments.get(newest.instrument_id) as InstrumentRow);
+  };
+  const series = [...groups.values()].map((group) => {
+    const first = group[0] as AssessmentRow;
+    const def = latestDef(group);
+    const built = buildSeries(
+      first.perspective,
+      first.instrument_key,
+      group.map((r) => ({
+        id: r.id,
+        date: r.assessed_on,
+        occasion: r.occasion,
+        perspective: r.perspective,
+        instrumentKey: r.instrument_key,
+        instrumentVersion: r.instrument_version,
+        scores: r.scores,
+        total: r.total_score,
+      })),
+      def.dimensions.map((d) => ({ key: d.key, kind: d.kind, title: d.title, reference: d.reference })),
+      def.scoring.rciCriterion,
+      { fromId: choose.from, toId: choose.to },
+    );
+    return { ...built, instrumentTitle: def.title };
+  });
+  series.sort(
+    (a, b) =>
+      a.instrumentKey.localeCompare(b.instrumentKey) ||
+      (a.perspective === b.perspective ? 0 : a.perspective === 'self' ? -1 : 1),
+  );
+
+  const latestOf = (p: Perspective, key: string) =>
+    completed.filter((r) => r.perspective === p && r.instrument_key === key).at(-1);
+  const mainKey = series[0]?.instrumentKey;
+  const comparison = mainKey
+    ? comparePerspectives(
+        latestOf('self', mainKey)?.scores,
+        latestOf('professional', mainKey)?.scores,
+        (series[0]?.dimensions ?? []).map((d) => d.key),
+      )
+    : [];
+
+  const last = completed.at(-1);
+  const intervalMonths = last
+    ? definitionOf(instruments.get(last.instrument_id) as InstrumentRow).scoring.followUpMonths
+    : 6;
+  const dueOn = last && last.occasion !== 'exit' ? followUpDue(last.assessed_on, intervalMonths) : null;
+  await scope.audit({
+    action: auditAction,
+    resourceType: 'client',
+    resourceId: client.id,
+    clientId: client.id,
+    details: { assessments: completed.length },
+  });
+  const view: ProgressView = {
+    clientId: client.id,
+    series,
+    comparison,
+    followUp: {
+      intervalMonths,
+      lastDate: last?.assessed_on ?? null,
+      dueOn,
+      due: dueOn !== null && dueOn <= today(scope.now),
+    },
+    drafts: rows.filter((r) => r.status === 'draft').map(presentSummary),
+  };
+  return { view, client };
 }

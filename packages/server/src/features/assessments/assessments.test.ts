@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 
@@ -316,5 +320,43 @@ describe('FHIR QuestionnaireResponse', () => {
     const housing = res.body.item.find((g: any) => g.linkId === 'housing');
     expect(housing.item.find((i: any) => i.linkId === 'housing_secure').answer[0].valueCoding.code).toBe('1');
     expect(JSON.stringify(res.body)).not.toContain('Eins');
+  });
+});
+
+describe('PDFs', () => {
+  const pdfText = async (path: string) => {
+    const res = await fetch(t.baseUrl + path, {
+      headers: { cookie: [...guide.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-pdf-'));
+    writeFileSync(join(dir, 'a.pdf'), Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true });
+    return text.replace(/\s+/g, ' ');
+  };
+
+  it('prints a completed assessment with the client’s name, scores and answer labels', async () => {
+    const list = (await guide.get(`/api/clients/${clientId}/assessments`)).body.items;
+    const intake = list.find((a: any) => a.occasion === 'intake');
+    const text = await pdfText(`/api/assessments/${intake.id}/pdf`);
+    expect(text).toContain('Teilhabe-Bogen');
+    expect(text).toContain('Test Eins');
+    expect(text).toContain('Erst-Erhebung');
+    expect(text).toContain('Die Person ist körperlich gesund genug');
+    expect(text).toContain('1 – trifft gar nicht zu');
+  });
+
+  it('prints the progress with the radar chart’s axis labels and the table of changes', async () => {
+    const text = await pdfText(`/api/clients/${clientId}/progress.pdf`);
+    expect(text).toContain('Verlauf der Teilhabe');
+    expect(text).toContain('Test Eins');
+    expect(text).toContain('Fremdeinschätzung');
+    expect(text).toContain('Wohnen und Alltagsbewältigung');
+    expect(text).toContain('verbessert');
+    expect(text).toContain('Netzdiagramm');
+    const en = await pdfText(`/api/clients/${clientId}/progress.pdf?locale=en`);
+    expect(en).toContain('Housing and everyday life');
   });
 });
