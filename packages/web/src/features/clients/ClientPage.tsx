@@ -17,6 +17,7 @@ import { ConsentsSection } from './ConsentsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
 import { formatDate } from './casework.ts';
+import { ErasureSection } from './ErasureSection.tsx';
 import { FormDialog } from './FormDialog.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
 
@@ -58,9 +59,14 @@ export function ClientPage() {
             {t('casework.client.back')}
           </Link>
           {c && worksOnCases ? (
-            <a className="btn btn--secondary" href={`/api/clients/${c.id}/export`} download>
-              {t('casework.client.export')}
-            </a>
+            <>
+              <a className="btn btn--secondary" href={`/api/clients/${c.id}/export`} download>
+                {t('casework.client.export')}
+              </a>
+              <a className="btn btn--secondary" href={`/api/clients/${c.id}/export?format=pdf`} download>
+                {t('casework.client.exportPdf')}
+              </a>
+            </>
           ) : null}
         </>
       }
@@ -132,6 +138,9 @@ export function ClientPage() {
           {worksOnCases ? <ConsentsSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <GoalsSection client={c} /> : null}
           <ContactsSection client={c} canWrite={worksOnCases && !c.anonymised} />
+          {user?.roles.includes('lead') && c.owned && !c.anonymised ? (
+            <ErasureSection client={c} onDone={() => onChanged(t('casework.erasure.anonymised'))} />
+          ) : null}
           {editing ? (
             <EditClientDialog
               client={c}

@@ -103,6 +103,22 @@ export function ConsentsSection({
           <Button variant="secondary" onPress={() => setAdding(true)}>
             {t('casework.consent.add')}
           </Button>
+          <a
+            className="btn btn--quiet"
+            href={`/api/clients/${client.id}/consent-form`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('casework.consent.printForm')}
+          </a>
+          <a
+            className="btn btn--quiet"
+            href={`/api/clients/${client.id}/consent-form?language=de-LS`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('casework.consent.printFormEasy')}
+          </a>
         </div>
       ) : null}
       {adding ? (

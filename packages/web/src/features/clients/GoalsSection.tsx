@@ -85,6 +85,14 @@ export function GoalsSection({ client }: { client: ClientView }) {
           <Button variant="secondary" onPress={() => setAdding(true)}>
             {t('casework.goal.add')}
           </Button>
+          <a
+            className="btn btn--quiet"
+            href={`/api/clients/${client.id}/goal-agreement`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('casework.goal.print')}
+          </a>
         </div>
       ) : null}
       {adding ? (

@@ -1,0 +1,73 @@
+import type { ClientView } from '@lotse/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../app/api.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { FormDialog } from './FormDialog.tsx';
+
+const reasons = [
+  'retention_period_expired',
+  'data_subject_request',
+  'consent_withdrawn',
+  'duplicate_record',
+] as const;
+
+/** For team leads: erase or anonymise a client's record once no case is open and retention allows it. */
+export function ErasureSection({ client, onDone }: { client: ClientView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<string | null>('anonymise');
+  const [reason, setReason] = useState<string | null>(null);
+  return (
+    <Section
+      id="loeschen"
+      title={t('casework.erasure.title')}
+      description={<p>{t('casework.erasure.intro')}</p>}
+    >
+      <div className="section-actions">
+        <Button variant="danger" onPress={() => setOpen(true)}>
+          {t('casework.erasure.open')}
+        </Button>
+      </div>
+      {open ? (
+        <FormDialog
+          title={t('casework.erasure.title')}
+          isOpen
+          onOpenChange={setOpen}
+          submitLabel={t('casework.erasure.submit')}
+          onSubmit={async () => {
+            await api(`/api/clients/${client.id}/erase`, { method: 'POST', body: { mode, reason } });
+            if (mode === 'erase') navigate('/klienten');
+            else onDone();
+          }}
+        >
+          {(errors) => (
+            <>
+              <SelectField
+                label={t('casework.erasure.mode')}
+                options={[
+                  { id: 'anonymise', label: t('casework.erasure.anonymise') },
+                  { id: 'erase', label: t('casework.erasure.erase') },
+                ]}
+                selectedKey={mode}
+                onSelectionChange={setMode}
+              />
+              <SelectField
+                label={t('casework.erasure.reason')}
+                options={reasons.map((r) => ({ id: r, label: t(`casework.erasure.reasons.${r}`) }))}
+                selectedKey={reason}
+                onSelectionChange={setReason}
+                placeholder={t('casework.choose')}
+              />
+              {errors.reason ? <p className="field__error">{errors.reason}</p> : null}
+            </>
+          )}
+        </FormDialog>
+      ) : null}
+    </Section>
+  );
+}
