@@ -18,6 +18,11 @@ export type Role = z.infer<typeof role>;
 export const agencySettings = z.strictObject({
   /** Roles whose members must sign in with a second factor (TOTP). */
   mfaRequiredRoles: z.array(role).max(roles.length),
+  /**
+   * Counts below this are suppressed in anything that leaves the agency. The installation's
+   * LOTSE_SUPPRESSION_THRESHOLD is the floor: an agency can raise it, never lower it.
+   */
+  suppressionThreshold: z.number().int().min(2).max(100).optional(),
 });
 export type AgencySettings = z.infer<typeof agencySettings>;
 export const defaultAgencySettings: AgencySettings = { mfaRequiredRoles: ['admin', 'researcher'] };

@@ -1,6 +1,6 @@
 import { type AgencySettings, type AgencyView, defaultAgencySettings } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 
 interface AgencyRow {
@@ -40,7 +40,16 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
       ...defaultAgencySettings,
       ...before.settings,
       ...(patch.mfaRequiredRoles ? { mfaRequiredRoles: [...new Set(patch.mfaRequiredRoles)] } : {}),
+      ...(patch.suppressionThreshold !== undefined
+        ? { suppressionThreshold: patch.suppressionThreshold }
+        : {}),
     };
+    const floor = ctx.config.statistics.suppressionThreshold;
+    if (settings.suppressionThreshold !== undefined && settings.suppressionThreshold < floor) {
+      throw badRequest(`Die Schwelle für kleine Fallzahlen darf nicht unter ${floor} liegen.`, [
+        { path: 'suppressionThreshold', message: `mindestens ${floor}` },
+      ]);
+    }
     await scope.tx.query('UPDATE agencies SET settings = $2 WHERE id = $1', [
       actor.agencyId,
       JSON.stringify(settings),
@@ -49,7 +58,10 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
       action: 'agency.settings.change',
       resourceType: 'agency',
       resourceId: actor.agencyId,
-      details: { mfaRequiredRoles: settings.mfaRequiredRoles },
+      details: {
+        mfaRequiredRoles: settings.mfaRequiredRoles,
+        suppressionThreshold: settings.suppressionThreshold ?? null,
+      },
     });
     return { ...before, settings };
   });

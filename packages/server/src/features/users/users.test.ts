@@ -175,4 +175,16 @@ describe('agency settings', () => {
     expect((await cw.get('/api/agency')).body.name).toBe('Jobcenter EN (Demo)');
     expect((await cw.patch('/api/agency/settings', { mfaRequiredRoles: [] })).status).toBe(403);
   });
+
+  it('lets an agency raise the small-cell threshold but not lower it below the installation floor', async () => {
+    const raised = await admin.patch('/api/agency/settings', { suppressionThreshold: 10 });
+    expect(raised.status).toBe(200);
+    expect(raised.body.settings).toMatchObject({
+      suppressionThreshold: 10,
+      mfaRequiredRoles: ['admin', 'lead'],
+    });
+    const lowered = await admin.patch('/api/agency/settings', { suppressionThreshold: 3 });
+    expect(lowered.status).toBe(400);
+    expect((await admin.get('/api/agency')).body.settings.suppressionThreshold).toBe(10);
+  });
 });
