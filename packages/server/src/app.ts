@@ -18,6 +18,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { caseRoutes } from './features/cases/cases.routes.ts';
+import { clientImportRoutes } from './features/client-imports/client-imports.routes.ts';
 import { clientRecordRoutes } from './features/client-records/client-records.routes.ts';
 import { clientRoutes } from './features/clients/clients.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
@@ -53,6 +54,7 @@ const features = [
   contactRoutes,
   caseloadRoutes,
   clientRecordRoutes,
+  clientImportRoutes,
   // Instruments and assessments (issue 3)
   instrumentRoutes,
   assessmentRoutes,

@@ -55,6 +55,8 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/clients/:id/consent-form': ['lead', 'caseworker'],
   'GET /api/clients/:id/goal-agreement': ['lead', 'caseworker'],
   'POST /api/clients/:id/erase': ['lead'],
+  'POST /api/client-imports/preview': ['lead', 'caseworker'],
+  'POST /api/client-imports': ['lead', 'caseworker'],
   // Instruments and assessments (issue 3)
   'GET /api/instruments': ALL,
   'GET /api/instruments/:id': ALL,

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import { type Readable, Transform } from 'node:stream';
+import { createClientRequest } from '@lotse/domain';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { addDays, DATE_RANGES, today } from '../clients/date-rules.ts';
+import { type ImportMapping, importMapping, rowToClient, suggestMapping } from './import-mapping.ts';
+import { type ImportFormat, type ImportRow, readRows } from './import-rows.ts';
+
+/** Rows per multi-row INSERT: few round trips, parameters well under PostgreSQL's limit of 65,535. */
+const BATCH = 1000;
+/** Problems listed in the answer; beyond that only counted. */
+const LIST_LIMIT = 500;
+/** Largest accepted upload (a 100,000-row CSV is about 10 MB). */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+export interface ImportProblem {
+  row: number;
+  path: string;
+  message: string;
+}
+
+export interface ImportResult {
+  total: number;
+  imported: number;
+  duplicates: { row: number; firstName: string; lastName: string; birthDate: string; inFile: boolean }[];
+  duplicateCount: number;
+  errors: ImportProblem[];
+  errorCount: number;
+}
+
+/** Stops an upload that grows beyond the limit instead of reading it to the end. */
+function limited(input: Readable): Readable {
+  let seen = 0;
+  const counted = input.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        seen += chunk.length;
+        if (seen > MAX_UPLOAD_BYTES)
+          done(new AppError(413, 'payload_too_large', 'Die Datei ist zu groß (höchstens 100 MB).'));
+        else done(null, chunk);
+      },
+    }),
+  );
+  input.once('error', (error) => counted.destroy(error));
+  return counted;
+}
+
+function parseMapping(raw: string | undefined): ImportMapping | undefined {
+  if (raw === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw badRequest('Die Spaltenzuordnung ist kein gültiges JSON.', [
+      { path: 'mapping', message: 'Ungültiges JSON.' },
+    ]);
+  }
+  const parsed = importMapping.safeParse(json);
+  if (!parsed.success)
+    throw badRequest('Unbekanntes Feld in der Spaltenzuordnung.', [
+      { path: 'mapping', message: parsed.error.message },
+    ]);
+  return parsed.data;
+}
+
+type ValidClient = ReturnType<typeof createClientRequest.parse>;
+
+/** Checks one row like the form would; returns the client or the row's problems. */
+function validateRow(
+  row: ImportRow,
+  mapping: ImportMapping,
+  now: Date,
+): { client: ValidClient } | { problems: ImportProblem[] } {
+  const parsed = createClientRequest.safeParse(rowToClient(row.record, mapping));
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((i) => ({
+        row: row.row,
+        path: i.path.join('.') || 'row',
+        message: i.message,
+      })),
+    };
+  }
+  const t = today(now);
+  const birth = parsed.data.birthDate;
+  if (birth > t || birth < addDays(t, -DATE_RANGES.birthDate.pastDays))
+    return { problems: [{ row: row.row, path: 'birthDate', message: 'Geburtsdatum nicht plausibel.' }] };
+  return { client: parsed.data };
+}
+
+/** First rows of the file, the headers and a suggested mapping, without writing anything. */
+export async function preview(
+  ctx: AppContext,
+  actor: Actor,
+  input: Readable,
+  format: ImportFormat,
+  rawMapping?: string,
+) {
+  authorize(actor, 'clients.import');
+  let headers: string[] = [];
+  const rows: ImportRow[] = [];
+  try {
+    for await (const row of readRows(limited(input), format, (h) => {
+      headers = h;
+    })) {
+      rows.push(row);
+      if (rows.length >= 10) break;
+    }
+  } catch (error) {
+    throw error instanceof AppError ? error : badRequest('Die Datei konnte nicht gelesen werden.');
+  }
+  input.resume();
+  const mapping = parseMapping(rawMapping) ?? suggestMapping(headers);
+  const now = ctx.clock.now();
+  return {
+    headers,
+    mapping,
+    rows: rows.map((r) => {
+      const checked = validateRow(r, mapping, now);
+      return { row: r.row, values: r.record, problems: 'problems' in checked ? checked.problems : [] };
+    }),
+  };
+}
+
+/** Folded name keys exactly as the database folds them (unaccent), for duplicate checks. */
+async function foldedKeys(scope: ActorScope, clients: ValidClient[]): Promise<string[]> {
+  const result = await scope.tx.query<{ key: string }>(
+    `SELECT lotse_fold(f || ' ' || l) || '|' || b AS key
+       FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(f, l, b, i) ORDER BY i`,
+    [clients.map((c) => c.firstName), clients.map((c) => c.lastName), clients.map((c) => c.birthDate)],
+  );
+  return result.rows.map((r) => r.key);
+}
+
+async function insertBatch(scope: ActorScope, clients: ValidClient[], guide: string | null) {
+  if (clients.length === 0) return;
+  const { tx, actor, now } = scope;
+  const ids = clients.map(() => randomUUID());
+  const caseIds = clients.map(() => randomUUID());
+  const cols = 14;
+  const values: unknown[] = [];
+  const tuples = clients.map((c, i) => {
+    values.push(
+      ids[i],
+      c.clientNumber ?? null,
+      c.firstName,
+      c.lastName,
+      c.birthDate,
+      c.gender ?? null,
+      c.phone ?? null,
+      c.email ?? null,
+      c.address ?? null,
+      c.preferredLanguage ?? null,
+      c.district ?? null,
+      c.household ?? null,
+      c.legalContext ?? null,
+      actor.userId,
+    );
+    const p = (k: number) => `$${i * cols + k + 3}`;
+    return `(${p(0)}, $1, coalesce(${p(1)}, 'K-' || lpad(nextval('client_number_seq')::text, 6, '0')), ${p(2)}, ${p(3)},
+      ${p(4)}::date, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}::uuid, $2, $2)`;
+  });
+  await tx.query(
+    `INSERT INTO clients (id, agency_id, client_number, first_name, last_name, birth_date, gender, phone, email,
+       address, preferred_language, district, household, legal_context, created_by, created_at, updated_at)
+     VALUES ${tuples.join(', ')}`,
+    [actor.agencyId, now, ...values],
+  );
+  await tx.query(
+    `INSERT INTO cases (id, agency_id, client_id, status, guide_user_id, opened_on, created_at)
+     SELECT k, $1, c, 'open', $2, $3, $4 FROM unnest($5::uuid[], $6::uuid[]) AS t(k, c)`,
+    [actor.agencyId, guide, today(now), now, caseIds, ids],
+  );
+  await tx.query(
+    `INSERT INTO case_events (agency_id, case_id, kind, at, actor_user_id, to_user_id, reason)
+     SELECT $1, k, 'opened', $2, $3, $4, 'Import' FROM unnest($5::uuid[]) AS t(k)`,
+    [actor.agencyId, now, actor.userId, guide, caseIds],
+  );
+}
+
+/**
+ * Imports clients from a CSV or XLSX upload while it streams in: each row is validated like the form,
+ * duplicates (same name and birth date, in the agency or earlier in the file) and taken client numbers
+ * are flagged and skipped, valid rows go in with multi-row inserts and get an open case. One transaction:
+ * if the upload breaks off, nothing stays half-imported. One audit entry records the import with counts.
+ */
+export function runImport(
+  ctx: AppContext,
+  actor: Actor,
+  input: Readable,
+  format: ImportFormat,
+  rawMapping?: string,
+) {
+  const explicit = parseMapping(rawMapping);
+  return withActor(ctx, actor, async (scope): Promise<ImportResult> => {
+    authorize(actor, 'clients.import');
+    const existing = await scope.tx.query<{ key: string; client_number: string }>(
+      `SELECT search_name || '|' || birth_date AS key, client_number FROM clients
+        WHERE agency_id = $1 AND anonymised_at IS NULL`,
+      [actor.agencyId],
+    );
+    const knownKeys = new Set(existing.rows.map((r) => r.key));
+    const fileKeys = new Set<string>();
+    const numbers = new Set(existing.rows.map((r) => r.client_number));
+    const guide = actor.roles.includes('caseworker') ? actor.userId : null;
+    const result: ImportResult = {
+      total: 0,
+      imported: 0,
+      duplicates: [],
+      duplicateCount: 0,
+      errors: [],
+      errorCount: 0,
+    };
+    let mapping = explicit;
+    let pending: { row: number; client: ValidClient }[] = [];
+
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      const keys = await foldedKeys(
+        scope,
+        batch.map((b) => b.client),
+      );
+      const accepted: ValidClient[] = [];
+      batch.forEach(({ row, client }, i) => {
+        const key = keys[i] as string;
+        if (knownKeys.has(key) || fileKeys.has(key)) {
+          result.duplicateCount++;
+          if (result.duplicates.length < LIST_LIMIT)
+            result.duplicates.push({
+              row,
+              firstName: client.firstName,
+              lastName: client.lastName,
+              birthDate: client.birthDate,
+              inFile: fileKeys.has(key),
+            });
+          return;
+        }
+        if (client.clientNumber && numbers.has(client.clientNumber)) {
+          result.errorCount++;
+          if (result.errors.length < LIST_LIMIT)
+            result.errors.push({ row, path: 'clientNumber', message: 'Kundennummer ist bereits vergeben.' });
+          return;
+        }
+        fileKeys.add(key);
+        if (client.clientNumber) numbers.add(client.clientNumber);
+        accepted.push(client);
+      });
+      await insertBatch(scope, accepted, guide);
+      result.imported += accepted.length;
+    };
+
+    try {
+      for await (const row of readRows(limited(input), format, (headers) => {
+        mapping ??= suggestMapping(headers);
+        const missing = (['firstName', 'lastName', 'birthDate'] as const).filter((f) => !mapping?.[f]);
+        if (missing.length > 0)
+          throw badRequest(
+            'Pflichtspalten fehlen in der Zuordnung.',
+            missing.map((f) => ({ path: `mapping.${f}`, message: 'Keine Spalte zugeordnet.' })),
+          );
+      })) {
+        result.total++;
+        const checked = validateRow(row, mapping as ImportMapping, scope.now);
+        if ('problems' in checked) {
+          result.errorCount++;
+          if (result.errors.length < LIST_LIMIT) result.errors.push(...checked.problems.slice(0, 3));
+          continue;
+        }
+        pending.push({ row: row.row, client: checked.client });
+        if (pending.length >= BATCH) await flush();
+      }
+      await flush();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if ((error as { code?: string }).code?.startsWith?.('CSV_'))
+        throw badRequest(`Die CSV-Datei ist fehlerhaft: ${(error as Error).message}`);
+      throw error;
+    }
+    if (result.total === 0) throw badRequest('Die Datei enthält keine Datenzeilen.');
+    await scope.audit({
+      action: 'clients.import',
+      resourceType: 'client',
+      details: {
+        format,
+        total: result.total,
+        imported: result.imported,
+        duplicates: result.duplicateCount,
+        errors: result.errorCount,
+      },
+    });
+    return result;
+  });
+}

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { type App, actorOf } from '../../platform/http.ts';
+import { preview, runImport } from './client-import.service.ts';
+import type { ImportFormat } from './import-rows.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const tags = ['Fallarbeit'];
+const importQuery = z.strictObject({
+  /** JSON object: client field -> column header; omitted: suggested from the headers. */
+  mapping: z.string().max(4000).optional(),
+});
+
+/** The upload as a stream (CSV or XLSX); any other body is refused before anything is read. */
+function upload(req: { body: unknown; headers: Record<string, unknown> }): {
+  stream: Readable;
+  format: ImportFormat;
+} {
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim();
+  if (!(req.body instanceof Readable) || (type !== 'text/csv' && type !== XLSX)) {
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Bitte eine CSV- (text/csv) oder Excel-Datei (XLSX) senden.',
+    );
+  }
+  return { stream: req.body, format: type === XLSX ? 'xlsx' : 'csv' };
+}
+
+export function clientImportRoutes(app: App, ctx: AppContext) {
+  // Uploads are passed on unread, so rows are processed while the file still arrives (100,000 rows
+  // and more without holding the file in memory). Registered for this app only: other routes keep JSON.
+  app.addContentTypeParser(['text/csv', XLSX], (_req, payload, done) => done(null, payload));
+
+  app.post(
+    '/api/client-imports/preview',
+    {
+      config: { action: 'clients.import' },
+      schema: {
+        tags,
+        summary:
+          'Preview a CSV/XLSX client list: headers, suggested column mapping, first rows with problems',
+        querystring: importQuery,
+      },
+    },
+    async (req) => {
+      const { stream, format } = upload(req);
+      return preview(ctx, actorOf(req), stream, format, req.query.mapping);
+    },
+  );
+
+  app.post(
+    '/api/client-imports',
+    {
+      config: { action: 'clients.import' },
+      schema: {
+        tags,
+        summary: 'Import clients from CSV/XLSX (streamed): row-level errors, duplicates flagged and skipped',
+        querystring: importQuery,
+      },
+    },
+    async (req) => {
+      const { stream, format } = upload(req);
+      return runImport(ctx, actorOf(req), stream, format, req.query.mapping);
+    },
+  );
+}
