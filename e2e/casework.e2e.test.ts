@@ -119,9 +119,32 @@ describe('case work in the browser', () => {
     await expectNoAxeViolations(guide);
   });
 
+  test('a guide imports clients from a CSV file with preview, mapping and a result list', async () => {
+    await guide.goto('/klienten');
+    await guide.getByRole('link', { name: 'Aus Tabelle importieren' }).click();
+    await guide.getByRole('heading', { level: 1, name: 'Kund*innen importieren' }).waitFor();
+    await expectNoAxeViolations(guide);
+    const csv = [
+      'Vorname;Nachname;Geburtsdatum;Ort',
+      'Rosa;Importova;01.02.1970;Witten',
+      'Rosa;Importova;01.02.1970;Witten',
+      'Ohne;Datum;;Witten',
+    ].join('\n');
+    await guide.getByLabel(/Datei \(CSV oder XLSX/).setInputFiles({
+      name: 'liste.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await guide.getByRole('heading', { name: 'Vorschau der ersten Zeilen' }).waitFor();
+    await expectNoAxeViolations(guide);
+    await guide.getByRole('button', { name: 'Importieren' }).click();
+    await guide.getByText('1 von 3 Zeilen übernommen; 1 fehlerhaft, 1 Dubletten.').waitFor();
+    await expectNoAxeViolations(guide);
+  });
+
   test('a coordinator sees master data and contact dates but not the note', async () => {
     const url = guide.url();
-    await guide.goto('/klienten?suche=' + encodeURIComponent(LAST_NAME));
+    await guide.goto(`/klienten?suche=${encodeURIComponent(LAST_NAME)}`);
     await guide.getByRole('link', { name: new RegExp(LAST_NAME) }).click();
     await guide.getByRole('heading', { level: 1, name: `Helga ${LAST_NAME}` }).waitFor();
     const clientUrl = guide.url();

@@ -8,6 +8,7 @@ import { TokenPage } from '../features/auth/TokenPage.tsx';
 import { CaseloadPage } from '../features/caseload/CaseloadPage.tsx';
 import { ClientPage } from '../features/clients/ClientPage.tsx';
 import { ClientsPage } from '../features/clients/ClientsPage.tsx';
+import { ImportPage } from '../features/clients/ImportPage.tsx';
 import { NewClientPage } from '../features/clients/NewClientPage.tsx';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
@@ -80,6 +81,14 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="caseload">
                     <NewClientPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'klienten/import',
+                element: (
+                  <FeatureRoute feature="caseload">
+                    <ImportPage />
                   </FeatureRoute>
                 ),
               },

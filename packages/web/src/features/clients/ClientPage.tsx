@@ -11,11 +11,13 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { ClientProgress } from '../assessments/ClientProgress.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { CaseSection } from './CaseSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
+import { OfferSuggestions } from '../offers/OfferSuggestions.tsx';
 import { formatDate } from './casework.ts';
 import { ErasureSection } from './ErasureSection.tsx';
 import { FormDialog } from './FormDialog.tsx';
@@ -137,6 +139,8 @@ export function ClientPage() {
           {worksOnCases ? <CaseSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <ConsentsSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <GoalsSection client={c} /> : null}
+          {worksOnCases ? <ClientProgress clientId={c.id} canWrite={!c.anonymised} /> : null}
+          {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
           <ContactsSection client={c} canWrite={worksOnCases && !c.anonymised} />
           {user?.roles.includes('lead') && c.owned && !c.anonymised ? (
             <ErasureSection client={c} onDone={() => onChanged(t('casework.erasure.anonymised'))} />

@@ -55,9 +55,14 @@ export function ClientsPage() {
       intro={<p>{t('casework.clients.intro')}</p>}
       actions={
         canWrite ? (
-          <Link className="btn btn--primary" to="/klienten/neu">
-            {t('casework.clients.new')}
-          </Link>
+          <>
+            <Link className="btn btn--primary" to="/klienten/neu">
+              {t('casework.clients.new')}
+            </Link>
+            <Link className="btn btn--secondary" to="/klienten/import">
+              {t('casework.import.open')}
+            </Link>
+          </>
         ) : null
       }
     >
