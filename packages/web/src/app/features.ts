@@ -6,7 +6,19 @@ import type { Role, UserView } from '@lotse/domain';
  * enforces the same rules; this only keeps people from links they cannot use.
  */
 export interface Feature {
-  id: 'home' | 'users' | 'settings' | 'audit' | 'account' | 'clients' | 'caseload';
+  id:
+    | 'home'
+    | 'users'
+    | 'settings'
+    | 'audit'
+    | 'account'
+    | 'clients'
+    | 'caseload'
+    | 'offers'
+    | 'partners'
+    | 'planning'
+    | 'events'
+    | 'publications';
   path: string;
   /** Roles that may use the feature; 'all' means every signed-in user. */
   roles: readonly Role[] | 'all';
@@ -19,6 +31,12 @@ export const features: readonly Feature[] = [
   // Case work (issue 4)
   { id: 'caseload', path: '/meine-faelle', roles: ['caseworker', 'lead'], inNav: true },
   { id: 'clients', path: '/klienten', roles: ['caseworker', 'lead', 'coordinator'], inNav: true },
+  // Offers and network (issue 5)
+  { id: 'offers', path: '/angebote', roles: 'all', inNav: true },
+  { id: 'partners', path: '/netzwerk/partner', roles: 'all', inNav: true },
+  { id: 'planning', path: '/angebotsplanung', roles: ['lead', 'coordinator'], inNav: true },
+  { id: 'events', path: '/veranstaltungen', roles: 'all', inNav: true },
+  { id: 'publications', path: '/material', roles: 'all', inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
   { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },

@@ -11,7 +11,13 @@ import { ClientsPage } from '../features/clients/ClientsPage.tsx';
 import { ImportPage } from '../features/clients/ImportPage.tsx';
 import { NewClientPage } from '../features/clients/NewClientPage.tsx';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
+import { EventsPage } from '../features/events/EventsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { PartnerPage, PartnersPage } from '../features/network/PartnersPage.tsx';
+import { OfferPage } from '../features/offers/OfferPage.tsx';
+import { OffersPage } from '../features/offers/OffersPage.tsx';
+import { PlanningPage } from '../features/planning/PlanningPage.tsx';
+import { PublicationsPage } from '../features/publications/PublicationsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AuthRoot, RequireSession, useUser } from './auth.tsx';
@@ -97,6 +103,63 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="clients">
                     <ClientPage />
+                  </FeatureRoute>
+                ),
+              },
+              // Offers and network (issue 5)
+              {
+                path: 'angebote',
+                element: (
+                  <FeatureRoute feature="offers">
+                    <OffersPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'angebote/:id',
+                element: (
+                  <FeatureRoute feature="offers">
+                    <OfferPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'netzwerk/partner',
+                element: (
+                  <FeatureRoute feature="partners">
+                    <PartnersPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'netzwerk/partner/:id',
+                element: (
+                  <FeatureRoute feature="partners">
+                    <PartnerPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'angebotsplanung',
+                element: (
+                  <FeatureRoute feature="planning">
+                    <PlanningPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'veranstaltungen',
+                element: (
+                  <FeatureRoute feature="events">
+                    <EventsPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'material',
+                element: (
+                  <FeatureRoute feature="publications">
+                    <PublicationsPage />
                   </FeatureRoute>
                 ),
               },

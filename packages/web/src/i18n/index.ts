@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import caseworkDe from '../features/clients/i18n/de.json';
 import caseworkEn from '../features/clients/i18n/en.json';
+import networkDe from '../features/offers/i18n/de.json';
+import networkEn from '../features/offers/i18n/en.json';
 import de from './de.json';
 import en from './en.json';
 
@@ -9,8 +11,8 @@ type Resource = { [key: string]: string | Resource };
 
 /** Feature translations live beside their feature; each adds one import per language and a line here. */
 const featureResources: Record<'de' | 'en', Resource[]> = {
-  de: [caseworkDe],
-  en: [caseworkEn],
+  de: [caseworkDe, networkDe],
+  en: [caseworkEn, networkEn],
 };
 
 /** Deep merge, so a feature can add keys to shared groups such as `nav` without replacing them. */

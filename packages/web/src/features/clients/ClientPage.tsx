@@ -13,6 +13,7 @@ import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { ClientProgress } from '../assessments/ClientProgress.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
+import { OfferSuggestions } from '../offers/OfferSuggestions.tsx';
 import { CaseSection } from './CaseSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
@@ -139,6 +140,7 @@ export function ClientPage() {
           {worksOnCases ? <CaseSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <ConsentsSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <GoalsSection client={c} /> : null}
+          {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
           {worksOnCases ? <ClientProgress clientId={c.id} canWrite={!c.anonymised} /> : null}
           {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
           <ContactsSection client={c} canWrite={worksOnCases && !c.anonymised} />

@@ -1,0 +1,229 @@
+import type { OfferView, PartnerView } from '@lotse/domain';
+import { type FormEvent, useId, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { NotFoundPage } from '../errors/ErrorPages.tsx';
+import { districtName, districts, partnerKinds } from '../offers/network.ts';
+import { PlacesText } from '../offers/OffersPage.tsx';
+import '../offers/network.css';
+
+interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Network partners of the agency and those behind offers of the shared directory. */
+export function PartnersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('seite')) || 1);
+  const query = params.get('suche') ?? '';
+  const kind = params.get('art') ?? '';
+  const district = params.get('sozialraum') ?? '';
+  const [draft, setDraft] = useState(query);
+  const captionId = useId();
+  const partners = useApiQuery<Paged<PartnerView>>('/api/partners', {
+    page,
+    pageSize: 50,
+    query,
+    kind,
+    district,
+  });
+  const update = (next: Record<string, string | number>) => {
+    const merged: Record<string, string | number> = {
+      suche: query,
+      art: kind,
+      sozialraum: district,
+      seite: 1,
+      ...next,
+    };
+    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
+    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
+  };
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ suche: draft.trim() });
+  };
+  const all = { id: 'all', label: t('network.any') };
+
+  return (
+    <Page title={t('network.partners.title')} intro={<p>{t('network.partners.intro')}</p>}>
+      <search className="toolbar network-filters" aria-label={t('network.partners.title')}>
+        <Form onSubmit={onSearch} className="toolbar__form">
+          <TextField label={t('network.offers.query')} type="search" value={draft} onChange={setDraft} />
+          <Button type="submit">{t('network.offers.search')}</Button>
+        </Form>
+        <div className="network-filters__grid">
+          <SelectField
+            label={t('network.partners.kind')}
+            options={[all, ...partnerKinds.map((k) => ({ id: k, label: t(`network.partnerKind.${k}`) }))]}
+            selectedKey={kind || 'all'}
+            onSelectionChange={(k) => update({ art: k === 'all' ? '' : (k ?? '') })}
+          />
+          <SelectField
+            label={t('network.offers.district')}
+            options={[all, ...districts.map((d) => ({ id: d.key, label: d.name }))]}
+            selectedKey={district || 'all'}
+            onSelectionChange={(k) => update({ sozialraum: k === 'all' ? '' : (k ?? '') })}
+          />
+        </div>
+      </search>
+      {partners.error ? <Alert tone="error">{errorText(t, partners.error)}</Alert> : null}
+      {partners.loading && !partners.data ? <Loading label={t('common.loading')} /> : null}
+      {partners.data ? (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+            <table className="table">
+              <caption id={captionId}>
+                {t('network.partners.caption', { count: partners.data.total })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.partners.name')}</th>
+                  <th scope="col">{t('network.partners.kind')}</th>
+                  <th scope="col">{t('network.partners.districts')}</th>
+                  <th scope="col">{t('network.partners.offerCount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {partners.data.items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link to={`/netzwerk/partner/${p.id}`}>{p.name}</Link>
+                      {p.own ? null : <span className="badge badge--neutral"> {p.agency.name}</span>}
+                    </th>
+                    <td>{t(`network.partnerKind.${p.kind}`)}</td>
+                    <td>{p.districts.map(districtName).join(', ')}</td>
+                    <td>{p.offerCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {partners.data.items.length === 0 ? <p>{t('network.partners.empty')}</p> : null}
+          <Pagination
+            page={partners.data.page}
+            pageSize={partners.data.pageSize}
+            total={partners.data.total}
+            onChange={(next) => update({ seite: next })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+/** One partner: contact persons, inclusion profile (employers) and its offers. */
+export function PartnerPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const partner = useApiQuery<PartnerView>(`/api/partners/${id}`);
+  const offers = useApiQuery<Paged<OfferView>>(id ? '/api/offers' : null, { partnerId: id, pageSize: 200 });
+  if (partner.error && (partner.error as { status?: number }).status === 404) return <NotFoundPage />;
+  const p = partner.data;
+  const yesNo = (v: boolean) => (v ? t('network.yes') : t('network.no'));
+  return (
+    <Page
+      title={p?.name ?? t('network.partners.title')}
+      intro={p ? <p>{t(`network.partnerKind.${p.kind}`)}</p> : null}
+      actions={
+        <Link className="btn btn--secondary" to="/netzwerk/partner">
+          {t('network.partners.back')}
+        </Link>
+      }
+    >
+      {partner.error ? <Alert tone="error">{errorText(t, partner.error)}</Alert> : null}
+      {partner.loading && !p ? <Loading label={t('common.loading')} /> : null}
+      {p ? (
+        <>
+          <Section id="partner-details" title={t('network.offer.details')}>
+            <dl className="details-list">
+              <dt>{t('network.offer.address')}</dt>
+              <dd>
+                {[p.street, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') ||
+                  t('network.unknown')}
+              </dd>
+              <dt>{t('network.partners.districts')}</dt>
+              <dd>{p.districts.map(districtName).join(', ') || t('network.unknown')}</dd>
+              {p.website ? (
+                <>
+                  <dt>{t('network.partners.website')}</dt>
+                  <dd>
+                    <a href={p.website} rel="noreferrer noopener">
+                      {p.website}
+                    </a>
+                  </dd>
+                </>
+              ) : null}
+              <dt>{t('network.partners.contacts')}</dt>
+              <dd>
+                {p.contactPersons.length ? (
+                  <ul className="plain-list">
+                    {p.contactPersons.map((c, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: contact persons have no id and never reorder here
+                      <li key={i}>
+                        {c.name}
+                        {c.role ? `, ${c.role}` : ''}
+                        {c.phone ? `, ${c.phone}` : ''}
+                        {c.email ? `, ${c.email}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t('network.unknown')
+                )}
+              </dd>
+              {p.inclusion ? (
+                <>
+                  <dt>{t('network.partners.inclusion')}</dt>
+                  <dd>
+                    {t('network.partners.jobsForPeopleWithDisabilities')}:{' '}
+                    {yesNo(p.inclusion.jobsForPeopleWithDisabilities)}
+                    <br />
+                    {t('network.partners.accessibleWorkplace')}: {yesNo(p.inclusion.accessibleWorkplace)}
+                    <br />
+                    {t('network.partners.partTimePossible')}: {yesNo(p.inclusion.partTimePossible)}
+                  </dd>
+                </>
+              ) : null}
+              {p.notes ? (
+                <>
+                  <dt>{t('network.partners.notes')}</dt>
+                  <dd className="prewrap">{p.notes}</dd>
+                </>
+              ) : null}
+            </dl>
+          </Section>
+          <Section id="partner-offers" title={t('network.partners.offersOf')}>
+            {offers.data?.items.length ? (
+              <ul className="plain-list">
+                {offers.data.items.map((o) => (
+                  <li key={o.id}>
+                    <Link to={`/angebote/${o.id}`}>{o.title}</Link> – {districtName(o.district)} –{' '}
+                    <PlacesText offer={o} />
+                  </li>
+                ))}
+              </ul>
+            ) : offers.loading ? (
+              <Loading label={t('common.loading')} />
+            ) : (
+              <p>{t('network.offers.empty')}</p>
+            )}
+          </Section>
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,140 @@
+import type { OfferView } from '@lotse/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../app/api.ts';
+import { useUser } from '../../app/auth.tsx';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { formatDate } from '../clients/casework.ts';
+import { useDimensions } from '../clients/useDimensions.ts';
+import { NotFoundPage } from '../errors/ErrorPages.tsx';
+import { districtName, formatEuro, languageName } from './network.ts';
+import { PlacesText } from './OffersPage.tsx';
+import './network.css';
+
+/** One offer with everything a guide needs to refer; the owning agency may publish it to the region. */
+export function OfferPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const offer = useApiQuery<OfferView>(`/api/offers/${id}`);
+  const dims = useDimensions();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string }>();
+  const canWrite = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead' || r === 'coordinator');
+
+  if (offer.error && (offer.error as { status?: number }).status === 404) return <NotFoundPage />;
+  const o = offer.data;
+  const toggleShared = async () => {
+    if (!o) return;
+    setPending(true);
+    try {
+      const next = await api<OfferView>(`/api/offers/${o.id}`, {
+        method: 'PATCH',
+        body: { shared: !o.shared },
+      });
+      setMessage({
+        tone: 'success',
+        text: next.shared ? t('network.offer.published') : t('network.offer.unpublished'),
+      });
+      offer.reload();
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorText(t, error) });
+    } finally {
+      setPending(false);
+    }
+  };
+  const yesNo = (v: boolean) => (v ? t('network.yes') : t('network.no'));
+
+  return (
+    <Page
+      title={o?.title ?? t('network.offers.title')}
+      intro={o ? <p>{o.partner.name}</p> : null}
+      actions={
+        <>
+          <Link className="btn btn--secondary" to="/angebote">
+            {t('network.offer.back')}
+          </Link>
+          {o?.own && canWrite ? (
+            <Button variant="secondary" onPress={() => void toggleShared()} isPending={pending}>
+              {o.shared ? t('network.offer.unpublish') : t('network.offer.publish')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {offer.error ? <Alert tone="error">{errorText(t, offer.error)}</Alert> : null}
+      {offer.loading && !o ? <Loading label={t('common.loading')} /> : null}
+      {o ? (
+        <>
+          <Section id="offer-description" title={t('network.offer.description')}>
+            <p className="prewrap">{o.description || t('network.unknown')}</p>
+          </Section>
+          <Section id="offer-details" title={t('network.offer.details')}>
+            <dl className="details-list">
+              <dt>{t('network.offers.partner')}</dt>
+              <dd>
+                <Link to={`/netzwerk/partner/${o.partner.id}`}>{o.partner.name}</Link> (
+                {t(`network.partnerKind.${o.partner.kind}`)})
+              </dd>
+              <dt>{t('network.offer.dimensions')}</dt>
+              <dd>{o.dimensions.map(dims.labelOf).join(', ')}</dd>
+              <dt>{t('network.offer.targetGroups')}</dt>
+              <dd>
+                {o.targetGroups.length
+                  ? o.targetGroups.map((g) => t(`network.targetGroup.${g}`)).join(', ')
+                  : t('network.unknown')}
+              </dd>
+              <dt>{t('network.offers.district')}</dt>
+              <dd>{districtName(o.district)}</dd>
+              <dt>{t('network.offer.address')}</dt>
+              <dd>
+                {[o.street, [o.postalCode, o.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') ||
+                  t('network.unknown')}
+              </dd>
+              <dt>{t('network.offer.accessibility')}</dt>
+              <dd>
+                {t('network.offers.stepFree')}: {yesNo(o.stepFree)} · {t('network.offers.easyLanguage')}:{' '}
+                {yesNo(o.easyLanguage)}
+              </dd>
+              <dt>{t('network.offer.languages')}</dt>
+              <dd>{o.languages.map(languageName).join(', ')}</dd>
+              <dt>{t('network.offer.cost')}</dt>
+              <dd>
+                {formatEuro(o.costCents, locale, t('network.free'), t('network.unknown'))}
+                {o.costNote ? ` (${o.costNote})` : ''}
+              </dd>
+              <dt>{t('network.offer.schedule')}</dt>
+              <dd>{o.schedule ?? t('network.unknown')}</dd>
+              <dt>{t('network.offer.capacity')}</dt>
+              <dd>
+                <PlacesText offer={o} />
+              </dd>
+              <dt>{t('network.offer.howToRefer')}</dt>
+              <dd>{o.howToRefer ?? t('network.unknown')}</dd>
+              <dt>{t('network.offer.validity')}</dt>
+              <dd>
+                {t('network.offer.validFromTo', {
+                  from: o.validFrom ? formatDate(o.validFrom, locale) : t('network.offer.open'),
+                  to: o.validTo ? formatDate(o.validTo, locale) : t('network.offer.open'),
+                })}
+              </dd>
+              <dt>{t('network.offer.agency')}</dt>
+              <dd>
+                {o.agency.name}
+                {o.shared ? ` · ${t('network.offers.shared')}` : ''}
+              </dd>
+            </dl>
+          </Section>
+        </>
+      ) : null}
+    </Page>
+  );
+}

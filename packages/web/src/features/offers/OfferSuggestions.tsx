@@ -1,0 +1,268 @@
+import type { ReferralStatus, ReferralView, SuggestionsResponse } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Section } from '../../ui/Page.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { formatDate } from '../clients/casework.ts';
+import { FormDialog } from '../clients/FormDialog.tsx';
+import { useDimensions } from '../clients/useDimensions.ts';
+import { districtName } from './network.ts';
+import { PlacesText } from './OffersPage.tsx';
+import './network.css';
+
+interface ReferralPage {
+  items: ReferralView[];
+  total: number;
+}
+
+/**
+ * Suggested offers for a client (ranked, with the reason) and the client's referrals with their status.
+ * For the client page; needs the referral rights (guides and leads).
+ */
+export function OfferSuggestions({ clientId, canWrite = true }: { clientId: string; canWrite?: boolean }) {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
+  const [busy, setBusy] = useState<string>();
+  const suggestions = useApiQuery<SuggestionsResponse>(`/api/clients/${clientId}/offer-suggestions`, {
+    limit: 10,
+  });
+  const referrals = useApiQuery<ReferralPage>(`/api/clients/${clientId}/referrals`, { pageSize: 200 });
+  const dims = useDimensions();
+
+  const refer = async (offerId: string, title: string, overrideCapacity: boolean) => {
+    setBusy(offerId);
+    try {
+      await api(`/api/clients/${clientId}/referrals`, {
+        method: 'POST',
+        body: { offerId, overrideCapacity },
+      });
+      setNotice({ tone: 'success', text: t('network.suggestions.referred', { title }) });
+      suggestions.reload();
+      referrals.reload();
+    } catch (error) {
+      setNotice({ tone: 'error', text: errorText(t, error) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const data = suggestions.data;
+  return (
+    <>
+      <Section
+        id="offer-suggestions"
+        title={t('network.suggestions.title')}
+        description={<p>{t('network.suggestions.intro')}</p>}
+      >
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+        {suggestions.error ? <Alert tone="error">{errorText(t, suggestions.error)}</Alert> : null}
+        {suggestions.loading && !data ? <Loading label={t('common.loading')} /> : null}
+        {data ? (
+          <>
+            <p>
+              {data.basis.needs.length
+                ? t('network.suggestions.basis', { needs: data.basis.needs.map(dims.labelOf).join(', ') })
+                : t('network.suggestions.basisNone')}
+            </p>
+            {data.items.length === 0 ? <p>{t('network.suggestions.empty')}</p> : null}
+            <ul className="suggestion-list">
+              {data.items.map((s) => (
+                <li key={s.offer.id} className="suggestion">
+                  <div>
+                    <p className="suggestion__title">
+                      <Link to={`/angebote/${s.offer.id}`}>{s.offer.title}</Link>
+                    </p>
+                    <p className="suggestion__reason">{s.reason}</p>
+                    <p className="suggestion__reason">
+                      {s.offer.partner.name} · {districtName(s.offer.district)} ·{' '}
+                      <PlacesText offer={s.offer} />
+                    </p>
+                  </div>
+                  {canWrite ? (
+                    <Button
+                      variant={s.full ? 'secondary' : 'primary'}
+                      size="sm"
+                      isPending={busy === s.offer.id}
+                      aria-label={`${s.full ? t('network.suggestions.referFull') : t('network.suggestions.refer')}: ${s.offer.title}`}
+                      onPress={() => void refer(s.offer.id, s.offer.title, s.full)}
+                    >
+                      {s.full ? t('network.suggestions.referFull') : t('network.suggestions.refer')}
+                    </Button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+      <ReferralsSection
+        referrals={referrals.data?.items}
+        loading={referrals.loading}
+        error={referrals.error}
+        canWrite={canWrite}
+        onChanged={() => {
+          setNotice(undefined);
+          referrals.reload();
+          suggestions.reload();
+        }}
+      />
+    </>
+  );
+}
+
+function ReferralsSection({
+  referrals,
+  loading,
+  error,
+  canWrite,
+  onChanged,
+}: {
+  referrals: ReferralView[] | undefined;
+  loading: boolean;
+  error: unknown;
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const captionId = useId();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string }>();
+  const [busy, setBusy] = useState<string>();
+  const [dropping, setDropping] = useState<ReferralView>();
+  const [reason, setReason] = useState('');
+
+  const move = async (r: ReferralView, status: ReferralStatus, extra: Record<string, unknown> = {}) => {
+    setBusy(r.id);
+    try {
+      await api(`/api/referrals/${r.id}`, { method: 'PATCH', body: { status, ...extra } });
+      setMessage({
+        tone: 'success',
+        text: t('network.referrals.changed', { status: t(`network.status.${status}`) }),
+      });
+      onChanged();
+    } catch (cause) {
+      setMessage({ tone: 'error', text: errorText(t, cause) });
+      throw cause;
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const since = (r: ReferralView) => r.endedOn ?? r.startedOn ?? r.referredOn ?? r.suggestedOn;
+
+  return (
+    <Section id="referrals" title={t('network.referrals.title')}>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
+      {loading && !referrals ? <Loading label={t('common.loading')} /> : null}
+      {referrals && referrals.length === 0 ? <p>{t('network.referrals.empty')}</p> : null}
+      {referrals?.length ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+          <table className="table">
+            <caption id={captionId}>{t('network.referrals.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('network.referrals.offer')}</th>
+                <th scope="col">{t('network.referrals.status')}</th>
+                <th scope="col">{t('network.referrals.since')}</th>
+                <th scope="col">{t('network.referrals.feedback')}</th>
+                {canWrite ? <th scope="col">{t('network.referrals.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {referrals.map((r) => {
+                const date = since(r);
+                return (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={`/angebote/${r.offer.id}`}>{r.offer.title}</Link>
+                      {r.offer.partnerName ? ` (${r.offer.partnerName})` : ''}
+                    </th>
+                    <td>
+                      <span className="badge badge--neutral" data-testid="referral-status">
+                        {t(`network.status.${r.status}`)}
+                      </span>
+                      {r.capacityOverride ? ` · ${t('network.referrals.override')}` : ''}
+                      {r.reason ? ` · ${r.reason}` : ''}
+                    </td>
+                    <td className="cell--nowrap">{date ? formatDate(date, locale) : ''}</td>
+                    <td>{r.feedback ?? ''}</td>
+                    {canWrite ? (
+                      <td>
+                        <div className="button-row">
+                          {r.status === 'suggested' || r.status === 'referred' ? (
+                            <Button
+                              size="sm"
+                              variant="secondary"
+                              isPending={busy === r.id}
+                              aria-label={`${t('network.referrals.start')}: ${r.offer.title}`}
+                              onPress={() => void move(r, 'started').catch(() => undefined)}
+                            >
+                              {t('network.referrals.start')}
+                            </Button>
+                          ) : null}
+                          {r.status === 'started' || r.status === 'referred' ? (
+                            <Button
+                              size="sm"
+                              variant="secondary"
+                              isPending={busy === r.id}
+                              aria-label={`${t('network.referrals.complete')}: ${r.offer.title}`}
+                              onPress={() => void move(r, 'completed').catch(() => undefined)}
+                            >
+                              {t('network.referrals.complete')}
+                            </Button>
+                          ) : null}
+                          {r.status !== 'completed' && r.status !== 'dropped' ? (
+                            <Button
+                              size="sm"
+                              variant="quiet"
+                              aria-label={`${t('network.referrals.drop')}: ${r.offer.title}`}
+                              onPress={() => {
+                                setReason('');
+                                setDropping(r);
+                              }}
+                            >
+                              {t('network.referrals.drop')}
+                            </Button>
+                          ) : null}
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <FormDialog
+        title={t('network.referrals.dropTitle')}
+        isOpen={!!dropping}
+        onOpenChange={(open) => {
+          if (!open) setDropping(undefined);
+        }}
+        submitLabel={t('network.referrals.drop')}
+        onSubmit={async () => {
+          if (dropping) await move(dropping, 'dropped', { reason: reason.trim() });
+        }}
+      >
+        {(errors) => (
+          <TextField
+            label={t('network.referrals.reason')}
+            value={reason}
+            onChange={setReason}
+            isRequired
+            errorMessage={errors.reason}
+          />
+        )}
+      </FormDialog>
+    </Section>
+  );
+}

@@ -1,0 +1,220 @@
+import type { OfferView } from '@lotse/domain';
+import { type FormEvent, useId, useState } from 'react';
+import { Form, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useDimensions } from '../clients/useDimensions.ts';
+import { DistrictMap } from './DistrictMap.tsx';
+import { districtName, districts, languageName, offerLanguages, targetGroups } from './network.ts';
+import './network.css';
+
+export interface OfferPage {
+  items: OfferView[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+const PAGE_SIZE = 50;
+const FILTERS = [
+  'suche',
+  'bereich',
+  'sozialraum',
+  'zielgruppe',
+  'sprache',
+  'verzeichnis',
+  'merkmale',
+  'ansicht',
+] as const;
+type FilterKey = (typeof FILTERS)[number];
+
+/** Places as text: "3 von 12", "belegt", "ohne Begrenzung". */
+export function PlacesText({ offer }: { offer: Pick<OfferView, 'freePlaces' | 'capacity'> }) {
+  const { t } = useTranslation();
+  if (offer.freePlaces === null) return <>{t('network.offers.unlimited')}</>;
+  if (offer.freePlaces === 0) return <span className="badge badge--warning">{t('network.offers.full')}</span>;
+  return (
+    <>
+      {offer.capacity === null
+        ? offer.freePlaces
+        : t('network.offers.placesOf', { free: offer.freePlaces, capacity: offer.capacity })}
+    </>
+  );
+}
+
+/** The offer directory: own and shared offers with filters, as a list or on the district map. */
+export function OffersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const get = (k: FilterKey) => params.get(k) ?? '';
+  const page = Math.max(1, Number(params.get('seite')) || 1);
+  const [draft, setDraft] = useState(get('suche'));
+  const dims = useDimensions();
+  const captionId = useId();
+  const traits = get('merkmale') ? get('merkmale').split(',') : [];
+  const scope =
+    ({ eigene: 'own', gemeinsame: 'shared' } as Record<string, string>)[get('verzeichnis')] ?? 'all';
+  const view = get('ansicht') === 'karte' ? 'map' : 'list';
+  const offers = useApiQuery<OfferPage>('/api/offers', {
+    page,
+    pageSize: view === 'map' ? 200 : PAGE_SIZE,
+    query: get('suche'),
+    dimension: get('bereich'),
+    district: get('sozialraum'),
+    targetGroup: get('zielgruppe'),
+    language: get('sprache'),
+    scope,
+    stepFree: traits.includes('stepFree') ? 'true' : undefined,
+    easyLanguage: traits.includes('easyLanguage') ? 'true' : undefined,
+    available: traits.includes('available') ? 'true' : undefined,
+  });
+
+  const update = (next: Partial<Record<FilterKey | 'seite', string | number>>) => {
+    const merged: Record<string, string | number> = { seite: 1 };
+    for (const k of FILTERS) merged[k] = get(k);
+    Object.assign(merged, next);
+    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
+    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
+  };
+  const all = { id: 'all', label: t('network.any') };
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ suche: draft.trim() });
+  };
+
+  return (
+    <Page title={t('network.offers.title')} intro={<p>{t('network.offers.intro')}</p>}>
+      <search className="toolbar network-filters" aria-label={t('network.offers.filters')}>
+        <Form onSubmit={onSearch} className="toolbar__form">
+          <TextField
+            label={t('network.offers.query')}
+            description={t('network.offers.queryHelp')}
+            type="search"
+            value={draft}
+            onChange={setDraft}
+          />
+          <Button type="submit">{t('network.offers.search')}</Button>
+        </Form>
+        <div className="network-filters__grid">
+          <SelectField
+            label={t('network.offers.dimension')}
+            options={[all, ...dims.options]}
+            selectedKey={get('bereich') || 'all'}
+            onSelectionChange={(k) => update({ bereich: k === 'all' ? '' : (k ?? '') })}
+          />
+          <SelectField
+            label={t('network.offers.district')}
+            options={[all, ...districts.map((d) => ({ id: d.key, label: d.name }))]}
+            selectedKey={get('sozialraum') || 'all'}
+            onSelectionChange={(k) => update({ sozialraum: k === 'all' ? '' : (k ?? '') })}
+          />
+          <SelectField
+            label={t('network.offers.targetGroup')}
+            options={[all, ...targetGroups.map((g) => ({ id: g, label: t(`network.targetGroup.${g}`) }))]}
+            selectedKey={get('zielgruppe') || 'all'}
+            onSelectionChange={(k) => update({ zielgruppe: k === 'all' ? '' : (k ?? '') })}
+          />
+          <SelectField
+            label={t('network.offers.language')}
+            options={[all, ...Object.keys(offerLanguages).map((c) => ({ id: c, label: languageName(c) }))]}
+            selectedKey={get('sprache') || 'all'}
+            onSelectionChange={(k) => update({ sprache: k === 'all' ? '' : (k ?? '') })}
+          />
+          <SelectField
+            label={t('network.offers.scope')}
+            options={[
+              { id: 'all', label: t('network.offers.scopeAll') },
+              { id: 'own', label: t('network.offers.scopeOwn') },
+              { id: 'shared', label: t('network.offers.scopeShared') },
+            ]}
+            selectedKey={scope}
+            onSelectionChange={(k) =>
+              update({ verzeichnis: k === 'own' ? 'eigene' : k === 'shared' ? 'gemeinsame' : '' })
+            }
+          />
+          <CheckboxGroupField
+            label={t('network.offers.options')}
+            options={[
+              { value: 'stepFree', label: t('network.offers.stepFree') },
+              { value: 'easyLanguage', label: t('network.offers.easyLanguage') },
+              { value: 'available', label: t('network.offers.available') },
+            ]}
+            value={traits}
+            onChange={(v) => update({ merkmale: v.join(',') })}
+          />
+        </div>
+      </search>
+      <ToggleButtonGroup
+        className="view-switch"
+        aria-label={t('network.offers.view')}
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[view]}
+        onSelectionChange={(keys) => update({ ansicht: [...keys][0] === 'map' ? 'karte' : '', seite: 1 })}
+      >
+        <ToggleButton id="list" className="view-switch__option">
+          {t('network.offers.list')}
+        </ToggleButton>
+        <ToggleButton id="map" className="view-switch__option">
+          {t('network.offers.map')}
+        </ToggleButton>
+      </ToggleButtonGroup>
+      {offers.error ? <Alert tone="error">{errorText(t, offers.error)}</Alert> : null}
+      {offers.loading && !offers.data ? <Loading label={t('common.loading')} /> : null}
+      {offers.data ? (
+        <>
+          {view === 'map' ? <DistrictMap offers={offers.data.items} /> : null}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+            <table className="table">
+              <caption id={captionId}>{t('network.offers.caption', { count: offers.data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.offers.titleCol')}</th>
+                  <th scope="col">{t('network.offers.partner')}</th>
+                  <th scope="col">{t('network.offers.district')}</th>
+                  <th scope="col">{t('network.offer.dimensions')}</th>
+                  <th scope="col">{t('network.offers.places')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {offers.data.items.map((o) => (
+                  <tr key={o.id}>
+                    <th scope="row">
+                      <Link to={`/angebote/${o.id}`}>{o.title}</Link>
+                      {o.own ? null : (
+                        <span className="badge badge--neutral"> {t('network.offers.shared')}</span>
+                      )}
+                    </th>
+                    <td>{o.partner.name}</td>
+                    <td>{districtName(o.district)}</td>
+                    <td>{o.dimensions.map(dims.labelOf).join(', ')}</td>
+                    <td className="cell--nowrap">
+                      <PlacesText offer={o} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {offers.data.items.length === 0 ? <p>{t('network.offers.empty')}</p> : null}
+          <Pagination
+            page={offers.data.page}
+            pageSize={offers.data.pageSize}
+            total={offers.data.total}
+            onChange={(next) => update({ seite: next })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,73 @@
+import type { EventKind, PartnerKind, PublicationKind, ReferralStatus, TargetGroup } from '@lotse/domain';
+
+/**
+ * Runtime code lists of the network feature mirrored from @lotse/domain (the browser bundle imports only
+ * types from its index); `satisfies` fails type-checking when a list drifts. Districts and languages
+ * come from their plain modules, which hold no schemas.
+ */
+export { districtName, districts } from '@lotse/domain/src/network/districts.ts';
+export { languageName, offerLanguages } from '@lotse/domain/src/network/languages.ts';
+
+export const partnerKinds = [
+  'welfare',
+  'sports',
+  'self_help',
+  'counselling',
+  'training',
+  'employer',
+  'health',
+  'municipal',
+  'pension_insurance',
+  'other',
+] as const satisfies readonly PartnerKind[];
+export const targetGroups = [
+  'older_people',
+  'health_restrictions',
+  'disabilities',
+  'single_parents',
+  'refugees',
+  'migrants',
+  'young_adults',
+  'long_term_unemployed',
+  'women',
+  'families',
+  'everyone',
+] as const satisfies readonly TargetGroup[];
+export const referralStatuses = [
+  'suggested',
+  'referred',
+  'started',
+  'completed',
+  'dropped',
+] as const satisfies readonly ReferralStatus[];
+export const eventKinds = [
+  'round_table',
+  'working_group',
+  'expert_dialogue',
+  'workshop',
+  'conference',
+] as const satisfies readonly EventKind[];
+export const publicationKinds = [
+  'good_practice',
+  'guide',
+  'instrument',
+  'report',
+  'material',
+] as const satisfies readonly PublicationKind[];
+
+export const formatEuro = (cents: number | null, locale: string, free: string, unknown: string) =>
+  cents === null
+    ? unknown
+    : cents === 0
+      ? free
+      : new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+export const formatDateTime = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso));
+
+export const formatTime = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));

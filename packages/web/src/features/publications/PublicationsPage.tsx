@@ -1,0 +1,279 @@
+import type { PublicationView } from '@lotse/domain';
+import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../app/api.ts';
+import { useUser } from '../../app/auth.tsx';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { formatDate } from '../clients/casework.ts';
+import { FormDialog } from '../clients/FormDialog.tsx';
+import { publicationKinds } from '../offers/network.ts';
+import '../offers/network.css';
+
+interface PublicationPage {
+  items: PublicationView[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const sizeText = (bytes: number, locale: string) =>
+  bytes < 1024 * 1024
+    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`
+    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The library of good practice, guides, blank instruments and reports, with search and upload. */
+export function PublicationsPage() {
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('seite')) || 1);
+  const query = params.get('suche') ?? '';
+  const kind = params.get('art') ?? '';
+  const [draft, setDraft] = useState(query);
+  const [notice, setNotice] = useState<string>();
+  const [uploading, setUploading] = useState(false);
+  const captionId = useId();
+  const canPublish = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
+  const list = useApiQuery<PublicationPage>('/api/publications', { page, pageSize: 50, query, kind });
+  const update = (next: Record<string, string | number>) => {
+    const merged: Record<string, string | number> = { suche: query, art: kind, seite: 1, ...next };
+    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
+    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
+  };
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ suche: draft.trim() });
+  };
+
+  return (
+    <Page
+      title={t('network.publications.title')}
+      intro={<p>{t('network.publications.intro')}</p>}
+      actions={
+        canPublish ? (
+          <Button onPress={() => setUploading(true)}>{t('network.publications.upload')}</Button>
+        ) : null
+      }
+    >
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <search className="toolbar network-filters" aria-label={t('network.publications.title')}>
+        <Form onSubmit={onSearch} className="toolbar__form">
+          <TextField label={t('network.offers.query')} type="search" value={draft} onChange={setDraft} />
+          <Button type="submit">{t('network.offers.search')}</Button>
+        </Form>
+        <SelectField
+          label={t('network.publications.kind')}
+          options={[
+            { id: 'all', label: t('network.any') },
+            ...publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) })),
+          ]}
+          selectedKey={kind || 'all'}
+          onSelectionChange={(k) => update({ art: k === 'all' ? '' : (k ?? '') })}
+        />
+      </search>
+      {list.error ? <Alert tone="error">{errorText(t, list.error)}</Alert> : null}
+      {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
+      {list.data ? (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+            <table className="table">
+              <caption id={captionId}>
+                {t('network.publications.caption', { count: list.data.total })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.publications.pubTitle')}</th>
+                  <th scope="col">{t('network.publications.kind')}</th>
+                  <th scope="col">{t('network.publications.tags')}</th>
+                  <th scope="col">{t('network.publications.publishedOn')}</th>
+                  <th scope="col">{t('network.publications.file')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      {p.title}
+                      <div className="muted">{p.summary}</div>
+                      <div className="muted">{p.agency.name}</div>
+                    </th>
+                    <td>{t(`network.publicationKind.${p.kind}`)}</td>
+                    <td>
+                      {p.tags.map((tag) => (
+                        <Button key={tag} variant="quiet" size="sm" onPress={() => update({ suche: tag })}>
+                          {tag}
+                        </Button>
+                      ))}
+                    </td>
+                    <td className="cell--nowrap">{p.publishedOn ? formatDate(p.publishedOn, locale) : ''}</td>
+                    <td>
+                      {p.file ? (
+                        <a href={`/api/publications/${p.id}/file`} download={p.file.name}>
+                          {t('network.publications.download', {
+                            name: p.file.name,
+                            size: sizeText(p.file.size, locale),
+                          })}
+                        </a>
+                      ) : (
+                        t('network.publications.noFile')
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {list.data.items.length === 0 ? <p>{t('network.publications.empty')}</p> : null}
+          <Pagination
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onChange={(next) => update({ seite: next })}
+          />
+        </>
+      ) : null}
+      {canPublish ? (
+        <UploadDialog
+          isOpen={uploading}
+          onOpenChange={setUploading}
+          onDone={(title) => {
+            setNotice(t('network.publications.created', { title }));
+            list.reload();
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+function UploadDialog({
+  isOpen,
+  onOpenChange,
+  onDone,
+}: {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDone: (title: string) => void;
+}) {
+  const { t } = useTranslation();
+  const fileId = useId();
+  const fileHelpId = useId();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<string>('good_practice');
+  const [summary, setSummary] = useState('');
+  const [tags, setTags] = useState('');
+  const [file, setFile] = useState<File>();
+  const [fileError, setFileError] = useState<string>();
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const f = event.target.files?.[0];
+    setFileError(f && f.size > MAX_BYTES ? t('network.publications.tooLarge') : undefined);
+    setFile(f);
+  };
+  return (
+    <FormDialog
+      title={t('network.publications.uploadTitle')}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      submitLabel={t('network.publications.upload')}
+      onSubmit={async () => {
+        if (file && file.size > MAX_BYTES) throw new Error(t('network.publications.tooLarge'));
+        await api('/api/publications', {
+          method: 'POST',
+          body: {
+            title: title.trim(),
+            kind,
+            summary: summary.trim(),
+            tags: tags
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            file: file
+              ? {
+                  name: file.name,
+                  contentType: file.type || 'application/octet-stream',
+                  data: await base64Of(file),
+                }
+              : null,
+          },
+        });
+        onDone(title.trim());
+        setTitle('');
+        setSummary('');
+        setTags('');
+        setFile(undefined);
+      }}
+    >
+      {(errors) => (
+        <>
+          <TextField
+            label={t('network.publications.pubTitle')}
+            value={title}
+            onChange={setTitle}
+            isRequired
+            errorMessage={errors.title}
+          />
+          <SelectField
+            label={t('network.publications.kind')}
+            options={publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) }))}
+            selectedKey={kind}
+            onSelectionChange={(k) => setKind(k ?? 'good_practice')}
+          />
+          <TextField
+            label={t('network.publications.summary')}
+            value={summary}
+            onChange={setSummary}
+            errorMessage={errors.summary}
+          />
+          <TextField
+            label={t('network.publications.tags')}
+            description={t('network.publications.tagsHelp')}
+            value={tags}
+            onChange={setTags}
+          />
+          <div className="field file-input">
+            <label className="field__label" htmlFor={fileId}>
+              {t('network.publications.file')}
+            </label>
+            <span id={fileHelpId} className="field__description">
+              {t('network.publications.fileHelp')}
+            </span>
+            <input
+              id={fileId}
+              type="file"
+              accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg,.txt"
+              aria-describedby={fileHelpId}
+              aria-invalid={fileError || errors['file.contentType'] ? true : undefined}
+              onChange={onFile}
+            />
+            {fileError || errors['file.contentType'] || errors['file.data'] ? (
+              <span className="field__error">
+                {fileError ?? errors['file.contentType'] ?? errors['file.data']}
+              </span>
+            ) : null}
+          </div>
+        </>
+      )}
+    </FormDialog>
+  );
+}
