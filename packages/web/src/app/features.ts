@@ -8,6 +8,7 @@ import type { Role, UserView } from '@lotse/domain';
 export interface Feature {
   id:
     | 'home'
+    | 'assessments'
     | 'users'
     | 'settings'
     | 'audit'
@@ -37,6 +38,8 @@ export const features: readonly Feature[] = [
   { id: 'planning', path: '/angebotsplanung', roles: ['lead', 'coordinator'], inNav: true },
   { id: 'events', path: '/veranstaltungen', roles: 'all', inNav: true },
   { id: 'publications', path: '/material', roles: 'all', inNav: true },
+  // Instruments and assessments (issue 3): reached from the client page, no menu item of its own
+  { id: 'assessments', path: '/erhebungen', roles: ['caseworker', 'lead'], inNav: false },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
   { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
+import { AssessmentPage, NewAssessmentPage } from '../features/assessments/AssessmentPages.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { MfaEnrollPage } from '../features/auth/MfaEnrollPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -160,6 +161,23 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="publications">
                     <PublicationsPage />
+                  </FeatureRoute>
+                ),
+              },
+              // Instruments and assessments (issue 3)
+              {
+                path: 'klienten/:id/erhebung',
+                element: (
+                  <FeatureRoute feature="assessments">
+                    <NewAssessmentPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'erhebungen/:id',
+                element: (
+                  <FeatureRoute feature="assessments">
+                    <AssessmentPage />
                   </FeatureRoute>
                 ),
               },

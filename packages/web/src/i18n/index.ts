@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import assessmentsDe from '../features/assessments/i18n/de.json';
+import assessmentsEn from '../features/assessments/i18n/en.json';
 import caseworkDe from '../features/clients/i18n/de.json';
 import caseworkEn from '../features/clients/i18n/en.json';
 import networkDe from '../features/offers/i18n/de.json';
@@ -11,8 +13,8 @@ type Resource = { [key: string]: string | Resource };
 
 /** Feature translations live beside their feature; each adds one import per language and a line here. */
 const featureResources: Record<'de' | 'en', Resource[]> = {
-  de: [caseworkDe, networkDe],
-  en: [caseworkEn, networkEn],
+  de: [caseworkDe, networkDe, assessmentsDe],
+  en: [caseworkEn, networkEn, assessmentsEn],
 };
 
 /** Deep merge, so a feature can add keys to shared groups such as `nav` without replacing them. */

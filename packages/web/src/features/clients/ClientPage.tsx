@@ -11,6 +11,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { ClientProgress } from '../assessments/ClientProgress.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { OfferSuggestions } from '../offers/OfferSuggestions.tsx';
 import { CaseSection } from './CaseSection.tsx';
@@ -139,6 +140,7 @@ export function ClientPage() {
           {worksOnCases ? <CaseSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <ConsentsSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <GoalsSection client={c} /> : null}
+          {worksOnCases ? <ClientProgress clientId={c.id} canWrite={!c.anonymised} /> : null}
           {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
           {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
           <ContactsSection client={c} canWrite={worksOnCases && !c.anonymised} />

@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+
+const RESULTS = fileURLToPath(new URL('../.test-results/', import.meta.url));
+
+let h: Harness;
+let context: BrowserContext;
+let guide: Page;
+let clientId: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  context = await h.newContext();
+  guide = await context.newPage();
+  await signIn(guide, demo.caseworker);
+  // A fresh client through the API of the signed-in browser tab (same origin, same cookies).
+  clientId = await guide.evaluate(async () => {
+    const res = await fetch('/api/clients', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ firstName: 'Ida', lastName: 'Radar-Testfall', birthDate: '1975-02-03' }),
+    });
+    return ((await res.json()) as { id: string }).id;
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await h?.close();
+});
+
+async function startAssessment(occasion: string, mode: string, date: string) {
+  await guide.goto(`/klienten/${clientId}`);
+  await guide.getByRole('heading', { level: 2, name: 'Teilhabe-Verlauf' }).waitFor();
+  await guide.getByRole('link', { name: 'Neue Erhebung' }).click();
+  await guide.getByRole('heading', { level: 1, name: 'Neue Erhebung' }).waitFor();
+  expect(await axeViolations(guide)).toEqual([]);
+  await guide.getByLabel('Anlass').selectOption({ label: occasion });
+  await guide.getByLabel('Fremdeinschätzung').check();
+  await guide.getByLabel('Art der Erfassung').selectOption({ label: mode });
+  await guide.getByLabel('Datum der Erhebung').fill(date);
+  await guide.getByRole('button', { name: 'Erhebung beginnen' }).click();
+}
+
+async function completeAndReturn() {
+  await guide.getByText('Alle Antworten sind gespeichert.').waitFor();
+  const complete = guide.getByRole('button', { name: 'Erhebung abschließen' });
+  await expect.poll(() => complete.isEnabled()).toBe(true);
+  await complete.click();
+  await guide.getByRole('heading', { level: 2, name: 'Teilhabe-Verlauf' }).waitFor();
+}
+
+const housingRow = () =>
+  guide.getByTestId('progress-table').getByRole('row', { name: /Wohnen und Alltagsbewältigung/ });
+
+describe('the participation instrument in the browser', () => {
+  test('a guide enters an intake from paper (keyboard only) and a follow-up on screen, and sees the radar change', async () => {
+    // Intake, entered from paper: type one value per question, the focus moves on by itself.
+    await startAssessment('Ersterhebung', 'Vom Papierbogen übertragen', '2025-01-10');
+    const inputs = guide.locator('.paper-table input');
+    await inputs.first().waitFor();
+    expect(await axeViolations(guide)).toEqual([]);
+    const count = await inputs.count();
+    expect(count).toBeGreaterThan(30);
+    await inputs.first().focus();
+    for (let i = 0; i < count; i++) {
+      const input = inputs.nth(i);
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      const hint = await guide.locator(`#${await input.getAttribute('aria-describedby')}`).innerText();
+      const values = (hint.match(/\d+/g) ?? []).map(Number);
+      if (values.length === 0) {
+        await guide.keyboard.type('n');
+      } else {
+        await guide.keyboard.type(String(Math.min(...values)));
+        // Two-digit scales (0-10) do not jump on by themselves: Enter confirms.
+        if (Math.max(...values) > 9) await guide.keyboard.press('Enter');
+      }
+    }
+    await completeAndReturn();
+    await expect.poll(() => housingRow().innerText()).toMatch(/0/);
+
+    // Follow-up together on screen: radio buttons per question.
+    await startAssessment('Verlaufserhebung', 'Gemeinsam am Bildschirm', '2025-07-10');
+    const items = guide.locator('fieldset.entry-item');
+    await items.first().waitFor();
+    expect(await axeViolations(guide)).toEqual([]);
+    const n = await items.count();
+    for (let i = 0; i < n; i++) {
+      const radios = items.nth(i).getByRole('radio');
+      const options = await radios.count();
+      // Highest scale value (the last option is "does not apply"); "nein" for yes/no.
+      await radios.nth(options === 2 ? 1 : options - 2).check();
+    }
+    await completeAndReturn();
+
+    // The radar compares first and latest; the table shows the same numbers with the reliable change.
+    const radar = guide.getByTestId('radar');
+    await radar.locator('svg path').first().waitFor();
+    expect(await radar.getAttribute('aria-label')).toMatch(/10\.1\.2025.*10\.7\.2025/);
+    await expect.poll(() => housingRow().innerText()).toMatch(/0\s+100\s+100\s+[\d,]+\s+verbessert/);
+    expect(await axeViolations(guide)).toEqual([]);
+
+    // Any two assessments can be compared: latest against first turns the change round.
+    await guide.getByRole('combobox', { name: /^Vergleich von/ }).selectOption({ index: 1 });
+    await guide.getByRole('combobox', { name: /^bis/ }).selectOption({ index: 0 });
+    await expect.poll(() => housingRow().innerText()).toMatch(/verschlechtert/);
+    await guide.getByRole('combobox', { name: /^Vergleich von/ }).selectOption({ index: 0 });
+    await guide.getByRole('combobox', { name: /^bis/ }).selectOption({ index: 1 });
+    await expect.poll(() => housingRow().innerText()).toMatch(/verbessert/);
+
+    mkdirSync(RESULTS, { recursive: true });
+    await guide
+      .getByRole('region', { name: 'Teilhabe-Verlauf' })
+      .screenshot({ path: path.join(RESULTS, 'instrument-client-progress.png') });
+    await guide.screenshot({ path: path.join(RESULTS, 'instrument-client-page.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,300 @@
+import {
+  type Answers,
+  type AnswerValue,
+  type AssessmentMode,
+  type AssessmentView,
+  assessmentModes,
+  type InstrumentView,
+  type Occasion,
+  occasions,
+  type Perspective,
+  perspectives,
+  validateAnswers,
+} from '@lotse/domain';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { NotFoundPage } from '../errors/ErrorPages.tsx';
+import { AssessmentEntry, PaperEntry } from './AssessmentEntry.tsx';
+import './assessments.css';
+import { dateText, fmt, tr } from './text.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Starting an assessment: instrument, occasion, perspective, mode and date; it is saved as a draft. */
+export function NewAssessmentPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const navigate = useNavigate();
+  const instruments = useApiQuery<{ items: InstrumentView[] }>('/api/instruments');
+  const [instrumentId, setInstrumentId] = useState('');
+  const [occasion, setOccasion] = useState<Occasion>('intake');
+  const [perspective, setPerspective] = useState<Perspective>('professional');
+  const [mode, setMode] = useState<AssessmentMode>('together');
+  const [date, setDate] = useState(today());
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const ids = { instrument: useId(), occasion: useId(), mode: useId(), date: useId() };
+  const chosen = instrumentId || instruments.data?.items[0]?.id || '';
+
+  const start = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const created = await api<AssessmentView>(`/api/clients/${id}/assessments`, {
+        method: 'POST',
+        body: { instrumentId: chosen, occasion, perspective, mode, date, answers: {}, status: 'draft' },
+      });
+      navigate(`/erhebungen/${created.id}`, { replace: true });
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page
+      title={t('assessments.entry.newTitle')}
+      width="narrow"
+      actions={
+        <Link className="btn btn--secondary" to={`/klienten/${id}`}>
+          {t('assessments.entry.back')}
+        </Link>
+      }
+    >
+      {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
+      {instruments.loading ? <Loading label={t('common.loading')} /> : null}
+      <form
+        className="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <div className="entry-header">
+          <label htmlFor={ids.instrument}>
+            {t('assessments.entry.instrument')}
+            <select id={ids.instrument} value={chosen} onChange={(e) => setInstrumentId(e.target.value)}>
+              {(instruments.data?.items ?? []).map((i) => (
+                <option key={i.id} value={i.id}>
+                  {tr(i.title, lang)} (v{i.version})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor={ids.occasion}>
+            {t('assessments.entry.occasion')}
+            <select
+              id={ids.occasion}
+              value={occasion}
+              onChange={(e) => setOccasion(e.target.value as Occasion)}
+            >
+              {occasions.map((o) => (
+                <option key={o} value={o}>
+                  {t(`assessments.occasion.${o}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>{t('assessments.progress.perspective')}</legend>
+            {perspectives.map((p) => (
+              <label key={p} style={{ fontWeight: 'normal', flexDirection: 'row' }}>
+                <input
+                  type="radio"
+                  name="perspective"
+                  value={p}
+                  checked={perspective === p}
+                  onChange={() => setPerspective(p)}
+                />
+                {t(`assessments.perspective.${p}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={ids.mode}>
+            {t('assessments.entry.mode')}
+            <select id={ids.mode} value={mode} onChange={(e) => setMode(e.target.value as AssessmentMode)}>
+              {assessmentModes.map((m) => (
+                <option key={m} value={m}>
+                  {t(`assessments.mode.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor={ids.date}>
+            {t('assessments.entry.date')}
+            <input
+              id={ids.date}
+              type="date"
+              value={date}
+              max={today()}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          </label>
+        </div>
+        <Button type="submit" isDisabled={!chosen || busy}>
+          {t('assessments.entry.start')}
+        </Button>
+      </form>
+    </Page>
+  );
+}
+
+/** One assessment: a draft is filled in (autosaved on every answer) and completed; a completed one is shown. */
+export function AssessmentPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const locale = localeOf[lang];
+  const navigate = useNavigate();
+  const assessment = useApiQuery<AssessmentView>(`/api/assessments/${id}`);
+  const a = assessment.data;
+  const instrument = useApiQuery<InstrumentView>(a ? `/api/instruments/${a.instrumentId}` : null);
+  const [answers, setAnswers] = useState<Answers | undefined>();
+  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<unknown>();
+  const queue = useRef(Promise.resolve());
+
+  useEffect(() => {
+    if (a && answers === undefined) setAnswers(a.answers);
+  }, [a, answers]);
+
+  if (assessment.error && (assessment.error as { status?: number }).status === 404) return <NotFoundPage />;
+  const ins = instrument.data;
+  const title = a
+    ? `${t(`assessments.occasion.${a.occasion}`)} · ${t(`assessments.perspective.${a.perspective}`)} · ${dateText(a.date, locale)}`
+    : t('assessments.entry.title');
+
+  // Autosave: every change is saved in order; the last one wins.
+  const save = (next: Answers) => {
+    setSaving('saving');
+    queue.current = queue.current
+      .then(() => api(`/api/assessments/${id}`, { method: 'PATCH', body: { answers: next } }))
+      .then(() => setSaving('saved'))
+      .catch((e: unknown) => setError(e));
+  };
+  const onChange = (key: string, value: AnswerValue | undefined) => {
+    setAnswers((prev) => {
+      const next = { ...(prev ?? {}) };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      save(next);
+      return next;
+    });
+  };
+  const missing =
+    ins && answers && a
+      ? validateAnswers(
+          { title: ins.title, scoring: ins.scoring, dimensions: ins.dimensions },
+          a.perspective,
+          answers,
+          { complete: true },
+        ).length
+      : 0;
+  const complete = async () => {
+    setError(undefined);
+    try {
+      await queue.current;
+      await api(`/api/assessments/${id}/complete`, { method: 'POST' });
+      navigate(`/klienten/${a?.clientId}#verlauf`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Page
+      title={title}
+      intro={
+        ins ? (
+          <p>{`${tr(ins.title, lang)} (v${ins.version}) · ${a ? t(`assessments.mode.${a.mode}`) : ''}`}</p>
+        ) : null
+      }
+      actions={
+        a ? (
+          <>
+            <Link className="btn btn--secondary" to={`/klienten/${a.clientId}`}>
+              {t('assessments.entry.back')}
+            </Link>
+            {ins ? (
+              <a
+                className="btn btn--secondary"
+                href={`/api/instruments/${ins.id}/form.pdf?locale=${lang}&perspective=${a.perspective}`}
+              >
+                {t('assessments.entry.blankForm')}
+              </a>
+            ) : null}
+            {a.status === 'completed' ? (
+              <a className="btn btn--secondary" href={`/api/assessments/${a.id}/pdf?locale=${lang}`}>
+                {t('assessments.entry.pdf')}
+              </a>
+            ) : null}
+          </>
+        ) : null
+      }
+    >
+      {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
+      {!a || !ins || !answers ? <Loading label={t('common.loading')} /> : null}
+      {a && ins && answers && a.status === 'draft' ? (
+        <div className="card">
+          {a.mode === 'paper' ? (
+            <PaperEntry instrument={ins} assessment={a} answers={answers} onChange={onChange} />
+          ) : (
+            <AssessmentEntry instrument={ins} assessment={a} answers={answers} onChange={onChange} />
+          )}
+          <div className="entry-footer">
+            <p role="status">
+              {saving === 'saving'
+                ? t('assessments.entry.saving')
+                : saving === 'saved'
+                  ? t('assessments.entry.saved')
+                  : ''}
+            </p>
+            {missing > 0 ? <p>{t('assessments.entry.missing', { count: missing })}</p> : null}
+            <Button onPress={() => void complete()} isDisabled={missing > 0}>
+              {t('assessments.entry.complete')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {a && ins && a.status === 'completed' ? (
+        <Section
+          id="werte"
+          title={t('assessments.entry.scores')}
+          description={t('assessments.entry.completed')}
+        >
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('assessments.progress.dimension')}</th>
+                <th scope="col" className="num">
+                  {t('assessments.entry.score')}
+                </th>
+                <th scope="col">{t('assessments.progress.need')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.scores.map((s) => (
+                <tr key={s.dimension}>
+                  <th scope="row">{tr(ins.dimensions.find((d) => d.key === s.dimension)?.title, lang)}</th>
+                  <td className="num">{fmt(s.score, locale)}</td>
+                  <td>
+                    {s.need ? t('assessments.entry.yes') : s.need === false ? t('assessments.entry.no') : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+    </Page>
+  );
+}

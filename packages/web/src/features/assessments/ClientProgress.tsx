@@ -1,0 +1,381 @@
+import type { ProgressView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Section } from '../../ui/Page.tsx';
+import { EChart } from './EChart.tsx';
+import './assessments.css';
+import { dateText, fmt, tr } from './text.ts';
+
+type Series = ProgressView['series'][number];
+
+/**
+ * The client's participation over time, for the client page: radar chart of all areas (first vs.
+ * latest or any two chosen), a timeline per area, the same numbers as a table, and the latest self
+ * vs. professional view side by side. Also lists unfinished assessments and when a follow-up is due.
+ */
+export function ClientProgress({ clientId, canWrite = true }: { clientId: string; canWrite?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const locale = localeOf[lang];
+  // The server computes the reliable change for the two chosen assessments (default: first and latest).
+  const [choice, setChoice] = useState<{ from?: string; to?: string }>({});
+  const progress = useApiQuery<ProgressView>(`/api/clients/${clientId}/progress`, choice);
+  const [seriesIndex, setSeriesIndex] = useState(0);
+  const p = progress.data;
+  const series = p?.series[Math.min(seriesIndex, (p?.series.length ?? 1) - 1)];
+  const selectId = useId();
+
+  return (
+    <Section
+      id="verlauf"
+      title={t('assessments.progress.title')}
+      description={t('assessments.progress.description')}
+    >
+      {progress.error ? <Alert tone="error">{errorText(t, progress.error)}</Alert> : null}
+      {p?.followUp.dueOn ? (
+        <p className={p.followUp.due ? 'highlight' : undefined}>
+          {t(p.followUp.due ? 'assessments.progress.followUpDue' : 'assessments.progress.followUpNext', {
+            date: dateText(p.followUp.dueOn, locale),
+          })}
+        </p>
+      ) : null}
+      {p && p.drafts.length > 0 ? (
+        <div>
+          <h3>{t('assessments.progress.drafts')}</h3>
+          <ul>
+            {p.drafts.map((d) => (
+              <li key={d.id}>
+                {dateText(d.date, locale)} · {t(`assessments.occasion.${d.occasion}`)} ·{' '}
+                {t(`assessments.perspective.${d.perspective}`)} –{' '}
+                <Link to={`/erhebungen/${d.id}`}>{t('assessments.progress.resume')}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="section-actions">
+        {canWrite ? (
+          <Link className="btn btn--primary" to={`/klienten/${clientId}/erhebung`}>
+            {t('assessments.progress.new')}
+          </Link>
+        ) : null}
+        {p && p.series.length > 0 ? (
+          <a className="btn btn--secondary" href={`/api/clients/${clientId}/progress.pdf?locale=${lang}`}>
+            {t('assessments.progress.pdf')}
+          </a>
+        ) : null}
+      </div>
+      {p && p.series.length === 0 ? <p>{t('assessments.progress.none')}</p> : null}
+      {p && p.series.length > 1 ? (
+        <div className="progress-controls">
+          <label htmlFor={selectId}>
+            {t('assessments.progress.perspective')}
+            <select
+              id={selectId}
+              value={seriesIndex}
+              onChange={(e) => {
+                setSeriesIndex(Number(e.target.value));
+                setChoice({});
+              }}
+            >
+              {p.series.map((s, i) => (
+                <option key={`${s.instrumentKey}-${s.perspective}`} value={i}>
+                  {tr(s.instrumentTitle, lang)} – {t(`assessments.perspective.${s.perspective}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
+      {series ? (
+        <SeriesView
+          key={`${series.instrumentKey}-${series.perspective}`}
+          series={series}
+          choice={choice}
+          onChoose={setChoice}
+        />
+      ) : null}
+      {p && p.comparison.some((c) => c.self !== null && c.professional !== null) && series ? (
+        <Comparison progress={p} series={series} />
+      ) : null}
+    </Section>
+  );
+}
+
+function SeriesView({
+  series,
+  choice,
+  onChoose,
+}: {
+  series: Series;
+  choice: { from?: string; to?: string };
+  onChoose: (c: { from?: string; to?: string }) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const locale = localeOf[lang];
+  const assessments = series.assessments;
+  const has = (id: string | undefined) => !!id && assessments.some((a) => a.id === id);
+  const fromId = has(choice.from) ? (choice.from as string) : (assessments[0]?.id ?? '');
+  const toId = has(choice.to) ? (choice.to as string) : (assessments.at(-1)?.id ?? '');
+  const setFromId = (from: string) => onChoose({ from, to: toId });
+  const setToId = (to: string) => onChoose({ from: fromId, to });
+  const [timelineKey, setTimelineKey] = useState(series.dimensions[0]?.key ?? '');
+  const ids = { from: useId(), to: useId(), timeline: useId(), caption: useId() };
+  const areas = series.dimensions.filter((d) => d.kind === 'area');
+  const scoreAt = (d: Series['dimensions'][number], id: string) =>
+    d.points.find((pt) => pt.assessmentId === id)?.score ?? null;
+  const labelOf = (id: string) => {
+    const a = assessments.find((x) => x.id === id);
+    return a ? `${dateText(a.date, locale)} (${t(`assessments.occasion.${a.occasion}`)})` : '';
+  };
+  const rci = (d: Series['dimensions'][number]) =>
+    d.change && d.change.fromAssessmentId === fromId && d.change.toAssessmentId === toId ? d.change : null;
+  const different = fromId !== toId;
+  const radarOption = {
+    legend: { top: 0 },
+    radar: {
+      indicator: areas.map((d) => ({ name: tr(d.title, lang), max: 100, min: 0 })),
+      radius: '62%',
+      center: ['50%', '55%'],
+      axisName: { color: '#1b1b1b', fontSize: 11 },
+    },
+    series: [
+      {
+        type: 'radar',
+        data: [
+          {
+            name: labelOf(fromId),
+            value: areas.map((d) => scoreAt(d, fromId) ?? 0),
+            lineStyle: { type: 'dashed', color: '#8a5a00' },
+            itemStyle: { color: '#8a5a00' },
+          },
+          ...(different
+            ? [
+                {
+                  name: labelOf(toId),
+                  value: areas.map((d) => scoreAt(d, toId) ?? 0),
+                  lineStyle: { width: 3, color: '#004b87' },
+                  itemStyle: { color: '#004b87' },
+                  areaStyle: { color: 'rgba(0, 75, 135, 0.12)' },
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+  };
+  const timeline = series.dimensions.find((d) => d.key === timelineKey);
+  const timelineOption = timeline
+    ? {
+        grid: { left: 40, right: 20, top: 20, bottom: 30 },
+        xAxis: { type: 'category', data: timeline.points.map((pt) => dateText(pt.date, locale)) },
+        yAxis: { type: 'value', min: 0, max: 100 },
+        series: [
+          { type: 'line', data: timeline.points.map((pt) => pt.score), lineStyle: { color: '#004b87' } },
+        ],
+      }
+    : null;
+
+  return (
+    <div>
+      {assessments.length > 1 ? (
+        <div className="progress-controls">
+          <label htmlFor={ids.from}>
+            {t('assessments.progress.from')}
+            <select id={ids.from} value={fromId} onChange={(e) => setFromId(e.target.value)}>
+              {assessments.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {labelOf(a.id)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor={ids.to}>
+            {t('assessments.progress.to')}
+            <select id={ids.to} value={toId} onChange={(e) => setToId(e.target.value)}>
+              {assessments.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {labelOf(a.id)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
+      <EChart
+        option={radarOption}
+        label={t('assessments.progress.radarLabel', { from: labelOf(fromId), to: labelOf(toId) })}
+        height={420}
+        testId="radar"
+      />
+      <ChangeTable
+        series={series}
+        fromId={fromId}
+        toId={toId}
+        scoreAt={scoreAt}
+        rci={rci}
+        captionId={ids.caption}
+        different={different}
+      />
+      {timeline && timelineOption && assessments.length > 1 ? (
+        <div>
+          <h3>{t('assessments.progress.timeline')}</h3>
+          <div className="progress-controls">
+            <label htmlFor={ids.timeline}>
+              {t('assessments.progress.timelineDimension')}
+              <select id={ids.timeline} value={timelineKey} onChange={(e) => setTimelineKey(e.target.value)}>
+                {series.dimensions.map((d) => (
+                  <option key={d.key} value={d.key}>
+                    {tr(d.title, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <EChart
+            option={timelineOption}
+            height={220}
+            label={t('assessments.progress.timelineLabel', {
+              dimension: tr(timeline.title, lang),
+              points: timeline.points
+                .map((pt) => `${dateText(pt.date, locale)}: ${fmt(pt.score, locale)}`)
+                .join('; '),
+            })}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ChangeTable({
+  series,
+  fromId,
+  toId,
+  scoreAt,
+  rci,
+  captionId,
+  different,
+}: {
+  series: Series;
+  fromId: string;
+  toId: string;
+  scoreAt: (d: Series['dimensions'][number], id: string) => number | null;
+  rci: (d: Series['dimensions'][number]) => Series['dimensions'][number]['change'];
+  captionId: string;
+  different: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const locale = localeOf[lang];
+  const dateOf = (id: string) => {
+    const a = series.assessments.find((x) => x.id === id);
+    return a ? dateText(a.date, locale) : '';
+  };
+  return (
+    <table className="table" aria-labelledby={captionId} data-testid="progress-table">
+      <caption id={captionId}>
+        {t('assessments.progress.tableCaption', {
+          perspective: t(`assessments.perspective.${series.perspective}`),
+        })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('assessments.progress.dimension')}</th>
+          <th scope="col" className="num">
+            {dateOf(fromId)}
+          </th>
+          {different ? (
+            <>
+              <th scope="col" className="num">
+                {dateOf(toId)}
+              </th>
+              <th scope="col" className="num">
+                {t('assessments.progress.change')}
+              </th>
+              <th scope="col" className="num">
+                {t('assessments.progress.rci')}
+              </th>
+              <th scope="col">{t('assessments.progress.class')}</th>
+            </>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {series.dimensions.map((d) => {
+          const x1 = scoreAt(d, fromId);
+          const x2 = scoreAt(d, toId);
+          const change = rci(d);
+          const difference = x1 !== null && x2 !== null ? Math.round((x2 - x1) * 10) / 10 : null;
+          return (
+            <tr key={d.key}>
+              <th scope="row">{tr(d.title, lang)}</th>
+              <td className="num">{fmt(x1, locale)}</td>
+              {different ? (
+                <>
+                  <td className="num">{fmt(x2, locale)}</td>
+                  <td className="num">{fmt(difference, locale)}</td>
+                  <td className="num">{fmt(change?.rci, locale)}</td>
+                  <td className={change ? `class-${change.class}` : undefined}>
+                    {change ? t(`assessments.class.${change.class}`) : '–'}
+                  </td>
+                </>
+              ) : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Comparison({ progress, series }: { progress: ProgressView; series: Series }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const locale = localeOf[lang];
+  const captionId = useId();
+  const titleOf = (key: string) => tr(series.dimensions.find((d) => d.key === key)?.title, lang) || key;
+  return (
+    <div>
+      <h3>{t('assessments.progress.comparison')}</h3>
+      <table className="table" aria-labelledby={captionId} data-testid="comparison-table">
+        <caption id={captionId}>{t('assessments.progress.comparisonCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('assessments.progress.dimension')}</th>
+            <th scope="col" className="num">
+              {t('assessments.perspective.self')}
+            </th>
+            <th scope="col" className="num">
+              {t('assessments.perspective.professional')}
+            </th>
+            <th scope="col" className="num">
+              {t('assessments.progress.difference')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {progress.comparison.map((c) => (
+            <tr key={c.dimension} className={c.highlighted ? 'highlight' : undefined}>
+              <th scope="row">{titleOf(c.dimension)}</th>
+              <td className="num">{fmt(c.self, locale)}</td>
+              <td className="num">{fmt(c.professional, locale)}</td>
+              <td className="num">
+                {fmt(c.difference, locale)}
+                {c.highlighted ? (
+                  <span className="visually-hidden"> ({t('assessments.progress.highlighted')})</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { LocalizedText } from '@lotse/domain';
+
+/** An instrument text in the UI language (German fallback). */
+export const tr = (t: LocalizedText | undefined, lang: string): string =>
+  t ? ((lang === 'en' ? t.en : undefined) ?? t.de) : '';
+
+export const fmt = (n: number | null | undefined, locale: string) =>
+  n === null || n === undefined ? '–' : n.toLocaleString(locale, { maximumFractionDigits: 2 });
+
+export const dateText = (iso: string, locale: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
