@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function upload(path: string, body: string | Buffer, type: string) {
+async function upload(path: string, body: string | Uint8Array, type: string) {
   const res = await fetch(t.baseUrl + path, {
     method: 'POST',
     headers: {
@@ -21,7 +21,7 @@ async function upload(path: string, body: string | Buffer, type: string) {
       accept: 'application/json',
       cookie: [...cw.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     },
-    body,
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
   });
   return { status: res.status, body: await res.json() };
 }
