@@ -3,6 +3,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { withSystem } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
+import { seedAssessments } from '../assessments/assessments.demo.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { seedProgrammes } from '../programmes/programmes.seed.ts';
 import { seedCasework } from '../clients/casework.demo.ts';
@@ -52,7 +53,7 @@ export const demoAgencies: DemoAgency[] = [
  * Seeders must be deterministic (seeded random numbers), so every demo looks the same.
  */
 export type DemoSeeder = (tx: Queryable, now: Date, agencies: Map<string, string>) => Promise<void>;
-const seeders: DemoSeeder[] = [seedCasework, seedNetwork, seedProgrammes];
+const seeders: DemoSeeder[] = [seedCasework, seedAssessments, seedNetwork, seedProgrammes];
 
 /**
  * Seeds the demo installation when the database has no agency yet; returns whether it did.
