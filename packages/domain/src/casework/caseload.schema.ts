@@ -26,6 +26,8 @@ export const caseloadView = z
       z.object({ goalId: z.uuid(), title: z.string(), targetDate: z.string(), client: clientRef }),
     ),
     withoutContact: z.array(z.object({ client: clientRef, lastContact: z.string().nullable() })),
+    /** Clients whose last completed assessment is older than the instrument's follow-up interval. */
+    followUpsDue: z.array(z.object({ client: clientRef, lastAssessment: z.string(), dueOn: z.string() })),
     referralsAwaitingFeedback: z.array(z.object({ client: clientRef, referredOn: z.string() })),
   })
   .meta({ id: 'Caseload' });

@@ -65,6 +65,22 @@ export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promi
         ORDER BY lc.last_contact NULLS FIRST, v.last_name LIMIT ${LIMIT}`,
       [...params, addDays(t, -7 * q.weeks)],
     );
+    // Follow-up assessments: due when the instrument's interval (months) since the last completed
+    // assessment ends within the look-ahead window, or has ended already.
+    const followUps = await scope.tx.query<ClientRefRow & { last_assessment: string; due_on: string }>(
+      `SELECT v.*, la.assessed_on::text AS last_assessment, la.due_on::text AS due_on
+         FROM (${CASES_IN_VIEW}) v
+         JOIN LATERAL (
+           SELECT a.assessed_on,
+                  (a.assessed_on + make_interval(months => coalesce(
+                     (i.definition->'scoring'->>'followUpMonths')::int, 6)))::date AS due_on
+             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
+            WHERE a.client_id = v.client_id AND a.status = 'completed'
+            ORDER BY a.assessed_on DESC LIMIT 1) la ON true
+        WHERE la.due_on <= $4
+        ORDER BY la.due_on, v.last_name LIMIT ${LIMIT}`,
+      [...params, addDays(t, q.days)],
+    );
     // Referrals come with the network feature (issue 5); until its table exists there are none.
     const hasReferrals = await scope.tx.query<{ t: string | null }>(
       `SELECT to_regclass('referrals')::text AS t`,
@@ -93,6 +109,11 @@ export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promi
         client: clientRef(r),
       })),
       withoutContact: silent.rows.map((r) => ({ client: clientRef(r), lastContact: r.last_contact })),
+      followUpsDue: followUps.rows.map((r) => ({
+        client: clientRef(r),
+        lastAssessment: r.last_assessment,
+        dueOn: r.due_on,
+      })),
       referralsAwaitingFeedback: referrals.rows.map((r) => ({
         client: clientRef(r),
         referredOn: r.referred_on,

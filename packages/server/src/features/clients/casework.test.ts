@@ -474,6 +474,27 @@ describe('goals, contacts, caseload and export', () => {
     expect(after.body.withoutContact.map((w: { client: { id: string } }) => w.client.id)).not.toContain(c.id);
   });
 
+  it('lists a client whose follow-up assessment is due (six months after the last completed one)', async () => {
+    const c = await newClient(cw2);
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const sevenMonthsAgo = new Date(t.clock.now().getTime() - 212 * 86_400_000).toISOString().slice(0, 10);
+    // An assessment as the assessments feature stores it (scores are not needed for the due date).
+    await t.ctx.db.query(
+      `INSERT INTO assessments (agency_id, client_id, instrument_id, occasion, perspective, mode, assessed_on,
+                                status, created_at, updated_at, completed_at)
+       SELECT c.agency_id, c.id, i.id, 'intake', 'professional', 'together', $2, 'completed', now(), now(), now()
+         FROM clients c, instruments i WHERE c.id = $1 AND i.status = 'published' LIMIT 1`,
+      [c.id, sevenMonthsAgo],
+    );
+    const due = (await cw2.get('/api/caseload')).body.followUpsDue;
+    const entry = due.find((d: { client: { id: string } }) => d.client.id === c.id);
+    expect(entry).toMatchObject({ lastAssessment: sevenMonthsAgo });
+    expect(entry.dueOn < today).toBe(true);
+    expect(
+      (await cw.get('/api/caseload')).body.followUpsDue.map((d: { client: { id: string } }) => d.client.id),
+    ).not.toContain(c.id);
+  });
+
   it('exports the full record with consents, goals and contact notes, and audits the export', async () => {
     const c = await newClient();
     const today = t.clock.now().toISOString().slice(0, 10);

@@ -107,6 +107,26 @@ export function CaseloadPage() {
             }))}
           />
           <ReminderTable
+            id="erhebungen-faellig"
+            title={t('casework.caseload.followUps', { count: data.followUpsDue.length })}
+            empty={t('casework.caseload.followUpsNone')}
+            columns={[
+              t('casework.client.name'),
+              t('casework.caseload.lastAssessment'),
+              t('casework.caseload.dueOn'),
+              t('casework.case.guide'),
+            ]}
+            rows={data.followUpsDue.map((f) => ({
+              key: f.client.id,
+              client: f.client,
+              cells: [
+                formatDate(f.lastAssessment, locale),
+                formatDate(f.dueOn, locale),
+                f.client.guide?.displayName ?? '',
+              ],
+            }))}
+          />
+          <ReminderTable
             id="rueckmeldungen"
             title={t('casework.caseload.referrals', { count: data.referralsAwaitingFeedback.length })}
             empty={t('casework.caseload.referralsNone')}

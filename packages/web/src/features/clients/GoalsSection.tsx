@@ -13,7 +13,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { formatDate, goalStatuses } from './casework.ts';
 import { FormDialog } from './FormDialog.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
-import { useDimensions } from './useDimensions.ts';
+import { useDimensions, useNeedDimensions } from './useDimensions.ts';
 
 /** Goal agreement: goals on participation dimensions with steps, target date, status and review. */
 export function GoalsSection({ client }: { client: ClientView }) {
@@ -21,13 +21,26 @@ export function GoalsSection({ client }: { client: ClientView }) {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const goals = useApiQuery<{ items: GoalView[] }>(`/api/clients/${client.id}/goals`);
   const dimensions = useDimensions();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<{ dimension: string | null } | null>(null);
+  const needs = useNeedDimensions(client.id);
   const [reviewing, setReviewing] = useState<GoalView>();
   const captionId = useId();
 
   return (
     <Section id="ziele" title={t('casework.goal.title')}>
       {goals.error ? <Alert tone="error">{errorText(t, goals.error)}</Alert> : null}
+      {needs.length > 0 && !client.anonymised ? (
+        <div className="card__description">
+          <p>{t('casework.goal.needsIntro')}</p>
+          <div className="section-actions">
+            {needs.map((key) => (
+              <Button key={key} variant="secondary" size="sm" onPress={() => setAdding({ dimension: key })}>
+                {t('casework.goal.fromNeed', { dimension: dimensions.labelOf(key) })}
+              </Button>
+            ))}
+          </div>
+        </div>
+      ) : null}
       {goals.data && goals.data.items.length > 0 ? (
         <table className="table" aria-labelledby={captionId}>
           <caption id={captionId} className="visually-hidden">
@@ -82,7 +95,7 @@ export function GoalsSection({ client }: { client: ClientView }) {
       ) : null}
       {!client.anonymised ? (
         <div className="section-actions">
-          <Button variant="secondary" onPress={() => setAdding(true)}>
+          <Button variant="secondary" onPress={() => setAdding({ dimension: null })}>
             {t('casework.goal.add')}
           </Button>
           <a
@@ -99,7 +112,8 @@ export function GoalsSection({ client }: { client: ClientView }) {
         <AddGoalDialog
           clientId={client.id}
           options={dimensions.options}
-          onClose={() => setAdding(false)}
+          initialDimension={adding.dimension}
+          onClose={() => setAdding(null)}
           onAdded={goals.reload}
         />
       ) : null}
@@ -118,17 +132,19 @@ export function GoalsSection({ client }: { client: ClientView }) {
 function AddGoalDialog({
   clientId,
   options,
+  initialDimension,
   onClose,
   onAdded,
 }: {
   clientId: string;
   options: { id: string; label: string }[];
+  initialDimension: string | null;
   onClose: () => void;
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
-  const [dimension, setDimension] = useState<string | null>(null);
+  const [dimension, setDimension] = useState<string | null>(initialDimension);
   const [targetDate, setTargetDate] = useState('');
   const [steps, setSteps] = useState('');
   return (
