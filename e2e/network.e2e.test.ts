@@ -132,6 +132,24 @@ describe('offers and network in the browser', () => {
       await table.getByRole('columnheader', { name: 'Bewertung' }).waitFor();
       await coordinator.locator('.chart svg').waitFor();
       await expectNoAxeViolations(coordinator);
+
+      // Import with a preview: an invalid row is reported and nothing is imported until it is skipped.
+      await nav(coordinator).getByRole('link', { name: 'Angebote' }).click();
+      await coordinator.getByRole('heading', { level: 1, name: 'Angebote' }).waitFor();
+      await coordinator.getByRole('button', { name: 'Importieren' }).click();
+      const dialog = coordinator.getByRole('dialog', { name: 'Angebote importieren' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Datei (CSV oder XLSX)').setInputFiles({
+        name: 'angebote.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('title;partner;dimensions;district\nTest;Niemand;health;Atlantis\n'),
+      });
+      await dialog.getByRole('button', { name: 'Prüfen' }).click();
+      await dialog.getByText('1 Zeilen, 0 gültig, 1 ungültig.').waitFor();
+      await dialog.getByRole('table', { name: 'Fehler je Zeile' }).waitFor();
+      expect(await dialog.getByRole('button', { name: 'Importieren' }).isDisabled()).toBe(true);
+      await expectNoAxeViolations(coordinator);
+      await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     } finally {
       await ctx.close();
     }

@@ -98,6 +98,10 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/publications': ALL,
   'POST /api/publications': ['lead', 'coordinator'],
   'GET /api/publications/:id/file': ALL,
+  'POST /api/offers/import': ['lead', 'coordinator'],
+  'GET /api/offers/export': ALL,
+  'POST /api/partners/import': ['lead', 'coordinator'],
+  'GET /api/partners/export': ALL,
   // Programmes and funding (issue 6)
   'GET /api/programmes': ['lead', 'caseworker', 'coordinator'],
   'POST /api/programmes': ['coordinator'],

@@ -1,7 +1,17 @@
-import { createOfferRequest, offerQuery, offerView, paged, updateOfferRequest } from '@lotse/domain';
+import {
+  createOfferRequest,
+  exportQuery,
+  importRequest,
+  importResult,
+  offerQuery,
+  offerView,
+  paged,
+  updateOfferRequest,
+} from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import { EXPORT_TYPES, exportOffers, importOffers } from './import-export.service.ts';
 import * as offers from './offers.service.ts';
 
 const tags = ['Angebote'];
@@ -58,5 +68,40 @@ export function offerRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req) => offers.update(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/offers/import',
+    {
+      config: { action: 'network.import' },
+      bodyLimit: 15 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import offers from CSV/XLSX (base64): preview with row-level errors; commit writes nothing while a row is invalid unless skipInvalid',
+        body: importRequest,
+        response: { 200: importResult },
+      },
+    },
+    async (req) => importOffers(ctx, actorOf(req), req.body),
+  );
+
+  app.get(
+    '/api/offers/export',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary: 'The own directory as CSV or XLSX (the import format)',
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportOffers(ctx, actorOf(req), req.query.format);
+      return reply
+        .type(EXPORT_TYPES[req.query.format])
+        .header('content-disposition', `attachment; filename="angebote.${req.query.format}"`)
+        .send(file);
+    },
   );
 }

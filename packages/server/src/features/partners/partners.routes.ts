@@ -1,7 +1,16 @@
-import { createPartnerRequest, paged, partnerQuery, partnerView } from '@lotse/domain';
+import {
+  createPartnerRequest,
+  exportQuery,
+  importRequest,
+  importResult,
+  paged,
+  partnerQuery,
+  partnerView,
+} from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import { EXPORT_TYPES, exportPartners, importPartners } from '../offers/import-export.service.ts';
 import * as partners from './partners.service.ts';
 
 const tags = ['Netzwerk'];
@@ -47,5 +56,40 @@ export function partnerRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await partners.create(ctx, actorOf(req), req.body)),
+  );
+
+  app.post(
+    '/api/partners/import',
+    {
+      config: { action: 'network.import' },
+      bodyLimit: 15 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import partners from CSV/XLSX (base64): preview with row-level errors; commit writes nothing while a row is invalid unless skipInvalid',
+        body: importRequest,
+        response: { 200: importResult },
+      },
+    },
+    async (req) => importPartners(ctx, actorOf(req), req.body),
+  );
+
+  app.get(
+    '/api/partners/export',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary: 'The own partners as CSV or XLSX (the import format)',
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportPartners(ctx, actorOf(req), req.query.format);
+      return reply
+        .type(EXPORT_TYPES[req.query.format])
+        .header('content-disposition', `attachment; filename="netzwerkpartner.${req.query.format}"`)
+        .send(file);
+    },
   );
 }

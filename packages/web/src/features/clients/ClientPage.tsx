@@ -18,7 +18,6 @@ import { CaseSection } from './CaseSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
-import { OfferSuggestions } from '../offers/OfferSuggestions.tsx';
 import { formatDate } from './casework.ts';
 import { ErasureSection } from './ErasureSection.tsx';
 import { FormDialog } from './FormDialog.tsx';
@@ -141,7 +140,6 @@ export function ClientPage() {
           {worksOnCases ? <ConsentsSection client={c} onChanged={onChanged} /> : null}
           {worksOnCases ? <GoalsSection client={c} /> : null}
           {worksOnCases ? <ClientProgress clientId={c.id} canWrite={!c.anonymised} /> : null}
-          {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
           {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
           <ContactsSection client={c} canWrite={worksOnCases && !c.anonymised} />
           {user?.roles.includes('lead') && c.owned && !c.anonymised ? (

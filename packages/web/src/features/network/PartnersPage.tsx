@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -12,8 +13,9 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
+import { ImportDialog } from '../offers/ImportDialog.tsx';
 import { districtName, districts, partnerKinds } from '../offers/network.ts';
-import { PlacesText } from '../offers/OffersPage.tsx';
+import { ExportImportActions, PlacesText } from '../offers/OffersPage.tsx';
 import '../offers/network.css';
 
 interface Paged<T> {
@@ -33,6 +35,10 @@ export function PartnersPage() {
   const district = params.get('sozialraum') ?? '';
   const [draft, setDraft] = useState(query);
   const captionId = useId();
+  const user = useUser();
+  const canImport = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<string>();
   const partners = useApiQuery<Paged<PartnerView>>('/api/partners', {
     page,
     pageSize: 50,
@@ -58,7 +64,26 @@ export function PartnersPage() {
   const all = { id: 'all', label: t('network.any') };
 
   return (
-    <Page title={t('network.partners.title')} intro={<p>{t('network.partners.intro')}</p>}>
+    <Page
+      title={t('network.partners.title')}
+      intro={<p>{t('network.partners.intro')}</p>}
+      actions={
+        <ExportImportActions kind="partners" canImport={canImport} onImport={() => setImporting(true)} />
+      }
+    >
+      {imported ? <Alert tone="success">{imported}</Alert> : null}
+      {canImport ? (
+        <ImportDialog
+          endpoint="/api/partners/import"
+          title={t('network.import.partnersTitle')}
+          isOpen={importing}
+          onOpenChange={setImporting}
+          onImported={(count) => {
+            setImported(t('network.import.done', { count }));
+            partners.reload();
+          }}
+        />
+      ) : null}
       <search className="toolbar network-filters" aria-label={t('network.partners.title')}>
         <Form onSubmit={onSearch} className="toolbar__form">
           <TextField label={t('network.offers.query')} type="search" value={draft} onChange={setDraft} />

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Form, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -14,6 +15,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { DistrictMap } from './DistrictMap.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
 import { districtName, districts, languageName, offerLanguages, targetGroups } from './network.ts';
 import './network.css';
 
@@ -60,6 +62,10 @@ export function OffersPage() {
   const [draft, setDraft] = useState(get('suche'));
   const dims = useDimensions();
   const captionId = useId();
+  const user = useUser();
+  const canImport = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<string>();
   const traits = get('merkmale') ? get('merkmale').split(',') : [];
   const scope =
     ({ eigene: 'own', gemeinsame: 'shared' } as Record<string, string>)[get('verzeichnis')] ?? 'all';
@@ -92,7 +98,26 @@ export function OffersPage() {
   };
 
   return (
-    <Page title={t('network.offers.title')} intro={<p>{t('network.offers.intro')}</p>}>
+    <Page
+      title={t('network.offers.title')}
+      intro={<p>{t('network.offers.intro')}</p>}
+      actions={
+        <ExportImportActions kind="offers" canImport={canImport} onImport={() => setImporting(true)} />
+      }
+    >
+      {imported ? <Alert tone="success">{imported}</Alert> : null}
+      {canImport ? (
+        <ImportDialog
+          endpoint="/api/offers/import"
+          title={t('network.import.offersTitle')}
+          isOpen={importing}
+          onOpenChange={setImporting}
+          onImported={(count) => {
+            setImported(t('network.import.done', { count }));
+            offers.reload();
+          }}
+        />
+      ) : null}
       <search className="toolbar network-filters" aria-label={t('network.offers.filters')}>
         <Form onSubmit={onSearch} className="toolbar__form">
           <TextField
@@ -216,5 +241,33 @@ export function OffersPage() {
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** Export links (the import format) and, for leads and coordinators, the import. */
+export function ExportImportActions({
+  kind,
+  canImport,
+  onImport,
+}: {
+  kind: 'offers' | 'partners';
+  canImport: boolean;
+  onImport: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="btn btn--secondary" href={`/api/${kind}/export?format=csv`} download>
+        {t('network.import.exportCsv')}
+      </a>
+      <a className="btn btn--secondary" href={`/api/${kind}/export?format=xlsx`} download>
+        {t('network.import.exportXlsx')}
+      </a>
+      {canImport ? (
+        <Button variant="secondary" onPress={onImport}>
+          {t('network.import.title')}
+        </Button>
+      ) : null}
+    </>
   );
 }

@@ -1,0 +1,358 @@
+import {
+  createOfferRequest,
+  createPartnerRequest,
+  dimensionShortLabels,
+  districtKeyOf,
+  districtName,
+  type ImportRequest,
+  type ImportResult,
+  languageCodeOf,
+} from '@lotse/domain';
+import type { z } from 'zod';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { authorize } from '../../platform/policy.ts';
+import { today } from '../clients/date-rules.ts';
+import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
+import { insertPartners, listPartners, type PartnerInsert } from '../partners/partners.repo.ts';
+import { insertOffers, listOffers, type OfferInsert } from './offers.repo.ts';
+import { parseBool, readTable, splitList, writeTable } from './table-io.ts';
+
+/**
+ * Import and export of offers and partners as CSV or XLSX. An import is checked row by row first; it
+ * writes nothing while a row is invalid, unless the user explicitly chooses to skip invalid rows.
+ * The columns of the export are the columns the import reads, so a round trip works.
+ */
+
+export const OFFER_COLUMNS = [
+  'title',
+  'description',
+  'partner',
+  'dimensions',
+  'targetGroups',
+  'district',
+  'street',
+  'postalCode',
+  'city',
+  'lat',
+  'lon',
+  'stepFree',
+  'easyLanguage',
+  'languages',
+  'costCents',
+  'costNote',
+  'schedule',
+  'capacity',
+  'freePlaces',
+  'howToRefer',
+  'validFrom',
+  'validTo',
+  'shared',
+] as const;
+
+export const PARTNER_COLUMNS = [
+  'name',
+  'kind',
+  'street',
+  'postalCode',
+  'city',
+  'districts',
+  'website',
+  'notes',
+  'contactName',
+  'contactRole',
+  'contactPhone',
+  'contactEmail',
+] as const;
+
+type RowError = ImportResult['errors'][number];
+const PREVIEW_ROWS = 20;
+
+const text = (v: string | undefined) => (v?.trim() ? v.trim() : null);
+const number = (v: string | undefined): number | string | null => {
+  const s = (v ?? '').trim();
+  if (!s) return null;
+  const n = Number(s.replace(',', '.'));
+  return Number.isFinite(n) ? n : s;
+};
+const bool = (v: string | undefined, fallback: boolean): boolean | string => {
+  if (!v?.trim()) return fallback;
+  return parseBool(v) ?? v;
+};
+const dimensionByLabel = new Map(Object.entries(dimensionShortLabels).map(([k, l]) => [l.toLowerCase(), k]));
+
+function issuesOf(row: number, error: z.ZodError, rename: Record<string, string> = {}): RowError[] {
+  return error.issues.map((i) => {
+    const field = String(i.path[0] ?? '');
+    return { row, field: rename[field] ?? field, message: i.message };
+  });
+}
+
+async function decode(input: ImportRequest) {
+  return readTable(input.format, Buffer.from(input.data, 'base64'));
+}
+
+function finish<T>(
+  input: ImportRequest,
+  total: number,
+  valid: { row: number; value: T }[],
+  errors: RowError[],
+  preview: Record<string, unknown>[],
+) {
+  if (input.mode === 'commit' && errors.length > 0 && !input.skipInvalid) {
+    const rows = new Set(errors.map((e) => e.row)).size;
+    throw badRequest(
+      `${rows} Zeile(n) sind ungültig; es wurde nichts gespeichert. Korrigieren Sie die Datei oder überspringen Sie ungültige Zeilen ausdrücklich.`,
+      errors.slice(0, 200).map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message })),
+    );
+  }
+  return {
+    mode: input.mode,
+    rows: total,
+    valid: valid.length,
+    errors,
+    created: 0,
+    skipped: input.mode === 'commit' ? total - valid.length : 0,
+    preview: preview.slice(0, PREVIEW_ROWS),
+  } satisfies ImportResult;
+}
+
+export async function importOffers(
+  ctx: AppContext,
+  actor: Actor,
+  input: ImportRequest,
+): Promise<ImportResult> {
+  const records = await decode(input);
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.import');
+    const known = await knownDimensionKeys(scope.tx);
+    const partners = await ownPartnersByName(scope);
+    const valid: { row: number; value: OfferInsert }[] = [];
+    const errors: RowError[] = [];
+    const preview: Record<string, unknown>[] = [];
+    records.forEach((r, index) => {
+      const row = index + 2; // the header is row 1
+      const rowErrors: RowError[] = [];
+      const partnerId = partners.get((r.partner ?? '').trim().toLowerCase());
+      if (!partnerId)
+        rowErrors.push({
+          row,
+          field: 'partner',
+          message: `Netzwerkpartner „${r.partner ?? ''}“ nicht gefunden`,
+        });
+      const dimensions = splitList(r.dimensions).map((d) => dimensionByLabel.get(d.toLowerCase()) ?? d);
+      for (const d of dimensions)
+        if (!known.has(d))
+          rowErrors.push({ row, field: 'dimensions', message: `Unbekannter Teilhabebereich: ${d}` });
+      const candidate = {
+        title: r.title ?? '',
+        description: r.description ?? '',
+        partnerId: partnerId ?? '00000000-0000-4000-8000-000000000000',
+        dimensions,
+        targetGroups: splitList(r.targetGroups),
+        district: districtKeyOf(r.district) ?? r.district ?? '',
+        street: text(r.street),
+        postalCode: text(r.postalCode),
+        city: text(r.city),
+        lat: number(r.lat),
+        lon: number(r.lon),
+        stepFree: bool(r.stepFree, false),
+        easyLanguage: bool(r.easyLanguage, false),
+        languages: r.languages?.trim() ? splitList(r.languages).map((l) => languageCodeOf(l) ?? l) : ['de'],
+        costCents: number(r.costCents),
+        costNote: text(r.costNote),
+        schedule: text(r.schedule),
+        capacity: number(r.capacity),
+        freePlaces: number(r.freePlaces),
+        howToRefer: text(r.howToRefer),
+        validFrom: text(r.validFrom),
+        validTo: text(r.validTo),
+        shared: bool(r.shared, false),
+      };
+      const parsed = createOfferRequest.safeParse(candidate);
+      if (!parsed.success)
+        rowErrors.push(
+          ...issuesOf(row, parsed.error, { partnerId: 'partner' }).filter(
+            (e) => e.field !== 'partner' || partnerId,
+          ),
+        );
+      if (rowErrors.length === 0 && parsed.success) {
+        valid.push({ row, value: parsed.data as OfferInsert });
+        preview.push({ row, ...parsed.data, partner: r.partner });
+      }
+      // One message per field and row is enough (a dimension may fail both the format and the lookup).
+      const seen = new Set<string>();
+      errors.push(...rowErrors.filter((e) => !seen.has(e.field) && seen.add(e.field)));
+    });
+    const result = finish(input, records.length, valid, errors, preview);
+    if (input.mode === 'commit' && valid.length > 0) {
+      const ids = await insertOffers(
+        scope.tx,
+        actor.agencyId,
+        valid.map((v) => v.value),
+        actor.userId,
+        scope.now,
+      );
+      result.created = ids.length;
+      await scope.audit({
+        action: 'offers.import',
+        resourceType: 'offer',
+        details: { format: input.format, created: ids.length, skipped: result.skipped },
+      });
+    }
+    return result;
+  });
+}
+
+export async function importPartners(
+  ctx: AppContext,
+  actor: Actor,
+  input: ImportRequest,
+): Promise<ImportResult> {
+  const records = await decode(input);
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.import');
+    const valid: { row: number; value: PartnerInsert }[] = [];
+    const errors: RowError[] = [];
+    const preview: Record<string, unknown>[] = [];
+    records.forEach((r, index) => {
+      const row = index + 2;
+      const contact = text(r.contactName)
+        ? [
+            {
+              name: r.contactName ?? '',
+              role: text(r.contactRole),
+              phone: text(r.contactPhone),
+              email: text(r.contactEmail),
+            },
+          ]
+        : [];
+      const parsed = createPartnerRequest.safeParse({
+        name: r.name ?? '',
+        kind: (r.kind ?? '').trim(),
+        contactPersons: contact,
+        street: text(r.street),
+        postalCode: text(r.postalCode),
+        city: text(r.city),
+        districts: splitList(r.districts).map((d) => districtKeyOf(d) ?? d),
+        website: text(r.website),
+        notes: text(r.notes),
+      });
+      if (!parsed.success) {
+        errors.push(...issuesOf(row, parsed.error, { contactPersons: 'contactName' }));
+        return;
+      }
+      valid.push({ row, value: parsed.data });
+      // Contact persons are personal data: the preview shows how many, not who.
+      preview.push({ row, ...parsed.data, contactPersons: parsed.data.contactPersons.length });
+    });
+    const result = finish(input, records.length, valid, errors, preview);
+    if (input.mode === 'commit' && valid.length > 0) {
+      const ids = await insertPartners(
+        scope.tx,
+        actor.agencyId,
+        valid.map((v) => v.value),
+        actor.userId,
+        scope.now,
+      );
+      result.created = ids.length;
+      await scope.audit({
+        action: 'partners.import',
+        resourceType: 'partner',
+        details: { format: input.format, created: ids.length, skipped: result.skipped },
+      });
+    }
+    return result;
+  });
+}
+
+async function ownPartnersByName(scope: ActorScope): Promise<Map<string, string>> {
+  const rows = await scope.tx.query<{ id: string; name: string }>(
+    'SELECT id, name FROM partners WHERE agency_id = $1',
+    [scope.actor.agencyId],
+  );
+  return new Map(rows.rows.map((r) => [r.name.trim().toLowerCase(), r.id]));
+}
+
+const yesNo = (v: boolean) => (v ? 'ja' : 'nein');
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** The own agency's offers (all, also expired) in the import format. */
+export async function exportOffers(ctx: AppContext, actor: Actor, format: 'csv' | 'xlsx') {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.read');
+    const { rows } = await listOffers(
+      scope.tx,
+      { scope: 'own', includeExpired: true },
+      actor.agencyId,
+      today(scope.now),
+      100_000,
+      0,
+    );
+    const table = rows.map((o) => ({
+      title: o.title,
+      description: o.description,
+      partner: o.partner_name,
+      dimensions: o.dimensions.join(';'),
+      targetGroups: o.target_groups.join(';'),
+      district: districtName(o.district),
+      street: str(o.street),
+      postalCode: str(o.postal_code),
+      city: str(o.city),
+      lat: str(o.lat),
+      lon: str(o.lon),
+      stepFree: yesNo(o.step_free),
+      easyLanguage: yesNo(o.easy_language),
+      languages: o.languages.join(';'),
+      costCents: str(o.cost_cents),
+      costNote: str(o.cost_note),
+      schedule: str(o.schedule),
+      capacity: str(o.capacity),
+      freePlaces: str(o.free_places),
+      howToRefer: str(o.how_to_refer),
+      validFrom: str(o.valid_from),
+      validTo: str(o.valid_to),
+      shared: yesNo(o.shared),
+    }));
+    await scope.audit({
+      action: 'offers.export',
+      resourceType: 'offer',
+      details: { format, count: table.length },
+    });
+    return writeTable(format, OFFER_COLUMNS, table, 'Angebote');
+  });
+}
+
+/** The own agency's partners in the import format (first contact person only). Audited: contacts. */
+export async function exportPartners(ctx: AppContext, actor: Actor, format: 'csv' | 'xlsx') {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.read');
+    const { rows } = await listPartners(scope.tx, {}, 100_000, 0);
+    const own = rows.filter((p) => p.agency_id === actor.agencyId);
+    const table = own.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      street: str(p.street),
+      postalCode: str(p.postal_code),
+      city: str(p.city),
+      districts: p.districts.map(districtName).join(';'),
+      website: str(p.website),
+      notes: str(p.notes),
+      contactName: str(p.contact_persons[0]?.name),
+      contactRole: str(p.contact_persons[0]?.role),
+      contactPhone: str(p.contact_persons[0]?.phone),
+      contactEmail: str(p.contact_persons[0]?.email),
+    }));
+    await scope.audit({
+      action: 'partners.export',
+      resourceType: 'partner',
+      details: { format, count: table.length },
+    });
+    return writeTable(format, PARTNER_COLUMNS, table, 'Netzwerkpartner');
+  });
+}
+
+export const EXPORT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
