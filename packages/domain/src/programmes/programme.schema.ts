@@ -332,6 +332,28 @@ export type ReportQuery = z.infer<typeof reportQuery>;
 
 const breakdown = z.record(z.string(), publishedCount);
 
+/** A change class of the participation change: how many, and their share of the group in percent. */
+const changeShare = z.object({ count: publishedCount, percent: z.number().nullable() });
+
+/**
+ * Participation change of one dimension: participants with at least two assessments of the same
+ * perspective in the period, latest minus first score. Means and shares only for unsuppressed groups.
+ */
+export const participationChangeRow = z.object({
+  instrumentKey: z.string(),
+  instrument: z.string(),
+  perspective: z.enum(['self', 'professional']),
+  dimension: z.string(),
+  title: z.string(),
+  participants: publishedCount,
+  /** Mean change on the 0-100 scale (one decimal); null when the group is suppressed. */
+  meanChange: z.number().nullable(),
+  improved: changeShare,
+  unchanged: changeShare,
+  worsened: changeShare,
+});
+export type ParticipationChangeRow = z.infer<typeof participationChangeRow>;
+
 export const programmeReport = z
   .object({
     programme: z.object({
@@ -376,6 +398,11 @@ export const programmeReport = z
     spending: z.object({
       lines: z.array(z.object({ fundingLine, budget: z.string(), spent: z.string(), remaining: z.string() })),
       total: z.object({ budget: z.string(), spent: z.string(), remaining: z.string() }),
+    }),
+    participationChange: z.object({
+      /** RCI criterion of the instrument(s), e.g. 1.96 (95 %). */
+      criterion: z.number().nullable(),
+      rows: z.array(participationChangeRow),
     }),
   })
   .meta({ id: 'ProgrammeReport' });

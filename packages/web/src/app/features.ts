@@ -19,7 +19,8 @@ export interface Feature {
     | 'partners'
     | 'planning'
     | 'events'
-    | 'publications';
+    | 'publications'
+    | 'programmes';
   path: string;
   /** Roles that may use the feature; 'all' means every signed-in user. */
   roles: readonly Role[] | 'all';
@@ -40,6 +41,8 @@ export const features: readonly Feature[] = [
   { id: 'publications', path: '/material', roles: 'all', inNav: true },
   // Instruments and assessments (issue 3): reached from the client page, no menu item of its own
   { id: 'assessments', path: '/erhebungen', roles: ['caseworker', 'lead'], inNav: false },
+  // Programmes and funding (issue 6)
+  { id: 'programmes', path: '/programme', roles: ['lead', 'coordinator'], inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
   { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },

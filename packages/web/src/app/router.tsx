@@ -18,6 +18,8 @@ import { PartnerPage, PartnersPage } from '../features/network/PartnersPage.tsx'
 import { OfferPage } from '../features/offers/OfferPage.tsx';
 import { OffersPage } from '../features/offers/OffersPage.tsx';
 import { PlanningPage } from '../features/planning/PlanningPage.tsx';
+import { ProgrammePage } from '../features/programmes/ProgrammePage.tsx';
+import { ProgrammesPage } from '../features/programmes/ProgrammesPage.tsx';
 import { PublicationsPage } from '../features/publications/PublicationsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
@@ -178,6 +180,23 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="assessments">
                     <AssessmentPage />
+                  </FeatureRoute>
+                ),
+              },
+              // Programmes and funding (issue 6)
+              {
+                path: 'programme',
+                element: (
+                  <FeatureRoute feature="programmes">
+                    <ProgrammesPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'programme/:id',
+                element: (
+                  <FeatureRoute feature="programmes">
+                    <ProgrammePage />
                   </FeatureRoute>
                 ),
               },

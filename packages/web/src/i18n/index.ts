@@ -6,6 +6,8 @@ import caseworkDe from '../features/clients/i18n/de.json';
 import caseworkEn from '../features/clients/i18n/en.json';
 import networkDe from '../features/offers/i18n/de.json';
 import networkEn from '../features/offers/i18n/en.json';
+import programmesDe from '../features/programmes/i18n/de.json';
+import programmesEn from '../features/programmes/i18n/en.json';
 import de from './de.json';
 import en from './en.json';
 
@@ -13,8 +15,8 @@ type Resource = { [key: string]: string | Resource };
 
 /** Feature translations live beside their feature; each adds one import per language and a line here. */
 const featureResources: Record<'de' | 'en', Resource[]> = {
-  de: [caseworkDe, networkDe, assessmentsDe],
-  en: [caseworkEn, networkEn, assessmentsEn],
+  de: [caseworkDe, networkDe, assessmentsDe, programmesDe],
+  en: [caseworkEn, networkEn, assessmentsEn, programmesEn],
 };
 
 /** Deep merge, so a feature can add keys to shared groups such as `nav` without replacing them. */

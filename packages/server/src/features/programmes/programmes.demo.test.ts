@@ -66,6 +66,7 @@ describe('demo programmes', () => {
       const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
       expect(text).toContain(p.name.split(' (')[0]);
       expect(text).toContain('Ausgaben nach Förderlinie');
+      expect(text).toContain('Teilhabe-Veränderung');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(await download(`/api/programmes/${p.id}/report?${q}&format=xlsx`));
       expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -76,6 +77,7 @@ describe('demo programmes', () => {
         'Auslastung',
         'Verbleib',
         'Ausgaben',
+        'Teilhabe-Veränderung',
       ]);
       expect(wb.getWorksheet('Übersicht')?.getCell('B1').value).toBe(p.name);
     }

@@ -39,9 +39,33 @@ export const L = {
   sum: 'Summe',
   count: 'Anzahl',
   notAvailable: 'nicht ausgewiesen',
-  participationChange:
-    'Veränderung der Teilhabe: Auswertungen aus den Erhebungsbögen sind in diesem Bericht noch nicht enthalten.',
+  participationChange: 'Teilhabe-Veränderung',
+  participationChangeNote: (criterion: number | null) =>
+    `Teilnehmende mit mindestens zwei Erhebungen derselben Perspektive im Berichtszeitraum: Veränderung von der ersten zur letzten Erhebung (Skala 0–100, höher = bessere Teilhabe). Verlässlich verbessert oder verschlechtert nach dem Reliable Change Index${criterion === null ? '' : ` (Kriterium ${String(criterion).replace('.', ',')})`}. Mittelwerte und Anteile nur für Gruppen, deren Fallzahl ausgewiesen ist.`,
+  participationChangeNone:
+    'Im Berichtszeitraum gibt es keine Teilnehmenden mit mindestens zwei Erhebungen derselben Perspektive.',
+  instrument: 'Erhebungsbogen',
+  perspective: 'Perspektive',
+  dimension: 'Lebensbereich',
+  assessedParticipants: 'Teilnehmende',
+  meanChange: 'Mittlere Veränderung',
+  improved: 'Verbessert',
+  unchanged: 'Unverändert',
+  worsened: 'Verschlechtert',
 } as const;
+
+export const perspectiveLabel: Record<'self' | 'professional', string> = {
+  self: 'Selbsteinschätzung',
+  professional: 'Fremdeinschätzung',
+};
+
+/** "12.5" -> "+12,5"; null -> "nicht ausgewiesen". */
+export const germanChange = (v: number | null) =>
+  v === null ? L.notAvailable : `${v > 0 ? '+' : ''}${String(v).replace('.', ',')}`;
+
+/** A change class cell: count and share, e.g. "7 (35,0 %)", or the marker alone. */
+export const germanShare = (s: { count: number | string; percent: number | null }) =>
+  s.percent === null ? String(s.count) : `${s.count} (${s.percent.toFixed(1).replace('.', ',')} %)`;
 
 export const fundingSourceLabel: Record<ProgrammeReport['programme']['fundingSource'], string> = {
   sgb2_16i: '§ 16i SGB II (Teilhabe am Arbeitsmarkt)',

@@ -1,7 +1,16 @@
 import type { ProgrammeReport, PublishedCount } from '@lotse/domain';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { categoryLabel, fundingSourceLabel, germanDate, germanMoney, L } from './report.labels.ts';
+import {
+  categoryLabel,
+  fundingSourceLabel,
+  germanChange,
+  germanDate,
+  germanMoney,
+  germanShare,
+  L,
+  perspectiveLabel,
+} from './report.labels.ts';
 
 /** The 14 PDF standard fonts need no files; only their names may be "loaded" (no file system access). */
 const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
@@ -135,7 +144,36 @@ export function reportDocument(r: ProgrammeReport): TDocumentDefinitions {
           ],
         ],
       ),
-      { text: L.participationChange, italics: true, fontSize: 8, margin: [0, 6, 0, 0] },
+      h(L.participationChange),
+      {
+        text: L.participationChangeNote(r.participationChange.criterion),
+        italics: true,
+        fontSize: 8,
+      },
+      r.participationChange.rows.length === 0
+        ? { text: L.participationChangeNone, margin: [0, 4, 0, 0] }
+        : table(
+            [
+              L.dimension,
+              L.perspective,
+              L.assessedParticipants,
+              L.meanChange,
+              L.improved,
+              L.unchanged,
+              L.worsened,
+            ],
+            r.participationChange.rows.map((c) => [
+              r.participationChange.rows.some((x) => x.instrumentKey !== c.instrumentKey)
+                ? `${c.title} (${c.instrument})`
+                : c.title,
+              perspectiveLabel[c.perspective],
+              cell(c.participants),
+              germanChange(c.meanChange),
+              germanShare(c.improved),
+              germanShare(c.unchanged),
+              germanShare(c.worsened),
+            ]),
+          ),
     ],
   };
 }

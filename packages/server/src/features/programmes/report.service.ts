@@ -15,6 +15,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { monthsBetween, programmeCounts, programmeSpending, suppressionThreshold } from './figures.ts';
+import { participationChange } from './participation-change.ts';
 import { isManager, loadProgrammeFor } from './programme-access.ts';
 import { programmeAgencies, programmePlaces } from './programmes.repo.ts';
 
@@ -127,6 +128,8 @@ export async function buildReport(
     const budgetTotal = sumOf(lines.map((l) => l.budgetCents));
     const spentTotal = sumOf(lines.map((l) => l.spentCents));
 
+    const change = await participationChange(scope, programme.id, from, to, ids, ownIndex, t);
+
     await scope.audit({
       action: 'programmes.report',
       resourceType: 'programme',
@@ -193,6 +196,7 @@ export async function buildReport(
           remaining: formatCents(budgetTotal - spentTotal),
         },
       },
+      participationChange: change,
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { ProgrammeReport, PublishedCount } from '@lotse/domain';
 import ExcelJS from 'exceljs';
-import { categoryLabel, fundingSourceLabel, L } from './report.labels.ts';
+import { categoryLabel, fundingSourceLabel, L, perspectiveLabel } from './report.labels.ts';
 
 /** Numbers stay numbers; suppressed counts are the text marker (e.g. "<5"). */
 const value = (v: PublishedCount) => v;
@@ -31,8 +31,6 @@ export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {
     [L.current, value(r.participants.current)],
     [L.averageOccupancy, r.places.averageOccupancyPercent ?? L.notAvailable],
     [L.averageDuration, r.places.averageDurationDays ?? L.notAvailable],
-    [],
-    ['', L.participationChange],
   ]);
   overview.getRow(1).font = { bold: true };
 
@@ -119,5 +117,39 @@ export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {
     ],
   );
   for (const c of [2, 3, 4]) money.getColumn(c).numFmt = '#,##0.00 "€"';
+  // Participation change: counts (or the marker), shares in percent, means only for shown groups.
+  const change = sheet(
+    L.participationChange,
+    [
+      L.instrument,
+      L.dimension,
+      L.perspective,
+      L.assessedParticipants,
+      L.meanChange,
+      L.improved,
+      `${L.improved} (%)`,
+      L.unchanged,
+      `${L.unchanged} (%)`,
+      L.worsened,
+      `${L.worsened} (%)`,
+    ],
+    r.participationChange.rows.map((c) => [
+      c.instrument,
+      c.title,
+      perspectiveLabel[c.perspective],
+      value(c.participants),
+      c.meanChange ?? L.notAvailable,
+      value(c.improved.count),
+      c.improved.percent ?? L.notAvailable,
+      value(c.unchanged.count),
+      c.unchanged.percent ?? L.notAvailable,
+      value(c.worsened.count),
+      c.worsened.percent ?? L.notAvailable,
+    ]),
+  );
+  for (let c = 1; c <= 11; c++) change.getColumn(c).width = c <= 2 ? 32 : 16;
+  change.addRow([]);
+  change.addRow([L.participationChangeNote(r.participationChange.criterion)]);
+  if (r.participationChange.rows.length === 0) change.addRow([L.participationChangeNone]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,0 +1,324 @@
+import type { BudgetsView, ExpenditureView, ProgrammeView } from '@lotse/domain';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../app/api.ts';
+import { detailedText, errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { focusFirstInvalid } from '../../ui/forms.ts';
+import { Loading, Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { formatDate, issueField } from '../clients/casework.ts';
+import {
+  formatEuro,
+  formatPercent,
+  fundingLineKeys,
+  isIsoDate,
+  type Paged,
+  parseEuroInput,
+  todayIso,
+} from './programmes.ts';
+
+type BudgetLine = BudgetsView['total']['lines'][number];
+type BudgetTotal = BudgetsView['total']['total'];
+
+function BudgetTable({
+  caption,
+  lines,
+  total,
+  locale,
+}: {
+  caption: string;
+  lines: BudgetLine[];
+  total: BudgetTotal;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  const warning = (w: BudgetLine['warning']) =>
+    w ? (
+      <span className={`badge badge--${w === 'over_budget' ? 'danger' : 'warning'}`}>
+        {t(`programmes.budgets.${w}`)}
+      </span>
+    ) : null;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+      <table className="table table--compact">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('programmes.budgets.line')}</th>
+            <th scope="col" className="cell--num">
+              {t('programmes.budgets.budget')}
+            </th>
+            <th scope="col" className="cell--num">
+              {t('programmes.budgets.spent')}
+            </th>
+            <th scope="col" className="cell--num">
+              {t('programmes.budgets.remaining')}
+            </th>
+            <th scope="col" className="cell--num">
+              {t('programmes.budgets.spentPercent')}
+            </th>
+            <th scope="col" className="cell--num">
+              {t('programmes.budgets.plannedPercent')}
+            </th>
+            <th scope="col">{t('programmes.budgets.warning')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.fundingLine}>
+              <th scope="row">{t(`programmes.fundingLine.${l.fundingLine}`)}</th>
+              <td className="cell--num">{formatEuro(l.budget, locale)}</td>
+              <td className="cell--num">{formatEuro(l.spent, locale)}</td>
+              <td className="cell--num">{formatEuro(l.remaining, locale)}</td>
+              <td className="cell--num">{formatPercent(l.spentPercent, locale)}</td>
+              <td className="cell--num">{formatPercent(l.plannedPercent, locale)}</td>
+              <td>{warning(l.warning)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('programmes.budgets.sum')}</th>
+            <td className="cell--num">{formatEuro(total.budget, locale)}</td>
+            <td className="cell--num">{formatEuro(total.spent, locale)}</td>
+            <td className="cell--num">{formatEuro(total.remaining, locale)}</td>
+            <td className="cell--num">{formatPercent(total.spentPercent, locale)}</td>
+            <td className="cell--num">{formatPercent(total.plannedPercent, locale)}</td>
+            <td>{warning(total.warning)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Budgets per funding line with spent, remaining and burn-rate warning; bookings of the own agency. */
+export function BudgetsSection({
+  programme,
+  year,
+  canBook,
+}: {
+  programme: ProgrammeView;
+  year: number;
+  canBook: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const budgets = useApiQuery<BudgetsView>(`/api/programmes/${programme.id}/budgets`, { year });
+  const bookings = useApiQuery<Paged<ExpenditureView>>(`/api/programmes/${programme.id}/expenditures`, {
+    year,
+    pageSize: 10,
+  });
+  const bookingsCaption = useId();
+  const data = budgets.data;
+  const warned = data
+    ? data.agencies.flatMap((a) =>
+        a.lines
+          .filter((l) => l.warning)
+          .map((l) => `${t(`programmes.fundingLine.${l.fundingLine}`)} (${a.agency.name})`),
+      )
+    : [];
+
+  const reload = () => {
+    budgets.reload();
+    bookings.reload();
+  };
+
+  return (
+    <Section
+      id="budgets"
+      title={t('programmes.budgets.title')}
+      description={
+        data ? <p>{t('programmes.budgets.description', { date: formatDate(data.asOf, locale) })}</p> : null
+      }
+    >
+      {budgets.error ? <Alert tone="error">{errorText(t, budgets.error)}</Alert> : null}
+      {budgets.loading && !data ? <Loading label={t('common.loading')} /> : null}
+      {warned.length > 0 ? (
+        <Alert tone="warning">{t('programmes.budgets.warningSummary', { lines: warned.join(', ') })}</Alert>
+      ) : null}
+      {data ? (
+        <div className="programme-grid">
+          {data.agencies.map((a) => (
+            <BudgetTable
+              key={a.agency.id}
+              caption={t('programmes.budgets.caption', { year: data.year, agency: a.agency.name })}
+              lines={a.lines}
+              total={a.total}
+              locale={locale}
+            />
+          ))}
+          {data.agencies.length > 1 ? (
+            <BudgetTable
+              caption={t('programmes.budgets.captionTotal', { year: data.year })}
+              lines={data.total.lines}
+              total={data.total.total}
+              locale={locale}
+            />
+          ) : null}
+        </div>
+      ) : null}
+
+      {canBook ? <ExpenditureForm programme={programme} year={year} onBooked={reload} /> : null}
+
+      <h3>{t('programmes.expenditure.recent')}</h3>
+      {bookings.error ? <Alert tone="error">{errorText(t, bookings.error)}</Alert> : null}
+      {bookings.data && bookings.data.items.length === 0 ? <p>{t('programmes.expenditure.none')}</p> : null}
+      {bookings.data && bookings.data.items.length > 0 ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        <section className="table-wrap" aria-labelledby={bookingsCaption} tabIndex={0}>
+          <table className="table table--compact">
+            <caption id={bookingsCaption}>{t('programmes.expenditure.recent')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('programmes.expenditure.date')}</th>
+                <th scope="col">{t('programmes.expenditure.reference')}</th>
+                <th scope="col">{t('programmes.expenditure.line')}</th>
+                <th scope="col" className="cell--num">
+                  {t('programmes.expenditure.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {bookings.data.items.map((x) => (
+                <tr key={x.id}>
+                  <td className="cell--nowrap">{formatDate(x.date, locale)}</td>
+                  <th scope="row">{x.reference}</th>
+                  <td>{t(`programmes.fundingLine.${x.fundingLine}`)}</td>
+                  <td className="cell--num">{formatEuro(x.amount, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </Section>
+  );
+}
+
+type Field = 'fundingLine' | 'amount' | 'date' | 'reference';
+
+/** Books an expenditure of the own agency: the amount is sent as an exact decimal string. */
+function ExpenditureForm({
+  programme,
+  year,
+  onBooked,
+}: {
+  programme: ProgrammeView;
+  year: number;
+  onBooked: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingId = useId();
+  const today = todayIso();
+  const defaultDate = today.startsWith(String(year)) ? today : `${year}-01-01`;
+  const [line, setLine] = useState<string | null>(null);
+  const [amount, setAmount] = useState('');
+  const [date, setDate] = useState(defaultDate);
+  const [reference, setReference] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<string>();
+  const [success, setSuccess] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    setSuccess(undefined);
+    const euros = parseEuroInput(amount);
+    const local: Partial<Record<Field, string>> = {};
+    if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
+    if (!euros) local.amount = t('programmes.expenditure.amountInvalid');
+    if (!isIsoDate(date)) local.date = t('programmes.enrolments.dateRequired');
+    if (!reference.trim()) local.reference = t('programmes.expenditure.referenceRequired');
+    setErrors(local);
+    if (Object.keys(local).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setPending(true);
+    try {
+      const res = await api<{ expenditure: ExpenditureView }>(
+        `/api/programmes/${programme.id}/expenditures`,
+        {
+          method: 'POST',
+          body: { fundingLine: line, amount: euros, date, reference: reference.trim() },
+        },
+      );
+      setSuccess(
+        t('programmes.expenditure.booked', {
+          amount: formatEuro(res.expenditure.amount, locale),
+          line: t(`programmes.fundingLine.${res.expenditure.fundingLine}`),
+        }),
+      );
+      setAmount('');
+      setReference('');
+      onBooked();
+    } catch (error) {
+      if (isApiError(error)) {
+        setFailure(detailedText(t, error));
+        if (error.issues.length > 0) {
+          setErrors(Object.fromEntries(error.issues.map((i) => [issueField(i.path), i.message])));
+          focusFirstInvalid(formRef.current);
+        }
+      } else setFailure(errorText(t, error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="subsection">
+      <h3 id={headingId}>{t('programmes.expenditure.title')}</h3>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {success ? <Alert tone="success">{success}</Alert> : null}
+      <Form ref={formRef} onSubmit={submit} className="inline-form" validationBehavior="aria">
+        <div>
+          <SelectField
+            label={t('programmes.expenditure.line')}
+            options={fundingLineKeys.map((k) => ({ id: k, label: t(`programmes.fundingLine.${k}`) }))}
+            selectedKey={line}
+            onSelectionChange={setLine}
+          />
+          {errors.fundingLine ? <p className="field__error">{errors.fundingLine}</p> : null}
+        </div>
+        <TextField
+          label={t('programmes.expenditure.amount')}
+          description={t('programmes.expenditure.amountHelp')}
+          inputMode="decimal"
+          isRequired
+          value={amount}
+          onChange={setAmount}
+          errorMessage={errors.amount}
+        />
+        <TextField
+          label={t('programmes.expenditure.date')}
+          type="date"
+          isRequired
+          value={date}
+          onChange={setDate}
+          errorMessage={errors.date}
+        />
+        <TextField
+          label={t('programmes.expenditure.reference')}
+          isRequired
+          maxLength={100}
+          value={reference}
+          onChange={setReference}
+          errorMessage={errors.reference}
+        />
+        <Button type="submit" isPending={pending}>
+          {t('programmes.expenditure.submit')}
+        </Button>
+      </Form>
+    </section>
+  );
+}

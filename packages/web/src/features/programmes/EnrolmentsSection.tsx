@@ -1,0 +1,488 @@
+import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain';
+import { type KeyboardEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Section } from '../../ui/Page.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { formatDate } from '../clients/casework.ts';
+import { FormDialog } from '../clients/FormDialog.tsx';
+import { TextAreaField } from '../clients/TextAreaField.tsx';
+import {
+  earlyEndReasonKeys,
+  exitReasonKeys,
+  explained,
+  isIsoDate,
+  type Paged,
+  todayIso,
+} from './programmes.ts';
+
+const PAGE_SIZE = 25;
+type StatusFilter = 'active' | 'waiting' | 'exited' | 'all';
+
+/** A client-side check failing before the request: shown like the server's field errors. */
+function invalid(issues: { path: string; message: string }[]): never {
+  throw new ApiError(400, 'validation_failed', issues[0]?.message ?? '', undefined, issues);
+}
+
+const nameOf = (e: EnrolmentView) => e.client.displayName;
+
+/** Participations of the own agency: enrol (place, waiting list, over-booking), admit, exit. */
+export function EnrolmentsSection({
+  programme,
+  canOverbook,
+  onChanged,
+}: {
+  programme: ProgrammeView;
+  canOverbook: boolean;
+  onChanged: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [page, setPage] = useState(1);
+  const [enrolling, setEnrolling] = useState(false);
+  const [exiting, setExiting] = useState<EnrolmentView>();
+  const [admitting, setAdmitting] = useState<EnrolmentView>();
+  const captionId = useId();
+  const enrolments = useApiQuery<Paged<EnrolmentView>>(`/api/programmes/${programme.id}/enrolments`, {
+    page,
+    pageSize: PAGE_SIZE,
+    status: status === 'all' ? undefined : status,
+  });
+
+  const changed = (text: string) => {
+    enrolments.reload();
+    onChanged(text);
+  };
+
+  return (
+    <Section
+      id="teilnahmen"
+      title={t('programmes.enrolments.title')}
+      description={<p>{t('programmes.enrolments.description')}</p>}
+    >
+      <div className="programme-toolbar">
+        <SelectField
+          label={t('programmes.enrolments.statusFilter')}
+          options={(['active', 'waiting', 'exited', 'all'] as const).map((s) => ({
+            id: s,
+            label: t(`programmes.status.${s}`),
+          }))}
+          selectedKey={status}
+          onSelectionChange={(key) => {
+            setStatus((key ?? 'active') as StatusFilter);
+            setPage(1);
+          }}
+        />
+        <Button onPress={() => setEnrolling(true)}>{t('programmes.enrolments.enrol')}</Button>
+      </div>
+      {enrolments.error ? <Alert tone="error">{errorText(t, enrolments.error)}</Alert> : null}
+      {enrolments.loading && !enrolments.data ? <Loading label={t('common.loading')} /> : null}
+      {enrolments.data ? (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+            <table className="table table--compact">
+              <caption id={captionId}>
+                {t('programmes.enrolments.caption', {
+                  status: t(`programmes.status.${status}`),
+                  count: enrolments.data.total,
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('programmes.enrolments.person')}</th>
+                  <th scope="col">{t('programmes.enrolments.clientNumber')}</th>
+                  <th scope="col">{t('programmes.enrolments.status')}</th>
+                  <th scope="col">{t('programmes.enrolments.entry')}</th>
+                  <th scope="col">{t('programmes.enrolments.exit')}</th>
+                  <th scope="col">{t('programmes.enrolments.reason')}</th>
+                  <th scope="col">{t('programmes.enrolments.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {enrolments.data.items.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">{nameOf(e)}</th>
+                    <td className="cell--nowrap">{e.client.clientNumber}</td>
+                    <td>
+                      <span className={`badge badge--${e.status === 'active' ? 'success' : 'neutral'}`}>
+                        {t(`programmes.status.${e.status}`)}
+                      </span>
+                      {e.overBooked ? (
+                        <span className="badge badge--warning"> {t('programmes.enrolments.overBooked')}</span>
+                      ) : null}
+                    </td>
+                    <td className="cell--nowrap">{formatDate(e.entryDate, locale)}</td>
+                    <td className="cell--nowrap">{formatDate(e.exitDate, locale)}</td>
+                    <td>
+                      {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
+                      {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
+                    </td>
+                    <td>
+                      <div className="section-actions">
+                        {e.status === 'waiting' ? (
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
+                            onPress={() => setAdmitting(e)}
+                          >
+                            {t('programmes.enrolments.admitAction')}
+                          </Button>
+                        ) : null}
+                        {e.status !== 'exited' ? (
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
+                            onPress={() => setExiting(e)}
+                          >
+                            {t('programmes.enrolments.exitAction')}
+                          </Button>
+                        ) : null}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {enrolments.data.items.length === 0 ? <p>{t('programmes.enrolments.empty')}</p> : null}
+          <Pagination
+            page={enrolments.data.page}
+            pageSize={enrolments.data.pageSize}
+            total={enrolments.data.total}
+            onChange={setPage}
+          />
+        </>
+      ) : null}
+      {enrolling ? (
+        <EnrolDialog
+          programme={programme}
+          canOverbook={canOverbook}
+          onClose={() => setEnrolling(false)}
+          onDone={changed}
+        />
+      ) : null}
+      {exiting ? (
+        <ExitDialog enrolment={exiting} onClose={() => setExiting(undefined)} onDone={changed} />
+      ) : null}
+      {admitting ? (
+        <AdmitDialog
+          enrolment={admitting}
+          canOverbook={canOverbook}
+          onClose={() => setAdmitting(undefined)}
+          onDone={changed}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+type Mode = 'place' | 'overbook' | 'waiting';
+
+function EnrolDialog({
+  programme,
+  canOverbook,
+  onClose,
+  onDone,
+}: {
+  programme: ProgrammeView;
+  canOverbook: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [results, setResults] = useState<ClientSummary[]>();
+  const [searchFailure, setSearchFailure] = useState<string>();
+  const [clientId, setClientId] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>('place');
+  const [entryDate, setEntryDate] = useState(todayIso());
+  const [employer, setEmployer] = useState('');
+  const [project, setProject] = useState('');
+  const [reason, setReason] = useState('');
+
+  const runSearch = async () => {
+    setSearchFailure(undefined);
+    try {
+      const found = await api<Paged<ClientSummary>>('/api/clients', {
+        query: { query: search.trim(), pageSize: 20 },
+      });
+      setResults(found.items.filter((c) => !c.shared));
+      setClientId(found.items.find((c) => !c.shared)?.id ?? null);
+    } catch (error) {
+      setSearchFailure(errorText(t, error));
+    }
+  };
+  const onSearchKey = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void runSearch();
+    }
+  };
+
+  const submit = async () => {
+    const issues: { path: string; message: string }[] = [];
+    if (!clientId) issues.push({ path: 'clientId', message: t('programmes.enrolments.clientRequired') });
+    if (mode !== 'waiting' && !isIsoDate(entryDate))
+      issues.push({ path: 'entryDate', message: t('programmes.enrolments.dateRequired') });
+    if (mode === 'overbook' && reason.trim().length < 5)
+      issues.push({ path: 'overbookingReason', message: t('programmes.enrolments.overbookHelp') });
+    if (issues.length > 0) invalid(issues);
+    const body: Record<string, unknown> = { clientId };
+    if (mode === 'waiting') body.waitingList = true;
+    else body.entryDate = entryDate;
+    if (mode === 'overbook') body.overbookingReason = reason.trim();
+    if (employer.trim()) body.employer = employer.trim();
+    if (project.trim()) body.project = project.trim();
+    const res = await explained(
+      t,
+      api<{ enrolment: EnrolmentView }>(`/api/programmes/${programme.id}/enrolments`, {
+        method: 'POST',
+        body,
+      }),
+    );
+    const name = res.enrolment.client.displayName;
+    onDone(
+      res.enrolment.status === 'waiting'
+        ? t('programmes.enrolments.waitlisted', { name })
+        : t('programmes.enrolments.enrolled', { name }),
+    );
+  };
+
+  const modes: { id: Mode; label: string }[] = [
+    { id: 'place', label: t('programmes.enrolments.modePlace') },
+    ...(canOverbook ? [{ id: 'overbook' as const, label: t('programmes.enrolments.overbook') }] : []),
+    { id: 'waiting', label: t('programmes.enrolments.modeWaiting') },
+  ];
+
+  return (
+    <FormDialog
+      title={t('programmes.enrolments.enrol')}
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      submitLabel={t('programmes.enrolments.save')}
+      onSubmit={submit}
+    >
+      {(errors) => (
+        <>
+          <div className="inline-form">
+            <TextField
+              label={t('programmes.enrolments.search')}
+              description={t('programmes.enrolments.searchHelp')}
+              type="search"
+              value={search}
+              onChange={setSearch}
+              onKeyDown={onSearchKey}
+            />
+            <Button variant="secondary" onPress={() => void runSearch()}>
+              {t('programmes.enrolments.searchButton')}
+            </Button>
+          </div>
+          {searchFailure ? <Alert tone="error">{searchFailure}</Alert> : null}
+          {results ? (
+            <p role="status">
+              {results.length === 0
+                ? t('programmes.enrolments.noResults')
+                : t('programmes.enrolments.searchResults', { count: results.length })}
+            </p>
+          ) : null}
+          {results && results.length > 0 ? (
+            <SelectField
+              label={t('programmes.enrolments.client')}
+              options={results.map((c) => ({
+                id: c.id,
+                label: `${c.lastName}, ${c.firstName} (${c.clientNumber})`,
+              }))}
+              selectedKey={clientId}
+              onSelectionChange={setClientId}
+            />
+          ) : null}
+          {errors.clientId ? <p className="field__error">{errors.clientId}</p> : null}
+          <SelectField
+            label={t('programmes.enrolments.mode')}
+            options={modes}
+            selectedKey={mode}
+            onSelectionChange={(key) => setMode((key ?? 'place') as Mode)}
+          />
+          {mode !== 'waiting' ? (
+            <TextField
+              label={t('programmes.enrolments.entryDate')}
+              type="date"
+              isRequired
+              value={entryDate}
+              onChange={setEntryDate}
+              errorMessage={errors.entryDate}
+            />
+          ) : null}
+          {mode === 'overbook' ? (
+            <TextAreaField
+              label={t('programmes.enrolments.overbookReason')}
+              isRequired
+              value={reason}
+              onChange={setReason}
+              rows={3}
+              errorMessage={errors.overbookingReason}
+            />
+          ) : null}
+          <TextField
+            label={t('programmes.enrolments.employer')}
+            value={employer}
+            onChange={setEmployer}
+            errorMessage={errors.employer}
+          />
+          <TextField
+            label={t('programmes.enrolments.project')}
+            value={project}
+            onChange={setProject}
+            errorMessage={errors.project}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+function ExitDialog({
+  enrolment,
+  onClose,
+  onDone,
+}: {
+  enrolment: EnrolmentView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(todayIso());
+  const [reason, setReason] = useState<string>('regular_end');
+  const [earlyEnd, setEarlyEnd] = useState<string>('personal');
+
+  const submit = async () => {
+    if (!isIsoDate(date)) invalid([{ path: 'date', message: t('programmes.enrolments.dateRequired') }]);
+    await explained(
+      t,
+      api(`/api/enrolments/${enrolment.id}/exit`, {
+        method: 'POST',
+        body: { date, reason, ...(reason === 'early_end' ? { earlyEndReason: earlyEnd } : {}) },
+      }),
+    );
+    onDone(t('programmes.enrolments.exited', { name: nameOf(enrolment) }));
+  };
+
+  return (
+    <FormDialog
+      title={t('programmes.enrolments.exitActionFor', { name: nameOf(enrolment) })}
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      submitLabel={t('programmes.enrolments.saveExit')}
+      onSubmit={submit}
+    >
+      {(errors) => (
+        <>
+          <TextField
+            label={t('programmes.enrolments.exitDate')}
+            type="date"
+            isRequired
+            value={date}
+            onChange={setDate}
+            errorMessage={errors.date}
+          />
+          <SelectField
+            label={t('programmes.enrolments.exitReason')}
+            options={exitReasonKeys.map((k) => ({ id: k, label: t(`programmes.exitReason.${k}`) }))}
+            selectedKey={reason}
+            onSelectionChange={(key) => setReason(key ?? 'regular_end')}
+          />
+          {reason === 'early_end' ? (
+            <SelectField
+              label={t('programmes.enrolments.earlyEndReason')}
+              options={earlyEndReasonKeys.map((k) => ({ id: k, label: t(`programmes.earlyEndReason.${k}`) }))}
+              selectedKey={earlyEnd}
+              onSelectionChange={(key) => setEarlyEnd(key ?? 'personal')}
+            />
+          ) : null}
+          {errors.earlyEndReason ? <p className="field__error">{errors.earlyEndReason}</p> : null}
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+function AdmitDialog({
+  enrolment,
+  canOverbook,
+  onClose,
+  onDone,
+}: {
+  enrolment: EnrolmentView;
+  canOverbook: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [entryDate, setEntryDate] = useState(todayIso());
+  const [reason, setReason] = useState('');
+
+  const submit = async () => {
+    if (!isIsoDate(entryDate))
+      invalid([{ path: 'entryDate', message: t('programmes.enrolments.dateRequired') }]);
+    await explained(
+      t,
+      api(`/api/enrolments/${enrolment.id}/admit`, {
+        method: 'POST',
+        body: { entryDate, ...(reason.trim() ? { overbookingReason: reason.trim() } : {}) },
+      }),
+    );
+    onDone(t('programmes.enrolments.admitted', { name: nameOf(enrolment) }));
+  };
+
+  return (
+    <FormDialog
+      title={t('programmes.enrolments.admitActionFor', { name: nameOf(enrolment) })}
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      submitLabel={t('programmes.enrolments.saveAdmit')}
+      onSubmit={submit}
+    >
+      {(errors) => (
+        <>
+          <TextField
+            label={t('programmes.enrolments.entryDate')}
+            type="date"
+            isRequired
+            value={entryDate}
+            onChange={setEntryDate}
+            errorMessage={errors.entryDate}
+          />
+          {canOverbook ? (
+            <TextAreaField
+              label={t('programmes.enrolments.overbookReason')}
+              value={reason}
+              onChange={setReason}
+              rows={3}
+              errorMessage={errors.overbookingReason}
+            />
+          ) : null}
+          {canOverbook ? (
+            <p className="field__description">{t('programmes.enrolments.overbookHelp')}</p>
+          ) : null}
+        </>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,175 @@
+import type { ProgrammeView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { hasAnyRole, useUser } from '../../app/auth.tsx';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { formatDate } from '../clients/casework.ts';
+import { BudgetsSection } from './BudgetsSection.tsx';
+import { EnrolmentsSection } from './EnrolmentsSection.tsx';
+import { OccupancySection } from './OccupancySection.tsx';
+import { ReportSection } from './ReportSection.tsx';
+import './programmes.css';
+
+/** Years of the programme's running time, for the year choice of occupancy and budgets. */
+function yearsOf(p: ProgrammeView): number[] {
+  const first = Number(p.startsOn.slice(0, 4));
+  const last = Number(p.endsOn.slice(0, 4));
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/**
+ * One programme: key facts, agencies and places, occupancy (table and chart), the own agency's
+ * participations, budgets with bookings, and the funder report. Sections appear only for roles that
+ * may use them (the server enforces the same rules).
+ */
+export function ProgrammePage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const [message, setMessage] = useState<string>();
+  const programme = useApiQuery<{ programme: ProgrammeView }>(`/api/programmes/${id}`);
+  const p = programme.data?.programme;
+  const years = p ? yearsOf(p) : [];
+  const thisYear = new Date().getFullYear();
+  const defaultYear = years.includes(thisYear) ? thisYear : (years.at(-1) ?? thisYear);
+  const chosen = Number(params.get('jahr'));
+  const year = years.includes(chosen) ? chosen : defaultYear;
+  const agenciesCaption = useId();
+
+  const canFigures = hasAnyRole(user, ['lead', 'coordinator']);
+  const canBook = hasAnyRole(user, ['coordinator']);
+  const canOverbook = hasAnyRole(user, ['lead', 'coordinator']);
+
+  if (!p) {
+    return (
+      <Page title={t('programmes.list.title')}>
+        {programme.error ? <Alert tone="error">{errorText(t, programme.error)}</Alert> : null}
+        {programme.loading ? <Loading label={t('common.loading')} /> : null}
+      </Page>
+    );
+  }
+
+  return (
+    <Page
+      title={p.name}
+      intro={
+        <p>
+          <Link to="/programme">{t('programmes.detail.back')}</Link>
+        </p>
+      }
+    >
+      <div className="programme-grid">
+        {message ? <Alert tone="success">{message}</Alert> : null}
+        <Section id="eckdaten" title={t('programmes.detail.facts')}>
+          <dl className="facts">
+            <div>
+              <dt>{t('programmes.list.funding')}</dt>
+              <dd>{t(`programmes.fundingSource.${p.fundingSource}`)}</dd>
+            </div>
+            {p.legalBasis ? (
+              <div>
+                <dt>{t('programmes.detail.legalBasis')}</dt>
+                <dd>{p.legalBasis}</dd>
+              </div>
+            ) : null}
+            {p.funder ? (
+              <div>
+                <dt>{t('programmes.detail.funder')}</dt>
+                <dd>{p.funder}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('programmes.detail.owner')}</dt>
+              <dd>{p.ownerAgency.name}</dd>
+            </div>
+            <div>
+              <dt>{t('programmes.list.runtime')}</dt>
+              <dd>
+                {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('programmes.list.role')}</dt>
+              <dd>{t(`programmes.role.${p.myRole}`)}</dd>
+            </div>
+            {p.targetGroup ? (
+              <div>
+                <dt>{t('programmes.detail.targetGroup')}</dt>
+                <dd>{p.targetGroup}</dd>
+              </div>
+            ) : null}
+            {p.description ? (
+              <div>
+                <dt>{t('programmes.detail.description')}</dt>
+                <dd>{p.description}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </Section>
+
+        <Section id="stellen" title={t('programmes.agencies.title')}>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={agenciesCaption} tabIndex={0}>
+            <table className="table">
+              <caption id={agenciesCaption}>{t('programmes.agencies.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('programmes.agencies.agency')}</th>
+                  <th scope="col">{t('programmes.agencies.role')}</th>
+                  {years.map((y) => (
+                    <th scope="col" key={y} className="cell--num">
+                      {t('programmes.agencies.places', { year: y })}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {p.agencies.map((a) => (
+                  <tr key={a.agency.id}>
+                    <th scope="row">{a.agency.name}</th>
+                    <td>{t(`programmes.role.${a.role}`)}</td>
+                    {years.map((y) => (
+                      <td key={y} className="cell--num">
+                        {a.places.find((x) => x.year === y)?.places ?? 0}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </Section>
+
+        {canFigures && years.length > 0 ? (
+          <div className="programme-toolbar">
+            <SelectField
+              label={t('programmes.detail.year')}
+              description={t('programmes.detail.yearHelp')}
+              options={years.map((y) => ({ id: String(y), label: String(y) }))}
+              selectedKey={String(year)}
+              onSelectionChange={(key) => {
+                if (key) setParams({ jahr: key }, { replace: true });
+              }}
+            />
+          </div>
+        ) : null}
+
+        {canFigures ? <OccupancySection programmeId={p.id} year={year} /> : null}
+
+        <EnrolmentsSection programme={p} canOverbook={canOverbook} onChanged={setMessage} />
+
+        {canFigures ? <BudgetsSection programme={p} year={year} canBook={canBook} /> : null}
+
+        {canFigures ? <ReportSection programme={p} year={year} /> : null}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ProgrammeView } from '@lotse/domain';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { formatDate } from '../clients/casework.ts';
+import type { Paged } from './programmes.ts';
+import './programmes.css';
+
+/** Programmes the own agency takes part in. */
+export function ProgrammesPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const captionId = useId();
+  const programmes = useApiQuery<Paged<ProgrammeView>>('/api/programmes', { pageSize: 200 });
+
+  return (
+    <Page title={t('programmes.list.title')} intro={<p>{t('programmes.list.intro')}</p>}>
+      {programmes.error ? <Alert tone="error">{errorText(t, programmes.error)}</Alert> : null}
+      {programmes.loading && !programmes.data ? <Loading label={t('common.loading')} /> : null}
+      {programmes.data ? (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+            <table className="table">
+              <caption id={captionId}>
+                {t('programmes.list.caption', { count: programmes.data.total })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('programmes.list.name')}</th>
+                  <th scope="col">{t('programmes.list.funding')}</th>
+                  <th scope="col">{t('programmes.list.runtime')}</th>
+                  <th scope="col">{t('programmes.list.role')}</th>
+                  <th scope="col">{t('programmes.list.agencies')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {programmes.data.items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link to={`/programme/${p.id}`}>{p.name}</Link>
+                    </th>
+                    <td>{t(`programmes.fundingSource.${p.fundingSource}`)}</td>
+                    <td className="cell--nowrap">
+                      {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
+                    </td>
+                    <td>{t(`programmes.role.${p.myRole}`)}</td>
+                    <td>{p.agencies.map((a) => a.agency.name).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {programmes.data.items.length === 0 ? <p>{t('programmes.list.empty')}</p> : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
