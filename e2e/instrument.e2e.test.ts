@@ -36,6 +36,11 @@ afterAll(async () => {
 async function startAssessment(occasion: string, mode: string, date: string) {
   await guide.goto(`/klienten/${clientId}`);
   await guide.getByRole('heading', { level: 2, name: 'Teilhabe-Verlauf' }).waitFor();
+  // Wait until the progress has loaded, so nothing moves under the pointer.
+  await guide
+    .getByText(/Noch keine abgeschlossene Erhebung|Werte je Bereich/)
+    .first()
+    .waitFor();
   await guide.getByRole('link', { name: 'Neue Erhebung' }).click();
   await guide.getByRole('heading', { level: 1, name: 'Neue Erhebung' }).waitFor();
   expect(await axeViolations(guide)).toEqual([]);
@@ -117,5 +122,44 @@ describe('the participation instrument in the browser', () => {
       .getByRole('region', { name: 'Teilhabe-Verlauf' })
       .screenshot({ path: path.join(RESULTS, 'instrument-client-progress.png') });
     await guide.screenshot({ path: path.join(RESULTS, 'instrument-client-page.png'), fullPage: true });
+  });
+});
+
+describe('the instrument editor', () => {
+  test('an admin copies the default instrument to a draft, edits a text with live preview and publishes it', async () => {
+    const adminContext = await h.newContext();
+    const admin = await adminContext.newPage();
+    try {
+      await signIn(admin, demo.admin);
+      await admin
+        .getByRole('navigation', { name: 'Hauptnavigation' })
+        .getByRole('link', { name: 'Erhebungsbögen' })
+        .click();
+      await admin.getByRole('heading', { level: 1, name: 'Erhebungsbögen' }).waitFor();
+      expect(await axeViolations(admin)).toEqual([]);
+      await admin.getByRole('button', { name: 'Als Entwurf kopieren' }).first().click();
+      await admin.getByRole('heading', { level: 1, name: 'Entwurf bearbeiten' }).waitFor();
+      const text = admin
+        .getByRole('group', { name: 'Text Selbsteinschätzung' })
+        .first()
+        .getByLabel('Deutsch');
+      await text.fill('Ich fühle mich im Alltag körperlich fit.');
+      // Live preview of the self-assessment shows the new wording.
+      await admin.getByRole('complementary').getByText('Ich fühle mich im Alltag körperlich fit.').waitFor();
+      expect(await axeViolations(admin)).toEqual([]);
+      await admin.getByRole('button', { name: 'Entwurf speichern' }).click();
+      await admin.getByText('Gespeichert.').waitFor();
+      await admin.getByRole('link', { name: 'Zurück zur Übersicht' }).click();
+      await admin.getByRole('button', { name: 'Veröffentlichen' }).click();
+      await admin.getByText('Version veröffentlicht.').waitFor();
+      await expect
+        .poll(
+          async () =>
+            (await admin.getByRole('row').allInnerTexts()).filter((r) => /veröffentlicht/.test(r)).length,
+        )
+        .toBe(2);
+    } finally {
+      await adminContext.close();
+    }
   });
 });

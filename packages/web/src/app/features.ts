@@ -9,6 +9,7 @@ export interface Feature {
   id:
     | 'home'
     | 'assessments'
+    | 'instruments'
     | 'users'
     | 'settings'
     | 'audit'
@@ -41,6 +42,7 @@ export const features: readonly Feature[] = [
   { id: 'publications', path: '/material', roles: 'all', inNav: true },
   // Instruments and assessments (issue 3): reached from the client page, no menu item of its own
   { id: 'assessments', path: '/erhebungen', roles: ['caseworker', 'lead'], inNav: false },
+  { id: 'instruments', path: '/verwaltung/erhebungsboegen', roles: ['admin'], inNav: true },
   // Programmes and funding (issue 6)
   { id: 'programmes', path: '/programme', roles: ['lead', 'coordinator'], inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },

@@ -14,6 +14,8 @@ import { NewClientPage } from '../features/clients/NewClientPage.tsx';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
 import { EventsPage } from '../features/events/EventsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { InstrumentEditorPage } from '../features/instruments/InstrumentEditorPage.tsx';
+import { InstrumentsPage } from '../features/instruments/InstrumentsPage.tsx';
 import { PartnerPage, PartnersPage } from '../features/network/PartnersPage.tsx';
 import { OfferPage } from '../features/offers/OfferPage.tsx';
 import { OffersPage } from '../features/offers/OffersPage.tsx';
@@ -172,6 +174,22 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="assessments">
                     <NewAssessmentPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'verwaltung/erhebungsboegen',
+                element: (
+                  <FeatureRoute feature="instruments">
+                    <InstrumentsPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'verwaltung/erhebungsboegen/:id',
+                element: (
+                  <FeatureRoute feature="instruments">
+                    <InstrumentEditorPage />
                   </FeatureRoute>
                 ),
               },

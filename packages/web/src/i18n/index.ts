@@ -8,6 +8,8 @@ import networkDe from '../features/offers/i18n/de.json';
 import networkEn from '../features/offers/i18n/en.json';
 import programmesDe from '../features/programmes/i18n/de.json';
 import programmesEn from '../features/programmes/i18n/en.json';
+import instrumentsDe from '../features/instruments/i18n/de.json';
+import instrumentsEn from '../features/instruments/i18n/en.json';
 import de from './de.json';
 import en from './en.json';
 
@@ -15,8 +17,8 @@ type Resource = { [key: string]: string | Resource };
 
 /** Feature translations live beside their feature; each adds one import per language and a line here. */
 const featureResources: Record<'de' | 'en', Resource[]> = {
-  de: [caseworkDe, networkDe, assessmentsDe, programmesDe],
-  en: [caseworkEn, networkEn, assessmentsEn, programmesEn],
+  de: [caseworkDe, networkDe, assessmentsDe, instrumentsDe, programmesDe],
+  en: [caseworkEn, networkEn, assessmentsEn, instrumentsEn, programmesEn],
 };
 
 /** Deep merge, so a feature can add keys to shared groups such as `nav` without replacing them. */

@@ -15,7 +15,11 @@ import { tr } from './text.ts';
 /** A changed answer; `undefined` removes it (not answered). */
 export type AnswerChange = (key: string, value: AnswerValue | undefined) => void;
 
-function visibleItems(instrument: InstrumentView, perspective: Perspective, answers: Answers) {
+function visibleItems(
+  instrument: Pick<InstrumentView, 'dimensions'>,
+  perspective: Perspective,
+  answers: Answers,
+) {
   return instrument.dimensions.map((d) => ({
     dimension: d,
     items: d.items.filter((i) => askedIn(i, perspective) && isEnabled(i, answers)),
@@ -32,14 +36,17 @@ export function AssessmentEntry({
   assessment,
   answers,
   onChange,
+  locale,
 }: {
-  instrument: InstrumentView;
+  instrument: Pick<InstrumentView, 'dimensions'>;
   assessment: Pick<AssessmentView, 'perspective'>;
   answers: Answers;
   onChange: AnswerChange;
+  /** Instrument locale to show (editor preview); default: the UI language. */
+  locale?: 'de' | 'de-LS' | 'en';
 }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const lang = locale ?? (i18n.language === 'en' ? 'en' : 'de');
   return (
     <div>
       {visibleItems(instrument, assessment.perspective, answers).map(({ dimension, items }) =>
@@ -54,6 +61,7 @@ export function AssessmentEntry({
                 perspective={assessment.perspective}
                 value={answers[item.key]}
                 onChange={onChange}
+                lang={lang}
                 noAnswer={t('assessments.entry.noAnswer')}
                 yesNo={[t('assessments.entry.yes'), t('assessments.entry.no')]}
               />
@@ -72,7 +80,9 @@ function ItemField({
   onChange,
   noAnswer,
   yesNo,
+  lang,
 }: {
+  lang: string;
   item: InstrumentItem;
   perspective: Perspective;
   value: AnswerValue | undefined;
@@ -80,8 +90,6 @@ function ItemField({
   noAnswer: string;
   yesNo: [string, string];
 }) {
-  const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
   const name = useId();
   const helpId = useId();
   const options: { value: AnswerValue; label: string }[] = item.scale

@@ -36,6 +36,18 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
       title={t('assessments.progress.title')}
       description={t('assessments.progress.description')}
     >
+      <div className="section-actions">
+        {canWrite ? (
+          <Link className="btn btn--primary" to={`/klienten/${clientId}/erhebung`}>
+            {t('assessments.progress.new')}
+          </Link>
+        ) : null}
+        {p && p.series.length > 0 ? (
+          <a className="btn btn--secondary" href={`/api/clients/${clientId}/progress.pdf?locale=${lang}`}>
+            {t('assessments.progress.pdf')}
+          </a>
+        ) : null}
+      </div>
       {progress.error ? <Alert tone="error">{errorText(t, progress.error)}</Alert> : null}
       {p?.followUp.dueOn ? (
         <p className={p.followUp.due ? 'highlight' : undefined}>
@@ -58,18 +70,6 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
           </ul>
         </div>
       ) : null}
-      <div className="section-actions">
-        {canWrite ? (
-          <Link className="btn btn--primary" to={`/klienten/${clientId}/erhebung`}>
-            {t('assessments.progress.new')}
-          </Link>
-        ) : null}
-        {p && p.series.length > 0 ? (
-          <a className="btn btn--secondary" href={`/api/clients/${clientId}/progress.pdf?locale=${lang}`}>
-            {t('assessments.progress.pdf')}
-          </a>
-        ) : null}
-      </div>
       {p && p.series.length === 0 ? <p>{t('assessments.progress.none')}</p> : null}
       {p && p.series.length > 1 ? (
         <div className="progress-controls">

@@ -1,8 +1,8 @@
 import type { LocalizedText } from '@lotse/domain';
 
-/** An instrument text in the UI language (German fallback). */
+/** An instrument text in the UI language or an instrument locale (German fallback). */
 export const tr = (t: LocalizedText | undefined, lang: string): string =>
-  t ? ((lang === 'en' ? t.en : undefined) ?? t.de) : '';
+  t ? ((lang === 'en' || lang === 'de-LS' ? t[lang] : undefined) ?? t.de) : '';
 
 export const fmt = (n: number | null | undefined, locale: string) =>
   n === null || n === undefined ? '–' : n.toLocaleString(locale, { maximumFractionDigits: 2 });

@@ -1,0 +1,412 @@
+import type {
+  Answers,
+  InstrumentDimension,
+  InstrumentItem,
+  InstrumentLocale,
+  InstrumentView,
+  LocalizedText,
+  Perspective,
+} from '@lotse/domain';
+import { instrumentLocales, perspectives } from '@lotse/domain';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { AssessmentEntry } from '../assessments/AssessmentEntry.tsx';
+import '../assessments/assessments.css';
+import './instruments.css';
+
+type Draft = Pick<InstrumentView, 'title' | 'description' | 'scoring' | 'dimensions'>;
+
+/** One text per locale, as three labelled inputs. */
+function LocalizedInput({
+  label,
+  value,
+  onChange,
+  multiline,
+}: {
+  label: string;
+  value: LocalizedText | undefined;
+  onChange: (v: LocalizedText) => void;
+  multiline?: boolean;
+}) {
+  const { t } = useTranslation();
+  const base = useId();
+  return (
+    <fieldset className="editor-texts">
+      <legend>{label}</legend>
+      {instrumentLocales.map((locale) => {
+        const id = `${base}-${locale}`;
+        const v = value?.[locale] ?? '';
+        const set = (text: string) => {
+          const next: LocalizedText = { ...(value ?? { de: '' }) };
+          if (text || locale === 'de') next[locale] = text;
+          else delete next[locale];
+          onChange(next);
+        };
+        return (
+          <label key={locale} htmlFor={id}>
+            {t(`instruments.locale.${locale}`)}
+            {multiline ? (
+              <textarea id={id} rows={2} value={v} onChange={(e) => set(e.target.value)} />
+            ) : (
+              <input id={id} value={v} onChange={(e) => set(e.target.value)} />
+            )}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+const newItem = (dimension: InstrumentDimension, n: number): InstrumentItem => {
+  const template = dimension.items.find((i) => i.type === 'scale');
+  return {
+    key: `${dimension.key}_item_${n}`,
+    type: 'scale',
+    scale: template?.scale ?? {
+      options: [1, 2, 3, 4, 5].map((value) => ({ value, label: { de: String(value) } })),
+      nullLabel: { de: 'trifft nicht zu / keine Angabe' },
+    },
+    required: true,
+    reverse: false,
+    scored: true,
+    role: 'rating',
+    texts: { self: { de: 'Ich …' }, professional: { de: 'Die Person …' } },
+  };
+};
+
+/** Editing a draft: dimensions, items, scale labels, texts and translations, with a live preview. */
+export function InstrumentEditorPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const instrument = useApiQuery<InstrumentView>(`/api/instruments/${id}`);
+  const [draft, setDraft] = useState<Draft>();
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [previewPerspective, setPreviewPerspective] = useState<Perspective>('self');
+  const [previewLocale, setPreviewLocale] = useState<InstrumentLocale>(i18n.language === 'en' ? 'en' : 'de');
+  const [previewAnswers, setPreviewAnswers] = useState<Answers>({});
+  const ids = { perspective: useId(), locale: useId() };
+
+  useEffect(() => {
+    const i = instrument.data;
+    if (i && !draft)
+      setDraft({ title: i.title, description: i.description, scoring: i.scoring, dimensions: i.dimensions });
+  }, [instrument.data, draft]);
+
+  const i = instrument.data;
+  const editable = i?.status === 'draft' && !i.shared;
+  const setDimension = (di: number, change: Partial<InstrumentDimension>) =>
+    setDraft(
+      (d) => d && { ...d, dimensions: d.dimensions.map((x, k) => (k === di ? { ...x, ...change } : x)) },
+    );
+  const setItem = (di: number, ii: number, change: Partial<InstrumentItem>) =>
+    setDimension(di, {
+      items: (draft?.dimensions[di]?.items ?? []).map((x, k) => (k === ii ? { ...x, ...change } : x)),
+    });
+
+  const save = async () => {
+    if (!draft) return;
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      const saved = await api<InstrumentView>(`/api/instruments/${id}`, {
+        method: 'PATCH',
+        body: {
+          title: draft.title,
+          ...(draft.description ? { description: draft.description } : {}),
+          scoring: draft.scoring,
+          dimensions: draft.dimensions,
+        },
+      });
+      setDraft({
+        title: saved.title,
+        description: saved.description,
+        scoring: saved.scoring,
+        dimensions: saved.dimensions,
+      });
+      setNotice(t('instruments.saved'));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Page
+      title={t('instruments.editorTitle')}
+      intro={
+        i ? (
+          <p>{`${i.key} · ${t('instruments.version')} ${i.version} · ${t(`instruments.${i.status}`)}`}</p>
+        ) : null
+      }
+      actions={
+        <Link className="btn btn--secondary" to="/verwaltung/erhebungsboegen">
+          {t('instruments.back')}
+        </Link>
+      }
+    >
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {error ? (
+        <Alert tone="error">
+          {errorText(t, error)}
+          {error instanceof ApiError && error.issues.length ? (
+            <ul>
+              {error.issues.map((x) => (
+                <li key={`${x.path}-${x.message}`}>
+                  <code>{x.path}</code>: {x.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+      {!draft ? <Loading label={t('common.loading')} /> : null}
+      {draft && !editable ? <Alert tone="info">{t('instruments.intro')}</Alert> : null}
+      {draft && editable ? (
+        <div className="editor">
+          <div className="editor__form">
+            <Section id="allgemein" title={t('instruments.instrumentTitle')}>
+              <LocalizedInput
+                label={t('instruments.instrumentTitle')}
+                value={draft.title}
+                onChange={(title) => setDraft({ ...draft, title })}
+              />
+              <div className="editor-row">
+                <label>
+                  {t('instruments.needThreshold')}
+                  <input
+                    type="number"
+                    min={0}
+                    max={100}
+                    value={draft.scoring.needThreshold}
+                    onChange={(e) =>
+                      setDraft({
+                        ...draft,
+                        scoring: { ...draft.scoring, needThreshold: Number(e.target.value) },
+                      })
+                    }
+                  />
+                </label>
+                <label>
+                  {t('instruments.followUpMonths')}
+                  <input
+                    type="number"
+                    min={1}
+                    max={60}
+                    value={draft.scoring.followUpMonths}
+                    onChange={(e) =>
+                      setDraft({
+                        ...draft,
+                        scoring: { ...draft.scoring, followUpMonths: Number(e.target.value) },
+                      })
+                    }
+                  />
+                </label>
+              </div>
+            </Section>
+            {draft.dimensions.map((d, di) => (
+              <Section
+                // biome-ignore lint/suspicious/noArrayIndexKey: keys are edited in place; the position is the identity
+                key={di}
+                id={`bereich-${di}`}
+                title={`${t('instruments.dimension')}: ${d.title.de}`}
+              >
+                <LocalizedInput
+                  label={t('instruments.dimensionTitle')}
+                  value={d.title}
+                  onChange={(title) => setDimension(di, { title })}
+                />
+                <div className="editor-row">
+                  <label>
+                    {t('instruments.sd')}
+                    <input
+                      type="number"
+                      step="0.1"
+                      value={d.reference.sd}
+                      onChange={(e) =>
+                        setDimension(di, { reference: { ...d.reference, sd: Number(e.target.value) } })
+                      }
+                    />
+                  </label>
+                  <label>
+                    {t('instruments.reliability')}
+                    <input
+                      type="number"
+                      step="0.01"
+                      min={0}
+                      max={0.99}
+                      value={d.reference.reliability}
+                      onChange={(e) =>
+                        setDimension(di, {
+                          reference: { ...d.reference, reliability: Number(e.target.value) },
+                        })
+                      }
+                    />
+                  </label>
+                </div>
+                {d.items.map((item, ii) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: keys are edited in place; the position is the identity
+                  <fieldset key={ii} className="editor-item">
+                    <legend>
+                      {t('instruments.item')} <code>{item.key}</code>
+                    </legend>
+                    <label>
+                      {t('instruments.itemKey')}
+                      <input value={item.key} onChange={(e) => setItem(di, ii, { key: e.target.value })} />
+                    </label>
+                    {item.type === 'scale' ? (
+                      <div className="editor-row">
+                        <label className="editor-check">
+                          <input
+                            type="checkbox"
+                            checked={item.required}
+                            onChange={(e) => setItem(di, ii, { required: e.target.checked })}
+                          />
+                          {t('instruments.required')}
+                        </label>
+                        <label className="editor-check">
+                          <input
+                            type="checkbox"
+                            checked={item.reverse}
+                            onChange={(e) => setItem(di, ii, { reverse: e.target.checked })}
+                          />
+                          {t('instruments.reverse')}
+                        </label>
+                      </div>
+                    ) : null}
+                    {perspectives.map((p) =>
+                      item.texts[p] || item.role !== 'work_on' ? (
+                        <LocalizedInput
+                          key={p}
+                          multiline
+                          label={t(p === 'self' ? 'instruments.textSelf' : 'instruments.textProfessional')}
+                          value={item.texts[p]}
+                          onChange={(text) => setItem(di, ii, { texts: { ...item.texts, [p]: text } })}
+                        />
+                      ) : null,
+                    )}
+                    <LocalizedInput
+                      label={t('instruments.help')}
+                      value={item.help}
+                      onChange={(help) => setItem(di, ii, help.de ? { help } : { help: undefined })}
+                    />
+                    {item.scale ? (
+                      <details>
+                        <summary>{t('instruments.scale')}</summary>
+                        {item.scale.options.map((o, oi) => (
+                          <LocalizedInput
+                            key={o.value}
+                            label={t('instruments.option', { value: o.value })}
+                            value={o.label}
+                            onChange={(label) =>
+                              setItem(di, ii, {
+                                scale: item.scale && {
+                                  ...item.scale,
+                                  options: item.scale.options.map((x, k) => (k === oi ? { ...x, label } : x)),
+                                },
+                              })
+                            }
+                          />
+                        ))}
+                      </details>
+                    ) : null}
+                    <Button
+                      variant="secondary"
+                      onPress={() => setDimension(di, { items: d.items.filter((_, k) => k !== ii) })}
+                    >
+                      {t('instruments.removeItem')}
+                    </Button>
+                  </fieldset>
+                ))}
+                <Button
+                  variant="secondary"
+                  onPress={() => setDimension(di, { items: [...d.items, newItem(d, d.items.length + 1)] })}
+                >
+                  {t('instruments.addItem')}
+                </Button>
+              </Section>
+            ))}
+            <div className="section-actions">
+              <Button
+                variant="secondary"
+                onPress={() =>
+                  setDraft({
+                    ...draft,
+                    dimensions: [
+                      ...draft.dimensions,
+                      {
+                        key: `area_${draft.dimensions.length + 1}`,
+                        kind: 'area',
+                        title: { de: `Bereich ${draft.dimensions.length + 1}` },
+                        reference: { sd: 20, reliability: 0.8 },
+                        items: [
+                          newItem({ key: `area_${draft.dimensions.length + 1}`, items: [] } as never, 1),
+                        ],
+                      },
+                    ],
+                  })
+                }
+              >
+                {t('instruments.addDimension')}
+              </Button>
+              <Button onPress={() => void save()}>{t('instruments.save')}</Button>
+            </div>
+          </div>
+          <aside className="editor__preview card" aria-labelledby="vorschau-heading">
+            <h2 id="vorschau-heading">{t('instruments.preview')}</h2>
+            <div className="progress-controls">
+              <label htmlFor={ids.perspective}>
+                {t('instruments.previewPerspective')}
+                <select
+                  id={ids.perspective}
+                  value={previewPerspective}
+                  onChange={(e) => setPreviewPerspective(e.target.value as Perspective)}
+                >
+                  {perspectives.map((p) => (
+                    <option key={p} value={p}>
+                      {t(`assessments.perspective.${p}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label htmlFor={ids.locale}>
+                {t('instruments.previewLocale')}
+                <select
+                  id={ids.locale}
+                  value={previewLocale}
+                  onChange={(e) => setPreviewLocale(e.target.value as InstrumentLocale)}
+                >
+                  {instrumentLocales.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`instruments.locale.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <AssessmentEntry
+              instrument={draft}
+              assessment={{ perspective: previewPerspective }}
+              answers={previewAnswers}
+              locale={previewLocale}
+              onChange={(key, value) =>
+                setPreviewAnswers((a) => {
+                  const next = { ...a };
+                  if (value === undefined) delete next[key];
+                  else next[key] = value;
+                  return next;
+                })
+              }
+            />
+          </aside>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

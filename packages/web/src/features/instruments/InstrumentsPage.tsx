@@ -1,0 +1,150 @@
+import type { InstrumentView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { tr } from '../assessments/text.ts';
+
+/** Admins: every version (system and own), copy to draft, publish, FHIR export and import, blank forms. */
+export function InstrumentsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const navigate = useNavigate();
+  const list = useApiQuery<{ items: InstrumentView[] }>('/api/instruments', { status: 'all' });
+  const [notice, setNotice] = useState<string>();
+  const [unmapped, setUnmapped] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>();
+  const fileId = useId();
+  const captionId = useId();
+
+  const run = async (action: () => Promise<void>) => {
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const copy = (id: string) =>
+    run(async () => {
+      const draft = await api<InstrumentView>(`/api/instruments/${id}/drafts`, { method: 'POST' });
+      navigate(`/verwaltung/erhebungsboegen/${draft.id}`);
+    });
+  const publish = (id: string) =>
+    run(async () => {
+      await api(`/api/instruments/${id}/publish`, { method: 'POST' });
+      setNotice(t('instruments.published_ok'));
+      list.reload();
+    });
+  const importFile = (file: File | undefined) =>
+    run(async () => {
+      if (!file) return;
+      const body = JSON.parse(await file.text()) as unknown;
+      const result = await api<{ instrument: InstrumentView; unmapped: string[] }>(
+        '/api/instruments/import/fhir',
+        {
+          method: 'POST',
+          body,
+        },
+      );
+      setUnmapped(result.unmapped);
+      setNotice(t('instruments.imported'));
+      list.reload();
+    });
+
+  return (
+    <Page title={t('instruments.title')} intro={<p>{t('instruments.intro')}</p>}>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {unmapped.length ? (
+        <Alert tone="info" title={t('instruments.unmapped')}>
+          <ul>
+            {unmapped.map((u) => (
+              <li key={u}>{u}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
+      {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
+      <Section id="versionen" title={t('instruments.title')}>
+        <table className="table" aria-labelledby={captionId}>
+          <caption id={captionId} className="visually-hidden">
+            {t('instruments.title')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('instruments.instrumentTitle')}</th>
+              <th scope="col">{t('instruments.version')}</th>
+              <th scope="col">{t('instruments.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('instruments.edit')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list.data?.items ?? []).map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {tr(i.title, lang)} <code>{i.key}</code>
+                </th>
+                <td>{i.version}</td>
+                <td>
+                  {t(`instruments.${i.status}`)}
+                  {i.shared ? ` (${t('instruments.shared')})` : ''}
+                </td>
+                <td>
+                  <div className="section-actions">
+                    {i.status === 'draft' ? (
+                      <>
+                        <Link className="btn btn--secondary" to={`/verwaltung/erhebungsboegen/${i.id}`}>
+                          {t('instruments.edit')}
+                        </Link>
+                        <Button variant="secondary" onPress={() => void publish(i.id)}>
+                          {t('instruments.publish')}
+                        </Button>
+                      </>
+                    ) : (
+                      <Button variant="secondary" onPress={() => void copy(i.id)}>
+                        {t('instruments.copy')}
+                      </Button>
+                    )}
+                    <a
+                      className="btn btn--secondary"
+                      href={`/api/instruments/${i.id}/fhir`}
+                      download={`${i.key}-v${i.version}.json`}
+                    >
+                      {t('instruments.fhir')}
+                    </a>
+                    <a
+                      className="btn btn--secondary"
+                      href={`/api/instruments/${i.id}/form.pdf?locale=${lang}&perspective=self`}
+                    >
+                      {t('instruments.form')}
+                    </a>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section id="import" title={t('instruments.import')}>
+        <label htmlFor={fileId} className="field__label">
+          {t('instruments.importFile')}
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept="application/json,application/fhir+json,.json"
+          onChange={(e) => void importFile(e.target.files?.[0])}
+        />
+      </Section>
+    </Page>
+  );
+}
