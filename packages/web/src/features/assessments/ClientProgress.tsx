@@ -100,7 +100,7 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
           onChoose={setChoice}
         />
       ) : null}
-      {p && p.comparison.some((c) => c.self !== null && c.professional !== null) && series ? (
+      {p?.comparison.some((c) => c.self !== null && c.professional !== null) && series ? (
         <Comparison progress={p} series={series} />
       ) : null}
     </Section>
