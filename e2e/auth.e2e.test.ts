@@ -25,7 +25,7 @@ async function withPage<T>(fn: (page: Page) => Promise<T>, locale?: string): Pro
  * Presses Tab until the focused element matches `condition` (a JS expression over `el`), at most `max`
  * times; returns whether it got there.
  */
-async function tabTo(page: Page, condition: string, max = 25): Promise<boolean> {
+async function tabTo(page: Page, condition: string, max = 80): Promise<boolean> {
   const check = `((el) => Boolean(${condition}))(document.activeElement)`;
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');

@@ -23,17 +23,17 @@ import { clientRecordRoutes } from './features/client-records/client-records.rou
 import { clientRoutes } from './features/clients/clients.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
+import { eventRoutes } from './features/events/events.routes.ts';
 import { goalRoutes } from './features/goals/goals.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
-import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { instrumentRoutes } from './features/instruments/instruments.routes.ts';
-import { userRoutes } from './features/users/users.routes.ts';
-import { eventRoutes } from './features/events/events.routes.ts';
 import { offerRoutes } from './features/offers/offers.routes.ts';
 import { partnerRoutes } from './features/partners/partners.routes.ts';
 import { planningRoutes } from './features/planning/planning.routes.ts';
+import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { publicationRoutes } from './features/publications/publications.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
 import type { App } from './platform/http.ts';
@@ -64,7 +64,9 @@ const features = [
   referralRoutes,
   planningRoutes,
   eventRoutes,
-  publicationRoutes, programmeRoutes];
+  publicationRoutes,
+  programmeRoutes,
+];
 
 export interface LotseApp {
   app: App;

@@ -4,12 +4,12 @@ import assessmentsDe from '../features/assessments/i18n/de.json';
 import assessmentsEn from '../features/assessments/i18n/en.json';
 import caseworkDe from '../features/clients/i18n/de.json';
 import caseworkEn from '../features/clients/i18n/en.json';
+import instrumentsDe from '../features/instruments/i18n/de.json';
+import instrumentsEn from '../features/instruments/i18n/en.json';
 import networkDe from '../features/offers/i18n/de.json';
 import networkEn from '../features/offers/i18n/en.json';
 import programmesDe from '../features/programmes/i18n/de.json';
 import programmesEn from '../features/programmes/i18n/en.json';
-import instrumentsDe from '../features/instruments/i18n/de.json';
-import instrumentsEn from '../features/instruments/i18n/en.json';
 import de from './de.json';
 import en from './en.json';
 

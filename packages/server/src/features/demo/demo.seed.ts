@@ -5,9 +5,9 @@ import { withSystem } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { seedAssessments } from '../assessments/assessments.demo.ts';
 import { hashPassword } from '../auth/password-hash.ts';
-import { seedProgrammes } from '../programmes/programmes.seed.ts';
 import { seedCasework } from '../clients/casework.demo.ts';
 import { seedNetwork } from '../offers/network.demo.ts';
+import { seedProgrammes } from '../programmes/programmes.seed.ts';
 
 /** Demo log-ins share this password; it works only in demo mode (embedded database, LOTSE_DEMO). */
 export const DEMO_PASSWORD = 'Lotse-Demo-2026';
