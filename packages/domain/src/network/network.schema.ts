@@ -134,6 +134,25 @@ export const createPartnerRequest = z.strictObject({
 });
 export type CreatePartnerRequest = z.infer<typeof createPartnerRequest>;
 
+const partnerFields = createPartnerRequest.shape;
+/** Change a partner of the own agency: only the given fields change. */
+export const updatePartnerRequest = z
+  .strictObject({
+    name: partnerFields.name,
+    kind: partnerFields.kind,
+    contactPersons: z.array(contactPerson).max(20),
+    street: partnerFields.street,
+    postalCode: partnerFields.postalCode,
+    city: partnerFields.city,
+    districts: uniqueList(districtKey, districtKeys.length),
+    website: partnerFields.website,
+    notes: partnerFields.notes,
+    inclusion: partnerFields.inclusion,
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nichts zu ändern' });
+export type UpdatePartnerRequest = z.infer<typeof updatePartnerRequest>;
+
 export const partnerView = z
   .object({
     id: z.uuid(),
@@ -513,6 +532,29 @@ export const registrationView = z.object({
   status: registrationStatus,
   /** Place on the waiting list (1 = next), null when registered. */
   waitlistPosition: z.number().int().nullable(),
+});
+
+/** The result of cancelling the own registration; a freed place goes to the first of the waiting list. */
+export const cancelRegistrationView = z.object({
+  eventId: z.uuid(),
+  /** The status the cancelled registration had. */
+  cancelled: registrationStatus,
+  /** Whether someone moved up from the waiting list. */
+  promoted: z.boolean(),
+});
+export type CancelRegistrationView = z.infer<typeof cancelRegistrationView>;
+
+/** The caller's personal iCalendar feed link (the token is shown only when it is created). */
+export const feedTokenView = z.object({
+  active: z.boolean(),
+  createdAt: z.iso.datetime().nullable(),
+  /** Path of the feed with the secret token; only in the answer that created it. */
+  path: z.string().nullable(),
+});
+export type FeedTokenView = z.infer<typeof feedTokenView>;
+
+export const feedTokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Ungültiger Feed-Schlüssel' }),
 });
 
 // ---------------------------------------------------------------------------------------------------

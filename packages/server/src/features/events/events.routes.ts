@@ -1,7 +1,10 @@
 import {
+  cancelRegistrationView,
   createEventRequest,
   eventQuery,
   eventView,
+  feedTokenParams,
+  feedTokenView,
   paged,
   registerRequest,
   registrationView,
@@ -10,6 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
 import * as events from './events.service.ts';
+import * as feedTokens from './feed-tokens.service.ts';
 
 const tags = ['Veranstaltungen'];
 const idParams = z.object({ id: z.uuid() });
@@ -61,6 +65,61 @@ export function eventRoutes(app: App, ctx: AppContext) {
   );
 
   app.get(
+    '/api/events/feed-token',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary: 'Whether the signed-in user has a personal calendar feed link',
+        response: { 200: feedTokenView },
+      },
+    },
+    async (req) => feedTokens.status(ctx, actorOf(req)),
+  );
+
+  app.post(
+    '/api/events/feed-token',
+    {
+      config: { action: 'network.read' },
+      schema: {
+        tags,
+        summary:
+          'Create the personal calendar feed link (replaces an earlier one); the secret path is shown only here',
+        response: { 201: feedTokenView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await feedTokens.regenerate(ctx, actorOf(req))),
+  );
+
+  app.delete(
+    '/api/events/feed-token',
+    {
+      config: { action: 'network.read' },
+      schema: { tags, summary: 'Revoke the personal calendar feed link', response: { 200: feedTokenView } },
+    },
+    async (req) => feedTokens.revoke(ctx, actorOf(req)),
+  );
+
+  app.get(
+    '/api/events/feed/:token.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'iCalendar feed behind a personal secret link (for calendar apps, no session needed)',
+        params: feedTokenParams,
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type(CALENDAR)
+        .header('content-disposition', 'inline; filename="lotse-veranstaltungen.ics"')
+        .header('cache-control', 'private, no-store')
+        .header('referrer-policy', 'no-referrer')
+        .send(await feedTokens.feedByToken(ctx, req.params.token, hostOf(req))),
+  );
+
+  app.get(
     '/api/events/:id.ics',
     {
       config: { action: 'network.read' },
@@ -97,5 +156,20 @@ export function eventRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await events.register(ctx, actorOf(req), req.params.id)),
+  );
+
+  app.delete(
+    '/api/events/:id/registrations',
+    {
+      config: { action: 'events.register' },
+      schema: {
+        tags,
+        summary:
+          "Cancel the signed-in staff member's registration; a freed place goes to the first of the waiting list",
+        params: idParams,
+        response: { 200: cancelRegistrationView },
+      },
+    },
+    async (req) => events.cancelRegistration(ctx, actorOf(req), req.params.id),
   );
 }

@@ -1,4 +1,4 @@
-import type { CreateEventRequest, EventKind, EventView } from '@lotse/domain';
+import type { CreateEventRequest, EventKind, EventView, RegistrationStatus } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -143,6 +143,37 @@ export async function register(ctx: AppContext, actor: Actor, id: string) {
       details: { status, code: event.code },
     });
     return { eventId: id, status, waitlistPosition: position } as const;
+  });
+}
+
+/**
+ * Cancels the calling staff member's registration. A place that becomes free goes to the first of the
+ * waiting list (of whichever agency) in the same transaction.
+ */
+export async function cancelRegistration(ctx: AppContext, actor: Actor, id: string) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'events.register');
+    const event = await loadEvent(scope, id);
+    if (event.ends_at <= scope.now) throw conflict('Die Veranstaltung ist bereits vorbei.');
+    await lock(scope, `lotse.event.${id}`);
+    const deleted = await scope.tx.query<{ id: string; status: RegistrationStatus }>(
+      'DELETE FROM event_registrations WHERE event_id = $1 AND user_id = $2 RETURNING id, status',
+      [id, actor.userId],
+    );
+    const cancelled = deleted.rows[0];
+    if (!cancelled) throw notFound('Sie sind für diese Veranstaltung nicht angemeldet.');
+    const promoted =
+      cancelled.status === 'registered'
+        ? ((await scope.tx.query<{ id: string | null }>('SELECT lotse_event_promote($1) AS id', [id])).rows[0]
+            ?.id ?? null)
+        : null;
+    await scope.audit({
+      action: 'events.cancel_registration',
+      resourceType: 'event',
+      resourceId: id,
+      details: { status: cancelled.status, code: event.code, promotedRegistrationId: promoted },
+    });
+    return { eventId: id, cancelled: cancelled.status, promoted: promoted !== null };
   });
 }
 

@@ -106,6 +106,32 @@ function partnerValues(agencyId: string, p: PartnerInsert, by: string | null, no
   ];
 }
 
+const UPDATE_COLUMNS: Record<keyof PartnerInsert, { column: string; json?: boolean }> = {
+  name: { column: 'name' },
+  kind: { column: 'kind' },
+  contactPersons: { column: 'contact_persons', json: true },
+  street: { column: 'street' },
+  postalCode: { column: 'postal_code' },
+  city: { column: 'city' },
+  districts: { column: 'districts' },
+  website: { column: 'website' },
+  notes: { column: 'notes' },
+  inclusion: { column: 'inclusion', json: true },
+};
+
+/** Changes the given fields of a partner (row-level security keeps it to the own agency). */
+export async function updatePartner(tx: Queryable, id: string, input: Partial<PartnerInsert>, now: Date) {
+  const sets: string[] = [];
+  const params: unknown[] = [id, now];
+  for (const [key, value] of Object.entries(input) as [keyof PartnerInsert, unknown][]) {
+    const target = UPDATE_COLUMNS[key];
+    if (!target || value === undefined) continue;
+    params.push(target.json && value !== null ? JSON.stringify(value) : value);
+    sets.push(`${target.column} = $${params.length}`);
+  }
+  await tx.query(`UPDATE partners SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1`, params);
+}
+
 /** Inserts partners with multi-row statements; returns their ids in input order. */
 export async function insertPartners(
   tx: Queryable,

@@ -6,6 +6,7 @@ import {
   paged,
   partnerQuery,
   partnerView,
+  updatePartnerRequest,
 } from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -56,6 +57,21 @@ export function partnerRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await partners.create(ctx, actorOf(req), req.body)),
+  );
+
+  app.patch(
+    '/api/partners/:id',
+    {
+      config: { action: 'network.write' },
+      schema: {
+        tags,
+        summary: 'Change a partner of the own agency (only the given fields)',
+        params: z.object({ id: z.uuid() }),
+        body: updatePartnerRequest,
+        response: { 200: partnerView },
+      },
+    },
+    async (req) => partners.update(ctx, actorOf(req), req.params.id, req.body),
   );
 
   app.post(

@@ -1,8 +1,8 @@
-import type { CreatePartnerRequest, PartnerKind, PartnerView } from '@lotse/domain';
+import type { CreatePartnerRequest, PartnerKind, PartnerView, UpdatePartnerRequest } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-import { findPartner, insertPartners, listPartners, presentPartner } from './partners.repo.ts';
+import { findPartner, insertPartners, listPartners, presentPartner, updatePartner } from './partners.repo.ts';
 
 export async function list(
   ctx: AppContext,
@@ -55,5 +55,27 @@ export async function create(
       (await findPartner(scope.tx, id as string)) as NonNullable<Awaited<ReturnType<typeof findPartner>>>,
       actor.agencyId,
     );
+  });
+}
+
+export async function update(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdatePartnerRequest,
+): Promise<PartnerView> {
+  return withActor(ctx, actor, async (scope) => {
+    const row = await findPartner(scope.tx, id);
+    if (!row) throw notFound('Netzwerkpartner nicht gefunden.');
+    // Partners of other agencies (behind shared offers) are read-only: the same 404 as a missing one.
+    authorize(actor, 'network.write', { agencyId: row.agency_id });
+    await updatePartner(scope.tx, id, input, scope.now);
+    await scope.audit({
+      action: 'partners.update',
+      resourceType: 'partner',
+      resourceId: id,
+      details: { fields: Object.keys(input).sort() },
+    });
+    return presentPartner((await findPartner(scope.tx, id)) as NonNullable<typeof row>, actor.agencyId);
   });
 }
