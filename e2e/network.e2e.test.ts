@@ -116,6 +116,125 @@ describe('offers and network in the browser', () => {
     await expectNoAxeViolations(guide);
   });
 
+  test('a guide adds an offer through the form and edits it', async () => {
+    await nav(guide).getByRole('link', { name: 'Angebote' }).click();
+    await guide.getByRole('heading', { level: 1, name: 'Angebote' }).waitFor();
+    await guide.getByRole('button', { name: 'Angebot anlegen' }).click();
+    const dialog = guide.getByRole('dialog', { name: 'Angebot anlegen' });
+    await dialog.waitFor();
+    await dialog
+      .getByRole('group', { name: /Teilhabebereiche/ })
+      .locator('.checkbox')
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(guide);
+
+    // Submitting empty names the missing fields and writes nothing.
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByText('Mindestens einen Teilhabebereich wählen.').waitFor();
+    await expectNoAxeViolations(guide);
+
+    await dialog.getByLabel('Titel').fill('Erzählcafé im Quartier');
+    await dialog.getByRole('button', { name: /Träger/ }).click();
+    await guide.getByRole('listbox').getByRole('option').first().click();
+    await dialog
+      .getByRole('group', { name: /Teilhabebereiche/ })
+      .locator('.checkbox')
+      .first()
+      .click();
+    await dialog.getByRole('group', { name: 'Zielgruppen' }).locator('.checkbox').first().click();
+    await dialog.getByRole('button', { name: /Sozialraum/ }).click();
+    await guide.getByRole('listbox').getByRole('option', { name: 'Witten', exact: true }).click();
+    await dialog.getByLabel('Postleitzahl').fill('58452');
+    await dialog.getByLabel('Kosten für Kund*innen (Euro)').fill('2,50');
+    await dialog.getByLabel('Plätze insgesamt').fill('12');
+    await dialog.getByLabel('Davon aktuell frei').fill('5');
+    await dialog.getByLabel('Gültig ab').fill('2026-01-01');
+    await dialog.getByText('Im gemeinsamen regionalen Verzeichnis veröffentlichen').click();
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+
+    await guide.getByRole('heading', { level: 1, name: 'Erzählcafé im Quartier' }).waitFor();
+    await guide.getByText('Das Angebot wurde angelegt.').waitFor();
+    await guide.getByText('5 von 12').waitFor();
+    await expectNoAxeViolations(guide);
+
+    await guide.getByRole('button', { name: 'Bearbeiten' }).click();
+    const edit = guide.getByRole('dialog', { name: 'Angebot bearbeiten' });
+    await edit.waitFor();
+    await expect(edit.getByLabel('Titel').inputValue()).resolves.toBe('Erzählcafé im Quartier');
+    await edit.getByLabel('Davon aktuell frei').fill('4');
+    await edit.getByRole('button', { name: 'Speichern' }).click();
+    await guide.getByText('Die Änderungen wurden gespeichert.').waitFor();
+    await guide.getByText('4 von 12').waitFor();
+  });
+
+  test('a guide adds a partner with a contact person and an inclusion profile and edits it', async () => {
+    await nav(guide).getByRole('link', { name: 'Netzwerkpartner' }).click();
+    await guide.getByRole('heading', { level: 1, name: 'Netzwerkpartner' }).waitFor();
+    await guide.getByRole('button', { name: 'Netzwerkpartner anlegen' }).click();
+    const dialog = guide.getByRole('dialog', { name: 'Netzwerkpartner anlegen' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Name', { exact: true }).fill('Bäckerei Sonnenschein');
+    await dialog.getByRole('button', { name: /Art/ }).click();
+    await guide.getByRole('listbox').getByRole('option', { name: 'Arbeitgeber' }).click();
+    await dialog.getByRole('button', { name: 'Ansprechperson hinzufügen' }).click();
+    const contact = dialog.getByRole('group', { name: 'Ansprechperson 1' });
+    await contact.getByLabel('Name').fill('Aylin Demir');
+    await contact.getByLabel('E-Mail').fill('keine-adresse');
+    await dialog.getByRole('group', { name: 'Sozialräume' }).locator('.checkbox').first().click();
+    await dialog.getByText('Arbeitsplätze für Menschen mit Behinderung').click();
+    await expectNoAxeViolations(guide);
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    // The server names the invalid field; nothing is written.
+    await contact.getByText('Keine gültige E-Mail-Adresse').waitFor();
+    await expectNoAxeViolations(guide);
+    await contact.getByLabel('E-Mail').fill('demir@baeckerei.example');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+
+    await guide.getByRole('heading', { level: 1, name: 'Bäckerei Sonnenschein' }).waitFor();
+    await guide.getByText(/Aylin Demir, demir@baeckerei\.example/).waitFor();
+    await guide.getByText('Arbeitsplätze für Menschen mit Behinderung: ja').waitFor();
+    await guide.getByRole('button', { name: 'Bearbeiten' }).click();
+    const edit = guide.getByRole('dialog', { name: 'Netzwerkpartner bearbeiten' });
+    await edit.waitFor();
+    await edit.getByLabel('Notizen').fill('Sucht Aushilfen am Wochenende.');
+    await edit.getByRole('button', { name: 'Speichern' }).click();
+    await guide.getByText('Die Änderungen wurden gespeichert.').waitFor();
+    await guide.getByText('Sucht Aushilfen am Wochenende.').waitFor();
+    await expectNoAxeViolations(guide);
+  });
+
+  test('a guide registers for an event, cancels, and manages the personal calendar link', async () => {
+    await nav(guide).getByRole('link', { name: 'Veranstaltungen' }).click();
+    await guide.getByRole('heading', { level: 1, name: 'Veranstaltungen' }).waitFor();
+    const register = guide.getByRole('button', { name: /^Anmelden: V \d\d\/\d{3}/ }).first();
+    const event = ((await register.getAttribute('aria-label')) ?? '').slice('Anmelden: '.length);
+    const code = event.slice(0, 8);
+    await register.click();
+    await guide.getByText(new RegExp(`${code}: Sie (sind angemeldet|stehen auf der Warteliste)`)).waitFor();
+    const cancel = guide.getByRole('button', { name: `Abmelden: ${event}` });
+    await cancel.focus();
+    await guide.keyboard.press('Enter');
+    await guide
+      .getByText(new RegExp(`${code}: Sie (sind abgemeldet|stehen nicht mehr auf der Warteliste)`))
+      .waitFor();
+    await guide.getByRole('button', { name: `Anmelden: ${event}` }).waitFor();
+    await expectNoAxeViolations(guide);
+
+    const feed = guide.locator('#events-feed');
+    await feed.getByRole('button', { name: /^(Kalender-Link erzeugen|Neuen Link erzeugen)/ }).click();
+    const url = await feed.getByLabel('Ihr Kalender-Link').inputValue();
+    expect(url).toMatch(/\/api\/events\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+    await expectNoAxeViolations(guide);
+    // A calendar app has no session: the secret link alone gives the feed.
+    const calendar = await fetch(url);
+    expect(calendar.status).toBe(200);
+    expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
+    await feed.getByRole('button', { name: 'Link widerrufen' }).click();
+    await feed.getByText('Der Kalender-Link wurde widerrufen.').waitFor();
+    expect((await fetch(url)).status).toBe(404);
+  });
+
   test('a coordinator sees needs versus offers for a district', async () => {
     const ctx = await h.newContext();
     const coordinator = await ctx.newPage();
@@ -150,6 +269,25 @@ describe('offers and network in the browser', () => {
       expect(await dialog.getByRole('button', { name: 'Importieren' }).isDisabled()).toBe(true);
       await expectNoAxeViolations(coordinator);
       await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+
+      // A coordinator creates an event through the form.
+      await nav(coordinator).getByRole('link', { name: 'Veranstaltungen' }).click();
+      await coordinator.getByRole('heading', { level: 1, name: 'Veranstaltungen' }).waitFor();
+      await coordinator.getByRole('button', { name: 'Veranstaltung anlegen' }).click();
+      const form = coordinator.getByRole('dialog', { name: 'Veranstaltung anlegen' });
+      await form.waitFor();
+      await expectNoAxeViolations(coordinator);
+      await form.getByLabel('Titel').fill('Fachgespräch Erzählcafés');
+      await form.getByRole('button', { name: /Art/ }).click();
+      await coordinator.getByRole('listbox').getByRole('option', { name: 'Fachgespräch' }).click();
+      await form.getByLabel('Datum').fill('2027-03-10');
+      await form.getByLabel('Beginn').fill('10:00');
+      await form.getByLabel('Ende').fill('12:00');
+      await form.getByLabel('Online-Link').fill('https://konferenz.example/raum');
+      await form.getByLabel('Plätze').fill('20');
+      await form.getByRole('button', { name: 'Speichern' }).click();
+      await coordinator.getByText(/Die Veranstaltung V 27\/\d{3} wurde angelegt\./).waitFor();
+      await coordinator.getByRole('heading', { level: 3, name: /Fachgespräch Erzählcafés/ }).waitFor();
     } finally {
       await ctx.close();
     }

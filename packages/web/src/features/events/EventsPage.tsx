@@ -2,6 +2,7 @@ import type { EventView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -10,6 +11,8 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { formatDateTime, formatTime } from '../offers/network.ts';
 import '../offers/network.css';
+import { EventFormDialog } from './EventFormDialog.tsx';
+import { FeedLinkSection } from './FeedLinkSection.tsx';
 
 interface EventPage {
   items: EventView[];
@@ -23,6 +26,9 @@ export function EventsPage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const user = useUser();
+  const canCreate = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
   const events = useApiQuery<EventPage>('/api/events', { pageSize: 200 });
   const today = todayIso();
   const upcoming = events.data?.items.filter((e) => e.endsAt.slice(0, 10) >= today) ?? [];
@@ -50,27 +56,60 @@ export function EventsPage() {
     }
   };
 
+  const cancel = async (e: EventView) => {
+    setBusy(e.id);
+    try {
+      const r = await api<{ cancelled: 'registered' | 'waitlisted'; promoted: boolean }>(
+        `/api/events/${e.id}/registrations`,
+        { method: 'DELETE' },
+      );
+      setNotice({
+        tone: 'success',
+        text: `${e.code}: ${r.cancelled === 'registered' ? t('network.events.cancelled') : t('network.events.leftWaitlist')}${r.promoted ? ` ${t('network.events.promoted')}` : ''}`,
+      });
+      events.reload();
+    } catch (error) {
+      setNotice({ tone: 'error', text: errorText(t, error) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
   return (
     <Page
       title={t('network.events.title')}
       intro={<p>{t('network.events.intro')}</p>}
       actions={
-        <a className="btn btn--secondary" href="/api/events.ics" download="lotse-veranstaltungen.ics">
-          {t('network.events.feed')}
-        </a>
+        <>
+          {canCreate ? <Button onPress={() => setCreating(true)}>{t('network.events.new')}</Button> : null}
+          <a className="btn btn--secondary" href="/api/events.ics" download="lotse-veranstaltungen.ics">
+            {t('network.events.feed')}
+          </a>
+        </>
       }
     >
+      {canCreate ? (
+        <EventFormDialog
+          isOpen={creating}
+          onOpenChange={setCreating}
+          onCreated={(e) => {
+            setNotice({ tone: 'success', text: t('network.events.created', { code: e.code }) });
+            events.reload();
+          }}
+        />
+      ) : null}
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {events.error ? <Alert tone="error">{errorText(t, events.error)}</Alert> : null}
       {events.loading && !events.data ? <Loading label={t('common.loading')} /> : null}
       {events.data ? (
         <>
           <Section id="events-upcoming" title={t('network.events.upcoming')}>
-            <EventList events={upcoming} busy={busy} onRegister={register} />
+            <EventList events={upcoming} busy={busy} onRegister={register} onCancel={cancel} />
           </Section>
           <Section id="events-past" title={t('network.events.past')}>
             <EventList events={past} />
           </Section>
+          <FeedLinkSection />
         </>
       ) : null}
     </Page>
@@ -81,10 +120,12 @@ function EventList({
   events,
   busy,
   onRegister,
+  onCancel,
 }: {
   events: EventView[];
   busy?: string | undefined;
   onRegister?: (e: EventView) => void;
+  onCancel?: (e: EventView) => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
@@ -139,6 +180,17 @@ function EventList({
             ) : null}
             {e.myRegistration === 'waitlisted' ? (
               <span className="badge badge--warning">{t('network.events.waitlistedShort')}</span>
+            ) : null}
+            {onCancel && e.myRegistration ? (
+              <Button
+                size="sm"
+                variant="secondary"
+                isPending={busy === e.id}
+                aria-label={`${t('network.events.cancel')}: ${e.code} ${e.title}`}
+                onPress={() => onCancel(e)}
+              >
+                {t('network.events.cancel')}
+              </Button>
             ) : null}
             <a
               className="btn btn--secondary btn--sm"

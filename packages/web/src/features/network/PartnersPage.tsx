@@ -2,7 +2,7 @@ import type { OfferView, PartnerView } from '@lotse/domain';
 import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -17,6 +17,7 @@ import { ImportDialog } from '../offers/ImportDialog.tsx';
 import { districtName, districts, partnerKinds } from '../offers/network.ts';
 import { ExportImportActions, PlacesText } from '../offers/OffersPage.tsx';
 import '../offers/network.css';
+import { PartnerFormDialog } from './PartnerFormDialog.tsx';
 
 interface Paged<T> {
   items: T[];
@@ -37,7 +38,10 @@ export function PartnersPage() {
   const captionId = useId();
   const user = useUser();
   const canImport = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
+  const canWrite = !!user?.roles.some((r) => r === 'lead' || r === 'caseworker' || r === 'coordinator');
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   const [imported, setImported] = useState<string>();
   const partners = useApiQuery<Paged<PartnerView>>('/api/partners', {
     page,
@@ -68,9 +72,19 @@ export function PartnersPage() {
       title={t('network.partners.title')}
       intro={<p>{t('network.partners.intro')}</p>}
       actions={
-        <ExportImportActions kind="partners" canImport={canImport} onImport={() => setImporting(true)} />
+        <>
+          {canWrite ? <Button onPress={() => setCreating(true)}>{t('network.partners.new')}</Button> : null}
+          <ExportImportActions kind="partners" canImport={canImport} onImport={() => setImporting(true)} />
+        </>
       }
     >
+      {canWrite ? (
+        <PartnerFormDialog
+          isOpen={creating}
+          onOpenChange={setCreating}
+          onSaved={(p) => navigate(`/netzwerk/partner/${p.id}`)}
+        />
+      ) : null}
       {imported ? <Alert tone="success">{imported}</Alert> : null}
       {canImport ? (
         <ImportDialog
@@ -155,6 +169,10 @@ export function PartnerPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const partner = useApiQuery<PartnerView>(`/api/partners/${id}`);
+  const user = useUser();
+  const canWrite = !!user?.roles.some((r) => r === 'lead' || r === 'caseworker' || r === 'coordinator');
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const offers = useApiQuery<Paged<OfferView>>(id ? '/api/offers' : null, { partnerId: id, pageSize: 200 });
   if (partner.error && (partner.error as { status?: number }).status === 404) return <NotFoundPage />;
   const p = partner.data;
@@ -164,11 +182,30 @@ export function PartnerPage() {
       title={p?.name ?? t('network.partners.title')}
       intro={p ? <p>{t(`network.partnerKind.${p.kind}`)}</p> : null}
       actions={
-        <Link className="btn btn--secondary" to="/netzwerk/partner">
-          {t('network.partners.back')}
-        </Link>
+        <>
+          <Link className="btn btn--secondary" to="/netzwerk/partner">
+            {t('network.partners.back')}
+          </Link>
+          {p?.own && canWrite ? (
+            <Button variant="secondary" onPress={() => setEditing(true)}>
+              {t('network.form.edit')}
+            </Button>
+          ) : null}
+        </>
       }
     >
+      {saved ? <Alert tone="success">{t('network.form.saved')}</Alert> : null}
+      {p?.own && canWrite && editing ? (
+        <PartnerFormDialog
+          partner={p}
+          isOpen={editing}
+          onOpenChange={setEditing}
+          onSaved={() => {
+            setSaved(true);
+            partner.reload();
+          }}
+        />
+      ) : null}
       {partner.error ? <Alert tone="error">{errorText(t, partner.error)}</Alert> : null}
       {partner.loading && !p ? <Loading label={t('common.loading')} /> : null}
       {p ? (

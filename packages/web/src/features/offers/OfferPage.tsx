@@ -1,7 +1,7 @@
 import type { OfferView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
@@ -14,6 +14,7 @@ import { formatDate } from '../clients/casework.ts';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { districtName, formatEuro, languageName } from './network.ts';
+import { OfferFormDialog } from './OfferFormDialog.tsx';
 import { PlacesText } from './OffersPage.tsx';
 import './network.css';
 
@@ -26,7 +27,13 @@ export function OfferPage() {
   const offer = useApiQuery<OfferView>(`/api/offers/${id}`);
   const dims = useDimensions();
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string }>();
+  const location = useLocation();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>(
+    (location.state as { created?: boolean } | null)?.created
+      ? { tone: 'success', text: t('network.form.offerCreated') }
+      : undefined,
+  );
+  const [editing, setEditing] = useState(false);
   const canWrite = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead' || r === 'coordinator');
 
   if (offer.error && (offer.error as { status?: number }).status === 404) return <NotFoundPage />;
@@ -62,6 +69,11 @@ export function OfferPage() {
             {t('network.offer.back')}
           </Link>
           {o?.own && canWrite ? (
+            <Button variant="secondary" onPress={() => setEditing(true)}>
+              {t('network.form.edit')}
+            </Button>
+          ) : null}
+          {o?.own && canWrite ? (
             <Button variant="secondary" onPress={() => void toggleShared()} isPending={pending}>
               {o.shared ? t('network.offer.unpublish') : t('network.offer.publish')}
             </Button>
@@ -70,6 +82,17 @@ export function OfferPage() {
       }
     >
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {o?.own && canWrite && editing ? (
+        <OfferFormDialog
+          offer={o}
+          isOpen={editing}
+          onOpenChange={setEditing}
+          onSaved={() => {
+            setMessage({ tone: 'success', text: t('network.form.saved') });
+            offer.reload();
+          }}
+        />
+      ) : null}
       {offer.error ? <Alert tone="error">{errorText(t, offer.error)}</Alert> : null}
       {offer.loading && !o ? <Loading label={t('common.loading')} /> : null}
       {o ? (

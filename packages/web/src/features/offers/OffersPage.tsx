@@ -2,7 +2,7 @@ import type { OfferView } from '@lotse/domain';
 import { type FormEvent, useId, useState } from 'react';
 import { Form, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -17,6 +17,7 @@ import { useDimensions } from '../clients/useDimensions.ts';
 import { DistrictMap } from './DistrictMap.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { districtName, districts, languageName, offerLanguages, targetGroups } from './network.ts';
+import { OfferFormDialog } from './OfferFormDialog.tsx';
 import './network.css';
 
 export interface OfferPage {
@@ -64,7 +65,10 @@ export function OffersPage() {
   const captionId = useId();
   const user = useUser();
   const canImport = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
+  const canWrite = !!user?.roles.some((r) => r === 'lead' || r === 'caseworker' || r === 'coordinator');
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   const [imported, setImported] = useState<string>();
   const traits = get('merkmale') ? get('merkmale').split(',') : [];
   const scope =
@@ -102,9 +106,19 @@ export function OffersPage() {
       title={t('network.offers.title')}
       intro={<p>{t('network.offers.intro')}</p>}
       actions={
-        <ExportImportActions kind="offers" canImport={canImport} onImport={() => setImporting(true)} />
+        <>
+          {canWrite ? <Button onPress={() => setCreating(true)}>{t('network.offers.new')}</Button> : null}
+          <ExportImportActions kind="offers" canImport={canImport} onImport={() => setImporting(true)} />
+        </>
       }
     >
+      {canWrite ? (
+        <OfferFormDialog
+          isOpen={creating}
+          onOpenChange={setCreating}
+          onSaved={(o) => navigate(`/angebote/${o.id}`, { state: { created: true } })}
+        />
+      ) : null}
       {imported ? <Alert tone="success">{imported}</Alert> : null}
       {canImport ? (
         <ImportDialog

@@ -71,3 +71,29 @@ export const formatDateTime = (iso: string, locale: string) =>
 
 export const formatTime = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+
+/** Field messages of a failed request (400 with issues), keyed by the first path segment. */
+export function fieldIssues(error: unknown): Record<string, string> {
+  const issues = (error as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = i.path.split('.')[0] ?? '';
+    out[key] ??= i.message;
+  }
+  return out;
+}
+
+/** "12,50" or "12.50" (euro) to cents; '' to null; undefined when it is not an amount. */
+export function euroToCents(text: string): number | null | undefined {
+  const s = text.trim().replace(/\s|€/g, '');
+  if (s === '') return null;
+  if (!/^\d+([.,]\d{1,2})?$/.test(s)) return undefined;
+  return Math.round(Number(s.replace(',', '.')) * 100);
+}
+
+/** A whole number from a field; '' to null; undefined when it is not one. */
+export function intOrNull(text: string): number | null | undefined {
+  const s = text.trim();
+  if (s === '') return null;
+  return /^\d+$/.test(s) ? Number(s) : undefined;
+}
