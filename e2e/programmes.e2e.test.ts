@@ -163,14 +163,132 @@ describe('programmes in the browser', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a caseworker has no programme menu item and gets "not found" on the page', async () => {
+  test('a coordinator creates a programme with places for the own agency, plans a budget and edits the programme', async () => {
+    const year = new Date().getFullYear();
+    const title = `E2E-Projekt ESF ${year}`;
+    await nav(page).getByRole('link', { name: 'Programme' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programme und Förderung' }).waitFor();
+    await page.getByRole('button', { name: 'Programm anlegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Programm anlegen' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(page);
+
+    // Nothing is sent while required fields are missing.
+    await dialog.getByRole('button', { name: 'Anlegen' }).click();
+    await dialog.getByLabel('Programm', { exact: true }).waitFor();
+    expect(await dialog.getByText('Bitte ausfüllen.').count()).toBeGreaterThan(0);
+
+    await dialog.getByLabel('Programm', { exact: true }).fill(title);
+    await choose(page, dialog, 'Förderung', 'ESF Plus');
+    await dialog.getByLabel('Rechtsgrundlage').fill('ESF Plus, Förderaufruf Teilhabe');
+    await dialog.getByLabel('Fördergeber').fill('Land NRW');
+    await dialog.getByLabel('Beginn').fill(`${year}-01-01`);
+    await dialog.getByLabel('Ende').fill(`${year + 1}-12-31`);
+    await dialog.getByLabel('Zielgruppe').fill('Langzeitarbeitslose mit gesundheitlichen Einschränkungen');
+    const own = dialog.getByRole('group', { name: OWN_AGENCY });
+    await own.getByLabel(`Plätze ${year}`).fill('12');
+    await own.getByLabel(`Plätze ${year + 1}`).fill('14');
+    // A partner agency with equal rights and places of its own.
+    await choose(page, dialog, 'Weitere Stelle', 'Jobcenter Maerkischer Kreis (Demo)');
+    await dialog.getByRole('button', { name: 'Stelle hinzufügen' }).click();
+    const partner = dialog.getByRole('group', { name: 'Jobcenter Maerkischer Kreis (Demo)' });
+    await choose(page, partner, 'Rolle', 'Partnerin mit gleichen Rechten');
+    await partner.getByLabel(`Plätze ${year}`).fill('8');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Anlegen' }).click();
+
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('Das Programm ist angelegt.').waitFor();
+    const agencies = page.getByRole('table', { name: 'Geförderte Plätze je Stelle und Jahr' });
+    const ownRow = agencies.getByRole('row', { name: new RegExp(OWN_AGENCY.replace(/[()]/g, '\\$&')) });
+    expect(await ownRow.getByRole('cell').allTextContents()).toEqual(['Trägerin', '12', '14']);
+    const partnerRow = agencies.getByRole('row', { name: /Maerkischer Kreis/ });
+    expect(await partnerRow.getByRole('cell').allTextContents()).toEqual(['Partnerin', '8', '0']);
+
+    // Budget for the own agency: refused while the amount is invalid, then shown in the budget table.
+    const form = page.getByRole('region', { name: `Budget planen (${year})` });
+    await choose(page, form, 'Förderlinie', 'Coaching');
+    await form.getByLabel('Budget in Euro').fill('50.000,001');
+    await form.getByRole('button', { name: 'Budget speichern' }).click();
+    await form.getByText(/Bitte einen Betrag von 0 oder mehr/).waitFor();
+    await form.getByLabel('Budget in Euro').fill('50000,10');
+    await form.getByRole('button', { name: 'Budget speichern' }).click();
+    await form.getByText(`Budget gespeichert: 50.000,10 € für Coaching, ${OWN_AGENCY}, ${year}.`).waitFor();
+    const budget = page.getByRole('table', {
+      name: `Budget ${year}: ${OWN_AGENCY}`,
+    });
+    const coaching = budget.getByRole('row', { name: /^Coaching/ });
+    await expect
+      .poll(async () => (await coaching.getByRole('cell').first().textContent()) ?? '')
+      .toBe('50.000,10 €');
+    await expect
+      .poll(
+        async () =>
+          (await budget
+            .getByRole('row', { name: /^Summe/ })
+            .getByRole('cell')
+            .first()
+            .textContent()) ?? '',
+      )
+      .toBe('50.000,10 €');
+    await expectNoAxeViolations(page);
+
+    // Editing the programme: the changed name and places are saved.
+    await page.getByRole('button', { name: 'Programm bearbeiten' }).click();
+    const edit = page.getByRole('dialog', { name: `Programm bearbeiten: ${title}` });
+    await edit.waitFor();
+    expect(
+      await edit.getByRole('group', { name: OWN_AGENCY }).getByLabel(`Plätze ${year}`).inputValue(),
+    ).toBe('12');
+    await expectNoAxeViolations(page);
+    await edit.getByLabel('Programm', { exact: true }).fill(`${title} (geändert)`);
+    await edit.getByRole('group', { name: OWN_AGENCY }).getByLabel(`Plätze ${year}`).fill('15');
+    await edit.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: `${title} (geändert)` }).waitFor();
+    await page.getByText('Die Änderungen am Programm sind gespeichert.').waitFor();
+    await expect
+      .poll(async () => ownRow.getByRole('cell').allTextContents())
+      .toEqual(['Trägerin', '15', '14']);
+  });
+
+  test('a caseworker has the programme menu item with enrolment only: no figures, budgets or editing', async () => {
     const other = await h.newContext();
     try {
       const p = await other.newPage();
       await signIn(p, demo.caseworker);
-      expect(await nav(p).getByRole('link', { name: 'Programme' }).count()).toBe(0);
-      await p.goto('/programme');
-      await p.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
+      await nav(p).getByRole('link', { name: 'Programme' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Programme und Förderung' }).waitFor();
+      await p.getByRole('table', { name: /Programme Ihrer Stelle/ }).waitFor();
+      expect(await p.getByRole('button', { name: 'Programm anlegen' }).count()).toBe(0);
+      await p.getByRole('link', { name: PROGRAMME }).click();
+      await p.getByRole('heading', { level: 1, name: PROGRAMME }).waitFor();
+      await p.getByRole('region', { name: 'Teilnahmen Ihrer Stelle' }).waitFor();
+      await p.getByRole('button', { name: 'Person aufnehmen' }).waitFor();
+      expect(await p.getByRole('button', { name: 'Programm bearbeiten' }).count()).toBe(0);
+      expect(await p.getByRole('region', { name: 'Budgets und Ausgaben' }).count()).toBe(0);
+      expect(await p.getByRole('region', { name: 'Belegung' }).count()).toBe(0);
+      expect(await p.getByRole('region', { name: 'Bericht an den Fördergeber' }).count()).toBe(0);
+
+      // The enrolment dialog offers coaches of the own agency, but no over-booking.
+      await p.getByRole('button', { name: 'Person aufnehmen' }).click();
+      const dialog = p.getByRole('dialog', { name: 'Person aufnehmen' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: /Coach/ }).click();
+      const coaches = p.getByRole('listbox');
+      await coaches.waitFor();
+      expect(await coaches.getByRole('option').count()).toBeGreaterThan(1);
+      await p.keyboard.press('Escape');
+      await coaches.waitFor({ state: 'detached' });
+      await dialog.getByRole('button', { name: /Aufnahme/ }).click();
+      const modes = p.getByRole('listbox');
+      await modes.waitFor();
+      expect(await modes.getByRole('option').allTextContents()).toEqual([
+        'Platz ab Eintrittsdatum',
+        'Warteliste',
+      ]);
+      await p.keyboard.press('Escape');
+      await modes.waitFor({ state: 'detached' });
+      await expectNoAxeViolations(p);
     } finally {
       await other.close();
     }

@@ -44,7 +44,7 @@ export const features: readonly Feature[] = [
   { id: 'assessments', path: '/erhebungen', roles: ['caseworker', 'lead'], inNav: false },
   { id: 'instruments', path: '/verwaltung/erhebungsboegen', roles: ['admin'], inNav: true },
   // Programmes and funding (issue 6)
-  { id: 'programmes', path: '/programme', roles: ['lead', 'coordinator'], inNav: true },
+  { id: 'programmes', path: '/programme', roles: ['lead', 'caseworker', 'coordinator'], inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
   { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },

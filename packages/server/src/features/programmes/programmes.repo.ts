@@ -81,6 +81,19 @@ export async function agencyDirectory(tx: Queryable) {
   ).rows;
 }
 
+/** Active staff of the agency who can coach participants (every staff role except admin-only accounts). */
+export async function coachesOf(tx: Queryable, agencyId: string) {
+  return (
+    await tx.query<{ id: string; displayName: string }>(
+      `SELECT id, display_name AS "displayName" FROM users
+        WHERE agency_id = $1 AND status = 'active'
+          AND roles && ARRAY['caseworker', 'lead', 'coordinator']::text[]
+        ORDER BY display_name, id`,
+      [agencyId],
+    )
+  ).rows;
+}
+
 export function presentProgrammes(
   rows: ProgrammeRow[],
   agencies: ProgrammeAgencyRow[],

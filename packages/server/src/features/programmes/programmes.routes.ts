@@ -82,6 +82,19 @@ export function programmeRoutes(app: App, ctx: AppContext) {
   );
 
   app.get(
+    '/api/programme-coaches',
+    {
+      config: { action: 'enrolments.write' },
+      schema: {
+        tags,
+        summary: 'Staff of the own agency who can be named as coach of an enrolment',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }) },
+      },
+    },
+    async (req) => programmes.coaches(ctx, actorOf(req)),
+  );
+
+  app.get(
     '/api/programmes/:id',
     {
       config: { action: 'programmes.read' },

@@ -6,6 +6,7 @@ import { authorize } from '../../platform/policy.ts';
 import { loadProgrammeFor } from './programme-access.ts';
 import {
   agencyDirectory,
+  coachesOf,
   listProgrammes,
   type ProgrammeRow,
   presentProgrammes,
@@ -42,6 +43,14 @@ export async function directory(ctx: AppContext, actor: Actor) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'programmes.read');
     return { items: await agencyDirectory(scope.tx) };
+  });
+}
+
+/** Staff of the own agency who can be named as coach of an enrolment. */
+export async function coaches(ctx: AppContext, actor: Actor) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'enrolments.write');
+    return { items: await coachesOf(scope.tx, actor.agencyId) };
   });
 }
 

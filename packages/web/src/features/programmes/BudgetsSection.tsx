@@ -1,8 +1,9 @@
-import type { BudgetsView, ExpenditureView, ProgrammeView } from '@lotse/domain';
+import type { BudgetsView, EnrolmentView, ExpenditureView, ProgrammeView } from '@lotse/domain';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../app/api.ts';
+import { useUser } from '../../app/auth.tsx';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -19,6 +20,7 @@ import {
   fundingLineKeys,
   isIsoDate,
   type Paged,
+  parseBudgetInput,
   parseEuroInput,
   todayIso,
 } from './programmes.ts';
@@ -103,10 +105,12 @@ export function BudgetsSection({
   programme,
   year,
   canBook,
+  canBudget,
 }: {
   programme: ProgrammeView;
   year: number;
   canBook: boolean;
+  canBudget: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
@@ -165,6 +169,10 @@ export function BudgetsSection({
         </div>
       ) : null}
 
+      {canBudget ? (
+        <BudgetForm programme={programme} year={year} budgets={data} onSaved={budgets.reload} />
+      ) : null}
+
       {canBook ? <ExpenditureForm programme={programme} year={year} onBooked={reload} /> : null}
 
       <h3>{t('programmes.expenditure.recent')}</h3>
@@ -180,6 +188,7 @@ export function BudgetsSection({
                 <th scope="col">{t('programmes.expenditure.date')}</th>
                 <th scope="col">{t('programmes.expenditure.reference')}</th>
                 <th scope="col">{t('programmes.expenditure.line')}</th>
+                <th scope="col">{t('programmes.expenditure.enrolment')}</th>
                 <th scope="col" className="cell--num">
                   {t('programmes.expenditure.amount')}
                 </th>
@@ -191,6 +200,7 @@ export function BudgetsSection({
                   <td className="cell--nowrap">{formatDate(x.date, locale)}</td>
                   <th scope="row">{x.reference}</th>
                   <td>{t(`programmes.fundingLine.${x.fundingLine}`)}</td>
+                  <td>{x.enrolmentId ? t('programmes.expenditure.linked') : ''}</td>
                   <td className="cell--num">{formatEuro(x.amount, locale)}</td>
                 </tr>
               ))}
@@ -202,7 +212,9 @@ export function BudgetsSection({
   );
 }
 
-type Field = 'fundingLine' | 'amount' | 'date' | 'reference';
+type Field = 'fundingLine' | 'amount' | 'date' | 'reference' | 'enrolmentId';
+
+const NO_ENROLMENT = 'none';
 
 /** Books an expenditure of the own agency: the amount is sent as an exact decimal string. */
 function ExpenditureForm({
@@ -224,6 +236,16 @@ function ExpenditureForm({
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState(defaultDate);
   const [reference, setReference] = useState('');
+  const [enrolmentId, setEnrolmentId] = useState<string>(NO_ENROLMENT);
+  const enrolments = useApiQuery<Paged<EnrolmentView>>(`/api/programmes/${programme.id}/enrolments`, {
+    pageSize: 200,
+  });
+  const enrolmentOptions = [
+    { id: NO_ENROLMENT, label: t('programmes.expenditure.noEnrolment') },
+    ...(enrolments.data?.items ?? [])
+      .filter((e) => e.status !== 'waiting')
+      .map((e) => ({ id: e.id, label: `${e.client.displayName} (${e.client.clientNumber})` })),
+  ];
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string>();
   const [success, setSuccess] = useState<string>();
@@ -250,7 +272,13 @@ function ExpenditureForm({
         `/api/programmes/${programme.id}/expenditures`,
         {
           method: 'POST',
-          body: { fundingLine: line, amount: euros, date, reference: reference.trim() },
+          body: {
+            fundingLine: line,
+            amount: euros,
+            date,
+            reference: reference.trim(),
+            ...(enrolmentId !== NO_ENROLMENT ? { enrolmentId } : {}),
+          },
         },
       );
       setSuccess(
@@ -261,6 +289,7 @@ function ExpenditureForm({
       );
       setAmount('');
       setReference('');
+      setEnrolmentId(NO_ENROLMENT);
       onBooked();
     } catch (error) {
       if (isApiError(error)) {
@@ -315,8 +344,152 @@ function ExpenditureForm({
           onChange={setReference}
           errorMessage={errors.reference}
         />
+        <div>
+          <SelectField
+            label={t('programmes.expenditure.enrolment')}
+            description={t('programmes.expenditure.enrolmentHelp')}
+            options={enrolmentOptions}
+            selectedKey={enrolmentId}
+            onSelectionChange={(key) => setEnrolmentId(key ?? NO_ENROLMENT)}
+          />
+          {errors.enrolmentId ? <p className="field__error">{errors.enrolmentId}</p> : null}
+        </div>
         <Button type="submit" isPending={pending}>
           {t('programmes.expenditure.submit')}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+type BudgetField = 'agencyId' | 'fundingLine' | 'amount' | 'year';
+
+/**
+ * Sets the budget of one funding line for an agency in the chosen year (owner and partners plan for
+ * every agency of the programme, participants for their own). Zero removes the plan of the line.
+ */
+function BudgetForm({
+  programme,
+  year,
+  budgets,
+  onSaved,
+}: {
+  programme: ProgrammeView;
+  year: number;
+  budgets: BudgetsView | undefined;
+  onSaved: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const user = useUser();
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingId = useId();
+  const agencies =
+    programme.myRole === 'participant'
+      ? programme.agencies.filter((a) => a.agency.id === user?.agency.id)
+      : programme.agencies;
+  const [agencyId, setAgencyId] = useState<string | null>(user?.agency.id ?? agencies[0]?.agency.id ?? null);
+  const [line, setLine] = useState<string | null>(null);
+  const [amount, setAmount] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<BudgetField, string>>>({});
+  const [failure, setFailure] = useState<string>();
+  const [success, setSuccess] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  /** The current budget of the chosen line as a starting value ("1234.50" -> "1234,50" in German). */
+  const prefill = (agency: string | null, fundingLine: string | null) => {
+    const current = budgets?.agencies
+      .find((a) => a.agency.id === agency)
+      ?.lines.find((l) => l.fundingLine === fundingLine)?.budget;
+    if (current !== undefined) setAmount(locale.startsWith('de') ? current.replace('.', ',') : current);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    setSuccess(undefined);
+    const euros = parseBudgetInput(amount);
+    const local: Partial<Record<BudgetField, string>> = {};
+    if (!agencyId) local.agencyId = t('programmes.budgetForm.agencyRequired');
+    if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
+    if (!euros) local.amount = t('programmes.budgetForm.amountInvalid');
+    setErrors(local);
+    if (Object.keys(local).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setPending(true);
+    try {
+      const res = await api<{
+        budget: { agencyId: string; year: number; fundingLine: string; amount: string };
+      }>(`/api/programmes/${programme.id}/budgets`, {
+        method: 'POST',
+        body: { agencyId, year, fundingLine: line, amount: euros },
+      });
+      setSuccess(
+        t('programmes.budgetForm.saved', {
+          amount: formatEuro(res.budget.amount, locale),
+          line: t(`programmes.fundingLine.${res.budget.fundingLine}`),
+          agency: agencies.find((a) => a.agency.id === res.budget.agencyId)?.agency.name ?? '',
+          year: res.budget.year,
+        }),
+      );
+      onSaved();
+    } catch (error) {
+      if (isApiError(error)) {
+        setFailure(detailedText(t, error));
+        if (error.issues.length > 0) {
+          setErrors(Object.fromEntries(error.issues.map((i) => [issueField(i.path), i.message])));
+          focusFirstInvalid(formRef.current);
+        }
+      } else setFailure(errorText(t, error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="subsection">
+      <h3 id={headingId}>{t('programmes.budgetForm.title', { year })}</h3>
+      <p className="field__description">{t('programmes.budgetForm.help')}</p>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {success ? <Alert tone="success">{success}</Alert> : null}
+      <Form ref={formRef} onSubmit={submit} className="inline-form" validationBehavior="aria">
+        <div>
+          <SelectField
+            label={t('programmes.budgetForm.agency')}
+            options={agencies.map((a) => ({ id: a.agency.id, label: a.agency.name }))}
+            selectedKey={agencyId}
+            onSelectionChange={(key) => {
+              setAgencyId(key);
+              prefill(key, line);
+            }}
+          />
+          {errors.agencyId ? <p className="field__error">{errors.agencyId}</p> : null}
+        </div>
+        <div>
+          <SelectField
+            label={t('programmes.expenditure.line')}
+            options={fundingLineKeys.map((k) => ({ id: k, label: t(`programmes.fundingLine.${k}`) }))}
+            selectedKey={line}
+            onSelectionChange={(key) => {
+              setLine(key);
+              prefill(agencyId, key);
+            }}
+          />
+          {errors.fundingLine ? <p className="field__error">{errors.fundingLine}</p> : null}
+        </div>
+        <TextField
+          label={t('programmes.budgetForm.amount')}
+          description={t('programmes.expenditure.amountHelp')}
+          inputMode="decimal"
+          isRequired
+          value={amount}
+          onChange={setAmount}
+          errorMessage={errors.amount ?? errors.year}
+        />
+        <Button type="submit" isPending={pending}>
+          {t('programmes.budgetForm.submit')}
         </Button>
       </Form>
     </section>

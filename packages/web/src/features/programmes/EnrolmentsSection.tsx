@@ -104,6 +104,7 @@ export function EnrolmentsSection({
                   <th scope="col">{t('programmes.enrolments.entry')}</th>
                   <th scope="col">{t('programmes.enrolments.exit')}</th>
                   <th scope="col">{t('programmes.enrolments.reason')}</th>
+                  <th scope="col">{t('programmes.enrolments.coach')}</th>
                   <th scope="col">{t('programmes.enrolments.actions')}</th>
                 </tr>
               </thead>
@@ -126,6 +127,7 @@ export function EnrolmentsSection({
                       {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
                       {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
                     </td>
+                    <td>{e.coach?.displayName ?? ''}</td>
                     <td>
                       <div className="section-actions">
                         {e.status === 'waiting' ? (
@@ -188,6 +190,7 @@ export function EnrolmentsSection({
 }
 
 type Mode = 'place' | 'overbook' | 'waiting';
+const NO_COACH = 'none';
 
 function EnrolDialog({
   programme,
@@ -210,6 +213,8 @@ function EnrolDialog({
   const [employer, setEmployer] = useState('');
   const [project, setProject] = useState('');
   const [reason, setReason] = useState('');
+  const [coach, setCoach] = useState<string>(NO_COACH);
+  const coaches = useApiQuery<{ items: { id: string; displayName: string }[] }>('/api/programme-coaches');
 
   const runSearch = async () => {
     setSearchFailure(undefined);
@@ -244,6 +249,7 @@ function EnrolDialog({
     if (mode === 'overbook') body.overbookingReason = reason.trim();
     if (employer.trim()) body.employer = employer.trim();
     if (project.trim()) body.project = project.trim();
+    if (coach !== NO_COACH) body.coachUserId = coach;
     const res = await explained(
       t,
       api<{ enrolment: EnrolmentView }>(`/api/programmes/${programme.id}/enrolments`, {
@@ -348,6 +354,17 @@ function EnrolDialog({
             onChange={setProject}
             errorMessage={errors.project}
           />
+          <SelectField
+            label={t('programmes.enrolments.coach')}
+            description={t('programmes.enrolments.coachHelp')}
+            options={[
+              { id: NO_COACH, label: t('programmes.enrolments.noCoach') },
+              ...(coaches.data?.items ?? []).map((c) => ({ id: c.id, label: c.displayName })),
+            ]}
+            selectedKey={coach}
+            onSelectionChange={(key) => setCoach(key ?? NO_COACH)}
+          />
+          {errors.coachUserId ? <p className="field__error">{errors.coachUserId}</p> : null}
         </>
       )}
     </FormDialog>

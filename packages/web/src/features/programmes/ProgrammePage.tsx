@@ -1,18 +1,20 @@
 import type { ProgrammeView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { hasAnyRole, useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { formatDate } from '../clients/casework.ts';
 import { BudgetsSection } from './BudgetsSection.tsx';
 import { EnrolmentsSection } from './EnrolmentsSection.tsx';
 import { OccupancySection } from './OccupancySection.tsx';
+import { ProgrammeFormDialog } from './ProgrammeFormDialog.tsx';
 import { ReportSection } from './ReportSection.tsx';
 import './programmes.css';
 
@@ -34,7 +36,11 @@ export function ProgrammePage() {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const user = useUser();
   const [params, setParams] = useSearchParams();
-  const [message, setMessage] = useState<string>();
+  const location = useLocation();
+  const [message, setMessage] = useState<string | undefined>(() =>
+    (location.state as { created?: boolean } | null)?.created ? t('programmes.form.created') : undefined,
+  );
+  const [editing, setEditing] = useState(false);
   const programme = useApiQuery<{ programme: ProgrammeView }>(`/api/programmes/${id}`);
   const p = programme.data?.programme;
   const years = p ? yearsOf(p) : [];
@@ -47,6 +53,8 @@ export function ProgrammePage() {
   const canFigures = hasAnyRole(user, ['lead', 'coordinator']);
   const canBook = hasAnyRole(user, ['coordinator']);
   const canOverbook = hasAnyRole(user, ['lead', 'coordinator']);
+  const canManage = hasAnyRole(user, ['coordinator']) && p !== undefined && p.myRole !== 'participant';
+  const canBudget = hasAnyRole(user, ['coordinator']);
 
   if (!p) {
     return (
@@ -113,6 +121,13 @@ export function ProgrammePage() {
               </div>
             ) : null}
           </dl>
+          {canManage ? (
+            <div className="programme-toolbar">
+              <Button variant="secondary" onPress={() => setEditing(true)}>
+                {t('programmes.form.edit')}
+              </Button>
+            </div>
+          ) : null}
         </Section>
 
         <Section id="stellen" title={t('programmes.agencies.title')}>
@@ -166,10 +181,22 @@ export function ProgrammePage() {
 
         <EnrolmentsSection programme={p} canOverbook={canOverbook} onChanged={setMessage} />
 
-        {canFigures ? <BudgetsSection programme={p} year={year} canBook={canBook} /> : null}
+        {canFigures ? (
+          <BudgetsSection programme={p} year={year} canBook={canBook} canBudget={canBudget} />
+        ) : null}
 
         {canFigures ? <ReportSection programme={p} year={year} /> : null}
       </div>
+      {editing ? (
+        <ProgrammeFormDialog
+          programme={p}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            programme.reload();
+            setMessage(t('programmes.form.saved'));
+          }}
+        />
+      ) : null}
     </Page>
   );
 }

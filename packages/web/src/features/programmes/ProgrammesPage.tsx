@@ -1,13 +1,16 @@
 import type { ProgrammeView } from '@lotse/domain';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { hasAnyRole, useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { formatDate } from '../clients/casework.ts';
+import { ProgrammeFormDialog } from './ProgrammeFormDialog.tsx';
 import type { Paged } from './programmes.ts';
 import './programmes.css';
 
@@ -17,9 +20,24 @@ export function ProgrammesPage() {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const captionId = useId();
   const programmes = useApiQuery<Paged<ProgrammeView>>('/api/programmes', { pageSize: 200 });
+  const user = useUser();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const canCreate = hasAnyRole(user, ['coordinator']);
 
   return (
     <Page title={t('programmes.list.title')} intro={<p>{t('programmes.list.intro')}</p>}>
+      {canCreate ? (
+        <div className="programme-toolbar">
+          <Button onPress={() => setCreating(true)}>{t('programmes.form.createTitle')}</Button>
+        </div>
+      ) : null}
+      {creating ? (
+        <ProgrammeFormDialog
+          onClose={() => setCreating(false)}
+          onSaved={(saved) => navigate(`/programme/${saved.id}`, { state: { created: true } })}
+        />
+      ) : null}
       {programmes.error ? <Alert tone="error">{errorText(t, programmes.error)}</Alert> : null}
       {programmes.loading && !programmes.data ? <Loading label={t('common.loading')} /> : null}
       {programmes.data ? (

@@ -12,6 +12,15 @@ export const fundingLineKeys = [
   'staff',
   'other',
 ] as const;
+export const fundingSourceKeys = [
+  'sgb2_16i',
+  'sgb2_16e',
+  'rehapro',
+  'esf',
+  'state',
+  'federal',
+  'other',
+] as const;
 export const exitReasonKeys = [
   'regular_end',
   'employment',
@@ -49,6 +58,12 @@ export function parseEuroInput(input: string): string | null {
   if (!MONEY_PATTERN.test(normalised)) return null;
   if (!/[1-9]/.test(normalised)) return null;
   return normalised;
+}
+
+/** Like parseEuroInput, but a budget may also be set to zero ("0" or "0,00" -> "0"). */
+export function parseBudgetInput(input: string): string | null {
+  if (/^0+([.,]0{1,2})?$/.test(input.trim())) return '0';
+  return parseEuroInput(input);
 }
 
 /** "1234.5" -> "1.234,50 €" (de) or "€1,234.50" (en), exactly, from the decimal string. */
