@@ -146,6 +146,8 @@ describe('offers and network in the browser', () => {
     await dialog.getByRole('button', { name: /Sozialraum/ }).click();
     await guide.getByRole('listbox').getByRole('option', { name: 'Witten', exact: true }).click();
     await dialog.getByLabel('Postleitzahl').fill('58452');
+    await dialog.getByLabel('Breitengrad (für die Karte)').fill('51,4372');
+    await dialog.getByLabel('Längengrad (für die Karte)').fill('7,3353');
     await dialog.getByLabel('Kosten für Kund*innen (Euro)').fill('2,50');
     await dialog.getByLabel('Plätze insgesamt').fill('12');
     await dialog.getByLabel('Davon aktuell frei').fill('5');

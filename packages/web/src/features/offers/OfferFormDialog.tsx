@@ -26,6 +26,8 @@ interface Draft {
   street: string;
   postalCode: string;
   city: string;
+  lat: string;
+  lon: string;
   stepFree: boolean;
   easyLanguage: boolean;
   languages: string[];
@@ -50,6 +52,8 @@ const draftOf = (o: OfferView | undefined): Draft => ({
   street: o?.street ?? '',
   postalCode: o?.postalCode ?? '',
   city: o?.city ?? '',
+  lat: o?.lat == null ? '' : String(o.lat),
+  lon: o?.lon == null ? '' : String(o.lon),
   stepFree: o?.stepFree ?? false,
   easyLanguage: o?.easyLanguage ?? false,
   languages: o?.languages ?? ['de'],
@@ -65,6 +69,15 @@ const draftOf = (o: OfferView | undefined): Draft => ({
 });
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** A decimal coordinate ("51,4372" or "51.4372") within ±limit; '' to null; undefined when invalid. */
+const coordinate = (text: string, limit: number): number | null | undefined => {
+  const s = text.trim().replace(',', '.');
+  if (s === '') return null;
+  if (!/^-?\d{1,3}(\.\d+)?$/.test(s)) return undefined;
+  const n = Number(s);
+  return Math.abs(n) <= limit ? n : undefined;
+};
 
 /** Create an offer of the own directory, or edit one (all fields of the offer). */
 export function OfferFormDialog({
@@ -100,6 +113,10 @@ export function OfferFormDialog({
     if (costCents === undefined) local.costCents = t('network.form.amount');
     const capacity = intOrNull(d.capacity);
     if (capacity === undefined) local.capacity = t('network.form.wholeNumber');
+    const lat = coordinate(d.lat, 90);
+    if (lat === undefined) local.lat = t('network.form.coordinate');
+    const lon = coordinate(d.lon, 180);
+    if (lon === undefined) local.lon = t('network.form.coordinate');
     const freePlaces = intOrNull(d.freePlaces);
     if (freePlaces === undefined) local.freePlaces = t('network.form.wholeNumber');
     setErrors(local);
@@ -118,6 +135,8 @@ export function OfferFormDialog({
       street: orNull(d.street),
       postalCode: orNull(d.postalCode),
       city: orNull(d.city),
+      lat,
+      lon,
       stepFree: d.stepFree,
       easyLanguage: d.easyLanguage,
       languages: d.languages,
@@ -224,6 +243,21 @@ export function OfferFormDialog({
             value={d.city}
             onChange={(v) => set('city', v)}
             errorMessage={errors.city}
+          />
+          <TextField
+            label={t('network.form.lat')}
+            description={t('network.form.coordinatesHelp')}
+            value={d.lat}
+            onChange={(v) => set('lat', v)}
+            inputMode="decimal"
+            errorMessage={errors.lat}
+          />
+          <TextField
+            label={t('network.form.lon')}
+            value={d.lon}
+            onChange={(v) => set('lon', v)}
+            inputMode="decimal"
+            errorMessage={errors.lon}
           />
         </fieldset>
         <fieldset className="network-fieldset">
