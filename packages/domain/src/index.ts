@@ -9,6 +9,7 @@ export * from './instruments/change.ts';
 export * from './instruments/fhir.ts';
 export * from './instruments/instrument.schema.ts';
 export * from './instruments/scoring.ts';
+export * from './instruments/self-assessment.schema.ts';
 export * from './instruments/teilhabe-bogen.ts';
 export * from './network/index.ts';
 export * from './programmes/index.ts';

@@ -33,6 +33,7 @@ import { planningRoutes } from './features/planning/planning.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { publicationRoutes } from './features/publications/publications.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
+import { selfAssessmentRoutes } from './features/self-assessment/self-assessment.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
@@ -58,6 +59,7 @@ const features = [
   // Instruments and assessments (issue 3)
   instrumentRoutes,
   assessmentRoutes,
+  selfAssessmentRoutes,
   // Offers and network (issue 5)
   partnerRoutes,
   offerRoutes,

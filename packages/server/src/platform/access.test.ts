@@ -76,6 +76,10 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/instruments/:id/form.pdf': ALL,
   'GET /api/assessments/:id/pdf': ['lead', 'caseworker'],
   'GET /api/clients/:id/progress.pdf': ['lead', 'caseworker'],
+  'POST /api/clients/:id/self-assessment-links': ['lead', 'caseworker'],
+  'GET /api/self-assessment/:token': 'public',
+  'PUT /api/self-assessment/:token/draft': 'public',
+  'POST /api/self-assessment/:token/submit': 'public',
   // Programmes and funding (issue 6)
   'GET /api/programmes': ['lead', 'caseworker', 'coordinator'],
   'POST /api/programmes': ['coordinator'],

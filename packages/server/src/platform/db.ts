@@ -72,6 +72,10 @@ pg.types.setTypeParser(OID.numeric, (v) => v);
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'lotse' });
+  // An idle pooled connection that the server ends (restart, pg_terminate_backend, DROP DATABASE ...
+  // FORCE) emits 'error'; unhandled, that would crash the process. The pool drops the connection and
+  // the next query opens a new one or fails with a proper error.
+  pool.on('error', () => undefined);
   // Fail fast with a clear error when the server is unreachable, instead of at the first request.
   const probe = await pool.connect();
   probe.release();

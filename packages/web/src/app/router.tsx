@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AssessmentPage, NewAssessmentPage } from '../features/assessments/AssessmentPages.tsx';
+import { SelfAssessmentPage } from '../features/assessments/SelfAssessmentPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { MfaEnrollPage } from '../features/auth/MfaEnrollPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'anmelden', element: <SignInPage /> },
           { path: 'einladung/:token', element: <TokenPage /> },
+          { path: 'selbsteinschaetzung/:token', element: <SelfAssessmentPage /> },
           { path: 'zwei-faktor-einrichten', element: <MfaEnrollPage /> },
           {
             element: <RequireSession />,

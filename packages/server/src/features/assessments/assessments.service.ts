@@ -38,7 +38,7 @@ function checkDate(date: string, now: Date) {
 }
 
 /** Answers must fit the instrument; the error names every offending item and nothing is stored. */
-function checkAnswers(
+export function checkAnswers(
   def: InstrumentDefinition,
   perspective: Perspective,
   answers: Answers,

@@ -22,6 +22,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
+import { Amendments } from './Amendments.tsx';
 import { AssessmentEntry, PaperEntry } from './AssessmentEntry.tsx';
 import './assessments.css';
 import { dateText, fmt, tr } from './text.ts';
@@ -294,6 +295,9 @@ export function AssessmentPage() {
             </tbody>
           </table>
         </Section>
+      ) : null}
+      {a && ins && a.status === 'completed' ? (
+        <Amendments assessment={a} instrument={ins} onAmended={assessment.reload} />
       ) : null}
     </Page>
   );

@@ -9,6 +9,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
+import { SelfAssessmentLink } from './SelfAssessmentLink.tsx';
 import { dateText, fmt, tr } from './text.ts';
 
 type Series = ProgressView['series'][number];
@@ -42,6 +43,7 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
             {t('assessments.progress.new')}
           </Link>
         ) : null}
+        {canWrite ? <SelfAssessmentLink clientId={clientId} /> : null}
         {p && p.series.length > 0 ? (
           <a className="btn btn--secondary" href={`/api/clients/${clientId}/progress.pdf?locale=${lang}`}>
             {t('assessments.progress.pdf')}

@@ -1,0 +1,208 @@
+import {
+  type Answers,
+  type CreateSelfAssessmentLinkRequest,
+  type PublicSelfAssessmentView,
+  SELF_ASSESSMENT_LINK_DAYS,
+  type SelfAssessmentLinkView,
+  scoreAssessment,
+} from '@lotse/domain';
+import { appendAudit } from '../../platform/audit.ts';
+import { type Actor, type AppContext, withActor, withSystem } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { insertAssessment } from '../assessments/assessments.repo.ts';
+import { checkAnswers } from '../assessments/assessments.service.ts';
+import { newToken, tokenHash } from '../auth/tokens.ts';
+import { loadClientFor } from '../clients/client-access.ts';
+import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.repo.ts';
+
+interface LinkRow {
+  id: string;
+  agency_id: string;
+  client_id: string;
+  instrument_id: string;
+  occasion: 'intake' | 'follow_up' | 'exit';
+  draft_answers: Answers;
+  expires_at: Date;
+  draft_saved_at: Date | null;
+  completed_at: Date | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const hasActiveConsent = async (tx: Queryable, clientId: string) =>
+  ((
+    await tx.query(
+      `SELECT 1 FROM consents WHERE client_id = $1 AND purpose = 'self_assessment' AND withdrawn_at IS NULL`,
+      [clientId],
+    )
+  ).rowCount ?? 0) > 0;
+
+/** A guide creates a one-time link; it needs the client's active consent to self-assessment. */
+export function createLink(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  input: CreateSelfAssessmentLinkRequest,
+): Promise<SelfAssessmentLinkView> {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadClientFor(scope, clientId, 'assessments.write');
+    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    if (!client.owned)
+      throw conflict('Einen Link zur Selbsteinschätzung kann nur die zuständige Stelle erstellen.');
+    if (!(await hasActiveConsent(scope.tx, client.id)))
+      throw conflict(
+        'Für einen Link zur Selbsteinschätzung braucht es die Einwilligung der Person zur Selbsteinschätzung. Bitte erfassen Sie zuerst die Einwilligung.',
+      );
+    const instrument = await findInstrument(scope.tx, input.instrumentId);
+    if (instrument?.status !== 'published')
+      throw badRequest('Ungültige Eingabe.', [
+        { path: 'instrumentId', message: `Kein veröffentlichter Erhebungsbogen: ${input.instrumentId}.` },
+      ]);
+    const token = newToken();
+    const expiresAt = new Date(scope.now.getTime() + SELF_ASSESSMENT_LINK_DAYS * DAY_MS);
+    const inserted = await scope.tx.query<{ id: string }>(
+      `INSERT INTO self_assessment_links (agency_id, client_id, instrument_id, occasion, token_hash, created_by,
+                                          created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        client.agency_id,
+        client.id,
+        instrument.id,
+        input.occasion,
+        tokenHash(token),
+        actor.userId,
+        scope.now,
+        expiresAt,
+      ],
+    );
+    const id = inserted.rows[0]?.id as string;
+    await scope.audit({
+      action: 'self_assessment.link.create',
+      resourceType: 'self_assessment_link',
+      resourceId: id,
+      clientId: client.id,
+      details: { instrumentId: instrument.id, occasion: input.occasion },
+    });
+    return {
+      id,
+      clientId: client.id,
+      instrumentId: instrument.id,
+      occasion: input.occasion,
+      token,
+      path: `/selbsteinschaetzung/${token}`,
+      expiresAt: expiresAt.toISOString(),
+    };
+  });
+}
+
+/**
+ * The usable link behind a token (locked for the transaction), else 404 with a plain message:
+ * unknown, expired, already submitted, or the consent was withdrawn meanwhile.
+ */
+async function usableLink(tx: Queryable, token: string, now: Date): Promise<LinkRow> {
+  const found = await tx.query<LinkRow>(
+    `SELECT l.id, l.agency_id, l.client_id, l.instrument_id, l.occasion, l.draft_answers, l.expires_at,
+            l.draft_saved_at, l.completed_at
+       FROM self_assessment_links l JOIN clients c ON c.id = l.client_id
+      WHERE l.token_hash = $1 AND c.anonymised_at IS NULL
+      FOR UPDATE OF l`,
+    [tokenHash(token)],
+  );
+  const link = found.rows[0];
+  if (!link) throw notFound('Dieser Link ist ungültig.');
+  if (link.completed_at) throw notFound('Diese Selbsteinschätzung wurde schon abgeschickt. Vielen Dank!');
+  if (link.expires_at <= now)
+    throw notFound('Dieser Link ist abgelaufen. Bitte fragen Sie nach einem neuen Link.');
+  if (!(await hasActiveConsent(tx, link.client_id))) throw notFound('Dieser Link ist nicht mehr gültig.');
+  return link;
+}
+
+async function instrumentOf(tx: Queryable, link: LinkRow) {
+  const row = await findInstrument(tx, link.instrument_id);
+  if (row?.status !== 'published') throw notFound('Dieser Link ist nicht mehr gültig.');
+  return row;
+}
+
+const audit = (tx: Queryable, link: LinkRow, now: Date, action: string, details = {}) =>
+  appendAudit(
+    tx,
+    {
+      action,
+      agencyId: link.agency_id,
+      actorUserId: null,
+      resourceType: 'self_assessment_link',
+      resourceId: link.id,
+      clientId: link.client_id,
+      details,
+    },
+    now,
+  );
+
+/** The public page: the instrument, the draft so far, the first name - no other client data. */
+export function open(ctx: AppContext, token: string): Promise<PublicSelfAssessmentView> {
+  return withSystem(ctx, async (tx, now) => {
+    const link = await usableLink(tx, token, now);
+    const instrument = await instrumentOf(tx, link);
+    const client = await tx.query<{ first_name: string }>('SELECT first_name FROM clients WHERE id = $1', [
+      link.client_id,
+    ]);
+    await audit(tx, link, now, 'self_assessment.open');
+    return {
+      firstName: client.rows[0]?.first_name ?? '',
+      occasion: link.occasion,
+      expiresAt: link.expires_at.toISOString(),
+      answers: link.draft_answers,
+      draftSavedAt: link.draft_saved_at?.toISOString() ?? null,
+      instrument: presentInstrument(instrument),
+    };
+  });
+}
+
+/** Autosave of the client's draft (answers checked against the instrument, nothing stored if wrong). */
+export function saveDraft(ctx: AppContext, token: string, answers: Answers) {
+  return withSystem(ctx, async (tx, now) => {
+    const link = await usableLink(tx, token, now);
+    checkAnswers(definitionOf(await instrumentOf(tx, link)), 'self', answers, false);
+    await tx.query('UPDATE self_assessment_links SET draft_answers = $2, draft_saved_at = $3 WHERE id = $1', [
+      link.id,
+      JSON.stringify(answers),
+      now,
+    ]);
+    await audit(tx, link, now, 'self_assessment.draft.save', { answered: Object.keys(answers).length });
+    return { savedAt: now.toISOString() };
+  });
+}
+
+/** Submitting stores the completed self-assessment (mode self_link) and uses the link up. */
+export function submit(ctx: AppContext, token: string, answers: Answers) {
+  return withSystem(ctx, async (tx, now) => {
+    const link = await usableLink(tx, token, now);
+    const instrument = await instrumentOf(tx, link);
+    const def = definitionOf(instrument);
+    checkAnswers(def, 'self', answers, true);
+    const scored = scoreAssessment(def, 'self', answers);
+    const assessmentId = await insertAssessment(tx, {
+      agencyId: link.agency_id,
+      clientId: link.client_id,
+      instrumentId: instrument.id,
+      occasion: link.occasion,
+      perspective: 'self',
+      mode: 'self_link',
+      date: now.toISOString().slice(0, 10),
+      status: 'completed',
+      answers,
+      scores: scored.dimensions,
+      total: scored.total,
+      enteredBy: null,
+      now,
+    });
+    await tx.query(
+      `UPDATE self_assessment_links SET completed_at = $2, assessment_id = $3, draft_answers = '{}'::jsonb
+        WHERE id = $1`,
+      [link.id, now, assessmentId],
+    );
+    await audit(tx, link, now, 'self_assessment.submit', { instrumentId: instrument.id, assessmentId });
+    return { assessmentId };
+  });
+}

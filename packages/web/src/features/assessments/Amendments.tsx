@@ -1,0 +1,155 @@
+import type { Answers, AnswerValue, AssessmentView, InstrumentView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../app/api.ts';
+import { detailedText, errorText } from '../../app/errors.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Section } from '../../ui/Page.tsx';
+import { AssessmentEntry } from './AssessmentEntry.tsx';
+
+/**
+ * Corrections of a completed assessment: "Korrektur erfassen" opens the answers for editing with a
+ * required reason; saving records an amendment (the previous state is kept). Below, the history.
+ */
+export function Amendments({
+  assessment,
+  instrument,
+  onAmended,
+}: {
+  assessment: AssessmentView;
+  instrument: InstrumentView;
+  onAmended: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const [editing, setEditing] = useState(false);
+  const [answers, setAnswers] = useState<Answers>(assessment.answers);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const reasonId = useId();
+  const reasonErrorId = useId();
+
+  const onChange = (key: string, value: AnswerValue | undefined) =>
+    setAnswers((prev) => {
+      const next = { ...prev };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      return next;
+    });
+
+  const save = async () => {
+    if (!reason.trim()) {
+      setReasonError(t('assessments.amend.reasonRequired'));
+      document.getElementById(reasonId)?.focus();
+      return;
+    }
+    setReasonError(undefined);
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/api/assessments/${assessment.id}/amendments`, {
+        method: 'POST',
+        body: { answers, reason: reason.trim() },
+      });
+      setEditing(false);
+      setReason('');
+      setSaved(true);
+      onAmended();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="korrekturen" title={t('assessments.amend.title')} description={t('assessments.amend.hint')}>
+      {saved ? <Alert tone="success">{t('assessments.amend.saved')}</Alert> : null}
+      {!editing ? (
+        <Button
+          variant="secondary"
+          onPress={() => {
+            setAnswers(assessment.answers);
+            setSaved(false);
+            setEditing(true);
+          }}
+        >
+          {t('assessments.amend.start')}
+        </Button>
+      ) : (
+        <form
+          className="card"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <AssessmentEntry
+            instrument={instrument}
+            assessment={assessment}
+            answers={answers}
+            onChange={onChange}
+          />
+          <label htmlFor={reasonId}>{t('assessments.amend.reason')}</label>
+          <textarea
+            id={reasonId}
+            className="field__input"
+            rows={3}
+            required
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? reasonErrorId : undefined}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {reasonError ? (
+            <p className="field__error" id={reasonErrorId}>
+              {reasonError}
+            </p>
+          ) : null}
+          {error ? (
+            <Alert tone="error">{isApiError(error) ? detailedText(t, error) : errorText(t, error)}</Alert>
+          ) : null}
+          <div className="entry-footer">
+            <Button variant="secondary" onPress={() => setEditing(false)}>
+              {t('assessments.amend.cancel')}
+            </Button>
+            <Button type="submit" isDisabled={busy}>
+              {t('assessments.amend.save')}
+            </Button>
+          </div>
+        </form>
+      )}
+      {assessment.amendments.length > 0 ? (
+        <table className="table">
+          <caption>{t('assessments.amend.history')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('assessments.amend.at')}</th>
+              <th scope="col">{t('assessments.amend.by')}</th>
+              <th scope="col">{t('assessments.amend.reason')}</th>
+              <th scope="col">{t('assessments.amend.changed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assessment.amendments.map((m) => (
+              <tr key={m.id}>
+                <td>{new Date(m.amendedAt).toLocaleString(locale)}</td>
+                <td>{m.amendedBy?.name ?? '–'}</td>
+                <td>{m.reason}</td>
+                <td>{m.changedItems.join(', ') || '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('assessments.amend.none')}</p>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,119 @@
+import { type InstrumentView, type Occasion, occasions, type SelfAssessmentLinkView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../app/api.ts';
+import { detailedText, errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { tr } from './text.ts';
+
+/**
+ * A guide creates a one-time link for the client's self-assessment (needs the client's consent to
+ * self-assessment). The link is shown once, to copy and pass on.
+ */
+export function SelfAssessmentLink({ clientId }: { clientId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const [open, setOpen] = useState(false);
+  const instruments = useApiQuery<{ items: InstrumentView[] }>(open ? '/api/instruments' : null);
+  const [instrumentId, setInstrumentId] = useState('');
+  const [occasion, setOccasion] = useState<Occasion>('intake');
+  const [link, setLink] = useState<SelfAssessmentLinkView>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const ids = { instrument: useId(), occasion: useId(), url: useId() };
+  const chosen = instrumentId || instruments.data?.items[0]?.id || '';
+
+  const create = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setLink(
+        await api<SelfAssessmentLinkView>(`/api/clients/${clientId}/self-assessment-links`, {
+          method: 'POST',
+          body: { instrumentId: chosen, occasion },
+        }),
+      );
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!open)
+    return (
+      <Button variant="secondary" onPress={() => setOpen(true)}>
+        {t('assessments.selfLink.open')}
+      </Button>
+    );
+  const url = link ? `${window.location.origin}${link.path}` : '';
+  return (
+    <div className="card self-link">
+      <h3>{t('assessments.selfLink.title')}</h3>
+      <p>{t('assessments.selfLink.hint')}</p>
+      {error ? (
+        <Alert tone="error">{isApiError(error) ? detailedText(t, error) : errorText(t, error)}</Alert>
+      ) : null}
+      {link ? (
+        <>
+          <label htmlFor={ids.url}>{t('assessments.selfLink.url')}</label>
+          <input
+            id={ids.url}
+            className="field__input self-link__url"
+            readOnly
+            value={url}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <p>
+            {t('assessments.selfLink.expires', {
+              date: new Date(link.expiresAt).toLocaleDateString(localeOf[lang]),
+            })}
+          </p>
+          <Button variant="secondary" onPress={() => void navigator.clipboard?.writeText(url)}>
+            {t('assessments.selfLink.copy')}
+          </Button>
+        </>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <div className="entry-header">
+            <label htmlFor={ids.instrument}>
+              {t('assessments.entry.instrument')}
+              <select id={ids.instrument} value={chosen} onChange={(e) => setInstrumentId(e.target.value)}>
+                {(instruments.data?.items ?? []).map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {tr(i.title, lang)} (v{i.version})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label htmlFor={ids.occasion}>
+              {t('assessments.entry.occasion')}
+              <select
+                id={ids.occasion}
+                value={occasion}
+                onChange={(e) => setOccasion(e.target.value as Occasion)}
+              >
+                {occasions.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`assessments.occasion.${o}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <Button type="submit" isDisabled={!chosen || busy}>
+            {t('assessments.selfLink.create')}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import {
+  type Answers,
+  type AnswerValue,
+  type InstrumentLocale,
+  type PublicSelfAssessmentView,
+  validateAnswers,
+} from '@lotse/domain';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, isApiError } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { setLanguage } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { AssessmentEntry } from './AssessmentEntry.tsx';
+import './assessments.css';
+import { tr } from './text.ts';
+
+const LOCALES: InstrumentLocale[] = ['de', 'de-LS', 'en'];
+
+/**
+ * Public page behind a one-time link: the client fills in the self-assessment alone, in German, easy
+ * language or English. Answers are saved as a draft on every change; "Abschicken" completes it. Shows
+ * the first name at most, nothing else of the client's record.
+ */
+export function SelfAssessmentPage() {
+  const { token = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const [locale, setLocale] = useState<InstrumentLocale>(i18n.language === 'en' ? 'en' : 'de');
+  const k = (key: string) => t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.${key}`);
+  const link = useApiQuery<PublicSelfAssessmentView>(`/api/self-assessment/${encodeURIComponent(token)}`);
+  const data = link.data;
+  const [answers, setAnswers] = useState<Answers | undefined>();
+  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const queue = useRef(Promise.resolve());
+
+  useEffect(() => {
+    if (data && answers === undefined) setAnswers(data.answers);
+  }, [data, answers]);
+  // The header's language switch (de/en) and the page's switch stay in step.
+  useEffect(() => {
+    if (i18n.language === 'en') setLocale('en');
+    else setLocale((current) => (current === 'en' ? 'de' : current));
+  }, [i18n.language]);
+  useEffect(() => {
+    document.documentElement.lang = locale === 'en' ? 'en' : 'de';
+  }, [locale]);
+
+  const choose = (next: InstrumentLocale) => {
+    setLocale(next);
+    void setLanguage(next === 'en' ? 'en' : 'de');
+  };
+
+  const save = (next: Answers) => {
+    setSaving('saving');
+    queue.current = queue.current
+      .then(() =>
+        api(`/api/self-assessment/${encodeURIComponent(token)}/draft`, {
+          method: 'PUT',
+          body: { answers: next },
+        }),
+      )
+      .then(() => setSaving('saved'))
+      .catch((e: unknown) => setError(e));
+  };
+  const onChange = (key: string, value: AnswerValue | undefined) => {
+    setAnswers((prev) => {
+      const next = { ...(prev ?? {}) };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      save(next);
+      return next;
+    });
+  };
+  const ins = data?.instrument;
+  const missing =
+    ins && answers
+      ? validateAnswers(
+          { title: ins.title, scoring: ins.scoring, dimensions: ins.dimensions },
+          'self',
+          answers,
+          { complete: true },
+        ).length
+      : 0;
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await queue.current;
+      await api(`/api/self-assessment/${encodeURIComponent(token)}/submit`, {
+        method: 'POST',
+        body: { answers },
+      });
+      setDone(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const message = (e: unknown) =>
+    isApiError(e) && e.message && locale !== 'en' ? e.message : errorText(t, e);
+
+  return (
+    <Page title={k('title')} width="narrow">
+      <div className="self-assessment">
+        <fieldset className="self-assessment__languages">
+          <legend>{k('language')}</legend>
+          {LOCALES.map((l) => (
+            <Button
+              key={l}
+              variant={locale === l ? 'primary' : 'secondary'}
+              aria-pressed={locale === l}
+              onPress={() => choose(l)}
+            >
+              <span lang={l === 'en' ? 'en' : 'de'}>{t(`assessments.public.locale.${l}`)}</span>
+            </Button>
+          ))}
+        </fieldset>
+        {link.loading ? <Loading label={t('common.loading')} /> : null}
+        {link.error ? (
+          <Alert tone="error" title={k('invalidTitle')}>
+            <p>{message(link.error)}</p>
+          </Alert>
+        ) : null}
+        {done ? (
+          <Alert tone="success" title={k('doneTitle')}>
+            <p>{k('done')}</p>
+          </Alert>
+        ) : null}
+        {data && ins && answers && !done ? (
+          <>
+            <p className="self-assessment__hello">
+              {t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.hello`, { name: data.firstName })}
+            </p>
+            <p>{k('intro')}</p>
+            {ins.description ? <p className="help">{tr(ins.description, locale)}</p> : null}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void submit();
+              }}
+            >
+              <AssessmentEntry
+                instrument={ins}
+                assessment={{ perspective: 'self' }}
+                answers={answers}
+                onChange={onChange}
+                locale={locale}
+              />
+              {error ? (
+                <Alert tone="error">
+                  <p>{message(error)}</p>
+                </Alert>
+              ) : null}
+              <div className="entry-footer">
+                <p role="status">
+                  {saving === 'saving' ? k('saving') : saving === 'saved' ? k('saved') : ''}
+                </p>
+                {missing > 0 ? (
+                  <p>
+                    {t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.missing`, {
+                      count: missing,
+                    })}
+                  </p>
+                ) : null}
+                <Button type="submit" isDisabled={missing > 0 || busy}>
+                  {k('submit')}
+                </Button>
+              </div>
+            </form>
+          </>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
