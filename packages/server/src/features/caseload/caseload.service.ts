@@ -81,19 +81,13 @@ export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promi
         ORDER BY la.due_on, v.last_name LIMIT ${LIMIT}`,
       [...params, addDays(t, q.days)],
     );
-    // Referrals come with the network feature (issue 5); until its table exists there are none.
-    const hasReferrals = await scope.tx.query<{ t: string | null }>(
-      `SELECT to_regclass('referrals')::text AS t`,
-    );
-    const referrals = hasReferrals.rows[0]?.t
-      ? await scope.tx.query<ClientRefRow & { referred_on: string }>(
-          `SELECT v.*, r.referred_on
+    const referrals = await scope.tx.query<ClientRefRow & { referred_on: string }>(
+      `SELECT v.*, r.referred_on
          FROM (${CASES_IN_VIEW}) v JOIN referrals r ON r.client_id = v.client_id
         WHERE r.status = 'referred' AND r.feedback IS NULL AND r.referred_on IS NOT NULL
         ORDER BY r.referred_on LIMIT ${LIMIT}`,
-          params,
-        )
-      : { rows: [] };
+      params,
+    );
     await scope.audit({
       action: 'caseload.read',
       resourceType: 'caseload',

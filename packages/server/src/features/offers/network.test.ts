@@ -389,10 +389,16 @@ describe('referrals', () => {
       capacityOverride: false,
     });
     expect((await cw.get(`/api/offers/${o.id}`)).body.freePlaces).toBe(1);
+    const awaiting = async () =>
+      (await cw.get('/api/caseload')).body.referralsAwaitingFeedback.map(
+        (r: { client: { id: string } }) => r.client.id,
+      );
+    expect(await awaiting()).toContain(client.id);
 
     const started = await cw.patch(`/api/referrals/${created.body.id}`, { status: 'started' });
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ status: 'started', startedOn: '2026-03-02' });
+    expect(await awaiting()).not.toContain(client.id);
     const done = await cw.patch(`/api/referrals/${created.body.id}`, {
       status: 'completed',
       feedback: 'Regelmäßig teilgenommen.',
