@@ -558,6 +558,17 @@ describe('needs vs offers', () => {
     expect((await cw.get('/api/planning/needs-vs-offers')).status).toBe(403);
     expect((await lead.get('/api/planning/needs-vs-offers')).status).toBe(200);
     expect((await ko.get('/api/planning/needs-vs-offers?district=nowhere')).status).toBe(400);
+
+    // An agency that raises its small-cell threshold gets stricter suppression here too.
+    const admin = t.client();
+    await admin.login(DEMO.admin);
+    expect((await admin.patch('/api/agency/settings', { suppressionThreshold: 7 })).status).toBe(200);
+    const strict = await ko.get('/api/planning/needs-vs-offers?dimension=finances');
+    expect(strict.body.threshold).toBe(7);
+    expect(
+      strict.body.cells.find((c: { district: string }) => c.district === 'sprockhoevel').clientsWithNeed,
+    ).toBe('<7');
+    await admin.patch('/api/agency/settings', { suppressionThreshold: 5 });
   });
 });
 

@@ -10,6 +10,7 @@ import {
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { authorize } from '../../platform/policy.ts';
+import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import { today } from '../clients/date-rules.ts';
 import { ASSESSED_NEEDS_SQL } from '../referrals/client-needs.ts';
 
@@ -39,7 +40,7 @@ export async function needsVsOffers(
 ): Promise<PlanningResponse> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'planning.read');
-    const threshold = DEFAULT_SUPPRESSION_THRESHOLD;
+    const threshold = await suppressionThreshold(ctx, scope);
     const dims = await areaDimensions(scope.tx);
     const needRows = await scope.tx.query<{ district: string | null; dimension: string; n: number }>(
       `WITH needs AS (${ASSESSED_NEEDS_SQL})
