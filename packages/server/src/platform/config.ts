@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '@lotse/domain';
 import { z } from 'zod';
 
 /**
@@ -43,7 +44,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOTSE_WEB_DIST: z.string().optional(),
   /** Counts below this are shown as "<N" in figures that leave an agency (an agency setting may raise it). */
-  LOTSE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  LOTSE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(DEFAULT_SUPPRESSION_THRESHOLD),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -43,13 +43,3 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<s
   }
   return applied;
 }
-
-export async function pendingMigrations(db: Database): Promise<string[]> {
-  const all = await loadMigrations();
-  const exists = await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
-  if (!exists.rows[0]?.t) return all.map((m) => m.version);
-  const done = new Set(
-    (await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
-  );
-  return all.filter((m) => !done.has(m.version)).map((m) => m.version);
-}

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_SUPPRESSION_THRESHOLD,
   districtKeyOf,
   districts,
   type PlanningCell,

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/policy.ts';
 import { clearMfa } from '../auth/auth.service.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
-import { findUserByEmail, findUserById, listUsers, presentUser, type UserRow } from './users.repo.ts';
+import { findUserById, listUsers, presentUser, type UserRow } from './users.repo.ts';
 
 const INVITE_VALID_MS = 7 * 24 * 3_600_000;
 const RESET_VALID_MS = 24 * 3_600_000;
@@ -139,5 +139,3 @@ export async function resetMfa(ctx: AppContext, actor: Actor, id: string) {
     await scope.audit({ action: 'users.mfa.reset', resourceType: 'user', resourceId: id });
   });
 }
-
-export { findUserByEmail };
