@@ -14,3 +14,4 @@ export * from './instruments/teilhabe-bogen.ts';
 export * from './network/index.ts';
 export * from './programmes/index.ts';
 export * from './statistics/suppression.ts';
+export * from './statistics/evaluation.ts';
