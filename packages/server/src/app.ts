@@ -23,6 +23,7 @@ import { clientRecordRoutes } from './features/client-records/client-records.rou
 import { clientRoutes } from './features/clients/clients.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
+import { evaluationRoutes } from './features/evaluation/evaluation.routes.ts';
 import { eventRoutes } from './features/events/events.routes.ts';
 import { goalRoutes } from './features/goals/goals.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -33,6 +34,7 @@ import { planningRoutes } from './features/planning/planning.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { publicationRoutes } from './features/publications/publications.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
+import { researchRoutes } from './features/research/research.routes.ts';
 import { selfAssessmentRoutes } from './features/self-assessment/self-assessment.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
@@ -68,6 +70,9 @@ const features = [
   eventRoutes,
   publicationRoutes,
   programmeRoutes,
+  // Evaluation (issue 11)
+  evaluationRoutes,
+  researchRoutes,
 ];
 
 export interface LotseApp {

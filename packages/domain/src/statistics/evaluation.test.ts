@@ -9,7 +9,8 @@ import {
   pairedSums,
   referenceValues,
   reliableChangeThreshold,
-  reverseItems,
+  scaleCovariance,
+  stratifiedAlpha,
   tQuantile,
   welchDifference,
 } from './evaluation.ts';
@@ -138,12 +139,7 @@ describe("Cronbach's alpha and corrected item-total correlation", () => {
 
   it('turns reverse-coded items round before computing', () => {
     const stored = X.map((r) => [r[0] as number, 6 - (r[1] as number), r[2] as number, r[3] as number]);
-    const cov = reverseItems(covarianceMatrix(itemSums(stored, 4)) as number[][], [
-      false,
-      true,
-      false,
-      false,
-    ]);
+    const cov = scaleCovariance(covarianceMatrix(itemSums(stored, 4)) as number[][], [1, -1, 1, 1]);
     close(cronbachAlpha(cov), 0.946808510638298);
     close(correctedItemTotal(cov)[1], 0.7844366826525319);
   });
@@ -164,6 +160,26 @@ describe("Cronbach's alpha and corrected item-total correlation", () => {
     );
     expect(cronbachAlpha(flat)).toBeNull();
     expect(correctedItemTotal(flat)).toEqual([null, null]);
+  });
+});
+
+describe('stratified alpha of the total score', () => {
+  it('is 1 - sum(var_i (1 - r_i)) / var(sum), with var(sum) = m^2 var(mean)', () => {
+    // By hand: parts var 100 (r .8) and 64 (r .75): error 20 + 16 = 36; var(mean) 60 -> var(sum) 240.
+    close(
+      stratifiedAlpha(
+        [
+          { variance: 100, reliability: 0.8 },
+          { variance: 64, reliability: 0.75 },
+        ],
+        60,
+      ),
+      0.85,
+    );
+  });
+  it('is null without variance or parts', () => {
+    expect(stratifiedAlpha([], 10)).toBeNull();
+    expect(stratifiedAlpha([{ variance: 1, reliability: 0.5 }], 0)).toBeNull();
   });
 });
 

@@ -153,11 +153,12 @@ export function covarianceMatrix(s: ItemSums): number[][] | null {
 }
 
 /**
- * Turns reverse-coded items round: reversing an item (max + min - x) flips the sign of its
- * covariances with the other items and leaves its variance unchanged.
+ * Covariances of linearly rescaled items (x' = a + f * x): cov'(i, j) = f_i * f_j * cov(i, j). With
+ * f = +-1 / (max - min) the items become the 0-1 shares the dimension score averages, reverse-coded
+ * items turned round (f < 0); alpha then describes the score as it is computed.
  */
-export function reverseItems(cov: number[][], reversed: readonly boolean[]): number[][] {
-  return cov.map((row, i) => row.map((c, j) => (i !== j && reversed[i] !== reversed[j] ? -c : c)));
+export function scaleCovariance(cov: number[][], factors: readonly number[]): number[][] {
+  return cov.map((row, i) => row.map((c, j) => c * (factors[i] as number) * (factors[j] as number)));
 }
 
 /**
@@ -240,4 +241,22 @@ export function referenceValues(
 /** The smallest absolute change that counts as reliable: criterion * sqrt(2) * SD * sqrt(1 - r). */
 export function reliableChangeThreshold(reference: { sd: number; reliability: number }, criterion: number) {
   return criterion * Math.SQRT2 * reference.sd * Math.sqrt(1 - reference.reliability);
+}
+
+/**
+ * Reliability of a composite of parts with known reliabilities (stratified alpha, Cronbach,
+ * Schoenemann & McKie 1965): 1 - sum(var_i * (1 - r_i)) / var(sum of parts). The total score is the
+ * mean of m area scores, so var(sum) = m^2 * var(total). Null when the composite has no variance or
+ * the result is not a usable reliability (outside 0..1).
+ */
+export function stratifiedAlpha(
+  parts: readonly { variance: number; reliability: number }[],
+  varianceOfMean: number,
+): number | null {
+  const m = parts.length;
+  const varianceOfSum = m * m * varianceOfMean;
+  if (m === 0 || varianceOfSum <= 0) return null;
+  const error = parts.reduce((s, p) => s + p.variance * (1 - p.reliability), 0);
+  const r = 1 - error / varianceOfSum;
+  return r > 0 && r < 1 ? r : null;
 }

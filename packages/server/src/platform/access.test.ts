@@ -129,6 +129,19 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/offers/export': ALL,
   'POST /api/partners/import': ['lead', 'coordinator'],
   'GET /api/partners/export': ALL,
+  // Evaluation (issue 11)
+  'GET /api/reports/cohort': ['lead', 'coordinator'],
+  'GET /api/reports/cohort.pdf': ['lead', 'coordinator'],
+  'GET /api/reports/cohort.xlsx': ['lead', 'coordinator'],
+  'GET /api/reports/cohort/compare': ['lead', 'coordinator'],
+  'GET /api/reports/reliability': ['admin', 'lead', 'coordinator', 'researcher'],
+  'GET /api/reports/outcomes': ['lead', 'coordinator'],
+  'GET /api/reports/funnel': ['lead', 'coordinator'],
+  'GET /api/research-projects': ['admin', 'lead', 'researcher'],
+  'POST /api/research-projects': ['researcher'],
+  'POST /api/research-projects/:id/approve': ['admin', 'lead'],
+  'POST /api/research-projects/:id/exports': ['researcher'],
+  'GET /api/research-exports/:id/download': ['researcher'],
 };
 
 const userOf: Record<RoleName, string> = {

@@ -65,6 +65,16 @@ export const grants = {
   'budgets.read': ['lead', 'coordinator'],
   'budgets.manage': ['coordinator'],
   'expenditures.write': ['coordinator'],
+  // Evaluation (issue 11). Cohort, outcome and funnel reports are aggregates with small cells hidden:
+  // leads and coordinators, agency-wide (programme-wide only through the aggregate functions).
+  // Instrument quality holds no personal data (aggregates of all agencies): every role that shapes or
+  // studies instruments. Researchers get research exports only, never agency reports.
+  'reports.read': ['lead', 'coordinator'],
+  'reports.reliability': ['admin', 'lead', 'coordinator', 'researcher'],
+  'research.read': ['admin', 'lead', 'researcher'],
+  'research.request': ['researcher'],
+  'research.approve': ['admin', 'lead'],
+  'research.export': ['researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;

@@ -1,0 +1,262 @@
+import { reliableChange, teilhabeBogenV1 } from '@lotse/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { hashPassword } from '../auth/password-hash.ts';
+
+/** The system instrument "Teilhabe-Bogen" v1 (migration 003). */
+const TEILHABE_BOGEN = '7e11ab0e-0000-4000-8000-000000000001';
+
+let t: TestApp;
+let lead: TestClient;
+let coordinator: TestClient;
+const agency: Record<'en' | 'mk', string> = { en: '', mk: '' };
+
+const agencyId = async (name: string) =>
+  (await t.ctx.db.query<{ id: string }>('SELECT id FROM agencies WHERE name = $1', [name])).rows[0]
+    ?.id as string;
+
+/** A further demo-style user of the EN agency (each requester has its own release memory). */
+async function newUser(roles: string[]): Promise<TestClient> {
+  seq += 1;
+  const email = `eval${seq}@jc-en.example`;
+  await t.ctx.db.query(
+    `INSERT INTO users (agency_id, email, display_name, roles, status, password_hash, password_changed_at, is_demo,
+                        created_at, updated_at)
+     VALUES ($1, $2, 'Eval', $3, 'active', $4, now(), true, now(), now())`,
+    [agency.en, email, roles, await hashPassword('Lotse-Demo-2026')],
+  );
+  const c = t.client();
+  await c.login(email);
+  return c;
+}
+
+let seq = 0;
+async function newClient(
+  agencyKey: 'en' | 'mk',
+  attrs: { gender?: string; district?: string; severe?: boolean | null } = {},
+): Promise<string> {
+  seq += 1;
+  const r = await t.ctx.db.query<{ id: string }>(
+    `INSERT INTO clients (agency_id, client_number, first_name, last_name, birth_date, gender, district,
+                          severe_disability, created_at, updated_at)
+     VALUES ($1, $2, 'Eva', $3, '1980-05-01', $4, $5, $6, now(), now()) RETURNING id`,
+    [
+      agency[agencyKey],
+      `EV-${seq}`,
+      `Kohorte${seq}`,
+      attrs.gender ?? 'female',
+      attrs.district ?? 'Witten',
+      attrs.severe ?? null,
+    ],
+  );
+  return r.rows[0]?.id as string;
+}
+
+async function assessment(
+  agencyKey: 'en' | 'mk',
+  clientId: string,
+  occasion: 'intake' | 'follow_up' | 'exit',
+  date: string,
+  health: number | null,
+  total: number | null,
+  perspective: 'self' | 'professional' = 'professional',
+) {
+  const scores = [
+    { dimension: 'health', kind: 'area', score: health, answered: 4, items: 4, need: null, workOn: null },
+  ];
+  await t.ctx.db.query(
+    `INSERT INTO assessments (agency_id, client_id, instrument_id, occasion, perspective, mode, assessed_on, status,
+                              scores, total_score, created_at, updated_at, completed_at)
+     VALUES ($1, $2, $3, $4, $5, 'together', $6, 'completed', $7, $8, now(), now(), now())`,
+    [agency[agencyKey], clientId, TEILHABE_BOGEN, occasion, perspective, date, JSON.stringify(scores), total],
+  );
+}
+
+// The paired data set of the domain tests; expected figures from SciPy (see evaluation.test.ts there).
+const T0 = [40, 30, 50, 20, 60, 35, 45];
+const T1 = [55, 38, 49, 45, 70, 35, 60];
+const healthRef = teilhabeBogenV1.dimensions.find((d) => d.key === 'health')?.reference as {
+  sd: number;
+  reliability: number;
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  agency.en = await agencyId('Jobcenter EN (Demo)');
+  agency.mk = await agencyId('Jobcenter Maerkischer Kreis (Demo)');
+  lead = t.client();
+  await lead.login(DEMO.lead);
+  coordinator = t.client();
+  await coordinator.login(DEMO.coordinator);
+  for (let i = 0; i < T0.length; i++) {
+    // One man among seven; the last two live in Hattingen.
+    const c = await newClient('en', {
+      gender: i === 3 ? 'male' : 'female',
+      district: i >= 5 ? 'Hattingen' : 'Witten',
+      severe: i < 2,
+    });
+    await assessment('en', c, 'intake', '2026-01-10', T0[i] as number, T0[i] as number);
+    await assessment('en', c, 'follow_up', '2026-02-10', 99, 99);
+    await assessment('en', c, 'follow_up', '2026-02-20', T1[i] as number, T1[i] as number);
+    // Another perspective never pairs with the professional view.
+    await assessment('en', c, 'follow_up', '2026-02-21', 0, 0, 'self');
+  }
+  // Attrition: two intakes without any later assessment (intake totals 20 and 30).
+  for (const total of [20, 30]) {
+    const c = await newClient('en');
+    await assessment('en', c, 'intake', '2026-01-12', total, total);
+  }
+  // Another agency's clients never enter the own agency's cohort.
+  for (let i = 0; i < 6; i++) {
+    const c = await newClient('mk');
+    await assessment('mk', c, 'intake', '2026-01-10', 10, 10);
+    await assessment('mk', c, 'follow_up', '2026-02-10', 90, 90);
+  }
+});
+afterAll(() => t.close());
+
+describe('GET /api/reports/cohort', () => {
+  it('computes n, means, the paired t interval, SRM and RCI classes of the own agency only', async () => {
+    const res = await lead.get('/api/reports/cohort');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.dimensions.length).toBeGreaterThanOrEqual(12);
+    const health = res.body.dimensions.find((d: { key: string }) => d.key === 'health');
+    expect(health.n).toBe(7);
+    expect(health.meanT0).toBeCloseTo(40, 9);
+    expect(health.meanT1).toBeCloseTo(50.285714285714285, 9);
+    expect(health.meanChange).toBeCloseTo(10.285714285714286, 9);
+    expect(health.ci95[0]).toBeCloseTo(1.847892059057095, 6);
+    expect(health.ci95[1]).toBeCloseTo(18.723536512371478, 6);
+    expect(health.srm).toBeCloseTo(1.1273879527236346, 6);
+    const classes = T0.map((x, i) => reliableChange(x, T1[i] as number, healthRef, 1.96).class);
+    expect(health.improved).toBe(classes.filter((c) => c === 'improved').length);
+    expect(health.worsened).toBe(classes.filter((c) => c === 'worsened').length);
+    expect(health.improved + health.unchanged + health.worsened).toBe(7);
+    // Fewer than 100 intake assessments: the instrument's defaults, and the report says so.
+    const ref = res.body.reference.dimensions.find((d: { key: string }) => d.key === 'health');
+    expect(ref).toMatchObject({
+      source: 'instrument_default',
+      sd: healthRef.sd,
+      reliability: healthRef.reliability,
+    });
+    expect(res.body.reference.source).toBe('instrument_default');
+    // Dimensions without data: n = 0, no figures.
+    const housing = res.body.dimensions.find((d: { key: string }) => d.key === 'housing');
+    expect(housing).toMatchObject({ n: 0, meanChange: null, ci95: null });
+  });
+
+  it('reports attrition with the intake means of those who stayed and those who did not', async () => {
+    const res = await lead.get('/api/reports/cohort');
+    // The two who dropped are fewer than 5; with the intake count public, hiding them alone would be
+    // recomputable (9 - 7), so secondary suppression hides the stayed count too.
+    expect(res.body.attrition).toMatchObject({
+      intake: 9,
+      stayed: { suppressed: true },
+      dropped: { suppressed: true },
+      intakeMeanDropped: { suppressed: true },
+    });
+  });
+
+  it('hides every figure of a cohort below the threshold with one neutral mark', async () => {
+    const res = await lead.get('/api/reports/cohort?district=Hattingen');
+    expect(res.status).toBe(200);
+    for (const d of [...res.body.dimensions, res.body.total]) {
+      if (d.n === 0) continue;
+      expect(d.suppressed).toBe(true);
+      for (const k of [
+        'n',
+        'meanT0',
+        'meanT1',
+        'meanChange',
+        'ci95',
+        'srm',
+        'improved',
+        'unchanged',
+        'worsened',
+      ])
+        expect(d[k], `${d.key}.${k}`).toEqual({ suppressed: true });
+    }
+    expect(JSON.stringify(res.body.dimensions)).not.toMatch(/"n":[1-4],/);
+  });
+
+  it('refuses a cohort that differs from a recently released one by fewer than the threshold (differencing)', async () => {
+    const all = await coordinator.get('/api/reports/cohort');
+    expect(all.status).toBe(200);
+    // "All but the one man" would reveal his change by subtraction.
+    const women = await coordinator.get('/api/reports/cohort?gender=female');
+    expect(women.status).toBe(409);
+    expect(JSON.stringify(women.body)).not.toMatch(/meanChange/);
+    const denied = await t.ctx.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'reports.cohort' AND outcome = 'denied'`,
+    );
+    expect(denied.rowCount).toBeGreaterThan(0);
+    // The same cohort again is fine.
+    expect((await coordinator.get('/api/reports/cohort')).status).toBe(200);
+  });
+
+  it('rejects unknown filters and bad values with 400', async () => {
+    expect((await lead.get('/api/reports/cohort?gender=robot')).status).toBe(400);
+    expect((await lead.get('/api/reports/cohort?from=2026-05-01&to=2026-01-01')).status).toBe(400);
+    expect((await lead.get('/api/reports/cohort?name=Kohorte1')).status).toBe(400);
+  });
+
+  it('is refused to caseworkers and researchers', async () => {
+    for (const email of [DEMO.caseworker, DEMO.researcher]) {
+      const c = t.client();
+      await c.login(email);
+      expect((await c.get('/api/reports/cohort')).status).toBe(403);
+    }
+  });
+
+  it('serves the report as PDF and XLSX and audits each', async () => {
+    const c = t.client();
+    await c.login(DEMO.lead);
+    const pdf = await c.get('/api/reports/cohort.pdf');
+    expect(pdf.status).toBe(200);
+    expect(String(pdf.body).slice(0, 5)).toBe('%PDF-');
+    const xlsx = await fetch(`${t.baseUrl}/api/reports/cohort.xlsx`, {
+      headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(xlsx.status).toBe(200);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const audited = await t.ctx.db.query<{ details: { format: string } }>(
+      `SELECT details FROM audit_log WHERE action = 'reports.cohort' AND outcome = 'success'`,
+    );
+    const formats = audited.rows.map((r) => r.details.format);
+    expect(formats).toContain('pdf');
+    expect(formats).toContain('xlsx');
+  });
+});
+
+describe('GET /api/reports/cohort/compare', () => {
+  it('says plainly when a group is too small to compare', async () => {
+    const c = await newUser(['coordinator']);
+    const res = await c.get('/api/reports/cohort/compare?by=disability');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const health = res.body.dimensions.find((d: { key: string }) => d.key === 'health');
+    expect(health.tooSmall).toBe(true);
+    expect(health.difference).toEqual({ suppressed: true });
+  });
+});
+
+describe('GET /api/reports/outcomes and /funnel', () => {
+  it('answer with suppressed cells for a small agency and count the own cases only', async () => {
+    const clientId = await newClient('en');
+    await t.ctx.db.query(
+      `INSERT INTO cases (agency_id, client_id, status, opened_on, closed_on, outcome, created_at)
+       VALUES ($1, $2, 'closed', '2026-01-05', '2026-02-15', 'employment', now())`,
+      [agency.en, clientId],
+    );
+    const outcomes = await lead.get('/api/reports/outcomes?from=2026-01-01&to=2026-02-28');
+    expect(outcomes.status, JSON.stringify(outcomes.body)).toBe(200);
+    expect(outcomes.body.closures).toEqual({ suppressed: true });
+    expect(outcomes.body.daysToOutcome.median).toEqual({ suppressed: true });
+    const funnel = await lead.get('/api/reports/funnel?from=2026-01-01&to=2026-02-28');
+    expect(funnel.status).toBe(200);
+    expect(funnel.body.steps[0]).toMatchObject({ key: 'intake', count: { suppressed: true } });
+  });
+});
