@@ -23,7 +23,7 @@ export async function reliabilityReport(
   authorize(actor, 'reports.reliability');
   return withActor(ctx, actor, async (scope) => {
     const row = await findInstrument(scope.tx, instrumentVersionId);
-    if (!row || row.status !== 'published') throw notFound('Instrument nicht gefunden.');
+    if (row?.status !== 'published') throw notFound('Instrument nicht gefunden.');
     const def = definitionOf(row);
     const threshold = await suppressionThreshold(ctx, scope);
     const figures = await instrumentFigures(scope, row.id, def, perspective);
