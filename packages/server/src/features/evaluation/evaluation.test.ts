@@ -30,6 +30,8 @@ async function newUser(roles: string[]): Promise<TestClient> {
   return c;
 }
 
+const mkClients: string[] = [];
+
 let seq = 0;
 async function newClient(
   agencyKey: 'en' | 'mk',
@@ -106,9 +108,10 @@ beforeAll(async () => {
     const c = await newClient('en');
     await assessment('en', c, 'intake', '2026-01-12', total, total);
   }
-  // Another agency's clients never enter the own agency's cohort.
+  // Another agency's clients never enter the own agency's cohort - only a programme's, as aggregates.
   for (let i = 0; i < 6; i++) {
     const c = await newClient('mk');
+    mkClients.push(c);
     await assessment('mk', c, 'intake', '2026-01-10', 10, 10);
     await assessment('mk', c, 'follow_up', '2026-02-10', 90, 90);
   }
@@ -229,6 +232,48 @@ describe('GET /api/reports/cohort', () => {
     const formats = audited.rows.map((r) => r.details.format);
     expect(formats).toContain('pdf');
     expect(formats).toContain('xlsx');
+  });
+});
+
+describe('programme-wide cohorts', () => {
+  it('cover every participating agency for the managing agency, through aggregates only', async () => {
+    const programme = (
+      await t.ctx.db.query<{ id: string }>(
+        `INSERT INTO programmes (owner_agency_id, name, funding_source, starts_on, ends_on, created_at, updated_at)
+         VALUES ($1, 'Kohorten-Programm', 'state', '2025-01-01', '2027-12-31', now(), now()) RETURNING id`,
+        [agency.en],
+      )
+    ).rows[0]?.id as string;
+    await t.ctx.db.query(
+      `INSERT INTO programme_agencies (programme_id, agency_id, role) VALUES ($1, $2, 'owner'), ($1, $3, 'participant')`,
+      [programme, agency.en, agency.mk],
+    );
+    for (const c of mkClients)
+      await t.ctx.db.query(
+        `INSERT INTO enrolments (agency_id, programme_id, client_id, status, registered_on, entry_date, created_at, updated_at)
+         VALUES ($1, $2, $3, 'active', '2026-01-01', '2026-01-05', now(), now())`,
+        [agency.mk, programme, c],
+      );
+    const c = await newUser(['coordinator']);
+    const res = await c.get(`/api/reports/cohort?programmeId=${programme}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const health = res.body.dimensions.find((d: { key: string }) => d.key === 'health');
+    expect(health).toMatchObject({ n: 6, meanT0: 10, meanT1: 90, meanChange: 80 });
+    // Narrowed to the own agency: nobody of the programme is there.
+    const own = await c.get(`/api/reports/cohort?programmeId=${programme}&agencyId=${agency.en}`);
+    expect(own.body.dimensions.find((d: { key: string }) => d.key === 'health').n).toBe(0);
+  });
+
+  it('never hand the member list to the application role', async () => {
+    await expect(
+      t.ctx.db.transaction(async (tx) => {
+        await tx.query(
+          `SELECT set_config('lotse.agency_id', $1, true), set_config('role', 'lotse_app', true)`,
+          [agency.en],
+        );
+        await tx.query(`SELECT * FROM lotse_cohort_pairs('teilhabe_bogen', '{}'::jsonb)`);
+      }),
+    ).rejects.toThrow(/permission denied/);
   });
 });
 
