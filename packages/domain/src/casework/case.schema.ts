@@ -25,6 +25,7 @@ export const caseEventKinds = [
 ] as const;
 
 export const caseEventView = z.object({
+  id: z.uuid(),
   kind: z.enum(caseEventKinds),
   at: z.iso.datetime(),
   actor: personRef.nullable(),

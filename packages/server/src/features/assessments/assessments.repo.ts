@@ -31,6 +31,9 @@ export interface AmendmentRow {
   reason: string;
   changed_items: string[];
   previous_date: string;
+  previous_answers: Answers;
+  previous_scores: DimensionScore[];
+  previous_total: number | null;
 }
 
 const SELECT = `
@@ -59,7 +62,7 @@ export async function listAmendments(tx: Queryable, assessmentId: string): Promi
   return (
     await tx.query<AmendmentRow>(
       `SELECT id, amended_at, amended_by, lotse_user_display_name(amended_by) AS amended_by_name, reason,
-              changed_items, previous_date
+              changed_items, previous_date, previous_answers, previous_scores, previous_total
          FROM assessment_amendments WHERE assessment_id = $1 ORDER BY amended_at`,
       [assessmentId],
     )

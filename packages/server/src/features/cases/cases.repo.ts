@@ -102,6 +102,7 @@ export async function casesOfClient(
   if (cases.length === 0) return [];
   const events = (
     await tx.query<{
+      id: string;
       case_id: string;
       kind: CaseEventKind;
       at: Date;
@@ -152,6 +153,7 @@ export async function casesOfClient(
     events: events
       .filter((e) => e.case_id === c.id)
       .map((e) => ({
+        id: e.id,
         kind: e.kind,
         at: e.at.toISOString(),
         actor: person(e.actor_user_id),

@@ -1,18 +1,97 @@
-import type { ClientView, ConsentView, ContactView, GoalView } from '@lotse/domain';
-import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
+import type {
+  AgencyRef,
+  AssessmentView,
+  ClientView,
+  ConsentView,
+  ContactView,
+  DimensionScore,
+  EnrolmentView,
+  GoalView,
+  PersonRef,
+  ReferralView,
+} from '@lotse/domain';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { listAmendments, listClientAssessments, presentAssessment } from '../assessments/assessments.repo.ts';
+import { agencyNames, userNames } from '../cases/cases.repo.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import * as consents from '../consents/consents.service.ts';
 import { contactsOfClient } from '../contacts/contacts.service.ts';
 import { goalsOfClient } from '../goals/goals.service.ts';
+import { findEnrolment, presentEnrolment } from '../programmes/enrolments.repo.ts';
+import { listReferrals, presentReferral } from '../referrals/referrals.repo.ts';
 
-/** Everything Lotse holds about one client (GDPR Art. 15): master data, consents, cases, goals, contacts. */
+/** A sharing of the record with another agency: the recipient (GDPR Art. 15 (1) c). */
+export interface ShareExport {
+  id: string;
+  recipient: AgencyRef;
+  consentId: string;
+  sharedBy: PersonRef | null;
+  since: string;
+  endedAt: string | null;
+}
+
+export type AssessmentExport = Omit<AssessmentView, 'amendments'> & {
+  amendments: (AssessmentView['amendments'][number] & {
+    previousAnswers: Record<string, unknown>;
+    previousScores: DimensionScore[];
+    previousTotal: number | null;
+  })[];
+};
+
+export interface SelfAssessmentLinkExport {
+  id: string;
+  instrumentId: string;
+  occasion: string;
+  createdAt: string;
+  expiresAt: string;
+  draftAnswers: Record<string, unknown>;
+  draftSavedAt: string | null;
+  completedAt: string | null;
+  assessmentId: string | null;
+}
+
+export interface ExpenditureExport {
+  id: string;
+  bookedOn: string;
+  fundingLine: string;
+  amount: string;
+  reference: string;
+}
+
+export type EnrolmentExport = EnrolmentView & {
+  programme: { id: string; name: string };
+  overbookingReason: string | null;
+  expenditures: ExpenditureExport[];
+};
+
+/** Who did what with the record when: from the audit log, every agency's entries for the owner. */
+export interface AccessLogEntry {
+  id: number;
+  at: string;
+  agency: AgencyRef | null;
+  actor: (PersonRef & { roles: string[] }) | null;
+  action: string;
+  outcome: string;
+}
+
+/**
+ * Everything Lotse holds about one client (GDPR Art. 15). `client-data-map.ts` names the place of
+ * every table's rows here, and its test checks that each row of the client appears.
+ */
 export interface ClientRecord {
   exportedAt: string;
+  /** Master data with every case and its history (`cases[].events`). */
   client: ClientView;
   consents: ConsentView[];
   goals: GoalView[];
   contacts: ContactView[];
+  shares: ShareExport[];
+  assessments: AssessmentExport[];
+  selfAssessmentLinks: SelfAssessmentLinkExport[];
+  referrals: ReferralView[];
+  enrolments: EnrolmentExport[];
+  accessLog: AccessLogEntry[];
 }
 
 export function exportRecord(ctx: AppContext, actor: Actor, clientId: string, format: 'json' | 'pdf') {
@@ -24,6 +103,12 @@ export function exportRecord(ctx: AppContext, actor: Actor, clientId: string, fo
       consents: await consents.consentsOfClient(scope, clientId),
       goals: await goalsOfClient(scope, clientId),
       contacts: (await contactsOfClient(scope, clientId)).items,
+      shares: await sharesOf(scope, clientId),
+      assessments: await assessmentsOf(scope, clientId),
+      selfAssessmentLinks: await selfAssessmentLinksOf(scope, clientId),
+      referrals: (await listReferrals(scope.tx, clientId, {}, 100_000, 0)).rows.map(presentReferral),
+      enrolments: await enrolmentsOf(scope, clientId),
+      accessLog: await accessLogOf(scope, clientId),
     };
     await scope.audit({
       action: 'clients.export',
@@ -34,4 +119,154 @@ export function exportRecord(ctx: AppContext, actor: Actor, clientId: string, fo
     });
     return record;
   });
+}
+
+async function sharesOf(scope: ActorScope, clientId: string): Promise<ShareExport[]> {
+  const rows = await scope.tx.query<{
+    id: string;
+    partner_agency_id: string;
+    consent_id: string;
+    shared_by: string | null;
+    created_at: Date;
+    ended_at: Date | null;
+  }>(
+    `SELECT id, partner_agency_id, consent_id, shared_by, created_at, ended_at
+       FROM case_shares WHERE client_id = $1 ORDER BY created_at, id`,
+    [clientId],
+  );
+  const agencies = await agencyNames(scope.tx, scope.actor.agencyId);
+  const names = await userNames(
+    scope.tx,
+    rows.rows.map((r) => r.shared_by),
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    recipient: { id: r.partner_agency_id, name: agencies.get(r.partner_agency_id) ?? '' },
+    consentId: r.consent_id,
+    sharedBy: r.shared_by ? { id: r.shared_by, displayName: names.get(r.shared_by) ?? '' } : null,
+    since: r.created_at.toISOString(),
+    endedAt: r.ended_at?.toISOString() ?? null,
+  }));
+}
+
+async function assessmentsOf(scope: ActorScope, clientId: string): Promise<AssessmentExport[]> {
+  const result: AssessmentExport[] = [];
+  for (const row of await listClientAssessments(scope.tx, clientId)) {
+    const amendments = await listAmendments(scope.tx, row.id);
+    const view = presentAssessment(row, amendments);
+    result.push({
+      ...view,
+      amendments: view.amendments.map((m, i) => ({
+        ...m,
+        previousAnswers: amendments[i]?.previous_answers ?? {},
+        previousScores: amendments[i]?.previous_scores ?? [],
+        previousTotal: amendments[i]?.previous_total ?? null,
+      })),
+    });
+  }
+  return result;
+}
+
+async function selfAssessmentLinksOf(
+  scope: ActorScope,
+  clientId: string,
+): Promise<SelfAssessmentLinkExport[]> {
+  const rows = await scope.tx.query<{
+    id: string;
+    instrument_id: string;
+    occasion: string;
+    created_at: Date;
+    expires_at: Date;
+    draft_answers: Record<string, unknown>;
+    draft_saved_at: Date | null;
+    completed_at: Date | null;
+    assessment_id: string | null;
+  }>(
+    `SELECT id, instrument_id, occasion, created_at, expires_at, draft_answers, draft_saved_at, completed_at,
+            assessment_id
+       FROM self_assessment_links WHERE client_id = $1 ORDER BY created_at, id`,
+    [clientId],
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    instrumentId: r.instrument_id,
+    occasion: r.occasion,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    draftAnswers: r.draft_answers,
+    draftSavedAt: r.draft_saved_at?.toISOString() ?? null,
+    completedAt: r.completed_at?.toISOString() ?? null,
+    assessmentId: r.assessment_id,
+  }));
+}
+
+/** The agency's own enrolments of the client (a partner agency's enrolments are in its export). */
+async function enrolmentsOf(scope: ActorScope, clientId: string): Promise<EnrolmentExport[]> {
+  const rows = await scope.tx.query<{
+    id: string;
+    programme_id: string;
+    programme_name: string | null;
+    overbooking_reason: string | null;
+  }>(
+    `SELECT e.id, e.programme_id, p.name AS programme_name, e.overbooking_reason
+       FROM enrolments e LEFT JOIN programmes p ON p.id = e.programme_id
+      WHERE e.client_id = $1 AND e.agency_id = $2 ORDER BY e.registered_on, e.created_at, e.id`,
+    [clientId, scope.actor.agencyId],
+  );
+  const spent = await scope.tx.query<{
+    id: string;
+    enrolment_id: string;
+    booked_on: string;
+    funding_line: string;
+    amount: string;
+    reference: string;
+  }>(
+    `SELECT id, enrolment_id, booked_on, funding_line, amount::text AS amount, reference
+       FROM expenditures WHERE enrolment_id = ANY ($1::uuid[]) ORDER BY booked_on, id`,
+    [rows.rows.map((r) => r.id)],
+  );
+  const result: EnrolmentExport[] = [];
+  for (const r of rows.rows) {
+    const row = await findEnrolment(scope.tx, scope.actor.agencyId, r.id);
+    if (!row) continue;
+    result.push({
+      ...presentEnrolment(row),
+      programme: { id: r.programme_id, name: r.programme_name ?? '' },
+      overbookingReason: r.overbooking_reason,
+      expenditures: spent.rows
+        .filter((x) => x.enrolment_id === r.id)
+        .map((x) => ({
+          id: x.id,
+          bookedOn: x.booked_on,
+          fundingLine: x.funding_line,
+          amount: x.amount,
+          reference: x.reference,
+        })),
+    });
+  }
+  return result;
+}
+
+async function accessLogOf(scope: ActorScope, clientId: string): Promise<AccessLogEntry[]> {
+  const rows = await scope.tx.query<{
+    id: number;
+    at: Date;
+    agency_id: string | null;
+    agency_name: string | null;
+    actor_user_id: string | null;
+    actor_name: string | null;
+    actor_roles: string[] | null;
+    action: string;
+    outcome: string;
+  }>('SELECT * FROM lotse_client_access_log($1)', [clientId]);
+  return rows.rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at.toISOString(),
+    agency: r.agency_id ? { id: r.agency_id, name: r.agency_name ?? '' } : null,
+    actor: r.actor_user_id
+      ? { id: r.actor_user_id, displayName: r.actor_name ?? '', roles: r.actor_roles ?? [] }
+      : null,
+    action: r.action,
+    outcome: r.outcome,
+  }));
 }

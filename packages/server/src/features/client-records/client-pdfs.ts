@@ -3,6 +3,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { box, germanDate } from '../instruments/pdf.ts';
 import type { ClientRecord } from './client-export.ts';
 import { de } from './pdf-labels.ts';
+import { recordSections } from './record-pdf-sections.ts';
 
 const h1 = (text: string): Content => ({ text, fontSize: 15, bold: true, margin: [0, 0, 0, 8] });
 const h2 = (text: string): Content => ({ text, fontSize: 11, bold: true, margin: [0, 10, 0, 4] });
@@ -105,7 +106,7 @@ export function goalAgreementDocument(
 const label = (group: Record<string, string>, key: string | null | undefined) =>
   key ? (group[key] ?? key) : '-';
 
-/** The full record as PDF (GDPR Art. 15), next to the JSON export. */
+/** The full record as PDF (GDPR Art. 15), next to the JSON export: the same sections. */
 export function recordDocument(r: ClientRecord): TDocumentDefinitions {
   const L = de.record;
   const c = r.client;
@@ -198,6 +199,7 @@ export function recordDocument(r: ClientRecord): TDocumentDefinitions {
             ]),
           )
         : p('-'),
+      ...recordSections(r),
     ],
   };
 }

@@ -1,8 +1,9 @@
 import type { ConsentView, CreateConsentRequest } from '@lotse/domain';
+import { type AuditEvent, appendAudit } from '../../platform/audit.ts';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { agencyNames, insertCaseEvent, openCaseOf, userNames } from '../cases/cases.repo.ts';
+import { agencyNames, userNames } from '../cases/cases.repo.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 
@@ -100,8 +101,10 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
 }
 
 /**
- * Withdrawal takes effect at once: a sharing based on the consent ends in the same transaction, and
- * withdrawing the consent to process health data erases the recorded health flags.
+ * Withdrawal takes effect at once and for every agency: a sharing based on the consent ends in the
+ * same transaction, whichever side records it (the owner or the partner agency the client told), and
+ * withdrawing the consent to process health data erases the recorded health flags. Every agency the
+ * withdrawal concerns gets the entry in its own audit log.
  */
 export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
   return withActor(ctx, actor, async (scope) => {
@@ -110,28 +113,16 @@ export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
     if (!consent) throw notFound('Einwilligung nicht gefunden.');
     await loadClientFor(scope, consent.client_id, 'consents.write');
     if (consent.withdrawn_at) throw conflict('Die Einwilligung wurde bereits widerrufen.');
-    await scope.tx.query('UPDATE consents SET withdrawn_at = $2, withdrawn_by = $3 WHERE id = $1', [
-      consentId,
-      scope.now,
-      actor.userId,
-    ]);
-    const ended = await scope.tx.query<{ partner_agency_id: string }>(
-      'UPDATE case_shares SET ended_at = $2 WHERE consent_id = $1 AND ended_at IS NULL RETURNING partner_agency_id',
-      [consentId, scope.now],
+    // Read back before the sharing ends: afterwards a partner agency no longer sees the consent.
+    const updated = await scope.tx.query<ConsentRow>(
+      'UPDATE consents SET withdrawn_at = $2, withdrawn_by = $3 WHERE id = $1 RETURNING *',
+      [consentId, scope.now, actor.userId],
     );
-    const open = await openCaseOf(scope.tx, consent.client_id);
-    for (const share of ended.rows) {
-      if (open)
-        await insertCaseEvent(scope.tx, {
-          agencyId: consent.agency_id,
-          caseId: open.id,
-          kind: 'sharing_ended',
-          at: scope.now,
-          actorUserId: actor.userId,
-          partnerAgencyId: share.partner_agency_id,
-          reason: 'Einwilligung widerrufen',
-        });
-    }
+    // Shares and case history belong to the owner; the partner agency may not change them itself.
+    const ended = await scope.tx.query<{ owner_agency_id: string; partner_agency_id: string }>(
+      'SELECT owner_agency_id, partner_agency_id FROM lotse_end_consent_shares($1, $2, $3)',
+      [consentId, scope.now, actor.userId],
+    );
     let healthErased = false;
     if (consent.purpose === 'processing_health_data') {
       const stillConsented = await scope.tx.query(
@@ -147,15 +138,40 @@ export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
         healthErased = true;
       }
     }
-    await scope.audit({
+    const entry = {
       action: 'consents.withdraw',
       resourceType: 'consent',
       resourceId: consentId,
       clientId: consent.client_id,
-      details: { purpose: consent.purpose, sharingsEnded: ended.rows.length, healthErased },
-    });
-    const updated = (await scope.tx.query<ConsentRow>('SELECT * FROM consents WHERE id = $1', [consentId]))
-      .rows[0] as ConsentRow;
-    return (await present(scope.tx, [updated], actor.agencyId))[0] as ConsentView;
+      details: {
+        purpose: consent.purpose,
+        sharingsEnded: ended.rows.length,
+        healthErased,
+        recordedByAgency: actor.agencyId,
+      },
+    };
+    await scope.audit(entry);
+    const concerned = new Set([consent.agency_id, ...ended.rows.map((r) => r.partner_agency_id)]);
+    concerned.delete(actor.agencyId);
+    for (const agencyId of concerned) await auditForAgency(scope, agencyId, entry);
+    return (await present(scope.tx, updated.rows as ConsentRow[], actor.agencyId))[0] as ConsentView;
   });
+}
+
+/**
+ * Writes an entry into another agency's audit chain, for an act that concerns that agency as well
+ * (a withdrawal recorded on the other side). The chain and its row-level security are per agency, so
+ * the transaction names that agency for the one append and then returns to the actor's.
+ */
+async function auditForAgency(
+  scope: ActorScope,
+  agencyId: string,
+  event: Omit<AuditEvent, 'agencyId' | 'actorUserId'>,
+) {
+  await scope.tx.query(`SELECT set_config('lotse.agency_id', $1, true)`, [agencyId]);
+  try {
+    await appendAudit(scope.tx, { ...event, agencyId, actorUserId: scope.actor.userId }, scope.now);
+  } finally {
+    await scope.tx.query(`SELECT set_config('lotse.agency_id', $1, true)`, [scope.actor.agencyId]);
+  }
 }
