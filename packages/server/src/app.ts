@@ -85,7 +85,8 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: ctx.config.bodyLimit,
-    trustProxy: ctx.config.trustProxy,
+    // Forwarded headers count only when the connection comes from a configured proxy address.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -111,6 +112,12 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
       },
     },
     strictTransportSecurity: ctx.config.session.secureCookies,
+  });
+  // API answers may carry personal data: no browser or proxy cache keeps a copy. A route that serves
+  // something public and cacheable says so with its own Cache-Control header.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifySwagger, {

@@ -61,17 +61,44 @@ export const userView = z
   .meta({ id: 'User' });
 export type UserView = z.infer<typeof userView>;
 
+/**
+ * Roles that read client records (decision 0004). Administrators manage users and settings and
+ * see no client data, so the admin role is never combined with one of these.
+ */
+export const clientDataRoles = ['lead', 'caseworker', 'coordinator'] as const satisfies readonly Role[];
+export type ClientDataRole = (typeof clientDataRoles)[number];
+export const adminRoleConflict = (rs: readonly Role[]) =>
+  rs.includes('admin') && rs.some((r) => (clientDataRoles as readonly Role[]).includes(r));
+
+const userRoles = z
+  .array(role)
+  .min(1)
+  .max(roles.length)
+  .refine((rs) => !adminRoleConflict(rs), {
+    message:
+      'Die Administrationsrolle kann nicht mit Leitung, Fallbearbeitung oder Koordination kombiniert werden (Administratoren sehen keine Klientendaten).',
+  });
+
 export const createUserRequest = z.strictObject({
   email: emailAddress,
   displayName: z.string().trim().min(1).max(200),
-  roles: z.array(role).min(1).max(roles.length),
+  roles: userRoles,
 });
 
 export const updateUserRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
-  roles: z.array(role).min(1).max(roles.length).optional(),
+  roles: userRoles.optional(),
   disabled: z.boolean().optional(),
 });
+
+/** Answer when resetting another administrator waits for a second administrator. */
+export const resetApprovalPending = z
+  .object({
+    approvalRequired: z.literal(true),
+    requestedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ResetApprovalPending' });
+export type ResetApprovalPending = z.infer<typeof resetApprovalPending>;
 
 /** A one-time link an admin hands over (no mail server needed): invitation or password reset. */
 export const oneTimeLink = z.object({ url: z.string(), token: z.string(), expiresAt: z.iso.datetime() });

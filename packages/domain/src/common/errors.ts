@@ -11,6 +11,7 @@ export const errorCodes = [
   'invalid_credentials',
   'mfa_required',
   'invalid_mfa_code',
+  'mfa_attempts_exceeded',
   'forbidden',
   'not_found',
   'conflict',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '@lotse/domain';
 import { z } from 'zod';
@@ -32,10 +33,24 @@ const envSchema = z.object({
     .default(12),
   /** Set to true behind TLS so session cookies carry the Secure flag. */
   LOTSE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
-  /** Trust X-Forwarded-For from a reverse proxy (needed for per-source throttling behind one). */
+  /** Shorthand for a reverse proxy on the same host: trusts X-Forwarded-* from loopback addresses. */
   LOTSE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Addresses (CIDR) of the reverse proxies whose X-Forwarded-For/-Proto are believed. */
+  LOTSE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      const entries = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const entry of entries.filter((e) => !isProxyEntry(e)))
+        c.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${entry}` });
+      return entries;
+    }),
   LOTSE_LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOTSE_LOGIN_MAX_FAILURES_SOURCE: z.coerce.number().int().min(1).default(30),
+  /** High on purpose: a whole office may sign in through one address; the account lock does the rest. */
+  LOTSE_LOGIN_MAX_FAILURES_SOURCE: z.coerce.number().int().min(1).default(300),
   LOTSE_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -46,6 +61,16 @@ const envSchema = z.object({
   /** Counts below this are shown as "<N" in figures that leave an agency (an agency setting may raise it). */
   LOTSE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(DEFAULT_SUPPRESSION_THRESHOLD),
 });
+
+/** An IPv4/IPv6 address, optionally with a prefix length, or a proxy-addr range name. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -58,7 +83,8 @@ export interface Config {
   publicUrl: string | undefined;
   session: { idleMs: number; absoluteMs: number; secureCookies: boolean };
   login: { maxFailuresPerAccount: number; maxFailuresPerSource: number };
-  trustProxy: boolean;
+  /** Addresses whose forwarded headers are trusted; empty: none (the socket address counts). */
+  trustedProxies: string[];
   bodyLimit: number;
   logLevel: Env['LOG_LEVEL'];
   webDist: string;
@@ -94,7 +120,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailuresPerAccount: e.LOTSE_LOGIN_MAX_FAILURES_ACCOUNT,
       maxFailuresPerSource: e.LOTSE_LOGIN_MAX_FAILURES_SOURCE,
     },
-    trustProxy: e.LOTSE_TRUST_PROXY === 'true',
+    trustedProxies: [
+      ...new Set([...e.LOTSE_TRUSTED_PROXIES, ...(e.LOTSE_TRUST_PROXY === 'true' ? ['loopback'] : [])]),
+    ],
     bodyLimit: e.LOTSE_BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.LOTSE_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),

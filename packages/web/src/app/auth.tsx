@@ -13,7 +13,7 @@ export interface Session {
 /** Why the sign-in page is shown; passed as router location state. */
 export interface SignInState {
   from?: string;
-  reason?: 'expired' | 'signedOut' | 'passwordSet';
+  reason?: 'expired' | 'signedOut' | 'passwordSet' | 'mfaAttempts';
 }
 
 interface AuthContextValue {
@@ -86,7 +86,7 @@ export function AuthRoot() {
    * redirect first; it passes the same reason, so whichever navigation wins shows the message.
    */
   const leave = useCallback(
-    (reason: 'expired' | 'signedOut', from?: string) => {
+    (reason: 'expired' | 'signedOut' | 'mfaAttempts', from?: string) => {
       setExitReason(reason);
       setSessionState(null);
       const state: SignInState = { reason, from };
@@ -96,7 +96,14 @@ export function AuthRoot() {
   );
 
   const currentPath = `${location.pathname}${location.search}`;
-  useEffect(() => onSessionLost(() => leave('expired', currentPath)), [leave, currentPath]);
+  useEffect(
+    () =>
+      onSessionLost((error) =>
+        // Too many wrong codes end the pending sign-in: say so instead of "session expired".
+        leave(error.code === 'mfa_attempts_exceeded' ? 'mfaAttempts' : 'expired', currentPath),
+      ),
+    [leave, currentPath],
+  );
 
   const signOut = useCallback(async () => {
     try {

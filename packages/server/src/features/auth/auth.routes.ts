@@ -8,7 +8,7 @@ import {
   sessionResponse,
   tokenInfo as tokenInfoSchema,
 } from '@lotse/domain';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
@@ -18,11 +18,13 @@ import { SESSION_COOKIE } from './sessions.ts';
 const tags = ['Anmeldung'];
 
 export function authRoutes(app: App, ctx: AppContext) {
-  const setCookie = (reply: FastifyReply, token: string) =>
+  // Secure when configured, or when the request came over TLS: directly, or as a trusted proxy reports
+  // with X-Forwarded-Proto (Fastify believes that header only from LOTSE_TRUSTED_PROXIES).
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: ctx.config.session.secureCookies,
+      secure: ctx.config.session.secureCookies || req.protocol === 'https',
       path: '/',
     });
   const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -40,7 +42,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
     async (req, reply) => {
       const result = await auth.login(ctx, req.body, req.ip, req.cookies[SESSION_COOKIE]);
-      setCookie(reply, result.token);
+      setCookie(req, reply, result.token);
       return result.body;
     },
   );
@@ -82,7 +84,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         req.body.code,
         req.ip,
       );
-      setCookie(reply, result.token);
+      setCookie(req, reply, result.token);
       return result.body;
     },
   );

@@ -10,7 +10,7 @@ import {
   presentUser,
   type UserRow,
 } from '../users/users.repo.ts';
-import { assertNotThrottled, recordFailure, recordSuccess } from './login-throttle.ts';
+import { beginAttempt, recordFailure, recordSuccess } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { checkPassword, passwordProblemMessages } from './password-policy.ts';
 import { issueRecoveryCodes, redeemRecoveryCode } from './recovery-codes.ts';
@@ -58,7 +58,7 @@ export async function login(
 ): Promise<{ token: string; body: SessionResponse }> {
   const email = input.email.trim().toLowerCase();
   const outcome = await withSystem(ctx, async (tx, now) => {
-    await assertNotThrottled(tx, email, source, now);
+    await beginAttempt(tx, email, source, now);
     const user = await findUserByEmail(tx, email);
     const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
     if (!user || !passwordOk || user.status !== 'active') {
@@ -80,10 +80,12 @@ export async function login(
       );
       return null;
     }
-    await recordSuccess(tx, email);
+    const mfa = mfaStateAfterPassword(ctx, user);
+    // With a second factor outstanding the failures stay counted until the code is right, so that
+    // knowing the password does not reset the lock-out that guards the code.
+    if (mfa !== 'verify') await recordSuccess(tx, email);
     // A new session id at every sign-in; a session the browser still carried ends here.
     if (previousToken) await deleteSession(tx, tokenHash(previousToken));
-    const mfa = mfaStateAfterPassword(ctx, user);
     const token = await createSession(tx, user, mfa, now, ctx.config.session);
     if (mfa === 'ok') await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, now]);
     await appendAudit(
@@ -157,9 +159,21 @@ export async function me(ctx: AppContext, session: AuthenticatedSession): Promis
   }));
 }
 
+/** Wrong codes one pending sign-in may enter before it ends. */
+export const MFA_MAX_ATTEMPTS = 5;
+
+const mfaAttemptsExceeded = () =>
+  new AppError(
+    401,
+    'mfa_attempts_exceeded',
+    'Zu viele falsche Codes. Die Anmeldung wurde beendet; bitte melden Sie sich erneut an.',
+  );
+
 /**
  * Completes a sign-in with a TOTP or recovery code. The session gets a new id because its
- * privileges change.
+ * privileges change. Each pending sign-in may try `MFA_MAX_ATTEMPTS` codes, then it ends; every
+ * wrong code also counts against the account's sign-in throttle, which is checked first, and the
+ * attempt is counted before the code is checked, so parallel guesses cannot get more tries.
  */
 export async function verifyMfa(
   ctx: AppContext,
@@ -170,22 +184,37 @@ export async function verifyMfa(
   if (session.mfa !== 'verify') throw badRequest('Für diese Sitzung ist keine Bestätigung offen.');
   const result = await withActor(ctx, session.actor, async (scope) => {
     const user = await currentUser(scope.tx, scope.actor);
+    await beginAttempt(scope.tx, user.email, source, scope.now);
+    const counted = await scope.tx.query<{ mfa_attempts: number }>(
+      `UPDATE sessions SET mfa_attempts = mfa_attempts + 1
+        WHERE token_hash = $1 AND mfa_state = 'verify' AND mfa_attempts < $2
+        RETURNING mfa_attempts`,
+      [scope.actor.sessionKey, MFA_MAX_ATTEMPTS],
+    );
+    const attempt = counted.rows[0]?.mfa_attempts;
+    if (attempt === undefined) throw mfaAttemptsExceeded();
     const step = user.mfa_secret
       ? await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step)
       : null;
     const viaRecovery = step === null && (await redeemRecoveryCode(scope.tx, user.id, code, scope.now));
     if (step === null && !viaRecovery) {
+      // Failed codes count like failed passwords, so the six digits cannot be guessed at leisure.
+      await recordFailure(scope.tx, user.email, source, scope.now, ctx.config.login);
+      const ended = attempt >= MFA_MAX_ATTEMPTS;
+      if (ended) await deleteSession(scope.tx, scope.actor.sessionKey);
       await scope.audit({
         action: 'auth.mfa.verify',
         outcome: 'failure',
         resourceType: 'user',
         resourceId: user.id,
+        details: { attempt, signInEnded: ended },
       });
-      return { ok: false as const, email: user.email };
+      return { ok: false as const, ended };
     }
     if (step !== null)
       await scope.tx.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1', [user.id, step]);
     await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
+    await recordSuccess(scope.tx, user.email);
     await deleteSession(scope.tx, scope.actor.sessionKey);
     const token = await createSession(scope.tx, user, 'ok', scope.now, ctx.config.session);
     await scope.audit({
@@ -200,11 +229,7 @@ export async function verifyMfa(
       body: { user: presentUser({ ...user, last_login_at: scope.now }), mfa: 'ok' as const },
     };
   });
-  if (!result.ok) {
-    // Failed codes count like failed passwords, so the six digits cannot be guessed at leisure.
-    await withSystem(ctx, (tx, now) => recordFailure(tx, result.email, source, now, ctx.config.login));
-    throw invalidMfaCode();
-  }
+  if (!result.ok) throw result.ended ? mfaAttemptsExceeded() : invalidMfaCode();
   return result;
 }
 

@@ -5,9 +5,14 @@ import { tooManyRequests } from '../../platform/errors.ts';
 /**
  * Sign-in throttling with two counters: per account and per source address.
  * The account counter locks only briefly (1 minute, doubling up to 15), so an attacker cannot keep a
- * victim out for long; the source counter stops the attacker's address for longer.
+ * victim out for long; the source counter stops an address after many failures across accounts (its
+ * default is high, because a whole office may sign in through one proxy address).
  * Counters are forgotten after a quiet period. Unknown accounts are counted like known ones, so
  * throttling does not reveal which accounts exist.
+ *
+ * Attempts on one account are serialised: `beginAttempt` locks the account's counter row until the
+ * transaction ends, so parallel guesses each see the failures of the ones before and no more than
+ * the allowed number of passwords (or second-factor codes) is ever checked.
  */
 export interface ThrottleLimits {
   maxFailuresPerAccount: number;
@@ -26,13 +31,23 @@ interface Row {
   key: string;
   failures: number;
   locked_until: Date | null;
-  updated_at: Date;
 }
 
-export async function assertNotThrottled(tx: Queryable, email: string, source: string, now: Date) {
-  const rows = await tx.query<Row>('SELECT * FROM login_throttle WHERE key = ANY($1)', [
-    [key('acct', email), key('src', source)],
-  ]);
+/**
+ * Starts a sign-in step for `email` from `source`: takes the account's row lock for the rest of the
+ * transaction, then refuses (429) when the account or the source is locked.
+ */
+export async function beginAttempt(tx: Queryable, email: string, source: string, now: Date) {
+  // An upsert that changes nothing still locks the row (and creates it if missing), in one statement.
+  await tx.query(
+    `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES ($1, 0, NULL, $2)
+     ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures`,
+    [key('acct', email), now],
+  );
+  const rows = await tx.query<Row>(
+    'SELECT key, failures, locked_until FROM login_throttle WHERE key = ANY($1)',
+    [[key('acct', email), key('src', source)]],
+  );
   const lockedUntil = Math.max(0, ...rows.rows.map((r) => r.locked_until?.getTime() ?? 0));
   if (lockedUntil > now.getTime()) throw tooManyRequests((lockedUntil - now.getTime()) / 1000);
 }
@@ -54,22 +69,27 @@ export async function recordFailure(
   );
 }
 
+/** Called when a sign-in is complete (password and, if enabled, the second factor). */
 export async function recordSuccess(tx: Queryable, email: string): Promise<void> {
   // Only the account counter is reset: an attacker must not clear their source counter by signing
   // in to an account of their own between guesses.
   await tx.query('DELETE FROM login_throttle WHERE key = $1', [key('acct', email)]);
 }
 
+/** Counts one failure atomically (one statement), then sets the lock the new count calls for. */
 async function bump(tx: Queryable, k: string, now: Date, lockFor: (failures: number) => number) {
-  const current = await tx.query<Row>('SELECT * FROM login_throttle WHERE key = $1 FOR UPDATE', [k]);
-  const row = current.rows[0];
-  const stale = !row || now.getTime() - row.updated_at.getTime() > QUIET_PERIOD;
-  const failures = (stale ? 0 : row.failures) + 1;
-  const ms = lockFor(failures);
-  const lockedUntil = ms > 0 ? new Date(now.getTime() + ms) : null;
-  await tx.query(
-    `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key) DO UPDATE SET failures = $2, locked_until = $3, updated_at = $4`,
-    [k, failures, lockedUntil, now],
+  const counted = await tx.query<{ failures: number }>(
+    `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2)
+     ON CONFLICT (key) DO UPDATE
+       SET failures = CASE WHEN login_throttle.updated_at < $3 THEN 1 ELSE login_throttle.failures + 1 END,
+           updated_at = $2
+     RETURNING failures`,
+    [k, now, new Date(now.getTime() - QUIET_PERIOD)],
   );
+  const ms = lockFor(counted.rows[0]?.failures ?? 1);
+  if (ms > 0)
+    await tx.query('UPDATE login_throttle SET locked_until = $2 WHERE key = $1', [
+      k,
+      new Date(now.getTime() + ms),
+    ]);
 }

@@ -1,4 +1,12 @@
-import { createUserRequest, oneTimeLink, paged, pageQuery, updateUserRequest, userView } from '@lotse/domain';
+import {
+  createUserRequest,
+  oneTimeLink,
+  paged,
+  pageQuery,
+  resetApprovalPending,
+  updateUserRequest,
+  userView,
+} from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
@@ -57,23 +65,34 @@ export function userRoutes(app: App, ctx: AppContext) {
       config: { action: 'users.manage' },
       schema: {
         tags,
-        summary: 'Issue a one-time password reset link',
+        summary:
+          'Issue a one-time password reset link (for another administrator: 202 until a second administrator repeats the call)',
         params: idParams,
-        response: { 200: z.object({ link: oneTimeLink }) },
+        response: { 200: z.object({ link: oneTimeLink }), 202: resetApprovalPending },
       },
     },
-    async (req) => users.resetPassword(ctx, actorOf(req), req.params.id),
+    async (req, reply) => {
+      const result = await users.resetPassword(ctx, actorOf(req), req.params.id);
+      if (result.pending) return reply.status(202).send(result.pending);
+      return { link: result.link };
+    },
   );
 
   app.post(
     '/api/users/:id/reset-mfa',
     {
       config: { action: 'users.manage' },
-      schema: { tags, summary: 'Remove a user’s second factor', params: idParams },
+      schema: {
+        tags,
+        summary:
+          'Remove a user’s second factor (for another administrator: 202 until a second administrator repeats the call)',
+        params: idParams,
+        response: { 202: resetApprovalPending, 204: z.null() },
+      },
     },
     async (req, reply) => {
-      await users.resetMfa(ctx, actorOf(req), req.params.id);
-      return reply.status(204).send();
+      const result = await users.resetMfa(ctx, actorOf(req), req.params.id);
+      return result.pending ? reply.status(202).send(result.pending) : reply.status(204).send(null);
     },
   );
 }

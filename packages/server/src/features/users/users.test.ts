@@ -118,7 +118,7 @@ describe('user administration', () => {
   it('does not let an admin lock themselves out', async () => {
     const me = (await admin.get('/api/auth/me')).body.user;
     expect((await admin.patch(`/api/users/${me.id}`, { disabled: true })).status).toBe(409);
-    expect((await admin.patch(`/api/users/${me.id}`, { roles: ['lead'] })).status).toBe(409);
+    expect((await admin.patch(`/api/users/${me.id}`, { roles: ['lead'] })).status).toBe(403);
   });
 
   it('resets a password with a one-time link that signs out existing sessions', async () => {
@@ -186,5 +186,124 @@ describe('agency settings', () => {
     const lowered = await admin.patch('/api/agency/settings', { suppressionThreshold: 3 });
     expect(lowered.status).toBe(400);
     expect((await admin.get('/api/agency')).body.settings.suppressionThreshold).toBe(10);
+  });
+});
+
+describe('[trust #8] roles and resets of administrators', () => {
+  const auditOf = async (action: string, resourceId: string) =>
+    (
+      await t.ctx.db.query<{ outcome: string; actor_user_id: string; details: Record<string, unknown> }>(
+        'SELECT outcome, actor_user_id, details FROM audit_log WHERE action = $1 AND resource_id = $2 ORDER BY id',
+        [action, resourceId],
+      )
+    ).rows;
+
+  /** A further administrator, signed in (the agency's second-factor rule is lifted for this test). */
+  async function anotherAdmin(name: string) {
+    const created = await admin.post('/api/users', {
+      email: `${name}@jc-en.example`,
+      displayName: `${name} Admin`,
+      roles: ['admin'],
+    });
+    expect(created.status).toBe(201);
+    await t.client().post('/api/auth/tokens/accept', { token: created.body.link.token, password: PASSWORD });
+    const c = t.client();
+    await c.login(`${name}@jc-en.example`, PASSWORD);
+    return { client: c, id: created.body.user.id as string };
+  }
+
+  it('[trust #8] refuses to let anybody change their own roles (403 with a message) and audits the attempt', async () => {
+    await admin.login(DEMO.admin);
+    const me = (await admin.get('/api/auth/me')).body.user;
+    const res = await admin.patch(`/api/users/${me.id}`, { roles: ['admin', 'researcher'] });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/eigenen Rollen/);
+    expect((await admin.get('/api/auth/me')).body.user.roles).toEqual(['admin']);
+    const denied = (await auditOf('users.roles.change', me.id)).filter((a) => a.outcome === 'denied');
+    expect(denied.at(-1)?.details).toEqual({
+      from: ['admin'],
+      to: ['admin', 'researcher'],
+      reason: 'own_account',
+    });
+    // An unchanged role list (a form that saves the name) is fine.
+    expect(
+      (await admin.patch(`/api/users/${me.id}`, { roles: ['admin'], displayName: 'Petra Admin' })).status,
+    ).toBe(200);
+  });
+
+  it('[trust #8] refuses the admin role together with a client-data role, on invitation and on change', async () => {
+    for (const roles of [
+      ['admin', 'lead'],
+      ['admin', 'caseworker'],
+      ['admin', 'coordinator'],
+    ]) {
+      const res = await admin.post('/api/users', {
+        email: 'kombi@jc-en.example',
+        displayName: 'Kim Kombi',
+        roles,
+      });
+      expect(res.status, roles.join()).toBe(400);
+      expect(JSON.stringify(res.body.error), roles.join()).toMatch(/Administrationsrolle/);
+    }
+    const lead = (await admin.get('/api/users?query=leitung@')).body.items[0];
+    const res = await admin.patch(`/api/users/${lead.id}`, { roles: ['lead', 'admin'] });
+    expect(res.status).toBe(400);
+    expect((await admin.get('/api/users?query=leitung@')).body.items[0].roles).toEqual(['lead']);
+    // Admin with the research role (pseudonymised aggregates only) stays possible.
+    const ok = await admin.post('/api/users', {
+      email: 'admin-forschung@jc-en.example',
+      displayName: 'Ada Forschung',
+      roles: ['admin', 'researcher'],
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it('[trust #8] records old and new roles (codes only) for every role change', async () => {
+    const cw = (await admin.get('/api/users?query=demir')).body.items[0];
+    await admin.patch(`/api/users/${cw.id}`, { roles: ['caseworker', 'coordinator'] });
+    await admin.patch(`/api/users/${cw.id}`, { roles: ['caseworker'] });
+    const changes = (await auditOf('users.roles.change', cw.id)).map((a) => a.details);
+    expect(changes).toEqual([
+      { from: ['caseworker'], to: ['caseworker', 'coordinator'] },
+      { from: ['caseworker', 'coordinator'], to: ['caseworker'] },
+    ]);
+  });
+
+  it('[trust #8] needs a second administrator to reset another administrator; nobody resets their own account', async () => {
+    await admin.patch('/api/agency/settings', { mfaRequiredRoles: [] });
+    const b = await anotherAdmin('zweite');
+    const c = await anotherAdmin('dritte');
+    const me = (await admin.get('/api/auth/me')).body.user;
+
+    expect((await admin.post(`/api/users/${me.id}/reset-password`)).status).toBe(403);
+    expect((await admin.post(`/api/users/${me.id}/reset-mfa`)).status).toBe(403);
+
+    const first = await admin.post(`/api/users/${b.id}/reset-password`);
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ approvalRequired: true });
+    expect(first.body).not.toHaveProperty('link');
+    expect((await admin.post(`/api/users/${b.id}/reset-password`)).status).toBe(409);
+    // The target cannot approve a request about themselves.
+    expect((await b.client.post(`/api/users/${b.id}/reset-password`)).status).toBe(403);
+    const second = await c.client.post(`/api/users/${b.id}/reset-password`);
+    expect(second.status).toBe(200);
+    expect(second.body.link.token).toBeTruthy();
+    const done = await auditOf('users.password.reset', b.id);
+    expect(done.at(-1)).toMatchObject({ actor_user_id: c.id, details: { requestedBy: me.id } });
+    expect(await auditOf('users.password.reset_request', b.id)).toHaveLength(1);
+    // The request was used up: the next reset starts over.
+    expect((await c.client.post(`/api/users/${b.id}/reset-password`)).status).toBe(202);
+
+    // A request expires after a day.
+    expect((await admin.post(`/api/users/${b.id}/reset-mfa`)).status).toBe(202);
+    t.clock.advance(25 * 3_600_000);
+    await c.client.login('dritte@jc-en.example', PASSWORD);
+    expect((await c.client.post(`/api/users/${b.id}/reset-mfa`)).status).toBe(202);
+    await admin.login(DEMO.admin);
+    expect((await admin.post(`/api/users/${b.id}/reset-mfa`)).status).toBe(204);
+
+    // Non-admin users are reset by one administrator, as before.
+    const cw = (await admin.get('/api/users?query=demir')).body.items[0];
+    expect((await admin.post(`/api/users/${cw.id}/reset-password`)).status).toBe(200);
   });
 });

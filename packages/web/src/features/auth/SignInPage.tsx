@@ -37,6 +37,9 @@ export function SignInPage() {
       {state.reason === 'expired' && step === 'password' ? (
         <Alert tone="warning">{t('signIn.expired')}</Alert>
       ) : null}
+      {state.reason === 'mfaAttempts' && step === 'password' ? (
+        <Alert tone="warning">{t('signIn.mfaAttempts')}</Alert>
+      ) : null}
       {state.reason === 'signedOut' && step === 'password' ? (
         <Alert tone="info">{t('signIn.signedOut')}</Alert>
       ) : null}

@@ -1,11 +1,11 @@
-import type { Role, UserView } from '@lotse/domain';
+import type { ResetApprovalPending, Role, UserView } from '@lotse/domain';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type ApiError, api, isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
-import { staffRoles } from '../../app/domain.ts';
+import { adminRoleConflict, staffRoles } from '../../app/domain.ts';
 import { errorText } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -175,7 +175,7 @@ function InviteDialog({
     const next: FieldErrors<InviteField> = {
       email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('users.emailInvalid'),
       displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
-      roles: roles.length > 0 ? undefined : t('users.rolesRequired'),
+      roles: roleProblem(t, roles),
     };
     setErrors(next);
     if (hasErrors(next)) {
@@ -258,6 +258,11 @@ function InviteDialog({
       )}
     </ModalDialog>
   );
+}
+
+function roleProblem(t: (key: string) => string, roles: string[]): string | undefined {
+  if (roles.length === 0) return t('users.rolesRequired');
+  return adminRoleConflict(roles) ? t('users.adminRoleConflict') : undefined;
 }
 
 function RolesField({
@@ -344,7 +349,7 @@ function EditUserDialog({
     event.preventDefault();
     const next: FieldErrors<EditField> = {
       displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
-      roles: roles.length > 0 ? undefined : t('users.rolesRequired'),
+      roles: roleProblem(t, roles),
     };
     setErrors(next);
     if (hasErrors(next)) {
@@ -353,9 +358,12 @@ function EditUserDialog({
       return;
     }
     await run('save', async () => {
+      // Own roles are not sent: only another administrator may change them.
       const result = await api<{ user: UserView }>(`/api/users/${user.id}`, {
         method: 'PATCH',
-        body: { displayName: displayName.trim(), roles: roles as Role[] },
+        body: isSelf
+          ? { displayName: displayName.trim() }
+          : { displayName: displayName.trim(), roles: roles as Role[] },
       });
       onChanged(result.user);
       report('success', t('users.saved'));
@@ -374,9 +382,14 @@ function EditUserDialog({
 
   const resetPassword = () =>
     run('resetPassword', async () => {
-      const result = await api<{ link: OneTimeLinkData }>(`/api/users/${user.id}/reset-password`, {
-        method: 'POST',
-      });
+      const result = await api<{ link: OneTimeLinkData } | ResetApprovalPending>(
+        `/api/users/${user.id}/reset-password`,
+        { method: 'POST' },
+      );
+      if ('approvalRequired' in result) {
+        report('success', t('users.resetApprovalRequested'));
+        return;
+      }
       setLink(result.link);
       onChanged();
       report('success', t('users.resetPasswordDone'));
@@ -384,7 +397,13 @@ function EditUserDialog({
 
   const resetMfa = () =>
     run('resetMfa', async () => {
-      await api(`/api/users/${user.id}/reset-mfa`, { method: 'POST' });
+      const result = await api<ResetApprovalPending | undefined>(`/api/users/${user.id}/reset-mfa`, {
+        method: 'POST',
+      });
+      if (result?.approvalRequired) {
+        report('success', t('users.resetApprovalRequested'));
+        return;
+      }
       onChanged({ ...user, mfaEnabled: false });
       report('success', t('users.resetMfaDone'));
     });
@@ -417,7 +436,16 @@ function EditUserDialog({
             onChange={setDisplayName}
             errorMessage={errors.displayName}
           />
-          <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+          {isSelf ? (
+            <div className="stack stack--xs">
+              <p>
+                <strong>{t('users.roles')}:</strong> {user.roles.map((role) => t(`roles.${role}`)).join(', ')}
+              </p>
+              <p className="muted">{t('users.ownRolesHint')}</p>
+            </div>
+          ) : (
+            <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+          )}
           <div className="form__actions">
             <Button type="submit" isPending={busy === 'save'} isDisabled={anyBusy && busy !== 'save'}>
               {t('common.save')}
@@ -465,10 +493,14 @@ function EditUserDialog({
                   {t('users.disable')}
                 </Button>
               )}
-              <Button variant="secondary" isDisabled={anyBusy} onPress={() => setConfirm('resetPassword')}>
-                {t('users.resetPassword')}
-              </Button>
-              {user.mfaEnabled ? (
+              {isSelf ? (
+                <p className="muted">{t('users.ownAccessHint')}</p>
+              ) : (
+                <Button variant="secondary" isDisabled={anyBusy} onPress={() => setConfirm('resetPassword')}>
+                  {t('users.resetPassword')}
+                </Button>
+              )}
+              {user.mfaEnabled && !isSelf ? (
                 <Button variant="secondary" isDisabled={anyBusy} onPress={() => setConfirm('resetMfa')}>
                   {t('users.resetMfa')}
                 </Button>
