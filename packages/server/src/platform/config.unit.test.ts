@@ -26,4 +26,20 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/LOTSE_SESSION_IDLE_MINUTES/);
     }
   });
+
+  it('[trust #12] trusts forwarded headers only from configured proxy addresses (CIDR list)', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ LOTSE_TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.5 ,fd00::/8' }).trustedProxies,
+    ).toEqual(['10.0.0.0/8', '192.168.1.5', 'fd00::/8']);
+    // The older switch means a reverse proxy on the same host.
+    expect(loadConfig({ LOTSE_TRUST_PROXY: 'true' }).trustedProxies).toEqual(['loopback']);
+    for (const bad of ['10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', '*', 'fd00::/129']) {
+      expect(() => loadConfig({ LOTSE_TRUSTED_PROXIES: bad }), bad).toThrow(/LOTSE_TRUSTED_PROXIES/);
+    }
+  });
+
+  it('[trust #12] keeps the per-source limit high enough for an office behind one address', () => {
+    expect(loadConfig({}).login).toEqual({ maxFailuresPerAccount: 5, maxFailuresPerSource: 300 });
+  });
 });
