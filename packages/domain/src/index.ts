@@ -17,4 +17,5 @@ export * from './statistics/evaluation.schema.ts';
 export * from './statistics/evaluation.summary.ts';
 export * from './statistics/evaluation.ts';
 export * from './statistics/k-anonymity.ts';
+export * from './statistics/published-count.ts';
 export * from './statistics/suppression.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../common/paging.ts';
+import { publishedCount } from '../statistics/published-count.ts';
 import { districtKeys } from './districts.ts';
 import { offerLanguageCodes } from './languages.ts';
 
@@ -426,14 +427,11 @@ export const planningQuery = z.object({
   dimension: dimensionKey.optional(),
 });
 
-/** A count that may be suppressed: a number or the marker such as "<5". */
-export const planningCount = z.union([z.number().int(), z.string()]);
-
 export const planningCell = z.object({
   district: z.string(),
   dimension: z.string(),
   /** Clients of the agency with need in this dimension (latest assessment), suppressed below the threshold. */
-  clientsWithNeed: planningCount,
+  clientsWithNeed: publishedCount,
   offers: z.number().int(),
   freePlaces: z.number().int(),
   /** Offers without a place limit (their places are not counted). */
@@ -454,9 +452,9 @@ export const planningResponse = z
      * district and overall, needs (a client with need in two dimensions counts twice).
      */
     totals: z.object({
-      byDistrict: z.record(z.string(), planningCount),
-      byDimension: z.record(z.string(), planningCount),
-      all: planningCount,
+      byDistrict: z.record(z.string(), publishedCount),
+      byDimension: z.record(z.string(), publishedCount),
+      all: publishedCount,
     }),
   })
   .meta({ id: 'NeedsVsOffers' });

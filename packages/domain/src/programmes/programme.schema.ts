@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publishedCount } from '../statistics/published-count.ts';
 import { moneyAmount, moneyAmountOrZero } from './money.ts';
 
 /** A calendar date 'YYYY-MM-DD' within sane bounds (typos such as 20226 are refused). */
@@ -215,9 +216,6 @@ export const enrolmentListQuery = programmeListQuery.extend({ status: enrolmentS
 
 // ---- figures ---------------------------------------------------------------------------------
 
-/** A count as published: the number, or the suppression marker such as "<5". */
-export const publishedCount = z.union([z.number().int(), z.string()]);
-
 export const occupancyQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
@@ -368,6 +366,7 @@ export const programmeReport = z
     }),
     period: z.object({ from: z.string(), to: z.string() }),
     generatedAt: z.iso.datetime(),
+    /** `marker` is the symbol printed for hidden cells in PDF and XLSX ("*"); JSON has `{"suppressed": true}`. */
     suppression: z.object({ threshold: z.number().int(), marker: z.string() }),
     participants: z.object({
       entries: publishedCount,

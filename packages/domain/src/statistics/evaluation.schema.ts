@@ -2,20 +2,28 @@ import { z } from 'zod';
 import { outcomes } from '../casework/case.schema.ts';
 import { legalContexts } from '../casework/client.schema.ts';
 import { perspective } from '../instruments/instrument.schema.ts';
+import {
+  type PublishedCount,
+  publishedCount,
+  SUPPRESSED,
+  type SuppressedCell,
+  suppressedCell,
+} from './published-count.ts';
 
 /**
  * Shapes of the evaluation reports (cohort, reliability, outcomes, funnel) and of research projects.
- * A figure hidden by small-cell protection is `{"suppressed": true}` without a number.
+ * A figure hidden by small-cell protection is `{"suppressed": true}` without a number (the shared
+ * shape of `published-count.ts`).
  */
-export const suppressedFigure = z.strictObject({ suppressed: z.literal(true) });
-export type SuppressedFigure = z.infer<typeof suppressedFigure>;
-export const SUPPRESSED_FIGURE: SuppressedFigure = Object.freeze({ suppressed: true as const });
+export const suppressedFigure = suppressedCell;
+export type SuppressedFigure = SuppressedCell;
+export const SUPPRESSED_FIGURE: SuppressedFigure = SUPPRESSED;
 export const isSuppressedFigure = (v: unknown): v is SuppressedFigure =>
   typeof v === 'object' && v !== null && (v as { suppressed?: unknown }).suppressed === true;
 
 /** A count of people, or hidden. */
-export const protectedCount = z.union([z.number().int().nonnegative(), suppressedFigure]);
-export type ProtectedCount = z.infer<typeof protectedCount>;
+export const protectedCount = publishedCount;
+export type ProtectedCount = PublishedCount;
 /** A statistic (mean, share, coefficient): a number, null when undefined (too few values), or hidden. */
 export const protectedNumber = z.union([z.number(), z.null(), suppressedFigure]);
 export type ProtectedNumber = z.infer<typeof protectedNumber>;

@@ -1,7 +1,7 @@
 /**
  * Small-cell suppression for counts that leave an agency (funder reports, cross-agency views).
  *
- * Primary suppression: a count n with 0 < n < threshold is replaced by the marker "<threshold".
+ * Primary suppression: a count n with 0 < n < threshold is replaced by a hidden cell (`SUPPRESSED`).
  * Zero stays visible (it discloses nothing about a person).
  *
  * Secondary suppression: a table is a list of cells plus linear relations "total = sum of parts"
@@ -13,20 +13,15 @@
  * and, when no part is left, the total. Marks only grow, so the loop ends.
  */
 
-export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+import { type PublishedCount, SUPPRESSED } from './published-count.ts';
 
-/** A published count: the number itself or the suppression marker, e.g. "<5". */
-export type PublishedCount = number | string;
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 
 export interface Relation {
   /** Index of the cell that holds the total. */
   total: number;
   /** Indices of the cells that add up to the total. */
   parts: readonly number[];
-}
-
-export function suppressionMarker(threshold: number): string {
-  return `<${threshold}`;
 }
 
 export function assertThreshold(threshold: number): void {
@@ -41,7 +36,7 @@ export function isPrimarySuppressed(count: number, threshold: number): boolean {
 /** Primary suppression of a single count that stands alone (no total it adds up to). */
 export function publishCount(count: number, threshold: number): PublishedCount {
   assertThreshold(threshold);
-  return isPrimarySuppressed(count, threshold) ? suppressionMarker(threshold) : count;
+  return isPrimarySuppressed(count, threshold) ? SUPPRESSED : count;
 }
 
 /**
@@ -98,8 +93,8 @@ export function suppressionMask(
   return mask;
 }
 
-export function applyMask(values: readonly number[], mask: readonly boolean[], threshold: number) {
-  return values.map((v, i): PublishedCount => (mask[i] ? suppressionMarker(threshold) : v));
+export function applyMask(values: readonly number[], mask: readonly boolean[]) {
+  return values.map((v, i): PublishedCount => (mask[i] ? SUPPRESSED : v));
 }
 
 /**
@@ -124,7 +119,7 @@ export function suppressAcrossAgencies(
     known,
   );
   if (showOwn && ownIndex !== undefined) mask[ownIndex] = false;
-  const published = applyMask(all, mask, threshold);
+  const published = applyMask(all, mask);
   return { values: published.slice(0, values.length), total: published[values.length] as PublishedCount };
 }
 
@@ -137,7 +132,7 @@ export function suppressBreakdown<K extends string>(
   const keys = Object.keys(parts) as K[];
   const values = [...keys.map((k) => parts[k]), total];
   const mask = suppressionMask(values, [{ total: keys.length, parts: keys.map((_, i) => i) }], threshold);
-  const published = applyMask(values, mask, threshold);
+  const published = applyMask(values, mask);
   const out = {} as Record<K, PublishedCount>;
   keys.forEach((k, i) => {
     out[k] = published[i] as PublishedCount;
@@ -166,7 +161,7 @@ export function suppressBreakdowns<B extends string>(
     }
     relations.push({ total: 0, parts });
   }
-  const published = applyMask(values, suppressionMask(values, relations, threshold), threshold);
+  const published = applyMask(values, suppressionMask(values, relations, threshold));
   const out = {} as Record<B, Record<string, PublishedCount>>;
   for (const b of Object.keys(breakdowns) as B[]) out[b] = {};
   for (const [b, k, i] of layout) {
@@ -212,7 +207,7 @@ export function suppressCrossTable(
     relations.push({ total: colTotalAt(c), parts: Array.from({ length: rows }, (_, r) => at(r, c)) });
   relations.push({ total: grandAt, parts: Array.from({ length: rows }, (_, r) => rowTotalAt(r)) });
   relations.push({ total: grandAt, parts: Array.from({ length: cols }, (_, c) => colTotalAt(c)) });
-  const published = applyMask(values, suppressionMask(values, relations, threshold), threshold);
+  const published = applyMask(values, suppressionMask(values, relations, threshold));
   return {
     cells: Array.from({ length: rows }, (_, r) =>
       Array.from({ length: cols }, (_, c) => published[at(r, c)] as PublishedCount),
@@ -249,7 +244,7 @@ export function suppressSplits<G extends string>(
     at[g] = idx;
     relations.push({ total: 0, parts: idx });
   }
-  const published = applyMask(values, suppressionMask(values, relations, threshold, knownMask), threshold);
+  const published = applyMask(values, suppressionMask(values, relations, threshold, knownMask));
   const out = {} as Record<G, PublishedCount[]>;
   for (const g of Object.keys(splits) as G[]) out[g] = at[g].map((i) => published[i] as PublishedCount);
   return { total: published[0] as PublishedCount, splits: out };

@@ -515,7 +515,7 @@ describe('referrals', () => {
 });
 
 describe('needs vs offers', () => {
-  it('counts clients with need per district and dimension, hides small counts and shows supply', async () => {
+  it('[trust #14] counts clients with need per district and dimension, hides small counts neutrally and shows supply', async () => {
     const p = await newPartner();
     await newOffer(p.id, {
       title: 'Schuldnerberatung Sprockhövel',
@@ -547,8 +547,10 @@ describe('needs vs offers', () => {
       freePlaces: 3,
       gap: 'tight',
     });
-    expect(cell('breckerfeld')).toMatchObject({ clientsWithNeed: '<5', gap: null });
-    expect(cell('gevelsberg')).toMatchObject({ clientsWithNeed: '<5', gap: null });
+    expect(cell('breckerfeld')).toMatchObject({ clientsWithNeed: { suppressed: true }, gap: null });
+    // [trust #14] Gevelsberg holds 5 (not "<5"): the hidden cell carries no value and no range.
+    expect(cell('gevelsberg')).toMatchObject({ clientsWithNeed: { suppressed: true }, gap: null });
+    expect(JSON.stringify(res.body)).not.toMatch(/"<\s*\d/);
     expect(cell('hemer')).toMatchObject({ clientsWithNeed: 0, offers: 0, gap: 'none' });
     // Secondary suppression: the dimension total must not reveal the hidden cell.
     expect(JSON.stringify(res.body)).not.toContain('"clientsWithNeed":2');
@@ -567,7 +569,7 @@ describe('needs vs offers', () => {
     expect(strict.body.threshold).toBe(7);
     expect(
       strict.body.cells.find((c: { district: string }) => c.district === 'sprockhoevel').clientsWithNeed,
-    ).toBe('<7');
+    ).toEqual({ suppressed: true });
     await admin.patch('/api/agency/settings', { suppressionThreshold: 5 });
   });
 });

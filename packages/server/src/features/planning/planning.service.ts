@@ -1,6 +1,7 @@
 import {
   districtKeyOf,
   districts,
+  isSuppressed,
   type PlanningCell,
   type PlanningResponse,
   type PublishedCount,
@@ -87,7 +88,7 @@ export async function needsVsOffers(
         const freePlaces = s?.free_places ?? 0;
         const unlimited = s?.unlimited ?? 0;
         let gap: PlanningCell['gap'] = null;
-        if (typeof shown === 'number') {
+        if (!isSuppressed(shown)) {
           if (shown === 0) gap = 'none';
           else if (offers === 0) gap = 'gap';
           else if (unlimited === 0 && freePlaces < shown) gap = 'tight';

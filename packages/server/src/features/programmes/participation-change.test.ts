@@ -163,7 +163,7 @@ describe('participation change in the funder report', () => {
     expect(change.rows.find((r) => r.dimension === 'life_satisfaction')).toBeUndefined();
   });
 
-  it('suppresses small groups: "<5" and no mean, no shares', async () => {
+  it('[trust #14] suppresses small groups: {suppressed: true}, no mean, no shares', async () => {
     const res = await coordinator.get(
       `/api/programmes/${programmeId}/report?from=${PERIOD.from}&to=${PERIOD.to}`,
     );
@@ -171,9 +171,9 @@ describe('participation change in the funder report', () => {
     const mk = rows.find((r) => r.dimension === 'health' && r.perspective === 'professional');
     expect(mk).toEqual(
       expect.objectContaining({
-        participants: '<5',
+        participants: { suppressed: true },
         meanChange: null,
-        worsened: { count: '<5', percent: null },
+        worsened: { count: { suppressed: true }, percent: null },
       }),
     );
     expect(JSON.stringify(res.body)).not.toMatch(/Teilhabe\d|PC-\d/);
@@ -194,7 +194,7 @@ describe('participation change in the funder report', () => {
     const health = (res.body.participationChange.rows as Row[]).find(
       (r) => r.dimension === 'health' && r.perspective === 'self',
     );
-    expect(health?.participants).toBe('<5');
+    expect(health?.participants).toEqual({ suppressed: true });
     expect(health?.meanChange).toBeNull();
     expect(health?.improved.percent).toBeNull();
   });

@@ -1,10 +1,11 @@
 import {
   type ChangeClass,
   changeClasses,
+  isSuppressed,
   type ParticipationChangeRow,
   type PublishedCount,
   reliableChange,
-  suppressionMarker,
+  SUPPRESSED,
   suppressSplits,
 } from '@lotse/domain';
 import type { ActorScope } from '../../platform/context.ts';
@@ -49,7 +50,6 @@ export async function participationChange(
   const rows: ParticipationChangeRow[] = [];
   let criterion: number | null = null;
   const known = ownIndex === undefined ? undefined : { split: 'agency' as const, index: ownIndex };
-  const marker = suppressionMarker(threshold);
 
   for (const key of keys) {
     // Shared (system) instruments only: the latest published version supplies titles and reference values.
@@ -87,14 +87,13 @@ export async function participationChange(
           threshold,
           known,
         );
-        const groupShown =
-          typeof published.total === 'number' && published.splits.agency.every((v) => typeof v === 'number');
+        const groupShown = !isSuppressed(published.total) && !published.splits.agency.some(isSuppressed);
         const share = (i: number) => {
           const count = published.splits.change[i] as PublishedCount;
-          if (!groupShown) return { count: count === 0 ? 0 : marker, percent: null };
+          if (!groupShown) return { count: count === 0 ? 0 : SUPPRESSED, percent: null };
           return {
             count,
-            percent: typeof count === 'number' && total > 0 ? Math.round((count * 1000) / total) / 10 : null,
+            percent: !isSuppressed(count) && total > 0 ? Math.round((count * 1000) / total) / 10 : null,
           };
         };
         rows.push({
@@ -103,7 +102,7 @@ export async function participationChange(
           perspective,
           dimension: d.key,
           title: d.title.de,
-          participants: groupShown ? published.total : marker,
+          participants: groupShown ? published.total : SUPPRESSED,
           meanChange: groupShown ? Math.round((sum * 10) / total) / 10 : null,
           improved: share(0),
           unchanged: share(1),

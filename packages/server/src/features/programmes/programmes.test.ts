@@ -391,7 +391,11 @@ describe('across agencies: aggregates without identities', () => {
       res.body.agencies
         .find((a: { agency: { id: string } }) => a.agency.id === id)
         .months.find((m: { month: string }) => m.month === '2026-02');
-    expect(feb(agency.mk)).toMatchObject({ places: 3, occupied: '<5', entries: '<5' });
+    expect(feb(agency.mk)).toMatchObject({
+      places: 3,
+      occupied: { suppressed: true },
+      entries: { suppressed: true },
+    });
     expect(feb(agency.en).occupied).toBe(3);
     expect(JSON.stringify(res.body)).not.toContain(mkClients[0]);
   });
@@ -447,23 +451,25 @@ describe('across agencies: aggregates without identities', () => {
 describe('funder report', () => {
   const query = 'from=2026-01-01&to=2026-12-31';
 
-  it('answers JSON with suppressed counts and exact money, without identities', async () => {
+  it('[trust #14] answers JSON with hidden cells as {suppressed: true} (no value, no "<5"), exact money, no identities', async () => {
     const res = await coordinator.get(`/api/programmes/${programmeId}/report?${query}&format=json`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const r = res.body;
-    expect(r.suppression).toEqual({ threshold: 5, marker: '<5' });
+    expect(r.suppression).toEqual({ threshold: 5, marker: '*' });
     const mk = r.participants.byAgency.find((a: { agency: string }) =>
       a.agency.startsWith('Jobcenter Maerkischer'),
     );
-    expect(mk.participants).toBe('<5');
-    expect(r.participants.byGender.male).toBe('<5');
+    expect(mk.participants).toEqual({ suppressed: true });
+    expect(r.participants.byGender.male).toEqual({ suppressed: true });
+    // A hidden cell is labelled nothing that states its size: secondary suppression hides large cells too.
+    expect(JSON.stringify(r)).not.toMatch(/"<\s*\d/);
     expect(r.spending.lines.find((l: { fundingLine: string }) => l.fundingLine === 'coaching').spent).toBe(
       '0.30',
     );
     expect(JSON.stringify(r)).not.toMatch(/Person\d|T-\d/);
   });
 
-  it('renders a PDF whose text shows the suppression marker (pdftotext)', async () => {
+  it('[trust #14] renders a PDF whose text shows the neutral symbol and its legend, never "<5" (pdftotext)', async () => {
     const res = await fetch(`${t.baseUrl}/api/programmes/${programmeId}/report?${query}&format=pdf`, {
       headers: { cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
@@ -475,12 +481,14 @@ describe('funder report', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Bericht an den Fördergeber');
     expect(text).toContain('Soziale Teilhabe am Arbeitsmarkt EN/MK');
-    expect(text).toContain('<5');
+    expect(text).toContain('* = anonymisiert');
+    expect(text).not.toMatch(/<\s*5/);
+    expect(text).toMatch(/ \*$/m);
     expect(text).toContain('0,30');
     expect(text).not.toMatch(/Person\d/);
   });
 
-  it('renders an XLSX that reads back with the suppression marker', async () => {
+  it('[trust #14] renders an XLSX that reads back with the neutral symbol and its legend', async () => {
     const res = await fetch(`${t.baseUrl}/api/programmes/${programmeId}/report?${query}&format=xlsx`, {
       headers: { cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
@@ -492,7 +500,10 @@ describe('funder report', () => {
     const rows: unknown[][] = [];
     sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const mk = rows.find((r) => String(r[0]).startsWith('Jobcenter Maerkischer'));
-    expect(mk?.[1]).toBe('<5');
+    expect(mk?.[1]).toBe('*');
+    const legend: unknown[] = [];
+    wb.getWorksheet('Übersicht')?.eachRow((row) => legend.push(row.getCell(2).value));
+    expect(legend.some((v) => String(v).startsWith('* = anonymisiert'))).toBe(true);
     const money = wb.getWorksheet('Ausgaben');
     const coaching: unknown[] = [];
     money?.eachRow((row) => {
@@ -523,7 +534,7 @@ describe('funder report', () => {
         endsOn: '2026-12-31',
       });
       const r = await c.get(`/api/programmes/${created.body.programme.id}/report?${query}`);
-      expect(r.body.suppression).toEqual({ threshold: 10, marker: '<10' });
+      expect(r.body.suppression).toEqual({ threshold: 10, marker: '*' });
     } finally {
       await strict.close();
     }

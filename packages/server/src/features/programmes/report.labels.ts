@@ -1,4 +1,4 @@
-import type { ProgrammeReport } from '@lotse/domain';
+import { formatPublishedCount, type ProgrammeReport, type PublishedCount } from '@lotse/domain';
 
 /** German labels of the funder report (the documents go to German funders and ministries). */
 export const L = {
@@ -12,7 +12,7 @@ export const L = {
   period: 'Berichtszeitraum',
   generated: 'Erstellt am',
   suppressionNote: (marker: string, threshold: number) =>
-    `Fallzahlen unter ${threshold} werden als „${marker}“ ausgewiesen; weitere Werte sind verdeckt, damit sie sich nicht aus Summen errechnen lassen.`,
+    `${marker} = anonymisiert: Fallzahl unter ${threshold} oder ein Wert, aus dem sich eine solche errechnen ließe (verdeckte Werte können auch groß sein).`,
   participants: 'Teilnehmende',
   entries: 'Eintritte im Zeitraum',
   exits: 'Austritte im Zeitraum',
@@ -63,9 +63,11 @@ export const perspectiveLabel: Record<'self' | 'professional', string> = {
 export const germanChange = (v: number | null) =>
   v === null ? L.notAvailable : `${v > 0 ? '+' : ''}${String(v).replace('.', ',')}`;
 
-/** A change class cell: count and share, e.g. "7 (35,0 %)", or the marker alone. */
-export const germanShare = (s: { count: number | string; percent: number | null }) =>
-  s.percent === null ? String(s.count) : `${s.count} (${s.percent.toFixed(1).replace('.', ',')} %)`;
+/** A change class cell: count and share, e.g. "7 (35,0 %)", or the count (or the symbol) alone. */
+export const germanShare = (s: { count: PublishedCount; percent: number | null }) =>
+  s.percent === null
+    ? formatPublishedCount(s.count)
+    : `${formatPublishedCount(s.count)} (${s.percent.toFixed(1).replace('.', ',')} %)`;
 
 export const fundingSourceLabel: Record<ProgrammeReport['programme']['fundingSource'], string> = {
   sgb2_16i: '§ 16i SGB II (Teilhabe am Arbeitsmarkt)',

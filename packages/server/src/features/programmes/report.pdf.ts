@@ -1,4 +1,4 @@
-import type { ProgrammeReport, PublishedCount } from '@lotse/domain';
+import { formatPublishedCount, type ProgrammeReport, type PublishedCount } from '@lotse/domain';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
@@ -23,7 +23,7 @@ const FONTS = {
   },
 };
 
-const cell = (v: PublishedCount) => String(v);
+const cell = (v: PublishedCount) => formatPublishedCount(v);
 const table = (header: string[], rows: (string | number)[][], widths?: (string | number)[]): Content =>
   ({
     table: {

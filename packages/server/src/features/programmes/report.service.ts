@@ -6,11 +6,13 @@ import {
   formatCents,
   fundingLines,
   genders,
+  isSuppressed,
   numericToCents,
   type ProgrammeReport,
   type PublishedCount,
   publishCount,
-  suppressionMarker,
+  SUPPRESSED,
+  SUPPRESSION_SYMBOL,
   suppressSplits,
 } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
@@ -73,13 +75,13 @@ export async function buildReport(
     const current = suppressSplits(total('current'), { agency: perAgency('current') }, t, known);
     // Early ends by why: a split of the early-end cell; hidden completely when that cell is hidden.
     const earlyIndex = exitReasons.indexOf('early_end');
-    const earlyHidden = typeof exits.splits.reason[earlyIndex] === 'string';
+    const earlyHidden = isSuppressed(exits.splits.reason[earlyIndex] as PublishedCount);
     const early = suppressSplits(
       total('exits', 'early_end'),
       { why: earlyEndReasons.map((r) => total('early_end', r)) },
       t,
     );
-    const earlyWhy = early.splits.why.map((v) => (earlyHidden && v !== 0 ? suppressionMarker(t) : v));
+    const earlyWhy = early.splits.why.map((v) => (earlyHidden && v !== 0 ? SUPPRESSED : v));
     const record = (keys: readonly string[], values: PublishedCount[]) =>
       Object.fromEntries(keys.map((k, i) => [k, values[i] as PublishedCount]));
 
@@ -150,7 +152,7 @@ export async function buildReport(
       },
       period: { from, to },
       generatedAt: scope.now.toISOString(),
-      suppression: { threshold: t, marker: suppressionMarker(t) },
+      suppression: { threshold: t, marker: SUPPRESSION_SYMBOL },
       participants: {
         entries: entries.total,
         exits: exits.total,

@@ -1,9 +1,9 @@
-import type { ProgrammeReport, PublishedCount } from '@lotse/domain';
+import { isSuppressed, type ProgrammeReport, type PublishedCount, SUPPRESSION_SYMBOL } from '@lotse/domain';
 import ExcelJS from 'exceljs';
 import { categoryLabel, fundingSourceLabel, L, perspectiveLabel } from './report.labels.ts';
 
-/** Numbers stay numbers; suppressed counts are the text marker (e.g. "<5"). */
-const value = (v: PublishedCount) => v;
+/** Numbers stay numbers (Excel can sum them); a hidden cell is the neutral symbol explained by the legend. */
+const value = (v: PublishedCount): number | string => (isSuppressed(v) ? SUPPRESSION_SYMBOL : v);
 
 /** The funder report as a workbook: an overview sheet and one sheet per table, German headings. */
 export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {

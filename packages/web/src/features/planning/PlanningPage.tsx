@@ -1,10 +1,11 @@
-import type { PlanningResponse } from '@lotse/domain';
+import { countOrNull, isSuppressed, type PlanningResponse } from '@lotse/domain';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
+import { Count, SuppressionLegend } from '../../ui/Count.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { districts } from '../offers/network.ts';
@@ -44,9 +45,7 @@ function NeedsChart({ data, title }: { data: PlanningResponse; title: string }) 
             name: t('network.planning.need'),
             type: 'bar',
             itemStyle: { color: '#1d4a8c' },
-            data: data.dimensions.map((d) =>
-              sum(d.key, (c) => (typeof c.clientsWithNeed === 'number' ? c.clientsWithNeed : null)),
-            ),
+            data: data.dimensions.map((d) => sum(d.key, (c) => countOrNull(c.clientsWithNeed))),
           },
           {
             name: t('network.planning.freePlaces'),
@@ -92,10 +91,7 @@ export function PlanningPage() {
   const rows =
     data?.dimensions.map((m) => {
       const cells = data.cells.filter((c) => c.dimension === m.key);
-      const hidden = cells.some((c) => typeof c.clientsWithNeed !== 'number');
-      const need = district
-        ? cells[0]?.clientsWithNeed
-        : (data.totals.byDimension[m.key] ?? (hidden ? `<${data.threshold}` : 0));
+      const need = (district ? cells[0]?.clientsWithNeed : data.totals.byDimension[m.key]) ?? 0;
       const offers = cells.reduce((s, c) => s + c.offers, 0);
       const free = cells.reduce((s, c) => s + c.freePlaces, 0);
       const unlimited = cells.reduce((s, c) => s + c.unlimitedOffers, 0);
@@ -141,7 +137,9 @@ export function PlanningPage() {
                 {rows.map((r) => (
                   <tr key={r.key}>
                     <th scope="row">{r.label}</th>
-                    <td>{r.need}</td>
+                    <td>
+                      <Count value={r.need} />
+                    </td>
                     <td>{r.offers}</td>
                     <td>{r.free}</td>
                     <td>{r.unlimited}</td>
@@ -159,6 +157,7 @@ export function PlanningPage() {
               </tbody>
             </table>
           </section>
+          {rows.some((r) => isSuppressed(r.need)) ? <SuppressionLegend threshold={data.threshold} /> : null}
           <NeedsChart data={data} title={t('network.planning.chartTitle')} />
         </Section>
       ) : null}

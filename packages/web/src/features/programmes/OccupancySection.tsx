@@ -1,13 +1,14 @@
-import type { OccupancyView } from '@lotse/domain';
+import { countOrNull, isSuppressed, type OccupancyView } from '@lotse/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
+import { Count, SuppressionLegend } from '../../ui/Count.tsx';
 import { Loading, Section } from '../../ui/Page.tsx';
 import { OccupancyChart } from './OccupancyChart.tsx';
-import { formatCount, formatMonth } from './programmes.ts';
+import { formatMonth } from './programmes.ts';
 
 /** Places funded vs. occupied per month (table and chart) and waiting list / duration per agency. */
 export function OccupancySection({ programmeId, year }: { programmeId: string; year: number }) {
@@ -18,7 +19,11 @@ export function OccupancySection({ programmeId, year }: { programmeId: string; y
   const agenciesCaption = useId();
   const data = occupancy.data;
   const months = data?.total.months ?? [];
-  const anySuppressed = months.some((m) => typeof m.occupied !== 'number');
+  const anySuppressed = months.some((m) => isSuppressed(m.occupied));
+  const anyHidden =
+    anySuppressed ||
+    months.some((m) => isSuppressed(m.entries) || isSuppressed(m.exits)) ||
+    (data?.agencies.some((a) => isSuppressed(a.waiting)) ?? false);
 
   return (
     <Section
@@ -39,7 +44,7 @@ export function OccupancySection({ programmeId, year }: { programmeId: string; y
             points={months.map((m) => ({
               label: formatMonth(m.month, locale),
               places: m.places,
-              occupied: typeof m.occupied === 'number' ? m.occupied : null,
+              occupied: countOrNull(m.occupied),
             }))}
           />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
@@ -67,10 +72,18 @@ export function OccupancySection({ programmeId, year }: { programmeId: string; y
                 {months.map((m) => (
                   <tr key={m.month}>
                     <th scope="row">{formatMonth(m.month, locale)}</th>
-                    <td className="cell--num">{formatCount(m.places, locale)}</td>
-                    <td className="cell--num">{formatCount(m.occupied, locale)}</td>
-                    <td className="cell--num">{formatCount(m.entries, locale)}</td>
-                    <td className="cell--num">{formatCount(m.exits, locale)}</td>
+                    <td className="cell--num">
+                      <Count value={m.places} />
+                    </td>
+                    <td className="cell--num">
+                      <Count value={m.occupied} />
+                    </td>
+                    <td className="cell--num">
+                      <Count value={m.entries} />
+                    </td>
+                    <td className="cell--num">
+                      <Count value={m.exits} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -102,17 +115,22 @@ export function OccupancySection({ programmeId, year }: { programmeId: string; y
                         <span className="badge badge--neutral"> {t('programmes.occupancy.own')}</span>
                       ) : null}
                     </th>
-                    <td className="cell--num">{formatCount(a.waiting, locale)}</td>
                     <td className="cell--num">
-                      {a.averageDurationDays === null
-                        ? t('programmes.occupancy.notShown')
-                        : formatCount(a.averageDurationDays, locale)}
+                      <Count value={a.waiting} />
+                    </td>
+                    <td className="cell--num">
+                      {a.averageDurationDays === null ? (
+                        t('programmes.occupancy.notShown')
+                      ) : (
+                        <Count value={a.averageDurationDays} />
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
+          {anyHidden ? <SuppressionLegend threshold={data.threshold} /> : null}
         </>
       ) : null}
     </Section>

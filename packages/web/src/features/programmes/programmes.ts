@@ -1,4 +1,3 @@
-import type { PublishedCount } from '@lotse/domain';
 import type { TFunction } from 'i18next';
 import { ApiError, isApiError } from '../../app/api.ts';
 import { detailedText } from '../../app/errors.ts';
@@ -75,11 +74,6 @@ export function formatEuro(amount: string, locale: string): string {
   const cents = fraction.padEnd(2, '0').slice(0, 2);
   const sign = negative ? '−' : '';
   return german ? `${sign}${grouped},${cents} €` : `${sign}€${grouped}.${cents}`;
-}
-
-/** A published count: the number formatted, or the suppression marker as it is. */
-export function formatCount(value: PublishedCount, locale: string): string {
-  return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
 }
 
 export function formatPercent(value: number | null, locale: string): string {
