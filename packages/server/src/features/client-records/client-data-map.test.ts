@@ -268,18 +268,32 @@ async function fullRecord(name: string): Promise<string> {
     'referral dropped',
   );
 
-  const programme = ok(
-    await coordinator.post('/api/programmes', {
-      name: `Programm ${randomUUID().slice(0, 8)}`,
-      fundingSource: 'esf',
-      startsOn: '2026-01-01',
-      endsOn: '2027-12-31',
-      agencies: [],
+  const programme = async (agencies: unknown[]) =>
+    ok(
+      await coordinator.post('/api/programmes', {
+        name: `Programm ${randomUUID().slice(0, 8)}`,
+        fundingSource: 'esf',
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+        agencies,
+      }),
+      'programme',
+    ).programme as { id: string };
+  // The partner agency enrols the shared client too: that row belongs to the DRV, not the owner.
+  const drvProgramme = await programme([
+    { agencyId: drvId, role: 'participant', places: [{ year: 2026, places: 5 }] },
+  ]);
+  ok(
+    await drv.post(`/api/programmes/${drvProgramme.id}/enrolments`, {
+      clientId: id,
+      entryDate: today(),
+      employer: 'Reha-Werkstatt',
     }),
-    'programme',
-  ).programme;
+    'partner enrolment',
+  );
+  const ownProgramme = await programme([]);
   const enrolment = ok(
-    await lead.post(`/api/programmes/${programme.id}/enrolments`, {
+    await lead.post(`/api/programmes/${ownProgramme.id}/enrolments`, {
       clientId: id,
       entryDate: today(),
       employer: 'Bäckerei',
@@ -289,7 +303,7 @@ async function fullRecord(name: string): Promise<string> {
     'enrolment',
   ).enrolment;
   ok(
-    await coordinator.post(`/api/programmes/${programme.id}/expenditures`, {
+    await coordinator.post(`/api/programmes/${ownProgramme.id}/expenditures`, {
       fundingLine: 'participant_costs',
       amount: '12.50',
       date: today(),
@@ -358,7 +372,7 @@ async function traces(marker: string) {
 }
 
 describe('anonymisation and erasure leave nothing personal', () => {
-  it('[trust #4] anonymisation clears or overwrites every mapped column in every table, also the amendment reasons and self-assessment drafts', async () => {
+  it('[trust #4] anonymisation clears or overwrites every mapped column in every table, also amendment reasons, self-assessment drafts and a partner agency’s enrolment', async () => {
     const marker = `MARK${randomUUID().slice(0, 8)}`;
     const clientId = await fullRecord(`Anon-${marker}`);
     await fillWithMarker(clientId, marker);
@@ -444,17 +458,28 @@ function at(value: unknown, dotted: string): unknown[] {
 describe('the GDPR access export is complete', () => {
   it('[trust #5] the JSON export holds every row of every table about the client at its declared place, with recipients and the access log', async () => {
     const clientId = await fullRecord(`Export-${randomUUID().slice(0, 8)}`);
-    const expected = new Map<string, string[]>();
-    for (const table of (await clientTables(t.ctx.db)).keys()) {
-      const rows = await t.ctx.db.query<{ id: string }>(
-        `SELECT id::text AS id FROM ${table} WHERE ${rowsOfClient(table)}`,
-        [clientId],
+    // Every row the exporting agency holds about the client (what row-level security lets it see).
+    const tables = [...(await clientTables(t.ctx.db)).keys()];
+    const expected = await t.ctx.db.transaction(async (tx) => {
+      await tx.query(
+        `SELECT set_config('lotse.agency_id', (SELECT agency_id::text FROM users WHERE email = $1), true),
+                set_config('role', 'lotse_app', true)`,
+        [DEMO.caseworker],
       );
-      expected.set(
-        table,
-        rows.rows.map((r) => r.id),
-      );
-    }
+      const ids = new Map<string, string[]>();
+      for (const table of tables) {
+        const rows = await tx.query<{ id: string }>(
+          `SELECT id::text AS id FROM ${table} WHERE ${rowsOfClient(table)}`,
+          [clientId],
+        );
+        ids.set(
+          table,
+          rows.rows.map((r) => r.id),
+        );
+      }
+      return ids;
+    });
+    expect(expected.get('enrolments')).toHaveLength(1);
     const res = await cw.get(`/api/clients/${clientId}/export`);
     expect(res.status).toBe(200);
     const problems: string[] = [];
@@ -470,6 +495,7 @@ describe('the GDPR access export is complete', () => {
     expect(res.body.assessments[0].answers).toBeTypeOf('object');
     expect(res.body.assessments[0].amendments[0]).toMatchObject({ reason: 'Übertragungsfehler' });
     expect(res.body.referrals.map((r: { note: string | null }) => r.note)).toContain('Notiz');
+    expect(res.body.enrolments).toHaveLength(1);
     expect(res.body.enrolments[0]).toMatchObject({
       employer: 'Bäckerei',
       overbookingReason: 'Dringender Fall',
