@@ -18,6 +18,27 @@ export const createAssessmentRequest = z.strictObject({
 });
 export type CreateAssessmentRequest = z.infer<typeof createAssessmentRequest>;
 
+const questionnaireResponse = z
+  .looseObject({ resourceType: z.literal('QuestionnaireResponse') })
+  .meta({ description: 'HL7 FHIR R4 QuestionnaireResponse' });
+
+/**
+ * Answers from another system or a scanned paper form: a FHIR QuestionnaireResponse, either as it is or
+ * wrapped with the assessment's header. Body parameters win over what the response says (perspective
+ * and occasion in Lotse extensions, date from `authored`); mode defaults to `paper`.
+ */
+export const importQuestionnaireResponseRequest = z.union([
+  z.strictObject({
+    resource: questionnaireResponse,
+    occasion: occasion.optional(),
+    perspective: perspective.optional(),
+    mode: assessmentMode.optional(),
+    date: isoDate.optional(),
+  }),
+  questionnaireResponse,
+]);
+export type ImportQuestionnaireResponseRequest = z.infer<typeof importQuestionnaireResponseRequest>;
+
 /** Autosave of a draft: the full set of answers so far and the header fields. */
 export const updateAssessmentRequest = z.strictObject({
   occasion: occasion.optional(),

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fromQuestionnaire,
-  type QuestionnaireItem,
-  R4_ITEM_TYPES,
-  toQuestionnaire,
-  toQuestionnaireResponse,
-} from './fhir.ts';
+import { type QuestionnaireItem, R4_ITEM_TYPES, toQuestionnaire } from './fhir.ts';
+import { fromQuestionnaire, instrumentKeyOf } from './fhir-import.ts';
+import { optionsOf } from './fhir-options.ts';
+import { answersFromResponse, toQuestionnaireResponse } from './fhir-response.ts';
 import { type InstrumentDefinition, instrumentDefinition } from './instrument.schema.ts';
 import { scoreAssessment } from './scoring.ts';
 import { teilhabeBogenV1 } from './teilhabe-bogen.ts';
@@ -223,5 +220,160 @@ describe('FHIR QuestionnaireResponse', () => {
     expect(health.item[3].answer[0].valueBoolean).toBe(true);
     expect(health.extension[0].valueDecimal).toBe(75);
     expect(JSON.stringify(r)).not.toMatch(/name|birth/i);
+  });
+});
+
+describe('FHIR answer options from contained ValueSets', () => {
+  const weight = (url: string, v: number) => [{ url, valueDecimal: v }];
+  const contained = [
+    {
+      resourceType: 'ValueSet',
+      id: 'nested',
+      expansion: {
+        contains: [
+          {
+            code: 'a',
+            display: 'A',
+            extension: weight('http://hl7.org/fhir/StructureDefinition/ordinalValue', 0),
+            contains: [
+              {
+                code: 'b',
+                display: 'B',
+                extension: weight('http://hl7.org/fhir/StructureDefinition/ordinalValue', 1),
+              },
+            ],
+          },
+        ],
+      },
+      compose: { include: [{ system: 'urn:ignored', concept: [{ code: 'x' }] }] },
+    },
+    {
+      resourceType: 'ValueSet',
+      id: 'composed',
+      compose: {
+        include: [
+          {
+            system: 'urn:s',
+            concept: [
+              {
+                code: 'lo',
+                display: 'niedrig',
+                extension: weight('http://hl7.org/fhir/StructureDefinition/itemWeight', 2),
+              },
+              {
+                code: 'hi',
+                display: 'hoch',
+                extension: weight(
+                  'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-itemWeight',
+                  5,
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+
+  it('[trust #17] reads an expansion (nested entries flattened) before compose, and compose.include.concept with its system', () => {
+    expect(optionsOf({ answerValueSet: '#nested' }, contained)).toMatchObject({
+      options: [
+        { code: 'a', display: 'A', weight: 0 },
+        { code: 'b', display: 'B', weight: 1 },
+      ],
+    });
+    expect(optionsOf({ answerValueSet: '#composed' }, contained)).toMatchObject({
+      options: [
+        { system: 'urn:s', code: 'lo', weight: 2 },
+        { system: 'urn:s', code: 'hi', weight: 5 },
+      ],
+    });
+  });
+
+  it('[trust #17] names why there are no options: external ValueSet, missing contained one, none given', () => {
+    expect(optionsOf({ answerValueSet: 'http://loinc.org/vs/LL358-3' }, contained)).toEqual({
+      reason: expect.stringContaining('außerhalb des Fragebogens'),
+    });
+    expect(optionsOf({ answerValueSet: '#gone' }, contained)).toEqual({
+      reason: expect.stringContaining('#gone fehlt'),
+    });
+    expect(optionsOf({}, contained)).toEqual({ reason: 'keine Antwortoptionen angegeben' });
+  });
+
+  it('[trust #17] imports an item with a single option flagged for editing instead of failing', () => {
+    const result = fromQuestionnaire({
+      resourceType: 'Questionnaire',
+      name: 'one',
+      contained: [
+        { resourceType: 'ValueSet', id: 'v', compose: { include: [{ concept: [{ code: 'only' }] }] } },
+      ],
+      item: [
+        {
+          linkId: 'g',
+          type: 'group',
+          item: [
+            { linkId: 'ok', type: 'choice', answerValueSet: '#composed-missing' },
+            { linkId: 'single', type: 'choice', answerValueSet: '#v' },
+            { linkId: 'fine', type: 'boolean', text: 'Ja?' },
+          ],
+        },
+      ],
+    });
+    const d = instrumentDefinition.parse(result.definition);
+    expect(d.dimensions[0]?.items.map((i) => [i.key, i.scale, Boolean(i.importIssue)])).toEqual([
+      ['ok', null, true],
+      ['single', null, true],
+      ['fine', null, false],
+    ]);
+    expect(result.itemsToEdit.map((i) => i.linkId)).toEqual(['ok', 'single']);
+    expect(result.itemsToEdit[1]?.reason).toMatch(/nur 1 Antwortoption/);
+  });
+
+  it('[trust #17] derives instrument keys from name, url or title, or leaves the choice to the caller', () => {
+    expect(instrumentKeyOf({ name: 'PHQ9Like', url: 'http://x/y', title: 't' })).toBe('phq9_like');
+    expect(instrumentKeyOf({ url: 'http://example.org/Questionnaire/ab-c|2' })).toBe('ab_c');
+    expect(instrumentKeyOf({ url: 'urn:lotse:instrument:teilhabe_bogen' })).toBe('teilhabe_bogen');
+    expect(instrumentKeyOf({ title: 'Größe & Maß' })).toBe('groesse_mass');
+    expect(instrumentKeyOf({ title: '???' })).toBeUndefined();
+    expect(instrumentKeyOf({})).toBeUndefined();
+  });
+});
+
+describe('FHIR QuestionnaireResponse import', () => {
+  it('[trust #17] maps codes, weights, numbers and labels to scale values and names what does not fit', () => {
+    const scaleItem = def.dimensions[0]?.items.find((i) => i.scale) as NonNullable<
+      (typeof def.dimensions)[number]['items'][number]
+    >;
+    const boolItem = def.dimensions[0]?.items.find((i) => i.type === 'boolean');
+    const [lo, hi] = [scaleItem.scale?.options[0], scaleItem.scale?.options.at(-1)];
+    const run = (answer: unknown, linkId = scaleItem.key) =>
+      answersFromResponse({ item: [{ linkId: 'x', item: [{ linkId, answer: [answer] }] }] }, def);
+    expect(run({ valueCoding: { code: String(hi?.value) } }).answers).toEqual({ [scaleItem.key]: hi?.value });
+    expect(run({ valueInteger: lo?.value }).answers).toEqual({ [scaleItem.key]: lo?.value });
+    expect(run({ valueString: lo?.label.de }).answers).toEqual({ [scaleItem.key]: lo?.value });
+    expect(
+      run({
+        valueCoding: {
+          code: 'foreign',
+          extension: [
+            { url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: hi?.value },
+          ],
+        },
+      }).answers,
+    ).toEqual({ [scaleItem.key]: hi?.value });
+    expect(
+      run({
+        valueCoding: {
+          system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason',
+          code: 'asked-unknown',
+        },
+      }).answers,
+    ).toEqual({
+      [scaleItem.key]: null,
+    });
+    expect(run({ valueInteger: 99 }).issues[0]?.message).toContain('99 liegt nicht auf der Skala');
+    expect(run({ valueBoolean: true }, 'nope').issues[0]?.message).toContain('Unbekannte Frage „nope“');
+    if (boolItem)
+      expect(run({ valueBoolean: false }, boolItem.key).answers).toEqual({ [boolItem.key]: false });
   });
 });

@@ -44,6 +44,8 @@ export type LocalizedText = z.infer<typeof localizedText>;
 export const scaleOption = z.strictObject({
   value: z.number().int().min(-100).max(100),
   label: localizedText,
+  /** The option's code in the source it was imported from (FHIR), to read answers coded that way. */
+  code: z.string().trim().min(1).max(200).optional(),
 });
 export type ScaleOption = z.infer<typeof scaleOption>;
 
@@ -92,6 +94,11 @@ export const instrumentItem = z.strictObject({
   help: localizedText.optional(),
   enableWhen: z.array(enableCondition).max(5).optional(),
   enableBehavior: z.enum(['all', 'any']).optional(),
+  /**
+   * Set by an import when the item could not be taken over completely (e.g. no usable answer
+   * options): the draft keeps it for editing, publishing is refused until the note is removed.
+   */
+  importIssue: z.string().trim().min(1).max(500).optional(),
 });
 export type InstrumentItem = z.infer<typeof instrumentItem>;
 
@@ -153,7 +160,7 @@ function checkDefinition(
       const path = ['dimensions', di, 'items', ii];
       if (seen.has(item.key) || dimensionKeys.has(item.key))
         ctx.addIssue({ code: 'custom', message: `Doppelter Schlüssel ${item.key}`, path: [...path, 'key'] });
-      if (item.type === 'scale' && !item.scale)
+      if (item.type === 'scale' && !item.scale && !item.importIssue)
         ctx.addIssue({ code: 'custom', message: 'Skala fehlt', path: [...path, 'scale'] });
       if (item.type === 'boolean' && item.scale)
         ctx.addIssue({
@@ -185,6 +192,11 @@ function checkDefinition(
       seen.set(item.key, item);
     });
   });
+}
+
+/** Items an import flagged for editing; a version with any of them cannot be published. */
+export function itemsToEdit(def: { dimensions: InstrumentDimension[] }): InstrumentItem[] {
+  return def.dimensions.flatMap((d) => d.items.filter((i) => i.importIssue !== undefined));
 }
 
 /** The editable content of an instrument version (what PATCH changes and what is stored as JSON). */

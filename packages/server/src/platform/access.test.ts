@@ -64,6 +64,7 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'PATCH /api/instruments/:id': ['admin'],
   'POST /api/instruments/:id/publish': ['admin'],
   'POST /api/clients/:id/assessments': ['lead', 'caseworker'],
+  'POST /api/clients/:id/assessments/import/fhir': ['lead', 'caseworker'],
   'GET /api/clients/:id/assessments': ['lead', 'caseworker'],
   'GET /api/clients/:id/progress': ['lead', 'caseworker'],
   'GET /api/assessments/:id': ['lead', 'caseworker'],

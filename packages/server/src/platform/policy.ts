@@ -52,6 +52,8 @@ export const grants = {
   'instruments.manage': ['admin'],
   'assessments.read': ['lead', 'caseworker'],
   'assessments.write': ['lead', 'caseworker'],
+  // Answers from another system or a scanned paper form (FHIR QuestionnaireResponse), for visible clients.
+  'assessments.import': ['lead', 'caseworker'],
   // Programmes and funding (issue 6). Coordinators manage programmes, places, budgets and bookings and
   // see aggregates; enrolments are client data of the enrolling agency (guides, leads, coordinators);
   // over-booking a place needs a lead or coordinator and is audited. No notes, no health answers.

@@ -15,6 +15,7 @@ export async function questionnaireResponse(ctx: AppContext, actor: Actor, id: s
     amended: a.amendments.length > 0,
     date: a.date,
     perspective: a.perspective,
+    occasion: a.occasion,
     answers: a.answers,
     scores: a.scores,
     definition,

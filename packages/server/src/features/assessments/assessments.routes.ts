@@ -3,6 +3,7 @@ import {
   assessmentListView,
   assessmentView,
   createAssessmentRequest,
+  importQuestionnaireResponseRequest,
   instrumentLocale,
   progressQuery,
   progressView,
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
 import * as exports from './assessments.exports.ts';
+import { importQuestionnaireResponse } from './assessments.fhir-import.ts';
 import * as assessments from './assessments.service.ts';
 
 const tags = ['Erhebungen'];
@@ -36,6 +38,23 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     },
     async (req, reply) =>
       reply.status(201).send(await assessments.create(ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/clients/:id/assessments/import/fhir',
+    {
+      config: { action: 'assessments.import' },
+      schema: {
+        tags,
+        summary:
+          'Record an assessment from a FHIR R4 QuestionnaireResponse (another system, scanned paper form); it must cite a published instrument version (questionnaire url|version)',
+        params: idParams,
+        body: importQuestionnaireResponseRequest,
+        response: { 201: assessmentView },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await importQuestionnaireResponse(ctx, actorOf(req), req.params.id, req.body)),
   );
 
   app.get(

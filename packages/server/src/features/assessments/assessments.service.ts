@@ -96,39 +96,55 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
   return withActor(ctx, actor, async (scope) => {
     const client = await loadClientFor(scope, clientId, 'assessments.write');
     const instrument = await publishedInstrument(scope, input.instrumentId);
-    const def = definitionOf(instrument);
-    checkDate(input.date, scope.now);
-    checkAnswers(def, input.perspective, input.answers, input.status === 'completed');
-    const scored = scoreAssessment(def, input.perspective, input.answers);
-    const id = await insertAssessment(scope.tx, {
-      agencyId: client.agency_id,
-      clientId: client.id,
+    return record(scope, client, instrument, input, 'assessments.create');
+  });
+}
+
+/**
+ * Checks and stores a new assessment of a visible client with a published instrument, audited with the
+ * given action; the caller has loaded both through their access checks.
+ */
+export async function record(
+  scope: ActorScope,
+  client: { id: string; agency_id: string },
+  instrument: InstrumentRow,
+  input: Omit<CreateAssessmentRequest, 'instrumentId'>,
+  auditAction: 'assessments.create' | 'assessments.import.fhir',
+  extraDetails: Record<string, string | number> = {},
+): Promise<AssessmentView> {
+  const def = definitionOf(instrument);
+  checkDate(input.date, scope.now);
+  checkAnswers(def, input.perspective, input.answers, input.status === 'completed');
+  const scored = scoreAssessment(def, input.perspective, input.answers);
+  const id = await insertAssessment(scope.tx, {
+    agencyId: client.agency_id,
+    clientId: client.id,
+    instrumentId: instrument.id,
+    occasion: input.occasion,
+    perspective: input.perspective,
+    mode: input.mode,
+    date: input.date,
+    status: input.status,
+    answers: input.answers,
+    scores: scored.dimensions,
+    total: scored.total,
+    enteredBy: scope.actor.userId,
+    now: scope.now,
+  });
+  await scope.audit({
+    action: auditAction,
+    resourceType: 'assessment',
+    resourceId: id,
+    clientId: client.id,
+    details: {
       instrumentId: instrument.id,
       occasion: input.occasion,
       perspective: input.perspective,
-      mode: input.mode,
-      date: input.date,
       status: input.status,
-      answers: input.answers,
-      scores: scored.dimensions,
-      total: scored.total,
-      enteredBy: actor.userId,
-      now: scope.now,
-    });
-    await scope.audit({
-      action: 'assessments.create',
-      resourceType: 'assessment',
-      resourceId: id,
-      clientId: client.id,
-      details: {
-        instrumentId: instrument.id,
-        occasion: input.occasion,
-        perspective: input.perspective,
-        status: input.status,
-      },
-    });
-    return view(scope, id);
+      ...extraDetails,
+    },
   });
+  return view(scope, id);
 }
 
 export function get(ctx: AppContext, actor: Actor, id: string) {

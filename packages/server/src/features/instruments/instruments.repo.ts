@@ -33,6 +33,36 @@ export async function findInstrument(tx: Queryable, id: string): Promise<Instrum
   return (await tx.query<InstrumentRow>(`SELECT ${COLUMNS} FROM instruments WHERE id = $1`, [id])).rows[0];
 }
 
+/** Whether a key is taken by any visible instrument (system or own agency). */
+export async function keyExists(tx: Queryable, key: string): Promise<boolean> {
+  const r = await tx.query('SELECT 1 FROM instruments WHERE key = $1 LIMIT 1', [key]);
+  return r.rowCount > 0;
+}
+
+/**
+ * The published version a QuestionnaireResponse cites: a Lotse instrument by key (and version), or an
+ * imported one by the canonical url (and version) of its source. Without a version, the latest.
+ */
+export async function findPublishedByCanonical(
+  tx: Queryable,
+  cite: { lotse: { key: string; version: number | null } | null; url: string; version: string | null },
+): Promise<InstrumentRow | undefined> {
+  const r = cite.lotse
+    ? await tx.query<InstrumentRow>(
+        `SELECT ${COLUMNS} FROM instruments
+          WHERE status = 'published' AND key = $1 AND ($2::int IS NULL OR version = $2::int)
+          ORDER BY version DESC LIMIT 1`,
+        [cite.lotse.key, cite.lotse.version],
+      )
+    : await tx.query<InstrumentRow>(
+        `SELECT ${COLUMNS} FROM instruments
+          WHERE status = 'published' AND fhir_url = $1 AND ($2::text IS NULL OR fhir_version = $2::text)
+          ORDER BY version DESC LIMIT 1`,
+        [cite.url, cite.version],
+      );
+  return r.rows[0];
+}
+
 export async function nextVersion(tx: Queryable, key: string): Promise<number> {
   const r = await tx.query<{ v: number }>(
     'SELECT coalesce(max(version), 0)::int + 1 AS v FROM instruments WHERE key = $1',
@@ -51,11 +81,14 @@ export async function insertInstrument(
     basedOnId: string | null;
     createdBy: string;
     now: Date;
+    /** Canonical of the FHIR Questionnaire it was imported from. */
+    fhir?: { url: string; version: string | null } | null;
   },
 ): Promise<string> {
   const r = await tx.query<{ id: string }>(
-    `INSERT INTO instruments (agency_id, key, version, status, definition, based_on_id, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $7) RETURNING id`,
+    `INSERT INTO instruments (agency_id, key, version, status, definition, based_on_id, created_by, created_at, updated_at,
+                              fhir_url, fhir_version)
+     VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $7, $8, $9) RETURNING id`,
     [
       row.agencyId,
       row.key,
@@ -64,6 +97,8 @@ export async function insertInstrument(
       row.basedOnId,
       row.createdBy,
       row.now,
+      row.fhir?.url ?? null,
+      row.fhir?.version ?? null,
     ],
   );
   return r.rows[0]?.id as string;

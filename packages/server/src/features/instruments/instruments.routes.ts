@@ -107,9 +107,16 @@ export function instrumentRoutes(app: App, ctx: AppContext) {
       config: { action: 'instruments.manage' },
       schema: {
         tags,
-        summary: 'Import a FHIR R4 Questionnaire as a new draft; lists what did not map',
+        summary:
+          'Import a FHIR R4 Questionnaire (contained ValueSets resolved) as a new draft; lists what did not map and the items flagged for editing',
         body: z.looseObject({ resourceType: z.literal('Questionnaire') }),
-        response: { 201: z.object({ instrument: instrumentView, unmapped: z.array(z.string()) }) },
+        response: {
+          201: z.object({
+            instrument: instrumentView,
+            unmapped: z.array(z.string()),
+            itemsToEdit: z.array(z.object({ key: z.string(), linkId: z.string(), reason: z.string() })),
+          }),
+        },
       },
     },
     async (req, reply) => reply.status(201).send(await fhir.importQuestionnaire(ctx, actorOf(req), req.body)),

@@ -2,6 +2,7 @@ import {
   type InstrumentDefinition,
   type InstrumentView,
   instrumentDefinition,
+  itemsToEdit,
   type UpdateInstrumentRequest,
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
@@ -101,6 +102,7 @@ export async function createDraft(
   key: string,
   candidate: unknown,
   source: string,
+  fhir: { url: string; version: string | null } | null = null,
 ): Promise<InstrumentView> {
   authorize(scope.actor, 'instruments.manage');
   const definition = validDefinition(candidate);
@@ -112,6 +114,7 @@ export async function createDraft(
     basedOnId: null,
     createdBy: scope.actor.userId,
     now: scope.now,
+    fhir,
   });
   await scope.audit({
     action: 'instruments.import',
@@ -141,7 +144,12 @@ export function update(ctx: AppContext, actor: Actor, id: string, patch: UpdateI
 export function publish(ctx: AppContext, actor: Actor, id: string) {
   return withActor(ctx, actor, async (scope) => {
     const row = await loadOwnDraft(scope, id);
-    validDefinition(row.definition);
+    const open = itemsToEdit(validDefinition(row.definition));
+    if (open.length)
+      throw badRequest(
+        'Fragen aus dem Import müssen vor dem Veröffentlichen bearbeitet werden.',
+        open.map((i) => ({ path: i.key, message: i.importIssue ?? '' })),
+      );
     await markPublished(scope.tx, id, actor.userId, scope.now);
     await scope.audit({
       action: 'instruments.publish',

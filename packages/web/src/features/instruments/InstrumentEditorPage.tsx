@@ -7,7 +7,7 @@ import type {
   LocalizedText,
   Perspective,
 } from '@lotse/domain';
-import { instrumentLocales, perspectives } from '@lotse/domain';
+import { instrumentLocales, itemsToEdit, perspectives } from '@lotse/domain';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -64,15 +64,17 @@ function LocalizedInput({
   );
 }
 
+const defaultScale = (): NonNullable<InstrumentItem['scale']> => ({
+  options: [1, 2, 3, 4, 5].map((value) => ({ value, label: { de: String(value) } })),
+  nullLabel: { de: 'trifft nicht zu / keine Angabe' },
+});
+
 const newItem = (dimension: InstrumentDimension, n: number): InstrumentItem => {
-  const template = dimension.items.find((i) => i.type === 'scale');
+  const template = dimension.items.find((i) => i.type === 'scale' && i.scale);
   return {
     key: `${dimension.key}_item_${n}`,
     type: 'scale',
-    scale: template?.scale ?? {
-      options: [1, 2, 3, 4, 5].map((value) => ({ value, label: { de: String(value) } })),
-      nullLabel: { de: 'trifft nicht zu / keine Angabe' },
-    },
+    scale: template?.scale ?? defaultScale(),
     required: true,
     reverse: false,
     scored: true,
@@ -80,6 +82,27 @@ const newItem = (dimension: InstrumentDimension, n: number): InstrumentItem => {
     texts: { self: { de: 'Ich …' }, professional: { de: 'Die Person …' } },
   };
 };
+
+const itemAnchor = (key: string) => `frage-${key}`;
+
+/**
+ * An item the import could not take over completely: what went wrong and the way out. Resolving puts a
+ * default scale where none could be read (its labels are edited below) and removes the note, which
+ * publishing requires.
+ */
+function ImportIssue({ item, onResolve }: { item: InstrumentItem; onResolve: () => void }) {
+  const { t } = useTranslation();
+  const needsScale = item.type === 'scale' && !item.scale;
+  return (
+    <Alert tone="warning" title={t('instruments.importIssueTitle')}>
+      <p>{item.importIssue}</p>
+      <p>{t('instruments.importIssueHint')}</p>
+      <Button variant="secondary" onPress={onResolve}>
+        {t(needsScale ? 'instruments.importIssueDefaultScale' : 'instruments.importIssueResolve')}
+      </Button>
+    </Alert>
+  );
+}
 
 /** Editing a draft: dimensions, items, scale labels, texts and translations, with a live preview. */
 export function InstrumentEditorPage() {
@@ -168,6 +191,17 @@ export function InstrumentEditorPage() {
       ) : null}
       {!draft ? <Loading label={t('common.loading')} /> : null}
       {draft && !editable ? <Alert tone="info">{t('instruments.intro')}</Alert> : null}
+      {draft && editable && itemsToEdit(draft).length ? (
+        <Alert tone="warning" title={t('instruments.importIssues', { count: itemsToEdit(draft).length })}>
+          <ul>
+            {itemsToEdit(draft).map((item) => (
+              <li key={item.key}>
+                <a href={`#${itemAnchor(item.key)}`}>{item.key}</a>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {draft && editable ? (
         <div className="editor">
           <div className="editor__form">
@@ -252,10 +286,23 @@ export function InstrumentEditorPage() {
                 </div>
                 {d.items.map((item, ii) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: keys are edited in place; the position is the identity
-                  <fieldset key={ii} className="editor-item">
+                  <fieldset key={ii} className="editor-item" id={itemAnchor(item.key)}>
                     <legend>
                       {t('instruments.item')} <code>{item.key}</code>
                     </legend>
+                    {item.importIssue ? (
+                      <ImportIssue
+                        item={item}
+                        onResolve={() =>
+                          setItem(di, ii, {
+                            importIssue: undefined,
+                            ...(item.type === 'scale' && !item.scale
+                              ? { scale: defaultScale(), scored: true }
+                              : {}),
+                          })
+                        }
+                      />
+                    ) : null}
                     <label>
                       {t('instruments.itemKey')}
                       <input value={item.key} onChange={(e) => setItem(di, ii, { key: e.target.value })} />

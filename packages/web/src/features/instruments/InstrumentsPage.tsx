@@ -18,6 +18,8 @@ export function InstrumentsPage() {
   const list = useApiQuery<{ items: InstrumentView[] }>('/api/instruments', { status: 'all' });
   const [notice, setNotice] = useState<string>();
   const [unmapped, setUnmapped] = useState<string[]>([]);
+  /** The imported draft, when some of its items must be edited before it can be published. */
+  const [toEdit, setToEdit] = useState<string>();
   const [error, setError] = useState<unknown>();
   const fileId = useId();
   const captionId = useId();
@@ -46,14 +48,13 @@ export function InstrumentsPage() {
     run(async () => {
       if (!file) return;
       const body = JSON.parse(await file.text()) as unknown;
-      const result = await api<{ instrument: InstrumentView; unmapped: string[] }>(
-        '/api/instruments/import/fhir',
-        {
-          method: 'POST',
-          body,
-        },
-      );
+      const result = await api<{
+        instrument: InstrumentView;
+        unmapped: string[];
+        itemsToEdit: { key: string }[];
+      }>('/api/instruments/import/fhir', { method: 'POST', body });
       setUnmapped(result.unmapped);
+      setToEdit(result.itemsToEdit.length ? result.instrument.id : undefined);
       setNotice(t('instruments.imported'));
       list.reload();
     });
@@ -68,6 +69,11 @@ export function InstrumentsPage() {
               <li key={u}>{u}</li>
             ))}
           </ul>
+          {toEdit ? (
+            <Link className="btn btn--secondary" to={`/verwaltung/erhebungsboegen/${toEdit}`}>
+              {t('instruments.editImported')}
+            </Link>
+          ) : null}
         </Alert>
       ) : null}
       {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
