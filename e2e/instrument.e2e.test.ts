@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sdcMoodQuestionnaire } from '../packages/server/src/testing/fhir-fixtures.ts';
 import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
 
 const RESULTS = fileURLToPath(new URL('../.test-results/', import.meta.url));
@@ -158,6 +159,49 @@ describe('the instrument editor', () => {
             (await admin.getByRole('row').allInnerTexts()).filter((r) => /veröffentlicht/.test(r)).length,
         )
         .toBe(2);
+    } finally {
+      await adminContext.close();
+    }
+  });
+});
+
+describe('FHIR import in the instrument editor', () => {
+  test('[trust #17] an admin imports an SDC questionnaire, sees the unmapped item flagged in the editor, fixes it and publishes', async () => {
+    const adminContext = await h.newContext();
+    const admin = await adminContext.newPage();
+    try {
+      await signIn(admin, demo.admin);
+      await admin.goto('/verwaltung/erhebungsboegen');
+      await admin.getByRole('heading', { level: 1, name: 'Erhebungsbögen' }).waitFor();
+      await admin.getByLabel('Datei (JSON)').setInputFiles({
+        name: 'mood-short.json',
+        mimeType: 'application/fhir+json',
+        buffer: Buffer.from(JSON.stringify(sdcMoodQuestionnaire)),
+      });
+      await admin.getByText('Als Entwurf importiert.').waitFor();
+      await admin.getByText(/Frage daily\.support: Keine verwendbare Antwortskala/).waitFor();
+      expect(await axeViolations(admin)).toEqual([]);
+
+      await admin.getByRole('link', { name: 'Importierten Entwurf bearbeiten' }).click();
+      await admin.getByRole('heading', { level: 1, name: 'Entwurf bearbeiten' }).waitFor();
+      await admin
+        .getByText('1 Frage aus dem Import muss vor dem Veröffentlichen bearbeitet werden:')
+        .waitFor();
+      const item = admin.getByRole('group', { name: 'Frage daily_support' });
+      await item.getByText('Beim Import nicht vollständig übernommen').waitFor();
+      await item.getByText(/support-level liegt außerhalb des Fragebogens/).waitFor();
+      expect(await axeViolations(admin)).toEqual([]);
+
+      await item.getByRole('button', { name: 'Skala 1–5 einsetzen und Hinweis entfernen' }).click();
+      await expect.poll(() => item.getByText('Beim Import nicht vollständig übernommen').count()).toBe(0);
+      await admin.getByRole('button', { name: 'Entwurf speichern' }).click();
+      await admin.getByText('Gespeichert.').waitFor();
+      await admin.getByRole('link', { name: 'Zurück zur Übersicht' }).click();
+      await admin
+        .getByRole('row', { name: /mood_short_form/ })
+        .getByRole('button', { name: 'Veröffentlichen' })
+        .click();
+      await admin.getByText('Version veröffentlicht.').waitFor();
     } finally {
       await adminContext.close();
     }
