@@ -124,6 +124,24 @@ $$;
 REVOKE ALL ON FUNCTION lotse_anonymise_client_rows(uuid, text[], text[], jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION lotse_anonymise_client_rows(uuid, text[], text[], jsonb) TO lotse_app;
 
+-- Assessment amendments stay a record: the runtime role may change nothing in them, except that
+-- anonymisation overwrites the free-text reason of an anonymised client's amendments (through the
+-- function above, which acts with the runtime role's privileges when its owner has no more).
+GRANT UPDATE (reason) ON assessment_amendments TO lotse_app;
+CREATE FUNCTION lotse_amendment_guard() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM clients WHERE id = NEW.client_id AND anonymised_at IS NOT NULL) THEN
+    RAISE EXCEPTION 'an assessment amendment is a record; only anonymisation may overwrite its reason'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER amendments_change_only_on_anonymisation BEFORE UPDATE ON assessment_amendments
+  FOR EACH ROW EXECUTE FUNCTION lotse_amendment_guard();
+
 -- Who accessed a client's record when (GDPR Art. 15): the audit entries naming the client, with the
 -- acting person's display name and roles and the agency. The owner sees the entries of every agency
 -- (partners read the record through a sharing); any other agency only its own.

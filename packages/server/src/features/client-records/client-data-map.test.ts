@@ -348,10 +348,11 @@ async function fillWithMarker(clientId: string, marker: string) {
             : '$2::text';
       // A replaced column keeps NULL (a CHECK may forbid a value there); a cleared one may take any.
       const where = r.rule === 'replace' ? ` AND ${column} IS NOT NULL` : '';
-      const filled = await t.ctx.db.query(`UPDATE ${table} SET ${column} = ${value} WHERE ${rows}${where}`, [
-        clientId,
-        marker,
-      ]);
+      // Triggers off (superuser): the amendment guard lets only anonymisation change a reason.
+      const filled = await t.ctx.db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL session_replication_role = replica`);
+        return tx.query(`UPDATE ${table} SET ${column} = ${value} WHERE ${rows}${where}`, [clientId, marker]);
+      });
       if (!filled.rowCount) problems.push(`fullRecord() leaves ${table}.${column} empty; give it a value`);
     }
   }
@@ -414,7 +415,7 @@ describe('anonymisation and erasure leave nothing personal', () => {
     expect((await t.ctx.db.query('SELECT 1 FROM clients WHERE id = $1', [clientId])).rowCount).toBe(0);
   });
 
-  it('refuses the anonymisation function for a client that is not anonymised or not the agency’s own', async () => {
+  it('refuses the anonymisation function for a client that is not anonymised or not the agency’s own, and keeps amendments a record', async () => {
     const created = await cw.post('/api/clients', {
       firstName: 'Gerd',
       lastName: 'Wache',
@@ -422,25 +423,45 @@ describe('anonymisation and erasure leave nothing personal', () => {
     });
     const clientId = created.body.id as string;
     await cw.post(`/api/clients/${clientId}/contacts`, { type: 'phone', date: today(), note: 'Notiz' });
-    const call = (agencyEmail: string) =>
+    const instrument = (await cw.get('/api/instruments')).body.items[0];
+    const answers = lowestAnswers(instrument, 'professional');
+    const assessment = await cw.post(`/api/clients/${clientId}/assessments`, {
+      instrumentId: instrument.id,
+      occasion: 'intake',
+      perspective: 'professional',
+      mode: 'together',
+      date: today(),
+      answers,
+    });
+    const key = Object.keys(answers)[0] as string;
+    const amended = await cw.post(`/api/assessments/${assessment.body.id}/amendments`, {
+      answers: { ...answers, [key]: (answers[key] ?? 0) + 1 },
+      reason: 'Tippfehler',
+    });
+    expect(amended.status).toBe(201);
+    const asApp = (agencyEmail: string, sql: string) =>
       t.ctx.db.transaction(async (tx) => {
         await tx.query(
           `SELECT set_config('lotse.agency_id', (SELECT agency_id::text FROM users WHERE email = $1), true),
                   set_config('role', 'lotse_app', true)`,
           [agencyEmail],
         );
-        return tx.query(
-          `SELECT lotse_anonymise_client_rows($1, '{contacts,clients}', '{client_id}', '{"note":null}')`,
-          [clientId],
-        );
+        return tx.query(sql, [clientId]);
       });
-    await expect(call(DEMO.caseworker)).rejects.toThrow(/not an anonymised client/);
+    const anonymiseNotes = `SELECT lotse_anonymise_client_rows($1, '{contacts,clients}', '{client_id}', '{"note":null}')`;
+    await expect(asApp(DEMO.caseworker, anonymiseNotes)).rejects.toThrow(/not an anonymised client/);
+    // An amendment is a record: the app role cannot change it while the client is not anonymised.
+    await expect(
+      asApp(DEMO.caseworker, `UPDATE assessment_amendments SET reason = 'anders' WHERE client_id = $1`),
+    ).rejects.toThrow(/only anonymisation/);
     await t.ctx.db.query('UPDATE clients SET anonymised_at = now() WHERE id = $1', [clientId]);
-    await expect(call(DEMO.caseworkerMk)).rejects.toThrow(/not an anonymised client/);
-    const notes = await t.ctx.db.query('SELECT 1 FROM contacts WHERE client_id = $1 AND note IS NOT NULL', [
-      clientId,
-    ]);
-    expect(notes.rowCount).toBe(1);
+    await expect(asApp(DEMO.caseworkerMk, anonymiseNotes)).rejects.toThrow(/not an anonymised client/);
+    const left = await t.ctx.db.query<{ note: string; reason: string }>(
+      `SELECT (SELECT note FROM contacts WHERE client_id = $1) AS note,
+              (SELECT reason FROM assessment_amendments WHERE client_id = $1) AS reason`,
+      [clientId],
+    );
+    expect(left.rows[0]).toEqual({ note: 'Notiz', reason: 'Tippfehler' });
   });
 });
 
