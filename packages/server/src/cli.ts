@@ -11,7 +11,7 @@ import { systemClock } from './platform/clock.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { type AppContext, withSystem } from './platform/context.ts';
 import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.ts';
-import { openDatabase } from './platform/database.ts';
+import { openOwnerDatabase } from './platform/database.ts';
 import { type Database, openPglite } from './platform/db.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
@@ -28,7 +28,8 @@ const USAGE = `Usage: lotse <command>
   restore --from FILE              embedded database: restore such a copy into an empty LOTSE_DATA_DIR
   demo                             embedded database: create the demo agencies if it is empty
 
-Configuration comes from the same environment variables as the server (DATABASE_URL, LOTSE_DATA_DIR).`;
+Configuration comes from the same environment variables as the server (DATABASE_URL, LOTSE_DATA_DIR);
+on PostgreSQL the CLI connects as the owner (LOTSE_OWNER_DATABASE_URL, else DATABASE_URL).`;
 
 export interface CliIo {
   out(line: string): void;
@@ -215,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
       unlock();
     }
   }
-  const db = await openDatabase(config);
+  const db = await openOwnerDatabase(config);
   try {
     const ctx: AppContext = { config, db, clock: systemClock, log: createLogger('warn') };
     if (argv[0] === 'backup') return await backup(db, argv.slice(1), processIo);

@@ -4,7 +4,7 @@ import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.ts';
-import { openDatabase } from './platform/database.ts';
+import { checkAppRole, openDatabase, openOwnerDatabase } from './platform/database.ts';
 import { scheduleHousekeeping } from './platform/housekeeping.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
@@ -16,8 +16,17 @@ async function main() {
   const db = await openDatabase(config);
   const ctx: AppContext = { config, db, clock: systemClock, log };
 
-  const applied = await migrate(db);
-  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  // Migrations run on the owner's connection, which is closed again: requests never hold it.
+  const owner =
+    config.database.kind === 'postgres' && config.database.ownerUrl ? await openOwnerDatabase(config) : db;
+  try {
+    const applied = await migrate(owner);
+    if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  } finally {
+    if (owner !== db) await owner.close();
+  }
+  const roleWarning = await checkAppRole(config, db);
+  if (roleWarning) log.warn(roleWarning);
 
   if (config.demo) {
     if (await seedDemoIfEmpty(ctx)) log.info('demo installation created');

@@ -92,7 +92,9 @@ describe('PostgreSQL server (production mode)', () => {
     try {
       const port = await freePort();
       const env = {
-        DATABASE_URL: pg.url as string,
+        // The production set-up: requests as a login role that owns nothing, migrations and CLI as owner.
+        DATABASE_URL: pg.appUrl as string,
+        LOTSE_OWNER_DATABASE_URL: pg.ownerUrl as string,
         PORT: String(port),
         LOTSE_DATA_DIR: tempDir(),
         LOTSE_WEB_DIST: '/nonexistent',

@@ -15,6 +15,15 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /**
+   * The schema owner's connection for migrations and the CLI. When set, requests run on DATABASE_URL,
+   * which must be a login role that owns nothing (a member of lotse_app). When unset, DATABASE_URL
+   * serves both (row-level security then still binds the owner, but not a superuser).
+   */
+  LOTSE_OWNER_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seed the demo agencies on an empty embedded database. Ignored (always off) on PostgreSQL. */
   LOTSE_DEMO: z.enum(['true', 'false']).default('true'),
@@ -78,7 +87,9 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | { kind: 'postgres'; url: string; ownerUrl: string | undefined; poolSize: number };
   demo: boolean;
   publicUrl: string | undefined;
   session: { idleMs: number; absoluteMs: number; secureCookies: boolean };
@@ -101,8 +112,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.LOTSE_DATA_DIR);
+  if (e.LOTSE_OWNER_DATABASE_URL && !e.DATABASE_URL)
+    throw new ConfigError('Invalid configuration:\n  LOTSE_OWNER_DATABASE_URL needs DATABASE_URL as well');
   const database = e.DATABASE_URL
-    ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
+    ? ({
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        ownerUrl: e.LOTSE_OWNER_DATABASE_URL,
+        poolSize: e.DATABASE_POOL_SIZE,
+      } as const)
     : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') } as const);
   return {
     port: e.PORT,

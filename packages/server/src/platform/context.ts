@@ -35,9 +35,12 @@ export function withActor<T>(
   fn: (scope: ActorScope) => Promise<T>,
 ): Promise<T> {
   return ctx.db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('lotse.agency_id', $1, true), set_config('role', 'lotse_app', true)`, [
-      actor.agencyId,
-    ]);
+    // The scope is cleared too, in case a session-level setting was left on a pooled connection.
+    await tx.query(
+      `SELECT set_config('lotse.agency_id', $1, true), set_config('lotse.scope', '', true),
+              set_config('role', 'lotse_app', true)`,
+      [actor.agencyId],
+    );
     const now = ctx.clock.now();
     return fn({
       tx,
@@ -50,9 +53,19 @@ export function withActor<T>(
 }
 
 /**
- * Runs `fn` in one transaction with the owner's rights. Only for work that precedes an actor
- * (sign-in, session lookup, invitations) or spans agencies by design (CLI, demo seed).
+ * Runs `fn` in one transaction in the system scope: row-level security lets it see every agency's
+ * rows (policy `system_scope`), still without owner rights. Only for work that precedes an actor
+ * (sign-in, session lookup, invitations), spans agencies by design (housekeeping, audit sealing,
+ * CLI, demo seed). Deliberate and visible, like decision 0002 asks.
  */
 export function withSystem<T>(ctx: AppContext, fn: (tx: Queryable, now: Date) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn(tx, ctx.clock.now()));
+  return ctx.db.transaction(async (tx) => {
+    await enterSystemScope(tx);
+    return fn(tx, ctx.clock.now());
+  });
+}
+
+/** Transaction-local: ends with the transaction, so a pooled connection never keeps it. */
+export async function enterSystemScope(tx: Queryable): Promise<void> {
+  await tx.query(`SELECT set_config('lotse.scope', 'system', true)`);
 }

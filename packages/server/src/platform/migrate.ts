@@ -36,6 +36,8 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<s
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (done.rowCount > 0) return;
+      // Tables are FORCE ROW LEVEL SECURITY: data changes in migrations must see every agency's rows.
+      await tx.query(`SELECT set_config('lotse.scope', 'system', true)`);
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
       applied.push(m.version);

@@ -9,6 +9,7 @@ import { createLogger } from '../platform/logger.ts';
 import { createTestDb, type TestDatabase } from './test-db.ts';
 
 export interface TestApp {
+  /** The server's context, but with the superuser connection (see createTestDb). */
   ctx: AppContext;
   routes: ApiRoute[];
   clock: ManualClock;
@@ -34,9 +35,12 @@ export async function startTestApp(
     ...env,
   });
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
-  const ctx: AppContext = { config, db: testDb.db, clock, log: createLogger(config.logLevel) };
-  await seedDemoIfEmpty(ctx, { sampleData: options.sampleData ?? false });
-  const { app, routes } = await buildApp(ctx);
+  // The server runs on the app role's connection, as in production; tests get the same context with
+  // the superuser connection, so that they can inspect and tamper with every agency's rows.
+  const appCtx: AppContext = { config, db: testDb.appDb, clock, log: createLogger(config.logLevel) };
+  const ctx: AppContext = { ...appCtx, db: testDb.db };
+  await seedDemoIfEmpty(appCtx, { sampleData: options.sampleData ?? false });
+  const { app, routes } = await buildApp(appCtx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

@@ -6,13 +6,28 @@ import { migrate } from '../platform/migrate.ts';
 /**
  * A fresh, migrated database for one test file, on the engine the test project names
  * (LOTSE_TEST_DB=pglite|postgres). On PostgreSQL it is a new database that `drop` removes again.
+ *
+ * On PostgreSQL the set-up is the production one (OPERATIONS.md): the database belongs to a
+ * non-superuser owner role that runs the migrations, and the app connects as a login role that is
+ * only a member of lotse_app. Both roles are cluster-wide and shared by all test databases; they
+ * are created once, tolerate parallel creators and stay behind (databases do not).
  */
 export interface TestDatabase {
+  /** Superuser connection (PGlite: the one connection) for tests that inspect or tamper with data. */
   db: Database;
-  /** For PostgreSQL: a connection URL of this database (for child processes such as the CLI). */
+  /** For PostgreSQL: a superuser connection URL of this database (for child processes such as the CLI). */
   url: string | undefined;
+  /** The connection the app serves requests on (PostgreSQL: the app login role; PGlite: `db`). */
+  appDb: Database;
+  /** For PostgreSQL: the app role's URL (DATABASE_URL of a production set-up). */
+  appUrl: string | undefined;
+  /** For PostgreSQL: the owner role's URL (LOTSE_OWNER_DATABASE_URL of a production set-up). */
+  ownerUrl: string | undefined;
   drop(): Promise<void>;
 }
+
+export const TEST_OWNER_ROLE = 'lotse_test_owner';
+export const TEST_APP_ROLE = 'lotse_test_app';
 
 export const testEngine = (): 'pglite' | 'postgres' => {
   const engine = process.env.LOTSE_TEST_DB ?? 'pglite';
@@ -23,36 +38,76 @@ export const testEngine = (): 'pglite' | 'postgres' => {
 
 const adminUrl = () => process.env.LOTSE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+function urlFor(database: string, user?: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${database}`;
+  if (user) {
+    url.username = user;
+    url.password = '';
+  }
+  return url.toString();
+}
+
+/** Runs `sql` as the cluster superuser; a parallel creator of the same role is not an error. */
+async function asAdmin(sql: string, database = 'postgres'): Promise<void> {
+  const admin = new pg.Client({ connectionString: urlFor(database) });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+const tolerant = (statement: string) => `DO $$ BEGIN ${statement};
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
+
 export async function createTestDb(engine = testEngine()): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const db = await openPglite(undefined);
     await migrate(db);
-    return { db, url: undefined, drop: () => db.close() };
+    return { db, url: undefined, appDb: db, appUrl: undefined, ownerUrl: undefined, drop: () => db.close() };
   }
   const name = `lotse_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
+  await asAdmin(
+    tolerant(`CREATE ROLE ${TEST_OWNER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE NOCREATEDB`),
+  );
+  await asAdmin(
+    tolerant(`CREATE ROLE ${TEST_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB`),
+  );
+  await asAdmin(`CREATE DATABASE ${name} OWNER ${TEST_OWNER_ROLE}`);
+  const ownerUrl = urlFor(name, TEST_OWNER_ROLE);
+  const appUrl = urlFor(name, TEST_APP_ROLE);
+  const dbs: Database[] = [];
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
+    const owner = await openPostgres(ownerUrl, 1);
+    try {
+      await migrate(owner);
+    } finally {
+      await owner.close();
+    }
+    // lotse_app exists once the first migration ran; membership is cluster-wide and granted once.
+    await asAdmin(`DO $$ BEGIN
+      IF NOT pg_has_role('${TEST_APP_ROLE}', 'lotse_app', 'MEMBER') THEN GRANT lotse_app TO ${TEST_APP_ROLE}; END IF;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    dbs.push(await openPostgres(urlFor(name), 5));
+    dbs.push(await openPostgres(appUrl, 5));
+  } catch (err) {
+    for (const d of dbs) await d.close();
+    await asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    throw err;
   }
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 5);
-  await migrate(db);
+  const [db, appDb] = dbs as [Database, Database];
   return {
     db,
-    url: url.toString(),
+    url: urlFor(name),
+    appDb,
+    appUrl,
+    ownerUrl,
     async drop() {
+      await appDb.close();
       await db.close();
-      const a = new pg.Client({ connectionString: adminUrl() });
-      await a.connect();
-      try {
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await a.end();
-      }
+      await asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
