@@ -43,14 +43,16 @@ CREATE FUNCTION lotse_system_scope() RETURNS boolean
   LANGUAGE sql STABLE
   AS $$ SELECT coalesce(current_setting('lotse.scope', true), '') = 'system' OR current_user = 'lotse_definer' $$;
 
--- ENABLE and FORCE row-level security on one table and add the system_scope policy. Later migrations
--- call it for every new table with agency data: SELECT lotse_protect_table('my_table');
+-- ENABLE and FORCE row-level security on one table and add the system_scope policy; changes nothing
+-- (takes no lock) when all is in place.
 CREATE FUNCTION lotse_protect_table(t regclass) RETURNS void
   LANGUAGE plpgsql
   AS $$
 BEGIN
-  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
-  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', t);
+  IF NOT (SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE oid = t) THEN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', t);
+  END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = t AND polname = 'system_scope') THEN
     EXECUTE format(
       'CREATE POLICY system_scope ON %s USING (lotse_system_scope()) WITH CHECK (lotse_system_scope())', t);
@@ -59,8 +61,27 @@ END
 $$;
 REVOKE ALL ON FUNCTION lotse_protect_table(regclass) FROM PUBLIC;
 
--- Every table that has row-level security already, and every table with an agency_id column.
-DO $$
+-- SECURITY DEFINER functions: fixed search_path, owned by lotse_definer.
+CREATE FUNCTION lotse_protect_function(f regprocedure) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE oid = f AND 'search_path=public' = ANY (coalesce(proconfig, '{}'))) THEN
+    EXECUTE format('ALTER FUNCTION %s SET search_path = public', f);
+  END IF;
+  IF (SELECT proowner::regrole::text FROM pg_proc WHERE oid = f) <> 'lotse_definer' THEN
+    EXECUTE format('ALTER FUNCTION %s OWNER TO lotse_definer', f);
+  END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION lotse_protect_function(regprocedure) FROM PUBLIC;
+
+-- Every table with row-level security (all tables with agency data have it) and every SECURITY
+-- DEFINER function. platform/migrate.ts calls it after each run that applied migrations, so tables
+-- and functions of later migrations are covered too (a test checks the result).
+CREATE FUNCTION lotse_protect_all() RETURNS void
+  LANGUAGE plpgsql
+  AS $$
 DECLARE
   r record;
 BEGIN
@@ -68,37 +89,10 @@ BEGIN
     SELECT c.oid::regclass AS t
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-       AND (c.relrowsecurity
-            OR EXISTS (SELECT 1 FROM pg_attribute a
-                        WHERE a.attrelid = c.oid AND a.attname = 'agency_id' AND NOT a.attisdropped))
+       AND (c.relrowsecurity OR c.relname = 'audit_chain_head')
   LOOP
     PERFORM lotse_protect_table(r.t);
   END LOOP;
-END
-$$;
-
--- The chain heads: an agency's requests may touch only their own chain's head (the system chain and
--- other agencies' heads only in system scope).
-SELECT lotse_protect_table('audit_chain_head');
-CREATE POLICY agency_chain ON audit_chain_head
-  USING (chain_key = lotse_current_agency()::text) WITH CHECK (chain_key = lotse_current_agency()::text);
-
--- SECURITY DEFINER functions: fixed search_path, owned by lotse_definer. Later migrations call it
--- for every new one: SELECT lotse_protect_function('my_function(uuid)');
-CREATE FUNCTION lotse_protect_function(f regprocedure) RETURNS void
-  LANGUAGE plpgsql
-  AS $$
-BEGIN
-  EXECUTE format('ALTER FUNCTION %s SET search_path = public', f);
-  EXECUTE format('ALTER FUNCTION %s OWNER TO lotse_definer', f);
-END
-$$;
-REVOKE ALL ON FUNCTION lotse_protect_function(regprocedure) FROM PUBLIC;
-
-DO $$
-DECLARE
-  r record;
-BEGIN
   FOR r IN
     SELECT p.oid::regprocedure AS f
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -106,5 +100,25 @@ BEGIN
   LOOP
     PERFORM lotse_protect_function(r.f);
   END LOOP;
+  -- Helpers that SECURITY DEFINER functions call but lotse_app may not (revoked from PUBLIC) were
+  -- callable by their owner; they must stay callable by lotse_definer.
+  FOR r IN
+    SELECT p.oid::regprocedure AS f
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     WHERE n.nspname = 'public' AND NOT p.prosecdef AND p.proname NOT LIKE 'lotse\_protect\_%'
+       AND p.prokind = 'f' AND p.proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+       AND NOT has_function_privilege('lotse_definer', p.oid, 'EXECUTE')
+  LOOP
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO lotse_definer', r.f);
+  END LOOP;
 END
 $$;
+REVOKE ALL ON FUNCTION lotse_protect_all() FROM PUBLIC;
+
+-- The chain heads: an agency's requests may touch only their own chain's head (the system chain and
+-- other agencies' heads only in system scope).
+ALTER TABLE audit_chain_head ENABLE ROW LEVEL SECURITY;
+CREATE POLICY agency_chain ON audit_chain_head
+  USING (chain_key = lotse_current_agency()::text) WITH CHECK (chain_key = lotse_current_agency()::text);
+
+SELECT lotse_protect_all();

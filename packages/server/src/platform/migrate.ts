@@ -43,5 +43,15 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<s
       applied.push(m.version);
     });
   }
+  if (applied.length > 0) {
+    // Row-level security forced with the system_scope policy on every table that has row-level
+    // security, SECURITY DEFINER functions owned by lotse_definer: also for tables and functions of
+    // migrations written without knowing (decision 0007). Takes no lock when all is in place.
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const fn = await tx.query(`SELECT 1 FROM pg_proc WHERE proname = 'lotse_protect_all'`);
+      if (fn.rowCount > 0) await tx.query('SELECT lotse_protect_all()');
+    });
+  }
   return applied;
 }

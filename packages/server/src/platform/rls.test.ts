@@ -35,7 +35,7 @@ describe('row-level security holds for every role but the system scope', () => {
     );
     const names = tables.rows.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['clients', 'users', 'audit_log', 'audit_chain_head']));
-    // A new table with agency data needs `SELECT lotse_protect_table('<table>')` in its migration.
+    // A table with agency_id but without row-level security is reported; migrate() protects the others.
     const unprotected = tables.rows.filter((r) => !r.rls || !r.forced || !r.system).map((r) => r.name);
     expect(unprotected).toEqual([]);
   });
@@ -49,7 +49,6 @@ describe('row-level security holds for every role but the system scope', () => {
     expect(fns.rows.map((f) => f.name)).toEqual(
       expect.arrayContaining(['lotse_client_visible', 'lotse_email_taken', 'lotse_programme_counts']),
     );
-    // A new one needs `SELECT lotse_protect_function('<name>(<argument types>)')` in its migration.
     for (const f of fns.rows) {
       expect(f.owner, f.name).toBe(true);
       expect(f.config ?? [], f.name).toContain('search_path=public');
