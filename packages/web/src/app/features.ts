@@ -21,7 +21,8 @@ export interface Feature {
     | 'planning'
     | 'events'
     | 'publications'
-    | 'programmes';
+    | 'programmes'
+    | 'evaluation';
   path: string;
   /** Roles that may use the feature; 'all' means every signed-in user. */
   roles: readonly Role[] | 'all';
@@ -45,6 +46,8 @@ export const features: readonly Feature[] = [
   { id: 'instruments', path: '/verwaltung/erhebungsboegen', roles: ['admin'], inNav: true },
   // Programmes and funding (issue 6)
   { id: 'programmes', path: '/programme', roles: ['lead', 'caseworker', 'coordinator'], inNav: true },
+  // Evaluation (issue 11)
+  { id: 'evaluation', path: '/wirkung', roles: ['lead', 'coordinator'], inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
   { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AssessmentPage, NewAssessmentPage } from '../features/assessments/AssessmentPages.tsx';
@@ -26,9 +27,18 @@ import { ProgrammesPage } from '../features/programmes/ProgrammesPage.tsx';
 import { PublicationsPage } from '../features/publications/PublicationsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { Loading } from '../ui/Page.tsx';
 import { AuthRoot, RequireSession, useUser } from './auth.tsx';
 import { canUse, type Feature } from './features.ts';
 import { Shell } from './Shell.tsx';
+
+/** The dashboard (and ECharts with it) loads only when someone opens it. */
+const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return <Loading label={t('common.loading')} />;
+}
 
 /**
  * A page for one feature: users without access get the same answer as for an unknown address
@@ -217,6 +227,17 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="programmes">
                     <ProgrammePage />
+                  </FeatureRoute>
+                ),
+              },
+              // Evaluation (issue 11)
+              {
+                path: 'wirkung',
+                element: (
+                  <FeatureRoute feature="evaluation">
+                    <Suspense fallback={<PageLoading />}>
+                      <EvaluationPage />
+                    </Suspense>
                   </FeatureRoute>
                 ),
               },

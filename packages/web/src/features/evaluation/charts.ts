@@ -1,0 +1,18 @@
+import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+/** ECharts with only what the evaluation charts need; imported on demand by the dashboard only. */
+echarts.use([
+  BarChart,
+  LineChart,
+  CustomChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
+export type { EChartsCoreOption } from 'echarts/core';
+export { echarts };
