@@ -34,15 +34,16 @@ async function main() {
   const t = await startTestApp({}, { sampleData: false });
   const db = t.ctx.db;
   const started = Date.now();
-  const en = (await db.query<{ id: string }>(`SELECT id FROM agencies WHERE name = 'Jobcenter EN (Demo)'`)).rows[0]
-    ?.id as string;
+  const en = (await db.query<{ id: string }>(`SELECT id FROM agencies WHERE name = 'Jobcenter EN (Demo)'`))
+    .rows[0]?.id as string;
   // 19 further agencies; the demo EN agency is the 20th and owns the programmes.
   await db.query(
     `INSERT INTO agencies (name, kind, is_demo, created_at)
      SELECT 'Bench-Jobcenter ' || g, 'jobcenter', false, now() FROM generate_series(1, 19) g`,
   );
-  const agencies = (await db.query<{ id: string }>(`SELECT id FROM agencies WHERE kind = 'jobcenter' ORDER BY name`))
-    .rows;
+  const agencies = (
+    await db.query<{ id: string }>(`SELECT id FROM agencies WHERE kind = 'jobcenter' ORDER BY name`)
+  ).rows;
   await db.query(
     `INSERT INTO programmes (id, owner_agency_id, name, funding_source, starts_on, ends_on, created_at, updated_at)
      SELECT ('00000000-0000-4000-8000-00000000000' || g)::uuid, $1, 'Bench-Programm ' || g, 'state',
@@ -94,7 +95,8 @@ async function main() {
     );
   }
   await db.query('ANALYZE');
-  const assessments = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).rows[0]?.n;
+  const assessments = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).rows[0]
+    ?.n;
   console.log(
     `engine: ${engine}, ${clients} clients, ${assessments} assessments, 20 agencies, 5 programmes (built in ${Math.round((Date.now() - started) / 1000)} s)`,
   );
