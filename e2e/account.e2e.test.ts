@@ -139,6 +139,12 @@ describe('account', () => {
     await page.goto('/konto');
     await section.getByRole('button', { name: 'Neue Wiederherstellungscodes erzeugen' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Neue Wiederherstellungscodes erzeugen?' });
+    // The password (or a current code) is asked first; a wrong one is refused at the field.
+    const proof = confirm.getByLabel('Passwort oder aktueller Code');
+    await proof.fill('nicht mein Passwort');
+    await confirm.getByRole('button', { name: 'Neue Codes erzeugen' }).click();
+    await confirm.getByText('Das Passwort oder der Code ist nicht korrekt.').waitFor();
+    await proof.fill(password);
     await confirm.getByRole('button', { name: 'Neue Codes erzeugen' }).click();
     const renewedList = section.getByRole('list', { name: 'Wiederherstellungscodes' });
     await renewedList.waitFor();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
 let adminContext: BrowserContext;
@@ -133,6 +133,24 @@ describe('user administration', () => {
     expect(nav).toEqual(expect.arrayContaining(['Übersicht', 'Protokoll', 'Mein Konto']));
     expect(nav).not.toContain('Benutzer');
     await context.close();
+  });
+
+  test('an admin cannot change their own roles or combine the admin role with client data', async () => {
+    const own = await openEditDialog('Petra Admin');
+    await own
+      .getByText('Ihre eigenen Rollen kann nur eine andere Administratorin', { exact: false })
+      .waitFor();
+    expect(await own.getByRole('checkbox').count()).toBe(0);
+    expect(await own.getByRole('button', { name: 'Passwort zurücksetzen' }).count()).toBe(0);
+    expect(await axeViolations(admin)).toEqual([]);
+    await own.getByRole('button', { name: 'Schließen' }).last().click();
+
+    const dialog = await openEditDialog(NEW_USER.name);
+    await dialog.locator('label').filter({ hasText: 'Administration' }).click();
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByText('Die Administrationsrolle kann nicht mit', { exact: false }).first().waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Schließen' }).last().click();
   });
 
   test('an admin resets the password and hands over the link', async () => {

@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { protectSecretsAtRest } from './features/auth/secrets-at-rest.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemoIfEmpty } from './features/demo/demo.seed.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -27,6 +28,9 @@ async function main() {
   }
   const roleWarning = await checkAppRole(config, db);
   if (roleWarning) log.warn(roleWarning);
+  // Creates the key file on first start and fails fast when the key does not fit the stored secrets.
+  const converted = await protectSecretsAtRest(ctx);
+  if (converted.totpSecrets || converted.recoveryCodes) log.info(converted, 'secrets at rest protected');
 
   if (config.demo) {
     if (await seedDemoIfEmpty(ctx)) log.info('demo installation created');

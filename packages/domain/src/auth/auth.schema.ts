@@ -32,6 +32,21 @@ export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
+/** Replacing recovery codes needs proof that the signed-in person is present: password or a current code. */
+export const regenerateRecoveryCodesRequest = z
+  .strictObject({
+    password: z
+      .string()
+      .min(1)
+      .max(PASSWORD_MAX * 4)
+      .optional(),
+    code: z.string().trim().min(6).max(32).optional(),
+  })
+  .refine((b) => b.password !== undefined || b.code !== undefined, {
+    message: 'Bitte geben Sie Ihr Passwort oder einen aktuellen Code ein.',
+    path: ['password'],
+  });
+
 export const changePasswordRequest = z.strictObject({
   currentPassword: z.string().max(PASSWORD_MAX * 4),
   newPassword,

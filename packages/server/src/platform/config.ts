@@ -57,6 +57,19 @@ const envSchema = z.object({
         c.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${entry}` });
       return entries;
     }),
+  /**
+   * 32-byte key (base64 or 64 hex digits) that encrypts second-factor secrets and keys the recovery
+   * code hashes. Unset: a key file in the data directory, created on first start.
+   */
+  LOTSE_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const key = parseSecretKey(v);
+      if (!key) c.addIssue({ code: 'custom', message: 'must be 32 bytes, as base64 or 64 hex digits' });
+      return key;
+    }),
   LOTSE_LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().min(1).default(5),
   /** High on purpose: a whole office may sign in through one address; the account lock does the rest. */
   LOTSE_LOGIN_MAX_FAILURES_SOURCE: z.coerce.number().int().min(1).default(300),
@@ -70,6 +83,17 @@ const envSchema = z.object({
   /** Counts below this are shown as "<N" in figures that leave an agency (an agency setting may raise it). */
   LOTSE_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(DEFAULT_SUPPRESSION_THRESHOLD),
 });
+
+/** A 32-byte key written as base64 (44 characters) or hex (64 digits); undefined otherwise. */
+export function parseSecretKey(text: string): Buffer | undefined {
+  const v = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(v)
+    ? Buffer.from(v, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(v)
+      ? Buffer.from(v, 'base64')
+      : undefined;
+  return key?.length === 32 ? key : undefined;
+}
 
 /** An IPv4/IPv6 address, optionally with a prefix length, or a proxy-addr range name. */
 function isProxyEntry(entry: string): boolean {
@@ -94,6 +118,8 @@ export interface Config {
   publicUrl: string | undefined;
   session: { idleMs: number; absoluteMs: number; secureCookies: boolean };
   login: { maxFailuresPerAccount: number; maxFailuresPerSource: number };
+  /** The key for secrets at rest: given in the environment, or kept in `file` (see secret-key.ts). */
+  secretKey: { value: Buffer | undefined; file: string };
   /** Addresses whose forwarded headers are trusted; empty: none (the socket address counts). */
   trustedProxies: string[];
   bodyLimit: number;
@@ -138,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailuresPerAccount: e.LOTSE_LOGIN_MAX_FAILURES_ACCOUNT,
       maxFailuresPerSource: e.LOTSE_LOGIN_MAX_FAILURES_SOURCE,
     },
+    secretKey: { value: e.LOTSE_SECRET_KEY, file: path.join(dataDir, 'secret.key') },
     trustedProxies: [
       ...new Set([...e.LOTSE_TRUSTED_PROXIES, ...(e.LOTSE_TRUST_PROXY === 'true' ? ['loopback'] : [])]),
     ],

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../app.ts';
 import { seedDemoIfEmpty } from '../features/demo/demo.seed.ts';
@@ -32,6 +33,8 @@ export async function startTestApp(
     LOTSE_DATA_DIR: '/nonexistent',
     LOTSE_WEB_DIST: '/nonexistent',
     LOG_LEVEL: 'silent',
+    // Each test app has its own key for secrets at rest (there is no data directory for a key file).
+    LOTSE_SECRET_KEY: randomBytes(32).toString('base64'),
     ...env,
   });
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));

@@ -5,6 +5,7 @@ import {
   mfaCodeRequest,
   mfaEnrollment,
   recoveryCodes,
+  regenerateRecoveryCodesRequest,
   sessionResponse,
   tokenInfo as tokenInfoSchema,
 } from '@lotse/domain';
@@ -116,9 +117,14 @@ export function authRoutes(app: App, ctx: AppContext) {
     '/api/auth/mfa/recovery-codes',
     {
       config: { action: 'account.self' },
-      schema: { tags, summary: 'Replace the recovery codes', response: { 200: recoveryCodes } },
+      schema: {
+        tags,
+        summary: 'Replace the recovery codes; needs the password or a current code',
+        body: regenerateRecoveryCodesRequest,
+        response: { 200: recoveryCodes },
+      },
     },
-    async (req) => auth.regenerateRecoveryCodes(ctx, actorOf(req)),
+    async (req) => auth.regenerateRecoveryCodes(ctx, actorOf(req), req.body, req.ip),
   );
 
   app.post(
@@ -128,7 +134,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       schema: { tags, summary: 'Turn TOTP off (if the agency allows)', body: mfaCodeRequest },
     },
     async (req, reply) => {
-      await auth.disableMfa(ctx, actorOf(req), req.body.code);
+      await auth.disableMfa(ctx, actorOf(req), req.body.code, req.ip);
       return reply.status(204).send();
     },
   );

@@ -1,6 +1,12 @@
 import type { MfaState, SessionResponse } from '@lotse/domain';
 import { appendAudit } from '../../platform/audit.ts';
-import { type Actor, type AppContext, withActor, withSystem } from '../../platform/context.ts';
+import {
+  type Actor,
+  type ActorScope,
+  type AppContext,
+  withActor,
+  withSystem,
+} from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import {
@@ -14,6 +20,7 @@ import { beginAttempt, recordFailure, recordSuccess } from './login-throttle.ts'
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { checkPassword, passwordProblemMessages } from './password-policy.ts';
 import { issueRecoveryCodes, redeemRecoveryCode } from './recovery-codes.ts';
+import { openTotpSecret, sealTotpSecret } from './secrets-at-rest.ts';
 import { createSession, deleteSession, deleteUserSessions, lookupSession } from './sessions.ts';
 import { tokenHash } from './tokens.ts';
 import { newTotpSecret, totpEnrollment, verifyTotp } from './totp.ts';
@@ -194,9 +201,10 @@ export async function verifyMfa(
     const attempt = counted.rows[0]?.mfa_attempts;
     if (attempt === undefined) throw mfaAttemptsExceeded();
     const step = user.mfa_secret
-      ? await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step)
+      ? await verifyTotp(openTotpSecret(ctx, user.mfa_secret), code, scope.now, user.mfa_last_step)
       : null;
-    const viaRecovery = step === null && (await redeemRecoveryCode(scope.tx, user.id, code, scope.now));
+    const viaRecovery =
+      step === null && (await redeemRecoveryCode(scope.tx, ctx.config, user.id, code, scope.now));
     if (step === null && !viaRecovery) {
       // Failed codes count like failed passwords, so the six digits cannot be guessed at leisure.
       await recordFailure(scope.tx, user.email, source, scope.now, ctx.config.login);
@@ -241,7 +249,7 @@ export async function startMfaEnrollment(ctx: AppContext, session: Authenticated
     const secret = newTotpSecret();
     await scope.tx.query('UPDATE users SET mfa_secret = $2, updated_at = $3 WHERE id = $1', [
       user.id,
-      secret,
+      sealTotpSecret(ctx, secret),
       scope.now,
     ]);
     await scope.audit({ action: 'auth.mfa.enroll_start', resourceType: 'user', resourceId: user.id });
@@ -253,7 +261,7 @@ export async function confirmMfaEnrollment(ctx: AppContext, session: Authenticat
   return withActor(ctx, session.actor, async (scope) => {
     const user = await currentUser(scope.tx, scope.actor);
     if (user.mfa_enabled || !user.mfa_secret) throw badRequest('Es ist keine Einrichtung offen.');
-    const step = await verifyTotp(user.mfa_secret, code, scope.now, null);
+    const step = await verifyTotp(openTotpSecret(ctx, user.mfa_secret), code, scope.now, null);
     if (step === null) throw invalidMfaCode();
     await scope.tx.query(
       'UPDATE users SET mfa_enabled = true, mfa_last_step = $2, updated_at = $3 WHERE id = $1',
@@ -265,31 +273,80 @@ export async function confirmMfaEnrollment(ctx: AppContext, session: Authenticat
       ]);
       await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
     }
-    const recoveryCodes = await issueRecoveryCodes(scope.tx, user);
+    const recoveryCodes = await issueRecoveryCodes(scope.tx, ctx.config, user);
     await scope.audit({ action: 'auth.mfa.enroll', resourceType: 'user', resourceId: user.id });
     return { recoveryCodes };
   });
 }
 
-export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor) {
-  return withActor(ctx, actor, async (scope) => {
+/**
+ * Runs `fn` only after the signed-in user proved to be present: with the password or a current TOTP
+ * code. A wrong proof counts against the account's sign-in throttle (a stolen session must not become
+ * a way to guess the password or the code) and is audited; the failure is committed before the error.
+ */
+async function withReauthentication<T>(
+  ctx: AppContext,
+  actor: Actor,
+  proof: { password?: string | undefined; code?: string | undefined },
+  source: string,
+  action: string,
+  fn: (scope: ActorScope, user: UserRow) => Promise<T>,
+): Promise<T> {
+  const result = await withActor(ctx, actor, async (scope) => {
     const user = await currentUser(scope.tx, actor);
-    if (!user.mfa_enabled) throw badRequest('Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.');
-    const recoveryCodes = await issueRecoveryCodes(scope.tx, user);
+    if (!user.mfa_enabled || !user.mfa_secret)
+      throw badRequest('Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.');
+    await beginAttempt(scope.tx, user.email, source, scope.now);
+    let ok = false;
+    if (proof.code !== undefined) {
+      const step = await verifyTotp(
+        openTotpSecret(ctx, user.mfa_secret),
+        proof.code,
+        scope.now,
+        user.mfa_last_step,
+      );
+      if (step !== null) {
+        await scope.tx.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1', [user.id, step]);
+        ok = true;
+      }
+    } else if (proof.password !== undefined) {
+      ok = await verifyPassword(user.password_hash, proof.password);
+    }
+    if (!ok) {
+      await recordFailure(scope.tx, user.email, source, scope.now, ctx.config.login);
+      await scope.audit({ action, outcome: 'failure', resourceType: 'user', resourceId: user.id });
+      return { ok: false as const, viaCode: proof.code !== undefined };
+    }
+    return { ok: true as const, value: await fn(scope, user) };
+  });
+  if (!result.ok)
+    throw result.viaCode
+      ? invalidMfaCode()
+      : new AppError(400, 'invalid_credentials', 'Das Passwort ist nicht korrekt.');
+  return result.value;
+}
+
+/** New recovery codes need the password or a current code, so a borrowed session cannot take them. */
+export async function regenerateRecoveryCodes(
+  ctx: AppContext,
+  actor: Actor,
+  proof: { password?: string | undefined; code?: string | undefined },
+  source: string,
+) {
+  return withReauthentication(ctx, actor, proof, source, 'auth.mfa.recovery_codes', async (scope, user) => {
+    const recoveryCodes = await issueRecoveryCodes(scope.tx, ctx.config, user);
     await scope.audit({ action: 'auth.mfa.recovery_codes', resourceType: 'user', resourceId: user.id });
     return { recoveryCodes };
   });
 }
 
-export async function disableMfa(ctx: AppContext, actor: Actor, code: string) {
+export async function disableMfa(ctx: AppContext, actor: Actor, code: string, source: string) {
   await withActor(ctx, actor, async (scope) => {
     const user = await currentUser(scope.tx, actor);
-    if (!user.mfa_enabled || !user.mfa_secret)
-      throw badRequest('Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.');
-    if (mfaRequiredFor(user))
+    if (user.mfa_enabled && mfaRequiredFor(user))
       throw forbidden('Ihre Behörde verlangt die Zwei-Faktor-Anmeldung für Ihre Rolle.');
-    if ((await verifyTotp(user.mfa_secret, code, scope.now, user.mfa_last_step)) === null)
-      throw invalidMfaCode();
+  });
+  await withReauthentication(ctx, actor, { code }, source, 'auth.mfa.disable', async (scope, user) => {
     await clearMfa(scope.tx, user.id, scope.now);
     await scope.audit({ action: 'auth.mfa.disable', resourceType: 'user', resourceId: user.id });
   });

@@ -97,6 +97,9 @@ const letterCore = (s: string) => s.toLowerCase().replace(/[^\p{L}]+/gu, '');
 const foldUmlauts = (s: string) =>
   s.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 
+/** Letters and digits only, lower case, umlauts folded: "Jobcenter EN (Demo)" -> "jobcenterendemo". */
+const compact = (s: string) => foldUmlauts(s.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
  * Checks a new password. `contextWords` are words an attacker would try first for this user:
  * agency name parts, the e-mail's local part, the display name.
@@ -120,6 +123,11 @@ export function checkPassword(
     .flatMap((w) => foldUmlauts(w.toLowerCase()).split(/[^\p{L}]+/u))
     .filter((w) => w.length >= 3);
   if (core.length > 0 && context.includes(core)) return 'context';
+  // The whole name, e-mail name or agency name anywhere in the password, whatever the spacing,
+  // case or punctuation ("Wiebke Sturmhövel 1984 ok"): the first guesses of anybody who knows the user.
+  const compactPassword = compact(password);
+  if (contextWords.map(compact).some((phrase) => phrase.length >= 5 && compactPassword.includes(phrase)))
+    return 'context';
   return null;
 }
 
@@ -127,6 +135,6 @@ export const passwordProblemMessages: Record<PasswordProblem, string> = {
   too_short: `Das Passwort muss mindestens ${PASSWORD_MIN} Zeichen lang sein.`,
   too_long: `Das Passwort darf höchstens ${PASSWORD_MAX} Zeichen lang sein.`,
   common: 'Dieses Passwort ist zu bekannt und leicht zu erraten. Bitte wählen Sie ein anderes.',
-  context: 'Das Passwort besteht im Kern aus Ihrem Namen, Ihrer E-Mail oder dem Namen der Behörde.',
+  context: 'Das Passwort enthält Ihren Namen, Ihre E-Mail-Adresse oder den Namen der Behörde.',
   repetitive: 'Das Passwort besteht aus zu wenigen verschiedenen Zeichen.',
 };

@@ -47,4 +47,14 @@ describe('password policy (NIST SP 800-63B)', () => {
     expect(checkPassword('Jobcenter#2026', ctx)).toBe('common');
     expect(checkPassword('Wiebke segelt gern auf dem See', ctx)).toBeNull();
   });
+
+  it('[trust #13] rejects the whole name, e-mail name or agency name anywhere in the password', () => {
+    const ctx = ['wiebke.sturmhoevel', 'jc-en.example', 'Wiebke Sturmhövel', 'Jobcenter Ennepe-Ruhr'];
+    expect(checkPassword('Ich bin Wiebke Sturmhövel, 1984', ctx)).toBe('context');
+    expect(checkPassword('wiebke.sturmhoevel hat ein Boot', ctx)).toBe('context');
+    expect(checkPassword('Mein Amt: jobcenter ennepe ruhr!', ctx)).toBe('context');
+    expect(checkPassword('Gruss an WIEBKESTURMHOEVEL und Co', ctx)).toBe('context');
+    // A first name alone in a sentence stays allowed (it is not the whole name).
+    expect(checkPassword('Wiebke segelt gern auf dem See', ctx)).toBeNull();
+  });
 });

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
+import type { Config } from '../../platform/config.ts';
 import type { Queryable } from '../../platform/db.ts';
+import { keyedHash, keyedHashMatches } from '../../platform/secret-key.ts';
 import { tokenHash } from './tokens.ts';
 
 const COUNT = 10;
@@ -11,26 +13,53 @@ const newCode = () => {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 };
 const normalise = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, '');
+/** Only input shaped like a recovery code is compared (a six-digit TOTP code never is). */
+const looksLikeRecoveryCode = (code: string) => new RegExp(`^[${ALPHABET}]{10}$`).test(normalise(code));
+
+/**
+ * Stored form of a code: a salted hash keyed with the installation's secret key (kept outside the
+ * database) over the code's SHA-256. Codes stored before were the bare SHA-256, so they can be
+ * converted without knowing the codes (see secrets-at-rest.ts).
+ */
+export const storedRecoveryHash = (config: Config, sha256Hex: string) => keyedHash(config, sha256Hex);
 
 /** Replaces the user's recovery codes; returns the new codes in clear text, shown exactly once. */
-export async function issueRecoveryCodes(tx: Queryable, user: { id: string; agency_id: string }) {
+export async function issueRecoveryCodes(
+  tx: Queryable,
+  config: Config,
+  user: { id: string; agency_id: string },
+) {
   await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [user.id]);
   const codes = Array.from({ length: COUNT }, newCode);
   for (const code of codes) {
     await tx.query('INSERT INTO recovery_codes (agency_id, user_id, code_hash) VALUES ($1, $2, $3)', [
       user.agency_id,
       user.id,
-      tokenHash(normalise(code)),
+      storedRecoveryHash(config, tokenHash(normalise(code))),
     ]);
   }
   return codes;
 }
 
 /** Uses up one recovery code; true when it was valid and unused. */
-export async function redeemRecoveryCode(tx: Queryable, userId: string, code: string, now: Date) {
-  const r = await tx.query(
-    'UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
-    [userId, tokenHash(normalise(code)), now],
+export async function redeemRecoveryCode(
+  tx: Queryable,
+  config: Config,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  if (!looksLikeRecoveryCode(code)) return false;
+  const digest = tokenHash(normalise(code));
+  const open = await tx.query<{ id: string; code_hash: string }>(
+    'SELECT id, code_hash FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL',
+    [userId],
   );
-  return r.rowCount === 1;
+  const match = open.rows.find((r) => keyedHashMatches(config, digest, r.code_hash));
+  if (!match) return false;
+  const used = await tx.query('UPDATE recovery_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL', [
+    match.id,
+    now,
+  ]);
+  return used.rowCount === 1;
 }

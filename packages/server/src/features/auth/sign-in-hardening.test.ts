@@ -1,6 +1,8 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { openTotpSecret, protectSecretsAtRest } from './secrets-at-rest.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -223,5 +225,129 @@ describe('[trust #11] caching', () => {
     expect((await c.get('/api/auth/me')).headers.get('cache-control')).toBe('no-store');
     expect((await t.client().get('/api/auth/me')).headers.get('cache-control')).toBe('no-store');
     expect((await c.get('/api/users')).headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('[trust #13] passwords with the name, e-mail or agency name', () => {
+  it('[trust #13] are refused at invitation, password change and reset', async () => {
+    const admin = t.client();
+    await admin.login(DEMO.admin);
+    const created = await admin.post('/api/users', {
+      email: 'greta.quellwasser@jc-en.example',
+      displayName: 'Greta Quellwasser',
+      roles: ['caseworker'],
+    });
+    const accept = (token: string, password: string) =>
+      t.client().post('/api/auth/tokens/accept', { token, password });
+    for (const weak of [
+      'Greta Quellwasser sagt hallo',
+      'greta.quellwasser mag Tee',
+      'Jobcenter EN (Demo) 2026!',
+    ]) {
+      const res = await accept(created.body.link.token, weak);
+      expect(res.status, weak).toBe(400);
+      expect(res.body.error.code, weak).toBe('weak_password');
+    }
+    expect((await accept(created.body.link.token, PASSWORD)).status).toBe(204);
+
+    const greta = t.client();
+    await greta.login('greta.quellwasser@jc-en.example', PASSWORD);
+    const change = await greta.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'ich bin greta quellwasser',
+    });
+    expect(change.status).toBe(400);
+    expect(change.body.error.code).toBe('weak_password');
+
+    const reset = await admin.post(`/api/users/${created.body.user.id}/reset-password`);
+    const viaReset = await accept(reset.body.link.token, 'GretaQuellwasser!2026');
+    expect(viaReset.status).toBe(400);
+    expect(viaReset.body.error.code).toBe('weak_password');
+    expect((await accept(reset.body.link.token, 'gruene wiese am fluss')).status).toBe(204);
+  });
+});
+
+describe('[trust #11] secrets at rest', () => {
+  const storedSecret = async (id: string) =>
+    (await t.ctx.db.query<{ mfa_secret: string }>('SELECT mfa_secret FROM users WHERE id = $1', [id])).rows[0]
+      ?.mfa_secret ?? '';
+  const storedCodes = async (id: string) =>
+    (
+      await t.ctx.db.query<{ code_hash: string }>('SELECT code_hash FROM recovery_codes WHERE user_id = $1', [
+        id,
+      ])
+    ).rows;
+  const sha256 = (code: string) => createHash('sha256').update(code.replace('-', '')).digest('hex');
+
+  it('[trust #11] keeps the TOTP secret encrypted and recovery codes as salted keyed hashes', async () => {
+    const u = await userWithMfa();
+    const stored = await storedSecret(u.id);
+    expect(stored).toMatch(/^v1\.[0-9a-f]{8}\./);
+    expect(stored).not.toContain(u.secret);
+    expect(openTotpSecret(t.ctx, stored)).toBe(u.secret);
+    // Another key (a copy of the database without the key) cannot read it.
+    const otherKey = { ...t.ctx.config, secretKey: { value: randomBytes(32), file: '/nonexistent' } };
+    expect(() => openTotpSecret({ ...t.ctx, config: otherKey }, stored)).toThrow(/key/);
+
+    const codes = await storedCodes(u.id);
+    expect(codes).toHaveLength(10);
+    const plainDigests = new Set(u.recovery.map(sha256));
+    for (const c of codes) {
+      expect(c.code_hash).toMatch(/^h1\./);
+      expect(plainDigests.has(c.code_hash)).toBe(false);
+    }
+  });
+
+  it('[trust #11] encrypts secrets stored in clear and converts unsalted recovery codes at start', async () => {
+    const u = await userWithMfa();
+    // The state of an installation from before: secret in clear, codes as bare SHA-256.
+    await t.ctx.db.query('UPDATE users SET mfa_secret = $2 WHERE id = $1', [u.id, u.secret]);
+    await t.ctx.db.query('DELETE FROM recovery_codes WHERE user_id = $1', [u.id]);
+    for (const code of u.recovery)
+      await t.ctx.db.query(
+        'INSERT INTO recovery_codes (agency_id, user_id, code_hash) SELECT agency_id, id, $2 FROM users WHERE id = $1',
+        [u.id, sha256(code)],
+      );
+    const converted = await protectSecretsAtRest(t.ctx);
+    expect(converted.totpSecrets).toBeGreaterThanOrEqual(1);
+    expect(converted.recoveryCodes).toBeGreaterThanOrEqual(10);
+    expect(await storedSecret(u.id)).toMatch(/^v1\./);
+    expect((await storedCodes(u.id)).every((c) => c.code_hash.startsWith('h1.'))).toBe(true);
+    expect(await protectSecretsAtRest(t.ctx)).toEqual({ totpSecrets: 0, recoveryCodes: 0 });
+    // Both still work after the conversion.
+    const viaCode = await pendingSignIn(u.email);
+    expect((await viaCode.post('/api/auth/mfa/verify', { code: await code(u.secret) })).status).toBe(200);
+    const viaRecovery = await pendingSignIn(u.email);
+    expect((await viaRecovery.post('/api/auth/mfa/verify', { code: u.recovery[3] })).status).toBe(200);
+    // A start with a different key is refused instead of locking every user out.
+    const otherKey = { ...t.ctx.config, secretKey: { value: randomBytes(32), file: '/nonexistent' } };
+    await expect(protectSecretsAtRest({ ...t.ctx, config: otherKey })).rejects.toThrow(/LOTSE_SECRET_KEY/);
+  });
+
+  it('[trust #11] replaces recovery codes only with the password or a current code', async () => {
+    const u = await userWithMfa();
+    const c = await pendingSignIn(u.email);
+    expect((await c.post('/api/auth/mfa/verify', { code: await code(u.secret) })).status).toBe(200);
+    expect((await c.post('/api/auth/mfa/recovery-codes')).status).toBe(400);
+    expect((await c.post('/api/auth/mfa/recovery-codes', {})).status).toBe(400);
+    const wrongPassword = await c.post('/api/auth/mfa/recovery-codes', { password: 'nicht das passwort' });
+    expect(wrongPassword.status).toBe(400);
+    expect(wrongPassword.body.error.code).toBe('invalid_credentials');
+    const wrongCode = await c.post('/api/auth/mfa/recovery-codes', { code: '000000' });
+    expect(wrongCode.status).toBe(401);
+    expect(wrongCode.body.error.code).toBe('invalid_mfa_code');
+    expect(await storedCodes(u.id)).toHaveLength(10);
+    const byPassword = await c.post('/api/auth/mfa/recovery-codes', { password: PASSWORD });
+    expect(byPassword.status).toBe(200);
+    expect(byPassword.body.recoveryCodes).toHaveLength(10);
+    t.clock.advance(31_000);
+    const byCode = await c.post('/api/auth/mfa/recovery-codes', { code: await code(u.secret) });
+    expect(byCode.status).toBe(200);
+    // Only the newest set works.
+    const old = await pendingSignIn(u.email);
+    expect((await old.post('/api/auth/mfa/verify', { code: byPassword.body.recoveryCodes[0] })).status).toBe(
+      401,
+    );
+    expect((await old.post('/api/auth/mfa/verify', { code: byCode.body.recoveryCodes[0] })).status).toBe(200);
   });
 });

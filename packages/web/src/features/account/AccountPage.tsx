@@ -221,22 +221,46 @@ function MfaSection() {
 
 function RegenerateRecoveryCodes() {
   const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [codes, setCodes] = useState<string[]>();
+  const [proof, setProof] = useState('');
+  const [proofError, setProofError] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const regenerate = async () => {
-    setBusy(true);
+  const open = (isOpen: boolean) => {
+    setConfirmOpen(isOpen);
+    setProof('');
+    setProofError(undefined);
     setError(undefined);
+  };
+
+  // The person at the screen proves to be the account holder: password, or a six-digit code.
+  const regenerate = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(undefined);
+    if (!proof.trim()) {
+      setProofError(t('recovery.proofRequired'));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setProofError(undefined);
+    setBusy(true);
+    const compact = proof.replace(/\s+/g, '');
     try {
       const result = await api<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', {
         method: 'POST',
+        body: /^\d{6}$/.test(compact) ? { code: compact } : { password: proof },
       });
       setCodes(result.recoveryCodes);
-      setConfirmOpen(false);
+      open(false);
     } catch (cause) {
-      setError(errorText(t, cause));
+      setProof('');
+      if (isApiError(cause) && (cause.code === 'invalid_credentials' || cause.code === 'invalid_mfa_code')) {
+        setProofError(t('recovery.proofWrong'));
+        focusFirstInvalid(formRef.current);
+      } else setError(errorText(t, cause));
     } finally {
       setBusy(false);
     }
@@ -249,27 +273,40 @@ function RegenerateRecoveryCodes() {
       {codes ? (
         <RecoveryCodes codes={codes} onDone={() => setCodes(undefined)} />
       ) : (
-        <Button variant="secondary" onPress={() => setConfirmOpen(true)}>
+        <Button variant="secondary" onPress={() => open(true)}>
           {t('recovery.regenerate')}
         </Button>
       )}
       <ModalDialog
         isOpen={confirmOpen}
-        onOpenChange={setConfirmOpen}
+        onOpenChange={open}
         title={t('recovery.confirmTitle')}
         role="alertdialog"
         isDismissable={!busy}
       >
-        <p>{t('recovery.confirmText')}</p>
-        {error ? <Alert tone="error">{error}</Alert> : null}
-        <div className="form__actions">
-          <Button onPress={() => void regenerate()} isPending={busy}>
-            {t('recovery.confirm')}
-          </Button>
-          <Button variant="secondary" onPress={() => setConfirmOpen(false)} isDisabled={busy}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <Form ref={formRef} onSubmit={regenerate} className="form" validationBehavior="aria">
+          <p>{t('recovery.confirmText')}</p>
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <TextField
+            label={t('recovery.proofLabel')}
+            description={t('recovery.proofDescription')}
+            name="recovery-proof"
+            type="password"
+            autoComplete="current-password"
+            isRequired
+            value={proof}
+            onChange={setProof}
+            errorMessage={proofError}
+          />
+          <div className="form__actions">
+            <Button type="submit" isPending={busy}>
+              {t('recovery.confirm')}
+            </Button>
+            <Button variant="secondary" onPress={() => open(false)} isDisabled={busy}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Form>
       </ModalDialog>
     </div>
   );
