@@ -1,8 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { openTotpSecret, protectSecretsAtRest } from './secrets-at-rest.ts';
+
+// Three apps with fresh databases and many argon2 checks: on a busy machine that takes a while, and
+// the assertions count outcomes, never durations.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
 let t: TestApp;
 beforeAll(async () => {
