@@ -162,7 +162,8 @@ describe('the instrument editor', () => {
     } finally {
       await adminContext.close();
     }
-  });
+    // Two axe runs over the long editor page: allow for a busy machine.
+  }, 300_000);
 });
 
 describe('FHIR import in the instrument editor', () => {
@@ -205,5 +206,6 @@ describe('FHIR import in the instrument editor', () => {
     } finally {
       await adminContext.close();
     }
-  });
+    // Two axe runs over the long editor page take a while on a busy machine.
+  }, 300_000);
 });

@@ -93,6 +93,12 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // FHIR clients send resources as application/fhir+json: the same JSON parser, same limits.
+  app.addContentTypeParser(
+    'application/fhir+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

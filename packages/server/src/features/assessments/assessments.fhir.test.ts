@@ -93,7 +93,9 @@ describe('POST /api/clients/:id/assessments/import/fhir', () => {
   it('[trust #17] round trip: an exported QuestionnaireResponse imported for another client gives the same answers and scores (201, audited)', async () => {
     const a = await professionalAssessment(clientA);
     const qr = (await guide.get(`/api/assessments/${a.id}/fhir`)).body;
-    const res = await guide.post(`/api/clients/${clientB}/assessments/import/fhir`, qr);
+    const res = await guide.request('POST', `/api/clients/${clientB}/assessments/import/fhir`, qr, {
+      'content-type': 'application/fhir+json',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
       clientId: clientB,
