@@ -23,6 +23,11 @@ export const agencySettings = z.strictObject({
    * LOTSE_SUPPRESSION_THRESHOLD is the floor: an agency can raise it, never lower it.
    */
   suppressionThreshold: z.number().int().min(2).max(100).optional(),
+  /**
+   * Contact notes are need-to-know: by default only the guide, the deputies and leads read them (other
+   * caseworkers see that a contact happened). True lets every caseworker of the agency read them.
+   */
+  contactNotesTeamWide: z.boolean().optional(),
 });
 export type AgencySettings = z.infer<typeof agencySettings>;
 export const defaultAgencySettings: AgencySettings = { mfaRequiredRoles: ['admin', 'researcher'] };

@@ -12,10 +12,16 @@ export const createConsentRequest = z
     date: isoDate,
     /** Required for `sharing`: the named partner agency. */
     partnerAgencyId: z.uuid().optional(),
+    /** For `sharing` only: the partner agency may read contact notes too (default: no). */
+    includesContactNotes: z.boolean().optional(),
   })
   .refine((v) => (v.purpose === 'sharing') === (v.partnerAgencyId !== undefined), {
     message: 'Eine Einwilligung zur Weitergabe nennt genau eine Partnerstelle (nur dann).',
     path: ['partnerAgencyId'],
+  })
+  .refine((v) => !v.includesContactNotes || v.purpose === 'sharing', {
+    message: 'Kontaktnotizen gehören nur zu einer Einwilligung zur Weitergabe.',
+    path: ['includesContactNotes'],
   });
 export type CreateConsentRequest = z.infer<typeof createConsentRequest>;
 
@@ -29,6 +35,8 @@ export const consentView = z
     form: z.enum(consentForms),
     date: z.string(),
     partnerAgency: agencyRef.nullable(),
+    /** Sharing consents: whether the partner agency may read contact notes. */
+    includesContactNotes: z.boolean(),
     recordedBy: personRef.nullable(),
     recordedAt: z.iso.datetime(),
     withdrawnAt: z.iso.datetime().nullable(),

@@ -4,4 +4,5 @@ export * from './client.schema.ts';
 export * from './common.ts';
 export * from './consent.schema.ts';
 export * from './contact.schema.ts';
+export * from './date-order.ts';
 export * from './goal.schema.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answers, instrumentView, occasion } from './instrument.schema.ts';
+import { answers, instrumentView, localizedText, occasion } from './instrument.schema.ts';
 
 /** How long a self-assessment link stays valid. */
 export const SELF_ASSESSMENT_LINK_DAYS = 14;
@@ -40,3 +40,26 @@ export const selfAssessmentAnswersRequest = z.strictObject({ answers });
 export type SelfAssessmentAnswersRequest = z.infer<typeof selfAssessmentAnswersRequest>;
 
 export const selfAssessmentSavedView = z.object({ savedAt: z.string() });
+
+export const selfAssessmentLinkStatuses = ['open', 'completed', 'expired', 'revoked'] as const;
+export type SelfAssessmentLinkStatus = (typeof selfAssessmentLinkStatuses)[number];
+
+/** A link in the guide's list (never the token: only its hash is stored). */
+export const selfAssessmentLinkSummary = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    instrument: z.object({ id: z.uuid(), title: localizedText }),
+    occasion,
+    status: z.enum(selfAssessmentLinkStatuses),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    expiresAt: z.string(),
+    draftSavedAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'SelfAssessmentLinkSummary' });
+export type SelfAssessmentLinkSummary = z.infer<typeof selfAssessmentLinkSummary>;
+
+export const selfAssessmentLinkList = z.object({ items: z.array(selfAssessmentLinkSummary) });

@@ -78,6 +78,8 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/assessments/:id/pdf': ['lead', 'caseworker'],
   'GET /api/clients/:id/progress.pdf': ['lead', 'caseworker'],
   'POST /api/clients/:id/self-assessment-links': ['lead', 'caseworker'],
+  'GET /api/clients/:id/self-assessment-links': ['lead', 'caseworker'],
+  'POST /api/self-assessment-links/:id/revoke': ['lead', 'caseworker'],
   'GET /api/self-assessment/:token': 'public',
   'PUT /api/self-assessment/:token/draft': 'public',
   'POST /api/self-assessment/:token/submit': 'public',

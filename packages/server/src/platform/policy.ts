@@ -26,6 +26,8 @@ export const grants = {
   'consents.read': ['lead', 'caseworker'],
   'consents.write': ['lead', 'caseworker'],
   'cases.manage': ['lead', 'caseworker'],
+  /** Free-text reasons of a case (closure, handover, re-opening): not for coordinators. */
+  'cases.reasons.read': ['lead', 'caseworker'],
   'goals.read': ['lead', 'caseworker'],
   'goals.write': ['lead', 'caseworker'],
   /** Contact dates, types and durations; the note needs `contacts.notes.read` too. */

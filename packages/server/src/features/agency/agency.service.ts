@@ -43,6 +43,9 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
       ...(patch.suppressionThreshold !== undefined
         ? { suppressionThreshold: patch.suppressionThreshold }
         : {}),
+      ...(patch.contactNotesTeamWide !== undefined
+        ? { contactNotesTeamWide: patch.contactNotesTeamWide }
+        : {}),
     };
     const floor = ctx.config.statistics.suppressionThreshold;
     if (settings.suppressionThreshold !== undefined && settings.suppressionThreshold < floor) {
@@ -61,6 +64,7 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
       details: {
         mfaRequiredRoles: settings.mfaRequiredRoles,
         suppressionThreshold: settings.suppressionThreshold ?? null,
+        contactNotesTeamWide: settings.contactNotesTeamWide ?? false,
       },
     });
     return { ...before, settings };

@@ -30,7 +30,12 @@ export function list(ctx: AppContext, actor: Actor, q: AuditQuery) {
       params.push(value);
       where.push(clause.replace('?', `$${params.length}`));
     };
-    if (q.clientId) add('l.client_id = ?', q.clientId);
+    // A client's trail includes the list reads that showed them (ids of the page in `clientIds`).
+    if (q.clientId) {
+      params.push(q.clientId);
+      const p = `$${params.length}`;
+      where.push(`(l.client_id = ${p} OR l.details->'clientIds' @> jsonb_build_array(${p}::text))`);
+    }
     if (q.userId) add('l.actor_user_id = ?', q.userId);
     if (q.action) add(`l.action LIKE ? ESCAPE '\\'`, `${q.action.replace(/[\\%_]/g, '\\$&')}%`);
     if (q.from) add('l.at >= ?', new Date(q.from));

@@ -84,14 +84,23 @@ export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promi
     const referrals = await scope.tx.query<ClientRefRow & { referred_on: string }>(
       `SELECT v.*, r.referred_on
          FROM (${CASES_IN_VIEW}) v JOIN referrals r ON r.client_id = v.client_id
-        WHERE r.status = 'referred' AND r.feedback IS NULL AND r.referred_on IS NOT NULL
+        WHERE r.status = 'referred' AND r.feedback IS NULL AND r.feedback_outcome IS NULL
+          AND r.referred_on IS NOT NULL
         ORDER BY r.referred_on LIMIT ${LIMIT}`,
       params,
+    );
+    // The ids of every client named in the reminders, so each client's trail shows the list read.
+    const shown = [...goals.rows, ...silent.rows, ...followUps.rows, ...referrals.rows].map(
+      (r) => r.client_id,
     );
     await scope.audit({
       action: 'caseload.read',
       resourceType: 'caseload',
-      details: { scope: team ? 'team' : 'mine', openCases: count.rows[0]?.n ?? 0 },
+      details: {
+        scope: team ? 'team' : 'mine',
+        openCases: count.rows[0]?.n ?? 0,
+        clientIds: [...new Set(shown)],
+      },
     });
     return {
       scope: team ? 'team' : 'mine',

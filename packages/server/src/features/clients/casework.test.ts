@@ -449,10 +449,12 @@ describe('goals, contacts, caseload and export', () => {
 
   it('shows goals near their date and clients without contact in the caseload, the team for a lead', async () => {
     const c = await newClient(cw2);
+    // Due in a week from the test clock (earlier tests move it on); a goal cannot be due before it is agreed.
+    const inAWeek = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
     await cw2.post(`/api/clients/${c.id}/goals`, {
       title: 'Bewerbung schreiben',
       dimension: 'health',
-      targetDate: '2026-03-09',
+      targetDate: inAWeek,
     });
     const mine = await cw2.get('/api/caseload');
     expect(mine.status).toBe(200);

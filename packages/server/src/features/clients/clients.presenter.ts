@@ -4,6 +4,16 @@ import { isAllowed } from '../../platform/policy.ts';
 import type { ClientRow } from './client-access.ts';
 import type { ClientSummaryRow } from './clients.repo.ts';
 
+/** Cases as the reader may see them: free-text reasons only for roles that work on the case. */
+function presentCases(cases: CaseView[], reader: Principal): CaseView[] {
+  if (isAllowed(reader, 'cases.reasons.read')) return cases;
+  return cases.map((c) => ({
+    ...c,
+    closureReason: null,
+    events: c.events.map((e) => ({ ...e, reason: null })),
+  }));
+}
+
 /** The client as the reader may see it: health flags only for roles allowed to read health data. */
 export function presentClient(row: ClientRow, cases: CaseView[], reader: Principal): ClientView {
   const view: ClientView = {
@@ -25,7 +35,7 @@ export function presentClient(row: ClientRow, cases: CaseView[], reader: Princip
     anonymised: row.anonymised_at !== null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
-    cases,
+    cases: presentCases(cases, reader),
   };
   if (isAllowed(reader, 'clients.health.read')) {
     view.severeDisability = row.severe_disability;

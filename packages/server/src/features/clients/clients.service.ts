@@ -21,11 +21,12 @@ export function list(ctx: AppContext, actor: Actor, q: ClientListQuery) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'clients.read');
     const { rows, total } = await listClients(scope.tx, actor.agencyId, actor.userId, q);
-    // One entry for the list read: the search itself is not recorded (it may be a name).
+    // One entry for the list read with the ids of the page shown, so a client's trail shows who saw
+    // them in a list; the search itself is not recorded (it may be a name).
     await scope.audit({
       action: 'clients.list',
       resourceType: 'client',
-      details: { count: rows.length, searched: !!q.query, scope: q.scope },
+      details: { count: rows.length, clientIds: rows.map((r) => r.id), searched: !!q.query, scope: q.scope },
     });
     return {
       items: rows.map((r) => presentClientSummary(r, actor.agencyId)),

@@ -1,3 +1,4 @@
+import { type DateOrderRuleKey, dateOrderIssue } from '@lotse/domain';
 import { badRequest } from '../../platform/errors.ts';
 
 const DAY = 86_400_000;
@@ -40,3 +41,20 @@ export const DATE_RANGES = {
   /** Goal target dates: may lie up to five years ahead. */
   target: { pastDays: 5 * 366, futureDays: 5 * 366 },
 } as const;
+
+/**
+ * 400 naming both fields when two dates of one record contradict each other; the rules live in the
+ * domain package so the web forms check the same before sending.
+ */
+export function assertDateOrder(
+  rule: DateOrderRuleKey,
+  earlier: string | null | undefined,
+  later: string | null | undefined,
+): void {
+  const issue = dateOrderIssue(rule, earlier, later);
+  if (issue)
+    throw badRequest(
+      issue.message,
+      issue.fields.map((path) => ({ path, message: issue.message })),
+    );
+}

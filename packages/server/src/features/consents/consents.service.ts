@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { agencyNames, userNames } from '../cases/cases.repo.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
+import { revokeLinksOnWithdrawal } from '../self-assessment/self-assessment.service.ts';
 
 interface ConsentRow {
   id: string;
@@ -18,6 +19,7 @@ interface ConsentRow {
   recorded_by: string | null;
   recorded_at: Date;
   withdrawn_at: Date | null;
+  includes_contact_notes: boolean;
 }
 
 async function present(tx: Queryable, rows: ConsentRow[], ownAgencyId: string): Promise<ConsentView[]> {
@@ -35,6 +37,7 @@ async function present(tx: Queryable, rows: ConsentRow[], ownAgencyId: string): 
     partnerAgency: r.partner_agency_id
       ? { id: r.partner_agency_id, name: agencies.get(r.partner_agency_id) ?? '' }
       : null,
+    includesContactNotes: r.includes_contact_notes,
     recordedBy: r.recorded_by ? { id: r.recorded_by, displayName: names.get(r.recorded_by) ?? '' } : null,
     recordedAt: r.recorded_at.toISOString(),
     withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
@@ -75,8 +78,9 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
         ]);
     }
     const inserted = await scope.tx.query<ConsentRow>(
-      `INSERT INTO consents (agency_id, client_id, purpose, partner_agency_id, form, given_on, recorded_by, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      `INSERT INTO consents (agency_id, client_id, purpose, partner_agency_id, form, given_on, recorded_by, recorded_at,
+                             includes_contact_notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
       [
         client.agency_id,
         clientId,
@@ -86,6 +90,7 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
         input.date,
         actor.userId,
         scope.now,
+        input.includesContactNotes ?? false,
       ],
     );
     const row = inserted.rows[0] as ConsentRow;
@@ -94,7 +99,7 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
       resourceType: 'consent',
       resourceId: row.id,
       clientId,
-      details: { purpose: input.purpose, form: input.form },
+      details: { purpose: input.purpose, form: input.form, includesContactNotes: row.includes_contact_notes },
     });
     return (await present(scope.tx, [row], actor.agencyId))[0] as ConsentView;
   });
@@ -123,6 +128,8 @@ export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
       'SELECT owner_agency_id, partner_agency_id FROM lotse_end_consent_shares($1, $2, $3)',
       [consentId, scope.now, actor.userId],
     );
+    const linksRevoked =
+      consent.purpose === 'self_assessment' ? await revokeLinksOnWithdrawal(scope, consent.client_id) : 0;
     let healthErased = false;
     if (consent.purpose === 'processing_health_data') {
       const stillConsented = await scope.tx.query(
@@ -147,6 +154,7 @@ export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
         purpose: consent.purpose,
         sharingsEnded: ended.rows.length,
         healthErased,
+        linksRevoked,
         recordedByAgency: actor.agencyId,
       },
     };

@@ -18,26 +18,63 @@ interface ContactRow {
   total?: number;
 }
 
-/** Notes only for readers who may see the case's content; coordinators get dates and types. */
-async function present(scope: ActorScope, rows: ContactRow[]): Promise<ContactView[]> {
-  const showNotes = isAllowed(scope.actor, 'contacts.notes.read');
+/**
+ * Contact notes are need-to-know. In the owning agency the guide, the deputies and leads read them (every
+ * caseworker when the agency reads notes team-wide); other caseworkers see that a contact happened.
+ * A partner agency reads them only while the sharing consent includes contact notes. Authors always read
+ * their own notes; coordinators never read notes.
+ */
+export async function readsAllNotes(scope: ActorScope, clientId: string): Promise<boolean> {
+  const { actor } = scope;
+  if (!isAllowed(actor, 'contacts.notes.read')) return false;
+  const found = await scope.tx.query<{
+    owner: boolean;
+    involved: boolean;
+    team_wide: boolean;
+    shared: boolean;
+  }>(
+    `SELECT c.agency_id = $2 AS owner,
+            EXISTS (SELECT 1 FROM cases k WHERE k.client_id = c.id
+                       AND (k.guide_user_id = $3 OR $3 = ANY (k.deputy_user_ids))
+                       AND (k.status = 'open' OR NOT EXISTS (SELECT 1 FROM cases o WHERE o.client_id = c.id
+                                                               AND o.status = 'open'))) AS involved,
+            coalesce((SELECT (a.settings->>'contactNotesTeamWide')::boolean FROM agencies a WHERE a.id = $2), false)
+              AS team_wide,
+            EXISTS (SELECT 1 FROM case_shares s JOIN consents k ON k.id = s.consent_id
+                     WHERE s.client_id = c.id AND s.partner_agency_id = $2 AND s.ended_at IS NULL
+                       AND k.withdrawn_at IS NULL AND k.includes_contact_notes) AS shared
+       FROM clients c WHERE c.id = $1`,
+    [clientId, actor.agencyId, actor.userId],
+  );
+  const r = found.rows[0];
+  if (!r) return false;
+  if (!r.owner) return r.shared;
+  return actor.roles.includes('lead') || r.involved || r.team_wide;
+}
+
+async function present(scope: ActorScope, clientId: string, rows: ContactRow[]): Promise<ContactView[]> {
+  const all = await readsAllNotes(scope, clientId);
+  const mayReadOwn = isAllowed(scope.actor, 'contacts.notes.read');
   const names = await userNames(
     scope.tx,
     rows.map((r) => r.author_user_id),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    clientId: r.client_id,
-    type: r.type,
-    date: r.contact_date,
-    durationMinutes: r.duration_minutes,
-    note: showNotes ? r.note : null,
-    noteHidden: !showNotes && r.note !== null,
-    author: r.author_user_id
-      ? { id: r.author_user_id, displayName: names.get(r.author_user_id) ?? '' }
-      : null,
-    createdAt: r.created_at.toISOString(),
-  }));
+  return rows.map((r) => {
+    const showNote = all || (mayReadOwn && r.author_user_id === scope.actor.userId);
+    return {
+      id: r.id,
+      clientId: r.client_id,
+      type: r.type,
+      date: r.contact_date,
+      durationMinutes: r.duration_minutes,
+      note: showNote ? r.note : null,
+      noteHidden: !showNote && r.note !== null,
+      author: r.author_user_id
+        ? { id: r.author_user_id, displayName: names.get(r.author_user_id) ?? '' }
+        : null,
+      createdAt: r.created_at.toISOString(),
+    };
+  });
 }
 
 export async function contactsOfClient(scope: ActorScope, clientId: string, limit = 10_000, offset = 0) {
@@ -48,7 +85,7 @@ export async function contactsOfClient(scope: ActorScope, clientId: string, limi
       ORDER BY contact_date DESC, created_at DESC LIMIT $2 OFFSET $3`,
     [clientId, limit, offset],
   );
-  return { items: await present(scope, rows.rows), total: rows.rows[0]?.total ?? 0 };
+  return { items: await present(scope, clientId, rows.rows), total: rows.rows[0]?.total ?? 0 };
 }
 
 export function list(ctx: AppContext, actor: Actor, clientId: string, page: number, pageSize: number) {
@@ -60,7 +97,7 @@ export function list(ctx: AppContext, actor: Actor, clientId: string, page: numb
       resourceType: 'client',
       resourceId: clientId,
       clientId,
-      details: { notes: isAllowed(actor, 'contacts.notes.read') },
+      details: { notes: result.items.filter((c) => c.note !== null).length },
     });
     return { ...result, page, pageSize };
   });
@@ -98,6 +135,6 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
       clientId,
       details: { type: input.type },
     });
-    return (await present(scope, [row]))[0] as ContactView;
+    return (await present(scope, clientId, [row]))[0] as ContactView;
   });
 }

@@ -3,7 +3,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { openCaseOf } from '../cases/cases.repo.ts';
 import { loadClientFor } from '../clients/client-access.ts';
-import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
+import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 
 interface GoalRow {
@@ -74,6 +74,7 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
     await assertKnownDimension(scope, input.dimension);
     assertDateWithin('targetDate', input.targetDate, scope.now, DATE_RANGES.target);
     if (input.agreedOn) assertDateWithin('agreedOn', input.agreedOn, scope.now, DATE_RANGES.event);
+    assertDateOrder('goalTarget', input.agreedOn ?? today(scope.now), input.targetDate);
     const open = await openCaseOf(scope.tx, clientId);
     const inserted = await scope.tx.query<GoalRow>(
       `INSERT INTO goals (agency_id, client_id, case_id, title, dimension, steps, target_date, status, agreed_on,
@@ -113,6 +114,8 @@ export function update(ctx: AppContext, actor: Actor, goalId: string, input: Upd
     if (input.dimension !== undefined) await assertKnownDimension(scope, input.dimension);
     if (input.targetDate) assertDateWithin('targetDate', input.targetDate, scope.now, DATE_RANGES.target);
     if (input.reviewedOn) assertDateWithin('reviewedOn', input.reviewedOn, scope.now, DATE_RANGES.event);
+    assertDateOrder('goalTarget', goal.agreed_on, input.targetDate);
+    assertDateOrder('goalReview', goal.agreed_on, input.reviewedOn);
     // A review without a date is dated today.
     const reviewedOn =
       input.reviewedOn !== undefined

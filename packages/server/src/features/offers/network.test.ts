@@ -402,11 +402,12 @@ describe('referrals', () => {
     const done = await cw.patch(`/api/referrals/${created.body.id}`, {
       status: 'completed',
       feedback: 'Regelmäßig teilgenommen.',
-      date: '2026-03-01',
+      // An explicit date is kept (it cannot lie before the start).
+      date: '2026-03-04',
     });
     expect(done.body).toMatchObject({
       status: 'completed',
-      endedOn: '2026-03-01',
+      endedOn: '2026-03-04',
       feedback: 'Regelmäßig teilgenommen.',
     });
     expect((await cw.get(`/api/offers/${o.id}`)).body.freePlaces).toBe(2);

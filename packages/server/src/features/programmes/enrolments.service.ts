@@ -4,6 +4,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { loadClientFor } from '../clients/client-access.ts';
+import { assertDateOrder } from '../clients/date-rules.ts';
 import { findEnrolment, listEnrolments, placeSituation, presentEnrolment } from './enrolments.repo.ts';
 import { loadProgrammeFor } from './programme-access.ts';
 import type { ProgrammeRow } from './programmes.repo.ts';
@@ -174,10 +175,7 @@ export async function exit(ctx: AppContext, actor: Actor, id: string, input: Exi
   return withActor(ctx, actor, async (scope) => {
     const row = await loadEnrolment(scope, id);
     if (row.status === 'exited') throw conflict('Die Teilnahme ist bereits beendet.');
-    if (row.entry_date && input.date < row.entry_date) {
-      const message = 'Der Austritt liegt vor dem Eintritt.';
-      throw badRequest(message, [{ path: 'date', message }]);
-    }
+    assertDateOrder('enrolmentExit', row.entry_date, input.date);
     if (input.date > isoDay(new Date(scope.now.getTime() + 366 * 86_400_000))) {
       const message = 'Der Austritt liegt zu weit in der Zukunft.';
       throw badRequest(message, [{ path: 'date', message }]);

@@ -13,10 +13,16 @@ import {
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { loadClientFor } from '../clients/client-access.ts';
-import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
+import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { findOffer, type OfferRow, presentOffer, SELECT_OFFER } from '../offers/offers.repo.ts';
 import { clientNeeds } from './client-needs.ts';
-import { findReferral, listReferrals, openReferralOfferIds, presentReferral } from './referrals.repo.ts';
+import {
+  findReferral,
+  listReferrals,
+  openReferralOfferIds,
+  presentReferral,
+  type ReferralRow,
+} from './referrals.repo.ts';
 
 /** Candidates considered for ranking; the directory of one region stays far below this. */
 const MAX_CANDIDATES = 1000;
@@ -39,6 +45,16 @@ const STATUS_LABEL: Record<ReferralStatus, string> = {
 };
 
 const holdsPlace = (s: ReferralStatus) => placeHoldingStatuses.includes(s);
+
+/** A referral cannot start before it was made, nor end before it started. */
+function assertStatusDateOrder(found: ReferralRow, to: ReferralStatus, date: string) {
+  const made = found.referred_on ?? found.suggested_on;
+  if (to === 'started') assertDateOrder('referralStart', made, date);
+  if (to === 'completed' || to === 'dropped') {
+    if (found.started_on) assertDateOrder('referralEnd', found.started_on, date);
+    else assertDateOrder('referralStart', made, date);
+  }
+}
 
 export async function suggestions(
   ctx: AppContext,
@@ -216,6 +232,7 @@ export async function update(
     const to = input.status ?? from;
     const date = input.date ?? today(scope.now);
     if (input.date) assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
+    if (to !== from) assertStatusDateOrder(found, to, date);
     let overridden = found.capacity_override;
     if (to !== from) {
       if (!NEXT[from].includes(to))

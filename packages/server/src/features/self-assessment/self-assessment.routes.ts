@@ -2,6 +2,8 @@ import {
   createSelfAssessmentLinkRequest,
   publicSelfAssessmentView,
   selfAssessmentAnswersRequest,
+  selfAssessmentLinkList,
+  selfAssessmentLinkSummary,
   selfAssessmentLinkView,
   selfAssessmentSavedView,
   selfAssessmentToken,
@@ -33,6 +35,34 @@ export function selfAssessmentRoutes(app: App, ctx: AppContext) {
     },
     async (req, reply) =>
       reply.status(201).send(await selfAssessment.createLink(ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/clients/:id/self-assessment-links',
+    {
+      config: { action: 'assessments.read' },
+      schema: {
+        tags,
+        summary: 'The client’s self-assessment links with their status (open, completed, expired, revoked)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: selfAssessmentLinkList },
+      },
+    },
+    async (req) => selfAssessment.listLinks(ctx, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/self-assessment-links/:id/revoke',
+    {
+      config: { action: 'assessments.write' },
+      schema: {
+        tags,
+        summary: 'Revoke an open self-assessment link at once (its draft is dropped)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: selfAssessmentLinkSummary },
+      },
+    },
+    async (req) => selfAssessment.revokeLink(ctx, actorOf(req), req.params.id),
   );
 
   app.get(

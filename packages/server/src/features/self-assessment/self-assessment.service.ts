@@ -3,11 +3,19 @@ import {
   type CreateSelfAssessmentLinkRequest,
   type PublicSelfAssessmentView,
   SELF_ASSESSMENT_LINK_DAYS,
+  type SelfAssessmentLinkStatus,
+  type SelfAssessmentLinkSummary,
   type SelfAssessmentLinkView,
   scoreAssessment,
 } from '@lotse/domain';
 import { appendAudit } from '../../platform/audit.ts';
-import { type Actor, type AppContext, withActor, withSystem } from '../../platform/context.ts';
+import {
+  type Actor,
+  type ActorScope,
+  type AppContext,
+  withActor,
+  withSystem,
+} from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { insertAssessment } from '../assessments/assessments.repo.ts';
@@ -96,14 +104,129 @@ export function createLink(
   });
 }
 
+interface LinkListRow {
+  id: string;
+  client_id: string;
+  instrument_id: string;
+  definition: { title: SelfAssessmentLinkSummary['instrument']['title'] };
+  occasion: LinkRow['occasion'];
+  created_at: Date;
+  created_by_name: string | null;
+  expires_at: Date;
+  draft_saved_at: Date | null;
+  completed_at: Date | null;
+  revoked_at: Date | null;
+}
+
+function linkStatus(row: LinkListRow, now: Date): SelfAssessmentLinkStatus {
+  if (row.completed_at) return 'completed';
+  if (row.revoked_at) return 'revoked';
+  return row.expires_at <= now ? 'expired' : 'open';
+}
+
+const presentLink = (row: LinkListRow, now: Date): SelfAssessmentLinkSummary => ({
+  id: row.id,
+  clientId: row.client_id,
+  instrument: { id: row.instrument_id, title: row.definition.title },
+  occasion: row.occasion,
+  status: linkStatus(row, now),
+  createdAt: row.created_at.toISOString(),
+  createdBy: row.created_by_name,
+  expiresAt: row.expires_at.toISOString(),
+  draftSavedAt: row.draft_saved_at?.toISOString() ?? null,
+  completedAt: row.completed_at?.toISOString() ?? null,
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+});
+
+const SELECT_LINKS = `
+  SELECT l.id, l.client_id, l.instrument_id, i.definition, l.occasion, l.created_at,
+         lotse_user_display_name(l.created_by) AS created_by_name, l.expires_at, l.draft_saved_at,
+         l.completed_at, l.revoked_at
+    FROM self_assessment_links l JOIN instruments i ON i.id = l.instrument_id`;
+
+/** The client's self-assessment links, newest first (status only, never a token). */
+export function listLinks(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+): Promise<{ items: SelfAssessmentLinkSummary[] }> {
+  return withActor(ctx, actor, async (scope) => {
+    const client = await loadClientFor(scope, clientId, 'assessments.read');
+    const rows = await scope.tx.query<LinkListRow>(
+      `${SELECT_LINKS} WHERE l.client_id = $1 ORDER BY l.created_at DESC, l.id`,
+      [client.id],
+    );
+    await scope.audit({
+      action: 'self_assessment.link.list',
+      resourceType: 'client',
+      resourceId: client.id,
+      clientId: client.id,
+      details: { count: rows.rows.length },
+    });
+    return { items: rows.rows.map((r) => presentLink(r, scope.now)) };
+  });
+}
+
+/** A guide revokes an open link at once; the draft answers on it are dropped with it. */
+export function revokeLink(
+  ctx: AppContext,
+  actor: Actor,
+  linkId: string,
+): Promise<SelfAssessmentLinkSummary> {
+  return withActor(ctx, actor, async (scope) => {
+    const found = await scope.tx.query<{
+      client_id: string;
+      completed_at: Date | null;
+      revoked_at: Date | null;
+    }>('SELECT client_id, completed_at, revoked_at FROM self_assessment_links WHERE id = $1 FOR UPDATE', [
+      linkId,
+    ]);
+    const link = found.rows[0];
+    if (!link) throw notFound('Link nicht gefunden.');
+    await loadClientFor(scope, link.client_id, 'assessments.write');
+    if (link.completed_at) throw conflict('Diese Selbsteinschätzung wurde schon abgeschickt.');
+    if (link.revoked_at) throw conflict('Der Link wurde bereits widerrufen.');
+    await scope.tx.query(
+      `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
+        WHERE id = $1`,
+      [linkId, scope.now, actor.userId],
+    );
+    await scope.audit({
+      action: 'self_assessment.link.revoke',
+      resourceType: 'self_assessment_link',
+      resourceId: linkId,
+      clientId: link.client_id,
+    });
+    const row = await scope.tx.query<LinkListRow>(`${SELECT_LINKS} WHERE l.id = $1`, [linkId]);
+    return presentLink(row.rows[0] as LinkListRow, scope.now);
+  });
+}
+
+/**
+ * Withdrawing the consent to self-assessment revokes the client's open links for good: a consent
+ * recorded later does not bring them back (a new link is needed).
+ */
+export async function revokeLinksOnWithdrawal(scope: ActorScope, clientId: string): Promise<number> {
+  const revoked = await scope.tx.query(
+    `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
+      WHERE client_id = $1 AND completed_at IS NULL AND revoked_at IS NULL`,
+    [clientId, scope.now, scope.actor.userId],
+  );
+  return revoked.rowCount ?? 0;
+}
+
 /**
  * The usable link behind a token (locked for the transaction), else 404 with a plain message:
- * unknown, expired, already submitted, or the consent was withdrawn meanwhile.
+ * unknown, expired, already submitted, revoked, or the consent was withdrawn after the link was made
+ * (also when the withdrawal was recorded where the link row is not visible, and when a new consent
+ * was recorded since).
  */
 async function usableLink(tx: Queryable, token: string, now: Date): Promise<LinkRow> {
-  const found = await tx.query<LinkRow>(
+  const found = await tx.query<LinkRow & { revoked_at: Date | null; withdrawn_since: boolean }>(
     `SELECT l.id, l.agency_id, l.client_id, l.instrument_id, l.occasion, l.draft_answers, l.expires_at,
-            l.draft_saved_at, l.completed_at
+            l.draft_saved_at, l.completed_at, l.revoked_at,
+            EXISTS (SELECT 1 FROM consents k WHERE k.client_id = l.client_id AND k.purpose = 'self_assessment'
+                       AND k.withdrawn_at >= l.created_at) AS withdrawn_since
        FROM self_assessment_links l JOIN clients c ON c.id = l.client_id
       WHERE l.token_hash = $1 AND c.anonymised_at IS NULL
       FOR UPDATE OF l`,
@@ -112,6 +235,7 @@ async function usableLink(tx: Queryable, token: string, now: Date): Promise<Link
   const link = found.rows[0];
   if (!link) throw notFound('Dieser Link ist ungültig.');
   if (link.completed_at) throw notFound('Diese Selbsteinschätzung wurde schon abgeschickt. Vielen Dank!');
+  if (link.revoked_at || link.withdrawn_since) throw notFound('Dieser Link ist nicht mehr gültig.');
   if (link.expires_at <= now)
     throw notFound('Dieser Link ist abgelaufen. Bitte fragen Sie nach einem neuen Link.');
   if (!(await hasActiveConsent(tx, link.client_id))) throw notFound('Dieser Link ist nicht mehr gültig.');

@@ -159,7 +159,7 @@ describe('self-assessment links', () => {
   });
 
   it('stop working when the consent is withdrawn', async () => {
-    const clientId = await newClient('Widerruf');
+    const clientId = await newClient('Widerrufprobe');
     const { token } = (await createLink(clientId)).body;
     const consent = (await guide.get(`/api/clients/${clientId}/consents`)).body.items[0];
     expect((await guide.post(`/api/consents/${consent.id}/withdraw`, {})).status).toBe(200);
@@ -177,6 +177,60 @@ describe('self-assessment links', () => {
     expect(expired.body.error.message).toContain('abgelaufen');
     expect(await count('SELECT count(*)::int AS n FROM assessments WHERE client_id = $1', [clientId])).toBe(
       0,
+    );
+  });
+});
+
+describe('revoking self-assessment links', () => {
+  // Earlier tests move the clock on; a fresh sign-in keeps the session alive.
+  beforeAll(() => guide.login(DEMO.caseworker));
+
+  it('[trust #13] keeps a link revoked by a consent withdrawal revoked when a new consent is recorded', async () => {
+    const clientId = await newClient('Neueinwilligung');
+    const link = (await createLink(clientId)).body;
+    expect((await t.client().get(`/api/self-assessment/${link.token}`)).status).toBe(200);
+    const consents = (await guide.get(`/api/clients/${clientId}/consents`)).body.items;
+    const consent = consents.find((c: { purpose: string }) => c.purpose === 'self_assessment');
+    expect((await guide.post(`/api/consents/${consent.id}/withdraw`, {})).status).toBe(200);
+    expect((await t.client().get(`/api/self-assessment/${link.token}`)).status).toBe(404);
+    const again = await guide.post(`/api/clients/${clientId}/consents`, {
+      purpose: 'self_assessment',
+      form: 'written',
+      date: '2026-03-02',
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect((await t.client().get(`/api/self-assessment/${link.token}`)).status).toBe(404);
+    expect(
+      (await t.client().post(`/api/self-assessment/${link.token}/submit`, { answers: selfAnswers() })).status,
+    ).toBe(404);
+    const listed = await guide.get(`/api/clients/${clientId}/self-assessment-links`);
+    expect(listed.body.items.find((l: { id: string }) => l.id === link.id).status).toBe('revoked');
+  });
+
+  it('[trust #13] lets a guide list the links and revoke an open one at once, audited', async () => {
+    const clientId = await newClient('Listenprobe');
+    const first = (await createLink(clientId)).body;
+    t.clock.advance(1000);
+    const second = (await createLink(clientId)).body;
+    const listed = await guide.get(`/api/clients/${clientId}/self-assessment-links`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual([
+      [second.id, 'open'],
+      [first.id, 'open'],
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain(first.token);
+    const revoked = await guide.post(`/api/self-assessment-links/${first.id}/revoke`, {});
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.status).toBe('revoked');
+    expect((await t.client().get(`/api/self-assessment/${first.token}`)).status).toBe(404);
+    expect((await t.client().get(`/api/self-assessment/${second.token}`)).status).toBe(200);
+    expect((await guide.post(`/api/self-assessment-links/${first.id}/revoke`, {})).status).toBe(409);
+    const foreign = t.client();
+    await foreign.login(DEMO.caseworkerMk);
+    expect((await foreign.post(`/api/self-assessment-links/${second.id}/revoke`, {})).status).toBe(404);
+    expect((await foreign.get(`/api/clients/${clientId}/self-assessment-links`)).status).toBe(404);
+    expect((await audited(clientId)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['self_assessment.link.list', 'self_assessment.link.revoke']),
     );
   });
 });

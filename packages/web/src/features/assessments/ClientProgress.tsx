@@ -1,4 +1,4 @@
-import type { ProgressView } from '@lotse/domain';
+import type { ProgressView, SelfAssessmentLinkSummary } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { Section } from '../../ui/Page.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
 import { SelfAssessmentLink } from './SelfAssessmentLink.tsx';
+import { SelfAssessmentLinks } from './SelfAssessmentLinks.tsx';
 import { dateText, fmt, tr } from './text.ts';
 
 type Series = ProgressView['series'][number];
@@ -30,6 +31,9 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
   const p = progress.data;
   const series = p?.series[Math.min(seriesIndex, (p?.series.length ?? 1) - 1)];
   const selectId = useId();
+  const links = useApiQuery<{ items: SelfAssessmentLinkSummary[] }>(
+    canWrite ? `/api/clients/${clientId}/self-assessment-links` : null,
+  );
 
   return (
     <Section
@@ -43,13 +47,14 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
             {t('assessments.progress.new')}
           </Link>
         ) : null}
-        {canWrite ? <SelfAssessmentLink clientId={clientId} /> : null}
+        {canWrite ? <SelfAssessmentLink clientId={clientId} onCreated={links.reload} /> : null}
         {p && p.series.length > 0 ? (
           <a className="btn btn--secondary" href={`/api/clients/${clientId}/progress.pdf?locale=${lang}`}>
             {t('assessments.progress.pdf')}
           </a>
         ) : null}
       </div>
+      {canWrite ? <SelfAssessmentLinks links={links} canWrite={canWrite} /> : null}
       {progress.error ? <Alert tone="error">{errorText(t, progress.error)}</Alert> : null}
       {p?.followUp.dueOn ? (
         <p className={p.followUp.due ? 'highlight' : undefined}>

@@ -13,7 +13,7 @@ import { tr } from './text.ts';
  * A guide creates a one-time link for the client's self-assessment (needs the client's consent to
  * self-assessment). The link is shown once, to copy and pass on.
  */
-export function SelfAssessmentLink({ clientId }: { clientId: string }) {
+export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; onCreated?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const [open, setOpen] = useState(false);
@@ -36,6 +36,7 @@ export function SelfAssessmentLink({ clientId }: { clientId: string }) {
           body: { instrumentId: chosen, occasion },
         }),
       );
+      onCreated?.();
     } catch (e) {
       setError(e);
     } finally {

@@ -2,6 +2,7 @@ import type { CaseView, ClientView, ConsentView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -131,7 +132,9 @@ interface DialogProps {
 }
 
 function CloseDialog({ client, onDone, onClose }: DialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const openedOn = client.cases[0]?.openedOn;
   const [outcome, setOutcome] = useState<string | null>(null);
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
@@ -142,6 +145,7 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.closeSubmit')}
       onSubmit={async () => {
+        checkDateOrder(t, 'caseClosure', openedOn, date, formatDate(openedOn, locale));
         await api(`/api/clients/${client.id}/close`, {
           method: 'POST',
           body: { outcome, date, ...(reason.trim() ? { reason } : {}) },

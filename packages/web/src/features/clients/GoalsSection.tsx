@@ -2,6 +2,7 @@ import type { ClientView, GoalView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { checkDateOrder } from '../../app/dateOrder.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -10,7 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDate, goalStatuses } from './casework.ts';
+import { formatDate, goalStatuses, todayIso } from './casework.ts';
 import { FormDialog } from './FormDialog.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
 import { useDimensions, useNeedDimensions } from './useDimensions.ts';
@@ -142,9 +143,11 @@ function AddGoalDialog({
   onClose: () => void;
   onAdded: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const [title, setTitle] = useState('');
   const [dimension, setDimension] = useState<string | null>(initialDimension);
+  const [agreedOn, setAgreedOn] = useState(todayIso());
   const [targetDate, setTargetDate] = useState('');
   const [steps, setSteps] = useState('');
   return (
@@ -154,11 +157,13 @@ function AddGoalDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.goal.agree')}
       onSubmit={async () => {
+        checkDateOrder(t, 'goalTarget', agreedOn, targetDate, formatDate(agreedOn, locale));
         await api(`/api/clients/${clientId}/goals`, {
           method: 'POST',
           body: {
             title,
             ...(dimension ? { dimension } : {}),
+            agreedOn,
             targetDate,
             steps: steps
               .split('\n')
@@ -186,6 +191,14 @@ function AddGoalDialog({
             placeholder={t('casework.choose')}
           />
           {errors.dimension ? <p className="field__error">{errors.dimension}</p> : null}
+          <TextField
+            label={t('casework.goal.agreedOn')}
+            type="date"
+            isRequired
+            value={agreedOn}
+            onChange={setAgreedOn}
+            errorMessage={errors.agreedOn}
+          />
           <TextField
             label={t('casework.goal.targetDate')}
             type="date"

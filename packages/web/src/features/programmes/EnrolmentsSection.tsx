@@ -2,6 +2,7 @@ import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain'
 import { type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
+import { checkDateOrder } from '../../app/dateOrder.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -380,13 +381,15 @@ function ExitDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState<string>('regular_end');
   const [earlyEnd, setEarlyEnd] = useState<string>('personal');
 
   const submit = async () => {
     if (!isIsoDate(date)) invalid([{ path: 'date', message: t('programmes.enrolments.dateRequired') }]);
+    checkDateOrder(t, 'enrolmentExit', enrolment.entryDate, date, formatDate(enrolment.entryDate, locale));
     await explained(
       t,
       api(`/api/enrolments/${enrolment.id}/exit`, {
