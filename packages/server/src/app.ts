@@ -33,6 +33,7 @@ import { partnerRoutes } from './features/partners/partners.routes.ts';
 import { planningRoutes } from './features/planning/planning.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { publicationRoutes } from './features/publications/publications.routes.ts';
+import { referralFeedbackRoutes } from './features/referrals/referral-feedback.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
 import { researchRoutes } from './features/research/research.routes.ts';
 import { selfAssessmentRoutes } from './features/self-assessment/self-assessment.routes.ts';
@@ -66,6 +67,7 @@ const features = [
   partnerRoutes,
   offerRoutes,
   referralRoutes,
+  referralFeedbackRoutes,
   planningRoutes,
   eventRoutes,
   publicationRoutes,

@@ -2,3 +2,4 @@ export * from './districts.ts';
 export * from './languages.ts';
 export * from './network.schema.ts';
 export * from './ranking.ts';
+export * from './referral-feedback.schema.ts';

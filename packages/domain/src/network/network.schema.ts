@@ -3,6 +3,7 @@ import { pageQuery } from '../common/paging.ts';
 import { publishedCount } from '../statistics/published-count.ts';
 import { districtKeys } from './districts.ts';
 import { offerLanguageCodes } from './languages.ts';
+import { referralFeedbackOutcome } from './referral-feedback.schema.ts';
 
 /**
  * Offers and network (issue 5): partners, offers, suggestions, referrals, planning, events and
@@ -402,6 +403,10 @@ export const referralView = z
     reason: z.string().nullable(),
     note: z.string().nullable(),
     feedback: z.string().nullable(),
+    /** Structured feedback from the partner (link or entered by staff), with its day and source. */
+    feedbackOutcome: referralFeedbackOutcome.nullable(),
+    feedbackOn: z.string().nullable(),
+    feedbackSource: z.enum(['staff', 'partner_link']).nullable(),
     suggestedOn: z.string().nullable(),
     referredOn: z.string().nullable(),
     startedOn: z.string().nullable(),

@@ -13,6 +13,9 @@ export interface ReferralRow {
   reason: string | null;
   note: string | null;
   feedback: string | null;
+  feedback_outcome: ReferralView['feedbackOutcome'];
+  feedback_on: string | null;
+  feedback_source: ReferralView['feedbackSource'];
   suggested_on: string | null;
   referred_on: string | null;
   started_on: string | null;
@@ -28,7 +31,7 @@ export interface ReferralRow {
 const SELECT_REFERRAL = `
   SELECT r.id, r.agency_id, r.client_id, r.offer_id, coalesce(o.title, 'Angebot nicht mehr sichtbar') AS offer_title,
          coalesce(p.name, '') AS partner_name, coalesce(o.district, '') AS offer_district, r.status, r.reason, r.note,
-         r.feedback, r.suggested_on, r.referred_on, r.started_on, r.ended_on, r.capacity_override,
+         r.feedback, r.feedback_outcome, r.feedback_on, r.feedback_source, r.suggested_on, r.referred_on, r.started_on, r.ended_on, r.capacity_override,
          lotse_user_display_name(r.created_by) AS created_by_name, r.created_at, r.updated_at
     FROM referrals r
     LEFT JOIN offers o ON o.id = r.offer_id
@@ -127,6 +130,9 @@ export function presentReferral(row: ReferralRow): ReferralView {
     reason: row.reason,
     note: row.note,
     feedback: row.feedback,
+    feedbackOutcome: row.feedback_outcome,
+    feedbackOn: row.feedback_on,
+    feedbackSource: row.feedback_source,
     suggestedOn: row.suggested_on,
     referredOn: row.referred_on,
     startedOn: row.started_on,
