@@ -259,6 +259,7 @@ async function fullRecord(name: string): Promise<string> {
     await cw.post(`/api/clients/${id}/referrals`, { offerId: offerIds[1], overrideCapacity: true }),
     'second referral',
   );
+  ok(await cw.post(`/api/referrals/${dropped.id}/feedback-links`, {}), 'referral feedback link');
   ok(
     await cw.patch(`/api/referrals/${dropped.id}`, {
       status: 'dropped',

@@ -137,6 +137,15 @@ export const CLIENT_DATA: Record<string, ClientTable> = {
       note: clear,
       feedback: clear,
       status: code,
+      feedback_outcome: code,
+      feedback_source: code,
+    },
+  },
+  referral_feedback_links: {
+    belongs: { column: 'client_id', parent: 'clients' },
+    exportedAt: 'referralFeedbackLinks',
+    columns: {
+      token_hash: keep('SHA-256 of a one-time token; the link no longer opens for an anonymised client'),
     },
   },
   enrolments: {

@@ -48,7 +48,18 @@ export interface SelfAssessmentLinkExport {
   draftAnswers: Record<string, unknown>;
   draftSavedAt: string | null;
   completedAt: string | null;
+  revokedAt: string | null;
   assessmentId: string | null;
+}
+
+/** One-time links handed to a partner for feedback on a referral (the token itself is not stored). */
+export interface ReferralFeedbackLinkExport {
+  id: string;
+  referralId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
 }
 
 export interface ExpenditureExport {
@@ -90,6 +101,7 @@ export interface ClientRecord {
   assessments: AssessmentExport[];
   selfAssessmentLinks: SelfAssessmentLinkExport[];
   referrals: ReferralView[];
+  referralFeedbackLinks: ReferralFeedbackLinkExport[];
   enrolments: EnrolmentExport[];
   accessLog: AccessLogEntry[];
 }
@@ -107,6 +119,7 @@ export function exportRecord(ctx: AppContext, actor: Actor, clientId: string, fo
       assessments: await assessmentsOf(scope, clientId),
       selfAssessmentLinks: await selfAssessmentLinksOf(scope, clientId),
       referrals: (await listReferrals(scope.tx, clientId, {}, 100_000, 0)).rows.map(presentReferral),
+      referralFeedbackLinks: await referralFeedbackLinksOf(scope, clientId),
       enrolments: await enrolmentsOf(scope, clientId),
       accessLog: await accessLogOf(scope, clientId),
     };
@@ -180,10 +193,11 @@ async function selfAssessmentLinksOf(
     draft_answers: Record<string, unknown>;
     draft_saved_at: Date | null;
     completed_at: Date | null;
+    revoked_at: Date | null;
     assessment_id: string | null;
   }>(
     `SELECT id, instrument_id, occasion, created_at, expires_at, draft_answers, draft_saved_at, completed_at,
-            assessment_id
+            revoked_at, assessment_id
        FROM self_assessment_links WHERE client_id = $1 ORDER BY created_at, id`,
     [clientId],
   );
@@ -196,7 +210,34 @@ async function selfAssessmentLinksOf(
     draftAnswers: r.draft_answers,
     draftSavedAt: r.draft_saved_at?.toISOString() ?? null,
     completedAt: r.completed_at?.toISOString() ?? null,
+    revokedAt: r.revoked_at?.toISOString() ?? null,
     assessmentId: r.assessment_id,
+  }));
+}
+
+async function referralFeedbackLinksOf(
+  scope: ActorScope,
+  clientId: string,
+): Promise<ReferralFeedbackLinkExport[]> {
+  const rows = await scope.tx.query<{
+    id: string;
+    referral_id: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+    revoked_at: Date | null;
+  }>(
+    `SELECT id, referral_id, created_at, expires_at, used_at, revoked_at
+       FROM referral_feedback_links WHERE client_id = $1 ORDER BY created_at, id`,
+    [clientId],
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    referralId: r.referral_id,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    usedAt: r.used_at?.toISOString() ?? null,
+    revokedAt: r.revoked_at?.toISOString() ?? null,
   }));
 }
 

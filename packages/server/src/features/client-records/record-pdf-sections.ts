@@ -103,6 +103,17 @@ export function recordSections(r: ClientRecord): Content[] {
       [120, 60, 55, '*'],
     ),
     ...section(
+      L.referralFeedbackLinks,
+      r.referralFeedbackLinks.map((l) => [
+        dateTime(l.createdAt),
+        dateTime(l.expiresAt),
+        l.usedAt ? dateTime(l.usedAt) : '-',
+        l.revokedAt ? dateTime(l.revokedAt) : '-',
+      ]),
+      [L.created, L.validUntil, L.used, L.revoked],
+      [80, 80, 80, '*'],
+    ),
+    ...section(
       L.enrolments,
       r.enrolments.map((e) => [
         e.programme.name,
