@@ -237,4 +237,11 @@ describe('POST /api/clients/:id/assessments/import/fhir', () => {
     await lead.login(DEMO.lead);
     expect((await lead.post(`/api/clients/${clientB}/assessments/import/fhir`, qr)).status).toBe(201);
   });
+
+  it('[trust #17] is described in the OpenAPI document with its request body and 201 response', async () => {
+    const doc = (await guide.get('/api/openapi.json')).body;
+    const op = doc.paths['/api/clients/{id}/assessments/import/fhir']?.post;
+    expect(op?.requestBody?.content?.['application/json']?.schema).toBeDefined();
+    expect(Object.keys(op?.responses ?? {})).toContain('201');
+  });
 });
