@@ -2,6 +2,7 @@ export * from './agencies/agency.schema.ts';
 export * from './audit/audit.schema.ts';
 export * from './auth/auth.schema.ts';
 export * from './casework/index.ts';
+export * from './common/csv.ts';
 export * from './common/errors.ts';
 export * from './common/paging.ts';
 export * from './instruments/assessment.schema.ts';

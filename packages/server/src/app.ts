@@ -4,7 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import {
   createJsonSchemaTransformObject,
   jsonSchemaTransform,
@@ -42,6 +42,8 @@ import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
 import type { App } from './platform/http.ts';
 import { errorHandler } from './platform/http-errors.ts';
+import { rejectNulBytes } from './platform/input-guard.ts';
+import { requireDeclaredSecrets } from './platform/logger.ts';
 
 /** Every feature's routes; the order is the order of the API documentation. */
 const features = [
@@ -101,6 +103,8 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'error'),
   );
+  app.addHook('onRoute', requireDeclaredSecrets);
+  app.addHook('preValidation', rejectNulBytes);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -155,15 +159,27 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
   return { app, routes };
 }
 
+/** Pages of the web app opened through a one-time link; the token in their path is a secret. */
+const linkPages = ['/einladung/:token', '/selbsteinschaetzung/:token'];
+
 /** The built web app at `/`; unknown non-API paths get index.html so the client router decides. */
 async function serveWebApp(app: App, dist: string) {
   const hasWeb = existsSync(`${dist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  const notFound = (reply: FastifyReply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: 'Nicht gefunden.' } });
+  for (const page of linkPages) {
+    app.get(
+      page,
+      { config: { public: true, secretParams: ['token'] }, schema: { hide: true } },
+      (_req, reply) => (hasWeb ? reply.type('text/html').sendFile('index.html') : notFound(reply)),
+    );
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: 'Nicht gefunden.' } });
+    return notFound(reply);
   });
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startProcess, waitForHealth } from './testing/processes.ts';
+import { freePort, PROCESS_TEST_TIMEOUT, startProcess, waitForHealth } from './testing/processes.ts';
 import { createTestDb } from './testing/test-db.ts';
 
 const dirs: string[] = [];
@@ -22,7 +22,9 @@ const login = (base: string, email: string, password = 'Lotse-Demo-2026') =>
     body: JSON.stringify({ email, password }),
   });
 
-describe('embedded database (demo mode)', () => {
+// Each test waits for readiness and process exits, never for a fixed time: a loaded machine makes them
+// slower, not red. The timeout only ends a test whose process hangs.
+describe('[trust #20] embedded database (demo mode)', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('starts with demo data, refuses a second process on the same data directory, stops cleanly and restarts', async () => {
     const dataDir = tempDir();
     const port = await freePort();
@@ -86,7 +88,7 @@ describe('embedded database (demo mode)', () => {
   });
 });
 
-describe('PostgreSQL server (production mode)', () => {
+describe('[trust #20] PostgreSQL server (production mode)', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('never seeds demo data; an administrator is created with the CLI', async () => {
     const pg = await createTestDb('postgres');
     try {

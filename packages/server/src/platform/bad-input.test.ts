@@ -140,6 +140,41 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
   });
 });
 
+describe('NUL characters', () => {
+  const clients = () => t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM clients');
+
+  it('[trust #13] a NUL in any text field of a JSON body is a 400 naming the field, and nothing is written', async () => {
+    const cw = t.client();
+    await cw.login(DEMO.caseworker);
+    const before = (await clients()).rows[0]?.n;
+    const res = await cw.post('/api/clients', {
+      firstName: 'a\u0000b',
+      lastName: 'Nul',
+      birthDate: '1970-01-01',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/NUL/);
+    expect(res.body.error.issues[0].path).toBe('firstName');
+    const nested = await cw.post('/api/partners', {
+      name: 'Verein',
+      kind: 'welfare',
+      contacts: [{ name: '\u0000' }],
+    });
+    expect(nested.status).toBe(400);
+    expect((await clients()).rows[0]?.n).toBe(before);
+  });
+
+  it('[trust #13] a NUL in a query string is a 400, not a 500', async () => {
+    const cw = t.client();
+    await cw.login(DEMO.caseworker);
+    for (const path of ['/api/clients?query=%00', '/api/clients?query=ab%00cd', '/api/offers?query=%00']) {
+      const res = await cw.get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.message).toMatch(/NUL/);
+    }
+  });
+});
+
 describe('OpenAPI', () => {
   it('describes the routes from the same zod schemas that validate them', async () => {
     const doc = await t.client().get('/api/openapi.json');

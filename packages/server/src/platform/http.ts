@@ -27,6 +27,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while a sign-in still waits for the second factor. */
     mfaPending?: boolean;
+    /** Path parameters that are secrets (one-time link tokens); the log shows `[redacted]` instead. */
+    secretParams?: readonly string[];
   }
   interface FastifyRequest {
     session: AuthenticatedSession | undefined;

@@ -34,8 +34,16 @@ export function startProcess(
   return { child, output: () => out, exited };
 }
 
-export async function waitForHealth(baseUrl: string, proc: RunningProcess, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
+/** Bound for a test that starts processes: generous, because it only has to catch a hang. */
+export const PROCESS_TEST_TIMEOUT = 20 * 60_000;
+
+/**
+ * Waits until the server answers its health check. Readiness, not a stopwatch: on a loaded machine
+ * start-up (migrations, demo seeding) can take minutes, so the wait ends when the server is ready or
+ * its process has exited. The overall bound only catches a process that hangs for good.
+ */
+export async function waitForHealth(baseUrl: string, proc: RunningProcess, hangGuardMs = 15 * 60_000) {
+  const until = Date.now() + hangGuardMs;
   while (Date.now() < until) {
     if (proc.child.exitCode !== null) throw new Error(`process exited early:\n${proc.output()}`);
     try {
@@ -46,7 +54,9 @@ export async function waitForHealth(baseUrl: string, proc: RunningProcess, timeo
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no health answer within ${timeoutMs} ms:\n${proc.output()}`);
+  throw new Error(
+    `no health answer within ${hangGuardMs} ms (process still running, hung?):\n${proc.output()}`,
+  );
 }
 
 export async function freePort(): Promise<number> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.ts';
 import { seedDemoIfEmpty } from '../features/demo/demo.seed.ts';
 import type { ApiRoute } from '../platform/auth-hook.ts';
@@ -26,7 +27,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { sampleData?: boolean } = {},
+  options: { sampleData?: boolean; logTo?: DestinationStream } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb();
   const config = loadConfig({
@@ -40,7 +41,8 @@ export async function startTestApp(
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
   // The server runs on the app role's connection, as in production; tests get the same context with
   // the superuser connection, so that they can inspect and tamper with every agency's rows.
-  const appCtx: AppContext = { config, db: testDb.appDb, clock, log: createLogger(config.logLevel) };
+  const log = options.logTo ? createLogger('info', options.logTo) : createLogger(config.logLevel);
+  const appCtx: AppContext = { config, db: testDb.appDb, clock, log };
   const ctx: AppContext = { ...appCtx, db: testDb.db };
   await seedDemoIfEmpty(appCtx, { sampleData: options.sampleData ?? false });
   const { app, routes } = await buildApp(appCtx);

@@ -154,7 +154,7 @@ export function authRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/auth/tokens/:token',
     {
-      config: { public: true },
+      config: { public: true, secretParams: ['token'] },
       schema: {
         tags,
         summary: 'What an invitation or reset link is for',

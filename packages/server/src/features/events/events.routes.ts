@@ -103,7 +103,7 @@ export function eventRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/events/feed/:token.ics',
     {
-      config: { public: true },
+      config: { public: true, secretParams: ['token'] },
       schema: {
         tags,
         summary: 'iCalendar feed behind a personal secret link (for calendar apps, no session needed)',

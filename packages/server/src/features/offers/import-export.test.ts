@@ -138,3 +138,36 @@ describe('partner import and export', () => {
     expect(text).toContain('TuS Hattingen;sports;;45525;;Hattingen;;;Herr Berg;;;berg@tus.example');
   });
 });
+
+describe('formula cells in exports', () => {
+  const formula = '=HYPERLINK("http://x.invalid","Klick")';
+  const download = async (format: string) => {
+    const res = await fetch(`${t.baseUrl}/api/partners/export?format=${format}`, {
+      headers: { cookie: [...ko.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    return Buffer.from(await res.arrayBuffer());
+  };
+
+  it('[trust #6] no CSV cell starts a formula; importing the export gives back the original text', async () => {
+    const created = await ko.post('/api/partners', { name: formula, kind: 'welfare', notes: '@SUM(1+1)' });
+    expect(created.status).toBe(201);
+    const csv = (await download('csv')).toString('utf8');
+    expect(csv).toContain('HYPERLINK');
+    const cells = csv.split('\r\n').flatMap((line) => line.split(';'));
+    expect(cells.filter((c) => /^"?[=+\-@\t\r]/.test(c))).toEqual([]);
+    const again = await ko.post('/api/partners/import', { format: 'csv', data: b64(csv) });
+    const names = again.body.preview.map((p: { name: string }) => p.name);
+    expect(names).toContain(formula);
+  });
+
+  it('[trust #6] XLSX exports hold formula-looking text as text, never as a formula', async () => {
+    const file = await download('xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    book.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    const cell = cells.find((c) => c.text === formula);
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+  });
+});

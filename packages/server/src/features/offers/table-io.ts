@@ -1,3 +1,4 @@
+import { restoreCell, toCsv } from '@lotse/domain';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { badRequest } from '../../platform/errors.ts';
@@ -21,6 +22,8 @@ export async function readTable(
         skip_empty_lines: true,
         trim: true,
         relax_column_count: true,
+        // Cells our own export neutralised against formula injection come back as they were.
+        cast: (value: string) => restoreCell(value),
       });
     } else {
       const book = new ExcelJS.Workbook();
@@ -57,8 +60,6 @@ export async function readTable(
   return rows;
 }
 
-const csvCell = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
 /** A table as CSV (semicolon, UTF-8 with BOM so spreadsheet programs read umlauts) or XLSX. */
 export async function writeTable(
   format: 'csv' | 'xlsx',
@@ -66,10 +67,8 @@ export async function writeTable(
   rows: readonly Record<string, string>[],
   sheetName: string,
 ): Promise<Buffer> {
-  if (format === 'csv') {
-    const lines = [columns.join(';'), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? '')).join(';'))];
-    return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
-  }
+  if (format === 'csv') return Buffer.from(`\uFEFF${toCsv(columns, rows)}`, 'utf8');
+  // exceljs writes strings as shared strings, never as formulas, so XLSX cells stay as they are.
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetName);
   sheet.addRow([...columns]);

@@ -68,7 +68,7 @@ export function selfAssessmentRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/self-assessment/:token',
     {
-      config: { public: true },
+      config: { public: true, secretParams: ['token'] },
       schema: {
         tags,
         summary: 'Public: the instrument and the draft behind a self-assessment link',
@@ -82,7 +82,7 @@ export function selfAssessmentRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/self-assessment/:token/draft',
     {
-      config: { public: true },
+      config: { public: true, secretParams: ['token'] },
       schema: {
         tags,
         summary: 'Public: save the draft answers',
@@ -97,7 +97,7 @@ export function selfAssessmentRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/self-assessment/:token/submit',
     {
-      config: { public: true },
+      config: { public: true, secretParams: ['token'] },
       schema: {
         tags,
         summary: 'Public: submit the self-assessment; the link is used up',
