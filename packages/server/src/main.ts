@@ -9,6 +9,7 @@ import { checkAppRole, openDatabase, openOwnerDatabase } from './platform/databa
 import { scheduleHousekeeping } from './platform/housekeeping.ts';
 import { createLogger } from './platform/logger.ts';
 import { migrate } from './platform/migrate.ts';
+import { prepareSpreadsheetWorker } from './platform/spreadsheet/spreadsheet.ts';
 
 async function main() {
   const config = loadConfig();
@@ -42,6 +43,7 @@ async function main() {
 
   const { app } = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  prepareSpreadsheetWorker();
   const stopHousekeeping = scheduleHousekeeping(ctx);
   log.info({ database: db.kind }, `Lotse is running at http://${config.host}:${config.port}`);
 

@@ -1,19 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { createClientRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
+import {
+  type SheetFormat as ImportFormat,
+  type SheetRow as ImportRow,
+  readSheet,
+  type SheetLimits,
+} from '../../platform/spreadsheet/spreadsheet.ts';
 import { addDays, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { type ImportMapping, importMapping, rowToClient, suggestMapping } from './import-mapping.ts';
-import { type ImportFormat, type ImportRow, readRows } from './import-rows.ts';
 
 /** Rows per multi-row INSERT: few round trips, parameters well under PostgreSQL's limit of 65,535. */
 const BATCH = 1000;
 /** Problems listed in the answer; beyond that only counted. */
 const LIST_LIMIT = 500;
-/** Largest accepted upload (a 100,000-row CSV is about 10 MB). */
-export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+/**
+ * Limits of one client import: a whole Jobcenter's list (up to 100,000 clients) fits; a 100,000-row
+ * CSV is about 10 MB, the same as XLSX inflates to about 50 MB.
+ */
+export const CLIENT_IMPORT_LIMITS: SheetLimits = {
+  maxRows: 100_000,
+  maxBytes: 100 * 1024 * 1024,
+  maxUncompressedBytes: 300 * 1024 * 1024,
+};
 
 export interface ImportProblem {
   row: number;
@@ -28,23 +40,6 @@ export interface ImportResult {
   duplicateCount: number;
   errors: ImportProblem[];
   errorCount: number;
-}
-
-/** Stops an upload that grows beyond the limit instead of reading it to the end. */
-function limited(input: Readable): Readable {
-  let seen = 0;
-  const counted = input.pipe(
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        seen += chunk.length;
-        if (seen > MAX_UPLOAD_BYTES)
-          done(new AppError(413, 'payload_too_large', 'Die Datei ist zu groß (höchstens 100 MB).'));
-        else done(null, chunk);
-      },
-    }),
-  );
-  input.once('error', (error) => counted.destroy(error));
-  return counted;
 }
 
 function parseMapping(raw: string | undefined): ImportMapping | undefined {
@@ -102,7 +97,7 @@ export async function preview(
   let headers: string[] = [];
   const rows: ImportRow[] = [];
   try {
-    for await (const row of readRows(limited(input), format, (h) => {
+    for await (const row of readSheet(input, format, CLIENT_IMPORT_LIMITS, (h) => {
       headers = h;
     })) {
       rows.push(row);
@@ -253,33 +248,26 @@ export function runImport(
       result.imported += accepted.length;
     };
 
-    try {
-      for await (const row of readRows(limited(input), format, (headers) => {
-        mapping ??= suggestMapping(headers);
-        const missing = (['firstName', 'lastName', 'birthDate'] as const).filter((f) => !mapping?.[f]);
-        if (missing.length > 0)
-          throw badRequest(
-            'Pflichtspalten fehlen in der Zuordnung.',
-            missing.map((f) => ({ path: `mapping.${f}`, message: 'Keine Spalte zugeordnet.' })),
-          );
-      })) {
-        result.total++;
-        const checked = validateRow(row, mapping as ImportMapping, scope.now);
-        if ('problems' in checked) {
-          result.errorCount++;
-          if (result.errors.length < LIST_LIMIT) result.errors.push(...checked.problems.slice(0, 3));
-          continue;
-        }
-        pending.push({ row: row.row, client: checked.client });
-        if (pending.length >= BATCH) await flush();
+    for await (const row of readSheet(input, format, CLIENT_IMPORT_LIMITS, (headers) => {
+      mapping ??= suggestMapping(headers);
+      const missing = (['firstName', 'lastName', 'birthDate'] as const).filter((f) => !mapping?.[f]);
+      if (missing.length > 0)
+        throw badRequest(
+          'Pflichtspalten fehlen in der Zuordnung.',
+          missing.map((f) => ({ path: `mapping.${f}`, message: 'Keine Spalte zugeordnet.' })),
+        );
+    })) {
+      result.total++;
+      const checked = validateRow(row, mapping as ImportMapping, scope.now);
+      if ('problems' in checked) {
+        result.errorCount++;
+        if (result.errors.length < LIST_LIMIT) result.errors.push(...checked.problems.slice(0, 3));
+        continue;
       }
-      await flush();
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      if ((error as { code?: string }).code?.startsWith?.('CSV_'))
-        throw badRequest(`Die CSV-Datei ist fehlerhaft: ${(error as Error).message}`);
-      throw error;
+      pending.push({ row: row.row, client: checked.client });
+      if (pending.length >= BATCH) await flush();
     }
+    await flush();
     if (result.total === 0) throw badRequest('Die Datei enthält keine Datenzeilen.');
     await scope.audit({
       action: 'clients.import',

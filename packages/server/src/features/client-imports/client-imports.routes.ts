@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import type { SheetFormat as ImportFormat } from '../../platform/spreadsheet/spreadsheet.ts';
 import { preview, runImport } from './client-import.service.ts';
-import type { ImportFormat } from './import-rows.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['Fallarbeit'];

@@ -1,5 +1,8 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareSpreadsheetWorker } from '../../platform/spreadsheet/spreadsheet.ts';
+import { largeClientXlsx, xlsxBomb } from '../../testing/spreadsheets.ts';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -7,6 +10,8 @@ let t: TestApp;
 let cw: TestClient;
 
 beforeAll(async () => {
+  // XLSX is parsed in a worker thread; start it while the database is prepared.
+  prepareSpreadsheetWorker();
   t = await startTestApp();
   cw = t.client();
   await cw.login(DEMO.caseworker);
@@ -139,6 +144,62 @@ describe('client import', () => {
       body: CSV,
     });
     expect(refused.status).toBe(403);
+    expect(await clientCount()).toBe(before);
+  });
+});
+
+describe('client import limits', () => {
+  // Generous: building a 300,000-row file and parsing 100,000 rows takes long on a busy machine.
+  const generous = { timeout: 10 * 60_000 };
+
+  it(
+    '[trust #7] refuses a 300,000-row XLSX and an XLSX bomb with 413 while /api/health keeps answering',
+    generous,
+    async () => {
+      const before = await clientCount();
+      const large = largeClientXlsx(300_000);
+      const bomb = xlsxBomb(1000);
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      const waits: number[] = [];
+      let importing = true;
+      const probe = (async () => {
+        while (importing) {
+          const started = performance.now();
+          const res = await fetch(`${t.baseUrl}/api/health`);
+          await res.arrayBuffer();
+          waits.push(performance.now() - started);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+      loop.enable();
+      const started = performance.now();
+      const refused = await upload('/api/client-imports', large, XLSX);
+      const bombed = await upload('/api/client-imports', bomb, XLSX);
+      const importMs = performance.now() - started;
+      importing = false;
+      await probe;
+      loop.disable();
+
+      expect(refused.status).toBe(413);
+      expect(refused.body.error.message).toBe('Höchstens 100.000 Zeilen je Import.');
+      expect(bombed.status).toBe(413);
+      expect(bombed.body.error.message).toMatch(/entpackt zu groß/);
+      expect(await clientCount()).toBe(before);
+      // The server answered throughout: many health checks, none waiting a second. On a machine so busy
+      // that the import itself takes minutes the bound grows with it; parsing on the event loop would
+      // still fail, because then one health check waits for (nearly) the whole import.
+      const bound = Math.max(1000, importMs / 5);
+      expect(waits.length).toBeGreaterThan(10);
+      expect(Math.max(...waits)).toBeLessThan(bound);
+      expect(loop.max / 1e6).toBeLessThan(bound);
+    },
+  );
+
+  it('[trust #7] refuses binary content sent as CSV with 415, writing nothing', async () => {
+    const before = await clientCount();
+    const res = await upload('/api/client-imports', xlsxBomb(1), 'text/csv');
+    expect(res.status).toBe(415);
+    expect(res.body.error.message).toMatch(/keine CSV/);
     expect(await clientCount()).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareSpreadsheetWorker } from '../../platform/spreadsheet/spreadsheet.ts';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 
 /** Import and export of offers and partners (CSV/XLSX) over real HTTP on a real database. */
@@ -8,6 +9,8 @@ let ko: TestClient;
 let cw: TestClient;
 
 beforeAll(async () => {
+  // XLSX is parsed in a worker thread; start it while the database is prepared.
+  prepareSpreadsheetWorker();
   t = await startTestApp();
   ko = t.client();
   cw = t.client();

@@ -1,62 +1,34 @@
-import { restoreCell, toCsv } from '@lotse/domain';
-import { parse } from 'csv-parse/sync';
+import { toCsv } from '@lotse/domain';
 import ExcelJS from 'exceljs';
-import { badRequest } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { readSheet } from '../../platform/spreadsheet/spreadsheet.ts';
 
-/** Rows of a CSV or XLSX file as records keyed by the header row (trimmed); at most `maxRows`. */
+/** Largest table file accepted by the offer and partner imports, and what an XLSX may inflate to. */
+const TABLE_LIMITS = { maxBytes: 20 * 1024 * 1024, maxUncompressedBytes: 100 * 1024 * 1024 };
+
+/**
+ * Rows of a CSV or XLSX file as records keyed by the header row (trimmed); at most `maxRows`. Parsed
+ * in the spreadsheet worker, which stops at the first limit instead of reading everything.
+ */
 export async function readTable(
   format: 'csv' | 'xlsx',
   content: Buffer,
   maxRows = 5000,
 ): Promise<Record<string, string>[]> {
-  let rows: Record<string, string>[];
+  const rows: Record<string, string>[] = [];
   try {
-    if (format === 'csv') {
-      const text = content.toString('utf8').replace(/^\uFEFF/, '');
-      const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-      const delimiter =
-        (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-      rows = parse(text, {
-        columns: (h: string[]) => h.map((c) => c.trim()),
-        delimiter,
-        skip_empty_lines: true,
-        trim: true,
-        relax_column_count: true,
-        // Cells our own export neutralised against formula injection come back as they were.
-        cast: (value: string) => restoreCell(value),
-      });
-    } else {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(content as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0];
-      if (!sheet) throw new Error('no sheet');
-      const header: string[] = [];
-      sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-        header[col] = String(cell.text ?? '').trim();
-      });
-      rows = [];
-      for (let r = 2; r <= sheet.rowCount; r++) {
-        const row = sheet.getRow(r);
-        const record: Record<string, string> = {};
-        let any = false;
-        header.forEach((name, col) => {
-          if (!name) return;
-          const value = String(row.getCell(col).text ?? '').trim();
-          if (value) any = true;
-          record[name] = value;
-        });
-        if (any) rows.push(record);
-      }
-    }
-  } catch {
-    throw badRequest(`Die Datei lässt sich nicht als ${format.toUpperCase()} lesen.`, [
-      { path: 'data', message: 'Datei nicht lesbar' },
-    ]);
+    for await (const { record } of readSheet(content, format, { ...TABLE_LIMITS, maxRows }))
+      rows.push(record);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(
+      error.status === 413 ? 413 : 400,
+      error.status === 413 ? error.code : 'validation_failed',
+      error.message,
+      {},
+      [{ path: 'data', message: error.message }],
+    );
   }
-  if (rows.length > maxRows)
-    throw badRequest(`Höchstens ${maxRows} Zeilen je Import.`, [
-      { path: 'data', message: 'Zu viele Zeilen' },
-    ]);
   return rows;
 }
 
