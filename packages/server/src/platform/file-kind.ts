@@ -26,3 +26,32 @@ export function isText(content: Buffer): boolean {
     return false;
   }
 }
+
+/** Extensions that name a type of their own; inside a file name they would lie about the type. */
+const TYPE_EXTENSIONS = new Set(
+  'pdf doc docx xls xlsx xlsm odt ods rtf txt csv png jpg jpeg gif bmp svg tif tiff htm html xml zip rar 7z gz exe com bat cmd scr msi pif cpl dll js jse vbs vbe wsf ps1 psm1 sh jar lnk reg hta iso img'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Control characters (C0, DEL, C1), bidirectional overrides and isolates, zero-width and other
+ * invisible format characters: they make `bericht\u202Efdp.exe` display as `bericht.exe.pdf`.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/**
+ * Why an uploaded file's name is refused, or undefined: it must end in one of the type's extensions,
+ * hold no hidden characters, and no inner part may name another type (`bericht.pdf.exe`,
+ * `rechnung.exe.pdf`).
+ */
+export function fileNameProblem(name: string, extensions: readonly string[]): string | undefined {
+  if (HIDDEN_CHARACTERS.test(name)) return 'Der Dateiname enthält unsichtbare Steuer- oder Richtungszeichen.';
+  const parts = name.toLowerCase().split('.');
+  const extension = parts.length > 1 ? parts.at(-1) : undefined;
+  if (!extension || !extensions.includes(extension))
+    return `Die Dateiendung passt nicht zum Inhalt (erwartet: .${extensions.join(', .')}).`;
+  const inner = parts.slice(1, -1).find((p) => TYPE_EXTENSIONS.has(p.trim()) && p.trim() !== extension);
+  if (inner) return `Der Dateiname täuscht einen anderen Dateityp vor (.${inner.trim()}).`;
+  return undefined;
+}

@@ -1,30 +1,33 @@
-import { PUBLICATION_MAX_BYTES } from '@lotse/domain';
+import { PUBLICATION_MAX_BYTES, type publicationContentTypes } from '@lotse/domain';
 import { badRequest } from '../../platform/errors.ts';
+import { detectFileKind, fileNameProblem, isText } from '../../platform/file-kind.ts';
 
-const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+type ContentType = (typeof publicationContentTypes)[number];
 
-/** What the first bytes of a file must look like for each allowed type. */
-const SIGNATURES: Record<string, (buf: Buffer) => boolean> = {
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (b) =>
-    startsWith(b, [0x50, 0x4b, 3, 4]),
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': (b) =>
-    startsWith(b, [0x50, 0x4b, 3, 4]),
-  'application/vnd.oasis.opendocument.text': (b) => startsWith(b, [0x50, 0x4b, 3, 4]),
-  'image/png': (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  'image/jpeg': (b) => startsWith(b, [0xff, 0xd8, 0xff]),
-  'text/plain': (b) => {
-    if (b.includes(0)) return false;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(b);
-      return true;
-    } catch {
-      return false;
-    }
+/** What each allowed type must look like: its signature (magic bytes) and its file name extensions. */
+const TYPES: Record<ContentType, { matches: (content: Buffer) => boolean; extensions: string[] }> = {
+  'application/pdf': { matches: (b) => detectFileKind(b) === 'pdf', extensions: ['pdf'] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    matches: (b) => detectFileKind(b) === 'zip',
+    extensions: ['docx'],
   },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    matches: (b) => detectFileKind(b) === 'zip',
+    extensions: ['xlsx'],
+  },
+  'application/vnd.oasis.opendocument.text': {
+    matches: (b) => detectFileKind(b) === 'zip',
+    extensions: ['odt'],
+  },
+  'image/png': { matches: (b) => detectFileKind(b) === 'png', extensions: ['png'] },
+  'image/jpeg': { matches: (b) => detectFileKind(b) === 'jpeg', extensions: ['jpg', 'jpeg'] },
+  'text/plain': { matches: isText, extensions: ['txt'] },
 };
 
-/** Decodes an uploaded file and checks its size and that its content matches the declared type. */
+/**
+ * Decodes an uploaded file and checks its size, that its content matches the declared type, and that
+ * its name says the same (extension, no double extension naming another type, no hidden characters).
+ */
 export function checkedFile(file: { name: string; contentType: string; data: string }): Buffer {
   const content = Buffer.from(file.data, 'base64');
   if (content.length === 0)
@@ -33,10 +36,12 @@ export function checkedFile(file: { name: string; contentType: string; data: str
     throw badRequest('Die Datei ist größer als 10 MB.', [
       { path: 'file.data', message: 'Datei größer als 10 MB' },
     ]);
-  const matches = SIGNATURES[file.contentType];
-  if (!matches?.(content))
+  const type = TYPES[file.contentType as ContentType];
+  if (!type?.matches(content))
     throw badRequest('Der Inhalt der Datei passt nicht zum angegebenen Dateityp.', [
       { path: 'file.contentType', message: 'Inhalt passt nicht zum Dateityp' },
     ]);
+  const problem = fileNameProblem(file.name, type.extensions);
+  if (problem) throw badRequest(problem, [{ path: 'file.name', message: problem }]);
   return content;
 }
