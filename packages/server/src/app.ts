@@ -160,7 +160,7 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
 }
 
 /** Pages of the web app opened through a one-time link; the token in their path is a secret. */
-const linkPages = ['/einladung/:token', '/selbsteinschaetzung/:token'];
+const linkPages = ['/einladung/:token', '/selbsteinschaetzung/:token', '/rueckmeldung/:token'];
 
 /** The built web app at `/`; unknown non-API paths get index.html so the client router decides. */
 async function serveWebApp(app: App, dist: string) {

@@ -63,8 +63,12 @@ describe('request log', () => {
     expect((await anonymous.get(`/api/auth/tokens/${inviteToken}`)).status).toBe(200);
     await anonymous.get(`/einladung/${inviteToken}`);
 
+    const feedbackToken = 'Rk7pQ2vX9mL4sT8wZ1cY6nB3hJ5dF0gA2eK7uV9xW4q';
+    await anonymous.get(`/api/referral-feedback/${feedbackToken}`);
+    await anonymous.get(`/rueckmeldung/${feedbackToken}`);
+
     const log = lines.join('');
-    for (const token of [selfToken, feedToken, inviteToken]) expect(log).not.toContain(token);
+    for (const token of [selfToken, feedToken, inviteToken, feedbackToken]) expect(log).not.toContain(token);
     // The requests were logged, with the route and the secret marked.
     for (const url of [
       '/api/self-assessment/[redacted]',
@@ -73,6 +77,8 @@ describe('request log', () => {
       '/api/events/feed/[redacted].ics',
       '/api/auth/tokens/[redacted]',
       '/einladung/[redacted]',
+      '/api/referral-feedback/[redacted]',
+      '/rueckmeldung/[redacted]',
     ])
       expect(log).toContain(`"url":"${url}"`);
   });

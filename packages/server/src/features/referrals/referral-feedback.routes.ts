@@ -82,7 +82,7 @@ export function referralFeedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/referral-feedback/:token',
     {
-      config: { public: true },
+      config: { public: true, secretParams: ['token'] },
       schema: {
         tags,
         summary: 'Public: what the partner may see of the referral behind a feedback link',
@@ -96,7 +96,7 @@ export function referralFeedbackRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/referral-feedback/:token',
     {
-      config: { public: true },
+      config: { public: true, secretParams: ['token'] },
       schema: {
         tags,
         summary: 'Public: report once whether the person came, started, ended or did not come',
