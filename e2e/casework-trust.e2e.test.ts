@@ -109,4 +109,62 @@ describe('case-work trust fixes in the browser', () => {
       await visitor.close();
     }
   });
+
+  test('a guide enters feedback and hands out a feedback link; the partner reports on a public page without a session', async () => {
+    const offers = await apiCall<{ items: { id: string; title: string }[] }>(
+      guide,
+      'GET',
+      '/api/offers?pageSize=1',
+    );
+    const offer = offers.items[0] as { id: string; title: string };
+    await apiCall(guide, 'POST', `/api/clients/${clientId}/referrals`, {
+      offerId: offer.id,
+      overrideCapacity: true,
+    });
+    await guide.goto(`/klienten/${clientId}`);
+    const section = guide.locator('#referrals');
+    await section.getByRole('button', { name: `Rückmeldung erfassen: ${offer.title}` }).click();
+    let dialog = guide.getByRole('dialog', { name: `Rückmeldung zu ${offer.title}` });
+    await dialog.waitFor();
+    await choose(guide, dialog, 'Rückmeldung', 'ist gekommen');
+    await dialog.getByLabel('Kurze Notiz').fill('Telefonisch bestätigt');
+    expect(await axeViolations(guide)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await guide.getByText('Die Rückmeldung ist erfasst.').waitFor();
+    await section.getByText(/ist gekommen · .* · Telefonisch bestätigt/).waitFor();
+
+    await section.getByRole('button', { name: `Link für Rückmeldung: ${offer.title}` }).click();
+    dialog = guide.getByRole('dialog', { name: `Link für Rückmeldung zu ${offer.title}` });
+    await dialog.getByRole('button', { name: 'Link erstellen' }).click();
+    const url = await dialog.getByLabel('Link für den Partner (nur jetzt sichtbar)').inputValue();
+    expect(url).toMatch(/\/rueckmeldung\/[A-Za-z0-9_-]{43}$/);
+    expect(await axeViolations(guide)).toEqual([]);
+
+    const visitor = await h.newContext();
+    try {
+      const partner = await visitor.newPage();
+      await partner.goto(new URL(url).pathname);
+      await partner.getByRole('heading', { level: 1, name: 'Rückmeldung zu einer Vermittlung' }).waitFor();
+      await partner.getByText(/Vera V\. wurde am/).waitFor();
+      expect(await partner.locator('main').innerText()).not.toContain('Vertrauen-Testfall');
+      expect(await axeViolations(partner)).toEqual([]);
+      await partner.getByRole('button', { name: 'Rückmeldung senden' }).click();
+      await partner.getByText('Bitte wählen Sie eine Antwort.').waitFor();
+      await partner.getByLabel('hat begonnen').check();
+      await partner.getByLabel(/Kurze Notiz/).fill('Kommt dienstags');
+      await partner.getByRole('button', { name: 'Rückmeldung senden' }).click();
+      await partner.getByText('Ihre Rückmeldung ist angekommen.', { exact: false }).waitFor();
+      expect(await axeViolations(partner)).toEqual([]);
+      // Single use: the link is gone.
+      await partner.reload();
+      await partner.getByText('Link nicht nutzbar').waitFor();
+    } finally {
+      await visitor.close();
+    }
+    await guide.reload();
+    await guide
+      .locator('#referrals')
+      .getByText(/hat begonnen · .* · Kommt dienstags/)
+      .waitFor();
+  });
 });

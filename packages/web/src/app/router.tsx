@@ -21,6 +21,7 @@ import { InstrumentsPage } from '../features/instruments/InstrumentsPage.tsx';
 import { PartnerPage, PartnersPage } from '../features/network/PartnersPage.tsx';
 import { OfferPage } from '../features/offers/OfferPage.tsx';
 import { OffersPage } from '../features/offers/OffersPage.tsx';
+import { ReferralFeedbackPage } from '../features/offers/ReferralFeedbackPage.tsx';
 import { PlanningPage } from '../features/planning/PlanningPage.tsx';
 import { ProgrammePage } from '../features/programmes/ProgrammePage.tsx';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage.tsx';
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
           { path: 'anmelden', element: <SignInPage /> },
           { path: 'einladung/:token', element: <TokenPage /> },
           { path: 'selbsteinschaetzung/:token', element: <SelfAssessmentPage /> },
+          { path: 'rueckmeldung/:token', element: <ReferralFeedbackPage /> },
           { path: 'zwei-faktor-einrichten', element: <MfaEnrollPage /> },
           {
             element: <RequireSession />,

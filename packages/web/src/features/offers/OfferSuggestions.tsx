@@ -15,6 +15,7 @@ import { FormDialog } from '../clients/FormDialog.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { districtName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
+import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
 import './network.css';
 
 interface ReferralPage {
@@ -137,6 +138,8 @@ function ReferralsSection({
   const [busy, setBusy] = useState<string>();
   const [dropping, setDropping] = useState<ReferralView>();
   const [reason, setReason] = useState('');
+  const [feedbackFor, setFeedbackFor] = useState<ReferralView>();
+  const [linkFor, setLinkFor] = useState<ReferralView>();
 
   const move = async (r: ReferralView, status: ReferralStatus, extra: Record<string, unknown> = {}) => {
     setBusy(r.id);
@@ -193,7 +196,9 @@ function ReferralsSection({
                       {r.reason ? ` · ${r.reason}` : ''}
                     </td>
                     <td className="cell--nowrap">{date ? formatDate(date, locale) : ''}</td>
-                    <td>{r.feedback ?? ''}</td>
+                    <td>
+                      <FeedbackText referral={r} />
+                    </td>
                     {canWrite ? (
                       <td>
                         <div className="button-row">
@@ -219,6 +224,26 @@ function ReferralsSection({
                               {t('network.referrals.complete')}
                             </Button>
                           ) : null}
+                          {asksFeedback(r) ? (
+                            <>
+                              <Button
+                                size="sm"
+                                variant="secondary"
+                                aria-label={`${t('network.feedback.enter')}: ${r.offer.title}`}
+                                onPress={() => setFeedbackFor(r)}
+                              >
+                                {t('network.feedback.enter')}
+                              </Button>
+                              <Button
+                                size="sm"
+                                variant="secondary"
+                                aria-label={`${t('network.feedback.link')}: ${r.offer.title}`}
+                                onPress={() => setLinkFor(r)}
+                              >
+                                {t('network.feedback.link')}
+                              </Button>
+                            </>
+                          ) : null}
                           {r.status !== 'completed' && r.status !== 'dropped' ? (
                             <Button
                               size="sm"
@@ -242,6 +267,17 @@ function ReferralsSection({
           </table>
         </section>
       ) : null}
+      {feedbackFor ? (
+        <FeedbackDialog
+          referral={feedbackFor}
+          onClose={() => setFeedbackFor(undefined)}
+          onSaved={() => {
+            setMessage({ tone: 'success', text: t('network.feedback.saved') });
+            onChanged();
+          }}
+        />
+      ) : null}
+      {linkFor ? <FeedbackLinkDialog referral={linkFor} onClose={() => setLinkFor(undefined)} /> : null}
       <FormDialog
         title={t('network.referrals.dropTitle')}
         isOpen={!!dropping}

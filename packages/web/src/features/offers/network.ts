@@ -1,4 +1,11 @@
-import type { EventKind, PartnerKind, PublicationKind, ReferralStatus, TargetGroup } from '@lotse/domain';
+import type {
+  EventKind,
+  PartnerKind,
+  PublicationKind,
+  ReferralFeedbackOutcome,
+  ReferralStatus,
+  TargetGroup,
+} from '@lotse/domain';
 
 /**
  * Runtime code lists of the network feature mirrored from @lotse/domain (the browser bundle imports only
@@ -97,3 +104,10 @@ export function intOrNull(text: string): number | null | undefined {
   if (s === '') return null;
   return /^\d+$/.test(s) ? Number(s) : undefined;
 }
+
+export const referralFeedbackOutcomes = [
+  'came',
+  'started',
+  'ended',
+  'did_not_come',
+] as const satisfies readonly ReferralFeedbackOutcome[];

@@ -1,0 +1,157 @@
+import type { ReferralFeedbackLinkView, ReferralView } from '@lotse/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ModalDialog } from '../../ui/Dialog.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { formatDate, todayIso } from '../clients/casework.ts';
+import { FormDialog } from '../clients/FormDialog.tsx';
+import { referralFeedbackOutcomes } from './network.ts';
+
+/** Feedback can be asked for and entered once a referral is under way. */
+export const asksFeedback = (r: ReferralView) =>
+  r.status === 'referred' || r.status === 'started' || r.status === 'completed';
+
+/** The partner's feedback as a short line: outcome, date, note. */
+export function FeedbackText({ referral }: { referral: ReferralView }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const parts = [
+    referral.feedbackOutcome ? t(`network.feedbackOutcome.${referral.feedbackOutcome}`) : null,
+    referral.feedbackOn ? formatDate(referral.feedbackOn, locale) : null,
+    referral.feedback,
+  ].filter(Boolean);
+  return <>{parts.join(' · ')}</>;
+}
+
+/** Staff enter what the partner reported (by phone or mail). */
+export function FeedbackDialog({
+  referral,
+  onClose,
+  onSaved,
+}: {
+  referral: ReferralView;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<string | null>(referral.feedbackOutcome);
+  const [note, setNote] = useState(referral.feedback ?? '');
+  const [date, setDate] = useState(todayIso());
+  return (
+    <FormDialog
+      title={t('network.feedback.dialogTitle', { offer: referral.offer.title })}
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      submitLabel={t('common.save')}
+      onSubmit={async () => {
+        await api(`/api/referrals/${referral.id}/feedback`, {
+          method: 'POST',
+          body: { outcome, date, ...(note.trim() ? { note: note.trim() } : {}) },
+        });
+        onSaved();
+      }}
+    >
+      {(errors) => (
+        <>
+          <SelectField
+            label={t('network.feedback.outcome')}
+            options={referralFeedbackOutcomes.map((o) => ({
+              id: o,
+              label: t(`network.feedbackOutcome.${o}`),
+            }))}
+            selectedKey={outcome}
+            onSelectionChange={setOutcome}
+            placeholder={t('casework.choose')}
+          />
+          {errors.outcome ? <p className="field__error">{errors.outcome}</p> : null}
+          <TextField
+            label={t('network.feedback.date')}
+            type="date"
+            isRequired
+            value={date}
+            onChange={setDate}
+            errorMessage={errors.date}
+          />
+          <TextField
+            label={t('network.feedback.note')}
+            value={note}
+            onChange={setNote}
+            errorMessage={errors.note}
+            maxLength={500}
+          />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** A one-time link for the partner, shown once to copy and pass on. */
+export function FeedbackLinkDialog({ referral, onClose }: { referral: ReferralView; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const [link, setLink] = useState<ReferralFeedbackLinkView>();
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const urlId = useId();
+  const create = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      setLink(
+        await api<ReferralFeedbackLinkView>(`/api/referrals/${referral.id}/feedback-links`, {
+          method: 'POST',
+        }),
+      );
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const url = link ? `${window.location.origin}${link.path}` : '';
+  return (
+    <ModalDialog
+      title={t('network.feedback.linkTitle', { offer: referral.offer.title })}
+      isOpen
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      isDismissable
+    >
+      <div className="form">
+        <p>{t('network.feedback.linkHint')}</p>
+        {failed ? <p className="field__error">{t('errors.generic')}</p> : null}
+        {link ? (
+          <>
+            <label htmlFor={urlId}>{t('network.feedback.linkUrl')}</label>
+            <input
+              id={urlId}
+              className="field__input"
+              readOnly
+              value={url}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <p>{t('network.feedback.linkExpires', { date: formatDate(link.expiresAt, locale) })}</p>
+            <div className="form__actions">
+              <Button variant="secondary" onPress={() => void navigator.clipboard?.writeText(url)}>
+                {t('network.feedback.copy')}
+              </Button>
+              <Button onPress={onClose}>{t('common.close')}</Button>
+            </div>
+          </>
+        ) : (
+          <div className="form__actions">
+            <Button isPending={busy} onPress={() => void create()}>
+              {t('network.feedback.createLink')}
+            </Button>
+            <Button variant="secondary" onPress={onClose}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        )}
+      </div>
+    </ModalDialog>
+  );
+}

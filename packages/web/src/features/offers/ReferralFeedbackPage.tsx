@@ -1,0 +1,112 @@
+import type { PublicReferralFeedbackView, ReferralFeedbackOutcome } from '@lotse/domain';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, isApiError } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { formatDate } from '../clients/casework.ts';
+import { TextAreaField } from '../clients/TextAreaField.tsx';
+import { referralFeedbackOutcomes } from './network.ts';
+
+/**
+ * Public page behind a one-time feedback link, for a partner without a Lotse account (sports club,
+ * welfare provider): shows the first name with the surname initial, the offer and the date, and takes
+ * one report (came, started, ended, did not come) with a short note.
+ */
+export function ReferralFeedbackPage() {
+  const { token = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const view = useApiQuery<PublicReferralFeedbackView>(`/api/referral-feedback/${token}`);
+  const [outcome, setOutcome] = useState<ReferralFeedbackOutcome>();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+  const k = (key: string, values?: Record<string, string>) => t(`network.feedbackPage.${key}`, values);
+  const message = (e: unknown) =>
+    isApiError(e) && e.message && i18n.language !== 'en' ? e.message : errorText(t, e);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome) {
+      setError(new Error(k('chooseOutcome')));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/api/referral-feedback/${token}`, {
+        method: 'POST',
+        body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) },
+      });
+      setDone(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const data = view.data;
+  return (
+    <Page title={k('title')} width="narrow">
+      {view.loading ? <Loading label={t('common.loading')} /> : null}
+      {view.error ? (
+        <Alert tone="error" title={k('invalidTitle')}>
+          <p>{message(view.error)}</p>
+        </Alert>
+      ) : null}
+      {done ? (
+        <Alert tone="success" title={k('doneTitle')}>
+          <p>{k('done')}</p>
+        </Alert>
+      ) : null}
+      {data && !done ? (
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <p>
+            {k('intro', {
+              person: data.person,
+              offer: data.offer.partnerName
+                ? `${data.offer.title} (${data.offer.partnerName})`
+                : data.offer.title,
+              date: formatDate(data.referredOn, locale),
+            })}
+          </p>
+          {error ? (
+            <Alert tone="error">
+              {error instanceof Error && !isApiError(error) ? error.message : message(error)}
+            </Alert>
+          ) : null}
+          <fieldset className="field">
+            <legend className="field__label">{k('question', { person: data.person })}</legend>
+            {referralFeedbackOutcomes.map((o) => (
+              <label key={o} className="choice">
+                <input
+                  type="radio"
+                  name="outcome"
+                  value={o}
+                  checked={outcome === o}
+                  onChange={() => setOutcome(o)}
+                />{' '}
+                {t(`network.feedbackOutcome.${o}`)}
+              </label>
+            ))}
+          </fieldset>
+          <TextAreaField label={k('note')} value={note} onChange={setNote} maxLength={500} rows={3} />
+          <p>{k('privacy')}</p>
+          <div className="form__actions">
+            <Button type="submit" isPending={busy}>
+              {k('send')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </Page>
+  );
+}
