@@ -6,7 +6,15 @@ import { assertAcceptablePassword } from './features/auth/auth.service.ts';
 import { hashPassword } from './features/auth/password-hash.ts';
 import { newToken, tokenHash } from './features/auth/tokens.ts';
 import { seedDemoIfEmpty } from './features/demo/demo.seed.ts';
-import { appendAudit, verifyAuditChain } from './platform/audit.ts';
+import {
+  type AuditAnchor,
+  appendAudit,
+  createAuditAnchor,
+  DEFAULT_UNSEALED_LIMIT_MS,
+  sealAuditLog,
+  verifyAuditChain,
+} from './platform/audit.ts';
+import { auditKey } from './platform/audit-key.ts';
 import { systemClock } from './platform/clock.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { type AppContext, withSystem } from './platform/context.ts';
@@ -23,7 +31,11 @@ const USAGE = `Usage: lotse <command>
                                    create an agency administrator (and the agency if new);
                                    prints a one-time link to set the password unless
                                    --password-stdin gives it
-  audit verify                     check the hash chains of the audit log (exit 1 if broken)
+  audit verify [--anchor FILE] [--unsealed-limit-minutes N]
+                                   seal pending entries, then check the keyed hash chains of the
+                                   audit log (exit 1 if broken); with an anchor also a cut-off tail
+  audit anchor [--out FILE]        write the current chain heads (to FILE or stdout); keep the file
+                                   elsewhere and pass it to audit verify --anchor later
   backup --out FILE                embedded database: write a compressed copy of the data directory
   restore --from FILE              embedded database: restore such a copy into an empty LOTSE_DATA_DIR
   demo                             embedded database: create the demo agencies if it is empty
@@ -55,17 +67,8 @@ export async function runCommand(argv: string[], ctx: AppContext, io: CliIo): Pr
     io.out(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
     return 0;
   }
-  if (command === 'audit' && sub === 'verify') {
-    const result = await verifyAuditChain(ctx.db);
-    if (result.ok) {
-      io.out(`Audit log intact: ${result.entries} entries in ${result.chains} chain(s).`);
-      return 0;
-    }
-    io.err(`AUDIT LOG TAMPERED: ${result.problems.length} problem(s) in ${result.entries} entries.`);
-    for (const p of result.problems.slice(0, 50))
-      io.err(`  chain ${p.chainKey}, entry ${p.seq}: ${p.problem}`);
-    return 1;
-  }
+  if (command === 'audit' && sub === 'verify') return auditVerify(rest, ctx, io);
+  if (command === 'audit' && sub === 'anchor') return auditAnchor(rest, ctx, io);
   if (command === 'admin' && sub === 'create') return createAdmin(rest, ctx, io);
   if (command === 'demo') {
     if (ctx.db.kind !== 'pglite') {
@@ -82,6 +85,65 @@ export async function runCommand(argv: string[], ctx: AppContext, io: CliIo): Pr
   }
   io.err(USAGE);
   return 2;
+}
+
+async function auditVerify(args: string[], ctx: AppContext, io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { anchor: { type: 'string' }, 'unsealed-limit-minutes': { type: 'string' } },
+  });
+  const minutes = values['unsealed-limit-minutes'];
+  if (minutes !== undefined && !/^\d+$/.test(minutes)) {
+    io.err('--unsealed-limit-minutes needs a whole number of minutes');
+    return 2;
+  }
+  let anchor: AuditAnchor | undefined;
+  if (values.anchor) {
+    try {
+      anchor = JSON.parse(await readFile(values.anchor, 'utf8')) as AuditAnchor;
+    } catch (err) {
+      io.err(`Cannot read the anchor ${values.anchor}: ${(err as Error).message}`);
+      return 2;
+    }
+    if (anchor?.format !== 'lotse-audit-anchor/1' || !Array.isArray(anchor.chains)) {
+      io.err(`${values.anchor} is not an anchor written by lotse audit anchor.`);
+      return 2;
+    }
+  }
+  const key = auditKey(ctx.config);
+  // Seal what is committed, so that only entries of transactions still running remain open.
+  await sealAuditLog(ctx.db, key);
+  const result = await verifyAuditChain(ctx.db, key, {
+    ...(anchor ? { anchor } : {}),
+    unsealedLimitMs: minutes === undefined ? DEFAULT_UNSEALED_LIMIT_MS : Number(minutes) * 60_000,
+  });
+  const pending = result.unsealed ? ` ${result.unsealed} not sealed yet.` : '';
+  if (result.ok) {
+    io.out(
+      `Audit log intact: ${result.entries} entries in ${result.chains} chain(s)${anchor ? `, anchor of ${anchor.createdAt} holds` : ''}.${pending}`,
+    );
+    return 0;
+  }
+  io.err(`AUDIT LOG TAMPERED: ${result.problems.length} problem(s) in ${result.entries} entries.${pending}`);
+  for (const p of result.problems.slice(0, 50)) io.err(`  chain ${p.chainKey}, entry ${p.seq}: ${p.problem}`);
+  return 1;
+}
+
+async function auditAnchor(args: string[], ctx: AppContext, io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  const key = auditKey(ctx.config);
+  await sealAuditLog(ctx.db, key);
+  const anchor = await createAuditAnchor(ctx.db, key, ctx.clock.now());
+  const text = `${JSON.stringify(anchor, null, 2)}\n`;
+  if (!values.out) {
+    io.out(text.trimEnd());
+    return 0;
+  }
+  await writeFile(values.out, text);
+  io.out(
+    `Anchor of ${anchor.chains.length} chain(s) written to ${values.out}. Keep it away from the database server; check later with: lotse audit verify --anchor ${values.out}`,
+  );
+  return 0;
 }
 
 async function createAdmin(args: string[], ctx: AppContext, io: CliIo): Promise<number> {

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { protectSecretsAtRest } from './features/auth/secrets-at-rest.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemoIfEmpty } from './features/demo/demo.seed.ts';
+import { AuditKeyError, auditKey } from './platform/audit-key.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
@@ -15,6 +16,8 @@ async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const unlock = config.database.kind === 'pglite' ? lockDataDir(config.dataDir) : () => undefined;
+  // Read or create the audit key before anything else: a server that cannot seal must not start.
+  auditKey(config);
   const db = await openDatabase(config);
   const ctx: AppContext = { config, db, clock: systemClock, log };
 
@@ -71,7 +74,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof AuditKeyError) {
     console.error(err.message);
   } else {
     console.error('Lotse could not start:', err);

@@ -78,6 +78,11 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Key of the audit chain's HMAC, at least 32 bytes as hex; else `$LOTSE_DATA_DIR/audit.key`. */
+  LOTSE_AUDIT_KEY: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{2}){32,}$/, 'must be at least 32 bytes as hex (openssl rand -hex 32)')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOTSE_WEB_DIST: z.string().optional(),
   /** Counts below this are shown as "<N" in figures that leave an agency (an agency setting may raise it). */
@@ -126,6 +131,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   webDist: string;
   statistics: { suppressionThreshold: number };
+  /** The audit chain's key: from LOTSE_AUDIT_KEY, else read or created in `keyFile` (see audit-key.ts). */
+  audit: { key: Buffer | undefined; keyFile: string };
 }
 
 export class ConfigError extends Error {}
@@ -172,5 +179,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.LOTSE_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     statistics: { suppressionThreshold: e.LOTSE_SUPPRESSION_THRESHOLD },
+    audit: {
+      key: e.LOTSE_AUDIT_KEY ? Buffer.from(e.LOTSE_AUDIT_KEY, 'hex') : undefined,
+      keyFile: path.join(dataDir, 'audit.key'),
+    },
   };
 }

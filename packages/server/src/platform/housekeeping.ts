@@ -1,3 +1,5 @@
+import { sealAuditLog } from './audit.ts';
+import { auditKey } from './audit-key.ts';
 import { type AppContext, withSystem } from './context.ts';
 
 /** Arbitrary constant: only one app instance at a time runs housekeeping. */
@@ -38,15 +40,46 @@ export async function runHousekeeping(ctx: AppContext): Promise<HousekeepingResu
   });
 }
 
-/** Runs housekeeping now and then hourly; returns a function that stops the schedule. */
-export function scheduleHousekeeping(ctx: AppContext, intervalMs = 3_600_000): () => void {
+/** Chains the audit entries appended since the last run (one instance at a time; see audit.ts). */
+export function sealAudit(ctx: AppContext) {
+  return sealAuditLog(ctx.db, auditKey(ctx.config));
+}
+
+/**
+ * Runs housekeeping now and then hourly, and the audit sealer every few seconds, so that entries are
+ * chained within seconds of their commit; returns a function that stops both.
+ */
+export function scheduleHousekeeping(
+  ctx: AppContext,
+  intervalMs = 3_600_000,
+  sealIntervalMs = 2_000,
+): () => void {
   const tick = () =>
     runHousekeeping(ctx).then(
       (r) => r.ran && ctx.log.info({ housekeeping: r }, 'housekeeping done'),
       (err: unknown) => ctx.log.error({ err }, 'housekeeping failed'),
     );
+  let sealing = false;
+  const seal = () => {
+    if (sealing) return;
+    sealing = true;
+    sealAudit(ctx)
+      .then(
+        (r) => r.sealed > 0 && ctx.log.debug({ sealed: r.sealed }, 'audit entries sealed'),
+        (err: unknown) => ctx.log.error({ err }, 'audit sealing failed'),
+      )
+      .finally(() => {
+        sealing = false;
+      });
+  };
   void tick();
+  seal();
   const timer = setInterval(tick, intervalMs);
+  const sealTimer = setInterval(seal, sealIntervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  sealTimer.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(sealTimer);
+  };
 }

@@ -3,12 +3,17 @@ import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.ts';
 import { seedDemoIfEmpty } from '../features/demo/demo.seed.ts';
+import { rememberAuditKey } from '../platform/audit.ts';
+import { auditKey } from '../platform/audit-key.ts';
 import type { ApiRoute } from '../platform/auth-hook.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createTestDb, type TestDatabase } from './test-db.ts';
+
+/** The test app's audit key (the data directory does not exist, so no key file). */
+export const TEST_AUDIT_KEY = 'a0'.repeat(32);
 
 export interface TestApp {
   /** The server's context, but with the superuser connection (see createTestDb). */
@@ -36,6 +41,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     // Each test app has its own key for secrets at rest (there is no data directory for a key file).
     LOTSE_SECRET_KEY: randomBytes(32).toString('base64'),
+    LOTSE_AUDIT_KEY: TEST_AUDIT_KEY,
     ...env,
   });
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
@@ -44,6 +50,7 @@ export async function startTestApp(
   const log = options.logTo ? createLogger('info', options.logTo) : createLogger(config.logLevel);
   const appCtx: AppContext = { config, db: testDb.appDb, clock, log };
   const ctx: AppContext = { ...appCtx, db: testDb.db };
+  for (const db of [testDb.db, testDb.appDb]) rememberAuditKey(db, auditKey(config));
   await seedDemoIfEmpty(appCtx, { sampleData: options.sampleData ?? false });
   const { app, routes } = await buildApp(appCtx);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../cli.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
+import { auditKey } from '../../platform/audit-key.ts';
+import { sealAudit } from '../../platform/housekeeping.ts';
 import { DEMO, startTestApp, type TestApp } from '../../testing/test-app.ts';
 
 let t: TestApp;
@@ -107,9 +109,12 @@ describe('audit log API', () => {
   });
 });
 
+const verify = () => verifyAuditChain(t.ctx.db, auditKey(t.ctx.config));
+
 describe('audit chain verification', () => {
   it('reports an intact chain', async () => {
-    const result = await verifyAuditChain(t.ctx.db);
+    await sealAudit(t.ctx);
+    const result = await verify();
     expect(result.ok).toBe(true);
     expect(result.entries).toBeGreaterThan(10);
     expect((await cli(['audit', 'verify'])).code).toBe(0);
@@ -123,7 +128,7 @@ describe('audit chain verification', () => {
     ).rows[0];
     if (!victim) throw new Error('no entry to tamper with');
     await t.ctx.db.query(`UPDATE audit_log SET action = 'users.list' WHERE id = $1`, [victim.id]);
-    const result = await verifyAuditChain(t.ctx.db);
+    const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual({
       chainKey: victim.chain_key,
@@ -134,7 +139,7 @@ describe('audit chain verification', () => {
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/TAMPERED/);
     await t.ctx.db.query('UPDATE audit_log SET action = $2 WHERE id = $1', [victim.id, victim.action]);
-    expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
+    expect((await verify()).ok).toBe(true);
   });
 
   it('detects a deleted entry in the middle and a removed tail', async () => {
@@ -148,7 +153,7 @@ describe('audit chain verification', () => {
     const last = rows.rows[rows.rows.length - 1];
     if (!middle || !last) throw new Error('chain too short');
     await t.ctx.db.query('DELETE FROM audit_log WHERE id = $1', [middle.id]);
-    const gap = await verifyAuditChain(t.ctx.db);
+    const gap = await verify();
     expect(gap.problems).toContainEqual({
       chainKey: middle.chain_key,
       seq: middle.seq,
@@ -157,11 +162,11 @@ describe('audit chain verification', () => {
     await restore(middle);
 
     await t.ctx.db.query('DELETE FROM audit_log WHERE id = $1', [last.id]);
-    const tail = await verifyAuditChain(t.ctx.db);
+    const tail = await verify();
     expect(tail.ok).toBe(false);
     expect(tail.problems.map((p) => p.problem)).toContain('head_mismatch');
     await restore(last);
-    expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
+    expect((await verify()).ok).toBe(true);
   });
 });
 

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../platform/audit.ts';
+import { auditKey } from '../../platform/audit-key.ts';
+import { sealAudit } from '../../platform/housekeeping.ts';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 
 let t: TestApp;
@@ -137,7 +140,8 @@ describe('erasure and anonymisation', () => {
       details: { reason: 'retention_period_expired' },
     });
     expect(JSON.stringify(entries)).not.toContain('Westermann');
-    const chain = await import('../../platform/audit.ts').then((m) => m.verifyAuditChain(t.ctx.db));
+    await sealAudit(t.ctx);
+    const chain = await verifyAuditChain(t.ctx.db, auditKey(t.ctx.config));
     expect(chain.ok).toBe(true);
   });
 

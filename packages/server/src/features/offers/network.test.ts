@@ -419,7 +419,7 @@ describe('referrals', () => {
     expect(list.body.total).toBe(1);
     expect(list.body.items[0].offer.title).toBe('Offenes Angebot');
     const audit = await t.ctx.db.query<{ action: string; details: unknown }>(
-      `SELECT action, details FROM audit_log WHERE client_id = $1 AND action LIKE 'referrals.%' ORDER BY seq`,
+      `SELECT action, details FROM audit_log WHERE client_id = $1 AND action LIKE 'referrals.%' ORDER BY id`,
       [client.id],
     );
     expect(audit.rows.map((r) => r.action)).toEqual([

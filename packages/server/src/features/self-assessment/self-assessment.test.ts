@@ -42,7 +42,7 @@ const audited = async (clientId: string) =>
   (
     await t.ctx.db.query<{ action: string; actor_user_id: string | null; client_id: string }>(
       `SELECT action, actor_user_id, client_id FROM audit_log WHERE client_id = $1 AND action LIKE 'self_assessment.%'
-        ORDER BY seq`,
+        ORDER BY id`,
       [clientId],
     )
   ).rows;
