@@ -23,6 +23,7 @@ import { clientRecordRoutes } from './features/client-records/client-records.rou
 import { clientRoutes } from './features/clients/clients.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
+import { districtRoutes } from './features/districts/districts.routes.ts';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.ts';
 import { eventRoutes } from './features/events/events.routes.ts';
 import { goalRoutes } from './features/goals/goals.routes.ts';
@@ -50,6 +51,7 @@ const features = [
   healthRoutes,
   authRoutes,
   agencyRoutes,
+  districtRoutes,
   userRoutes,
   auditRoutes,
   // Case work (issue 4)

@@ -1,4 +1,4 @@
-export * from './districts.ts';
+export * from './district.schema.ts';
 export * from './languages.ts';
 export * from './network.schema.ts';
 export * from './ranking.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../common/paging.ts';
 import { publishedCount } from '../statistics/published-count.ts';
-import { districtKeys } from './districts.ts';
+import { districtKey, MAX_DISTRICTS } from './district.schema.ts';
 import { offerLanguageCodes } from './languages.ts';
 import { referralFeedbackOutcome } from './referral-feedback.schema.ts';
 
@@ -65,7 +65,6 @@ export const publicationKinds = ['good_practice', 'guide', 'instrument', 'report
 export const publicationKind = z.enum(publicationKinds);
 export type PublicationKind = z.infer<typeof publicationKind>;
 
-export const districtKey = z.enum(districtKeys, { message: 'Unbekannter Sozialraum' });
 export const languageCode = z.enum(offerLanguageCodes, { message: 'Unbekannte Sprache' });
 /** A dimension key of the participation instrument (checked against the instrument on the server). */
 export const dimensionKey = z
@@ -125,7 +124,7 @@ export const createPartnerRequest = z.strictObject({
     .nullable()
     .optional(),
   city: optionalText(100),
-  districts: uniqueList(districtKey, districtKeys.length).default([]),
+  districts: uniqueList(districtKey, MAX_DISTRICTS).default([]),
   website: z
     .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
     .max(500)
@@ -146,7 +145,7 @@ export const updatePartnerRequest = z
     street: partnerFields.street,
     postalCode: partnerFields.postalCode,
     city: partnerFields.city,
-    districts: uniqueList(districtKey, districtKeys.length),
+    districts: uniqueList(districtKey, MAX_DISTRICTS),
     website: partnerFields.website,
     notes: partnerFields.notes,
     inclusion: partnerFields.inclusion,
@@ -278,6 +277,8 @@ export const offerView = z
     dimensions: z.array(z.string()),
     targetGroups: z.array(targetGroup),
     district: z.string(),
+    /** The district's name in the list of the agency that offers it (also for shared offers). */
+    districtName: z.string(),
     street: z.string().nullable(),
     postalCode: z.string().nullable(),
     city: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtKeyOf } from './districts.ts';
+import { districtKeyOf } from './district.schema.ts';
 import { languageCodeOf } from './languages.ts';
 import { type RankableOffer, rankOffers } from './ranking.ts';
 
@@ -27,6 +27,7 @@ describe('rankOffers', () => {
         offer('unrelated', { dimensions: ['housing'], languages: ['de', 'tr'] }),
       ],
       label,
+      (key) => (key === 'witten' ? 'Witten' : key),
     );
     expect(ranked.map((r) => r.offer.id)).toEqual(['fits', 'german-only', 'other-district']);
     expect(ranked[0]?.reason).toBe('passt: soziale Kontakte, Witten, Deutsch/Türkisch');
@@ -70,6 +71,15 @@ describe('rankOffers', () => {
 });
 
 describe('free-text districts and languages of client records', () => {
+  const list = [
+    { key: 'witten', name: 'Witten' },
+    { key: 'luedenscheid', name: 'Lüdenscheid' },
+    { key: 'wetter', name: 'Wetter (Ruhr)' },
+    { key: 'menden', name: 'Menden (Sauerland)' },
+    { key: 'nachrodt', name: 'Nachrodt-Wiblingwerde' },
+    { key: 'sprockhoevel', name: 'Sprockhövel' },
+    { key: 'aachen-mitte', name: 'Aachen-Mitte' },
+  ];
   it.each([
     ['Witten', 'witten'],
     ['Witten-Annen', 'witten'],
@@ -78,12 +88,13 @@ describe('free-text districts and languages of client records', () => {
     ['Menden', 'menden'],
     ['Nachrodt-Wiblingwerde', 'nachrodt'],
     ['Sprockhövel', 'sprockhoevel'],
-  ])('maps %s to %s', (text, key) => expect(districtKeyOf(text)).toBe(key));
+    ['aachen mitte', 'aachen-mitte'],
+  ])('maps %s to %s', (text, key) => expect(districtKeyOf(text, list)).toBe(key));
 
   it('returns nothing for unknown or empty districts', () => {
-    expect(districtKeyOf('Atlantis')).toBeUndefined();
-    expect(districtKeyOf('')).toBeUndefined();
-    expect(districtKeyOf(null)).toBeUndefined();
+    expect(districtKeyOf('Atlantis', list)).toBeUndefined();
+    expect(districtKeyOf('', list)).toBeUndefined();
+    expect(districtKeyOf(null, list)).toBeUndefined();
   });
 
   it.each([

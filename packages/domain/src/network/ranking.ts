@@ -1,4 +1,3 @@
-import { districtName } from './districts.ts';
 import { languageName } from './languages.ts';
 
 /**
@@ -55,6 +54,7 @@ export function rankOffers<O extends RankableOffer>(
   profile: ClientProfile,
   offers: readonly O[],
   dimensionLabel: (key: string) => string = (k) => k,
+  districtLabel: (key: string) => string = (k) => k,
 ): RankedOffer<O>[] {
   const needs = new Set(profile.needs);
   // German is spoken everywhere: it only counts as a match when the client prefers another language.
@@ -77,7 +77,7 @@ export function rankOffers<O extends RankableOffer>(
     const full = offer.freePlaces === 0;
     const parts = [
       ...dimensions.map(dimensionLabel),
-      ...(district ? [districtName(offer.district)] : []),
+      ...(district ? [districtLabel(offer.district)] : []),
       ...(languages.length ? [offer.languages.map(languageName).join('/')] : []),
       ...(stepFree ? ['barrierefrei'] : []),
       ...(easyLanguage ? ['Leichte Sprache'] : []),

@@ -38,6 +38,9 @@ export const grants = {
   // Offers and network (issue 5). The directory, events and publications hold no client data: every
   // staff role reads them. Referrals and suggestions are client data (guides and leads); planning shows
   // aggregates with small cells suppressed (coordinators and leads).
+  /** Districts are public geography: every staff role reads them; admins maintain them. */
+  'districts.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
+  'districts.manage': ['admin'],
   'network.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
   'network.write': ['lead', 'caseworker', 'coordinator'],
   'network.import': ['lead', 'coordinator'],

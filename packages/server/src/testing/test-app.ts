@@ -118,6 +118,9 @@ export class TestClient {
   patch<T = any>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body);
   }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
 
   async login(email: string, password = 'Lotse-Demo-2026') {
     const res = await this.post('/api/auth/login', { email, password });

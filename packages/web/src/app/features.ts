@@ -12,6 +12,7 @@ export interface Feature {
     | 'instruments'
     | 'users'
     | 'settings'
+    | 'districts'
     | 'audit'
     | 'account'
     | 'clients'
@@ -50,6 +51,7 @@ export const features: readonly Feature[] = [
   { id: 'evaluation', path: '/wirkung', roles: ['lead', 'coordinator'], inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true },
+  { id: 'districts', path: '/verwaltung/sozialraeume', roles: ['admin'], inNav: true },
   { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true },
   { id: 'account', path: '/konto', roles: 'all', inNav: true },
 ];

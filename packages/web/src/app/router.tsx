@@ -13,6 +13,7 @@ import { ClientPage } from '../features/clients/ClientPage.tsx';
 import { ClientsPage } from '../features/clients/ClientsPage.tsx';
 import { ImportPage } from '../features/clients/ImportPage.tsx';
 import { NewClientPage } from '../features/clients/NewClientPage.tsx';
+import { DistrictsPage } from '../features/districts/DistrictsPage.tsx';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
 import { EventsPage } from '../features/events/EventsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
@@ -73,6 +74,14 @@ export const router = createBrowserRouter([
                 element: (
                   <FeatureRoute feature="users">
                     <UsersPage />
+                  </FeatureRoute>
+                ),
+              },
+              {
+                path: 'verwaltung/sozialraeume',
+                element: (
+                  <FeatureRoute feature="districts">
+                    <DistrictsPage />
                   </FeatureRoute>
                 ),
               },

@@ -4,6 +4,8 @@ import assessmentsDe from '../features/assessments/i18n/de.json';
 import assessmentsEn from '../features/assessments/i18n/en.json';
 import caseworkDe from '../features/clients/i18n/de.json';
 import caseworkEn from '../features/clients/i18n/en.json';
+import districtsDe from '../features/districts/i18n/de.json';
+import districtsEn from '../features/districts/i18n/en.json';
 import evaluationDe from '../features/evaluation/i18n/de.json';
 import evaluationEn from '../features/evaluation/i18n/en.json';
 import instrumentsDe from '../features/instruments/i18n/de.json';
@@ -19,8 +21,8 @@ type Resource = { [key: string]: string | Resource };
 
 /** Feature translations live beside their feature; each adds one import per language and a line here. */
 const featureResources: Record<'de' | 'en', Resource[]> = {
-  de: [caseworkDe, networkDe, assessmentsDe, instrumentsDe, programmesDe, evaluationDe],
-  en: [caseworkEn, networkEn, assessmentsEn, instrumentsEn, programmesEn, evaluationEn],
+  de: [caseworkDe, networkDe, assessmentsDe, instrumentsDe, programmesDe, evaluationDe, districtsDe],
+  en: [caseworkEn, networkEn, assessmentsEn, instrumentsEn, programmesEn, evaluationEn, districtsEn],
 };
 
 /** Deep merge, so a feature can add keys to shared groups such as `nav` without replacing them. */

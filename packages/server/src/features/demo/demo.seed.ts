@@ -6,6 +6,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { seedAssessments } from '../assessments/assessments.demo.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { seedCasework } from '../clients/casework.demo.ts';
+import { seedDistricts } from '../districts/districts.demo.ts';
 import { seedNetwork } from '../offers/network.demo.ts';
 import { seedProgrammes } from '../programmes/programmes.seed.ts';
 
@@ -83,6 +84,8 @@ export async function seedDemoIfEmpty(
           [agencyId, user.email, user.displayName, user.roles, await hashPassword(DEMO_PASSWORD), now],
         );
       }
+      // Districts are part of the agency's set-up (offers and partners refer to them), not sample data.
+      await seedDistricts(tx, agencyId, now);
       await appendAudit(
         tx,
         { action: 'demo.seed', agencyId, actorUserId: null, resourceType: 'agency', resourceId: agencyId },

@@ -13,6 +13,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
+import { listDistricts } from '../districts/districts.repo.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 import { insertPartners, listPartners, type PartnerInsert } from '../partners/partners.repo.ts';
 import { insertOffers, listOffers, type OfferInsert } from './offers.repo.ts';
@@ -127,6 +128,8 @@ export async function importOffers(
     authorize(actor, 'network.import');
     const known = await knownDimensionKeys(scope.tx);
     const partners = await ownPartnersByName(scope);
+    const districts = await listDistricts(scope.tx, actor.agencyId);
+    const districtKeys = new Set(districts.map((d) => d.key));
     const valid: { row: number; value: OfferInsert }[] = [];
     const errors: RowError[] = [];
     const preview: Record<string, unknown>[] = [];
@@ -150,7 +153,7 @@ export async function importOffers(
         partnerId: partnerId ?? '00000000-0000-4000-8000-000000000000',
         dimensions,
         targetGroups: splitList(r.targetGroups),
-        district: districtKeyOf(r.district) ?? r.district ?? '',
+        district: districtKeyOf(r.district, districts) ?? r.district ?? '',
         street: text(r.street),
         postalCode: text(r.postalCode),
         city: text(r.city),
@@ -169,6 +172,8 @@ export async function importOffers(
         validTo: text(r.validTo),
         shared: bool(r.shared, false),
       };
+      if (!districtKeys.has(candidate.district))
+        rowErrors.push({ row, field: 'district', message: `Unbekannter Sozialraum: ${r.district ?? ''}` });
       const parsed = createOfferRequest.safeParse(candidate);
       if (!parsed.success)
         rowErrors.push(
@@ -212,6 +217,8 @@ export async function importPartners(
   const records = await decode(input);
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.import');
+    const districts = await listDistricts(scope.tx, actor.agencyId);
+    const districtKeys = new Set(districts.map((d) => d.key));
     const valid: { row: number; value: PartnerInsert }[] = [];
     const errors: RowError[] = [];
     const preview: Record<string, unknown>[] = [];
@@ -234,12 +241,17 @@ export async function importPartners(
         street: text(r.street),
         postalCode: text(r.postalCode),
         city: text(r.city),
-        districts: splitList(r.districts).map((d) => districtKeyOf(d) ?? d),
+        districts: splitList(r.districts).map((d) => districtKeyOf(d, districts) ?? d),
         website: text(r.website),
         notes: text(r.notes),
       });
       if (!parsed.success) {
         errors.push(...issuesOf(row, parsed.error, { contactPersons: 'contactName' }));
+        return;
+      }
+      const unknown = parsed.data.districts.filter((d) => !districtKeys.has(d));
+      if (unknown.length > 0) {
+        errors.push({ row, field: 'districts', message: `Unbekannter Sozialraum: ${unknown.join(', ')}` });
         return;
       }
       valid.push({ row, value: parsed.data });
@@ -281,6 +293,7 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 export async function exportOffers(ctx: AppContext, actor: Actor, format: 'csv' | 'xlsx') {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
+    const districts = await listDistricts(scope.tx, actor.agencyId);
     const { rows } = await listOffers(
       scope.tx,
       { scope: 'own', includeExpired: true },
@@ -295,7 +308,7 @@ export async function exportOffers(ctx: AppContext, actor: Actor, format: 'csv' 
       partner: o.partner_name,
       dimensions: o.dimensions.join(';'),
       targetGroups: o.target_groups.join(';'),
-      district: districtName(o.district),
+      district: districtName(o.district, districts),
       street: str(o.street),
       postalCode: str(o.postal_code),
       city: str(o.city),
@@ -327,6 +340,7 @@ export async function exportOffers(ctx: AppContext, actor: Actor, format: 'csv' 
 export async function exportPartners(ctx: AppContext, actor: Actor, format: 'csv' | 'xlsx') {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
+    const districts = await listDistricts(scope.tx, actor.agencyId);
     const { rows } = await listPartners(scope.tx, {}, 100_000, 0);
     const own = rows.filter((p) => p.agency_id === actor.agencyId);
     const table = own.map((p) => ({
@@ -335,7 +349,7 @@ export async function exportPartners(ctx: AppContext, actor: Actor, format: 'csv
       street: str(p.street),
       postalCode: str(p.postal_code),
       city: str(p.city),
-      districts: p.districts.map(districtName).join(';'),
+      districts: p.districts.map((d) => districtName(d, districts)).join(';'),
       website: str(p.website),
       notes: str(p.notes),
       contactName: str(p.contact_persons[0]?.name),

@@ -1,7 +1,8 @@
-import { districts, type PartnerKind, type TargetGroup } from '@lotse/domain';
+import type { PartnerKind, TargetGroup } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 import type { DemoSeeder } from '../demo/demo.seed.ts';
+import { demoDistricts } from '../districts/districts.demo.ts';
 import { insertRows } from './bulk-insert.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 
@@ -393,7 +394,7 @@ async function seedAgencyDirectory(
   for (let i = 0; i < size.partners; i++) {
     const kind = KIND_CYCLE[i % KIND_CYCLE.length] as PartnerKind;
     const district = districtKeys[(i * 5 + seed) % districtKeys.length] as string;
-    const d = districts.find((x) => x.key === district);
+    const d = demoDistricts.find((x) => x.key === district);
     let name = fill(r.pick(PARTNER_NAMES[kind]), d?.name ?? district);
     for (let n = 2; names.has(name); n++) name = `${name.replace(/ \(\d+\)$/, '')} (${n})`;
     names.add(name);
@@ -441,7 +442,7 @@ async function seedAgencyDirectory(
     const candidates = partners.filter((p) => t.kinds.includes(p.kind));
     const partner = candidates.length ? r.pick(candidates) : r.pick(partners);
     const district = r.chance(0.7) ? partner.district : r.pick(districtKeys);
-    const d = districts.find((x) => x.key === district);
+    const d = demoDistricts.find((x) => x.key === district);
     const languages = [
       'de',
       ...(r.chance(0.35) ? [r.pick(EXTRA_LANGUAGES)] : []),
@@ -900,7 +901,7 @@ export const seedNetwork: DemoSeeder = async (tx, now, agencies) => {
   for (const [name, county, size] of plan) {
     const agencyId = agencies.get(name);
     if (!agencyId) continue;
-    const keys = districts.filter((d) => d.county === county).map((d) => d.key);
+    const keys = demoDistricts.filter((d) => d.county === county).map((d) => d.key);
     await seedAgencyDirectory(tx, now, agencyId, keys, r, size);
   }
   for (const [name] of plan) {

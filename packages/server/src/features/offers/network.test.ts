@@ -197,7 +197,7 @@ describe('offers', () => {
     // Accents and a typo do not hide it.
     expect(await ids('query=schachklub')).toContain(chess.id);
     expect(await ids('query=CAFE')).toContain(full.id);
-    const bad = await cw.get('/api/offers?district=atlantis&stepFree=maybe');
+    const bad = await cw.get('/api/offers?district=Atlantis!&stepFree=maybe');
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
       'district',
@@ -560,7 +560,7 @@ describe('needs vs offers', () => {
     expect(one.body.cells).toHaveLength(1);
     expect((await cw.get('/api/planning/needs-vs-offers')).status).toBe(403);
     expect((await lead.get('/api/planning/needs-vs-offers')).status).toBe(200);
-    expect((await ko.get('/api/planning/needs-vs-offers?district=nowhere')).status).toBe(400);
+    expect((await ko.get('/api/planning/needs-vs-offers?district=No%20where')).status).toBe(400);
 
     // An agency that raises its small-cell threshold gets stricter suppression here too.
     const admin = t.client();

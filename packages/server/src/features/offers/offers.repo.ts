@@ -15,6 +15,8 @@ export interface OfferRow {
   dimensions: string[];
   target_groups: TargetGroup[];
   district: string;
+  /** The district's name in the offering agency's list (shared offers name their region). */
+  district_name: string | null;
   street: string | null;
   postal_code: string | null;
   city: string | null;
@@ -39,7 +41,9 @@ export interface OfferRow {
 export const SELECT_OFFER = `
   SELECT o.id, o.agency_id, lotse_agency_name(o.agency_id) AS agency_name, o.partner_id,
          coalesce(p.name, '') AS partner_name, coalesce(p.kind, 'other') AS partner_kind,
-         o.title, o.description, o.dimensions, o.target_groups, o.district, o.street, o.postal_code, o.city,
+         o.title, o.description, o.dimensions, o.target_groups, o.district,
+         (SELECT d.name FROM districts d WHERE d.agency_id = o.agency_id AND d.key = o.district) AS district_name,
+         o.street, o.postal_code, o.city,
          o.lat, o.lon, o.step_free, o.easy_language, o.languages, o.cost_cents, o.cost_note, o.schedule,
          o.capacity, o.free_places, o.how_to_refer, o.valid_from, o.valid_to, o.shared, o.created_at, o.updated_at
     FROM offers o LEFT JOIN partners p ON p.id = o.partner_id`;
@@ -199,6 +203,7 @@ export function presentOffer(row: OfferRow, agencyId: string): OfferView {
     dimensions: row.dimensions,
     targetGroups: row.target_groups,
     district: row.district,
+    districtName: row.district_name ?? row.district,
     street: row.street,
     postalCode: row.postal_code,
     city: row.city,

@@ -3,6 +3,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
+import { unknownDistrictIssues } from '../districts/districts.service.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 import { findPartner } from '../partners/partners.repo.ts';
 import {
@@ -15,13 +16,20 @@ import {
   updateOffer,
 } from './offers.repo.ts';
 
-/** Dimensions must be keys of a published instrument; the partner must be one of the own agency. */
+/**
+ * Dimensions must be keys of a published instrument, the district one of the agency's districts, the
+ * partner one of the own agency.
+ */
 export async function checkOfferReferences(
   scope: ActorScope,
-  input: { dimensions?: string[] | undefined; partnerId?: string | undefined },
+  input: { dimensions?: string[] | undefined; partnerId?: string | undefined; district?: string | undefined },
   known?: Set<string>,
 ): Promise<{ path: string; message: string }[]> {
-  const issues: { path: string; message: string }[] = [];
+  const issues = await unknownDistrictIssues(
+    scope.tx,
+    scope.actor.agencyId,
+    input.district === undefined ? [] : [{ path: 'district', key: input.district }],
+  );
   if (input.dimensions) {
     const keys = known ?? (await knownDimensionKeys(scope.tx));
     for (const d of input.dimensions)

@@ -1,8 +1,19 @@
 import type { CreatePartnerRequest, PartnerKind, PartnerView, UpdatePartnerRequest } from '@lotse/domain';
-import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
+import { unknownDistrictIssues } from '../districts/districts.service.ts';
 import { findPartner, insertPartners, listPartners, presentPartner, updatePartner } from './partners.repo.ts';
+
+/** A partner's districts must be districts of the agency. */
+async function checkDistricts(scope: ActorScope, keys: readonly string[] | undefined) {
+  const issues = await unknownDistrictIssues(
+    scope.tx,
+    scope.actor.agencyId,
+    (keys ?? []).map((key, i) => ({ path: `districts.${i}`, key })),
+  );
+  if (issues.length) throw badRequest('Ungültige Eingabe (Anfrage).', issues);
+}
 
 export async function list(
   ctx: AppContext,
@@ -43,6 +54,7 @@ export async function create(
 ): Promise<PartnerView> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.write');
+    await checkDistricts(scope, input.districts);
     const [id] = await insertPartners(scope.tx, actor.agencyId, [input], actor.userId, scope.now);
     // Contact persons are personal data: the write is audited (ids and counts only).
     await scope.audit({
@@ -69,6 +81,7 @@ export async function update(
     if (!row) throw notFound('Netzwerkpartner nicht gefunden.');
     // Partners of other agencies (behind shared offers) are read-only: the same 404 as a missing one.
     authorize(actor, 'network.write', { agencyId: row.agency_id });
+    await checkDistricts(scope, input.districts);
     await updatePartner(scope.tx, id, input, scope.now);
     await scope.audit({
       action: 'partners.update',

@@ -66,12 +66,18 @@ describe('PATCH /api/partners/:id', () => {
     const bad = await cw.patch(`/api/partners/${id}`, {
       name: 'Neu',
       postalCode: '123',
-      districts: ['atlantis'],
+      districts: ['Atlantis!'],
       contactPersons: [{ name: 'X', email: 'keine-mail' }],
     });
     expect(bad.status).toBe(400);
     const paths = (bad.body.error.issues as { path: string }[]).map((i) => i.path).sort();
     expect(paths).toEqual(['contactPersons.0.email', 'districts.0', 'postalCode']);
+    // [trust #15] A well-formed key that is not one of the agency's districts is refused too.
+    const unknown = await cw.patch(`/api/partners/${id}`, { districts: ['witten', 'atlantis'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues).toEqual([
+      { path: 'districts.1', message: 'Unbekannter Sozialraum: atlantis' },
+    ]);
     expect((await cw.patch(`/api/partners/${id}`, {})).status).toBe(400);
     expect((await cw.patch(`/api/partners/${id}`, { unknown: 1 })).status).toBe(400);
     expect((await cw.get(`/api/partners/${id}`)).body.name).toBe('Beratung Mitte');

@@ -1,6 +1,5 @@
 import {
   districtKeyOf,
-  districts,
   isSuppressed,
   type PlanningCell,
   type PlanningResponse,
@@ -12,6 +11,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import { today } from '../clients/date-rules.ts';
+import { listDistricts } from '../districts/districts.repo.ts';
 import { ASSESSED_NEEDS_SQL } from '../referrals/client-needs.ts';
 
 /** Area dimensions of the published instruments (keys stable across versions), with a German title. */
@@ -42,6 +42,7 @@ export async function needsVsOffers(
     authorize(actor, 'planning.read');
     const threshold = await suppressionThreshold(ctx, scope);
     const dims = await areaDimensions(scope.tx);
+    const districts = await listDistricts(scope.tx, actor.agencyId);
     const needRows = await scope.tx.query<{ district: string | null; dimension: string; n: number }>(
       `WITH needs AS (${ASSESSED_NEEDS_SQL})
        SELECT c.district, n.dimension, count(DISTINCT c.id)::int AS n
@@ -70,7 +71,7 @@ export async function needsVsOffers(
     const mi = new Map(dims.map((d, i) => [d.key, i]));
     const need = districts.map(() => dims.map(() => 0));
     for (const r of needRows.rows) {
-      const d = di.get(districtKeyOf(r.district) ?? '');
+      const d = di.get(districtKeyOf(r.district, districts) ?? '');
       const m = mi.get(r.dimension);
       if (d === undefined || m === undefined) continue;
       (need[d] as number[])[m] = ((need[d] as number[])[m] as number) + r.n;

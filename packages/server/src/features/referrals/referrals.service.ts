@@ -2,6 +2,7 @@ import {
   type CreateReferralRequest,
   dimensionShortLabels,
   districtKeyOf,
+  districtName,
   languageCodeOf,
   placeHoldingStatuses,
   type ReferralStatus,
@@ -14,6 +15,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
+import { listDistricts } from '../districts/districts.repo.ts';
 import { findOffer, type OfferRow, presentOffer, SELECT_OFFER } from '../offers/offers.repo.ts';
 import { clientNeeds } from './client-needs.ts';
 import {
@@ -65,7 +67,8 @@ export async function suggestions(
   return withActor(ctx, actor, async (scope) => {
     const client = await loadClientFor(scope, clientId, 'referrals.read');
     const { needs, assessmentDate } = await clientNeeds(scope.tx, client.id);
-    const district = districtKeyOf(client.district) ?? null;
+    const districts = await listDistricts(scope.tx, actor.agencyId);
+    const district = districtKeyOf(client.district, districts) ?? null;
     const language = languageCodeOf(client.preferred_language) ?? null;
     const day = today(scope.now);
     // Offers that serve a need, or (without known needs) those in the client's district.
@@ -100,6 +103,7 @@ export async function suggestions(
       },
       offers,
       (key) => dimensionShortLabels[key] ?? key,
+      (key) => districtName(key, districts),
     );
     const items = ranked.slice(0, limit).map((r) => ({
       offer: presentOffer(r.offer.row, actor.agencyId),

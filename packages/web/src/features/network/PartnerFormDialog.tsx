@@ -12,7 +12,7 @@ import { focusFirstInvalid } from '../../ui/forms.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { TextAreaField } from '../clients/TextAreaField.tsx';
-import { districts, fieldIssues, partnerKinds } from '../offers/network.ts';
+import { fieldIssues, partnerKinds, useDistricts } from '../offers/network.ts';
 
 interface Contact {
   name: string;
@@ -73,6 +73,7 @@ export function PartnerFormDialog({
   onSaved: (partner: PartnerView) => void;
 }) {
   const { t } = useTranslation();
+  const districts = useDistricts();
   const [d, setD] = useState<Draft>(() => draftOf(partner));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
@@ -252,7 +253,7 @@ export function PartnerFormDialog({
         </fieldset>
         <CheckboxGroupField
           label={t('network.partners.districts')}
-          options={districts.map((x) => ({ value: x.key, label: x.name }))}
+          options={districts.items.map((x) => ({ value: x.key, label: x.name }))}
           value={d.districts}
           onChange={(v) => set('districts', v)}
           errorMessage={errors.districts}

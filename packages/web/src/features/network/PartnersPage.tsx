@@ -14,7 +14,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { ImportDialog } from '../offers/ImportDialog.tsx';
-import { districtName, districts, partnerKinds } from '../offers/network.ts';
+import { partnerKinds, useDistricts } from '../offers/network.ts';
 import { ExportImportActions, PlacesText } from '../offers/OffersPage.tsx';
 import '../offers/network.css';
 import { PartnerFormDialog } from './PartnerFormDialog.tsx';
@@ -29,6 +29,7 @@ interface Paged<T> {
 /** Network partners of the agency and those behind offers of the shared directory. */
 export function PartnersPage() {
   const { t } = useTranslation();
+  const districts = useDistricts();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('seite')) || 1);
   const query = params.get('suche') ?? '';
@@ -112,7 +113,7 @@ export function PartnersPage() {
           />
           <SelectField
             label={t('network.offers.district')}
-            options={[all, ...districts.map((d) => ({ id: d.key, label: d.name }))]}
+            options={[all, ...districts.items.map((d) => ({ id: d.key, label: d.name }))]}
             selectedKey={district || 'all'}
             onSelectionChange={(k) => update({ sozialraum: k === 'all' ? '' : (k ?? '') })}
           />
@@ -144,7 +145,7 @@ export function PartnersPage() {
                       {p.own ? null : <span className="badge badge--neutral"> {p.agency.name}</span>}
                     </th>
                     <td>{t(`network.partnerKind.${p.kind}`)}</td>
-                    <td>{p.districts.map(districtName).join(', ')}</td>
+                    <td>{p.districts.map(districts.name).join(', ')}</td>
                     <td>{p.offerCount}</td>
                   </tr>
                 ))}
@@ -168,6 +169,7 @@ export function PartnersPage() {
 export function PartnerPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const districts = useDistricts();
   const partner = useApiQuery<PartnerView>(`/api/partners/${id}`);
   const user = useUser();
   const canWrite = !!user?.roles.some((r) => r === 'lead' || r === 'caseworker' || r === 'coordinator');
@@ -218,7 +220,7 @@ export function PartnerPage() {
                   t('network.unknown')}
               </dd>
               <dt>{t('network.partners.districts')}</dt>
-              <dd>{p.districts.map(districtName).join(', ') || t('network.unknown')}</dd>
+              <dd>{p.districts.map(districts.name).join(', ') || t('network.unknown')}</dd>
               {p.website ? (
                 <>
                   <dt>{t('network.partners.website')}</dt>
@@ -273,7 +275,7 @@ export function PartnerPage() {
               <ul className="plain-list">
                 {offers.data.items.map((o) => (
                   <li key={o.id}>
-                    <Link to={`/angebote/${o.id}`}>{o.title}</Link> – {districtName(o.district)} –{' '}
+                    <Link to={`/angebote/${o.id}`}>{o.title}</Link> – {o.districtName} –{' '}
                     <PlacesText offer={o} />
                   </li>
                 ))}

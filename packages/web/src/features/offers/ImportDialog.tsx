@@ -27,7 +27,7 @@ export function ImportDialog({
   onOpenChange,
   onImported,
 }: {
-  endpoint: '/api/offers/import' | '/api/partners/import';
+  endpoint: '/api/offers/import' | '/api/partners/import' | '/api/districts/import';
   title: string;
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;

@@ -14,7 +14,14 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { TextAreaField } from '../clients/TextAreaField.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
-import { districts, euroToCents, fieldIssues, intOrNull, offerLanguages, targetGroups } from './network.ts';
+import {
+  euroToCents,
+  fieldIssues,
+  intOrNull,
+  offerLanguages,
+  targetGroups,
+  useDistricts,
+} from './network.ts';
 
 interface Draft {
   title: string;
@@ -92,6 +99,7 @@ export function OfferFormDialog({
   onSaved: (offer: OfferView) => void;
 }) {
   const { t } = useTranslation();
+  const districts = useDistricts();
   const dims = useDimensions();
   const partners = useApiQuery<{ items: PartnerView[] }>(isOpen ? '/api/partners' : null, { pageSize: 200 });
   const [d, setD] = useState<Draft>(() => draftOf(offer));
@@ -217,7 +225,7 @@ export function OfferFormDialog({
         />
         <SelectField
           label={t('network.offers.district')}
-          options={districts.map((x) => ({ id: x.key, label: x.name }))}
+          options={districts.items.map((x) => ({ id: x.key, label: x.name }))}
           selectedKey={d.district}
           onSelectionChange={(k) => set('district', k)}
           placeholder={t('network.form.choose')}

@@ -13,7 +13,7 @@ import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { formatDate } from '../clients/casework.ts';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
-import { districtName, formatEuro, languageName } from './network.ts';
+import { formatEuro, languageName } from './network.ts';
 import { OfferFormDialog } from './OfferFormDialog.tsx';
 import { PlacesText } from './OffersPage.tsx';
 import './network.css';
@@ -116,7 +116,7 @@ export function OfferPage() {
                   : t('network.unknown')}
               </dd>
               <dt>{t('network.offers.district')}</dt>
-              <dd>{districtName(o.district)}</dd>
+              <dd>{o.districtName}</dd>
               <dt>{t('network.offer.address')}</dt>
               <dd>
                 {[o.street, [o.postalCode, o.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') ||

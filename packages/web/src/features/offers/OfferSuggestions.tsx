@@ -13,7 +13,6 @@ import { TextField } from '../../ui/TextField.tsx';
 import { formatDate } from '../clients/casework.ts';
 import { FormDialog } from '../clients/FormDialog.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
-import { districtName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
 import './network.css';
@@ -82,8 +81,7 @@ export function OfferSuggestions({ clientId, canWrite = true }: { clientId: stri
                     </p>
                     <p className="suggestion__reason">{s.reason}</p>
                     <p className="suggestion__reason">
-                      {s.offer.partner.name} · {districtName(s.offer.district)} ·{' '}
-                      <PlacesText offer={s.offer} />
+                      {s.offer.partner.name} · {s.offer.districtName} · <PlacesText offer={s.offer} />
                     </p>
                   </div>
                   {canWrite ? (

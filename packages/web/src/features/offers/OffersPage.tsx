@@ -16,7 +16,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { DistrictMap } from './DistrictMap.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
-import { districtName, districts, languageName, offerLanguages, targetGroups } from './network.ts';
+import { languageName, offerLanguages, targetGroups, useDistricts } from './network.ts';
 import { OfferFormDialog } from './OfferFormDialog.tsx';
 import './network.css';
 
@@ -57,6 +57,7 @@ export function PlacesText({ offer }: { offer: Pick<OfferView, 'freePlaces' | 'c
 /** The offer directory: own and shared offers with filters, as a list or on the district map. */
 export function OffersPage() {
   const { t } = useTranslation();
+  const districts = useDistricts();
   const [params, setParams] = useSearchParams();
   const get = (k: FilterKey) => params.get(k) ?? '';
   const page = Math.max(1, Number(params.get('seite')) || 1);
@@ -152,7 +153,7 @@ export function OffersPage() {
           />
           <SelectField
             label={t('network.offers.district')}
-            options={[all, ...districts.map((d) => ({ id: d.key, label: d.name }))]}
+            options={[all, ...districts.items.map((d) => ({ id: d.key, label: d.name }))]}
             selectedKey={get('sozialraum') || 'all'}
             onSelectionChange={(k) => update({ sozialraum: k === 'all' ? '' : (k ?? '') })}
           />
@@ -211,7 +212,7 @@ export function OffersPage() {
       {offers.loading && !offers.data ? <Loading label={t('common.loading')} /> : null}
       {offers.data ? (
         <>
-          {view === 'map' ? <DistrictMap offers={offers.data.items} /> : null}
+          {view === 'map' ? <DistrictMap offers={offers.data.items} districts={districts.items} /> : null}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
           <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
             <table className="table">
@@ -235,7 +236,7 @@ export function OffersPage() {
                       )}
                     </th>
                     <td>{o.partner.name}</td>
-                    <td>{districtName(o.district)}</td>
+                    <td>{o.districtName}</td>
                     <td>{o.dimensions.map(dims.labelOf).join(', ')}</td>
                     <td className="cell--nowrap">
                       <PlacesText offer={o} />

@@ -1,4 +1,5 @@
 import type {
+  DistrictList,
   EventKind,
   PartnerKind,
   PublicationKind,
@@ -6,13 +7,13 @@ import type {
   ReferralStatus,
   TargetGroup,
 } from '@lotse/domain';
+import { useApiQuery } from '../../app/useApi.ts';
 
 /**
  * Runtime code lists of the network feature mirrored from @lotse/domain (the browser bundle imports only
- * types from its index); `satisfies` fails type-checking when a list drifts. Districts and languages
- * come from their plain modules, which hold no schemas.
+ * types from its index); `satisfies` fails type-checking when a list drifts. Languages come from their
+ * plain module, which holds no schemas; districts are the agency's data (`useDistricts`).
  */
-export { districtName, districts } from '@lotse/domain/src/network/districts.ts';
 export { languageName, offerLanguages } from '@lotse/domain/src/network/languages.ts';
 
 export const partnerKinds = [
@@ -111,3 +112,15 @@ export const referralFeedbackOutcomes = [
   'ended',
   'did_not_come',
 ] as const satisfies readonly ReferralFeedbackOutcome[];
+
+/** The agency's districts ("Sozialräume") from `/api/districts`; empty while loading. */
+export function useDistricts() {
+  const q = useApiQuery<DistrictList>('/api/districts');
+  const items = q.data?.items ?? [];
+  return {
+    items,
+    error: q.error,
+    reload: q.reload,
+    name: (key: string) => items.find((d) => d.key === key)?.name ?? key,
+  };
+}

@@ -8,7 +8,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { districts } from '../offers/network.ts';
+import { useDistricts } from '../offers/network.ts';
 import '../offers/network.css';
 
 /** Bars of clients with need and free places per dimension; hidden (suppressed) values are left out. */
@@ -80,13 +80,12 @@ function NeedsChart({ data, title }: { data: PlanningResponse; title: string }) 
 /** Needs versus supply per district and dimension for coordinators (small counts suppressed). */
 export function PlanningPage() {
   const { t } = useTranslation();
+  const districts = useDistricts();
   const [params, setParams] = useSearchParams();
   const district = params.get('sozialraum') ?? '';
   const captionId = useId();
   const planning = useApiQuery<PlanningResponse>('/api/planning/needs-vs-offers', { district });
-  const districtLabel = district
-    ? (districts.find((d) => d.key === district)?.name ?? district)
-    : t('network.planning.allDistricts');
+  const districtLabel = district ? districts.name(district) : t('network.planning.allDistricts');
   const data = planning.data;
   const rows =
     data?.dimensions.map((m) => {
@@ -109,7 +108,7 @@ export function PlanningPage() {
           label={t('network.planning.district')}
           options={[
             { id: 'all', label: t('network.planning.allDistricts') },
-            ...districts.map((d) => ({ id: d.key, label: d.name })),
+            ...districts.items.map((d) => ({ id: d.key, label: d.name })),
           ]}
           selectedKey={district || 'all'}
           onSelectionChange={(k) => setParams(k && k !== 'all' ? { sozialraum: k } : {})}

@@ -1,0 +1,218 @@
+import type { District, DistrictList } from '@lotse/domain';
+import { type FormEvent, useId, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { ImportDialog } from '../offers/ImportDialog.tsx';
+
+interface Draft {
+  /** The key of the district being edited; undefined for a new one. */
+  editing?: string;
+  key: string;
+  name: string;
+  ags: string;
+  lat: string;
+  lon: string;
+}
+
+const empty: Draft = { key: '', name: '', ags: '', lat: '', lon: '' };
+
+const draftOf = (d: District): Draft => ({
+  editing: d.key,
+  key: d.key,
+  name: d.name,
+  ags: d.ags ?? '',
+  lat: d.centre ? String(d.centre.coordinates[1]) : '',
+  lon: d.centre ? String(d.centre.coordinates[0]) : '',
+});
+
+/** The district from the form; the boundary is kept (it comes from the CSV import). */
+function districtOf(d: Draft, before: District | undefined): District {
+  const lat = Number(d.lat.replace(',', '.'));
+  const lon = Number(d.lon.replace(',', '.'));
+  const centre =
+    d.lat.trim() && d.lon.trim()
+      ? { type: 'Point' as const, coordinates: [lon, lat] as [number, number] }
+      : undefined;
+  return {
+    key: d.key.trim(),
+    name: d.name.trim(),
+    ...(d.ags.trim() ? { ags: d.ags.trim() } : {}),
+    ...(centre ? { centre } : {}),
+    ...(before?.boundary ? { boundary: before.boundary } : {}),
+  };
+}
+
+/** Admins maintain the agency's districts ("Sozialräume"): list, add, edit, remove, CSV import. */
+export function DistrictsPage() {
+  const { t } = useTranslation();
+  const list = useApiQuery<DistrictList>('/api/districts');
+  const captionId = useId();
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
+  const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const items = list.data?.items ?? [];
+
+  const save = async (next: District[], done: string) => {
+    setBusy(true);
+    setErrors({});
+    try {
+      await api<DistrictList>('/api/districts', { method: 'PUT', body: { items: next } });
+      setStatus({ tone: 'success', text: done, n: Date.now() });
+      setDraft(empty);
+      list.reload();
+    } catch (error) {
+      const issues = (error as { issues?: { path: string; message: string }[] }).issues ?? [];
+      const fields: Record<string, string> = {};
+      for (const i of issues) fields[i.path.split('.').at(-1) ?? ''] = i.message;
+      setErrors(fields);
+      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const before = items.find((d) => d.key === draft.editing);
+    const district = districtOf(draft, before);
+    const next = before ? items.map((d) => (d.key === before.key ? district : d)) : [...items, district];
+    void save(next, t('districts.saved', { name: district.name }));
+  };
+
+  const remove = (d: District) =>
+    void save(
+      items.filter((x) => x.key !== d.key),
+      t('districts.removed', { name: d.name }),
+    );
+
+  const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+
+  return (
+    <Page
+      title={t('districts.title')}
+      intro={<p>{t('districts.intro')}</p>}
+      actions={
+        <Button variant="secondary" onPress={() => setImporting(true)}>
+          {t('districts.import')}
+        </Button>
+      }
+    >
+      {importing ? (
+        <ImportDialog
+          endpoint="/api/districts/import"
+          title={t('districts.importTitle')}
+          isOpen={importing}
+          onOpenChange={setImporting}
+          onImported={(count) => {
+            setStatus({ tone: 'success', text: t('districts.imported', { count }), n: Date.now() });
+            list.reload();
+          }}
+        />
+      ) : null}
+      {status ? (
+        <Alert key={status.n} tone={status.tone}>
+          {status.text}
+        </Alert>
+      ) : null}
+      {list.error ? <Alert tone="error">{errorText(t, list.error)}</Alert> : null}
+      {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
+      <Section id="liste" title={t('districts.listTitle', { count: items.length })}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+          <table className="table table--compact">
+            <caption id={captionId}>{t('districts.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('districts.name')}</th>
+                <th scope="col">{t('districts.key')}</th>
+                <th scope="col">{t('districts.ags')}</th>
+                <th scope="col">{t('districts.map')}</th>
+                <th scope="col">{t('districts.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.key}>
+                  <th scope="row">{d.name}</th>
+                  <td>{d.key}</td>
+                  <td>{d.ags ?? '–'}</td>
+                  <td>
+                    {[
+                      d.centre ? t('districts.hasCentre') : null,
+                      d.boundary ? t('districts.hasBoundary') : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || '–'}
+                  </td>
+                  <td className="actions">
+                    <Button variant="secondary" size="sm" onPress={() => setDraft(draftOf(d))}>
+                      {t('districts.edit', { name: d.name })}
+                    </Button>{' '}
+                    <Button variant="secondary" size="sm" isPending={busy} onPress={() => remove(d)}>
+                      {t('districts.remove', { name: d.name })}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </Section>
+      <Section
+        id="bearbeiten"
+        title={draft.editing ? t('districts.editTitle', { name: draft.name }) : t('districts.addTitle')}
+      >
+        <Form onSubmit={submit} className="form" validationBehavior="aria">
+          <TextField
+            label={t('districts.name')}
+            value={draft.name}
+            onChange={set('name')}
+            errorMessage={errors.name}
+            isRequired
+          />
+          <TextField
+            label={t('districts.key')}
+            description={t('districts.keyHelp')}
+            value={draft.key}
+            onChange={set('key')}
+            errorMessage={errors.key}
+            isRequired
+          />
+          <TextField
+            label={t('districts.ags')}
+            description={t('districts.agsHelp')}
+            value={draft.ags}
+            onChange={set('ags')}
+            errorMessage={errors.ags}
+          />
+          <TextField
+            label={t('districts.lat')}
+            value={draft.lat}
+            onChange={set('lat')}
+            errorMessage={errors.centre}
+          />
+          <TextField label={t('districts.lon')} value={draft.lon} onChange={set('lon')} />
+          <div className="form__actions">
+            <Button type="submit" isPending={busy}>
+              {draft.editing ? t('common.save') : t('districts.add')}
+            </Button>
+            {draft.editing ? (
+              <Button variant="secondary" onPress={() => setDraft(empty)}>
+                {t('common.cancel')}
+              </Button>
+            ) : null}
+          </div>
+        </Form>
+      </Section>
+    </Page>
+  );
+}
