@@ -170,7 +170,10 @@ describe('account', () => {
     const group = admin.getByRole('group', { name: 'Pflicht für diese Rollen' });
     await group.locator('label').filter({ hasText: 'Fallmanagement' }).click();
     expect(await group.getByRole('checkbox', { name: 'Fallmanagement' }).isChecked()).toBe(true);
-    await admin.getByRole('button', { name: 'Speichern' }).click();
+    await admin
+      .getByRole('region', { name: 'Zwei-Faktor-Anmeldung' })
+      .getByRole('button', { name: 'Speichern' })
+      .click();
     await admin.getByText('Die Einstellungen sind gespeichert.').waitFor();
 
     const context = await h.newContext();
@@ -199,7 +202,10 @@ describe('account', () => {
 
     // Put the setting back for the other tests of this file.
     await group.locator('label').filter({ hasText: 'Fallmanagement' }).click();
-    await admin.getByRole('button', { name: 'Speichern' }).click();
+    await admin
+      .getByRole('region', { name: 'Zwei-Faktor-Anmeldung' })
+      .getByRole('button', { name: 'Speichern' })
+      .click();
     await admin.getByText('Die Einstellungen sind gespeichert.').waitFor();
   });
 });

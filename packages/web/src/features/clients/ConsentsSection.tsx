@@ -7,6 +7,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -69,6 +70,9 @@ export function ConsentsSection({
                 <th scope="row">
                   {t(`casework.purpose.${c.purpose}`)}
                   {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
+                  {c.includesContactNotes ? (
+                    <span className="consent__notes">{t('casework.consent.includesContactNotes')}</span>
+                  ) : null}
                 </th>
                 <td>{t(`casework.consentForm.${c.form}`)}</td>
                 <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
@@ -149,6 +153,7 @@ function AddConsentDialog({
   const [form, setForm] = useState<string | null>('written');
   const [partner, setPartner] = useState<string | null>(null);
   const [date, setDate] = useState(todayIso());
+  const [includesContactNotes, setIncludesContactNotes] = useState(false);
   const partners = useApiQuery<{ items: { id: string; name: string }[] }>(
     purpose === 'sharing' ? '/api/partner-agencies' : null,
   );
@@ -161,7 +166,13 @@ function AddConsentDialog({
       onSubmit={async () => {
         await api(`/api/clients/${clientId}/consents`, {
           method: 'POST',
-          body: { purpose, form, date, ...(purpose === 'sharing' ? { partnerAgencyId: partner } : {}) },
+          body: {
+            purpose,
+            form,
+            date,
+            // The flag is only allowed on sharing consents; a box ticked before the purpose changed is dropped.
+            ...(purpose === 'sharing' ? { partnerAgencyId: partner, includesContactNotes } : {}),
+          },
         });
         onAdded();
       }}
@@ -186,6 +197,12 @@ function AddConsentDialog({
             />
           ) : null}
           {errors.partnerAgencyId ? <p className="field__error">{errors.partnerAgencyId}</p> : null}
+          {purpose === 'sharing' ? (
+            <CheckboxItem isSelected={includesContactNotes} onChange={setIncludesContactNotes}>
+              {t('casework.consent.includesContactNotes')}
+            </CheckboxItem>
+          ) : null}
+          {errors.includesContactNotes ? <p className="field__error">{errors.includesContactNotes}</p> : null}
           <SelectField
             label={t('casework.consent.form')}
             options={consentForms.map((f) => ({ id: f, label: t(`casework.consentForm.${f}`) }))}
