@@ -2,8 +2,8 @@ import type { District, DistrictList } from '@lotse/domain';
 import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
+import { api, isApiError } from '../../app/api.ts';
+import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -74,7 +74,12 @@ export function DistrictsPage() {
       const fields: Record<string, string> = {};
       for (const i of issues) fields[i.path.split('.').at(-1) ?? ''] = i.message;
       setErrors(fields);
-      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
+      // The server names the districts still in use (409); show that rather than a generic text.
+      setStatus({
+        tone: 'error',
+        text: isApiError(error) ? detailedText(t, error) : errorText(t, error),
+        n: Date.now(),
+      });
     } finally {
       setBusy(false);
     }
