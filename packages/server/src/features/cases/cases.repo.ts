@@ -22,6 +22,18 @@ export async function openCaseOf(tx: Queryable, clientId: string): Promise<CaseR
     .rows[0];
 }
 
+/**
+ * The day a case's work began: its opening day, or an earlier contact recorded for it (guides often
+ * enter a case after the first visits, from paper). A closure before this day contradicts the record.
+ */
+export async function caseBeganOn(tx: Queryable, c: Pick<CaseRow, 'id' | 'opened_on'>): Promise<string> {
+  const r = await tx.query<{ began_on: string }>(
+    `SELECT LEAST($2::date, (SELECT min(contact_date) FROM contacts WHERE case_id = $1))::text AS began_on`,
+    [c.id, c.opened_on],
+  );
+  return r.rows[0]?.began_on ?? c.opened_on;
+}
+
 export async function insertCase(
   tx: Queryable,
   c: { agencyId: string; clientId: string; guideUserId: string | null; openedOn: string; now: Date },

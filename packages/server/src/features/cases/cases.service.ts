@@ -5,7 +5,7 @@ import { authorize } from '../../platform/policy.ts';
 import { type ClientRow, loadClientFor } from '../clients/client-access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
-import { guidesOf, insertCase, insertCaseEvent, openCaseOf } from './cases.repo.ts';
+import { caseBeganOn, guidesOf, insertCase, insertCaseEvent, openCaseOf } from './cases.repo.ts';
 
 /** Closing, re-opening, handing over and sharing stay with the agency that owns the case. */
 async function loadOwnedClient(scope: ActorScope, clientId: string): Promise<ClientRow> {
@@ -26,7 +26,7 @@ export function close(ctx: AppContext, actor: Actor, clientId: string, input: Cl
     const client = await loadOwnedClient(scope, clientId);
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     const open = await requireOpenCase(scope, clientId);
-    assertDateOrder('caseClosure', open.opened_on, input.date);
+    assertDateOrder('caseClosure', await caseBeganOn(scope.tx, open), input.date);
     await scope.tx.query(
       `UPDATE cases SET status = 'closed', closed_on = $2, outcome = $3, closure_reason = $4 WHERE id = $1`,
       [open.id, input.date, input.outcome, input.reason ?? null],

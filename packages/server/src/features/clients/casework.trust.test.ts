@@ -40,6 +40,21 @@ describe('contradictory dates', () => {
     ).toBe(200);
   });
 
+  it('[trust #16] accepts a closure after the first contact recorded for the case, even before the day it was entered', async () => {
+    const c = await newClient();
+    const contact = await cw.post(`/api/clients/${c.id}/contacts`, {
+      type: 'home_visit',
+      date: '2026-01-20',
+      durationMinutes: 30,
+    });
+    expect(contact.status, JSON.stringify(contact.body)).toBe(201);
+    expect(
+      (await cw.post(`/api/clients/${c.id}/close`, { outcome: 'other', date: '2026-01-19' })).status,
+    ).toBe(400);
+    const closed = await cw.post(`/api/clients/${c.id}/close`, { outcome: 'employment', date: '2026-01-21' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+  });
+
   it('[trust #16] refuses a goal due before it was agreed, on create and on change', async () => {
     const c = await newClient();
     const early = await cw.post(`/api/clients/${c.id}/goals`, {
