@@ -1,7 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from './config.ts';
+import { readOrCreateKeyFile } from './key-file.ts';
 
 /** The secret of the audit chain's HMAC, kept outside the database, and a public fingerprint of it. */
 export interface AuditKey {
@@ -27,19 +26,7 @@ export function auditKey(config: Config): AuditKey {
   const file = config.audit.keyFile;
   const cached = cache.get(file);
   if (cached) return cached;
-  let hex: string;
-  try {
-    hex = readFileSync(file, 'utf8').trim();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    hex = readFileSync(file, 'utf8').trim();
-  }
+  const hex = readOrCreateKeyFile(file, () => `${randomBytes(32).toString('hex')}\n`).trim();
   if (!/^(?:[0-9a-fA-F]{2}){32,}$/.test(hex))
     throw new AuditKeyError(`${file} does not hold an audit key (at least 32 bytes as hex).`);
   const key = auditKeyFrom(Buffer.from(hex, 'hex'));

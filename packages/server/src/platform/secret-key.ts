@@ -6,9 +6,8 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Config, ConfigError, parseSecretKey } from './config.ts';
+import { readOrCreateKeyFile } from './key-file.ts';
 
 /**
  * Secrets at rest (second-factor secrets, recovery codes) are protected with a key that is not in
@@ -21,32 +20,16 @@ const keys = new WeakMap<Config, Buffer>();
 export function secretKey(config: Config): Buffer {
   let key = keys.get(config);
   if (!key) {
-    key = config.secretKey.value ?? readOrCreateKeyFile(config.secretKey.file);
+    key = config.secretKey.value ?? keyFromFile(config.secretKey.file);
     keys.set(config, key);
   }
   return key;
 }
 
-function readKeyFile(file: string): Buffer {
-  const key = parseSecretKey(readFileSync(file, 'utf8'));
+function keyFromFile(file: string): Buffer {
+  const key = parseSecretKey(readOrCreateKeyFile(file, () => `${randomBytes(32).toString('base64')}\n`));
   if (!key) throw new ConfigError(`${file}: not a 32-byte key (base64 or 64 hex digits)`);
   return key;
-}
-
-function readOrCreateKeyFile(file: string): Buffer {
-  try {
-    return readKeyFile(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    // 'wx': of two processes starting at once, exactly one creates the file; the other reads it.
-    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  return readKeyFile(file);
 }
 
 /** A short fingerprint of the key, stored with each ciphertext so a wrong key is named, not guessed. */
