@@ -134,11 +134,29 @@ async function main() {
       [programme],
     ),
   );
-  const ratio = stateWide / floor;
+  // The same means over the score table the report reads (migration 021): the floor for a report
+  // that may use it, so the ratio cannot look good merely because the report reads narrower rows.
+  const factsFloor = await time(() =>
+    db.query(
+      `SELECT u.o, avg(u.x) FILTER (WHERE a.occasion = 'intake'), avg(u.x) FILTER (WHERE a.occasion <> 'intake')
+         FROM enrolments e JOIN assessment_facts a ON a.client_id = e.client_id AND a.agency_id = e.agency_id
+         CROSS JOIN LATERAL unnest(a.scores) WITH ORDINALITY u(x, o)
+        WHERE e.programme_id = $1 AND a.perspective = 'professional'
+        GROUP BY 1`,
+      [programme],
+    ),
+  );
+  const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1));
   console.log(`state-wide programme cohort report (HTTP, median of 3): ${Math.round(stateWide)} ms`);
   console.log(`one agency cohort report (HTTP, median of 3):          ${Math.round(oneAgency)} ms`);
-  console.log(`floor: plain SQL per-dimension means, same programme:    ${Math.round(floor)} ms`);
-  console.log(`ratio report / floor: ${ratio.toFixed(2)} (target <= 2; target < 1000 ms on PostgreSQL)`);
+  console.log(
+    `floor: plain SQL per-dimension means, same programme:    ${Math.round(floor)} ms (stored assessments)`,
+  );
+  console.log(`floor over the score table (assessment_facts):           ${Math.round(factsFloor)} ms`);
+  console.log(
+    `ratio report / floor: ${(stateWide / floor).toFixed(2)}, report / score-table floor: ${(stateWide / factsFloor).toFixed(2)} (target <= 2; target < 1000 ms on PostgreSQL)`,
+  );
+  console.log(`load average (1, 5, 15 min): ${load.join(', ')}`);
   await t.close();
 }
 

@@ -142,21 +142,26 @@ async function cohortData(ctx: AppContext, scope: ActorScope, f: CohortFilter): 
   for (const [key, ref] of refs.byDimension)
     thresholds[key] = reliableChangeThreshold(ref, def.scoring.rciCriterion);
   const filter = JSON.stringify(filterJson(f));
-  const rows = (
-    await scope.tx.query<ChangeRow>(
-      `SELECT dimension, n::int AS n, sum_x, sum_y, sum_d, sum_d2, improved::int AS improved, worsened::int AS worsened
-         FROM lotse_cohort_change($1, $2, $3)`,
+  // One pairing pass gives the change per dimension and the attrition (migration 021).
+  const sums = (
+    await scope.tx.query<ChangeRow & { kind: string; scored: number | null }>(
+      `SELECT kind, dimension, n::int AS n, scored::int AS scored, sum_x, sum_y, sum_d, sum_d2,
+              improved::int AS improved, worsened::int AS worsened
+         FROM lotse_cohort_sums($1, $2, $3)`,
       [f.instrumentKey, filter, JSON.stringify(thresholds)],
     )
   ).rows;
-  const attrition = (
-    await scope.tx.query<AttritionRow>(
-      `SELECT stayed::int AS stayed, dropped::int AS dropped, stayed_n::int AS stayed_n, stayed_sum,
-              dropped_n::int AS dropped_n, dropped_sum
-         FROM lotse_cohort_attrition($1, $2)`,
-      [f.instrumentKey, filter],
-    )
-  ).rows[0] as AttritionRow;
+  const rows = sums.filter((r) => r.kind === 'change');
+  const stayed = sums.find((r) => r.kind === 'stayed');
+  const dropped = sums.find((r) => r.kind === 'dropped');
+  const attrition: AttritionRow = {
+    stayed: stayed?.n ?? 0,
+    dropped: dropped?.n ?? 0,
+    stayed_n: stayed?.scored ?? 0,
+    stayed_sum: stayed?.sum_x ?? null,
+    dropped_n: dropped?.scored ?? 0,
+    dropped_sum: dropped?.sum_x ?? null,
+  };
   return { instrument, def, threshold, refs, rows, attrition };
 }
 

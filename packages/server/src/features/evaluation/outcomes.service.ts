@@ -254,8 +254,9 @@ export async function outcomesReport(ctx: AppContext, actor: Actor, q: PeriodQue
 
 /**
  * The process funnel of the clients whose case was opened in the period: goals agreed and achieved,
- * referrals made, started and completed, the first follow-up assessment on time (within the
- * instrument's follow-up interval plus a month), case closed, placed. Own agency; small cells hidden.
+ * referrals made, started and completed, a follow-up assessment on time (one of the intake's
+ * instrument within that version's follow-up interval, `followUpMonths`, plus a month), case closed,
+ * placed. Own agency; small cells hidden.
  */
 export async function funnelReport(ctx: AppContext, actor: Actor, q: PeriodQuery): Promise<FunnelReport> {
   authorize(actor, 'reports.read');
@@ -269,8 +270,10 @@ export async function funnelReport(ctx: AppContext, actor: Actor, q: PeriodQuery
         `WITH k AS (${CASES}),
          cohort AS (SELECT DISTINCT ON (client_id) client_id, opened_on, closed_on, status, outcome
                       FROM k WHERE opened_on BETWEEN $1 AND $2 ORDER BY client_id, opened_on),
-         intake AS (SELECT DISTINCT ON (a.client_id) a.client_id, a.assessed_on
+         intake AS (SELECT DISTINCT ON (a.client_id) a.client_id, a.assessed_on, i.key,
+                           coalesce((i.definition->'scoring'->>'followUpMonths')::int, $4::int) AS follow_up_months
                       FROM cohort c JOIN assessments a ON a.client_id = c.client_id
+                      JOIN instruments i ON i.id = a.instrument_id
                      WHERE a.status = 'completed' AND a.occasion = 'intake'
                      ORDER BY a.client_id, a.assessed_on)
          SELECT count(*)::int AS intake,
@@ -285,9 +288,11 @@ export async function funnelReport(ctx: AppContext, actor: Actor, q: PeriodQuery
                                                 AND r.status = 'completed'))::int AS referral_completed,
                 count(*) FILTER (WHERE EXISTS (
                   SELECT 1 FROM intake i JOIN assessments a ON a.client_id = i.client_id
+                   JOIN instruments v ON v.id = a.instrument_id AND v.key = i.key
                    WHERE i.client_id = c.client_id AND a.status = 'completed' AND a.occasion IN ('follow_up', 'exit')
                      AND a.assessed_on > i.assessed_on
-                     AND a.assessed_on <= i.assessed_on + make_interval(months => $4::int + 1)))::int AS follow_up_on_time,
+                     AND a.assessed_on <= i.assessed_on + make_interval(months => i.follow_up_months + 1)))::int
+                  AS follow_up_on_time,
                 count(*) FILTER (WHERE c.status = 'closed')::int AS outcome,
                 count(*) FILTER (WHERE c.status = 'closed' AND c.outcome = ANY ($5))::int AS employment,
                 (SELECT count(*) FROM contacts t JOIN cohort x ON x.client_id = t.client_id
@@ -295,6 +300,7 @@ export async function funnelReport(ctx: AppContext, actor: Actor, q: PeriodQuery
                 coalesce(sum(greatest(1, ((coalesce(c.closed_on, $6::date) - c.opened_on) / 30.4375)::numeric)), 0)::float8
                   AS client_months
            FROM cohort c`,
+        // 6: the follow-up interval of an instrument version that does not name one.
         [from, to, q.programmeId ?? null, 6, PLACEMENTS, scope.now.toISOString().slice(0, 10)],
       )
     ).rows[0];

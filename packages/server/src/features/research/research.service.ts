@@ -102,8 +102,8 @@ export async function createProject(
     const project = (
       await scope.tx.query<ProjectRow>(
         `INSERT INTO research_projects (agency_id, requested_by, title, purpose, legal_basis, period_from, period_to,
-                                        fields, pseudonym_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                        fields, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          RETURNING id, agency_id, requested_by, title, purpose, legal_basis, period_from::text AS period_from,
                    period_to::text AS period_to, fields, created_at`,
         [
@@ -115,11 +115,13 @@ export async function createProject(
           body.from,
           body.to,
           body.fields ?? [],
-          randomBytes(32),
           scope.now,
         ],
       )
     ).rows[0] as ProjectRow;
+    // The pseudonym key goes into a table the application cannot read (migration 021); from here on
+    // only the export function uses it.
+    await scope.tx.query('SELECT lotse_research_key_set($1, $2)', [project.id, randomBytes(32)]);
     for (const agencyId of agencyIds)
       await scope.tx.query(
         'INSERT INTO research_project_agencies (project_id, agency_id, requester_agency_id) VALUES ($1, $2, $3)',
@@ -199,15 +201,9 @@ export async function createExport(ctx: AppContext, actor: Actor, projectId: str
     if (givers.some((g) => g.approved_at === null))
       throw conflict('Das Vorhaben ist noch nicht von allen Daten gebenden Organisationen freigegeben.');
     const k = await suppressionThreshold(ctx, scope);
-    const key = (
-      await scope.tx.query<{ pseudonym_key: Buffer }>(
-        'SELECT pseudonym_key FROM research_projects WHERE id = $1',
-        [projectId],
-      )
-    ).rows[0]?.pseudonym_key as Buffer;
     const source = (
       await scope.tx.query<SourceRow>(
-        `SELECT client_id, instrument_key, perspective, occasion, months_since_intake, scores, programme, outcome,
+        `SELECT pseudonym, instrument_key, perspective, occasion, months_since_intake, scores, programme, outcome,
                 age_group, gender, disability, district
            FROM lotse_research_rows($1)`,
         [projectId],
@@ -216,7 +212,6 @@ export async function createExport(ctx: AppContext, actor: Actor, projectId: str
     const dimensionKeys = await sharedDimensionKeys(scope.tx);
     const { table, people, leftOut } = researchTable(
       source,
-      Buffer.from(key),
       project.fields as ResearchField[],
       dimensionKeys,
       k,

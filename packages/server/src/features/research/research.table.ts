@@ -1,10 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { kAnonymise, type ResearchField, researchFields, researchLadders } from '@lotse/domain';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 
-/** One row as the database function returns it (client_id only feeds the pseudonym). */
+/**
+ * One row as the database function returns it. The pseudonym (HMAC-SHA256 of the client id under the
+ * project's key, first 32 hex digits) is computed in the database: the server never sees the key.
+ */
 export interface SourceRow {
-  client_id: string;
+  pseudonym: string;
   instrument_key: string;
   perspective: string;
   occasion: string;
@@ -54,11 +56,6 @@ const BASE_COLUMNS: Record<Exclude<ResearchField, 'scores'>, Omit<Column, 'name'
   district: { type: 'string', description: 'Stadtteil bzw. Kommune; * = verallgemeinert' },
 };
 
-/** HMAC-SHA256 of the client id under the project's key: stable within, unlinkable across projects. */
-export function pseudonym(key: Buffer, clientId: string): string {
-  return createHmac('sha256', key).update(clientId).digest('hex').slice(0, 32);
-}
-
 /**
  * The research table: one row per assessment with the pseudonym, the wanted fields and one column
  * per dimension score. The quasi-identifiers (age group, gender, disability, district) are
@@ -67,7 +64,6 @@ export function pseudonym(key: Buffer, clientId: string): string {
  */
 export function researchTable(
   source: readonly SourceRow[],
-  key: Buffer,
   fields: readonly ResearchField[],
   dimensionKeys: readonly string[],
   k: number,
@@ -75,7 +71,7 @@ export function researchTable(
   const wanted = new Set(fields.length > 0 ? fields : researchFields);
   const people = new Map<string, Record<string, string>>();
   for (const r of source)
-    people.set(r.client_id, {
+    people.set(r.pseudonym, {
       ageGroup: r.age_group,
       gender: r.gender,
       disability: r.disability,
@@ -96,12 +92,12 @@ export function researchTable(
       });
   const rows: Cell[][] = [];
   for (const r of source) {
-    const qi = anonymous.values.get(r.client_id);
+    const qi = anonymous.values.get(r.pseudonym);
     if (!qi) continue;
     const value = (name: string): Cell => {
       switch (name) {
         case 'pseudonym':
-          return pseudonym(key, r.client_id);
+          return r.pseudonym;
         case 'instrument':
           return r.instrument_key;
         case 'perspective':
