@@ -17,7 +17,12 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { Action } from '../../platform/policy.ts';
 import { loadClientFor } from '../clients/client-access.ts';
-import { definitionOf, findInstrument, type InstrumentRow } from '../instruments/instruments.repo.ts';
+import {
+  definitionOf,
+  findInstrument,
+  type InstrumentRow,
+  instrumentDefinitions,
+} from '../instruments/instruments.repo.ts';
 import {
   type AssessmentRow,
   findAssessment,
@@ -343,9 +348,11 @@ async function progressIn(
   const client = await loadClientFor(scope, clientId, 'assessments.read');
   const rows = await listClientAssessments(scope.tx, client.id);
   const completed = rows.filter((r) => r.status === 'completed');
-  const instruments = new Map<string, InstrumentRow>();
-  for (const id of new Set(completed.map((r) => r.instrument_id)))
-    instruments.set(id, (await findInstrument(scope.tx, id)) as InstrumentRow);
+  // One query for the instruments used (it was one per instrument); parsed definitions are cached.
+  const instruments = await instrumentDefinitions(scope.tx, [
+    ...new Set(completed.map((r) => r.instrument_id)),
+  ]);
+  const defOf = (id: string) => (instruments.get(id) as { definition: InstrumentDefinition }).definition;
 
   const groups = new Map<string, AssessmentRow[]>();
   for (const r of completed) {
@@ -355,7 +362,7 @@ async function progressIn(
   // The latest version of an instrument in a group supplies titles and reference values.
   const latestDef = (group: AssessmentRow[]) => {
     const newest = [...group].sort((a, b) => b.instrument_version - a.instrument_version)[0] as AssessmentRow;
-    return definitionOf(instruments.get(newest.instrument_id) as InstrumentRow);
+    return defOf(newest.instrument_id);
   };
   const series = [...groups.values()].map((group) => {
     const first = group[0] as AssessmentRow;
@@ -397,9 +404,7 @@ async function progressIn(
     : [];
 
   const last = completed.at(-1);
-  const intervalMonths = last
-    ? definitionOf(instruments.get(last.instrument_id) as InstrumentRow).scoring.followUpMonths
-    : 6;
+  const intervalMonths = last ? defOf(last.instrument_id).scoring.followUpMonths : 6;
   const dueOn = last && last.occasion !== 'exit' ? followUpDue(last.assessed_on, intervalMonths) : null;
   await scope.audit({
     action: auditAction,

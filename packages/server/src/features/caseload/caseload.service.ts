@@ -25,70 +25,111 @@ const clientRef = (r: ClientRefRow) => ({
 /**
  * The open cases in view: for a guide the ones they lead or deputise plus cases shared with their agency;
  * for a team lead every open case of the agency. Parameters: $1 agency, $2 user, $3 team (boolean).
+ * Three index-driven branches instead of one OR (which read every open case of the installation):
+ * own agency by guide (or all of it for a team), own agency by deputy, and the cases shared with the
+ * agency (owned by another). MATERIALIZED: every section below reads it once.
  */
 const CASES_IN_VIEW = `
-  SELECT k.id AS case_id, k.opened_on, c.id AS client_id, c.client_number, c.first_name, c.last_name,
-         k.guide_user_id AS guide_id, lotse_user_display_name(k.guide_user_id) AS guide_name
-    FROM cases k JOIN clients c ON c.id = k.client_id
-   WHERE k.status = 'open' AND c.anonymised_at IS NULL
-     AND ((k.agency_id = $1 AND ($3 OR k.guide_user_id = $2 OR $2 = ANY (k.deputy_user_ids)))
-          OR (k.agency_id <> $1 AND EXISTS (
-                SELECT 1 FROM case_shares s WHERE s.client_id = c.id AND s.partner_agency_id = $1
-                   AND s.ended_at IS NULL)))`;
+  SELECT k.id AS case_id, k.opened_on, k.client_id, k.guide_user_id AS guide_id
+    FROM cases k
+   WHERE k.status = 'open' AND k.agency_id = $1 AND ($3 OR k.guide_user_id = $2)
+  UNION
+  SELECT k.id, k.opened_on, k.client_id, k.guide_user_id
+    FROM cases k
+   WHERE k.status = 'open' AND k.agency_id = $1 AND NOT $3 AND cardinality(k.deputy_user_ids) > 0
+     AND $2 = ANY (k.deputy_user_ids)
+  UNION
+  SELECT k.id, k.opened_on, k.client_id, k.guide_user_id
+    FROM case_shares s JOIN cases k ON k.client_id = s.client_id AND k.status = 'open'
+   WHERE s.partner_agency_id = $1 AND s.ended_at IS NULL AND k.agency_id <> $1`;
+
+/**
+ * One section of the caseload as a JSON array: `pick` chooses and orders at most LIMIT rows from the
+ * cases in view (vc, with the client's last name for ordering); only those are joined to the client
+ * for names and numbers. `fields` adds the section's own fields.
+ */
+const section = (pick: string, fields: string, order: string) => `(
+  SELECT coalesce(json_agg(json_build_object('client_id', c.id, 'client_number', c.client_number,
+           'first_name', c.first_name, 'last_name', c.last_name, 'guide_id', p.guide_id,
+           'guide_name', lotse_user_display_name(p.guide_id)${fields}) ORDER BY ${order}), '[]')
+    FROM (${pick} LIMIT ${LIMIT}) p JOIN clients c ON c.id = p.client_id)`;
+
+/**
+ * The whole caseload in one statement (one round trip instead of five, the cases in view computed
+ * once). Silent clients and follow-ups read the precomputed client_schedule (kept by triggers in the
+ * transaction of every contact or assessment change, migration 020).
+ * $4 goals due until, $5 silent if no contact since, $6 follow-ups due until.
+ * Plans on the large data set: caseload.plans.md (bench/explain-plans.ts).
+ */
+export const CASELOAD_SQL = `
+  WITH v AS MATERIALIZED (${CASES_IN_VIEW}),
+  vc AS MATERIALIZED (
+    SELECT v.*, c.last_name FROM v JOIN clients c ON c.id = v.client_id WHERE c.anonymised_at IS NULL)
+  SELECT
+    (SELECT count(*)::int FROM vc) AS open_cases,
+    ${section(
+      `SELECT vc.client_id, vc.guide_id, vc.last_name, g.id AS goal_id, g.title, g.target_date
+         FROM vc JOIN goals g ON g.client_id = vc.client_id
+        WHERE g.status = 'open' AND g.target_date <= $4
+        ORDER BY g.target_date, vc.last_name, g.id`,
+      `, 'goal_id', p.goal_id, 'title', p.title, 'target_date', p.target_date`,
+      'p.target_date, p.last_name, p.goal_id',
+    )} AS goals,
+    ${section(
+      `SELECT vc.client_id, vc.guide_id, vc.last_name, s.last_contact_on
+         FROM vc LEFT JOIN client_schedule s ON s.client_id = vc.client_id
+        WHERE coalesce(s.last_contact_on, vc.opened_on) < $5
+        ORDER BY s.last_contact_on NULLS FIRST, vc.last_name, vc.client_id`,
+      `, 'last_contact', p.last_contact_on`,
+      'p.last_contact_on NULLS FIRST, p.last_name, p.client_id',
+    )} AS silent,
+    ${section(
+      `SELECT vc.client_id, vc.guide_id, vc.last_name, s.last_assessment_on, s.follow_up_due_on
+         FROM vc JOIN client_schedule s ON s.client_id = vc.client_id
+        WHERE s.follow_up_due_on <= $6
+        ORDER BY s.follow_up_due_on, vc.last_name, vc.client_id`,
+      `, 'last_assessment', p.last_assessment_on, 'due_on', p.follow_up_due_on`,
+      'p.follow_up_due_on, p.last_name, p.client_id',
+    )} AS follow_ups,
+    ${section(
+      `SELECT vc.client_id, vc.guide_id, r.id AS referral_id, r.referred_on
+         FROM vc JOIN referrals r ON r.client_id = vc.client_id
+        WHERE r.status = 'referred' AND r.feedback IS NULL AND r.feedback_outcome IS NULL
+          AND r.referred_on IS NOT NULL
+        ORDER BY r.referred_on, r.id`,
+      `, 'referred_on', p.referred_on`,
+      'p.referred_on, p.referral_id',
+    )} AS referrals`;
+
+interface CaseloadRow {
+  open_cases: number;
+  goals: (ClientRefRow & { goal_id: string; title: string; target_date: string })[];
+  silent: (ClientRefRow & { last_contact: string | null })[];
+  follow_ups: (ClientRefRow & { last_assessment: string; due_on: string })[];
+  referrals: (ClientRefRow & { referred_on: string })[];
+}
 
 /** Reminders for a guide or a team: what needs attention now. Shown in the app, no e-mail needed. */
 export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promise<CaseloadView> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'caseload.read');
     const team = actor.roles.includes('lead') && q.scope !== 'mine';
-    const params = [actor.agencyId, actor.userId, team];
     const t = today(scope.now);
-    const count = await scope.tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (${CASES_IN_VIEW}) v`,
-      params,
-    );
-    const goals = await scope.tx.query<
-      ClientRefRow & { goal_id: string; title: string; target_date: string }
-    >(
-      `SELECT v.*, g.id AS goal_id, g.title, g.target_date
-         FROM (${CASES_IN_VIEW}) v JOIN goals g ON g.client_id = v.client_id AND g.status = 'open'
-        WHERE g.target_date <= $4
-        ORDER BY g.target_date, v.last_name LIMIT ${LIMIT}`,
-      [...params, addDays(t, q.days)],
-    );
-    const silent = await scope.tx.query<ClientRefRow & { last_contact: string | null }>(
-      `SELECT v.*, lc.last_contact
-         FROM (${CASES_IN_VIEW}) v
-         LEFT JOIN LATERAL (SELECT max(contact_date) AS last_contact FROM contacts WHERE client_id = v.client_id) lc
-           ON true
-        WHERE coalesce(lc.last_contact, v.opened_on) < $4
-        ORDER BY lc.last_contact NULLS FIRST, v.last_name LIMIT ${LIMIT}`,
-      [...params, addDays(t, -7 * q.weeks)],
-    );
-    // Follow-up assessments: due when the instrument's interval (months) since the last completed
-    // assessment ends within the look-ahead window, or has ended already.
-    const followUps = await scope.tx.query<ClientRefRow & { last_assessment: string; due_on: string }>(
-      `SELECT v.*, la.assessed_on::text AS last_assessment, la.due_on::text AS due_on
-         FROM (${CASES_IN_VIEW}) v
-         JOIN LATERAL (
-           SELECT a.assessed_on,
-                  (a.assessed_on + make_interval(months => coalesce(
-                     (i.definition->'scoring'->>'followUpMonths')::int, 6)))::date AS due_on
-             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
-            WHERE a.client_id = v.client_id AND a.status = 'completed'
-            ORDER BY a.assessed_on DESC LIMIT 1) la ON true
-        WHERE la.due_on <= $4
-        ORDER BY la.due_on, v.last_name LIMIT ${LIMIT}`,
-      [...params, addDays(t, q.days)],
-    );
-    const referrals = await scope.tx.query<ClientRefRow & { referred_on: string }>(
-      `SELECT v.*, r.referred_on
-         FROM (${CASES_IN_VIEW}) v JOIN referrals r ON r.client_id = v.client_id
-        WHERE r.status = 'referred' AND r.feedback IS NULL AND r.feedback_outcome IS NULL
-          AND r.referred_on IS NOT NULL
-        ORDER BY r.referred_on LIMIT ${LIMIT}`,
-      params,
-    );
+    const row = (
+      await scope.tx.query<CaseloadRow>(CASELOAD_SQL, [
+        actor.agencyId,
+        actor.userId,
+        team,
+        addDays(t, q.days),
+        addDays(t, -7 * q.weeks),
+        addDays(t, q.days),
+      ])
+    ).rows[0] as CaseloadRow;
+    const count = { rows: [{ n: row.open_cases }] };
+    const goals = { rows: row.goals };
+    const silent = { rows: row.silent };
+    const followUps = { rows: row.follow_ups };
+    const referrals = { rows: row.referrals };
     // The ids of every client named in the reminders, so each client's trail shows the list read.
     const shown = [...goals.rows, ...silent.rows, ...followUps.rows, ...referrals.rows].map(
       (r) => r.client_id,

@@ -99,81 +99,76 @@ export async function userNames(tx: Queryable, ids: (string | null)[]): Promise<
   return new Map(rows.rows.map((r) => [r.id, r.name ?? '']));
 }
 
+const EVENT_ORDER = `array_position(ARRAY['opened', 'reopened', 'handover', 'deputies', 'shared', 'sharing_ended',
+  'closed'], e.kind)`;
+
+/** A person reference as JSON: null without an id, else id and display name ('' when unknown). */
+const personJson = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL
+  ELSE json_build_object('id', ${col}, 'displayName', coalesce(lotse_user_display_name(${col}), '')) END`;
+
+/** ISO 8601 with milliseconds and Z, like Date.toISOString(). */
+const isoJson = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Every case of the client with history and active sharings in ONE statement (it took five round
+ * trips: cases, events, sharings, user names, agency names). Agency names: the own agency and every
+ * possible partner (lotse_partner_agencies), as before. Plan: ../clients/clients.plans.md.
+ */
+export const CASES_OF_CLIENT_SQL = `
+  WITH ag AS (SELECT id, name FROM lotse_partner_agencies() UNION ALL SELECT id, name FROM agencies WHERE id = $2)
+  SELECT k.id, k.status, ${personJson('k.guide_user_id')} AS guide,
+         (SELECT coalesce(json_agg(json_build_object('id', d, 'displayName', coalesce(lotse_user_display_name(d), ''))
+                                   ORDER BY o), '[]')
+            FROM unnest(k.deputy_user_ids) WITH ORDINALITY AS u(d, o)) AS deputies,
+         k.opened_on, k.closed_on, k.outcome, k.closure_reason,
+         (SELECT coalesce(json_agg(json_build_object('agency', json_build_object('id', s.partner_agency_id,
+                   'name', coalesce((SELECT ag.name FROM ag WHERE ag.id = s.partner_agency_id LIMIT 1), '')),
+                   'since', ${isoJson('s.created_at')}, 'consentId', s.consent_id) ORDER BY s.created_at), '[]')
+            FROM case_shares s WHERE s.client_id = $1 AND s.ended_at IS NULL) AS shared_with,
+         (SELECT coalesce(json_agg(json_build_object('id', e.id, 'kind', e.kind, 'at', ${isoJson('e.at')},
+                   'actor', ${personJson('e.actor_user_id')}, 'from', ${personJson('e.from_user_id')},
+                   'to', ${personJson('e.to_user_id')},
+                   'partnerAgency', CASE WHEN e.partner_agency_id IS NULL THEN NULL
+                     ELSE json_build_object('id', e.partner_agency_id,
+                       'name', coalesce((SELECT ag.name FROM ag WHERE ag.id = e.partner_agency_id LIMIT 1), '')) END,
+                   'reason', e.reason) ORDER BY e.at, ${EVENT_ORDER}), '[]')
+            FROM case_events e WHERE e.case_id = k.id) AS events
+    FROM cases k
+   WHERE k.client_id = $1
+   ORDER BY (k.status = 'open') DESC, k.opened_on DESC, k.created_at DESC`;
+
 /** Every case of the client, newest first, with history and active sharings. */
 export async function casesOfClient(
   tx: Queryable,
   clientId: string,
   ownAgencyId: string,
 ): Promise<CaseView[]> {
-  const cases = (
-    await tx.query<CaseRow>(
-      `SELECT * FROM cases WHERE client_id = $1 ORDER BY (status = 'open') DESC, opened_on DESC, created_at DESC`,
-      [clientId],
-    )
-  ).rows;
-  if (cases.length === 0) return [];
-  const events = (
+  const rows = (
     await tx.query<{
       id: string;
-      case_id: string;
-      kind: CaseEventKind;
-      at: Date;
-      actor_user_id: string | null;
-      from_user_id: string | null;
-      to_user_id: string | null;
-      partner_agency_id: string | null;
-      reason: string | null;
-    }>(
-      `SELECT * FROM case_events WHERE case_id = ANY ($1::uuid[])
-      ORDER BY at, array_position(ARRAY['opened', 'reopened', 'handover', 'deputies', 'shared', 'sharing_ended',
-                                        'closed'], kind)`,
-      [cases.map((c) => c.id)],
-    )
+      status: CaseView['status'];
+      guide: CaseView['guide'];
+      deputies: CaseView['deputies'];
+      opened_on: string;
+      closed_on: string | null;
+      outcome: Outcome | null;
+      closure_reason: string | null;
+      shared_with: CaseView['sharedWith'];
+      events: CaseView['events'];
+    }>(CASES_OF_CLIENT_SQL, [clientId, ownAgencyId])
   ).rows;
-  const shares = (
-    await tx.query<{ partner_agency_id: string; created_at: Date; consent_id: string }>(
-      `SELECT partner_agency_id, created_at, consent_id FROM case_shares
-        WHERE client_id = $1 AND ended_at IS NULL ORDER BY created_at`,
-      [clientId],
-    )
-  ).rows;
-  const names = await userNames(tx, [
-    ...cases.flatMap((c) => [c.guide_user_id, ...c.deputy_user_ids]),
-    ...events.flatMap((e) => [e.actor_user_id, e.from_user_id, e.to_user_id]),
-  ]);
-  const agencies = await agencyNames(tx, ownAgencyId);
-  const person = (id: string | null) => (id ? { id, displayName: names.get(id) ?? '' } : null);
-  const agency = (id: string | null) => (id ? { id, name: agencies.get(id) ?? '' } : null);
-  return cases.map((c, index) => ({
+  return rows.map((c, index) => ({
     id: c.id,
     status: c.status,
-    guide: person(c.guide_user_id),
-    deputies: c.deputy_user_ids.map((id) => ({ id, displayName: names.get(id) ?? '' })),
+    guide: c.guide,
+    deputies: c.deputies,
     openedOn: c.opened_on,
     closedOn: c.closed_on,
     outcome: c.outcome,
     closureReason: c.closure_reason,
     // Sharing belongs to the client; it is shown on the current case.
-    sharedWith:
-      index === 0
-        ? shares.map((s) => ({
-            agency: { id: s.partner_agency_id, name: agencies.get(s.partner_agency_id) ?? '' },
-            since: s.created_at.toISOString(),
-            consentId: s.consent_id,
-          }))
-        : [],
-    events: events
-      .filter((e) => e.case_id === c.id)
-      .map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        at: e.at.toISOString(),
-        actor: person(e.actor_user_id),
-        from: person(e.from_user_id),
-        to: person(e.to_user_id),
-        partnerAgency: agency(e.partner_agency_id),
-        reason: e.reason,
-      })),
+    sharedWith: index === 0 ? c.shared_with : [],
+    events: c.events,
   }));
 }
 

@@ -124,6 +124,41 @@ export function definitionOf(row: InstrumentRow): InstrumentDefinition {
   return instrumentDefinition.parse(row.definition);
 }
 
+/**
+ * Parsed definitions of published versions, by id. Published versions never change (a trigger
+ * refuses it, migration 003), so a parsed definition stays right; a few dozen per installation.
+ */
+const publishedDefinitions = new Map<string, InstrumentDefinition>();
+
+/**
+ * The visible instruments of the given ids with their parsed definitions, in one query. The
+ * definition (about 57 kB JSON for the Teilhabe-Bogen) is neither sent nor parsed again for a
+ * published version parsed before; visibility is still checked in the database every time.
+ */
+export async function instrumentDefinitions(
+  tx: Queryable,
+  ids: string[],
+): Promise<Map<string, { row: InstrumentRow; definition: InstrumentDefinition }>> {
+  const out = new Map<string, { row: InstrumentRow; definition: InstrumentDefinition }>();
+  if (ids.length === 0) return out;
+  const cached = ids.filter((id) => publishedDefinitions.has(id));
+  const rows = await tx.query<InstrumentRow>(
+    `SELECT id, agency_id, key, version, status, based_on_id, created_at, published_at,
+            CASE WHEN status = 'published' AND id = ANY ($2::uuid[]) THEN NULL ELSE definition END AS definition
+       FROM instruments WHERE id = ANY ($1::uuid[])`,
+    [ids, cached],
+  );
+  for (const row of rows.rows) {
+    let definition = row.status === 'published' ? publishedDefinitions.get(row.id) : undefined;
+    if (!definition || row.definition !== null) {
+      definition = definitionOf(row);
+      if (row.status === 'published') publishedDefinitions.set(row.id, definition);
+    }
+    out.set(row.id, { row, definition });
+  }
+  return out;
+}
+
 export function presentInstrument(row: InstrumentRow): InstrumentView {
   const def = definitionOf(row);
   return {
