@@ -305,3 +305,152 @@ describe('GET /api/reports/outcomes and /funnel', () => {
     expect(funnel.body.steps[0]).toMatchObject({ key: 'intake', count: { suppressed: true } });
   });
 });
+
+describe('the score table behind the cohort report (assessment_facts)', () => {
+  it('follows completion, amendment and deletion of an assessment in the same transaction', async () => {
+    const guide = t.client();
+    await guide.login(DEMO.caseworker);
+    const instrument = (await guide.get('/api/instruments')).body.items.find(
+      (i: { id: string }) => i.id === TEILHABE_BOGEN,
+    );
+    const answersAt = (end: 'lo' | 'hi') => {
+      const answers: Record<string, number> = {};
+      for (const d of instrument.dimensions)
+        for (const i of d.items) {
+          if (!i.scale || !i.texts.professional) continue;
+          const values = i.scale.options.map((o: { value: number }) => o.value);
+          answers[i.key] = end === 'lo' ? Math.min(...values) : Math.max(...values);
+        }
+      return answers;
+    };
+    const record = async (clientId: string, occasion: string, date: string, end: 'lo' | 'hi', extra = {}) => {
+      const res = await guide.post(`/api/clients/${clientId}/assessments`, {
+        instrumentId: TEILHABE_BOGEN,
+        occasion,
+        perspective: 'professional',
+        mode: 'together',
+        date,
+        answers: answersAt(end),
+        ...extra,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string; scores: { dimension: string; score: number | null }[] };
+    };
+    const scoreOf = (a: { scores: { dimension: string; score: number | null }[] }, key: string) =>
+      a.scores.find((s) => s.dimension === key)?.score as number;
+    // Six people of a district nobody else lives in: intake and follow-up at the lowest answers,
+    // the sixth one's follow-up still a draft.
+    const followUps: { id: string }[] = [];
+    const people: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await newClient('en', { district: 'Breckerfeld' });
+      people.push(c);
+      await record(c, 'intake', '2025-03-01', 'lo');
+      followUps.push(await record(c, 'follow_up', '2025-09-01', 'lo', i === 5 ? { status: 'draft' } : {}));
+    }
+    const low = scoreOf(await record(people[0] as string, 'follow_up', '2025-08-01', 'lo'), 'health');
+    const report = async () => {
+      const res = await (await newUser(['lead'])).get('/api/reports/cohort?district=Breckerfeld');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+    let r = await report();
+    expect(r.attrition.intake).toBe(6);
+    expect(r.dimensions.find((d: { key: string }) => d.key === 'health')).toMatchObject({
+      n: 5,
+      meanT0: low,
+      meanChange: 0,
+    });
+
+    // Completing the draft adds the sixth pair at once.
+    expect((await guide.post(`/api/assessments/${followUps[5]?.id}/complete`)).status).toBe(200);
+    r = await report();
+    expect(r.dimensions.find((d: { key: string }) => d.key === 'health').n).toBe(6);
+
+    // An amendment (highest answers instead of the lowest) changes the figures in the same request.
+    const amended = await guide.post(`/api/assessments/${followUps[0]?.id}/amendments`, {
+      answers: answersAt('hi'),
+      reason: 'Übertragungsfehler vom Papierbogen',
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(201);
+    const high = scoreOf(amended.body, 'health');
+    expect(high).not.toBe(low);
+    r = await report();
+    const health = r.dimensions.find((d: { key: string }) => d.key === 'health');
+    expect(health.n).toBe(6);
+    expect(health.meanT1).toBeCloseTo((5 * low + high) / 6, 9);
+    expect(health.meanChange).toBeCloseTo((high - low) / 6, 9);
+
+    // Deleting an assessment takes its row along; the table always equals the stored assessments.
+    await t.ctx.db.query('DELETE FROM assessments WHERE id = $1', [followUps[1]?.id]);
+    const mismatch = await t.ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n
+         FROM (SELECT id, agency_id, client_id, instrument_id, perspective, occasion, assessed_on, total_score, scores
+                 FROM assessments WHERE status = 'completed') a
+         JOIN instruments i ON i.id = a.instrument_id
+         FULL JOIN assessment_facts f ON f.assessment_id = a.id
+        WHERE a.id IS NULL OR f.assessment_id IS NULL
+           OR (f.agency_id, f.client_id, f.instrument_id, f.perspective, f.occasion, f.assessed_on)
+              IS DISTINCT FROM (a.agency_id, a.client_id, a.instrument_id, a.perspective, a.occasion, a.assessed_on)
+           OR f.total IS DISTINCT FROM a.total_score
+           OR f.scores IS DISTINCT FROM lotse_score_vector(lotse_dimension_keys(i.definition), a.scores)`,
+    );
+    expect(mismatch.rows[0]?.n).toBe(0);
+    const rows = await t.ctx.db.query('SELECT 1 FROM assessment_facts WHERE assessment_id = $1', [
+      followUps[1]?.id,
+    ]);
+    expect(rows.rowCount).toBe(0);
+  });
+
+  it('is not readable by the application role', async () => {
+    await expect(
+      t.ctx.db.transaction(async (tx) => {
+        await tx.query(
+          `SELECT set_config('lotse.agency_id', $1, true), set_config('role', 'lotse_app', true)`,
+          [agency.en],
+        );
+        await tx.query('SELECT * FROM assessment_facts');
+      }),
+    ).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('the process funnel', () => {
+  it("counts a follow-up as on time within the instrument version's own interval", async () => {
+    // A version of the own agency with a 2-month follow-up interval (on time: within 3 months).
+    const short = (
+      await t.ctx.db.query<{ id: string }>(
+        `INSERT INTO instruments (agency_id, key, version, status, definition, created_at, updated_at, published_at)
+         SELECT $1, 'kurzintervall', 1, 'published', jsonb_set(definition, '{scoring,followUpMonths}', '2'),
+                now(), now(), now()
+           FROM instruments WHERE id = $2 RETURNING id`,
+        [agency.en, TEILHABE_BOGEN],
+      )
+    ).rows[0]?.id as string;
+    const scores = JSON.stringify([{ dimension: 'health', kind: 'area', score: 50 }]);
+    for (let i = 0; i < 10; i++) {
+      const c = await newClient('en');
+      await t.ctx.db.query(
+        `INSERT INTO cases (agency_id, client_id, status, opened_on, created_at) VALUES ($1, $2, 'open', '2019-03-04', now())`,
+        [agency.en, c],
+      );
+      // Five follow-ups after 2.5 months (on time), five after 4 months (late for this version,
+      // on time for the fixed 6 months counted before).
+      for (const [occasion, date] of [
+        ['intake', '2019-03-05'],
+        ['follow_up', i < 5 ? '2019-05-20' : '2019-07-05'],
+      ])
+        await t.ctx.db.query(
+          `INSERT INTO assessments (agency_id, client_id, instrument_id, occasion, perspective, mode, assessed_on,
+                                    status, scores, total_score, created_at, updated_at, completed_at)
+           VALUES ($1, $2, $3, $4, 'professional', 'together', $5, 'completed', $6, 50, now(), now(), now())`,
+          [agency.en, c, short, occasion, date, scores],
+        );
+    }
+    const funnel = await lead.get('/api/reports/funnel?from=2019-03-01&to=2019-03-31');
+    expect(funnel.status, JSON.stringify(funnel.body)).toBe(200);
+    const step = (key: string) => funnel.body.steps.find((s: { key: string }) => s.key === key);
+    expect(step('intake').count).toBe(10);
+    expect(step('follow_up_on_time').count).toBe(5);
+  });
+});

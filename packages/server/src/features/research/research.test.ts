@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
@@ -174,6 +175,45 @@ describe('research exports', () => {
     const other = new Set((await exportCsv(b)).rows.map((r) => r.pseudonym));
     expect([...again].sort()).toEqual([...first].sort());
     expect([...other].filter((p) => first.has(p))).toEqual([]);
+  });
+
+  it("keep the project's key out of the application's reach; pseudonyms are the HMAC of the client id", async () => {
+    const id = await newProject();
+    expect((await lead.post(`/api/research-projects/${id}/approve`, {})).status).toBe(200);
+    // A lead of the data-giving agency, as the application role: no privilege on the key table, and
+    // the project row no longer has a key column.
+    const asLead = (sql: string) =>
+      t.ctx.db.transaction(async (tx) => {
+        await tx.query(
+          `SELECT set_config('lotse.agency_id', $1, true), set_config('lotse.scope', '', true),
+                  set_config('role', 'lotse_app', true)`,
+          [en],
+        );
+        return tx.query(sql);
+      });
+    await expect(asLead('SELECT pseudonym_key FROM research_project_keys')).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(asLead('SELECT pseudonym_key FROM research_projects')).rejects.toThrow(/pseudonym_key/);
+    const projects = await asLead('SELECT * FROM research_projects');
+    expect(projects.rows.length).toBeGreaterThan(0);
+    for (const row of projects.rows) expect(Object.keys(row)).not.toContain('pseudonym_key');
+    // The database computes the same HMAC-SHA256 as node:crypto under the stored key.
+    const key = await t.ctx.db.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('lotse.scope', 'system', true)`);
+      return (
+        await tx.query<{ pseudonym_key: Buffer }>(
+          'SELECT pseudonym_key FROM research_project_keys WHERE project_id = $1',
+          [id],
+        )
+      ).rows[0]?.pseudonym_key as Buffer;
+    });
+    expect(key.length).toBe(32);
+    const expected = consenting
+      .map((c) => createHmac('sha256', Buffer.from(key)).update(c).digest('hex').slice(0, 32))
+      .sort();
+    const got = new Set((await exportCsv(id)).rows.map((r) => r.pseudonym));
+    for (const p of expected) expect(got.has(p)).toBe(true);
   });
 
   it('are downloadable as Parquet, codebook and Table Schema, audited, and expire', async () => {
