@@ -223,7 +223,9 @@ describe('offers and network in the browser', () => {
     await guide.getByRole('button', { name: `Anmelden: ${event}` }).waitFor();
     await expectNoAxeViolations(guide);
 
-    const feed = guide.locator('#events-feed');
+    // The subscription is the page's top action; it opens the personal link in a dialog.
+    await guide.getByRole('button', { name: 'Kalender abonnieren' }).click();
+    const feed = guide.getByRole('dialog', { name: 'Persönlicher Kalender-Link' });
     await feed.getByRole('button', { name: /^(Kalender-Link erzeugen|Neuen Link erzeugen)/ }).click();
     const url = await feed.getByLabel('Ihr Kalender-Link').inputValue();
     expect(url).toMatch(/\/api\/events\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
@@ -235,6 +237,7 @@ describe('offers and network in the browser', () => {
     await feed.getByRole('button', { name: 'Link widerrufen' }).click();
     await feed.getByText('Der Kalender-Link wurde widerrufen.').waitFor();
     expect((await fetch(url)).status).toBe(404);
+    await feed.getByRole('button', { name: 'Schließen' }).click();
   });
 
   test('a coordinator sees needs versus offers for a district', async () => {

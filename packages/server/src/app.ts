@@ -29,6 +29,7 @@ import { eventRoutes } from './features/events/events.routes.ts';
 import { goalRoutes } from './features/goals/goals.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { instrumentRoutes } from './features/instruments/instruments.routes.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { offerRoutes } from './features/offers/offers.routes.ts';
 import { partnerRoutes } from './features/partners/partners.routes.ts';
 import { planningRoutes } from './features/planning/planning.routes.ts';
@@ -74,6 +75,7 @@ const features = [
   referralFeedbackRoutes,
   planningRoutes,
   eventRoutes,
+  notificationRoutes,
   publicationRoutes,
   programmeRoutes,
   // Evaluation (issue 11)

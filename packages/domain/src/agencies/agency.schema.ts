@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../common/time-zone.ts';
 
 export const agencyKinds = [
   'jobcenter',
@@ -28,6 +29,15 @@ export const agencySettings = z.strictObject({
    * caseworkers see that a contact happened). True lets every caseworker of the agency read them.
    */
   contactNotesTeamWide: z.boolean().optional(),
+  /**
+   * IANA time zone in which the agency's staff enter and read times (events, report time stamps);
+   * Europe/Berlin when unset.
+   */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: 'Unbekannte Zeitzone (IANA-Name wie "Europe/Berlin")' })
+    .optional(),
 });
 export type AgencySettings = z.infer<typeof agencySettings>;
 export const defaultAgencySettings: AgencySettings = { mfaRequiredRoles: ['admin', 'researcher'] };
@@ -57,7 +67,13 @@ export const userView = z
     email: z.string(),
     displayName: z.string(),
     roles: z.array(role),
-    agency: z.object({ id: z.uuid(), name: z.string(), kind: agencyKind }),
+    agency: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: agencyKind,
+      /** The agency's time zone (times are entered and shown in it). */
+      timeZone: z.string().optional(),
+    }),
     status: z.enum(['active', 'invited', 'disabled']),
     mfaEnabled: z.boolean(),
     lastLoginAt: z.iso.datetime().nullable(),

@@ -474,29 +474,106 @@ export const eventCode = z
   .trim()
   .regex(/^V \d{2}\/\d{3}$/, { message: 'Code im Format "V 24/203"' });
 
+/** A wall-clock time in the agency's time zone, "2027-01-20T14:00". */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM' });
+
+const eventFields = {
+  title: text(300),
+  kind: eventKind,
+  /** An instant with offset ("2027-01-20T13:00:00Z"); or give `localStart`. */
+  startsAt: z.iso.datetime({ offset: true, message: 'Zeitpunkt im ISO-Format' }).optional(),
+  endsAt: z.iso.datetime({ offset: true, message: 'Zeitpunkt im ISO-Format' }).optional(),
+  /**
+   * Start as wall-clock time in the agency's time zone (Europe/Berlin unless the agency set another),
+   * so that a browser in another zone enters what the organiser means. Instead of `startsAt`.
+   */
+  localStart: localDateTime.optional(),
+  localEnd: localDateTime.optional(),
+  place: optionalText(300),
+  onlineUrl: z
+    .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
+    .max(500)
+    .nullable()
+    .optional(),
+  description: z.string().trim().max(8000).default(''),
+  capacity: z.number().int().min(1).max(10_000).nullable().optional(),
+};
+
+/** Both ways of giving a time at once are ambiguous. */
+const oneWayOfTiming = (
+  e: {
+    startsAt?: string | undefined;
+    endsAt?: string | undefined;
+    localStart?: string | undefined;
+    localEnd?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+) => {
+  if (e.startsAt && e.localStart)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['localStart'],
+      message: 'Entweder startsAt oder localStart angeben',
+    });
+  if (e.endsAt && e.localEnd)
+    ctx.addIssue({ code: 'custom', path: ['localEnd'], message: 'Entweder endsAt oder localEnd angeben' });
+  if (e.startsAt && e.endsAt && Date.parse(e.endsAt) <= Date.parse(e.startsAt))
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Ende muss nach dem Beginn liegen' });
+  if (e.localStart && e.localEnd && e.localEnd <= e.localStart)
+    ctx.addIssue({ code: 'custom', path: ['localEnd'], message: 'Ende muss nach dem Beginn liegen' });
+};
+
 export const createEventRequest = z
-  .strictObject({
-    code: eventCode.optional(),
-    title: text(300),
-    kind: eventKind,
-    startsAt: z.iso.datetime({ offset: true, message: 'Zeitpunkt im ISO-Format' }),
-    endsAt: z.iso.datetime({ offset: true, message: 'Zeitpunkt im ISO-Format' }),
-    place: optionalText(300),
-    onlineUrl: z
-      .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
-      .max(500)
-      .nullable()
-      .optional(),
-    description: z.string().trim().max(8000).default(''),
-    capacity: z.number().int().min(1).max(10_000).nullable().optional(),
-  })
+  .strictObject({ code: eventCode.optional(), ...eventFields })
   .superRefine((e, ctx) => {
-    if (Date.parse(e.endsAt) <= Date.parse(e.startsAt))
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Ende muss nach dem Beginn liegen' });
+    oneWayOfTiming(e, ctx);
+    if (!e.startsAt && !e.localStart)
+      ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'Beginn angeben' });
+    if (!e.endsAt && !e.localEnd) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Ende angeben' });
     if (!e.place && !e.onlineUrl)
       ctx.addIssue({ code: 'custom', path: ['place'], message: 'Ort oder Online-Link angeben' });
   });
 export type CreateEventRequest = z.infer<typeof createEventRequest>;
+
+/** Changes to an event by its organiser; only the given fields change (the code stays). */
+export const updateEventRequest = z
+  .strictObject({
+    title: eventFields.title.optional(),
+    kind: eventKind.optional(),
+    startsAt: eventFields.startsAt,
+    endsAt: eventFields.endsAt,
+    localStart: eventFields.localStart,
+    localEnd: eventFields.localEnd,
+    place: eventFields.place,
+    onlineUrl: eventFields.onlineUrl,
+    description: z.string().trim().max(8000).optional(),
+    capacity: eventFields.capacity,
+  })
+  .superRefine(oneWayOfTiming);
+export type UpdateEventRequest = z.infer<typeof updateEventRequest>;
+
+/** Cancelling an event: the registered people are notified in the app. */
+export const cancelEventRequest = z
+  .strictObject({ reason: z.string().trim().max(1000).nullable().optional() })
+  .nullish();
+
+/** The organiser's list of who registered and who waits (staff of any agency). */
+export const eventAttendee = z.object({
+  registrationId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  agency: z.string(),
+  status: z.enum(['registered', 'waitlisted']),
+  registeredAt: z.iso.datetime(),
+  /** Place on the waiting list (1 = next), null when registered. */
+  waitlistPosition: z.number().int().nullable(),
+});
+export const eventAttendeesView = z
+  .object({ eventId: z.uuid(), registered: z.array(eventAttendee), waitlisted: z.array(eventAttendee) })
+  .meta({ id: 'EventAttendees' });
+export type EventAttendeesView = z.infer<typeof eventAttendeesView>;
 
 export const registrationStatus = z.enum(['registered', 'waitlisted']);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
@@ -518,6 +595,13 @@ export const eventView = z
     myRegistration: registrationStatus.nullable(),
     organiser: z.object({ id: z.uuid(), name: z.string() }),
     own: z.boolean(),
+    /** Set when the organiser cancelled the event (it stays listed, marked as cancelled). */
+    cancelledAt: z.iso.datetime().nullable().optional(),
+    cancelReason: z.string().nullable().optional(),
+    /** Start and end as wall-clock time in the reader's agency time zone ("2027-01-20T14:00"). */
+    localStart: z.string().optional(),
+    localEnd: z.string().optional(),
+    timeZone: z.string().optional(),
   })
   .meta({ id: 'NetworkEvent' });
 export type EventView = z.infer<typeof eventView>;

@@ -49,6 +49,8 @@ export const grants = {
   'planning.read': ['lead', 'coordinator'],
   'events.write': ['lead', 'coordinator'],
   'events.register': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
+  /** Own in-app notifications (e.g. an event one registered for was cancelled). */
+  'notifications.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
   'publications.write': ['lead', 'coordinator'],
   // Instruments and assessments (issue 3). Instruments are not personal data: every staff role reads
   // them, admins edit and publish them. Assessments are client data: only leads and caseworkers, so

@@ -46,6 +46,7 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
       ...(patch.contactNotesTeamWide !== undefined
         ? { contactNotesTeamWide: patch.contactNotesTeamWide }
         : {}),
+      ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
     };
     const floor = ctx.config.statistics.suppressionThreshold;
     if (settings.suppressionThreshold !== undefined && settings.suppressionThreshold < floor) {
@@ -65,6 +66,7 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
         mfaRequiredRoles: settings.mfaRequiredRoles,
         suppressionThreshold: settings.suppressionThreshold ?? null,
         contactNotesTeamWide: settings.contactNotesTeamWide ?? false,
+        timeZone: settings.timeZone ?? null,
       },
     });
     return { ...before, settings };

@@ -1,4 +1,4 @@
-import type { EventKind, EventView, RegistrationStatus } from '@lotse/domain';
+import { type EventKind, type EventView, type RegistrationStatus, wallTimeIn } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 
 export interface EventRow {
@@ -16,11 +16,14 @@ export interface EventRow {
   capacity: number | null;
   revision: number;
   updated_at: Date;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
 }
 
 const SELECT_EVENT = `
   SELECT e.id, e.agency_id, lotse_agency_name(e.agency_id) AS agency_name, e.code, e.title, e.kind, e.starts_at,
-         e.ends_at, e.place, e.online_url, e.description, e.capacity, e.revision, e.updated_at
+         e.ends_at, e.place, e.online_url, e.description, e.capacity, e.revision, e.updated_at,
+         e.cancelled_at, e.cancel_reason
     FROM network_events e`;
 
 export interface EventFilter {
@@ -101,7 +104,18 @@ export async function eventExtras(tx: Queryable, ids: string[], userId: string):
   };
 }
 
-export function presentEvent(row: EventRow, extras: EventExtras, agencyId: string): EventView {
+const local = (at: Date, zone: string) => {
+  const w = wallTimeIn(at, zone);
+  return `${w.date}T${w.time}`;
+};
+
+/** `timeZone`: the reader's agency zone, in which the wall-clock times are given. */
+export function presentEvent(
+  row: EventRow,
+  extras: EventExtras,
+  agencyId: string,
+  timeZone: string,
+): EventView {
   const c = extras.counts.get(row.id);
   return {
     id: row.id,
@@ -119,5 +133,10 @@ export function presentEvent(row: EventRow, extras: EventExtras, agencyId: strin
     myRegistration: extras.mine.get(row.id) ?? null,
     organiser: { id: row.agency_id, name: row.agency_name },
     own: row.agency_id === agencyId,
+    cancelledAt: row.cancelled_at?.toISOString() ?? null,
+    cancelReason: row.cancel_reason,
+    localStart: local(row.starts_at, timeZone),
+    localEnd: local(row.ends_at, timeZone),
+    timeZone,
   };
 }

@@ -1,6 +1,8 @@
 import {
+  cancelEventRequest,
   cancelRegistrationView,
   createEventRequest,
+  eventAttendeesView,
   eventQuery,
   eventView,
   feedTokenParams,
@@ -8,6 +10,7 @@ import {
   paged,
   registerRequest,
   registrationView,
+  updateEventRequest,
 } from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -141,6 +144,51 @@ export function eventRoutes(app: App, ctx: AppContext) {
       schema: { tags, summary: 'One network event', params: idParams, response: { 200: eventView } },
     },
     async (req) => events.get(ctx, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/events/:id',
+    {
+      config: { action: 'events.write' },
+      schema: {
+        tags,
+        summary:
+          'Change an event of the own agency (times as instants or as wall-clock time of the agency); registered people are notified of a new time or place',
+        params: idParams,
+        body: updateEventRequest,
+        response: { 200: eventView },
+      },
+    },
+    async (req) => events.update(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/events/:id/cancel',
+    {
+      config: { action: 'events.write' },
+      schema: {
+        tags,
+        summary: 'Cancel an event of the own agency; everyone registered or waiting is notified in the app',
+        params: idParams,
+        body: cancelEventRequest,
+        response: { 200: eventView.extend({ notified: z.number().int() }) },
+      },
+    },
+    async (req) => events.cancelEvent(ctx, actorOf(req), req.params.id, req.body?.reason ?? null),
+  );
+
+  app.get(
+    '/api/events/:id/attendees',
+    {
+      config: { action: 'events.write' },
+      schema: {
+        tags,
+        summary: 'Attendee and waiting list of an event of the own agency (staff of all agencies)',
+        params: idParams,
+        response: { 200: eventAttendeesView },
+      },
+    },
+    async (req) => events.attendees(ctx, actorOf(req), req.params.id),
   );
 
   app.post(

@@ -1,7 +1,16 @@
-import type { CreateEventRequest, EventKind, EventView, RegistrationStatus } from '@lotse/domain';
+import {
+  type CreateEventRequest,
+  type EventAttendeesView,
+  type EventKind,
+  type EventView,
+  type RegistrationStatus,
+  type UpdateEventRequest,
+  zonedToUtc,
+} from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
+import { agencyTimeZone } from '../agency/time-zone.ts';
 import {
   type EventFilter,
   type EventRow,
@@ -38,8 +47,9 @@ export async function list(
       rows.map((r) => r.id),
       actor.userId,
     );
+    const zone = await agencyTimeZone(scope.tx, actor.agencyId);
     return {
-      items: rows.map((r) => presentEvent(r, extras, actor.agencyId)),
+      items: rows.map((r) => presentEvent(r, extras, actor.agencyId, zone)),
       page: q.page,
       pageSize: q.pageSize,
       total,
@@ -54,7 +64,45 @@ async function loadEvent(scope: ActorScope, id: string): Promise<EventRow> {
 }
 
 async function present(scope: ActorScope, row: EventRow): Promise<EventView> {
-  return presentEvent(row, await eventExtras(scope.tx, [row.id], scope.actor.userId), scope.actor.agencyId);
+  return presentEvent(
+    row,
+    await eventExtras(scope.tx, [row.id], scope.actor.userId),
+    scope.actor.agencyId,
+    await agencyTimeZone(scope.tx, scope.actor.agencyId),
+  );
+}
+
+/**
+ * The instants of start and end: given with an offset, or as wall-clock time in the agency's zone
+ * (so the browser's zone never shifts what the organiser typed).
+ */
+function instantsOf(
+  input: {
+    startsAt?: string | undefined;
+    endsAt?: string | undefined;
+    localStart?: string | undefined;
+    localEnd?: string | undefined;
+  },
+  zone: string,
+  current?: { starts: Date; ends: Date },
+): { starts: Date; ends: Date } {
+  const pick = (iso: string | undefined, local: string | undefined, field: string, fallback?: Date) => {
+    if (iso) return new Date(iso);
+    if (local) {
+      const at = zonedToUtc(local, zone);
+      if (!at) throw badRequest('Ungültiger Zeitpunkt.', [{ path: field, message: 'Ungültiger Zeitpunkt' }]);
+      return at;
+    }
+    if (fallback) return fallback;
+    throw badRequest('Zeitpunkt fehlt.', [{ path: field, message: 'Zeitpunkt angeben' }]);
+  };
+  const starts = pick(input.startsAt, input.localStart, 'startsAt', current?.starts);
+  const ends = pick(input.endsAt, input.localEnd, 'endsAt', current?.ends);
+  if (ends <= starts)
+    throw badRequest('Das Ende muss nach dem Beginn liegen.', [
+      { path: 'endsAt', message: 'Ende muss nach dem Beginn liegen' },
+    ]);
+  return { starts, ends };
 }
 
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<EventView> {
@@ -68,7 +116,7 @@ export async function create(ctx: AppContext, actor: Actor, input: CreateEventRe
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'events.write');
     await lock(scope, 'lotse.event_code');
-    const starts = new Date(input.startsAt);
+    const { starts, ends } = instantsOf(input, await agencyTimeZone(scope.tx, actor.agencyId));
     let code = input.code;
     if (code) {
       const taken = await scope.tx.query('SELECT 1 FROM network_events WHERE code = $1', [code]);
@@ -89,7 +137,7 @@ export async function create(ctx: AppContext, actor: Actor, input: CreateEventRe
         input.title,
         input.kind,
         starts,
-        new Date(input.endsAt),
+        ends,
         input.place ?? null,
         input.onlineUrl ?? null,
         input.description,
@@ -113,6 +161,7 @@ export async function register(ctx: AppContext, actor: Actor, id: string) {
     authorize(actor, 'events.register');
     const event = await loadEvent(scope, id);
     if (event.ends_at <= scope.now) throw conflict('Die Veranstaltung ist bereits vorbei.');
+    if (event.cancelled_at) throw conflict('Die Veranstaltung wurde abgesagt.');
     await lock(scope, `lotse.event.${id}`);
     const mine = await scope.tx.query(
       'SELECT 1 FROM event_registrations WHERE event_id = $1 AND user_id = $2',
@@ -195,6 +244,7 @@ function icsEventOf(row: EventRow, host: string): IcsEvent {
     url: row.online_url,
     categories: [EVENT_KIND_LABEL[row.kind]],
     sequence: row.revision,
+    cancelled: row.cancelled_at !== null,
   };
 }
 
@@ -216,5 +266,178 @@ export async function eventIcs(ctx: AppContext, actor: Actor, id: string, host: 
     authorize(actor, 'network.read');
     const row = await loadEvent(scope, id);
     return { code: row.code, ics: toIcs([icsEventOf(row, host)], `${row.code} ${row.title}`) };
+  });
+}
+
+/** The organiser's own event (another agency's event is a 404 for changes, like a missing one). */
+async function loadOwnEvent(scope: ActorScope, id: string): Promise<EventRow> {
+  const row = await loadEvent(scope, id);
+  if (row.agency_id !== scope.actor.agencyId) throw notFound('Veranstaltung nicht gefunden.');
+  return row;
+}
+
+const noteParams = (row: EventRow, reason?: string | null) => ({
+  code: row.code,
+  title: row.title,
+  startsAt: row.starts_at.toISOString(),
+  ...(reason !== undefined ? { reason } : {}),
+});
+
+/**
+ * Changes an event of the own agency (not the code). A new time or place is a change the registered
+ * people must know: they get an in-app notification. Capacity may not drop below those registered.
+ */
+export async function update(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateEventRequest,
+): Promise<EventView> {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'events.write');
+    await lock(scope, `lotse.event.${id}`);
+    const row = await loadOwnEvent(scope, id);
+    if (row.cancelled_at) throw conflict('Eine abgesagte Veranstaltung kann nicht mehr geändert werden.');
+    const zone = await agencyTimeZone(scope.tx, actor.agencyId);
+    const { starts, ends } = instantsOf(input, zone, { starts: row.starts_at, ends: row.ends_at });
+    const place = input.place !== undefined ? input.place : row.place;
+    const onlineUrl = input.onlineUrl !== undefined ? input.onlineUrl : row.online_url;
+    if (!place && !onlineUrl)
+      throw badRequest('Ort oder Online-Link angeben.', [
+        { path: 'place', message: 'Ort oder Online-Link angeben' },
+      ]);
+    const capacity = input.capacity !== undefined ? input.capacity : row.capacity;
+    const counts = (await eventExtras(scope.tx, [id], actor.userId)).counts.get(id);
+    if (capacity !== null && counts && counts.registered > capacity)
+      throw conflict(
+        `Es sind bereits ${counts.registered} Personen angemeldet; die Platzzahl kann nicht darunter sinken.`,
+      );
+    await scope.tx.query(
+      `UPDATE network_events SET title = $2, kind = $3, starts_at = $4, ends_at = $5, place = $6, online_url = $7,
+              description = $8, capacity = $9, revision = revision + 1, updated_at = $10
+        WHERE id = $1`,
+      [
+        id,
+        input.title ?? row.title,
+        input.kind ?? row.kind,
+        starts,
+        ends,
+        place,
+        onlineUrl,
+        input.description ?? row.description,
+        capacity,
+        scope.now,
+      ],
+    );
+    // More places: the waiting list moves up.
+    let promoted = 0;
+    while (capacity === null || (counts?.registered ?? 0) + promoted < capacity) {
+      const next = (await scope.tx.query<{ id: string | null }>('SELECT lotse_event_promote($1) AS id', [id]))
+        .rows[0]?.id;
+      if (!next) break;
+      promoted++;
+    }
+    const moved = starts.getTime() !== row.starts_at.getTime() || ends.getTime() !== row.ends_at.getTime();
+    const relocated = place !== row.place || onlineUrl !== row.online_url;
+    const after = await loadEvent(scope, id);
+    const notified =
+      moved || relocated
+        ? ((
+            await scope.tx.query<{ n: number }>('SELECT lotse_event_notify($1, $2, $3, $4) AS n', [
+              id,
+              'event_changed',
+              JSON.stringify(noteParams(after)),
+              scope.now,
+            ])
+          ).rows[0]?.n ?? 0)
+        : 0;
+    await scope.audit({
+      action: 'events.update',
+      resourceType: 'event',
+      resourceId: id,
+      details: {
+        code: row.code,
+        fields: Object.keys(input).sort(),
+        moved,
+        relocated,
+        promoted,
+        notified,
+      },
+    });
+    return present(scope, after);
+  });
+}
+
+/**
+ * Cancels an event of the own agency. It stays listed (marked cancelled, STATUS:CANCELLED in the
+ * calendar feeds) and everyone registered or waiting gets an in-app notification.
+ */
+export async function cancelEvent(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  reason: string | null,
+): Promise<EventView & { notified: number }> {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'events.write');
+    await lock(scope, `lotse.event.${id}`);
+    const row = await loadOwnEvent(scope, id);
+    if (row.cancelled_at) throw conflict('Die Veranstaltung ist bereits abgesagt.');
+    if (row.ends_at <= scope.now) throw conflict('Die Veranstaltung ist bereits vorbei.');
+    await scope.tx.query(
+      `UPDATE network_events SET cancelled_at = $2, cancel_reason = $3, revision = revision + 1, updated_at = $2
+        WHERE id = $1`,
+      [id, scope.now, reason || null],
+    );
+    const notified =
+      (
+        await scope.tx.query<{ n: number }>('SELECT lotse_event_notify($1, $2, $3, $4) AS n', [
+          id,
+          'event_cancelled',
+          JSON.stringify(noteParams(row, reason || null)),
+          scope.now,
+        ])
+      ).rows[0]?.n ?? 0;
+    await scope.audit({
+      action: 'events.cancel',
+      resourceType: 'event',
+      resourceId: id,
+      details: { code: row.code, notified, reason: Boolean(reason) },
+    });
+    return { ...(await present(scope, await loadEvent(scope, id))), notified };
+  });
+}
+
+/** Who registered and who waits, for the organising agency (staff of every agency). */
+export async function attendees(ctx: AppContext, actor: Actor, id: string): Promise<EventAttendeesView> {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'events.write');
+    const row = await loadOwnEvent(scope, id);
+    const r = await scope.tx.query<{
+      registration_id: string;
+      display_name: string;
+      email: string;
+      agency_name: string;
+      status: RegistrationStatus;
+      registered_at: Date;
+    }>('SELECT * FROM lotse_event_attendees($1)', [id]);
+    const person = (x: (typeof r.rows)[number], position: number | null) => ({
+      registrationId: x.registration_id,
+      name: x.display_name,
+      email: x.email,
+      agency: x.agency_name,
+      status: x.status,
+      registeredAt: x.registered_at.toISOString(),
+      waitlistPosition: position,
+    });
+    const registered = r.rows.filter((x) => x.status === 'registered').map((x) => person(x, null));
+    const waitlisted = r.rows.filter((x) => x.status === 'waitlisted').map((x, i) => person(x, i + 1));
+    await scope.audit({
+      action: 'events.attendees.read',
+      resourceType: 'event',
+      resourceId: id,
+      details: { code: row.code, registered: registered.length, waitlisted: waitlisted.length },
+    });
+    return { eventId: id, registered, waitlisted };
   });
 }

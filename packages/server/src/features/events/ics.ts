@@ -14,6 +14,8 @@ export interface IcsEvent {
   url?: string | null;
   categories?: string[];
   sequence?: number;
+  /** A cancelled event stays in the feed with STATUS:CANCELLED, so calendar apps remove it. */
+  cancelled?: boolean;
 }
 
 const CRLF = '\r\n';
@@ -91,7 +93,12 @@ export function toIcs(events: readonly IcsEvent[], calendarName: string): string
     if (e.url) lines.push(`URL:${clean(e.url)}`);
     if (e.categories?.length)
       lines.push(`CATEGORIES:${e.categories.map((c) => escapeText(clean(c))).join(',')}`);
-    lines.push(`SEQUENCE:${e.sequence ?? 0}`, 'STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT');
+    lines.push(
+      `SEQUENCE:${e.sequence ?? 0}`,
+      `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+      'TRANSP:OPAQUE',
+      'END:VEVENT',
+    );
   }
   lines.push('END:VCALENDAR');
   return lines.map(fold).join(CRLF) + CRLF;

@@ -1,5 +1,5 @@
 import type { AgencyKind, AgencySettings, Role, UserView } from '@lotse/domain';
-import { defaultAgencySettings } from '@lotse/domain';
+import { DEFAULT_TIME_ZONE, defaultAgencySettings } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 
 export interface UserRow {
@@ -70,7 +70,12 @@ export function presentUser(row: UserRow): UserView {
     email: row.email,
     displayName: row.display_name,
     roles: row.roles,
-    agency: { id: row.agency_id, name: row.agency_name, kind: row.agency_kind },
+    agency: {
+      id: row.agency_id,
+      name: row.agency_name,
+      kind: row.agency_kind,
+      timeZone: row.agency_settings?.timeZone ?? DEFAULT_TIME_ZONE,
+    },
     status: row.status,
     mfaEnabled: row.mfa_enabled,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,

@@ -11,7 +11,7 @@ import { focusFirstInvalid } from '../../ui/forms.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { TextAreaField } from '../clients/TextAreaField.tsx';
-import { eventKinds, fieldIssues, intOrNull } from '../offers/network.ts';
+import { eventKinds, fieldIssues, intOrNull, useAgencyTimeZone } from '../offers/network.ts';
 
 const empty = {
   code: '',
@@ -27,25 +27,43 @@ const empty = {
 };
 type Draft = typeof empty;
 
-/** Date and time as entered (local time of the browser) to an ISO timestamp; undefined when incomplete. */
-const isoOf = (date: string, time: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
-  const d = new Date(`${date}T${time}:00`);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-};
+/**
+ * Date and time as entered, as wall-clock time of the agency ("2027-01-20T14:00"): the server reads it
+ * in the agency's time zone, so the browser's own zone never shifts it. Undefined when incomplete.
+ */
+const localOf = (date: string, time: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? `${date}T${time}` : undefined;
 
-/** Create a network event (code assigned unless given). */
+/** The form filled from an event (its times as wall-clock time of the agency's zone). */
+const draftOf = (e: EventView): Draft => ({
+  code: e.code,
+  title: e.title,
+  kind: e.kind,
+  date: e.localStart?.slice(0, 10) ?? '',
+  startTime: e.localStart?.slice(11, 16) ?? '',
+  endTime: e.localEnd?.slice(11, 16) ?? '',
+  place: e.place ?? '',
+  onlineUrl: e.onlineUrl ?? '',
+  description: e.description,
+  capacity: e.capacity === null ? '' : String(e.capacity),
+});
+
+/** Create a network event (code assigned unless given), or change one of the own agency. */
 export function EventFormDialog({
   isOpen,
   onOpenChange,
   onCreated,
+  event: editing,
 }: {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   onCreated: (event: EventView) => void;
+  /** The event to change; without it a new one is created. */
+  event?: EventView | undefined;
 }) {
   const { t } = useTranslation();
-  const [d, setD] = useState<Draft>(empty);
+  const timeZone = useAgencyTimeZone();
+  const [d, setD] = useState<Draft>(editing ? draftOf(editing) : empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -58,8 +76,8 @@ export function EventFormDialog({
     const local: Record<string, string> = {};
     if (!d.title.trim()) local.title = required;
     if (!d.kind) local.kind = required;
-    const startsAt = isoOf(d.date, d.startTime);
-    const endsAt = isoOf(d.date, d.endTime);
+    const startsAt = localOf(d.date, d.startTime);
+    const endsAt = localOf(d.date, d.endTime);
     if (!d.date) local.date = required;
     if (!startsAt) local.startsAt = required;
     if (!endsAt) local.endsAt = required;
@@ -75,25 +93,31 @@ export function EventFormDialog({
     }
     setPending(true);
     try {
-      const created = await api<EventView>('/api/events', {
-        method: 'POST',
-        body: {
-          ...(d.code.trim() ? { code: d.code.trim() } : {}),
-          title: d.title.trim(),
-          kind: d.kind,
-          startsAt,
-          endsAt,
-          place: d.place.trim() || null,
-          onlineUrl: d.onlineUrl.trim() || null,
-          description: d.description.trim(),
-          capacity,
-        },
-      });
-      onCreated(created);
+      const fields = {
+        title: d.title.trim(),
+        kind: d.kind,
+        localStart: startsAt,
+        localEnd: endsAt,
+        place: d.place.trim() || null,
+        onlineUrl: d.onlineUrl.trim() || null,
+        description: d.description.trim(),
+        capacity,
+      };
+      const saved = editing
+        ? await api<EventView>(`/api/events/${editing.id}`, { method: 'PATCH', body: fields })
+        : await api<EventView>('/api/events', {
+            method: 'POST',
+            body: { ...(d.code.trim() ? { code: d.code.trim() } : {}), ...fields },
+          });
+      onCreated(saved);
       onOpenChange(false);
-      setD(empty);
+      if (!editing) setD(empty);
     } catch (error) {
-      setErrors(fieldIssues(error));
+      const issues = fieldIssues(error);
+      // The server names the wall-clock fields localStart/localEnd; the form calls them startsAt/endsAt.
+      if (issues.localStart) issues.startsAt ??= issues.localStart;
+      if (issues.localEnd) issues.endsAt ??= issues.localEnd;
+      setErrors(issues);
       setFailure(errorText(t, error));
       focusFirstInvalid(formRef.current);
     } finally {
@@ -103,7 +127,7 @@ export function EventFormDialog({
 
   return (
     <ModalDialog
-      title={t('network.events.new')}
+      title={editing ? t('network.eventAdmin.editTitle', { code: editing.code }) : t('network.events.new')}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       isDismissable={!pending}
@@ -117,13 +141,15 @@ export function EventFormDialog({
           isRequired
           errorMessage={errors.title}
         />
-        <TextField
-          label={t('network.form.code')}
-          description={t('network.form.codeHelp')}
-          value={d.code}
-          onChange={(v) => set('code', v)}
-          errorMessage={errors.code}
-        />
+        {editing ? null : (
+          <TextField
+            label={t('network.form.code')}
+            description={t('network.form.codeHelp')}
+            value={d.code}
+            onChange={(v) => set('code', v)}
+            errorMessage={errors.code}
+          />
+        )}
         <SelectField
           label={t('network.events.kind')}
           options={eventKinds.map((k) => ({ id: k, label: t(`network.eventKind.${k}`) }))}
@@ -140,6 +166,9 @@ export function EventFormDialog({
           isRequired
           errorMessage={errors.date}
         />
+        <p className="muted" id="event-time-zone">
+          {t('network.eventAdmin.timeZoneNote', { zone: timeZone })}
+        </p>
         <TextField
           label={t('network.events.startsAt')}
           type="time"

@@ -1,5 +1,6 @@
-import type { EventView } from '@lotse/domain';
-import { useState } from 'react';
+import type { EventAttendeesView, EventView } from '@lotse/domain';
+import { type FormEvent, useState } from 'react';
+import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
@@ -8,18 +9,18 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ModalDialog } from '../../ui/Dialog.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
-import { formatDateTime, formatTime } from '../offers/network.ts';
+import { TextAreaField } from '../clients/TextAreaField.tsx';
+import { formatDateTime, formatTime, useAgencyTimeZone } from '../offers/network.ts';
 import '../offers/network.css';
 import { EventFormDialog } from './EventFormDialog.tsx';
-import { FeedLinkSection } from './FeedLinkSection.tsx';
+import { SubscribeDialog } from './FeedLinkSection.tsx';
 
 interface EventPage {
   items: EventView[];
   total: number;
 }
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The network's event calendar: upcoming events with registration and .ics links, then past ones. */
 export function EventsPage() {
@@ -27,12 +28,17 @@ export function EventsPage() {
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState<string>();
   const [creating, setCreating] = useState(false);
+  const [subscribing, setSubscribing] = useState(false);
+  const [editing, setEditing] = useState<EventView>();
+  const [cancelling, setCancelling] = useState<EventView>();
+  const [listing, setListing] = useState<EventView>();
   const user = useUser();
   const canCreate = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
   const events = useApiQuery<EventPage>('/api/events', { pageSize: 200 });
-  const today = todayIso();
-  const upcoming = events.data?.items.filter((e) => e.endsAt.slice(0, 10) >= today) ?? [];
-  const past = (events.data?.items.filter((e) => e.endsAt.slice(0, 10) < today) ?? []).reverse();
+  // Instants, not calendar days of some zone: an event is upcoming until it has ended.
+  const now = Date.now();
+  const upcoming = events.data?.items.filter((e) => Date.parse(e.endsAt) >= now) ?? [];
+  const past = (events.data?.items.filter((e) => Date.parse(e.endsAt) < now) ?? []).reverse();
 
   const register = async (e: EventView) => {
     setBusy(e.id);
@@ -81,13 +87,47 @@ export function EventsPage() {
       intro={<p>{t('network.events.intro')}</p>}
       actions={
         <>
-          {canCreate ? <Button onPress={() => setCreating(true)}>{t('network.events.new')}</Button> : null}
+          <Button onPress={() => setSubscribing(true)}>{t('network.subscribe.action')}</Button>
+          {canCreate ? (
+            <Button variant="secondary" onPress={() => setCreating(true)}>
+              {t('network.events.new')}
+            </Button>
+          ) : null}
           <a className="btn btn--secondary" href="/api/events.ics" download="lotse-veranstaltungen.ics">
-            {t('network.events.feed')}
+            {t('network.subscribe.download')}
           </a>
         </>
       }
     >
+      <SubscribeDialog isOpen={subscribing} onOpenChange={setSubscribing} />
+      {editing ? (
+        <EventFormDialog
+          key={editing.id}
+          event={editing}
+          isOpen
+          onOpenChange={(open) => {
+            if (!open) setEditing(undefined);
+          }}
+          onCreated={(e) => {
+            setNotice({ tone: 'success', text: t('network.eventAdmin.saved', { code: e.code }) });
+            events.reload();
+          }}
+        />
+      ) : null}
+      {cancelling ? (
+        <CancelEventDialog
+          event={cancelling}
+          onClose={() => setCancelling(undefined)}
+          onCancelled={(e, notified) => {
+            setNotice({
+              tone: 'success',
+              text: t('network.eventAdmin.cancelDone', { code: e.code, count: notified }),
+            });
+            events.reload();
+          }}
+        />
+      ) : null}
+      {listing ? <AttendeesDialog event={listing} onClose={() => setListing(undefined)} /> : null}
       {canCreate ? (
         <EventFormDialog
           isOpen={creating}
@@ -104,16 +144,31 @@ export function EventsPage() {
       {events.data ? (
         <>
           <Section id="events-upcoming" title={t('network.events.upcoming')}>
-            <EventList events={upcoming} busy={busy} onRegister={register} onCancel={cancel} />
+            <EventList
+              events={upcoming}
+              busy={busy}
+              onRegister={register}
+              onCancel={cancel}
+              organiser={
+                canCreate
+                  ? { onEdit: setEditing, onCancelEvent: setCancelling, onAttendees: setListing }
+                  : undefined
+              }
+            />
           </Section>
           <Section id="events-past" title={t('network.events.past')}>
-            <EventList events={past} />
+            <EventList events={past} organiser={canCreate ? { onAttendees: setListing } : undefined} />
           </Section>
-          <FeedLinkSection />
         </>
       ) : null}
     </Page>
   );
+}
+
+interface OrganiserActions {
+  onEdit?: (e: EventView) => void;
+  onCancelEvent?: (e: EventView) => void;
+  onAttendees: (e: EventView) => void;
 }
 
 function EventList({
@@ -121,14 +176,18 @@ function EventList({
   busy,
   onRegister,
   onCancel,
+  organiser,
 }: {
   events: EventView[];
   busy?: string | undefined;
   onRegister?: (e: EventView) => void;
   onCancel?: (e: EventView) => void;
+  /** Actions of the organising agency's leads and coordinators on their own events. */
+  organiser?: OrganiserActions | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const timeZone = useAgencyTimeZone();
   if (events.length === 0) return <p>{t('network.events.empty')}</p>;
   return (
     <ul className="event-list">
@@ -137,12 +196,20 @@ function EventList({
           <h3>
             {e.code} · {e.title}
           </h3>
+          {e.cancelledAt ? (
+            <p>
+              <span className="badge badge--danger">{t('network.eventAdmin.cancelledBadge')}</span>
+              {e.cancelReason ? ` ${e.cancelReason}` : null}
+            </p>
+          ) : null}
           <dl className="details-list">
             <dt>{t('network.events.kind')}</dt>
             <dd>{t(`network.eventKind.${e.kind}`)}</dd>
             <dt>{t('network.events.startsAt')}</dt>
             <dd>
-              {formatDateTime(e.startsAt, locale)} – {formatTime(e.endsAt, locale)}
+              <span data-testid="event-time">
+                {formatDateTime(e.startsAt, locale, timeZone)} – {formatTime(e.endsAt, locale, timeZone)}
+              </span>
             </dd>
             <dt>{t('network.events.place')}</dt>
             <dd>
@@ -165,7 +232,7 @@ function EventList({
           </dl>
           {e.description ? <p className="prewrap">{e.description}</p> : null}
           <div className="button-row">
-            {onRegister && !e.myRegistration ? (
+            {onRegister && !e.myRegistration && !e.cancelledAt ? (
               <Button
                 size="sm"
                 isPending={busy === e.id}
@@ -181,7 +248,7 @@ function EventList({
             {e.myRegistration === 'waitlisted' ? (
               <span className="badge badge--warning">{t('network.events.waitlistedShort')}</span>
             ) : null}
-            {onCancel && e.myRegistration ? (
+            {onCancel && e.myRegistration && !e.cancelledAt ? (
               <Button
                 size="sm"
                 variant="secondary"
@@ -200,8 +267,175 @@ function EventList({
               {t('network.events.ics')}
             </a>
           </div>
+          {organiser && e.own ? (
+            <div className="button-row">
+              <Button
+                size="sm"
+                variant="secondary"
+                aria-label={`${t('network.eventAdmin.attendees')}: ${e.code} ${e.title}`}
+                onPress={() => organiser.onAttendees(e)}
+              >
+                {t('network.eventAdmin.attendees')}
+              </Button>
+              {organiser.onEdit && !e.cancelledAt ? (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  aria-label={`${t('network.eventAdmin.edit')}: ${e.code} ${e.title}`}
+                  onPress={() => organiser.onEdit?.(e)}
+                >
+                  {t('network.eventAdmin.edit')}
+                </Button>
+              ) : null}
+              {organiser.onCancelEvent && !e.cancelledAt ? (
+                <Button
+                  size="sm"
+                  variant="danger"
+                  aria-label={`${t('network.eventAdmin.cancelEvent')}: ${e.code} ${e.title}`}
+                  onPress={() => organiser.onCancelEvent?.(e)}
+                >
+                  {t('network.eventAdmin.cancelEvent')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Confirms the cancellation of an own event; the registered people get an in-app notification. */
+function CancelEventDialog({
+  event,
+  onClose,
+  onCancelled,
+}: {
+  event: EventView;
+  onClose: () => void;
+  onCancelled: (e: EventView, notified: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const affected = event.registered + event.waitlisted;
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setPending(true);
+    setFailure(undefined);
+    try {
+      const r = await api<EventView & { notified: number }>(`/api/events/${event.id}/cancel`, {
+        method: 'POST',
+        body: { reason: reason.trim() || null },
+      });
+      onCancelled(r, r.notified);
+      onClose();
+    } catch (error) {
+      setFailure(errorText(t, error));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <ModalDialog
+      title={t('network.eventAdmin.cancelTitle', { code: event.code })}
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      isDismissable={!pending}
+      role="alertdialog"
+    >
+      <Form className="form" onSubmit={(e) => void submit(e)} validationBehavior="aria">
+        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        <p>{event.title}</p>
+        <p>{t('network.eventAdmin.cancelWho', { count: affected })}</p>
+        <TextAreaField label={t('network.eventAdmin.reason')} value={reason} onChange={setReason} />
+        <div className="button-row">
+          <Button type="submit" variant="danger" isPending={pending}>
+            {t('network.eventAdmin.cancelConfirm')}
+          </Button>
+          <Button variant="secondary" onPress={onClose} isDisabled={pending}>
+            {t('network.eventAdmin.keep')}
+          </Button>
+        </div>
+      </Form>
+    </ModalDialog>
+  );
+}
+
+/** Who registered and who waits (staff of every agency), for the organiser. */
+function AttendeesDialog({ event, onClose }: { event: EventView; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const timeZone = useAgencyTimeZone();
+  const list = useApiQuery<EventAttendeesView>(`/api/events/${event.id}/attendees`);
+  const table = (caption: string, rows: EventAttendeesView['registered'], waiting: boolean, empty: string) =>
+    rows.length === 0 ? (
+      <p>{empty}</p>
+    ) : (
+      <div className="table-wrap">
+        <table className="table table--compact">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {waiting ? <th scope="col">{t('network.eventAdmin.position')}</th> : null}
+              <th scope="col">{t('network.eventAdmin.name')}</th>
+              <th scope="col">{t('network.eventAdmin.agency')}</th>
+              <th scope="col">{t('network.eventAdmin.registeredAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.registrationId}>
+                {waiting ? <td>{r.waitlistPosition}</td> : null}
+                <th scope="row" className="cell--break">
+                  {r.name}
+                  <br />
+                  <a href={`mailto:${r.email}`}>{r.email}</a>
+                </th>
+                <td>{r.agency}</td>
+                <td>{formatDateTime(r.registeredAt, locale, timeZone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  return (
+    <ModalDialog
+      title={t('network.eventAdmin.attendeesTitle', { code: event.code })}
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
+      <div className="stack">
+        {list.error ? <Alert tone="error">{errorText(t, list.error)}</Alert> : null}
+        {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
+        {list.data ? (
+          <>
+            {table(
+              t('network.eventAdmin.registeredList', { count: list.data.registered.length }),
+              list.data.registered,
+              false,
+              t('network.eventAdmin.noneRegistered'),
+            )}
+            {table(
+              t('network.eventAdmin.waitingList', { count: list.data.waitlisted.length }),
+              list.data.waitlisted,
+              true,
+              t('network.eventAdmin.noneWaiting'),
+            )}
+          </>
+        ) : null}
+        <div className="button-row">
+          <Button variant="secondary" onPress={onClose}>
+            {t('network.subscribe.close')}
+          </Button>
+        </div>
+      </div>
+    </ModalDialog>
   );
 }

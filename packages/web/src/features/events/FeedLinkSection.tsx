@@ -7,24 +7,31 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Section } from '../../ui/Page.tsx';
+import { ModalDialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDateTime } from '../offers/network.ts';
+import { formatDateTime, useAgencyTimeZone } from '../offers/network.ts';
+
+/** The same address for calendar apps: webcal:// makes the system offer "subscribe". */
+export const webcalOf = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
 
 /**
  * The personal secret calendar link: calendar apps cannot sign in, so they subscribe to a link with a
- * random key. It is shown once when created; a new one replaces it, revoking ends it.
+ * random key (only its hash is stored, so it is shown once when created; a new one replaces it,
+ * revoking ends it). Shown as a webcal:// link to subscribe and the https address with a copy button.
  */
-export function FeedLinkSection() {
+export function FeedLinkPanel() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const timeZone = useAgencyTimeZone();
   const status = useApiQuery<FeedTokenView>('/api/events/feed-token');
   const [url, setUrl] = useState<string>();
+  const [copied, setCopied] = useState<boolean>();
   const [pending, setPending] = useState<'create' | 'revoke'>();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
 
   const create = async () => {
     setPending('create');
+    setCopied(undefined);
     try {
       const r = await api<FeedTokenView>('/api/events/feed-token', { method: 'POST' });
       setUrl(r.path ? `${window.location.origin}${r.path}` : undefined);
@@ -49,29 +56,63 @@ export function FeedLinkSection() {
       setPending(undefined);
     }
   };
+  const copy = async () => {
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      // Clipboard blocked (permissions, insecure context): the field stays selectable by hand.
+      setCopied(false);
+    }
+  };
 
   const s = status.data;
   return (
-    <Section id="events-feed" title={t('network.feed.title')}>
+    <div className="stack feed-link" id="events-feed">
       <p>{t('network.feed.intro')}</p>
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {status.error ? <Alert tone="error">{errorText(t, status.error)}</Alert> : null}
-      {s?.active && s.createdAt ? (
-        <p>{t('network.feed.activeSince', { date: formatDateTime(s.createdAt, locale) })}</p>
+      {url ? null : s?.active && s.createdAt ? (
+        <p>
+          {t('network.feed.activeSince', { date: formatDateTime(s.createdAt, locale, timeZone) })}{' '}
+          {t('network.subscribe.shownOnce')}
+        </p>
       ) : s ? (
         <p>{t('network.feed.none')}</p>
       ) : null}
       {url ? (
-        <TextField
-          label={t('network.feed.url')}
-          description={t('network.feed.urlHelp')}
-          value={url}
-          isReadOnly
-          inputClassName="network-feed-url"
-        />
+        <>
+          <a className="btn btn--primary" href={webcalOf(url)}>
+            {t('network.subscribe.open')}
+          </a>
+          <TextField
+            label={t('network.feed.url')}
+            description={t('network.feed.urlHelp')}
+            value={url}
+            isReadOnly
+            inputClassName="network-feed-url"
+          />
+          <div className="button-row">
+            <Button variant="secondary" onPress={() => void copy()}>
+              {t('network.subscribe.copy')}
+            </Button>
+          </div>
+          <p role="status" className="muted">
+            {copied === true
+              ? t('network.subscribe.copied')
+              : copied === false
+                ? t('network.subscribe.copyFailed')
+                : ''}
+          </p>
+        </>
       ) : null}
       <div className="button-row">
-        <Button variant="secondary" onPress={() => void create()} isPending={pending === 'create'}>
+        <Button
+          variant={s?.active ? 'secondary' : 'primary'}
+          onPress={() => void create()}
+          isPending={pending === 'create'}
+        >
           {s?.active ? t('network.feed.regenerate') : t('network.feed.create')}
         </Button>
         {s?.active ? (
@@ -80,6 +121,27 @@ export function FeedLinkSection() {
           </Button>
         ) : null}
       </div>
-    </Section>
+    </div>
+  );
+}
+
+/** The top action of the events page: subscribe in a calendar app (the download is secondary). */
+export function SubscribeDialog({
+  isOpen,
+  onOpenChange,
+}: {
+  isOpen: boolean;
+  onOpenChange: (o: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ModalDialog title={t('network.feed.title')} isOpen={isOpen} onOpenChange={onOpenChange}>
+      <FeedLinkPanel />
+      <div className="button-row">
+        <Button variant="secondary" onPress={() => onOpenChange(false)}>
+          {t('network.subscribe.close')}
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }

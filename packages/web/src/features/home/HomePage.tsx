@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useUser } from '../../app/auth.tsx';
 import { featuresFor } from '../../app/features.ts';
 import { Page } from '../../ui/Page.tsx';
+import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
 
 /** Start page: who am I, where do I work, what may I do here. */
 export function HomePage() {
@@ -16,6 +17,7 @@ export function HomePage() {
       intro={<p className="lead">{t('home.greeting', { name: user.displayName })}</p>}
     >
       <div className="stack">
+        <NotificationsPanel />
         <section className="card" aria-labelledby="home-agency">
           <h2 id="home-agency">{t('home.agencyTitle')}</h2>
           <dl className="facts">

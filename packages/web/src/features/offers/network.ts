@@ -7,6 +7,8 @@ import type {
   ReferralStatus,
   TargetGroup,
 } from '@lotse/domain';
+import { DEFAULT_TIME_ZONE } from '@lotse/domain/src/common/time-zone.ts';
+import { useUser } from '../../app/auth.tsx';
 import { useApiQuery } from '../../app/useApi.ts';
 
 /**
@@ -70,15 +72,21 @@ export const formatEuro = (cents: number | null, locale: string, free: string, u
       ? free
       : new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
-export const formatDateTime = (iso: string, locale: string) =>
+/** The signed-in user's agency time zone: event times are entered and shown in it. */
+export function useAgencyTimeZone(): string {
+  return useUser()?.agency.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+/** Date and time in the agency's time zone (not the browser's): what the organiser entered. */
+export const formatDateTime = (iso: string, locale: string, timeZone = DEFAULT_TIME_ZONE) =>
   new Intl.DateTimeFormat(locale, {
     dateStyle: 'full',
     timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
+    timeZone,
   }).format(new Date(iso));
 
-export const formatTime = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+export const formatTime = (iso: string, locale: string, timeZone = DEFAULT_TIME_ZONE) =>
+  new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(iso));
 
 /** Field messages of a failed request (400 with issues), keyed by the first path segment. */
 export function fieldIssues(error: unknown): Record<string, string> {

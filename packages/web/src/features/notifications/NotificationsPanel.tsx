@@ -1,0 +1,93 @@
+import type { NotificationList, NotificationView } from '@lotse/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useApiQuery } from '../../app/useApi.ts';
+import { localeOf } from '../../i18n/index.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { formatDateTime, useAgencyTimeZone } from '../offers/network.ts';
+
+/**
+ * Unread in-app notifications (e.g. an event one registered for was cancelled), shown on the start
+ * page after sign-in until they are marked as read. Nothing is shown when there are none.
+ */
+export function NotificationsPanel() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const timeZone = useAgencyTimeZone();
+  const list = useApiQuery<NotificationList>('/api/notifications', { unread: 'true' });
+  const [failure, setFailure] = useState<string>();
+  const [pending, setPending] = useState<string>();
+
+  const mark = async (path: string, key: string) => {
+    setPending(key);
+    setFailure(undefined);
+    try {
+      await api(path, { method: 'POST', body: {} });
+      list.reload();
+    } catch (error) {
+      setFailure(errorText(t, error));
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  const items = list.data?.items ?? [];
+  if (items.length === 0 && !failure) return null;
+  const text = (n: NotificationView) =>
+    t(`notifications.kind.${n.kind}`, {
+      code: n.params.code ?? '',
+      title: n.params.title ?? '',
+      date: n.params.startsAt ? formatDateTime(n.params.startsAt, locale, timeZone) : '',
+    });
+  return (
+    <section className="card notifications" aria-labelledby="home-notifications">
+      <h2 id="home-notifications">
+        {t('notifications.title', { count: list.data?.unread ?? items.length })}
+      </h2>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <ul className="notification-list">
+        {items.map((n) => (
+          <li key={n.id} className="notification">
+            <p>
+              <span className={`badge ${n.kind === 'event_cancelled' ? 'badge--danger' : 'badge--warning'}`}>
+                {t(`notifications.badge.${n.kind}`)}
+              </span>{' '}
+              {text(n)}
+            </p>
+            {n.params.reason ? <p>{t('notifications.reason', { reason: n.params.reason })}</p> : null}
+            <p className="muted">
+              {t('notifications.at', { date: formatDateTime(n.createdAt, locale, timeZone) })}
+            </p>
+            <div className="button-row">
+              <Link to="/veranstaltungen" className="btn btn--secondary btn--sm">
+                {t('notifications.toEvents')}
+              </Link>
+              <Button
+                size="sm"
+                variant="secondary"
+                isPending={pending === n.id}
+                aria-label={`${t('notifications.markRead')}: ${text(n)}`}
+                onPress={() => void mark(`/api/notifications/${n.id}/read`, n.id)}
+              >
+                {t('notifications.markRead')}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {items.length > 1 ? (
+        <Button
+          variant="secondary"
+          isPending={pending === 'all'}
+          onPress={() => void mark('/api/notifications/read-all', 'all')}
+        >
+          {t('notifications.markAllRead')}
+        </Button>
+      ) : null}
+    </section>
+  );
+}
