@@ -36,7 +36,7 @@ interface DemoClient {
  * Answers of one assessment: every area has a latent level (1-5) that rises with the progress of the
  * support; items scatter around it, negatively worded items mirror it, a few are "does not apply".
  */
-function answersFor(
+export function answersFor(
   def: InstrumentDefinition,
   perspective: Perspective,
   levels: Map<string, number>,
