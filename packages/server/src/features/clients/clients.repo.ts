@@ -2,10 +2,13 @@ import type { ClientListQuery, CreateClientRequest, UpdateClientRequest } from '
 import type { Queryable } from '../../platform/db.ts';
 import { CLIENT_COLUMNS, type ClientRow } from './client-access.ts';
 
-/** A visible client: owned by the agency, or shared with it through an active sharing. */
-const VISIBLE = `(c.agency_id = $1 OR EXISTS (
-    SELECT 1 FROM case_shares s JOIN consents k ON k.id = s.consent_id
-     WHERE s.client_id = c.id AND s.partner_agency_id = $1 AND s.ended_at IS NULL AND k.withdrawn_at IS NULL))`;
+/**
+ * Clients shared with the agency through an active sharing whose consent stands ($1: the agency).
+ * Visible are the agency's own clients and these; the list reads both as separate index-driven
+ * branches (an OR over both read every client of the installation).
+ */
+const SHARED_WITH_AGENCY = `SELECT s.client_id FROM case_shares s JOIN consents k ON k.id = s.consent_id
+   WHERE s.partner_agency_id = $1 AND s.ended_at IS NULL AND k.withdrawn_at IS NULL`;
 
 export interface ClientSummaryRow {
   id: string;
@@ -44,12 +47,12 @@ export async function listClients(
   q: ClientListQuery,
 ): Promise<{ rows: ClientSummaryRow[]; total: number }> {
   const params: unknown[] = [agencyId];
-  const where = [VISIBLE];
+  const where: string[] = [];
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  let rank = 'c.last_name, c.first_name';
+  let rank = (c: string) => `${c}.last_name, ${c}.first_name`;
   const tokens = (q.query ?? '').split(/\s+/).filter(Boolean);
   const dates = tokens.map(asDate).filter((d): d is string => d !== undefined);
   const words = tokens.filter((t) => asDate(t) === undefined);
@@ -69,29 +72,50 @@ export async function listClients(
       );
     }
     where.push(`(${conditions.join(' OR ')})`);
-    rank = `(c.search_name LIKE '%' || lotse_fold(${text}) || '%') DESC,
-            word_similarity(lotse_fold(${text}), c.search_name) DESC, c.last_name, c.first_name`;
+    rank = (c) => `(${c}.search_name LIKE '%' || lotse_fold(${text}) || '%') DESC,
+            word_similarity(lotse_fold(${text}), ${c}.search_name) DESC, ${c}.last_name, ${c}.first_name`;
   }
-  if (q.status) where.push(`k.status = ${add(q.status)}`);
+  // The status of the client's current case (the open one, else the latest): an open case exists, or
+  // none is open and one exists. Same meaning as filtering the case shown, but index-driven.
+  const openCase = `EXISTS (SELECT 1 FROM cases k WHERE k.client_id = c.id AND k.status = 'open')`;
+  if (q.status === 'open') where.push(openCase);
+  if (q.status === 'closed')
+    where.push(`NOT ${openCase} AND EXISTS (SELECT 1 FROM cases k WHERE k.client_id = c.id)`);
   if (q.scope === 'mine') {
     const me = add(actorUserId);
-    where.push(`k.status = 'open' AND (k.guide_user_id = ${me} OR ${me} = ANY (k.deputy_user_ids))`);
+    const mineIn = (agency: string) => `SELECT k.client_id FROM cases k
+        WHERE k.status = 'open' AND ${agency}
+          AND (k.guide_user_id = ${me} OR (cardinality(k.deputy_user_ids) > 0 AND ${me} = ANY (k.deputy_user_ids)))`;
+    where.push(`c.id IN (${mineIn('k.agency_id = $1')} UNION ALL
+                          ${mineIn(`k.agency_id <> $1 AND k.client_id IN (${SHARED_WITH_AGENCY})`)})`);
   }
   where.push('c.anonymised_at IS NULL');
+  const conds = where.join(' AND ');
+  const columns =
+    'c.id, c.agency_id, c.client_number, c.first_name, c.last_name, c.birth_date, c.district, c.search_name';
+  const matched = `SELECT ${columns} FROM clients c WHERE c.agency_id = $1 AND ${conds}
+    UNION ALL
+    SELECT ${columns} FROM clients c WHERE c.agency_id <> $1 AND c.id IN (${SHARED_WITH_AGENCY}) AND ${conds}`;
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
+  // The page first (ordered, limited), the current case only for its rows; the total counted apart.
+  // A search evaluates its fuzzy conditions once (materialized); a plain list counts and pages by
+  // index without materializing the agency.
+  const searched = words.length > 0 || dates.length > 0;
+  const source = searched ? 'm' : `(${matched})`;
   const result = await tx.query<ClientSummaryRow>(
-    `SELECT count(*) OVER ()::int AS total, c.id, c.agency_id, c.client_number, c.first_name, c.last_name,
-            c.birth_date, c.district, k.status AS case_status, k.guide_user_id AS guide_id,
+    `${searched ? `WITH m AS MATERIALIZED (${matched}) ` : ''}
+     SELECT (SELECT count(*) FROM ${source} x)::int AS total, p.id, p.agency_id, p.client_number, p.first_name,
+            p.last_name, p.birth_date, p.district, k.status AS case_status, k.guide_user_id AS guide_id,
             lotse_user_display_name(k.guide_user_id) AS guide_name
-       FROM clients c
-       LEFT JOIN LATERAL (SELECT status, guide_user_id, deputy_user_ids FROM cases
-                           WHERE client_id = c.id ORDER BY (status = 'open') DESC, opened_on DESC, created_at DESC
+       FROM (SELECT * FROM ${source} c ORDER BY ${rank('c')}, c.id
+              LIMIT $${params.length - 1} OFFSET $${params.length}) p
+       LEFT JOIN LATERAL (SELECT status, guide_user_id FROM cases
+                           WHERE client_id = p.id ORDER BY (status = 'open') DESC, opened_on DESC, created_at DESC
                            LIMIT 1) k ON true
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${rank}, c.id
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      ORDER BY ${rank('p')}, p.id`,
     params,
   );
+  // As before: the total comes with the rows (a page past the end reports 0).
   return { rows: result.rows, total: result.rows[0]?.total ?? 0 };
 }
 
