@@ -86,8 +86,9 @@ export async function listClients(
     const mineIn = (agency: string) => `SELECT k.client_id FROM cases k
         WHERE k.status = 'open' AND ${agency}
           AND (k.guide_user_id = ${me} OR (cardinality(k.deputy_user_ids) > 0 AND ${me} = ANY (k.deputy_user_ids)))`;
-    where.push(`c.id IN (${mineIn('k.agency_id = $1')} UNION ALL
-                          ${mineIn(`k.agency_id <> $1 AND k.client_id IN (${SHARED_WITH_AGENCY})`)})`);
+    // ARRAY(...): computed once (an InitPlan) and looked up by primary key, whatever the statistics.
+    where.push(`c.id = ANY (ARRAY(${mineIn('k.agency_id = $1')} UNION ALL
+                          ${mineIn(`k.agency_id <> $1 AND k.client_id IN (${SHARED_WITH_AGENCY})`)}))`);
   }
   where.push('c.anonymised_at IS NULL');
   const conds = where.join(' AND ');
@@ -95,7 +96,7 @@ export async function listClients(
     'c.id, c.agency_id, c.client_number, c.first_name, c.last_name, c.birth_date, c.district, c.search_name';
   const matched = `SELECT ${columns} FROM clients c WHERE c.agency_id = $1 AND ${conds}
     UNION ALL
-    SELECT ${columns} FROM clients c WHERE c.agency_id <> $1 AND c.id IN (${SHARED_WITH_AGENCY}) AND ${conds}`;
+    SELECT ${columns} FROM clients c WHERE c.agency_id <> $1 AND c.id = ANY (ARRAY(${SHARED_WITH_AGENCY})) AND ${conds}`;
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
   // The page first (ordered, limited), the current case only for its rows; the total counted apart.
   // A search evaluates its fuzzy conditions once (materialized); a plain list counts and pages by
