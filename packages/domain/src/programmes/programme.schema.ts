@@ -319,13 +319,26 @@ export const expenditureListQuery = programmeListQuery.extend({
 
 // ---- funder report ----------------------------------------------------------------------------
 
+import { reportPeriods } from './report-period.ts';
+
+export { lastCompletePeriod, type ReportPeriod, reportPeriods } from './report-period.ts';
+
 export const reportQuery = z
   .strictObject({
-    from: programmeDate,
-    to: programmeDate,
+    /** Without from/to the report covers `period` (default: the last complete month). */
+    from: programmeDate.optional(),
+    to: programmeDate.optional(),
+    period: z.enum(reportPeriods).optional(),
     format: z.enum(['json', 'pdf', 'xlsx']).default('json'),
   })
-  .refine((v) => v.to >= v.from, { message: 'Das Ende liegt vor dem Beginn.', path: ['to'] });
+  .refine((v) => (v.from === undefined) === (v.to === undefined), {
+    message: 'Beginn und Ende zusammen angeben.',
+    path: ['to'],
+  })
+  .refine((v) => !v.from || !v.to || v.to >= v.from, {
+    message: 'Das Ende liegt vor dem Beginn.',
+    path: ['to'],
+  });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
 const breakdown = z.record(z.string(), publishedCount);
@@ -366,6 +379,8 @@ export const programmeReport = z
     }),
     period: z.object({ from: z.string(), to: z.string() }),
     generatedAt: z.iso.datetime(),
+    /** The agency's time zone, in which the time stamp is printed. */
+    timeZone: z.string().optional(),
     /** `marker` is the symbol printed for hidden cells in PDF and XLSX ("*"); JSON has `{"suppressed": true}`. */
     suppression: z.object({ threshold: z.number().int(), marker: z.string() }),
     participants: z.object({
@@ -389,7 +404,16 @@ export const programmeReport = z
     places: z.object({
       agencies: z.array(z.object({ agency: z.string(), places: z.number().int() })),
       total: z.number().int(),
-      months: z.array(z.object({ month: z.string(), places: z.number().int(), occupied: publishedCount })),
+      months: z.array(
+        z.object({
+          month: z.string(),
+          places: z.number().int(),
+          /** Places held at the month's end (or today in the running month); 0 for months to come. */
+          occupied: publishedCount,
+          /** The month has not begun yet: nothing in it is counted as occupied. */
+          future: z.boolean().optional(),
+        }),
+      ),
       averageOccupancyPercent: z.number().nullable(),
       averageDurationDays: z.number().nullable(),
     }),

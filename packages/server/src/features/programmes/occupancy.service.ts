@@ -1,5 +1,6 @@
-import { type OccupancyView, type PublishedCount, suppressAcrossAgencies } from '@lotse/domain';
+import { type OccupancyView, type PublishedCount, suppressAcrossAgencies, wallTimeIn } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
+import { agencyTimeZone } from '../agency/time-zone.ts';
 import { monthsBetween, programmeCounts, suppressionThreshold } from './figures.ts';
 import { isManager, loadProgrammeFor } from './programme-access.ts';
 import { programmeAgencies, programmePlaces } from './programmes.repo.ts';
@@ -16,7 +17,10 @@ export async function occupancy(ctx: AppContext, actor: Actor, programmeId: stri
     const from = `${y}-01-01`;
     const to = `${y}-12-31`;
     const t = await suppressionThreshold(ctx, scope);
-    const counts = await programmeCounts(scope, programme.id, from, to);
+    // Months to come hold no occupied places: people are counted up to today (agency's day) at most.
+    const today = wallTimeIn(scope.now, await agencyTimeZone(scope.tx, actor.agencyId)).date;
+    const countsTo = to > today ? (today > from ? today : from) : to;
+    const counts = await programmeCounts(scope, programme.id, from, countsTo);
     const all = await programmeAgencies(scope.tx, [programme.id]);
     const agencies = isManager(programme) ? all : all.filter((a) => a.agency_id === actor.agencyId);
     const places = await programmePlaces(scope.tx, [programme.id]);

@@ -278,10 +278,18 @@ export function programmeRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { from, to, format } = req.query;
-      const report = await buildReport(ctx, actorOf(req), req.params.id, from, to, format);
+      const { format } = req.query;
+      const report = await buildReport(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        req.query.from,
+        req.query.to,
+        format,
+        req.query.period,
+      );
       if (format === 'json') return report;
-      const name = `foerderbericht-${from}-${to}`;
+      const name = `foerderbericht-${report.period.from}-${report.period.to}`;
       if (format === 'pdf') {
         const pdf = await reportPdf(report);
         return reply

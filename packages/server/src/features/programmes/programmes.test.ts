@@ -512,6 +512,84 @@ describe('funder report', () => {
     expect(coaching).toEqual([0.3]);
   });
 
+  it('[#12 item 13] defaults to the last complete month, quarter or year (agency day) and counts nothing in the future', async () => {
+    // The test clock stands at 2026-03-02.
+    const month = await coordinator.get(`/api/programmes/${programmeId}/report`);
+    expect(month.status, JSON.stringify(month.body)).toBe(200);
+    expect(month.body.period).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(month.body.timeZone).toBe('Europe/Berlin');
+    expect(
+      (await coordinator.get(`/api/programmes/${programmeId}/report?period=quarter`)).body.period,
+    ).toEqual({
+      from: '2025-10-01',
+      to: '2025-12-31',
+    });
+    expect((await coordinator.get(`/api/programmes/${programmeId}/report?period=year`)).body.period).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    expect((await coordinator.get(`/api/programmes/${programmeId}/report?from=2026-01-01`)).status).toBe(400);
+
+    // A period reaching into the future: months to come are marked and hold no occupied places, and
+    // the average occupancy is taken over the months so far only.
+    const r = (await coordinator.get(`/api/programmes/${programmeId}/report?${query}`)).body;
+    const byMonth = new Map(r.places.months.map((m: { month: string }) => [m.month, m] as const)) as Map<
+      string,
+      { occupied: unknown; future?: boolean; places: number }
+    >;
+    expect(byMonth.get('2026-03')?.future).toBeUndefined();
+    for (const m of ['2026-04', '2026-07', '2026-12']) {
+      expect(byMonth.get(m)?.future).toBe(true);
+      expect(byMonth.get(m)?.occupied).toBe(0);
+    }
+    const feb = (await coordinator.get(`/api/programmes/${programmeId}/report?from=2026-01-01&to=2026-03-31`))
+      .body;
+    expect(r.places.averageOccupancyPercent).toBe(feb.places.averageOccupancyPercent);
+    // The programme page's occupancy: nothing occupied after today either.
+    const occ = (await coordinator.get(`/api/programmes/${programmeId}/occupancy?year=2026`)).body;
+    const later = JSON.stringify(occ).match(/"month":"2026-(0[4-9]|1[0-2])","occupied":(\d+)/g) ?? [];
+    for (const hit of later) expect(hit).toMatch(/"occupied":0$/);
+  });
+
+  it('[#12 item 13] writes German date cells and a readable time stamp in the agency time zone into the XLSX', async () => {
+    const res = await fetch(`${t.baseUrl}/api/programmes/${programmeId}/report?${query}&format=xlsx`, {
+      headers: { cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const overview = wb.getWorksheet('Übersicht');
+    const rowOf = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      overview?.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row;
+      });
+      return found as ExcelJS.Row;
+    };
+    const generated = rowOf('Erstellt am').getCell(2);
+    expect(generated.value).toBeInstanceOf(Date);
+    // 08:00Z on 2 March is 09:00 in Berlin; the cell shows the Berlin wall-clock time.
+    expect((generated.value as Date).toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    expect(generated.numFmt).toBe('DD.MM.YYYY HH:MM');
+    const period = rowOf('Berichtszeitraum');
+    expect((period.getCell(2).value as Date).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect((period.getCell(3).value as Date).toISOString()).toBe('2026-12-31T00:00:00.000Z');
+    expect(period.getCell(2).numFmt).toBe('DD.MM.YYYY');
+    const texts: string[] = [];
+    overview?.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'string') texts.push(c.value);
+      }),
+    );
+    expect(texts.filter((v) => /\d{4}-\d{2}-\d{2}/.test(v))).toEqual([]);
+    const months = wb.getWorksheet('Auslastung');
+    expect(months?.getCell(2, 1).value).toBeInstanceOf(Date);
+    expect(months?.getCell(2, 1).numFmt).toBe('MM.YYYY');
+    const values: unknown[] = [];
+    months?.eachRow((row) => values.push(row.getCell(3).value));
+    expect(values).toContain('noch nicht begonnen');
+  });
+
   it('refuses a bad period or format with 400', async () => {
     for (const q of [
       'from=2026-12-31&to=2026-01-01',

@@ -1,4 +1,4 @@
-import { formatPublishedCount, type ProgrammeReport, type PublishedCount } from '@lotse/domain';
+import { formatPublishedCount, type ProgrammeReport, type PublishedCount, wallTimeIn } from '@lotse/domain';
 
 /** German labels of the funder report (the documents go to German funders and ministries). */
 export const L = {
@@ -39,6 +39,7 @@ export const L = {
   sum: 'Summe',
   count: 'Anzahl',
   notAvailable: 'nicht ausgewiesen',
+  notYet: 'noch nicht begonnen',
   participationChange: 'Teilhabe-Veränderung',
   participationChangeNote: (criterion: number | null) =>
     `Teilnehmende mit mindestens zwei Erhebungen derselben Perspektive im Berichtszeitraum: Veränderung von der ersten zur letzten Erhebung (Skala 0–100, höher = bessere Teilhabe). Verlässlich verbessert oder verschlechtert nach dem Reliable Change Index${criterion === null ? '' : ` (Kriterium ${String(criterion).replace('.', ',')})`}. Mittelwerte und Anteile nur für Gruppen, deren Fallzahl ausgewiesen ist.`,
@@ -109,6 +110,15 @@ export const categoryLabel: Record<string, string> = {
 
 /** "2026-03-01" -> "01.03.2026" */
 export const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** "2026-11" -> "11.2026" */
+export const germanMonth = (month: string) => `${month.slice(5, 7)}.${month.slice(0, 4)}`;
+
+/** An instant as "29.11.2026, 23:37 Uhr" in the agency's time zone. */
+export function germanTimeStamp(instant: string, zone: string): string {
+  const w = wallTimeIn(instant, zone);
+  return `${germanDate(w.date)}, ${w.time} Uhr`;
+}
 
 /** "1234.50" -> "1.234,50" */
 export function germanMoney(euros: string): string {

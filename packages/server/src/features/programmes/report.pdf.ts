@@ -1,4 +1,9 @@
-import { formatPublishedCount, type ProgrammeReport, type PublishedCount } from '@lotse/domain';
+import {
+  DEFAULT_TIME_ZONE,
+  formatPublishedCount,
+  type ProgrammeReport,
+  type PublishedCount,
+} from '@lotse/domain';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
@@ -7,7 +12,9 @@ import {
   germanChange,
   germanDate,
   germanMoney,
+  germanMonth,
   germanShare,
+  germanTimeStamp,
   L,
   perspectiveLabel,
 } from './report.labels.ts';
@@ -66,7 +73,7 @@ export function reportDocument(r: ProgrammeReport): TDocumentDefinitions {
           [L.owner, p.ownerAgency],
           [L.runtime, `${germanDate(p.startsOn)} – ${germanDate(p.endsOn)}`],
           [L.period, `${germanDate(r.period.from)} – ${germanDate(r.period.to)}`],
-          [L.generated, germanDate(r.generatedAt.slice(0, 10))],
+          [L.generated, germanTimeStamp(r.generatedAt, r.timeZone ?? DEFAULT_TIME_ZONE)],
         ],
         ['auto', '*'],
       ),
@@ -120,7 +127,7 @@ export function reportDocument(r: ProgrammeReport): TDocumentDefinitions {
       ),
       table(
         [L.month, L.fundedPlaces, L.occupied],
-        r.places.months.map((m) => [m.month, m.places, cell(m.occupied)]),
+        r.places.months.map((m) => [germanMonth(m.month), m.places, m.future ? L.notYet : cell(m.occupied)]),
       ),
       h(L.outcomes),
       table(['', L.count], [...breakdownRows(r.outcomes.byReason), [L.sum, cell(r.outcomes.total)]]),

@@ -7,15 +7,19 @@ import {
   fundingLines,
   genders,
   isSuppressed,
+  lastCompletePeriod,
   numericToCents,
   type ProgrammeReport,
   type PublishedCount,
   publishCount,
+  type ReportPeriod,
   SUPPRESSED,
   SUPPRESSION_SYMBOL,
   suppressSplits,
+  wallTimeIn,
 } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
+import { agencyTimeZone } from '../agency/time-zone.ts';
 import { monthsBetween, programmeCounts, programmeSpending, suppressionThreshold } from './figures.ts';
 import { participationChange } from './participation-change.ts';
 import { isManager, loadProgrammeFor } from './programme-access.ts';
@@ -33,14 +37,26 @@ export async function buildReport(
   ctx: AppContext,
   actor: Actor,
   programmeId: string,
-  from: string,
-  to: string,
+  requestedFrom: string | undefined,
+  requestedTo: string | undefined,
   format: string,
+  period: ReportPeriod = 'month',
 ): Promise<ProgrammeReport> {
   return withActor(ctx, actor, async (scope) => {
     const programme = await loadProgrammeFor(scope, programmeId, 'programmes.report');
     const t = await suppressionThreshold(ctx, scope);
-    const counts = await programmeCounts(scope, programme.id, from, to);
+    // "Today" is the agency's calendar day. Without a period the report covers the last complete
+    // month (or quarter/year): a period that is over.
+    const timeZone = await agencyTimeZone(scope.tx, actor.agencyId);
+    const today = wallTimeIn(scope.now, timeZone).date;
+    const chosen =
+      requestedFrom && requestedTo
+        ? { from: requestedFrom, to: requestedTo }
+        : lastCompletePeriod(today, period);
+    const { from, to } = chosen;
+    // Nothing after today is a fact yet: people are counted up to today at the latest.
+    const countsTo = to > today ? (today > from ? today : from) : to;
+    const counts = await programmeCounts(scope, programme.id, from, countsTo);
     const all = await programmeAgencies(scope.tx, [programme.id]);
     const agencies = isManager(programme) ? all : all.filter((a) => a.agency_id === actor.agencyId);
     const ids = agencies.map((a) => a.agency_id);
@@ -97,9 +113,11 @@ export async function buildReport(
         month < programme.starts_on.slice(0, 7) || month > programme.ends_on.slice(0, 7)
           ? 0
           : sumOf(ids.map((id) => placesIn(id, year)));
-      return { month, places: funded, occupiedRaw: total('occupied', month) };
+      // A month that has not begun holds no occupied places, whatever enrolments are planned.
+      const future = month > today.slice(0, 7);
+      return { month, places: funded, occupiedRaw: future ? 0 : total('occupied', month), future };
     });
-    const fundedMonths = months.filter((m) => m.places > 0);
+    const fundedMonths = months.filter((m) => m.places > 0 && !m.future);
     const averageOccupancyPercent =
       fundedMonths.length > 0
         ? Math.round(
@@ -152,6 +170,7 @@ export async function buildReport(
       },
       period: { from, to },
       generatedAt: scope.now.toISOString(),
+      timeZone,
       suppression: { threshold: t, marker: SUPPRESSION_SYMBOL },
       participants: {
         entries: entries.total,
@@ -176,6 +195,7 @@ export async function buildReport(
           month: m.month,
           places: m.places,
           occupied: publishCount(m.occupiedRaw, t),
+          ...(m.future ? { future: true } : {}),
         })),
         averageOccupancyPercent,
         averageDurationDays,

@@ -1,9 +1,33 @@
-import { isSuppressed, type ProgrammeReport, type PublishedCount, SUPPRESSION_SYMBOL } from '@lotse/domain';
+import {
+  DEFAULT_TIME_ZONE,
+  isSuppressed,
+  type ProgrammeReport,
+  type PublishedCount,
+  SUPPRESSION_SYMBOL,
+  wallTimeIn,
+} from '@lotse/domain';
 import ExcelJS from 'exceljs';
 import { categoryLabel, fundingSourceLabel, L, perspectiveLabel } from './report.labels.ts';
 
 /** Numbers stay numbers (Excel can sum them); a hidden cell is the neutral symbol explained by the legend. */
 const value = (v: PublishedCount): number | string => (isSuppressed(v) ? SUPPRESSION_SYMBOL : v);
+
+export const DATE_FORMAT = 'DD.MM.YYYY';
+export const DATE_TIME_FORMAT = 'DD.MM.YYYY HH:MM';
+export const MONTH_FORMAT = 'MM.YYYY';
+
+/**
+ * A calendar day as a real Excel date (exceljs stores a Date as the serial of its UTC reading, so the
+ * day is built in UTC and shows as that day whatever zone the server runs in).
+ */
+export const excelDay = (iso: string) =>
+  new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10) || '1')));
+
+/** An instant as Excel date-time showing the wall-clock time of `zone` (Excel cells have no zone). */
+export function excelWallTime(instant: string, zone: string): Date {
+  const w = wallTimeIn(instant, zone);
+  return new Date(`${w.date}T${w.time}:00Z`);
+}
 
 /** The funder report as a workbook: an overview sheet and one sheet per table, German headings. */
 export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {
@@ -13,16 +37,17 @@ export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {
   const p = r.programme;
 
   const overview = wb.addWorksheet('Übersicht');
-  overview.columns = [{ width: 42 }, { width: 60 }];
+  overview.columns = [{ width: 42 }, { width: 60 }, { width: 14 }];
+  const zone = r.timeZone ?? DEFAULT_TIME_ZONE;
   overview.addRows([
     [L.title, p.name],
     [L.fundingSource, fundingSourceLabel[p.fundingSource]],
     [L.legalBasis, p.legalBasis ?? ''],
     [L.funder, p.funder ?? ''],
     [L.owner, p.ownerAgency],
-    [L.runtime, `${p.startsOn} – ${p.endsOn}`],
-    [L.period, `${r.period.from} – ${r.period.to}`],
-    [L.generated, r.generatedAt],
+    [L.runtime, excelDay(p.startsOn), excelDay(p.endsOn)],
+    [L.period, excelDay(r.period.from), excelDay(r.period.to)],
+    [L.generated, excelWallTime(r.generatedAt, zone)],
     ['', L.suppressionNote(r.suppression.marker, r.suppression.threshold)],
     [],
     [L.total, value(r.participants.total)],
@@ -33,8 +58,14 @@ export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {
     [L.averageDuration, r.places.averageDurationDays ?? L.notAvailable],
   ]);
   overview.getRow(1).font = { bold: true };
+  // Real date cells shown the German way; the time stamp in the agency's time zone.
+  for (const row of [6, 7]) for (const col of [2, 3]) overview.getCell(row, col).numFmt = DATE_FORMAT;
+  overview.getCell(8, 2).numFmt = DATE_TIME_FORMAT;
+  for (const row of [6, 7, 8]) overview.getCell(row, 2).alignment = { horizontal: 'left' };
+  overview.getCell(6, 3).alignment = { horizontal: 'left' };
+  overview.getCell(7, 3).alignment = { horizontal: 'left' };
 
-  const sheet = (name: string, header: string[], rows: (string | number)[][]) => {
+  const sheet = (name: string, header: string[], rows: (string | number | Date)[][]) => {
     const ws = wb.addWorksheet(name);
     ws.columns = header.map((_, i) => ({ width: i === 0 ? 40 : 18 }));
     ws.addRow(header).font = { bold: true };
@@ -81,11 +112,18 @@ export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {
     [L.agency, L.fundedPlaces],
     [...r.places.agencies.map((a) => [a.agency, a.places]), [L.sum, r.places.total]],
   );
-  sheet(
+  const occupancy = sheet(
     'Auslastung',
     [L.month, L.fundedPlaces, L.occupied],
-    r.places.months.map((m) => [m.month, m.places, value(m.occupied)]),
+    r.places.months.map((m) => [
+      excelDay(`${m.month}-01`),
+      m.places,
+      m.future ? L.notYet : value(m.occupied),
+    ]),
   );
+  occupancy.getColumn(1).numFmt = MONTH_FORMAT;
+  occupancy.getCell(1, 1).numFmt = 'General';
+  occupancy.getColumn(1).alignment = { horizontal: 'left' };
   sheet(
     'Verbleib',
     [L.outcomes, L.count],

@@ -85,16 +85,6 @@ export function DistrictMap({
             />
           )),
         )}
-        {mapped.map((d) => {
-          const at = labelPoint(d);
-          if (!at) return null;
-          const [x, y] = project(at);
-          return (
-            <text key={`label-${d.key}`} x={x} y={y - 6} className="district-map__label" textAnchor="middle">
-              {d.name.replace(/ \(.*\)$/, '')}
-            </text>
-          );
-        })}
         {placed.map((o) => {
           const [x, y] = project([o.lon as number, o.lat as number]);
           return (
@@ -109,7 +99,31 @@ export function DistrictMap({
             </circle>
           );
         })}
+        {mapped.map((d) => {
+          const at = labelPoint(d);
+          if (!at) return null;
+          const [x, y] = project(at);
+          return (
+            <text key={`label-${d.key}`} x={x} y={y - 6} className="district-map__label" textAnchor="middle">
+              {d.name.replace(/ \(.*\)$/, '')}
+            </text>
+          );
+        })}
       </svg>
+      <ul className="district-map__legend" aria-label={t('network.map.legendLabel')}>
+        <li>
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="5" className="district-map__dot" />
+          </svg>
+          {t('network.map.legendFree')}
+        </li>
+        <li>
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="5" className="district-map__dot district-map__dot--full" />
+          </svg>
+          {t('network.map.legendFull')}
+        </li>
+      </ul>
       <figcaption className="district-map__caption">
         {t('network.offers.mapHelp')} {t('network.map.schematic')}
       </figcaption>

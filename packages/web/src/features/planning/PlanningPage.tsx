@@ -1,5 +1,5 @@
 import { countOrNull, isSuppressed, type PlanningResponse } from '@lotse/domain';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/errors.ts';
@@ -11,8 +11,19 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { useDistricts } from '../offers/network.ts';
 import '../offers/network.css';
 
-/** Bars of clients with need and free places per dimension; hidden (suppressed) values are left out. */
-function NeedsChart({ data, title }: { data: PlanningResponse; title: string }) {
+interface ChartRow {
+  key: string;
+  label: string;
+  need: PlanningResponse['cells'][number]['clientsWithNeed'];
+  free: number;
+}
+
+/**
+ * Bars of clients with need and free places per dimension: exactly the numbers of the table (the
+ * published dimension totals, not a sum of district cells, which is unknown as soon as one district's
+ * cell is hidden); a hidden value is left out.
+ */
+function NeedsChart({ rows, title }: { rows: ChartRow[]; title: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -21,13 +32,6 @@ function NeedsChart({ data, title }: { data: PlanningResponse; title: string }) 
     void import('./chart.ts').then(({ echarts }) => {
       if (disposed || !ref.current) return;
       const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      const sum = (dimension: string, pick: (c: PlanningResponse['cells'][number]) => number | null) =>
-        data.cells
-          .filter((c) => c.dimension === dimension)
-          .reduce<number | null>((s, c) => {
-            const v = pick(c);
-            return s === null || v === null ? null : s + v;
-          }, 0);
       chart.setOption({
         animation: false,
         aria: { enabled: false },
@@ -36,7 +40,7 @@ function NeedsChart({ data, title }: { data: PlanningResponse; title: string }) 
         grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
         xAxis: {
           type: 'category',
-          data: data.dimensions.map((d) => d.label),
+          data: rows.map((r) => r.label),
           axisLabel: { interval: 0, rotate: 35 },
         },
         yAxis: { type: 'value' },
@@ -45,13 +49,13 @@ function NeedsChart({ data, title }: { data: PlanningResponse; title: string }) 
             name: t('network.planning.need'),
             type: 'bar',
             itemStyle: { color: '#1d4a8c' },
-            data: data.dimensions.map((d) => sum(d.key, (c) => countOrNull(c.clientsWithNeed))),
+            data: rows.map((r) => countOrNull(r.need)),
           },
           {
             name: t('network.planning.freePlaces'),
             type: 'bar',
             itemStyle: { color: '#1b6b35' },
-            data: data.dimensions.map((d) => sum(d.key, (c) => c.freePlaces)),
+            data: rows.map((r) => r.free),
           },
         ],
       });
@@ -66,12 +70,18 @@ function NeedsChart({ data, title }: { data: PlanningResponse; title: string }) 
       disposed = true;
       cleanup();
     };
-  }, [data, t]);
+  }, [rows, t]);
   return (
     <figure>
       <figcaption>{title}</figcaption>
       {/* The table above holds the same numbers; the chart is an additional view. */}
-      <div ref={ref} className="chart" aria-hidden="true" />
+      <div
+        ref={ref}
+        className="chart"
+        aria-hidden="true"
+        data-testid="needs-chart"
+        data-need={JSON.stringify(rows.map((r) => countOrNull(r.need)))}
+      />
       <p className="muted">{t('network.planning.chartNote')}</p>
     </figure>
   );
@@ -87,16 +97,19 @@ export function PlanningPage() {
   const planning = useApiQuery<PlanningResponse>('/api/planning/needs-vs-offers', { district });
   const districtLabel = district ? districts.name(district) : t('network.planning.allDistricts');
   const data = planning.data;
-  const rows =
-    data?.dimensions.map((m) => {
-      const cells = data.cells.filter((c) => c.dimension === m.key);
-      const need = (district ? cells[0]?.clientsWithNeed : data.totals.byDimension[m.key]) ?? 0;
-      const offers = cells.reduce((s, c) => s + c.offers, 0);
-      const free = cells.reduce((s, c) => s + c.freePlaces, 0);
-      const unlimited = cells.reduce((s, c) => s + c.unlimitedOffers, 0);
-      const gap = district ? cells[0]?.gap : null;
-      return { key: m.key, label: m.label, need, offers, free, unlimited, gap };
-    }) ?? [];
+  const rows = useMemo(
+    () =>
+      data?.dimensions.map((m) => {
+        const cells = data.cells.filter((c) => c.dimension === m.key);
+        const need = (district ? cells[0]?.clientsWithNeed : data.totals.byDimension[m.key]) ?? 0;
+        const offers = cells.reduce((s, c) => s + c.offers, 0);
+        const free = cells.reduce((s, c) => s + c.freePlaces, 0);
+        const unlimited = cells.reduce((s, c) => s + c.unlimitedOffers, 0);
+        const gap = district ? cells[0]?.gap : null;
+        return { key: m.key, label: m.label, need, offers, free, unlimited, gap };
+      }) ?? [],
+    [data, district],
+  );
 
   return (
     <Page
@@ -120,7 +133,7 @@ export function PlanningPage() {
         <Section id="planning-table" title={t('network.planning.caption', { district: districtLabel })}>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
           <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table">
+            <table className="table table--wrap-head">
               <caption id={captionId}>{t('network.planning.caption', { district: districtLabel })}</caption>
               <thead>
                 <tr>
@@ -145,7 +158,7 @@ export function PlanningPage() {
                     {district ? (
                       <td>
                         <span
-                          className={`badge ${r.gap === 'gap' ? 'badge--danger' : r.gap === 'tight' ? 'badge--warning' : 'badge--neutral'}`}
+                          className={`badge badge--wrap ${r.gap === 'gap' ? 'badge--danger' : r.gap === 'tight' ? 'badge--warning' : 'badge--neutral'}`}
                         >
                           {t(`network.planning.gapValue.${r.gap ?? 'hidden'}`)}
                         </span>
@@ -157,7 +170,7 @@ export function PlanningPage() {
             </table>
           </section>
           {rows.some((r) => isSuppressed(r.need)) ? <SuppressionLegend threshold={data.threshold} /> : null}
-          <NeedsChart data={data} title={t('network.planning.chartTitle')} />
+          <NeedsChart rows={rows} title={t('network.planning.chartTitle')} />
         </Section>
       ) : null}
     </Page>

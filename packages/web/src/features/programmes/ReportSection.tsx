@@ -1,22 +1,43 @@
 import type { ProgrammeView } from '@lotse/domain';
+import { wallTimeIn } from '@lotse/domain/src/common/time-zone.ts';
+import { lastCompletePeriod, type ReportPeriod } from '@lotse/domain/src/programmes/report-period.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useAgencyTimeZone } from '../offers/network.ts';
 import { isIsoDate } from './programmes.ts';
 
-/** The funder report for a chosen period as PDF or XLSX download (plain links: keyboard and screen-reader friendly). */
-export function ReportSection({ programme, year }: { programme: ProgrammeView; year: number }) {
+type Choice = ReportPeriod | 'custom';
+
+/**
+ * The funder report for a chosen period as PDF or XLSX download (plain links: keyboard and screen-reader
+ * friendly). It starts with the last complete month (a period that is over, so nothing in it lies in
+ * the future); the last complete quarter or year, or any dates, can be chosen.
+ */
+export function ReportSection({ programme }: { programme: ProgrammeView; year?: number }) {
   const { t } = useTranslation();
+  const timeZone = useAgencyTimeZone();
+  const today = wallTimeIn(new Date(), timeZone).date;
   const clamp = (d: string) =>
     d < programme.startsOn ? programme.startsOn : d > programme.endsOn ? programme.endsOn : d;
-  const [from, setFrom] = useState(clamp(`${year}-01-01`));
-  const [to, setTo] = useState(clamp(`${year}-12-31`));
+  const initial = lastCompletePeriod(today, 'month');
+  const [choice, setChoice] = useState<Choice>('month');
+  const [from, setFrom] = useState(clamp(initial.from));
+  const [to, setTo] = useState(clamp(initial.to));
   const hintId = useId();
   const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
   const href = (format: 'pdf' | 'xlsx') =>
     `/api/programmes/${programme.id}/report?${new URLSearchParams({ from, to, format }).toString()}`;
+  const choose = (c: Choice) => {
+    setChoice(c);
+    if (c === 'custom') return;
+    const p = lastCompletePeriod(today, c);
+    setFrom(clamp(p.from));
+    setTo(clamp(p.to));
+  };
 
   return (
     <Section
@@ -25,9 +46,35 @@ export function ReportSection({ programme, year }: { programme: ProgrammeView; y
       description={<p>{t('programmes.report.description')}</p>}
     >
       <div className="inline-form">
-        <TextField label={t('programmes.report.from')} type="date" value={from} onChange={setFrom} />
-        <TextField label={t('programmes.report.to')} type="date" value={to} onChange={setTo} />
+        <SelectField
+          label={t('programmes.report.period')}
+          options={(['month', 'quarter', 'year', 'custom'] as const).map((c) => ({
+            id: c,
+            label: t(`programmes.report.periods.${c}`),
+          }))}
+          selectedKey={choice}
+          onSelectionChange={(k) => choose((k ?? 'month') as Choice)}
+        />
+        <TextField
+          label={t('programmes.report.from')}
+          type="date"
+          value={from}
+          onChange={(v) => {
+            setChoice('custom');
+            setFrom(v);
+          }}
+        />
+        <TextField
+          label={t('programmes.report.to')}
+          type="date"
+          value={to}
+          onChange={(v) => {
+            setChoice('custom');
+            setTo(v);
+          }}
+        />
       </div>
+      {valid && to > today ? <p className="muted">{t('programmes.report.futureNote')}</p> : null}
       {valid ? (
         <div className="download-links">
           <a className="btn btn--secondary" href={href('pdf')} download>
