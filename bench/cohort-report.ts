@@ -59,28 +59,32 @@ async function main() {
   );
   const ids = agencies.map((a) => a.id);
   const step = 20_000;
+  // A bulk load: row triggers and foreign-key checks off while loading (as a restore would), the
+  // derived score table (assessment_facts, kept by triggers in normal operation) filled once after.
   for (let from = 1; from <= clients; from += step) {
     const to = Math.min(clients, from + step - 1);
-    await db.query(
-      `INSERT INTO clients (id, agency_id, client_number, first_name, last_name, birth_date, gender, district,
+    await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      await tx.query(
+        `INSERT INTO clients (id, agency_id, client_number, first_name, last_name, birth_date, gender, district,
                             severe_disability, created_at, updated_at)
        SELECT md5('c' || g)::uuid, ($3::uuid[])[1 + g % 20], 'B-' || g, 'Bench', 'Person' || g,
               date '1960-01-01' + (g * 7919) % 14000, (ARRAY['female','male','female','male','diverse'])[1 + g % 5],
               'Bezirk ' || (g % 12), CASE WHEN g % 7 = 0 THEN true WHEN g % 3 = 0 THEN NULL ELSE false END,
               now(), now()
          FROM generate_series($1::int, $2::int) g`,
-      [from, to, ids],
-    );
-    await db.query(
-      `INSERT INTO enrolments (agency_id, programme_id, client_id, status, registered_on, entry_date, created_at, updated_at)
+        [from, to, ids],
+      );
+      await tx.query(
+        `INSERT INTO enrolments (agency_id, programme_id, client_id, status, registered_on, entry_date, created_at, updated_at)
        SELECT ($3::uuid[])[1 + g % 20], ('00000000-0000-4000-8000-00000000000' || (1 + g % 5))::uuid,
               md5('c' || g)::uuid, 'active', '2024-01-01', '2024-01-15', now(), now()
          FROM generate_series($1::int, $2::int) g`,
-      [from, to, ids],
-    );
-    // Intake plus 0-8 later assessments per client (mean 4); scores drift upwards with noise.
-    await db.query(
-      `INSERT INTO assessments (agency_id, client_id, instrument_id, occasion, perspective, mode, assessed_on, status,
+        [from, to, ids],
+      );
+      // Intake plus 0-8 later assessments per client (mean 4); scores drift upwards with noise.
+      await tx.query(
+        `INSERT INTO assessments (agency_id, client_id, instrument_id, occasion, perspective, mode, assessed_on, status,
                                 scores, total_score, created_at, updated_at, completed_at)
        SELECT ($3::uuid[])[1 + g % 20], md5('c' || g)::uuid, $4, CASE WHEN k = 0 THEN 'intake' ELSE 'follow_up' END,
               'professional', 'together', date '2024-02-01' + k * 91, 'completed',
@@ -91,9 +95,19 @@ async function main() {
               35 + k * 4 + (g % 20) - 10, now(), now(), now()
          FROM generate_series($1::int, $2::int) g
          CROSS JOIN LATERAL generate_series(0, (g * 2654435761::bigint % 9)::int) k`,
-      [from, to, ids, TEILHABE_BOGEN, DIMENSIONS],
-    );
+        [from, to, ids, TEILHABE_BOGEN, DIMENSIONS],
+      );
+    });
   }
+  await db.query(
+    `INSERT INTO assessment_facts (assessment_id, agency_id, client_id, instrument_id, perspective, occasion,
+                                  assessed_on, total, scores)
+     SELECT a.id, a.agency_id, a.client_id, a.instrument_id, a.perspective, a.occasion, a.assessed_on, a.total_score,
+            lotse_score_vector(v.keys, a.scores)
+       FROM assessments a
+       JOIN (SELECT id, lotse_dimension_keys(definition) AS keys FROM instruments) v ON v.id = a.instrument_id
+      WHERE a.status = 'completed'`,
+  );
   await db.query('ANALYZE');
   const assessments = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).rows[0]
     ?.n;
