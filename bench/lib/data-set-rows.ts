@@ -11,6 +11,8 @@ import { demoDistricts } from '../../packages/server/src/features/districts/dist
 
 /** Bumped whenever the rows change: a kept data set of another version is rebuilt. */
 export const GENERATOR_VERSION = 1;
+/** The last migration whose schema these rows are written for; later ones are applied after the load. */
+export const LOAD_SCHEMA = '019_cohort_change_single_pass';
 
 export interface DataSetSize {
   agencies: number;
