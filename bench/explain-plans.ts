@@ -170,7 +170,8 @@ async function main() {
       [guideRow.id],
     )
   )[0];
-  const version = (await raw.query<{ v: string }>('SHOW server_version')).rows[0]?.v;
+  const version = (await raw.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]
+    ?.v;
   const header = (what: string) =>
     [
       `# Query plans: ${what}`,
