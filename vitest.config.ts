@@ -22,6 +22,7 @@ export default defineConfig({
             'packages/domain/src/**/*.test.ts',
             'packages/server/src/**/*.unit.test.ts',
             'packages/server/src/**/*.process.test.ts',
+            'packages/web/src/**/*.unit.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -6,6 +6,7 @@ export * from './common/csv.ts';
 export * from './common/errors.ts';
 export * from './common/paging.ts';
 export * from './common/time-zone.ts';
+export * from './common/zod-messages.ts';
 export * from './instruments/assessment.schema.ts';
 export * from './instruments/change.ts';
 export * from './instruments/fhir.ts';

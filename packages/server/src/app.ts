@@ -4,7 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyReply } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   createJsonSchemaTransformObject,
   jsonSchemaTransform,
@@ -44,6 +44,7 @@ import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
 import type { App } from './platform/http.ts';
 import { errorHandler } from './platform/http-errors.ts';
+import { languageOf, localize } from './platform/i18n/messages.ts';
 import { rejectNulBytes } from './platform/input-guard.ts';
 import { requireDeclaredSecrets } from './platform/logger.ts';
 
@@ -170,13 +171,18 @@ const linkPages = ['/einladung/:token', '/selbsteinschaetzung/:token', '/rueckme
 async function serveWebApp(app: App, dist: string) {
   const hasWeb = existsSync(`${dist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
-  const notFound = (reply: FastifyReply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: 'Nicht gefunden.' } });
+  const notFound = (req: FastifyRequest, reply: FastifyReply) =>
+    reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: localize('Nicht gefunden.', languageOf(req.headers['accept-language'])),
+      },
+    });
   for (const page of linkPages) {
     app.get(
       page,
       { config: { public: true, secretParams: ['token'] }, schema: { hide: true } },
-      (_req, reply) => (hasWeb ? reply.type('text/html').sendFile('index.html') : notFound(reply)),
+      (req, reply) => (hasWeb ? reply.type('text/html').sendFile('index.html') : notFound(req, reply)),
     );
   }
   app.setNotFoundHandler((req, reply) => {
@@ -184,6 +190,6 @@ async function serveWebApp(app: App, dist: string) {
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return notFound(reply);
+    return notFound(req, reply);
   });
 }

@@ -5,8 +5,14 @@ import { z } from 'zod';
  * 0202 or 20226; services additionally check dates against the current day where that makes sense.
  */
 export const isoDate = z.iso
-  .date({ error: 'Datum im Format JJJJ-MM-TT erwartet.' })
-  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'Datum außerhalb des gültigen Bereichs.');
+  .date({
+    error: (issue) => (issue.input === '' ? 'Bitte ausfüllen.' : 'Datum im Format JJJJ-MM-TT erwartet.'),
+  })
+  // Only a well-formed date can be out of range: an empty or malformed one already has its message.
+  .refine(
+    (d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= '2100-12-31'),
+    'Datum außerhalb des gültigen Bereichs.',
+  );
 
 export const personRef = z.object({ id: z.uuid(), displayName: z.string() });
 export type PersonRef = z.infer<typeof personRef>;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
+import { languageOf, localize } from './i18n/messages.ts';
 
 type Issue = { path: string; message: string };
 
@@ -25,11 +26,21 @@ function zodIssues(err: FastifyError): Issue[] {
 
 /** The one mapping from errors to HTTP. Unknown errors become a 500 without internals. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  // Messages (and issue messages) in the user's language; the code stays the same in every language.
+  const language = languageOf(req.headers['accept-language']);
   const send = (status: number, code: string, message: string, issues?: Issue[]) =>
     reply
       .status(status)
       .type('application/json')
-      .send({ error: { code, message, ...(issues ? { issues } : {}) } });
+      .send({
+        error: {
+          code,
+          message: localize(message, language),
+          ...(issues
+            ? { issues: issues.map((issue) => ({ ...issue, message: localize(issue.message, language) })) }
+            : {}),
+        },
+      });
 
   if (err instanceof AppError) {
     reply.headers(err.headers);

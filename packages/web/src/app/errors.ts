@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { currentLanguage } from '../i18n/index.ts';
 import { type ApiError, isApiError } from './api.ts';
 
 /**
@@ -27,9 +26,9 @@ export function errorText(t: TFunction, error: unknown): string {
 
 /**
  * The server's own message where it says more than the code (e.g. why a password is too weak). The
- * server phrases messages in German only, so other UI languages get the translated text of the code.
+ * server answers in the UI language (the API client sends it as Accept-Language).
  */
 export function detailedText(t: TFunction, error: ApiError): string {
-  if (currentLanguage() === 'de' && error.message) return error.message;
+  if (error.message && error.status !== 0) return error.message;
   return t(`errors.${error.code}`, { defaultValue: '' }) || errorText(t, error);
 }

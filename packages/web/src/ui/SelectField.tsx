@@ -10,6 +10,7 @@ import {
   SelectValue,
   Text,
 } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 
 export interface SelectOption {
   id: string;
@@ -37,12 +38,14 @@ export function SelectField({
   isDisabled,
   className,
 }: SelectFieldProps) {
+  const { t } = useTranslation();
   return (
     <AriaSelect
       className={['field', 'select', className ?? ''].filter(Boolean).join(' ')}
       value={selectedKey}
       onChange={(key: Key | null) => onSelectionChange(key === null ? null : String(key))}
-      placeholder={placeholder}
+      // Without one, react-aria shows its own default ("Element wählen"), not a text of ours.
+      placeholder={placeholder ?? t('form.choose')}
       isDisabled={isDisabled}
     >
       <Label className="field__label">{label}</Label>

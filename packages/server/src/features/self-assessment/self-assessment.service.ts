@@ -278,7 +278,9 @@ export function open(ctx: AppContext, token: string): Promise<PublicSelfAssessme
       expiresAt: link.expires_at.toISOString(),
       answers: link.draft_answers,
       draftSavedAt: link.draft_saved_at?.toISOString() ?? null,
-      instrument: presentInstrument(instrument),
+      // The instrument's description is written for staff (scoring, reference values for the RCI); the
+      // client's page has its own introduction from the locale files.
+      instrument: { ...presentInstrument(instrument), description: undefined },
     };
   });
 }

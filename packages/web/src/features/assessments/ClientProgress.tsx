@@ -286,59 +286,66 @@ function ChangeTable({
     return a ? dateText(a.date, locale) : '';
   };
   return (
-    <table className="table" aria-labelledby={captionId} data-testid="progress-table">
-      <caption id={captionId}>
-        {t('assessments.progress.tableCaption', {
-          perspective: t(`assessments.perspective.${series.perspective}`),
-        })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('assessments.progress.dimension')}</th>
-          <th scope="col" className="num">
-            {dateOf(fromId)}
-          </th>
-          {different ? (
-            <>
-              <th scope="col" className="num">
-                {dateOf(toId)}
-              </th>
-              <th scope="col" className="num">
-                {t('assessments.progress.change')}
-              </th>
-              <th scope="col" className="num">
-                {t('assessments.progress.rci')}
-              </th>
-              <th scope="col">{t('assessments.progress.class')}</th>
-            </>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {series.dimensions.map((d) => {
-          const x1 = scoreAt(d, fromId);
-          const x2 = scoreAt(d, toId);
-          const change = rci(d);
-          const difference = x1 !== null && x2 !== null ? Math.round((x2 - x1) * 10) / 10 : null;
-          return (
-            <tr key={d.key}>
-              <th scope="row">{tr(d.title, lang)}</th>
-              <td className="num">{fmt(x1, locale)}</td>
-              {different ? (
-                <>
-                  <td className="num">{fmt(x2, locale)}</td>
-                  <td className="num">{fmt(difference, locale)}</td>
-                  <td className="num">{fmt(change?.rci, locale)}</td>
-                  <td className={change ? `class-${change.class}` : undefined}>
-                    {change ? t(`assessments.class.${change.class}`) : '–'}
-                  </td>
-                </>
-              ) : null}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="table" aria-labelledby={captionId} data-testid="progress-table">
+        <caption id={captionId}>
+          {t('assessments.progress.tableCaption', {
+            perspective: t(`assessments.perspective.${series.perspective}`),
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('assessments.progress.dimension')}</th>
+            <th scope="col" className="num">
+              {dateOf(fromId)}
+            </th>
+            {different ? (
+              <>
+                <th scope="col" className="num">
+                  {dateOf(toId)}
+                </th>
+                <th scope="col" className="num">
+                  {t('assessments.progress.change')}
+                </th>
+                <th scope="col" className="num">
+                  {t('assessments.progress.rci')}
+                </th>
+                <th scope="col">{t('assessments.progress.class')}</th>
+              </>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {series.dimensions.map((d) => {
+            const x1 = scoreAt(d, fromId);
+            const x2 = scoreAt(d, toId);
+            const change = rci(d);
+            const difference = x1 !== null && x2 !== null ? Math.round((x2 - x1) * 10) / 10 : null;
+            return (
+              <tr key={d.key}>
+                <th scope="row">{tr(d.title, lang)}</th>
+                <td className="num">{fmt(x1, locale)}</td>
+                {different ? (
+                  <>
+                    <td className="num">{fmt(x2, locale)}</td>
+                    <td className="num">{fmt(difference, locale)}</td>
+                    <td className="num">{fmt(change?.rci, locale)}</td>
+                    <td className={change ? `class-${change.class}` : undefined}>
+                      {change ? t(`assessments.class.${change.class}`) : '–'}
+                    </td>
+                  </>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {different ? (
+        <p className="hint" data-testid="rci-explained">
+          {t('assessments.progress.rciExplained')}
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -17,7 +17,6 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
 import './assessments.css';
-import { tr } from './text.ts';
 
 const LOCALES: InstrumentLocale[] = ['de', 'de-LS', 'en'];
 
@@ -105,8 +104,9 @@ export function SelfAssessmentPage() {
     }
   };
 
+  // The server phrases its messages in the page's language (sent as Accept-Language).
   const message = (e: unknown) =>
-    isApiError(e) && e.message && locale !== 'en' ? e.message : errorText(t, e);
+    isApiError(e) && e.message && e.status !== 0 ? e.message : errorText(t, e);
 
   return (
     <Page title={k('title')} width="narrow">
@@ -141,7 +141,6 @@ export function SelfAssessmentPage() {
               {t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.hello`, { name: data.firstName })}
             </p>
             <p>{k('intro')}</p>
-            {ins.description ? <p className="help">{tr(ins.description, locale)}</p> : null}
             <form
               onSubmit={(e) => {
                 e.preventDefault();

@@ -129,7 +129,9 @@ export function AuditPage() {
                         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                       </td>
                       <td>
-                        <code>{entry.action}</code>
+                        {t(`audit.actions.${entry.action}`, { defaultValue: '' }) || entry.action}
+                        <br />
+                        <code className="muted">{entry.action}</code>
                       </td>
                       <td>
                         <span className={`badge badge--${outcomeTone(entry.outcome)}`}>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/useApi.ts';
 
@@ -12,16 +13,20 @@ export function useDimensions(): {
 } {
   const { i18n } = useTranslation();
   const instruments = useApiQuery<InstrumentList>('/api/instruments');
-  const titles = new Map<string, string>();
-  for (const instrument of instruments.data?.items ?? []) {
-    for (const d of instrument.dimensions) {
-      if (!titles.has(d.key)) titles.set(d.key, (i18n.language === 'en' && d.title.en) || d.title.de);
+  const language = i18n.language;
+  // Stable between renders, so pages can memoise on `labelOf`.
+  return useMemo(() => {
+    const titles = new Map<string, string>();
+    for (const instrument of instruments.data?.items ?? []) {
+      for (const d of instrument.dimensions) {
+        if (!titles.has(d.key)) titles.set(d.key, (language === 'en' && d.title.en) || d.title.de);
+      }
     }
-  }
-  return {
-    options: [...titles].map(([id, label]) => ({ id, label })),
-    labelOf: (key) => titles.get(key) ?? key,
-  };
+    return {
+      options: [...titles].map(([id, label]) => ({ id, label })),
+      labelOf: (key: string) => titles.get(key) ?? key,
+    };
+  }, [instruments.data, language]);
 }
 
 interface Progress {

@@ -171,6 +171,9 @@ function ChangeCharts({ report }: { report: CohortReport }) {
           />
         }
       />
+      <p className="hint" data-testid="rci-explained">
+        {t('evaluation.rci.explained')}
+      </p>
     </>
   );
 }

@@ -10,7 +10,8 @@ export function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
   if (!user) return null;
-  const links = featuresFor(user).filter((f) => f.id !== 'home');
+  // Only features with a page of their own: assessments are reached from a client's record.
+  const links = featuresFor(user).filter((f) => f.inNav && f.id !== 'home');
   return (
     <Page
       title={t('home.title')}

@@ -21,6 +21,7 @@ import {
   offerLanguages,
   targetGroups,
   useDistricts,
+  useLanguageName,
 } from './network.ts';
 
 interface Draft {
@@ -99,6 +100,7 @@ export function OfferFormDialog({
   onSaved: (offer: OfferView) => void;
 }) {
   const { t } = useTranslation();
+  const languageName = useLanguageName();
   const districts = useDistricts();
   const dims = useDimensions();
   const partners = useApiQuery<{ items: PartnerView[] }>(isOpen ? '/api/partners' : null, { pageSize: 200 });
@@ -279,7 +281,7 @@ export function OfferFormDialog({
         </fieldset>
         <CheckboxGroupField
           label={t('network.offer.languages')}
-          options={Object.entries(offerLanguages).map(([code, name]) => ({ value: code, label: name }))}
+          options={Object.keys(offerLanguages).map((code) => ({ value: code, label: languageName(code) }))}
           value={d.languages}
           onChange={(v) => set('languages', v)}
           errorMessage={errors.languages}

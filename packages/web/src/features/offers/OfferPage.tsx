@@ -13,7 +13,7 @@ import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { formatDate } from '../clients/casework.ts';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
-import { formatEuro, languageName } from './network.ts';
+import { formatEuro, useLanguageName } from './network.ts';
 import { OfferFormDialog } from './OfferFormDialog.tsx';
 import { PlacesText } from './OffersPage.tsx';
 import './network.css';
@@ -22,6 +22,7 @@ import './network.css';
 export function OfferPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const languageName = useLanguageName();
   const user = useUser();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const offer = useApiQuery<OfferView>(`/api/offers/${id}`);

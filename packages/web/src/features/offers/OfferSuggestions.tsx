@@ -13,6 +13,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { formatDate } from '../clients/casework.ts';
 import { FormDialog } from '../clients/FormDialog.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
+import { useLanguageName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
 import './network.css';
@@ -35,6 +36,22 @@ export function OfferSuggestions({ clientId, canWrite = true }: { clientId: stri
   });
   const referrals = useApiQuery<ReferralPage>(`/api/clients/${clientId}/referrals`, { pageSize: 200 });
   const dims = useDimensions();
+  const languageName = useLanguageName();
+
+  /** Why an offer fits, in the UI language, from the codes the server matched (its `reason` is German). */
+  const reasonOf = (s: SuggestionsResponse['items'][number]) => {
+    const parts = [
+      ...s.matches.dimensions.map(dims.labelOf),
+      ...(s.matches.district ? [s.offer.districtName] : []),
+      ...(s.matches.languages.length ? [s.offer.languages.map(languageName).join('/')] : []),
+      ...(s.matches.stepFree ? [t('network.suggestions.reason.stepFree')] : []),
+      ...(s.matches.easyLanguage ? [t('network.suggestions.reason.easyLanguage')] : []),
+    ];
+    const reason = parts.length
+      ? t('network.suggestions.reason.fits', { parts: parts.join(', ') })
+      : t('network.suggestions.reason.general');
+    return s.full ? t('network.suggestions.reason.full', { reason }) : reason;
+  };
 
   const refer = async (offerId: string, title: string, overrideCapacity: boolean) => {
     setBusy(offerId);
@@ -79,7 +96,7 @@ export function OfferSuggestions({ clientId, canWrite = true }: { clientId: stri
                     <p className="suggestion__title">
                       <Link to={`/angebote/${s.offer.id}`}>{s.offer.title}</Link>
                     </p>
-                    <p className="suggestion__reason">{s.reason}</p>
+                    <p className="suggestion__reason">{reasonOf(s)}</p>
                     <p className="suggestion__reason">
                       {s.offer.partner.name} · {s.offer.districtName} · <PlacesText offer={s.offer} />
                     </p>

@@ -16,7 +16,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { DistrictMap } from './DistrictMap.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
-import { languageName, offerLanguages, targetGroups, useDistricts } from './network.ts';
+import { offerLanguages, targetGroups, useDistricts, useLanguageName } from './network.ts';
 import { OfferFormDialog } from './OfferFormDialog.tsx';
 import './network.css';
 
@@ -57,6 +57,7 @@ export function PlacesText({ offer }: { offer: Pick<OfferView, 'freePlaces' | 'c
 /** The offer directory: own and shared offers with filters, as a list or on the district map. */
 export function OffersPage() {
   const { t } = useTranslation();
+  const languageName = useLanguageName();
   const districts = useDistricts();
   const [params, setParams] = useSearchParams();
   const get = (k: FilterKey) => params.get(k) ?? '';

@@ -8,6 +8,7 @@ import type {
   TargetGroup,
 } from '@lotse/domain';
 import { DEFAULT_TIME_ZONE } from '@lotse/domain/src/common/time-zone.ts';
+import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/auth.tsx';
 import { useApiQuery } from '../../app/useApi.ts';
 
@@ -16,7 +17,13 @@ import { useApiQuery } from '../../app/useApi.ts';
  * types from its index); `satisfies` fails type-checking when a list drifts. Languages come from their
  * plain module, which holds no schemas; districts are the agency's data (`useDistricts`).
  */
-export { languageName, offerLanguages } from '@lotse/domain/src/network/languages.ts';
+export { offerLanguages } from '@lotse/domain/src/network/languages.ts';
+
+/** Name of an offer language (ISO 639-1 code) in the UI language, from the locale files. */
+export function useLanguageName(): (code: string) => string {
+  const { t } = useTranslation();
+  return (code) => t(`network.languageNames.${code}`, { defaultValue: code });
+}
 
 export const partnerKinds = [
   'welfare',

@@ -8,6 +8,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { useDimensions } from '../clients/useDimensions.ts';
 import { useDistricts } from '../offers/network.ts';
 import '../offers/network.css';
 
@@ -96,7 +97,19 @@ export function PlanningPage() {
   const captionId = useId();
   const planning = useApiQuery<PlanningResponse>('/api/planning/needs-vs-offers', { district });
   const districtLabel = district ? districts.name(district) : t('network.planning.allDistricts');
-  const data = planning.data;
+  // The server names dimensions in German; the published instruments carry the titles per language.
+  const dims = useDimensions();
+  const data = useMemo(() => {
+    const raw = planning.data;
+    if (!raw) return raw;
+    return {
+      ...raw,
+      dimensions: raw.dimensions.map((d) => {
+        const label = dims.labelOf(d.key);
+        return { ...d, label: label === d.key ? d.label : label };
+      }),
+    };
+  }, [planning.data, dims.labelOf]);
   const rows = useMemo(
     () =>
       data?.dimensions.map((m) => {
