@@ -77,8 +77,8 @@ export function messagesIn(source: string, fileName = 'x.ts'): string[] {
     ts.forEachChild(node, visit);
   };
   visit(file);
-  // Only sentences meant for people: at least two letters and a space or an umlaut-bearing word.
-  return found.filter((m) => /[A-Za-zÄÖÜäöüß]{2}/.test(m) && /\s/.test(m.trim()));
+  // Only texts meant for people: words with a space, or a one-word sentence such as 'Pflichtfeld.'.
+  return found.filter((m) => /[A-Za-zÄÖÜäöüß]{2}/.test(m) && (/\s/.test(m.trim()) || /[.!?]$/.test(m)));
 }
 
 function sourceFiles(dir: string, skip: string[]): string[] {
