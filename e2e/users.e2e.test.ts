@@ -206,8 +206,9 @@ describe('user administration', () => {
     // The table shows only the filtered entries once the new page of results has arrived.
     await expect
       .poll(async () => {
-        const actions = await cells(2);
-        return actions.length > 0 && actions.every((action) => action.startsWith('auth.login'));
+        // The action column shows the action as words with its code in a <code> element.
+        const actions = await admin.getByRole('table').locator('tbody td:nth-child(2) code').allTextContents();
+        return actions.length > 0 && actions.every((action) => action === 'auth.login');
       })
       .toBe(true);
     expect(new Set(await cells(4))).toEqual(new Set([NEW_USER.name]));
