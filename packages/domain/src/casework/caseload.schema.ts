@@ -18,17 +18,52 @@ const clientRef = z.object({
   guide: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
 });
 
+/** The most urgent entries each section lists; `counts` give the full numbers. */
+export const CASELOAD_SECTION_LIMIT = 100;
+
 export const caseloadView = z
   .object({
     scope: z.enum(['mine', 'team']),
     openCases: z.number().int(),
+    /** The agency's date the reminders were computed for: entries before it are overdue. */
+    today: z.string(),
+    /**
+     * Full numbers per section (the lists hold at most CASELOAD_SECTION_LIMIT entries each, most urgent
+     * first): for a summary at the top of the page.
+     */
+    counts: z.object({
+      goalsDue: z.number().int(),
+      goalsOverdue: z.number().int(),
+      withoutContact: z.number().int(),
+      followUpsDue: z.number().int(),
+      followUpsOverdue: z.number().int(),
+      referralsAwaitingFeedback: z.number().int(),
+    }),
+    /** Overdue goals first (oldest first), then the soonest due. */
     goalsDue: z.array(
-      z.object({ goalId: z.uuid(), title: z.string(), targetDate: z.string(), client: clientRef }),
+      z.object({
+        goalId: z.uuid(),
+        title: z.string(),
+        targetDate: z.string(),
+        /** The target date has passed (before `today`). */
+        overdue: z.boolean(),
+        client: clientRef,
+      }),
     ),
     withoutContact: z.array(z.object({ client: clientRef, lastContact: z.string().nullable() })),
     /** Clients whose last completed assessment is older than the instrument's follow-up interval. */
-    followUpsDue: z.array(z.object({ client: clientRef, lastAssessment: z.string(), dueOn: z.string() })),
-    referralsAwaitingFeedback: z.array(z.object({ client: clientRef, referredOn: z.string() })),
+    followUpsDue: z.array(
+      z.object({ client: clientRef, lastAssessment: z.string(), dueOn: z.string(), overdue: z.boolean() }),
+    ),
+    referralsAwaitingFeedback: z.array(
+      z.object({
+        client: clientRef,
+        referredOn: z.string(),
+        referralId: z.uuid(),
+        /** Empty when the offer is no longer visible (withdrawn from the shared directory). */
+        offerTitle: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'Caseload' });
 export type CaseloadView = z.infer<typeof caseloadView>;

@@ -1,9 +1,9 @@
-import type { CaseloadQuery, CaseloadView } from '@lotse/domain';
+import { CASELOAD_SECTION_LIMIT, type CaseloadQuery, type CaseloadView } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { authorize } from '../../platform/policy.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 
-const LIMIT = 100;
+const LIMIT = CASELOAD_SECTION_LIMIT;
 
 interface ClientRefRow {
   client_id: string;
@@ -44,21 +44,25 @@ const CASES_IN_VIEW = `
    WHERE s.partner_agency_id = $1 AND s.ended_at IS NULL AND k.agency_id <> $1`;
 
 /**
- * One section of the caseload as a JSON array: `pick` chooses and orders at most LIMIT rows from the
- * cases in view (vc, with the client's last name for ordering); only those are joined to the client
- * for names and numbers. `fields` adds the section's own fields.
+ * One section of the caseload as a JSON object: `items`, at most LIMIT rows that `pick` chooses and
+ * orders from the cases in view (vc, with the client's last name for ordering), and the section's full
+ * numbers `total` and `overdue`, which `pick` computes as window counts over all its rows before the
+ * LIMIT (the top-N sort reads them all anyway, so the summary costs no second pass). Only the chosen
+ * rows are joined to the client for names and numbers (and to `joins`); `fields` adds the section's own.
  */
-const section = (pick: string, fields: string, order: string) => `(
-  SELECT coalesce(json_agg(json_build_object('client_id', c.id, 'client_number', c.client_number,
+const section = (pick: string, fields: string, order: string, joins = '') => `(
+  SELECT json_build_object('total', coalesce(max(p.total), 0), 'overdue', coalesce(max(p.overdue), 0),
+           'items', coalesce(json_agg(json_build_object('client_id', c.id, 'client_number', c.client_number,
            'first_name', c.first_name, 'last_name', c.last_name, 'guide_id', p.guide_id,
-           'guide_name', lotse_user_display_name(p.guide_id)${fields}) ORDER BY ${order}), '[]')
-    FROM (${pick} LIMIT ${LIMIT}) p JOIN clients c ON c.id = p.client_id)`;
+           'guide_name', lotse_user_display_name(p.guide_id)${fields}) ORDER BY ${order}), '[]'))
+    FROM (${pick} LIMIT ${LIMIT}) p JOIN clients c ON c.id = p.client_id${joins})`;
 
 /**
  * The whole caseload in one statement (one round trip instead of five, the cases in view computed
  * once). Silent clients and follow-ups read the precomputed client_schedule (kept by triggers in the
  * transaction of every contact or assessment change, migration 020).
- * $4 goals due until, $5 silent if no contact since, $6 follow-ups due until.
+ * $4 goals due until, $5 silent if no contact since, $6 follow-ups due until, $7 today (anything
+ * dated before it is overdue).
  * A goal, referral or schedule row carries its client's agency, which is its case's: restricting the
  * sections to the agencies of the cases in view lets a team lead's caseload read them by the agency
  * indexes instead of probing per case (the planner picks; a guide's stays per case).
@@ -75,7 +79,8 @@ export const CASELOAD_SQL = `
   SELECT
     (SELECT count(*)::int FROM vc) AS open_cases,
     ${section(
-      `SELECT vc.client_id, vc.guide_id, vc.last_name, g.id AS goal_id, g.title, g.target_date
+      `SELECT vc.client_id, vc.guide_id, vc.last_name, g.id AS goal_id, g.title, g.target_date,
+              count(*) OVER () AS total, count(*) FILTER (WHERE g.target_date < $7) OVER () AS overdue
          FROM vc JOIN goals g ON g.client_id = vc.client_id
         WHERE g.status = 'open' AND g.target_date <= $4 AND g.agency_id = ANY (ARRAY(SELECT DISTINCT agency_id FROM v))
         ORDER BY g.target_date, vc.last_name, g.id`,
@@ -83,7 +88,7 @@ export const CASELOAD_SQL = `
       'p.target_date, p.last_name, p.goal_id',
     )} AS goals,
     ${section(
-      `SELECT vc.client_id, vc.guide_id, vc.last_name, s.last_contact_on
+      `SELECT vc.client_id, vc.guide_id, vc.last_name, s.last_contact_on, count(*) OVER () AS total, 0 AS overdue
          FROM vc LEFT JOIN client_schedule s ON s.client_id = vc.client_id
         WHERE coalesce(s.last_contact_on, vc.opened_on) < $5
         ORDER BY s.last_contact_on NULLS FIRST, vc.last_name, vc.client_id`,
@@ -91,7 +96,8 @@ export const CASELOAD_SQL = `
       'p.last_contact_on NULLS FIRST, p.last_name, p.client_id',
     )} AS silent,
     ${section(
-      `SELECT vc.client_id, vc.guide_id, vc.last_name, s.last_assessment_on, s.follow_up_due_on
+      `SELECT vc.client_id, vc.guide_id, vc.last_name, s.last_assessment_on, s.follow_up_due_on,
+              count(*) OVER () AS total, count(*) FILTER (WHERE s.follow_up_due_on < $7) OVER () AS overdue
          FROM vc JOIN client_schedule s ON s.client_id = vc.client_id
         WHERE s.follow_up_due_on <= $6 AND s.agency_id = ANY (ARRAY(SELECT DISTINCT agency_id FROM v))
         ORDER BY s.follow_up_due_on, vc.last_name, vc.client_id`,
@@ -99,21 +105,31 @@ export const CASELOAD_SQL = `
       'p.follow_up_due_on, p.last_name, p.client_id',
     )} AS follow_ups,
     ${section(
-      `SELECT vc.client_id, vc.guide_id, r.id AS referral_id, r.referred_on
+      `SELECT vc.client_id, vc.guide_id, r.id AS referral_id, r.offer_id, r.referred_on,
+              count(*) OVER () AS total, 0 AS overdue
          FROM vc JOIN referrals r ON r.client_id = vc.client_id
         WHERE r.status = 'referred' AND r.feedback IS NULL AND r.feedback_outcome IS NULL
           AND r.referred_on IS NOT NULL AND r.agency_id = ANY (ARRAY(SELECT DISTINCT agency_id FROM v))
         ORDER BY r.referred_on, r.id`,
-      `, 'referred_on', p.referred_on`,
+      `, 'referred_on', p.referred_on, 'referral_id', p.referral_id, 'offer_title', coalesce(o.title, '')`,
       'p.referred_on, p.referral_id',
+      // Only the listed referrals' offers, by primary key (an offer withdrawn from the shared
+      // directory is hidden by row-level security and shows without a title).
+      ' LEFT JOIN offers o ON o.id = p.offer_id',
     )} AS referrals`;
+
+interface Section<T> {
+  total: number;
+  overdue: number;
+  items: (ClientRefRow & T)[];
+}
 
 interface CaseloadRow {
   open_cases: number;
-  goals: (ClientRefRow & { goal_id: string; title: string; target_date: string })[];
-  silent: (ClientRefRow & { last_contact: string | null })[];
-  follow_ups: (ClientRefRow & { last_assessment: string; due_on: string })[];
-  referrals: (ClientRefRow & { referred_on: string })[];
+  goals: Section<{ goal_id: string; title: string; target_date: string }>;
+  silent: Section<{ last_contact: string | null }>;
+  follow_ups: Section<{ last_assessment: string; due_on: string }>;
+  referrals: Section<{ referred_on: string; referral_id: string; offer_title: string }>;
 }
 
 /** Reminders for a guide or a team: what needs attention now. Shown in the app, no e-mail needed. */
@@ -130,15 +146,12 @@ export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promi
         addDays(t, q.days),
         addDays(t, -7 * q.weeks),
         addDays(t, q.days),
+        t,
       ])
     ).rows[0] as CaseloadRow;
-    const count = { rows: [{ n: row.open_cases }] };
-    const goals = { rows: row.goals };
-    const silent = { rows: row.silent };
-    const followUps = { rows: row.follow_ups };
-    const referrals = { rows: row.referrals };
+    const { goals, silent, follow_ups: followUps, referrals } = row;
     // The ids of every client named in the reminders, so each client's trail shows the list read.
-    const shown = [...goals.rows, ...silent.rows, ...followUps.rows, ...referrals.rows].map(
+    const shown = [...goals.items, ...silent.items, ...followUps.items, ...referrals.items].map(
       (r) => r.client_id,
     );
     await scope.audit({
@@ -146,28 +159,41 @@ export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promi
       resourceType: 'caseload',
       details: {
         scope: team ? 'team' : 'mine',
-        openCases: count.rows[0]?.n ?? 0,
+        openCases: row.open_cases,
         clientIds: [...new Set(shown)],
       },
     });
     return {
       scope: team ? 'team' : 'mine',
-      openCases: count.rows[0]?.n ?? 0,
-      goalsDue: goals.rows.map((r) => ({
+      openCases: row.open_cases,
+      today: t,
+      counts: {
+        goalsDue: goals.total,
+        goalsOverdue: goals.overdue,
+        withoutContact: silent.total,
+        followUpsDue: followUps.total,
+        followUpsOverdue: followUps.overdue,
+        referralsAwaitingFeedback: referrals.total,
+      },
+      goalsDue: goals.items.map((r) => ({
         goalId: r.goal_id,
         title: r.title,
         targetDate: r.target_date,
+        overdue: r.target_date < t,
         client: clientRef(r),
       })),
-      withoutContact: silent.rows.map((r) => ({ client: clientRef(r), lastContact: r.last_contact })),
-      followUpsDue: followUps.rows.map((r) => ({
+      withoutContact: silent.items.map((r) => ({ client: clientRef(r), lastContact: r.last_contact })),
+      followUpsDue: followUps.items.map((r) => ({
         client: clientRef(r),
         lastAssessment: r.last_assessment,
         dueOn: r.due_on,
+        overdue: r.due_on < t,
       })),
-      referralsAwaitingFeedback: referrals.rows.map((r) => ({
+      referralsAwaitingFeedback: referrals.items.map((r) => ({
         client: clientRef(r),
         referredOn: r.referred_on,
+        referralId: r.referral_id,
+        offerTitle: r.offer_title,
       })),
     };
   });
