@@ -55,6 +55,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/template.setup.ts'],
           // Each e2e file starts a server and a browser; running them one at a time spares the 2 cores.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -3,13 +3,15 @@
  * and Debian Chromium through playwright-core. One server and one browser per test file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { E2E_TEMPLATE_KEY } from './template-key.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB_DIST = path.join(ROOT, 'packages/web/dist');
@@ -87,13 +89,14 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startHarness(): Promise<Harness> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error(
-      `The web app is not built: ${WEB_DIST}/index.html is missing. Run \`npm run build\` before the e2e tests.`,
-    );
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-e2e-'));
+/** A Lotse server on the embedded database in `dataDir`, seeded with the demo data if empty. */
+export interface ServerProcess {
+  baseUrl: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(dataDir: string): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -121,16 +124,37 @@ export async function startHarness(): Promise<Harness> {
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
+  const server = { baseUrl, output: () => output, stop: () => stopProcess(child) };
+  try {
+    await waitForHealth(baseUrl, child, () => output);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
 
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(
+      `The web app is not built: ${WEB_DIST}/index.html is missing. Run \`npm run build\` before the e2e tests.`,
+    );
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-e2e-'));
+  // Seeding the demo installation is the slowest part of a server start; the suite's global set-up
+  // seeds one data directory and every file starts from a copy of it (same data, own database).
+  const template = inject(E2E_TEMPLATE_KEY);
+  if (template) cpSync(template, dataDir, { recursive: true });
+  let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close().catch(() => undefined);
-    await stopProcess(child);
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await waitForHealth(baseUrl, child, () => output);
+    server = await startServer(dataDir);
     browser = await chromium.launch({
       executablePath: process.env.LOTSE_CHROMIUM ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
@@ -140,13 +164,14 @@ export async function startHarness(): Promise<Harness> {
     throw error;
   }
   const launched = browser;
+  const { baseUrl, output } = server;
 
   return {
     baseUrl,
     browser: launched,
     newContext: ({ locale = 'de-DE' } = {}) =>
       launched.newContext({ baseURL: baseUrl, locale, viewport: { width: 1280, height: 900 } }),
-    serverOutput: () => output,
+    serverOutput: output,
     close,
   };
 }

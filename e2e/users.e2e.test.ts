@@ -207,7 +207,10 @@ describe('user administration', () => {
     await expect
       .poll(async () => {
         // The action column shows the action as words with its code in a <code> element.
-        const actions = await admin.getByRole('table').locator('tbody td:nth-child(2) code').allTextContents();
+        const actions = await admin
+          .getByRole('table')
+          .locator('tbody td:nth-child(2) code')
+          .allTextContents();
         return actions.length > 0 && actions.every((action) => action === 'auth.login');
       })
       .toBe(true);
