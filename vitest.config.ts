@@ -56,6 +56,9 @@ export default defineConfig({
           environment: 'node',
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/template.setup.ts'],
+          // expect.poll gives up after 1 s by default: far too short for a browser on a busy machine.
+          // Polls end as soon as their condition holds; the test timeout still bounds a hang.
+          expect: { poll: { timeout: 30_000 } },
           // Each e2e file starts a server and a browser; running them one at a time spares the 2 cores.
           fileParallelism: false,
           testTimeout: 60_000,
