@@ -16,6 +16,11 @@ export const roles = ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
+/** Image types a letterhead logo may have (checked by content, not by the declared type alone). */
+export const agencyLogoTypes = ['image/png', 'image/jpeg'] as const;
+/** A logo is printed small; 512 KiB is plenty and keeps every PDF small. */
+export const AGENCY_LOGO_MAX_BYTES = 512 * 1024;
+
 export const agencySettings = z.strictObject({
   /** Roles whose members must sign in with a second factor (TOTP). */
   mfaRequiredRoles: z.array(role).max(roles.length),
@@ -38,6 +43,11 @@ export const agencySettings = z.strictObject({
     .max(64)
     .refine(isTimeZone, { message: 'Unbekannte Zeitzone (IANA-Name wie "Europe/Berlin")' })
     .optional(),
+  /**
+   * The name printed in the letterhead of the agency's PDFs (with the logo, if one is uploaded); the
+   * agency's own name when unset or empty.
+   */
+  letterheadName: z.string().trim().max(120).optional(),
 });
 export type AgencySettings = z.infer<typeof agencySettings>;
 export const defaultAgencySettings: AgencySettings = { mfaRequiredRoles: ['admin', 'researcher'] };
@@ -48,11 +58,27 @@ export const agencyView = z
     name: z.string(),
     kind: agencyKind,
     settings: agencySettings.optional(),
+    /** The letterhead logo, when one is uploaded (the image itself: GET /api/agency/logo). */
+    logo: z
+      .object({ contentType: z.enum(agencyLogoTypes), bytes: z.number().int(), updatedAt: z.iso.datetime() })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'Agency' });
 export type AgencyView = z.infer<typeof agencyView>;
 
 export const updateAgencySettings = agencySettings.partial();
+
+/** Upload of the letterhead logo: a PNG or JPEG, base64-encoded, at most AGENCY_LOGO_MAX_BYTES. */
+export const uploadAgencyLogoRequest = z.strictObject({
+  contentType: z.enum(agencyLogoTypes),
+  /** The image, base64-encoded. */
+  data: z
+    .string()
+    .max(Math.ceil(AGENCY_LOGO_MAX_BYTES / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Keine gültigen Base64-Daten' }),
+});
+export type UploadAgencyLogoRequest = z.infer<typeof uploadAgencyLogoRequest>;
 
 export const emailAddress = z
   .string()

@@ -239,6 +239,11 @@ export type UpdateInstrumentRequest = z.infer<typeof updateInstrumentRequest>;
 export const formQuery = z.object({
   locale: instrumentLocale.default('de'),
   perspective: perspective.default('self'),
+  /**
+   * Prints the client's number (pseudonymous, no name) on the form, so that the paper can be entered
+   * for the right person; needs the right to record assessments for that client and is audited.
+   */
+  clientId: z.uuid().optional(),
 });
 
 /** An answer: a scale value, yes/no, or null = "does not apply / no answer". */

@@ -1,20 +1,34 @@
-import { type AgencySettings, type AgencyView, defaultAgencySettings } from '@lotse/domain';
+import {
+  AGENCY_LOGO_MAX_BYTES,
+  type AgencySettings,
+  type AgencyView,
+  defaultAgencySettings,
+  type UploadAgencyLogoRequest,
+} from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
+import { checkedLogo } from './logo-check.ts';
 
 interface AgencyRow {
   id: string;
   name: string;
   kind: AgencyView['kind'];
   settings: Partial<AgencySettings>;
+  logo_type: 'image/png' | 'image/jpeg' | null;
+  logo_bytes: number | null;
+  logo_at: Date | string | null;
 }
 
 async function load(scope: ActorScope): Promise<AgencyView> {
   const row = (
-    await scope.tx.query<AgencyRow>('SELECT id, name, kind, settings FROM agencies WHERE id = $1', [
-      scope.actor.agencyId,
-    ])
+    await scope.tx.query<AgencyRow>(
+      `SELECT a.id, a.name, a.kind, a.settings, l.content_type AS logo_type,
+              octet_length(l.data) AS logo_bytes, l.updated_at AS logo_at
+         FROM agencies a LEFT JOIN agency_logos l ON l.agency_id = a.id
+        WHERE a.id = $1`,
+      [scope.actor.agencyId],
+    )
   ).rows[0];
   if (!row) throw notFound();
   return {
@@ -22,6 +36,14 @@ async function load(scope: ActorScope): Promise<AgencyView> {
     name: row.name,
     kind: row.kind,
     settings: { ...defaultAgencySettings, ...row.settings },
+    logo:
+      row.logo_type && row.logo_at
+        ? {
+            contentType: row.logo_type,
+            bytes: Number(row.logo_bytes),
+            updatedAt: new Date(row.logo_at).toISOString(),
+          }
+        : null,
   };
 }
 
@@ -47,7 +69,10 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
         ? { contactNotesTeamWide: patch.contactNotesTeamWide }
         : {}),
       ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
+      ...(patch.letterheadName !== undefined ? { letterheadName: patch.letterheadName } : {}),
     };
+    // An empty letterhead name means "the agency's own name": nothing to store.
+    if (!settings.letterheadName) delete settings.letterheadName;
     const floor = ctx.config.statistics.suppressionThreshold;
     if (settings.suppressionThreshold !== undefined && settings.suppressionThreshold < floor) {
       throw badRequest(`Die Schwelle für kleine Fallzahlen darf nicht unter ${floor} liegen.`, [
@@ -67,8 +92,60 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
         suppressionThreshold: settings.suppressionThreshold ?? null,
         contactNotesTeamWide: settings.contactNotesTeamWide ?? false,
         timeZone: settings.timeZone ?? null,
+        letterheadName: settings.letterheadName ?? null,
       },
     });
     return { ...before, settings };
+  });
+}
+
+/** The letterhead logo (PNG or JPEG) for the settings page's preview. */
+export function logo(ctx: AppContext, actor: Actor) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'agency.read');
+    const r = await scope.tx.query<{ content_type: string; data: Buffer }>(
+      'SELECT content_type, data FROM agency_logos WHERE agency_id = $1',
+      [actor.agencyId],
+    );
+    const row = r.rows[0];
+    if (!row) throw notFound('Kein Logo hinterlegt.');
+    return { contentType: row.content_type, data: Buffer.from(row.data) };
+  });
+}
+
+/**
+ * Stores the letterhead logo after checking that the content is a PNG or JPEG of the declared type
+ * that the PDF renderer can embed; replaces an earlier one.
+ */
+export function uploadLogo(ctx: AppContext, actor: Actor, upload: UploadAgencyLogoRequest) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'agency.configure');
+    const data = await checkedLogo(upload.contentType, upload.data, AGENCY_LOGO_MAX_BYTES);
+    await scope.tx.query(
+      `INSERT INTO agency_logos (agency_id, content_type, data, updated_at, updated_by)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (agency_id) DO UPDATE
+         SET content_type = EXCLUDED.content_type, data = EXCLUDED.data,
+             updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+      [actor.agencyId, upload.contentType, data, scope.now, actor.userId],
+    );
+    await scope.audit({
+      action: 'agency.logo.change',
+      resourceType: 'agency',
+      resourceId: actor.agencyId,
+      details: { contentType: upload.contentType, bytes: data.length },
+    });
+    return load(scope);
+  });
+}
+
+/** Removes the letterhead logo; PDFs then show the name only. */
+export function removeLogo(ctx: AppContext, actor: Actor) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'agency.configure');
+    const r = await scope.tx.query('DELETE FROM agency_logos WHERE agency_id = $1', [actor.agencyId]);
+    if (r.rowCount)
+      await scope.audit({ action: 'agency.logo.remove', resourceType: 'agency', resourceId: actor.agencyId });
+    return load(scope);
   });
 }

@@ -6,7 +6,15 @@ import {
   type ProgressView,
 } from '@lotse/domain';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { footer, germanDate, labelsFor, loc, type PdfLabels, renderPdf } from '../instruments/pdf.ts';
+import {
+  footer,
+  germanDate,
+  type Letterhead,
+  labelsFor,
+  loc,
+  type PdfLabels,
+  renderPdf,
+} from '../instruments/pdf.ts';
 
 const fmt = (n: number | null | undefined, locale: InstrumentLocale) =>
   n === null || n === undefined
@@ -30,6 +38,7 @@ export function assessmentPdf(
   def: InstrumentDefinition,
   clientName: string,
   locale: InstrumentLocale,
+  letterhead?: Letterhead,
 ): Promise<Buffer> {
   const L = labelsFor(locale);
   const content: Content[] = [
@@ -81,11 +90,14 @@ export function assessmentPdf(
     content.push({ text: loc(d.title, locale), fontSize: 11, bold: true, margin: [0, 6, 0, 0] });
     content.push(table(['', L.answer], rows, ['*', 150]));
   }
-  return renderPdf({
-    info: { title: `${loc(def.title, locale)} ${germanDate(a.date)}` },
-    content,
-    footer: footer(`${loc(def.title, locale)} · ${clientName}`, L),
-  });
+  return renderPdf(
+    {
+      info: { title: `${loc(def.title, locale)} ${germanDate(a.date)}` },
+      content,
+      footer: footer(`${loc(def.title, locale)} · ${clientName}`, L),
+    },
+    letterhead,
+  );
 }
 
 interface RadarAxis {
@@ -155,7 +167,12 @@ export function radarChart(axes: RadarAxis[], size = 320, offsetX = 100): Conten
 }
 
 /** Progress PDF for the client: radar first vs. latest and the same numbers as a table per perspective. */
-export function progressPdf(p: ProgressView, clientName: string, locale: InstrumentLocale): Promise<Buffer> {
+export function progressPdf(
+  p: ProgressView,
+  clientName: string,
+  locale: InstrumentLocale,
+  letterhead?: Letterhead,
+): Promise<Buffer> {
   const L: PdfLabels = labelsFor(locale);
   const content: Content[] = [
     { text: L.progress, fontSize: 16, bold: true },
@@ -205,9 +222,8 @@ export function progressPdf(p: ProgressView, clientName: string, locale: Instrum
     );
     content.push({ text: L.rciNote, fontSize: 7, italics: true });
   }
-  return renderPdf({
-    info: { title: `${L.progress}: ${clientName}` },
-    content,
-    footer: footer(L.progress, L),
-  });
+  return renderPdf(
+    { info: { title: `${L.progress}: ${clientName}` }, content, footer: footer(L.progress, L) },
+    letterhead,
+  );
 }

@@ -1,5 +1,6 @@
 import { type InstrumentLocale, toQuestionnaireResponse } from '@lotse/domain';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import { letterheadFor } from '../agency/letterhead.ts';
 import { assessmentPdf, progressPdf } from './assessment.pdf.ts';
 import { getWithInstrument, progressForPdf } from './assessments.service.ts';
 
@@ -30,7 +31,7 @@ export async function assessmentDocument(
   locale: InstrumentLocale,
 ) {
   const { assessment, definition, clientName } = await getWithInstrument(ctx, actor, id, 'pdf');
-  return assessmentPdf(assessment, definition, clientName, locale);
+  return assessmentPdf(assessment, definition, clientName, locale, await letterheadFor(ctx, actor));
 }
 
 /** GET /api/clients/:id/progress.pdf */
@@ -41,5 +42,5 @@ export async function progressDocument(
   query: { from?: string | undefined; to?: string | undefined; locale: InstrumentLocale },
 ) {
   const { view, clientName } = await progressForPdf(ctx, actor, clientId, query);
-  return progressPdf(view, clientName, query.locale);
+  return progressPdf(view, clientName, query.locale, await letterheadFor(ctx, actor));
 }

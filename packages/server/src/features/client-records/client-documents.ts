@@ -1,4 +1,5 @@
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
+import { letterheadOf } from '../agency/letterhead.ts';
 import { agencyNames } from '../cases/cases.repo.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { clientView } from '../clients/clients.service.ts';
@@ -19,7 +20,10 @@ export function consentForm(ctx: AppContext, actor: Actor, clientId: string, lan
       clientId,
       details: { language },
     });
-    return renderPdf(winAnsiDocument(consentFormDocument(await clientView(scope, client), agency, language)));
+    return renderPdf(
+      winAnsiDocument(consentFormDocument(await clientView(scope, client), agency, language)),
+      await letterheadOf(scope.tx, actor.agencyId),
+    );
   });
 }
 
@@ -39,6 +43,7 @@ export function goalAgreement(ctx: AppContext, actor: Actor, clientId: string) {
       winAnsiDocument(
         goalAgreementDocument(await clientView(scope, client), goals, (key) => titleOf.get(key) ?? key),
       ),
+      await letterheadOf(scope.tx, actor.agencyId),
     );
   });
 }

@@ -2,6 +2,7 @@ import { eraseClientRequest } from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import { letterheadFor } from '../agency/letterhead.ts';
 import { clientIdParams } from '../clients/clients.routes.ts';
 import { renderPdf } from '../instruments/pdf.ts';
 import { consentForm, goalAgreement } from './client-documents.ts';
@@ -30,7 +31,11 @@ export function clientRecordRoutes(app: App, ctx: AppContext) {
       const name = `auskunft-${record.client.clientNumber}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
       if (format === 'pdf')
-        return reply.type('application/pdf').send(await renderPdf(winAnsiDocument(recordDocument(record))));
+        return reply
+          .type('application/pdf')
+          .send(
+            await renderPdf(winAnsiDocument(recordDocument(record)), await letterheadFor(ctx, actorOf(req))),
+          );
       return reply.send(record);
     },
   );

@@ -10,6 +10,7 @@ import {
 import ExcelJS from 'exceljs';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { type Letterhead, withLetterhead } from '../instruments/pdf.ts';
 
 /** One neutral symbol for every hidden cell, explained in the note. */
 const HIDDEN = '*';
@@ -125,11 +126,11 @@ function document(r: CohortReport): TDocumentDefinitions {
 }
 
 /** The cohort report as PDF with the built-in fonts; no file or URL is ever read. */
-export async function cohortPdf(r: CohortReport): Promise<Buffer> {
+export async function cohortPdf(r: CohortReport, letterhead?: Letterhead): Promise<Buffer> {
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
-  const doc = pdfmake.createPdf(document(r));
+  const doc = pdfmake.createPdf(withLetterhead(document(r), letterhead));
   return (await (doc as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
 }
 

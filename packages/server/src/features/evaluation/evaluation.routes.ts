@@ -11,6 +11,7 @@ import {
 } from '@lotse/domain';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import { letterheadFor } from '../agency/letterhead.ts';
 import { cohortPdf, cohortXlsx } from './cohort.documents.ts';
 import { cohortReport, compareCohorts } from './cohort.service.ts';
 import { funnelReport, outcomesReport } from './outcomes.service.ts';
@@ -41,7 +42,8 @@ export function evaluationRoutes(app: App, ctx: AppContext) {
       schema: { tags, summary: 'The cohort report as PDF', querystring: cohortQuery },
     },
     async (req, reply) => {
-      const pdf = await cohortPdf(await cohortReport(ctx, actorOf(req), req.query, 'pdf'));
+      const report = await cohortReport(ctx, actorOf(req), req.query, 'pdf');
+      const pdf = await cohortPdf(report, await letterheadFor(ctx, actorOf(req)));
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="kohortenbericht.pdf"')

@@ -6,7 +6,7 @@ import {
   type Perspective,
 } from '@lotse/domain';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { box, footer, labelsFor, loc, renderPdf } from './pdf.ts';
+import { box, footer, type Letterhead, labelsFor, loc, renderPdf } from './pdf.ts';
 
 function itemRows(
   item: InstrumentItem,
@@ -31,6 +31,8 @@ export function blankForm(
   def: InstrumentDefinition,
   locale: InstrumentLocale,
   perspective: Perspective,
+  letterhead?: Letterhead,
+  prefill: { clientNumber?: string | undefined } = {},
 ): Promise<Buffer> {
   const L = labelsFor(locale);
   let n = 0;
@@ -46,6 +48,8 @@ export function blankForm(
     },
     { text: L.instructions, italics: true, margin: [0, 0, 0, 8] },
   ];
+  if (prefill.clientNumber)
+    content.splice(2, 0, { text: `${L.clientNumber}: ${prefill.clientNumber}`, margin: [0, 0, 0, 4] });
   for (const d of def.dimensions) {
     const asked = d.items.filter((i) => askedIn(i, perspective));
     if (asked.length === 0) continue;
@@ -94,9 +98,12 @@ export function blankForm(
       });
     }
   }
-  return renderPdf({
-    info: { title: `${title} ${L.version} ${version}` },
-    content,
-    footer: footer(`${loc(def.title, locale)} · ${L[perspective]}`, L),
-  });
+  return renderPdf(
+    {
+      info: { title: `${title} ${L.version} ${version}` },
+      content,
+      footer: footer(`${loc(def.title, locale)} · ${L[perspective]}`, L),
+    },
+    letterhead,
+  );
 }

@@ -128,19 +128,24 @@ export function instrumentRoutes(app: App, ctx: AppContext) {
       config: { action: 'instruments.read' },
       schema: {
         tags,
-        summary: 'Blank printable form (PDF) of a version in a locale and perspective',
+        summary:
+          'Blank printable form (PDF) of a version in a locale and perspective, with the letterhead; ?clientId= prints that client’s number',
         params: idParams,
         querystring: formQuery,
       },
     },
     async (req, reply) => {
-      const { row, definition } = await instruments.getDefinition(ctx, actorOf(req), req.params.id);
-      const pdf = await blankForm(row.key, row.version, definition, req.query.locale, req.query.perspective);
+      const { locale, perspective, clientId } = req.query;
+      const form = await instruments.formFor(ctx, actorOf(req), req.params.id, clientId);
+      const { row, definition } = form;
+      const pdf = await blankForm(row.key, row.version, definition, locale, perspective, form.letterhead, {
+        clientNumber: form.clientNumber,
+      });
       return reply
         .type('application/pdf')
         .header(
           'content-disposition',
-          `inline; filename="${row.key}-v${row.version}-${req.query.perspective}-${req.query.locale}.pdf"`,
+          `inline; filename="${row.key}-v${row.version}-${perspective}-${locale}.pdf"`,
         )
         .send(pdf);
     },

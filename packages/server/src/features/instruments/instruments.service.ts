@@ -8,6 +8,8 @@ import {
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
+import { letterheadOf } from '../agency/letterhead.ts';
+import { loadClientFor } from '../clients/client-access.ts';
 import {
   definitionOf,
   findInstrument,
@@ -69,6 +71,28 @@ export function getDefinition(ctx: AppContext, actor: Actor, id: string) {
     authorize(actor, 'instruments.read');
     const row = await loadInstrument(scope, id);
     return { row, definition: definitionOf(row) };
+  });
+}
+
+/**
+ * What a blank form needs: the version, the agency's letterhead and, when a client is given, that
+ * client's number (only for who may record assessments for the client; the print is audited).
+ */
+export function formFor(ctx: AppContext, actor: Actor, id: string, clientId: string | undefined) {
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'instruments.read');
+    const row = await loadInstrument(scope, id);
+    const letterhead = await letterheadOf(scope.tx, actor.agencyId);
+    if (!clientId) return { row, definition: definitionOf(row), letterhead, clientNumber: undefined };
+    const client = await loadClientFor(scope, clientId, 'assessments.write');
+    await scope.audit({
+      action: 'instruments.form.client',
+      resourceType: 'client',
+      resourceId: clientId,
+      clientId,
+      details: { instrumentId: id },
+    });
+    return { row, definition: definitionOf(row), letterhead, clientNumber: client.client_number };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { InstrumentLocale, LocalizedText } from '@lotse/domain';
 import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { winAnsiText } from '../client-records/pdf-text.ts';
 
 /** The PDF standard fonts need no files; only their names may be "loaded" (no file or URL access). */
 const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
@@ -13,16 +14,59 @@ const FONTS = {
   },
 };
 
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+/** The agency's letterhead: the name shown and the logo as a data URL (PNG or JPEG, checked on upload). */
+export interface Letterhead {
+  name: string;
+  logo?: string;
+}
+
+const LETTERHEAD_TOP = 72;
+
+/**
+ * Puts the agency's letterhead (logo left, name right) at the top of every page. The top margin grows
+ * to make room; the image comes from the document's own image dictionary (a data URL, no file or URL
+ * access). The name goes through winAnsiText because the standard fonts only draw WinAnsi.
+ */
+export function withLetterhead(
+  doc: TDocumentDefinitions,
+  letterhead: Letterhead | undefined,
+): TDocumentDefinitions {
+  if (!letterhead || (!letterhead.name && !letterhead.logo)) return doc;
+  const m = doc.pageMargins ?? [40, 40, 40, 50];
+  const [left, top, right, bottom] = (
+    typeof m === 'number' ? [m, m, m, m] : m.length === 2 ? [m[0], m[1], m[0], m[1]] : m
+  ) as [number, number, number, number];
+  const name = {
+    text: winAnsiText(letterhead.name),
+    bold: true,
+    fontSize: 11,
+    alignment: 'right',
+    width: '*',
+    margin: [0, 12, 0, 0] as Margins,
+  } as Content;
+  return {
+    ...doc,
+    images: { ...(doc.images ?? {}), ...(letterhead.logo ? { letterheadLogo: letterhead.logo } : {}) },
+    pageMargins: [left, Math.max(top, LETTERHEAD_TOP), right, bottom] as Margins,
+    header: () =>
+      ({
+        columns: letterhead.logo
+          ? [{ image: 'letterheadLogo', fit: [160, 40], width: 'auto' }, name]
+          : [name],
+        margin: [left, 16, right, 0] as Margins,
+      }) as Content,
+  };
+}
+
+export async function renderPdf(doc: TDocumentDefinitions, letterhead?: Letterhead): Promise<Buffer> {
   // pdfmake is a process-wide singleton: fonts and policies are set right before createPdf, which
   // captures them, so other features' settings cannot interfere.
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
   const pdf = pdfmake.createPdf({
-    ...doc,
+    ...withLetterhead({ ...doc, pageMargins: doc.pageMargins ?? [40, 40, 40, 50] }, letterhead),
     defaultStyle: { font: 'Helvetica', fontSize: 9, ...(doc.defaultStyle ?? {}) },
-    pageMargins: doc.pageMargins ?? [40, 40, 40, 50],
   });
   return (await (pdf as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
 }
@@ -52,6 +96,7 @@ const labels = {
     paper: 'vom Papierbogen',
     version: 'Version',
     name: 'Name',
+    clientNumber: 'Kund*innen-Nr.',
     date: 'Datum',
     workOn: 'Daran möchte ich arbeiten',
     score: 'Wert (0-100)',
@@ -91,6 +136,7 @@ const labels = {
     paper: 'from paper',
     version: 'Version',
     name: 'Name',
+    clientNumber: 'Client no.',
     date: 'Date',
     workOn: 'I want to work on this',
     score: 'Score (0-100)',

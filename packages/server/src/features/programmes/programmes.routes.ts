@@ -24,6 +24,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, actorOf } from '../../platform/http.ts';
+import { letterheadFor } from '../agency/letterhead.ts';
 import * as budgets from './budgets.service.ts';
 import * as enrolments from './enrolments.service.ts';
 import { occupancy } from './occupancy.service.ts';
@@ -291,7 +292,7 @@ export function programmeRoutes(app: App, ctx: AppContext) {
       if (format === 'json') return report;
       const name = `foerderbericht-${report.period.from}-${report.period.to}`;
       if (format === 'pdf') {
-        const pdf = await reportPdf(report);
+        const pdf = await reportPdf(report, await letterheadFor(ctx, actorOf(req)));
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${name}.pdf"`)

@@ -6,6 +6,7 @@ import {
 } from '@lotse/domain';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { type Letterhead, withLetterhead } from '../instruments/pdf.ts';
 import {
   categoryLabel,
   fundingSourceLabel,
@@ -186,12 +187,12 @@ export function reportDocument(r: ProgrammeReport): TDocumentDefinitions {
 }
 
 /** Renders the report with the built-in PDF fonts; no file or URL is ever read. */
-export async function reportPdf(r: ProgrammeReport): Promise<Buffer> {
+export async function reportPdf(r: ProgrammeReport, letterhead?: Letterhead): Promise<Buffer> {
   // pdfmake is a process-wide singleton: fonts and policies are set right before (synchronously with)
   // createPdf, which captures them, so other features' settings cannot interfere.
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
-  const doc = pdfmake.createPdf(reportDocument(r));
+  const doc = pdfmake.createPdf(withLetterhead(reportDocument(r), letterhead));
   return (await (doc as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
 }

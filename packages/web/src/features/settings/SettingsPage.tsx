@@ -1,5 +1,5 @@
-import type { AgencyView, Role } from '@lotse/domain';
-import { type FormEvent, useEffect, useState } from 'react';
+import { AGENCY_LOGO_MAX_BYTES, type AgencyView, DEFAULT_TIME_ZONE, type Role } from '@lotse/domain';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
@@ -10,8 +10,13 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 
-/** Agency settings (admins): which roles must sign in with a second factor, who reads contact notes. */
+/**
+ * Agency settings (admins): which roles must sign in with a second factor, who reads contact notes,
+ * the letterhead of the PDFs (name and logo) and the time zone times are entered and shown in.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const agency = useApiQuery<AgencyView>('/api/agency');
@@ -32,6 +37,20 @@ export function SettingsPage() {
                 <dd>{t(`agencyKinds.${agency.data.kind}`)}</dd>
               </div>
             </dl>
+          </Section>
+          <Section
+            id="briefkopf"
+            title={t('settings.letterheadTitle')}
+            description={<p>{t('settings.letterheadIntro')}</p>}
+          >
+            <LetterheadForm agency={agency.data} onChange={agency.reload} />
+          </Section>
+          <Section
+            id="zeitzone"
+            title={t('settings.timeZoneTitle')}
+            description={<p>{t('settings.timeZoneIntro')}</p>}
+          >
+            <TimeZoneForm agency={agency.data} />
           </Section>
           <Section
             id="zwei-faktor"
@@ -142,6 +161,209 @@ function ContactNotesForm({ agency }: { agency: AgencyView }) {
       <CheckboxItem isSelected={teamWide} onChange={setTeamWide}>
         {t('settings.notesTeamWide')}
       </CheckboxItem>
+      <div className="form__actions">
+        <Button type="submit" isPending={busy}>
+          {t('common.save')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+type Status = { tone: 'success' | 'error'; text: string; n: number };
+
+/** Reads a file as base64 (without the data-URL prefix) for the JSON upload. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(agency.settings?.letterheadName ?? '');
+  const [file, setFile] = useState<File>();
+  const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  const fileId = useId();
+  const fileHelpId = useId();
+  const maxKb = Math.round(AGENCY_LOGO_MAX_BYTES / 1024);
+
+  useEffect(() => {
+    setName(agency.settings?.letterheadName ?? '');
+  }, [agency]);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+      setStatus({ tone: 'success', text: t('settings.saved'), n: Date.now() });
+      onChange();
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // Checked here too so that a wrong file is named at once; the server checks the content.
+    const problem =
+      file && file.type !== 'image/png' && file.type !== 'image/jpeg'
+        ? t('settings.logoType')
+        : file && file.size > AGENCY_LOGO_MAX_BYTES
+          ? t('settings.logoTooBig', { kb: maxKb })
+          : undefined;
+    if (problem) {
+      setStatus({ tone: 'error', text: problem, n: Date.now() });
+      return;
+    }
+    void run(async () => {
+      if (file && (file.type === 'image/png' || file.type === 'image/jpeg')) {
+        await api<AgencyView>('/api/agency/logo', {
+          method: 'PUT',
+          body: { contentType: file.type, data: await base64Of(file) },
+        });
+        setFile(undefined);
+      }
+      // Only this field is sent, so other settings are not overwritten with stale state.
+      await api<AgencyView>('/api/agency/settings', {
+        method: 'PATCH',
+        body: { letterheadName: name.trim() },
+      });
+    });
+  };
+
+  const remove = () =>
+    run(async () => {
+      await api<AgencyView>('/api/agency/logo', { method: 'DELETE' });
+    });
+
+  return (
+    <Form onSubmit={submit} className="form" validationBehavior="aria">
+      {status ? (
+        <Alert key={status.n} tone={status.tone}>
+          {status.text}
+        </Alert>
+      ) : null}
+      <TextField
+        label={t('settings.letterheadName')}
+        description={t('settings.letterheadNameDescription', { name: agency.name })}
+        value={name}
+        onChange={setName}
+        maxLength={120}
+        name="letterheadName"
+      />
+      <div className="field">
+        <label htmlFor={fileId} className="field__label">
+          {t('settings.logo')}
+        </label>
+        <span id={fileHelpId} className="field__description">
+          {t('settings.logoDescription', { kb: maxKb })}
+        </span>
+        <input
+          id={fileId}
+          type="file"
+          accept="image/png,image/jpeg"
+          aria-describedby={fileHelpId}
+          onChange={(e) => setFile(e.target.files?.[0])}
+        />
+      </div>
+      {agency.logo ? (
+        <div className="stack">
+          <p>{t('settings.logoCurrent')}</p>
+          <img
+            className="letterhead-logo"
+            src={`/api/agency/logo?v=${encodeURIComponent(agency.logo.updatedAt)}`}
+            alt={t('settings.logoAlt', { name: agency.settings?.letterheadName || agency.name })}
+          />
+        </div>
+      ) : (
+        <p>{t('settings.logoNone')}</p>
+      )}
+      <div className="form__actions">
+        <Button type="submit" isPending={busy}>
+          {t('common.save')}
+        </Button>
+        {agency.logo ? (
+          <Button variant="secondary" onPress={() => void remove()} isDisabled={busy}>
+            {t('settings.logoRemove')}
+          </Button>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+/** IANA zones this browser knows, with the current UTC offset so that people recognise them. */
+function timeZoneOptions(current: string) {
+  const zones = new Set<string>(
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [DEFAULT_TIME_ZONE],
+  );
+  zones.add(current);
+  zones.add(DEFAULT_TIME_ZONE);
+  const now = new Date();
+  return [...zones].sort().map((zone) => {
+    let offset = '';
+    try {
+      offset =
+        new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'longOffset' })
+          .formatToParts(now)
+          .find((p) => p.type === 'timeZoneName')?.value ?? '';
+    } catch {
+      offset = '';
+    }
+    const label = zone.replaceAll('_', ' ');
+    return { id: zone, label: offset ? `${label} (${offset})` : label };
+  });
+}
+
+function TimeZoneForm({ agency }: { agency: AgencyView }) {
+  const { t } = useTranslation();
+  const [zone, setZone] = useState(agency.settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  const options = useMemo(() => timeZoneOptions(zone), [zone]);
+
+  useEffect(() => {
+    setZone(agency.settings?.timeZone ?? DEFAULT_TIME_ZONE);
+  }, [agency]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const updated = await api<AgencyView>('/api/agency/settings', {
+        method: 'PATCH',
+        body: { timeZone: zone },
+      });
+      setZone(updated.settings?.timeZone ?? zone);
+      setStatus({ tone: 'success', text: t('settings.saved'), n: Date.now() });
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form onSubmit={submit} className="form" validationBehavior="aria">
+      {status ? (
+        <Alert key={status.n} tone={status.tone}>
+          {status.text}
+        </Alert>
+      ) : null}
+      <SelectField
+        label={t('settings.timeZone')}
+        description={t('settings.timeZoneDescription')}
+        options={options}
+        selectedKey={zone}
+        onSelectionChange={(key) => setZone(key ?? DEFAULT_TIME_ZONE)}
+      />
       <div className="form__actions">
         <Button type="submit" isPending={busy}>
           {t('common.save')}

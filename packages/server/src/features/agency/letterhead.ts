@@ -1,0 +1,33 @@
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { withActor } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db.ts';
+import type { Letterhead } from '../instruments/pdf.ts';
+
+/**
+ * The letterhead of an agency's PDFs: the name (setting `letterheadName`, else the agency's name) and
+ * the uploaded logo, if any. Read in the caller's transaction, so row-level security applies.
+ */
+export async function letterheadOf(tx: Queryable, agencyId: string): Promise<Letterhead> {
+  const r = await tx.query<{
+    name: string;
+    shown: string | null;
+    content_type: string | null;
+    data: Buffer | null;
+  }>(
+    `SELECT a.name, a.settings->>'letterheadName' AS shown, l.content_type, l.data
+       FROM agencies a LEFT JOIN agency_logos l ON l.agency_id = a.id
+      WHERE a.id = $1`,
+    [agencyId],
+  );
+  const row = r.rows[0];
+  if (!row) return { name: '' };
+  const name = row.shown?.trim() || row.name;
+  return row.content_type && row.data
+    ? { name, logo: `data:${row.content_type};base64,${Buffer.from(row.data).toString('base64')}` }
+    : { name };
+}
+
+/** The actor's letterhead in a transaction of its own (for routes that render outside a service). */
+export function letterheadFor(ctx: AppContext, actor: Actor): Promise<Letterhead> {
+  return withActor(ctx, actor, (scope) => letterheadOf(scope.tx, actor.agencyId));
+}
