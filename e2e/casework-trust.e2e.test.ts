@@ -114,7 +114,7 @@ describe('case-work trust fixes in the browser', () => {
     const offers = await apiCall<{ items: { id: string; title: string }[] }>(
       guide,
       'GET',
-      '/api/offers?pageSize=1',
+      '/api/offers?pageSize=1&scope=own',
     );
     const offer = offers.items[0] as { id: string; title: string };
     await apiCall(guide, 'POST', `/api/clients/${clientId}/referrals`, {

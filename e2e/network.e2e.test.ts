@@ -36,16 +36,23 @@ describe('offers and network in the browser', () => {
     await guide.getByRole('table').getByRole('rowheader').first().getByRole('link').click();
     await guide.getByRole('heading', { level: 2, name: 'Passende Angebote' }).waitFor();
     const suggestions = guide.locator('#offer-suggestions');
-    const first = suggestions.locator('.suggestion').first();
+    // An offer of the own agency: one of another agency would need a sharing consent first.
+    const first = suggestions
+      .locator('.suggestion')
+      .filter({ hasNotText: /Einwilligung zur Weitergabe/ })
+      .first();
     await first.waitFor();
     await expect(first.locator('.suggestion__reason').first().textContent()).resolves.toMatch(/^passt: /);
     const title = ((await first.locator('.suggestion__title').textContent()) ?? '').trim();
     await expectNoAxeViolations(guide);
 
-    // Refer with the keyboard: focus the button and press Enter.
+    // Refer with the keyboard: focus the button and press Enter, then confirm in the dialog.
     const refer = first.getByRole('button', { name: /^(Zuweisen|Trotz Vollbelegung zuweisen): / });
     await refer.focus();
     await guide.keyboard.press('Enter');
+    const dialog = guide.getByRole('dialog', { name: `Zuweisen: ${title}` });
+    await dialog.getByText('Einwilligung: keine nötig').waitFor();
+    await dialog.getByRole('button', { name: /^(Zuweisen|Trotz Vollbelegung zuweisen)$/ }).click();
     await suggestions.getByText(`„${title}“ wurde zugewiesen.`).waitFor();
 
     const referrals = guide.locator('#referrals');

@@ -326,6 +326,20 @@ export type OfferQuery = z.infer<typeof offerQuery>;
 // ---------------------------------------------------------------------------------------------------
 // Suggestions and referrals
 
+/**
+ * The consent a referral to the offer needs (the server enforces it): none for an offer of the client's
+ * own agency, whose partner learns nothing from Lotse but what a feedback link shows; for an offer of
+ * another agency (shared directory) an active consent of the client to share with that agency.
+ */
+export const referralConsent = z.object({
+  required: z.enum(['none', 'sharing']),
+  /** The agency the consent must name (`sharing` only). */
+  agency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The client has it (always true when none is required). */
+  given: z.boolean(),
+});
+export type ReferralConsent = z.infer<typeof referralConsent>;
+
 export const offerSuggestion = z
   .object({
     offer: offerView,
@@ -341,6 +355,7 @@ export const offerSuggestion = z
     }),
     /** No free places: a referral needs an explicit override. */
     full: z.boolean(),
+    consent: referralConsent,
   })
   .meta({ id: 'OfferSuggestion' });
 export type OfferSuggestion = z.infer<typeof offerSuggestion>;

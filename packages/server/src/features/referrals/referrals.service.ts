@@ -5,6 +5,7 @@ import {
   districtName,
   languageCodeOf,
   placeHoldingStatuses,
+  type ReferralConsent,
   type ReferralStatus,
   type ReferralView,
   rankOffers,
@@ -48,6 +49,46 @@ const STATUS_LABEL: Record<ReferralStatus, string> = {
 
 const holdsPlace = (s: ReferralStatus) => placeHoldingStatuses.includes(s);
 
+/** Agencies the client has an active consent to share with. */
+async function sharingConsentAgencies(scope: ActorScope, clientId: string): Promise<Set<string>> {
+  const rows = await scope.tx.query<{ partner_agency_id: string }>(
+    `SELECT DISTINCT partner_agency_id FROM consents
+      WHERE client_id = $1 AND purpose = 'sharing' AND withdrawn_at IS NULL AND partner_agency_id IS NOT NULL`,
+    [clientId],
+  );
+  return new Set(rows.rows.map((r) => r.partner_agency_id));
+}
+
+/** The consent rule of a referral (see `referralConsent` in the domain): what it needs and whether it is there. */
+function consentFor(
+  offer: { agency_id: string; agency_name?: string },
+  clientAgencyId: string,
+  consents: Set<string>,
+): ReferralConsent {
+  if (offer.agency_id === clientAgencyId) return { required: 'none', agency: null, given: true };
+  return {
+    required: 'sharing',
+    agency: { id: offer.agency_id, name: offer.agency_name ?? '' },
+    given: consents.has(offer.agency_id),
+  };
+}
+
+/**
+ * A referral that takes a place of another agency's offer tells that agency about the client: refused
+ * without the client's active consent to share with it (a suggestion alone stays in the own agency).
+ */
+async function assertReferralConsent(
+  scope: ActorScope,
+  client: { id: string; agency_id: string },
+  offer: { agency_id: string },
+) {
+  const consent = consentFor(offer, client.agency_id, await sharingConsentAgencies(scope, client.id));
+  if (!consent.given)
+    throw conflict(
+      'Für ein Angebot einer anderen Stelle braucht es eine aktive Einwilligung der Person zur Weitergabe an diese Stelle. Bitte erfassen Sie die Einwilligung zuerst.',
+    );
+}
+
 /** A referral cannot start before it was made, nor end before it started. */
 function assertStatusDateOrder(found: ReferralRow, to: ReferralStatus, date: string) {
   const made = found.referred_on ?? found.suggested_on;
@@ -80,6 +121,7 @@ export async function suggestions(
       [day, needs, district],
     );
     const taken = await openReferralOfferIds(scope.tx, client.id);
+    const consents = await sharingConsentAgencies(scope, client.id);
     const offers = candidates.rows
       .filter((o) => !taken.has(o.id))
       .map((o) => ({
@@ -111,6 +153,7 @@ export async function suggestions(
       reason: r.reason,
       matches: r.matches,
       full: r.full,
+      consent: consentFor(r.offer.row, client.agency_id, consents),
     }));
     await scope.audit({
       action: 'referrals.suggestions',
@@ -188,6 +231,7 @@ export async function create(
       throw conflict('Das Angebot ist derzeit nicht gültig.');
     const open = await openReferralOfferIds(scope.tx, client.id);
     if (open.has(offer.id)) throw conflict('Für dieses Angebot besteht bereits eine offene Zuweisung.');
+    if (input.status === 'referred') await assertReferralConsent(scope, client, offer);
     const overridden =
       input.status === 'referred' ? await takePlace(scope, offer.id, input.overrideCapacity) : false;
     const inserted = await scope.tx.query<{ id: string }>(
@@ -243,6 +287,10 @@ export async function update(
         throw conflict(
           `Eine Zuweisung mit Status „${STATUS_LABEL[from]}“ kann nicht auf „${STATUS_LABEL[to]}“ wechseln.`,
         );
+      if (holdsPlace(to) && !holdsPlace(from)) {
+        const offer = await findOffer(scope.tx, found.offer_id);
+        if (offer) await assertReferralConsent(scope, client, offer);
+      }
       if (holdsPlace(to) && !holdsPlace(from))
         overridden = (await takePlace(scope, found.offer_id, input.overrideCapacity ?? false)) || overridden;
       if (holdsPlace(from) && !holdsPlace(to)) await releasePlace(scope, found.offer_id);

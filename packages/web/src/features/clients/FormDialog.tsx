@@ -19,6 +19,7 @@ export function FormDialog({
   onOpenChange,
   submitLabel,
   onSubmit,
+  submitDisabled = false,
   children,
 }: {
   title: string;
@@ -26,6 +27,8 @@ export function FormDialog({
   onOpenChange: (open: boolean) => void;
   submitLabel: string;
   onSubmit: () => Promise<void>;
+  /** The form explains why it cannot be sent (e.g. a missing consent); only cancelling is offered. */
+  submitDisabled?: boolean;
   children: (fieldErrors: Record<string, string>) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -36,6 +39,7 @@ export function FormDialog({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (submitDisabled) return;
     setPending(true);
     setFailure(undefined);
     setFieldErrors({});
@@ -59,7 +63,7 @@ export function FormDialog({
         {failure ? <Alert tone="error">{failure}</Alert> : null}
         {children(fieldErrors)}
         <div className="form__actions">
-          <Button type="submit" isPending={pending}>
+          <Button type="submit" isPending={pending} isDisabled={submitDisabled}>
             {submitLabel}
           </Button>
           <Button variant="secondary" onPress={() => onOpenChange(false)} isDisabled={pending}>

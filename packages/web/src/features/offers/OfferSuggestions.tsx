@@ -15,6 +15,7 @@ import { FormDialog } from '../clients/FormDialog.tsx';
 import { useDimensions } from '../clients/useDimensions.ts';
 import { useLanguageName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
+import { ReferDialog } from './ReferDialog.tsx';
 import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
 import './network.css';
 
@@ -30,7 +31,7 @@ interface ReferralPage {
 export function OfferSuggestions({ clientId, canWrite = true }: { clientId: string; canWrite?: boolean }) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
-  const [busy, setBusy] = useState<string>();
+  const [referring, setReferring] = useState<SuggestionsResponse['items'][number]>();
   const suggestions = useApiQuery<SuggestionsResponse>(`/api/clients/${clientId}/offer-suggestions`, {
     limit: 10,
   });
@@ -51,23 +52,6 @@ export function OfferSuggestions({ clientId, canWrite = true }: { clientId: stri
       ? t('network.suggestions.reason.fits', { parts: parts.join(', ') })
       : t('network.suggestions.reason.general');
     return s.full ? t('network.suggestions.reason.full', { reason }) : reason;
-  };
-
-  const refer = async (offerId: string, title: string, overrideCapacity: boolean) => {
-    setBusy(offerId);
-    try {
-      await api(`/api/clients/${clientId}/referrals`, {
-        method: 'POST',
-        body: { offerId, overrideCapacity },
-      });
-      setNotice({ tone: 'success', text: t('network.suggestions.referred', { title }) });
-      suggestions.reload();
-      referrals.reload();
-    } catch (error) {
-      setNotice({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setBusy(undefined);
-    }
   };
 
   const data = suggestions.data;
@@ -100,14 +84,28 @@ export function OfferSuggestions({ clientId, canWrite = true }: { clientId: stri
                     <p className="suggestion__reason">
                       {s.offer.partner.name} · {s.offer.districtName} · <PlacesText offer={s.offer} />
                     </p>
+                    {s.consent.required === 'sharing' ? (
+                      <p className="suggestion__reason">
+                        {t(
+                          s.consent.given
+                            ? 'network.suggestions.consentGiven'
+                            : 'network.suggestions.consentNeeded',
+                          {
+                            agency: s.consent.agency?.name ?? s.offer.agency.name,
+                          },
+                        )}
+                      </p>
+                    ) : null}
                   </div>
                   {canWrite ? (
                     <Button
                       variant={s.full ? 'secondary' : 'primary'}
                       size="sm"
-                      isPending={busy === s.offer.id}
                       aria-label={`${s.full ? t('network.suggestions.referFull') : t('network.suggestions.refer')}: ${s.offer.title}`}
-                      onPress={() => void refer(s.offer.id, s.offer.title, s.full)}
+                      onPress={() => {
+                        setNotice(undefined);
+                        setReferring(s);
+                      }}
                     >
                       {s.full ? t('network.suggestions.referFull') : t('network.suggestions.refer')}
                     </Button>
@@ -116,6 +114,21 @@ export function OfferSuggestions({ clientId, canWrite = true }: { clientId: stri
               ))}
             </ul>
           </>
+        ) : null}
+        {referring ? (
+          <ReferDialog
+            clientId={clientId}
+            suggestion={referring}
+            onClose={() => setReferring(undefined)}
+            onReferred={() => {
+              setNotice({
+                tone: 'success',
+                text: t('network.suggestions.referred', { title: referring.offer.title }),
+              });
+              suggestions.reload();
+              referrals.reload();
+            }}
+          />
         ) : null}
       </Section>
       <ReferralsSection

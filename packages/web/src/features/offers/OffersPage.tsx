@@ -41,14 +41,22 @@ const FILTERS = [
 type FilterKey = (typeof FILTERS)[number];
 
 /** Places as text: "3 von 12", "belegt", "ohne Begrenzung". */
+/** Places of an offer in words ("9 von 11 Plätzen frei"), so the numbers say what they count. */
 export function PlacesText({ offer }: { offer: Pick<OfferView, 'freePlaces' | 'capacity'> }) {
   const { t } = useTranslation();
-  if (offer.freePlaces === null) return <>{t('network.offers.unlimited')}</>;
-  if (offer.freePlaces === 0) return <span className="badge badge--warning">{t('network.offers.full')}</span>;
+  if (offer.freePlaces === null) return <>{t('network.offers.placesUnlimited')}</>;
+  if (offer.freePlaces === 0)
+    return (
+      <span className="badge badge--warning">
+        {offer.capacity === null
+          ? t('network.offers.full')
+          : t('network.offers.fullOf', { capacity: offer.capacity })}
+      </span>
+    );
   return (
     <>
       {offer.capacity === null
-        ? offer.freePlaces
+        ? t('network.offers.placesFree', { count: offer.freePlaces })
         : t('network.offers.placesOf', { free: offer.freePlaces, capacity: offer.capacity })}
     </>
   );
