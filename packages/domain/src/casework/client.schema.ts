@@ -38,7 +38,11 @@ export const createClientRequest = z.strictObject({
   clientNumber: z.string().trim().min(1).max(40).optional(),
   /** The responsible guide; defaults to the creating caseworker. */
   guideUserId: z.uuid().optional(),
-  /** Create even though a client with the same name and birth date exists. */
+  /**
+   * Create even though possible duplicates exist: a visible client with the same birth date and the
+   * same or a similar name (trigram similarity or Kölner Phonetik). Without it such a request answers
+   * 409 `conflict` with the `candidates`.
+   */
   allowDuplicate: z.boolean().optional(),
 });
 export type CreateClientRequest = z.infer<typeof createClientRequest>;
@@ -85,6 +89,16 @@ export const clientSummary = z
   })
   .meta({ id: 'ClientSummary' });
 export type ClientSummary = z.infer<typeof clientSummary>;
+
+/**
+ * A possible duplicate shown before a client is created (in the 409 answer's `candidates`): only
+ * clients the caller may read anyway (own agency, or shared with it), with what the client list
+ * shows; `match` says whether the name is the same (folded) or only similar.
+ */
+export const duplicateCandidate = clientSummary
+  .extend({ match: z.enum(['exact', 'similar']) })
+  .meta({ id: 'DuplicateCandidate' });
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 
 export const clientView = z
   .object({

@@ -6,3 +6,4 @@ export * from './consent.schema.ts';
 export * from './contact.schema.ts';
 export * from './date-order.ts';
 export * from './goal.schema.ts';
+export * from './name-match.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { duplicateCandidate } from '../casework/client.schema.ts';
 
 /** Stable error codes of the public API. Clients switch on `code`, never on `message`. */
 export const errorCodes = [
@@ -27,6 +28,8 @@ export const errorBody = z
       code: z.string(),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      /** 409 on creating a client: the possible duplicates the caller may see. */
+      candidates: z.array(duplicateCandidate).optional(),
     }),
   })
   .meta({ id: 'Error' });

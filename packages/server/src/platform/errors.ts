@@ -11,6 +11,8 @@ export class AppError extends Error {
     message: string,
     readonly headers: Record<string, string> = {},
     readonly issues?: { path: string; message: string }[],
+    /** Further members of the error object, e.g. the `candidates` of a possible duplicate. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }

@@ -28,7 +28,13 @@ function zodIssues(err: FastifyError): Issue[] {
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   // Messages (and issue messages) in the user's language; the code stays the same in every language.
   const language = languageOf(req.headers['accept-language']);
-  const send = (status: number, code: string, message: string, issues?: Issue[]) =>
+  const send = (
+    status: number,
+    code: string,
+    message: string,
+    issues?: Issue[],
+    extra: Record<string, unknown> = {},
+  ) =>
     reply
       .status(status)
       .type('application/json')
@@ -39,12 +45,13 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
           ...(issues
             ? { issues: issues.map((issue) => ({ ...issue, message: localize(issue.message, language) })) }
             : {}),
+          ...extra,
         },
       });
 
   if (err instanceof AppError) {
     reply.headers(err.headers);
-    return send(err.status, err.code, err.message, err.issues);
+    return send(err.status, err.code, err.message, err.issues, err.extra);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext === 'body' ? 'Anfrage' : err.validationContext;

@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | undefined;
   /** Field-level problems of a validation error: path (e.g. "email") and message. */
   readonly issues: { path: string; message: string }[];
+  /** The whole `error` object of the answer, for members beyond code and message (e.g. `candidates`). */
+  readonly body: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     message: string,
     retryAfter?: number,
     issues: { path: string; message: string }[] = [],
+    body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -25,6 +28,7 @@ export class ApiError extends Error {
     this.code = code;
     this.retryAfter = retryAfter;
     this.issues = issues;
+    this.body = body;
   }
 }
 
@@ -83,14 +87,16 @@ async function toApiError(response: Response): Promise<ApiError> {
   let code = 'http_error';
   let message = response.statusText;
   let issues: { path: string; message: string }[] = [];
+  let body: Record<string, unknown> = {};
   try {
-    const body = (await response.json()) as {
+    const parsed = (await response.json()) as {
       error?: { code?: unknown; message?: unknown; issues?: unknown };
     };
-    if (typeof body?.error?.code === 'string') code = body.error.code;
-    if (typeof body?.error?.message === 'string') message = body.error.message;
-    if (Array.isArray(body?.error?.issues)) {
-      issues = body.error.issues.filter(
+    if (parsed?.error && typeof parsed.error === 'object') body = parsed.error;
+    if (typeof parsed?.error?.code === 'string') code = parsed.error.code;
+    if (typeof parsed?.error?.message === 'string') message = parsed.error.message;
+    if (Array.isArray(parsed?.error?.issues)) {
+      issues = parsed.error.issues.filter(
         (i): i is { path: string; message: string } =>
           typeof i?.path === 'string' && typeof i?.message === 'string',
       );
@@ -110,6 +116,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     message,
     parseRetryAfter(response.headers.get('Retry-After')),
     issues,
+    body,
   );
 }
 

@@ -60,7 +60,12 @@ function answers() {
 }
 
 async function newClient(lastName: string): Promise<string> {
-  const res = await guide.post('/api/clients', { firstName: 'Plan', lastName, birthDate: '1979-04-03' });
+  const res = await guide.post('/api/clients', {
+    firstName: 'Plan',
+    lastName,
+    birthDate: '1979-04-03',
+    allowDuplicate: true,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }

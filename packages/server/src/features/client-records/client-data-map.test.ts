@@ -174,6 +174,7 @@ async function fullRecord(name: string): Promise<string> {
       address: 'Hauptstraße 1, 58452 Witten',
       preferredLanguage: 'Türkisch',
       district: 'Witten',
+      allowDuplicate: true,
     }),
     'client',
   );

@@ -77,6 +77,8 @@ async function newClient(c: TestClient = cw, extra: Record<string, unknown> = {}
     lastName: `Mustermann-${randomUUID().slice(0, 8)}`,
     birthDate: '1968-04-12',
     district: 'Witten',
+    // Test clients look alike on purpose (same first name and birth date).
+    allowDuplicate: true,
     ...extra,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -145,6 +147,114 @@ describe('clients', () => {
     expect(dup.body.error.code).toBe('conflict');
     expect(dup.body.error.issues[0].message).toContain(first.clientNumber);
     expect((await cw.post('/api/clients', { ...again, allowDuplicate: true })).status).toBe(201);
+  });
+
+  it('[#12 item 7] answers 409 with similar-named candidates of the same birth date (trigram or Kölner Phonetik) before creating', async () => {
+    const existing = await newClient(cw, {
+      firstName: 'Katharina',
+      lastName: 'Brinkmann',
+      birthDate: '1979-03-15',
+    });
+    const before = await count('clients');
+    const similar = {
+      firstName: 'Katarina',
+      lastName: 'Brinkman',
+      birthDate: '1979-03-15',
+      district: 'Witten',
+    };
+    const res = await cw.post('/api/clients', similar);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('conflict');
+    expect(res.body.error.message).toBe('Es gibt Personen mit ähnlichem Namen und demselben Geburtsdatum.');
+    expect(res.body.error.candidates).toEqual([
+      expect.objectContaining({
+        id: existing.id,
+        clientNumber: existing.clientNumber,
+        firstName: 'Katharina',
+        lastName: 'Brinkmann',
+        birthDate: '1979-03-15',
+        district: 'Witten',
+        caseStatus: 'open',
+        guide: expect.objectContaining({ displayName: expect.any(String) }),
+        shared: false,
+        match: 'similar',
+      }),
+    ]);
+    // The earlier issue shape stays for existing callers.
+    expect(res.body.error.issues[0]).toEqual({
+      path: 'duplicateOf',
+      message: `${existing.id} ${existing.clientNumber}`,
+    });
+    expect(await count('clients')).toBe(before);
+    // Shown candidates are audited (ids, no names) although nothing was created.
+    const shown = await t.ctx.db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_log WHERE action = 'clients.duplicates' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(shown.rows[0]?.details).toMatchObject({
+      clientIds: [existing.id],
+      count: 1,
+      exact: 0,
+      during: 'create',
+    });
+    expect(JSON.stringify(shown.rows[0]?.details)).not.toContain('Brink');
+    // In English, with the same code.
+    const en = await cw.request('POST', '/api/clients', similar, { 'accept-language': 'en' });
+    expect(en.body.error.message).toBe('There are people with a similar name and the same date of birth.');
+    // Confirmed, it is created.
+    const confirmed = await cw.post('/api/clients', { ...similar, allowDuplicate: true });
+    expect(confirmed.status).toBe(201);
+    expect(
+      (await auditOf(confirmed.body.id)).find((a) => a.action === 'clients.create')?.details,
+    ).toMatchObject({
+      duplicateConfirmed: true,
+    });
+  });
+
+  it('[#12 item 7] finds names that only sound alike, and swapped first and last names; not siblings or other birth dates', async () => {
+    const meier = await newClient(cw, { firstName: 'Hans', lastName: 'Meier', birthDate: '1982-11-23' });
+    const mayr = await cw.post('/api/clients', {
+      firstName: 'Hanns',
+      lastName: 'Mayr',
+      birthDate: '1982-11-23',
+    });
+    expect(mayr.status).toBe(409);
+    expect(mayr.body.error.candidates.map((c: { id: string }) => c.id)).toEqual([meier.id]);
+    const swapped = await cw.post('/api/clients', {
+      firstName: 'Meier',
+      lastName: 'Hans',
+      birthDate: '1982-11-23',
+    });
+    expect(swapped.status).toBe(409);
+    const exact = await cw.post('/api/clients', {
+      firstName: 'HANS',
+      lastName: 'meier',
+      birthDate: '1982-11-23',
+    });
+    expect(exact.status).toBe(409);
+    expect(exact.body.error.candidates[0].match).toBe('exact');
+    expect(exact.body.error.message).toBe('Es gibt bereits eine Person mit diesem Namen und Geburtsdatum.');
+    const sibling = await cw.post('/api/clients', {
+      firstName: 'Peter',
+      lastName: 'Meier',
+      birthDate: '1982-11-23',
+    });
+    expect(sibling.status).toBe(201);
+    const otherDay = await cw.post('/api/clients', {
+      firstName: 'Hans',
+      lastName: 'Meier',
+      birthDate: '1982-11-24',
+    });
+    expect(otherDay.status).toBe(201);
+  });
+
+  it('[#12 item 7] never shows another agency’s clients as candidates (not even that they exist)', async () => {
+    await newClient(mk, { firstName: 'Wilma', lastName: 'Quandt', birthDate: '1990-06-07' });
+    const here = await cw.post('/api/clients', {
+      firstName: 'Wilma',
+      lastName: 'Quandt',
+      birthDate: '1990-06-07',
+    });
+    expect(here.status).toBe(201);
   });
 
   it('audits every read of a client with the client id, without personal content', async () => {

@@ -7,7 +7,12 @@ let ko: TestClient;
 let lead: TestClient;
 
 async function newClient(lastName = `Trust-${Math.random().toString(36).slice(2, 8)}`) {
-  const res = await cw.post('/api/clients', { firstName: 'Rita', lastName, birthDate: '1971-05-06' });
+  const res = await cw.post('/api/clients', {
+    firstName: 'Rita',
+    lastName,
+    birthDate: '1971-05-06',
+    allowDuplicate: true,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; lastName: string };
 }

@@ -120,18 +120,45 @@ export async function listClients(
   return { rows: result.rows, total: result.rows[0]?.total ?? 0 };
 }
 
-/** Clients of the agency with the same name and birth date (possible duplicates). */
-export async function findDuplicates(
+export interface DuplicateRow extends Omit<ClientSummaryRow, 'total'> {
+  /** The folded name is the same (the rule before similar names were checked). */
+  exact: boolean;
+  /** pg_trgm similarity of the folded full names (0..1). */
+  similarity: number;
+}
+
+/**
+ * Visible clients (own agency, or shared with it) born on the given day: the candidates for a
+ * duplicate check, with whether the folded name is the same and how similar it is. The birth date
+ * narrows first (index (agency_id, birth_date, search_name); about one or two clients per day in an
+ * agency of 25,000), the caller compares the names phonetically. Other agencies' clients are never
+ * read: that a person is known elsewhere is itself personal data.
+ */
+export async function findSameBirthDate(
   tx: Queryable,
   agencyId: string,
   c: { firstName: string; lastName: string; birthDate: string },
   exceptId?: string,
-): Promise<{ id: string; client_number: string }[]> {
-  const found = await tx.query<{ id: string; client_number: string }>(
-    `SELECT id, client_number FROM clients
-      WHERE agency_id = $1 AND birth_date = $2 AND search_name = lotse_fold($3 || ' ' || $4)
-        AND anonymised_at IS NULL AND id IS DISTINCT FROM $5::uuid
-      LIMIT 5`,
+): Promise<DuplicateRow[]> {
+  const columns = `c.id, c.agency_id, c.client_number, c.first_name, c.last_name, c.birth_date, c.district,
+         c.search_name = lotse_fold($3 || ' ' || $4) AS exact,
+         similarity(c.search_name, lotse_fold($3 || ' ' || $4))::float8 AS similarity`;
+  const same = `c.birth_date = $2::date AND c.anonymised_at IS NULL AND c.id IS DISTINCT FROM $5::uuid`;
+  const found = await tx.query<DuplicateRow>(
+    `WITH m AS (
+       SELECT ${columns} FROM clients c WHERE c.agency_id = $1 AND ${same}
+       UNION ALL
+       SELECT ${columns} FROM clients c
+        WHERE c.agency_id <> $1 AND c.id = ANY (ARRAY(${SHARED_WITH_AGENCY})) AND ${same}
+       ORDER BY exact DESC, similarity DESC, id
+       LIMIT 200)
+     SELECT m.*, k.status AS case_status, k.guide_user_id AS guide_id,
+            lotse_user_display_name(k.guide_user_id) AS guide_name
+       FROM m
+       LEFT JOIN LATERAL (SELECT status, guide_user_id FROM cases
+                           WHERE client_id = m.id ORDER BY (status = 'open') DESC, opened_on DESC, created_at DESC
+                           LIMIT 1) k ON true
+      ORDER BY m.exact DESC, m.similarity DESC, m.last_name, m.first_name, m.id`,
     [agencyId, c.birthDate, c.firstName, c.lastName, exceptId ?? null],
   );
   return found.rows;

@@ -35,7 +35,8 @@ export function clientRoutes(app: App, ctx: AppContext) {
       config: { action: 'clients.write' },
       schema: {
         tags,
-        summary: 'Create a client and open a case (409 with the duplicates when name + birth date exist)',
+        summary:
+          'Create a client and open a case (409 with the possible duplicates - same birth date, same or similar name - unless allowDuplicate)',
         body: createClientRequest,
         response: { 201: clientView },
       },

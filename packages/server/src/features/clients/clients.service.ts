@@ -1,4 +1,11 @@
-import type { ClientListQuery, ClientView, CreateClientRequest, UpdateClientRequest } from '@lotse/domain';
+import {
+  type ClientListQuery,
+  type ClientView,
+  type CreateClientRequest,
+  type DuplicateCandidate,
+  namesSoundAlike,
+  type UpdateClientRequest,
+} from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -6,8 +13,9 @@ import { casesOfClient, guidesOf, insertCase, insertCaseEvent } from '../cases/c
 import { type ClientRow, loadClientFor } from './client-access.ts';
 import { presentClient, presentClientSummary } from './clients.presenter.ts';
 import {
+  type DuplicateRow,
   findClient,
-  findDuplicates,
+  findSameBirthDate,
   hasActiveConsent,
   insertClient,
   listClients,
@@ -68,21 +76,62 @@ async function assertHealthConsent(
   }
 }
 
-async function assertNoDuplicate(
+/** A name this similar (pg_trgm, folded full names) to another with the same birth date is a candidate. */
+const SIMILAR_NAME = 0.5;
+const MAX_CANDIDATES = 10;
+
+/**
+ * Possible duplicates of a person among the clients the actor may read: same birth date and the same
+ * folded name, or (with `similar`) a name similar by trigrams or alike by Kölner Phonetik. Shown
+ * candidates are audited (ids only) like a list read.
+ */
+async function duplicateCandidates(
   scope: ActorScope,
   c: { firstName: string; lastName: string; birthDate: string },
-  exceptId?: string,
-) {
-  const duplicates = await findDuplicates(scope.tx, scope.actor.agencyId, c, exceptId);
-  if (duplicates.length > 0) {
-    throw new AppError(
-      409,
-      'conflict',
-      'Es gibt bereits eine Person mit diesem Namen und Geburtsdatum.',
-      {},
-      duplicates.map((d) => ({ path: 'duplicateOf', message: `${d.id} ${d.client_number}` })),
-    );
+  options: { similar: boolean; exceptId?: string },
+): Promise<DuplicateCandidate[]> {
+  const rows = await findSameBirthDate(scope.tx, scope.actor.agencyId, c, options.exceptId);
+  const isCandidate = (r: DuplicateRow) =>
+    r.exact ||
+    (options.similar &&
+      (r.similarity >= SIMILAR_NAME ||
+        namesSoundAlike({ firstName: r.first_name, lastName: r.last_name }, c)));
+  const candidates = rows
+    .filter(isCandidate)
+    .slice(0, MAX_CANDIDATES)
+    .map((r) => ({
+      ...presentClientSummary({ ...r, total: 0 }, scope.actor.agencyId),
+      match: r.exact ? ('exact' as const) : ('similar' as const),
+    }));
+  if (candidates.length > 0) {
+    await scope.audit({
+      action: 'clients.duplicates',
+      resourceType: 'client',
+      ...(options.exceptId ? { resourceId: options.exceptId, clientId: options.exceptId } : {}),
+      details: {
+        count: candidates.length,
+        clientIds: candidates.map((d) => d.id),
+        exact: candidates.filter((d) => d.match === 'exact').length,
+        during: options.exceptId ? 'update' : 'create',
+      },
+    });
   }
+  return candidates;
+}
+
+/** 409 with the candidates; the issues keep the earlier shape (`duplicateOf`: "<id> <number>"). */
+function duplicateConflict(candidates: DuplicateCandidate[]): AppError {
+  const message = candidates.some((d) => d.match === 'exact')
+    ? 'Es gibt bereits eine Person mit diesem Namen und Geburtsdatum.'
+    : 'Es gibt Personen mit ähnlichem Namen und demselben Geburtsdatum.';
+  return new AppError(
+    409,
+    'conflict',
+    message,
+    {},
+    candidates.map((d) => ({ path: 'duplicateOf', message: `${d.id} ${d.clientNumber}` })),
+    { candidates },
+  );
 }
 
 async function resolveGuide(scope: ActorScope, requested: string | undefined): Promise<string | null> {
@@ -97,12 +146,19 @@ async function resolveGuide(scope: ActorScope, requested: string | undefined): P
   return scope.actor.roles.includes('caseworker') ? scope.actor.userId : null;
 }
 
-export function create(ctx: AppContext, actor: Actor, input: CreateClientRequest) {
-  return withActor(ctx, actor, async (scope) => {
+/** What a create or update answers: the client, or the possible duplicates to confirm first. */
+type Outcome = { client: ClientView } | { candidates: DuplicateCandidate[] };
+
+export async function create(ctx: AppContext, actor: Actor, input: CreateClientRequest) {
+  // The candidates are answered after the transaction commits, so their audit entry stays.
+  const outcome = await withActor<Outcome>(ctx, actor, async (scope) => {
     authorize(actor, 'clients.write');
     assertDateWithin('birthDate', input.birthDate, scope.now, DATE_RANGES.birthDate);
     await assertHealthConsent(scope, undefined, input);
-    if (!input.allowDuplicate) await assertNoDuplicate(scope, input);
+    if (!input.allowDuplicate) {
+      const candidates = await duplicateCandidates(scope, input, { similar: true });
+      if (candidates.length > 0) return { candidates };
+    }
     const guide = await resolveGuide(scope, input.guideUserId);
     const id = await insertClient(scope.tx, actor.agencyId, actor.userId, input, scope.now);
     const caseId = await insertCase(scope.tx, {
@@ -128,26 +184,30 @@ export function create(ctx: AppContext, actor: Actor, input: CreateClientRequest
       details: { caseId, duplicateConfirmed: !!input.allowDuplicate },
     });
     const client = (await findClient(scope.tx, id)) as ClientRow;
-    return clientView(scope, client);
+    return { client: await clientView(scope, client) };
   });
+  if ('candidates' in outcome) throw duplicateConflict(outcome.candidates);
+  return outcome.client;
 }
 
-export function update(ctx: AppContext, actor: Actor, id: string, input: UpdateClientRequest) {
-  return withActor(ctx, actor, async (scope) => {
+export async function update(ctx: AppContext, actor: Actor, id: string, input: UpdateClientRequest) {
+  const outcome = await withActor<Outcome>(ctx, actor, async (scope) => {
     const client = await loadClientFor(scope, id, 'clients.write');
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     if (input.birthDate) assertDateWithin('birthDate', input.birthDate, scope.now, DATE_RANGES.birthDate);
     await assertHealthConsent(scope, id, input);
     if (input.firstName || input.lastName || input.birthDate) {
-      await assertNoDuplicate(
+      // A change of master data keeps the exact rule (no confirmation exists for an update).
+      const candidates = await duplicateCandidates(
         scope,
         {
           firstName: input.firstName ?? client.first_name,
           lastName: input.lastName ?? client.last_name,
           birthDate: input.birthDate ?? client.birth_date,
         },
-        id,
+        { similar: false, exceptId: id },
       );
+      if (candidates.length > 0) return { candidates };
     }
     const fields = await updateClient(scope.tx, id, input, scope.now);
     await scope.audit({
@@ -158,6 +218,8 @@ export function update(ctx: AppContext, actor: Actor, id: string, input: UpdateC
       details: { fields },
     });
     const updated = (await loadClientFor(scope, id, 'clients.write')) as ClientRow;
-    return clientView(scope, updated);
+    return { client: await clientView(scope, updated) };
   });
+  if ('candidates' in outcome) throw duplicateConflict(outcome.candidates);
+  return outcome.client;
 }

@@ -31,6 +31,7 @@ async function sharedClient() {
     firstName: 'Olga',
     lastName: `Widerruf-${randomUUID().slice(0, 8)}`,
     birthDate: '1969-02-03',
+    allowDuplicate: true,
   });
   expect(client.status).toBe(201);
   const consent = await cw.post(`/api/clients/${client.body.id}/consents`, {

@@ -17,6 +17,7 @@ async function clientWithContact() {
     firstName: 'Nora',
     lastName: `Notiz-${Math.random().toString(36).slice(2, 8)}`,
     birthDate: '1979-01-02',
+    allowDuplicate: true,
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   const contact = await guide.post(`/api/clients/${c.body.id}/contacts`, {

@@ -61,6 +61,7 @@ async function newClient(c: TestClient = cw, extra: Record<string, unknown> = {}
     firstName: 'Erika',
     lastName: `Muster-${Math.random().toString(36).slice(2, 8)}`,
     birthDate: '1964-05-17',
+    allowDuplicate: true,
     district: 'Witten-Annen',
     ...extra,
   });

@@ -1,10 +1,11 @@
-import type { ClientView } from '@lotse/domain';
-import { type FormEvent, useRef, useState } from 'react';
+import type { ClientView, DuplicateCandidate } from '@lotse/domain';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
+import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { type FieldErrors, focusFirstInvalid } from '../../ui/forms.ts';
@@ -12,15 +13,17 @@ import { Page } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import './casework.css';
-import { genders, households, issueField, legalContexts } from './casework.ts';
+import { formatDate, genders, households, issueField, legalContexts } from './casework.ts';
 
 type Field = 'firstName' | 'lastName' | 'birthDate' | 'email' | 'phone' | 'district';
 
 /** Intake: a new client with the fields a Jobcenter needs; opens a case led by the guide. */
 export function NewClientPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
+  const warningRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState({
     firstName: '',
     lastName: '',
@@ -35,9 +38,18 @@ export function NewClientPage() {
   const [legalContext, setLegalContext] = useState<string | null>('sgb2');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [failure, setFailure] = useState<string>();
-  const [duplicates, setDuplicates] = useState<{ id: string; number: string }[]>([]);
+  // Possible duplicates the server found (same birth date, same or similar name): shown before saving.
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [pending, setPending] = useState(false);
-  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof typeof values) => (value: string) => {
+    // A changed name or birth date is checked afresh on the next submit.
+    if (key === 'firstName' || key === 'lastName' || key === 'birthDate') setDuplicates([]);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  // Keyboard and screen-reader users land on the warning, which sits above the form.
+  useEffect(() => {
+    if (duplicates.length > 0) warningRef.current?.focus();
+  }, [duplicates]);
 
   const submit = async (allowDuplicate: boolean) => {
     const missing: FieldErrors<Field> = {};
@@ -64,13 +76,14 @@ export function NewClientPage() {
       });
       navigate(`/klienten/${created.id}`);
     } catch (error) {
-      if (isApiError(error) && error.code === 'conflict' && error.issues.length > 0) {
-        setDuplicates(
-          error.issues.map((i) => {
-            const [id = '', number = ''] = i.message.split(' ');
-            return { id, number };
-          }),
-        );
+      const candidates = isApiError(error) ? error.body.candidates : undefined;
+      if (
+        isApiError(error) &&
+        error.code === 'conflict' &&
+        Array.isArray(candidates) &&
+        candidates.length > 0
+      ) {
+        setDuplicates(candidates as DuplicateCandidate[]);
       } else if (isApiError(error) && error.issues.length > 0) {
         setErrors(Object.fromEntries(error.issues.map((i) => [issueField(i.path), i.message])));
         setFailure(errorText(t, error));
@@ -90,21 +103,54 @@ export function NewClientPage() {
     <Page title={t('casework.newClient.title')} intro={<p>{t('casework.newClient.intro')}</p>} width="narrow">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {duplicates.length > 0 ? (
-        <Alert tone="warning" title={t('casework.newClient.duplicateTitle')}>
-          <p>{t('casework.newClient.duplicateText')}</p>
-          <ul>
+        <section className="alert alert--warning duplicates" aria-labelledby="duplicates-title">
+          <h2 id="duplicates-title" ref={warningRef} tabIndex={-1} className="alert__title">
+            {t('casework.newClient.duplicateTitle')}
+          </h2>
+          <p>
+            {t(
+              duplicates.some((d) => d.match === 'exact')
+                ? 'casework.newClient.duplicateText'
+                : 'casework.newClient.similarText',
+            )}
+          </p>
+          <ul className="duplicates__list">
             {duplicates.map((d) => (
-              <li key={d.id}>
+              <li key={d.id} data-testid="duplicate-candidate">
+                <p className="duplicates__name">
+                  <strong>
+                    {d.firstName} {d.lastName}
+                  </strong>{' '}
+                  <span className="badge">{t(`casework.newClient.match.${d.match}`)}</span>
+                </p>
+                <p>
+                  {[
+                    t('casework.newClient.bornOn', { date: formatDate(d.birthDate, locale) }),
+                    d.district,
+                    d.clientNumber,
+                    d.caseStatus ? t(`casework.caseStatus.${d.caseStatus}`) : null,
+                    d.guide ? t('casework.newClient.guidedBy', { name: d.guide.displayName }) : null,
+                    d.shared ? t('casework.newClient.sharedRecord') : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
                 <Link to={`/klienten/${d.id}`}>
-                  {t('casework.newClient.openExisting', { number: d.number })}
+                  {t('casework.newClient.openExisting', {
+                    name: `${d.firstName} ${d.lastName}`,
+                    number: d.clientNumber,
+                  })}
                 </Link>
               </li>
             ))}
           </ul>
-          <Button variant="secondary" onPress={() => void submit(true)} isPending={pending}>
-            {t('casework.newClient.createAnyway')}
-          </Button>
-        </Alert>
+          <p>{t('casework.newClient.confirmText')}</p>
+          <div className="form__actions">
+            <Button variant="secondary" onPress={() => void submit(true)} isPending={pending}>
+              {t('casework.newClient.createAnyway')}
+            </Button>
+          </div>
+        </section>
       ) : null}
       <Form ref={formRef} onSubmit={onSubmit} className="form card" validationBehavior="aria">
         <TextField
