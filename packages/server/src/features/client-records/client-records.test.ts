@@ -38,12 +38,14 @@ async function pdfText(c: TestClient, url: string): Promise<string> {
 }
 
 async function clientWithRecord(lastName: string) {
-  const c = (await cw.post('/api/clients', {
-    firstName: 'Gülten',
-    lastName,
-    birthDate: '1970-07-15',
-    allowDuplicate: true,
-  })).body;
+  const c = (
+    await cw.post('/api/clients', {
+      firstName: 'Gülten',
+      lastName,
+      birthDate: '1970-07-15',
+      allowDuplicate: true,
+    })
+  ).body;
   await cw.post(`/api/clients/${c.id}/consents`, {
     purpose: 'research',
     form: 'written',

@@ -7,7 +7,12 @@ let mk: TestClient;
 let offerId: string;
 
 async function newReferral(lastName = `Rueck-${Math.random().toString(36).slice(2, 8)}`) {
-  const c = await cw.post('/api/clients', { firstName: 'Rita', lastName, birthDate: '1971-05-06', allowDuplicate: true });
+  const c = await cw.post('/api/clients', {
+    firstName: 'Rita',
+    lastName,
+    birthDate: '1971-05-06',
+    allowDuplicate: true,
+  });
   expect(c.status).toBe(201);
   const r = await cw.post(`/api/clients/${c.body.id}/referrals`, {
     offerId,

@@ -19,13 +19,14 @@ function selfAnswers() {
 }
 
 async function newClient(lastName: string, consent = true) {
-  const c = (await guide.post('/api/clients', {
-    firstName: 'Gülten',
-    lastName,
-    birthDate: '1970-07-15',
-    allowDuplicate: true,
-  }))
-    .body;
+  const c = (
+    await guide.post('/api/clients', {
+      firstName: 'Gülten',
+      lastName,
+      birthDate: '1970-07-15',
+      allowDuplicate: true,
+    })
+  ).body;
   if (consent) {
     const r = await guide.post(`/api/clients/${c.id}/consents`, {
       purpose: 'self_assessment',
