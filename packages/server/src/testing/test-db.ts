@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 
@@ -24,6 +26,19 @@ export interface TestDatabase {
   /** For PostgreSQL: the owner role's URL (LOTSE_OWNER_DATABASE_URL of a production set-up). */
   ownerUrl: string | undefined;
   drop(): Promise<void>;
+}
+
+/** Keys under which db-template.setup.ts provides the migrated template of this run. */
+export const PGLITE_TEMPLATE_KEY = 'lotsePgliteTemplate';
+export const PG_TEMPLATE_KEY = 'lotsePgTemplate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Path of a gzipped PGlite data directory, migrated. */
+    lotsePgliteTemplate: string;
+    /** Name of a migrated PostgreSQL database to copy. */
+    lotsePgTemplate: string;
+  }
 }
 
 export const TEST_OWNER_ROLE = 'lotse_test_owner';
@@ -62,25 +77,24 @@ async function asAdmin(sql: string, database = 'postgres'): Promise<void> {
 const tolerant = (statement: string) => `DO $$ BEGIN ${statement};
   EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
 
-export async function createTestDb(engine = testEngine()): Promise<TestDatabase> {
-  if (engine === 'pglite') {
-    const db = await openPglite(undefined);
-    await migrate(db);
-    return { db, url: undefined, appDb: db, appUrl: undefined, ownerUrl: undefined, drop: () => db.close() };
-  }
-  const name = `lotse_test_${randomBytes(6).toString('hex')}`;
+/**
+ * Creates database `name` owned by the owner role, as a copy of `template` when given, and brings it
+ * to the current schema (a no-op for a current template). Returns how to drop it again.
+ */
+export async function createPostgresDb(
+  name: string,
+  template?: string,
+): Promise<{ name: string; drop(): Promise<void> }> {
   await asAdmin(
     tolerant(`CREATE ROLE ${TEST_OWNER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE NOCREATEDB`),
   );
   await asAdmin(
     tolerant(`CREATE ROLE ${TEST_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB`),
   );
-  await asAdmin(`CREATE DATABASE ${name} OWNER ${TEST_OWNER_ROLE}`);
-  const ownerUrl = urlFor(name, TEST_OWNER_ROLE);
-  const appUrl = urlFor(name, TEST_APP_ROLE);
-  const dbs: Database[] = [];
+  await asAdmin(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''} OWNER ${TEST_OWNER_ROLE}`);
+  const drop = () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   try {
-    const owner = await openPostgres(ownerUrl, 1);
+    const owner = await openPostgres(urlFor(name, TEST_OWNER_ROLE), 1);
     try {
       await migrate(owner);
     } finally {
@@ -90,11 +104,36 @@ export async function createTestDb(engine = testEngine()): Promise<TestDatabase>
     await asAdmin(`DO $$ BEGIN
       IF NOT pg_has_role('${TEST_APP_ROLE}', 'lotse_app', 'MEMBER') THEN GRANT lotse_app TO ${TEST_APP_ROLE}; END IF;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  return { name, drop };
+}
+
+/** The run's template (see db-template.setup.ts), if this project has one. */
+function provided<K extends typeof PGLITE_TEMPLATE_KEY | typeof PG_TEMPLATE_KEY>(key: K): string | undefined {
+  return process.env.VITEST ? inject(key) : undefined;
+}
+
+export async function createTestDb(engine = testEngine()): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    const template = provided(PGLITE_TEMPLATE_KEY);
+    const db = await openPglite(undefined, template ? new Blob([readFileSync(template)]) : undefined);
+    await migrate(db);
+    return { db, url: undefined, appDb: db, appUrl: undefined, ownerUrl: undefined, drop: () => db.close() };
+  }
+  const { name, drop } = await createPostgresDb(
+    `lotse_test_${randomBytes(6).toString('hex')}`,
+    provided(PG_TEMPLATE_KEY),
+  );
+  const dbs: Database[] = [];
+  try {
     dbs.push(await openPostgres(urlFor(name), 5));
-    dbs.push(await openPostgres(appUrl, 5));
+    dbs.push(await openPostgres(urlFor(name, TEST_APP_ROLE), 5));
   } catch (err) {
     for (const d of dbs) await d.close();
-    await asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await drop();
     throw err;
   }
   const [db, appDb] = dbs as [Database, Database];
@@ -102,12 +141,12 @@ export async function createTestDb(engine = testEngine()): Promise<TestDatabase>
     db,
     url: urlFor(name),
     appDb,
-    appUrl,
-    ownerUrl,
+    appUrl: urlFor(name, TEST_APP_ROLE),
+    ownerUrl: urlFor(name, TEST_OWNER_ROLE),
     async drop() {
       await appDb.close();
       await db.close();
-      await asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop();
     },
   };
 }
