@@ -12,6 +12,8 @@ export default defineConfig({
     // both cores busy without oversubscribing them.
     pool: 'forks',
     maxWorkers: 2,
+    // Timeouts only bound a hang: they are generous because a busy machine may be several times
+    // slower than a quiet one, and no test may fail for that.
     projects: [
       {
         test: {
@@ -36,7 +38,7 @@ export default defineConfig({
           exclude: integrationExclude,
           env: { LOTSE_TEST_DB: 'pglite' },
           globalSetup: ['packages/server/src/testing/db-template.setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
@@ -48,7 +50,7 @@ export default defineConfig({
           exclude: integrationExclude,
           env: { LOTSE_TEST_DB: 'postgres' },
           globalSetup: ['packages/server/src/testing/db-template.setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
@@ -63,7 +65,7 @@ export default defineConfig({
           expect: { poll: { timeout: 30_000 } },
           // Each e2e file starts a server and a browser; running them one at a time spares the 2 cores.
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },

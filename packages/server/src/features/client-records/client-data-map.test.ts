@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db.ts';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
-import { CLIENT_DATA, rowsOfClient } from './client-data-map.ts';
+import { CLIENT_DATA, DERIVED_CLIENT_DATA, rowsOfClient } from './client-data-map.ts';
 
 // The erasure map and the GDPR export against the real schema: every table that holds data about a
 // client must be in the map (with a rule for each text/JSON column and a place in the export), and
@@ -101,7 +101,7 @@ describe('the erasure map covers the schema', () => {
     const problems: string[] = [];
     const tables = await clientTables(t.ctx.db);
     for (const [table, how] of tables) {
-      const entry = CLIENT_DATA[table];
+      const entry = CLIENT_DATA[table] ?? DERIVED_CLIENT_DATA[table];
       if (!entry) {
         problems.push(
           `table ${table} (${how}) holds client data but is missing in CLIENT_DATA (client-data-map.ts)`,
@@ -129,12 +129,24 @@ describe('the erasure map covers the schema', () => {
         if (r.rule === 'keep' && r.reason.trim().length < 10)
           problems.push(`CLIENT_DATA.${table}.columns.${column}: say why it is kept`);
     }
+    for (const [table, entry] of Object.entries(DERIVED_CLIENT_DATA)) {
+      if (!tables.has(table))
+        problems.push(`DERIVED_CLIENT_DATA.${table}: no such table referencing a client`);
+      if (CLIENT_DATA[table]) problems.push(`${table} is in both CLIENT_DATA and DERIVED_CLIENT_DATA`);
+      if (entry.from.length === 0) problems.push(`DERIVED_CLIENT_DATA.${table}: name its source tables`);
+      for (const source of entry.from)
+        if (!CLIENT_DATA[source])
+          problems.push(`DERIVED_CLIENT_DATA.${table}.from: ${source} is not in CLIENT_DATA`);
+      for (const [column, r] of Object.entries(entry.columns))
+        if (r.reason.trim().length < 10)
+          problems.push(`DERIVED_CLIENT_DATA.${table}.columns.${column}: say why`);
+    }
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
   it('[trust #5] every table that references a client has a place in the GDPR export', async () => {
     const missing = [...(await clientTables(t.ctx.db)).entries()]
-      .filter(([table]) => !CLIENT_DATA[table]?.exportedAt)
+      .filter(([table]) => !DERIVED_CLIENT_DATA[table] && !CLIENT_DATA[table]?.exportedAt)
       .map(([table, how]) => `table ${table} (${how}) has no exportedAt path in CLIENT_DATA`);
     expect(missing, missing.join('\n')).toEqual([]);
   });
@@ -482,7 +494,8 @@ describe('the GDPR access export is complete', () => {
   it('[trust #5] the JSON export holds every row of every table about the client at its declared place, with recipients and the access log', async () => {
     const clientId = await fullRecord(`Export-${randomUUID().slice(0, 8)}`);
     // Every row the exporting agency holds about the client (what row-level security lets it see).
-    const tables = [...(await clientTables(t.ctx.db)).keys()];
+    // Derived tables only repeat their sources' rows, which are checked here (DERIVED_CLIENT_DATA).
+    const tables = [...(await clientTables(t.ctx.db)).keys()].filter((table) => !DERIVED_CLIENT_DATA[table]);
     const expected = await t.ctx.db.transaction(async (tx) => {
       await tx.query(
         `SELECT set_config('lotse.agency_id', (SELECT agency_id::text FROM users WHERE email = $1), true),

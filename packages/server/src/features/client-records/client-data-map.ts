@@ -187,6 +187,36 @@ export const CLIENT_DATA: Record<string, ClientTable> = {
   },
 };
 
+/**
+ * Tables that repeat, in another shape, only what the tables of CLIENT_DATA hold about a client:
+ * summaries kept by triggers so that frequent reads stay fast (see their migrations). They follow
+ * their sources, so they need no rule of their own: triggers rewrite them whenever a source row
+ * changes, and the foreign key deletes them with their source. Anonymisation keeps the sources' dates
+ * and scores, so the summaries stay true. The export carries the source rows, not these copies.
+ * Their text columns hold codes only; the test checks that each is listed here.
+ */
+export interface DerivedClientTable {
+  /** The CLIENT_DATA tables the rows are computed from. */
+  from: string[];
+  /** Why the table exists. */
+  why: string;
+  /** Every text and JSON column, with why it is no personal free text. */
+  columns: Record<string, ColumnRule & { rule: 'keep' }>;
+}
+
+export const DERIVED_CLIENT_DATA: Record<string, DerivedClientTable> = {
+  client_schedule: {
+    from: ['contacts', 'assessments'],
+    why: 'last contact, last assessment and next follow-up per client, for the caseload (migration 020)',
+    columns: {},
+  },
+  assessment_facts: {
+    from: ['assessments'],
+    why: 'score vectors of completed assessments for cohort statistics (migration 021)',
+    columns: { perspective: code, occasion: code } as Record<string, ColumnRule & { rule: 'keep' }>,
+  },
+};
+
 /** The foreign-key path from a table's rows to the client: tables[0] -> ... -> clients. */
 export function pathToClient(table: string): { tables: string[]; columns: string[] } {
   const tables = [table];
