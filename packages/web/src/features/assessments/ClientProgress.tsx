@@ -7,6 +7,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
+import { BlankForms } from '../instruments/BlankForms.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
 import { SelfAssessmentLink } from './SelfAssessmentLink.tsx';
@@ -54,6 +55,13 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
           </a>
         ) : null}
       </div>
+      {canWrite ? (
+        <details className="blank-forms-disclosure">
+          <summary>{t('instruments.blankForms.clientTitle')}</summary>
+          <p>{t('instruments.blankForms.clientIntro')}</p>
+          <BlankForms clientId={clientId} />
+        </details>
+      ) : null}
       {canWrite ? <SelfAssessmentLinks links={links} canWrite={canWrite} /> : null}
       {progress.error ? <Alert tone="error">{errorText(t, progress.error)}</Alert> : null}
       {p?.followUp.dueOn ? (

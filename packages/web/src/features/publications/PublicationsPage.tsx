@@ -10,12 +10,13 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Loading, Page } from '../../ui/Page.tsx';
+import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { formatDate } from '../clients/casework.ts';
 import { FormDialog } from '../clients/FormDialog.tsx';
+import { BlankForms } from '../instruments/BlankForms.tsx';
 import { publicationKinds } from '../offers/network.ts';
 import '../offers/network.css';
 
@@ -153,6 +154,14 @@ export function PublicationsPage() {
           />
         </>
       ) : null}
+      {/* The library holds excerpts; the full forms of the current version come from the instrument. */}
+      <Section
+        id="leere-boegen"
+        title={t('instruments.blankForms.title')}
+        description={<p>{t('instruments.blankForms.intro')}</p>}
+      >
+        <BlankForms />
+      </Section>
       {canPublish ? (
         <UploadDialog
           isOpen={uploading}

@@ -2,9 +2,9 @@ import { AGENCY_LOGO_MAX_BYTES, type AgencyView, DEFAULT_TIME_ZONE, type Role } 
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { api, isApiError } from '../../app/api.ts';
 import { staffRoles } from '../../app/domain.ts';
-import { errorText } from '../../app/errors.ts';
+import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -203,7 +203,9 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
       setStatus({ tone: 'success', text: t('settings.saved'), n: Date.now() });
       onChange();
     } catch (error) {
-      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
+      // The server says why a file is refused (type, size, damaged); the generic code text would not.
+      const text = isApiError(error) ? detailedText(t, error) : errorText(t, error);
+      setStatus({ tone: 'error', text, n: Date.now() });
     } finally {
       setBusy(false);
     }
