@@ -59,7 +59,10 @@ afterAll(async () => {
 describe('case-work trust fixes in the browser', () => {
   test('contradictory dates are refused with a message at the field', async () => {
     await guide.goto(`/klienten/${clientId}`);
-    await guide.getByRole('button', { name: 'Ziel vereinbaren' }).click();
+    await guide
+      .getByRole('region', { name: 'Überblick' })
+      .getByRole('button', { name: 'Ziel vereinbaren' })
+      .click();
     let dialog = guide.getByRole('dialog', { name: 'Ziel vereinbaren' });
     await dialog.waitFor();
     await dialog.getByLabel('Ziel', { exact: true }).fill('Bewerbungsmappe fertigstellen');

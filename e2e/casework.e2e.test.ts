@@ -62,7 +62,9 @@ describe('case work in the browser', () => {
     await guide.getByLabel('Wohnort / Sozialraum').fill('Witten');
     await guide.getByRole('button', { name: 'Aufnehmen und Fall eröffnen' }).click();
     await guide.getByRole('heading', { level: 1, name: `Helga ${LAST_NAME}` }).waitFor();
-    await guide.getByText('offen', { exact: true }).waitFor();
+    // The summary at the top and the case section both show the state; the section is checked here.
+    const caseSection = guide.getByRole('region', { name: 'Fall', exact: true });
+    await caseSection.getByText('offen', { exact: true }).waitFor();
 
     // Consent to process health data.
     await guide.getByRole('button', { name: 'Einwilligung erfassen' }).click();
@@ -74,7 +76,9 @@ describe('case work in the browser', () => {
     await guide.getByRole('rowheader', { name: 'Verarbeitung von Gesundheitsdaten' }).waitFor();
 
     // A goal on a participation dimension.
-    await guide.getByRole('button', { name: 'Ziel vereinbaren' }).click();
+    // The main actions sit in the summary at the top of the record (the sections offer them too).
+    const summary = guide.getByRole('region', { name: 'Überblick' });
+    await summary.getByRole('button', { name: 'Ziel vereinbaren' }).click();
     dialog = guide.getByRole('dialog', { name: 'Ziel vereinbaren' });
     await dialog.waitFor();
     await dialog.getByLabel('Ziel', { exact: true }).fill('Einmal pro Woche zur Selbsthilfegruppe');
@@ -87,7 +91,7 @@ describe('case work in the browser', () => {
     await guide.getByRole('rowheader', { name: /Einmal pro Woche zur Selbsthilfegruppe/ }).waitFor();
 
     // A documented contact.
-    await guide.getByRole('button', { name: 'Kontakt dokumentieren' }).click();
+    await summary.getByRole('button', { name: 'Kontakt dokumentieren' }).click();
     dialog = guide.getByRole('dialog', { name: 'Kontakt dokumentieren' });
     await dialog.waitFor();
     await dialog.getByLabel('Dauer in Minuten').fill('45');
@@ -106,7 +110,7 @@ describe('case work in the browser', () => {
     await dialog.getByLabel('Grund').fill('Arbeitsvertrag als Lagerhelferin');
     await dialog.getByRole('button', { name: 'Abschließen' }).click();
     await guide.getByText('Der Fall ist abgeschlossen.').waitFor();
-    await guide.getByText('abgeschlossen', { exact: true }).waitFor();
+    await caseSection.getByText('abgeschlossen', { exact: true }).waitFor();
     await guide.getByText('Sozialversicherungspflichtige Beschäftigung').waitFor();
     await guide.getByRole('button', { name: 'Fall wieder eröffnen' }).waitFor();
     await expectNoAxeViolations(guide);

@@ -42,7 +42,10 @@ async function startAssessment(occasion: string, mode: string, date: string) {
     .getByText(/Noch keine abgeschlossene Erhebung|Werte je Bereich/)
     .first()
     .waitFor();
-  await guide.getByRole('link', { name: 'Neue Erhebung' }).click();
+  await guide
+    .getByRole('region', { name: 'Teilhabe-Verlauf' })
+    .getByRole('link', { name: 'Neue Erhebung' })
+    .click();
   await guide.getByRole('heading', { level: 1, name: 'Neue Erhebung' }).waitFor();
   expect(await axeViolations(guide)).toEqual([]);
   await guide.getByLabel('Anlass').selectOption({ label: occasion });

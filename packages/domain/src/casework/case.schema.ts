@@ -42,6 +42,8 @@ export const caseView = z
     guide: personRef.nullable(),
     deputies: z.array(personRef),
     openedOn: z.string(),
+    /** The day the case's work began: openedOn, or an earlier contact recorded for it (the closure date may not precede it). */
+    beganOn: z.string(),
     closedOn: z.string().nullable(),
     outcome: z.enum(outcomes).nullable(),
     closureReason: z.string().nullable(),

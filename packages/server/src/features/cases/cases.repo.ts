@@ -121,6 +121,9 @@ export const CASES_OF_CLIENT_SQL = `
                                    ORDER BY o), '[]')
             FROM unnest(k.deputy_user_ids) WITH ORDINALITY AS u(d, o)) AS deputies,
          k.opened_on, k.closed_on, k.outcome, k.closure_reason,
+         -- Same rule as caseBeganOn: the closure form checks its date against this day.
+         LEAST(k.opened_on, (SELECT min(c.contact_date) FROM contacts c
+                              WHERE c.client_id = $1 AND c.case_id = k.id))::text AS began_on,
          (SELECT coalesce(json_agg(json_build_object('agency', json_build_object('id', s.partner_agency_id,
                    'name', coalesce((SELECT ag.name FROM ag WHERE ag.id = s.partner_agency_id LIMIT 1), '')),
                    'since', ${isoJson('s.created_at')}, 'consentId', s.consent_id) ORDER BY s.created_at), '[]')
@@ -150,6 +153,7 @@ export async function casesOfClient(
       guide: CaseView['guide'];
       deputies: CaseView['deputies'];
       opened_on: string;
+      began_on: string;
       closed_on: string | null;
       outcome: Outcome | null;
       closure_reason: string | null;
@@ -163,6 +167,7 @@ export async function casesOfClient(
     guide: c.guide,
     deputies: c.deputies,
     openedOn: c.opened_on,
+    beganOn: c.began_on,
     closedOn: c.closed_on,
     outcome: c.outcome,
     closureReason: c.closure_reason,

@@ -31,6 +31,9 @@ afterAll(() => t.close());
 describe('contradictory dates', () => {
   it('[trust #16] refuses closing a case before it was opened with 400 naming the fields, and changes nothing', async () => {
     const c = await newClient();
+    // Without contacts the case began the day it was opened.
+    const view = (await cw.get(`/api/clients/${c.id}`)).body;
+    expect(view.cases[0].beganOn).toBe(view.cases[0].openedOn);
     const res = await cw.post(`/api/clients/${c.id}/close`, { outcome: 'employment', date: '2026-02-01' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('date');
@@ -53,6 +56,10 @@ describe('contradictory dates', () => {
       durationMinutes: 30,
     });
     expect(contact.status, JSON.stringify(contact.body)).toBe(201);
+    // The client view tells the closure form the same day the server checks against.
+    const view = (await cw.get(`/api/clients/${c.id}`)).body;
+    expect(view.cases[0].openedOn).toBe('2026-03-02');
+    expect(view.cases[0].beganOn).toBe('2026-01-20');
     expect(
       (await cw.post(`/api/clients/${c.id}/close`, { outcome: 'other', date: '2026-01-19' })).status,
     ).toBe(400);

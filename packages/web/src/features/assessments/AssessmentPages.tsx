@@ -205,7 +205,8 @@ export function AssessmentPage() {
     try {
       await queue.current;
       await api(`/api/assessments/${id}/complete`, { method: 'POST' });
-      navigate(`/klienten/${a?.clientId}#verlauf`);
+      // The client page opens its progress on the series just recorded (see ClientProgress).
+      navigate(`/klienten/${a?.clientId}#verlauf`, { state: { recordedAssessmentId: id } });
     } catch (e) {
       setError(e);
     }

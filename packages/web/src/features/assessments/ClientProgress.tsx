@@ -1,7 +1,7 @@
 import type { ProgressView, SelfAssessmentLinkSummary } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -21,7 +21,16 @@ type Series = ProgressView['series'][number];
  * latest or any two chosen), a timeline per area, the same numbers as a table, and the latest self
  * vs. professional view side by side. Also lists unfinished assessments and when a follow-up is due.
  */
-export function ClientProgress({ clientId, canWrite = true }: { clientId: string; canWrite?: boolean }) {
+export function ClientProgress({
+  clientId,
+  canWrite = true,
+  onLoaded,
+}: {
+  clientId: string;
+  canWrite?: boolean;
+  /** Called with every loaded progress: the client page's summary shows when the next one is due. */
+  onLoaded?: (progress: ProgressView) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const locale = localeOf[lang];
@@ -30,6 +39,24 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
   const progress = useApiQuery<ProgressView>(`/api/clients/${clientId}/progress`, choice);
   const [seriesIndex, setSeriesIndex] = useState(0);
   const p = progress.data;
+  useEffect(() => {
+    if (p) onLoaded?.(p);
+  }, [p, onLoaded]);
+  // Arriving from a just completed assessment: show its series (instrument and perspective) and move
+  // focus to this section, once, after the progress has loaded.
+  const recordedId = (useLocation().state as { recordedAssessmentId?: string } | null)?.recordedAssessmentId;
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (!p || !recordedId || arrived.current) return;
+    arrived.current = true;
+    const index = p.series.findIndex((s) => s.assessments.some((a) => a.id === recordedId));
+    if (index >= 0) setSeriesIndex(index);
+    const heading = document.getElementById('verlauf-heading');
+    if (!heading) return;
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
+  }, [p, recordedId]);
   const series = p?.series[Math.min(seriesIndex, (p?.series.length ?? 1) - 1)];
   const selectId = useId();
   const links = useApiQuery<{ items: SelfAssessmentLinkSummary[] }>(
@@ -48,12 +75,13 @@ export function ClientProgress({ clientId, canWrite = true }: { clientId: string
             {t('assessments.progress.new')}
           </Link>
         ) : null}
-        {canWrite ? <SelfAssessmentLink clientId={clientId} onCreated={links.reload} /> : null}
         {p && p.series.length > 0 ? (
           <a className="btn btn--secondary" href={`/api/clients/${clientId}/progress.pdf?locale=${lang}`}>
             {t('assessments.progress.pdf')}
           </a>
         ) : null}
+        {/* Last in the row: opened, its panel takes a line of its own (see .self-link). */}
+        {canWrite ? <SelfAssessmentLink clientId={clientId} onCreated={links.reload} /> : null}
       </div>
       {canWrite ? (
         <details className="blank-forms-disclosure">
@@ -143,6 +171,7 @@ function SeriesView({
   const [timelineKey, setTimelineKey] = useState(series.dimensions[0]?.key ?? '');
   const ids = { from: useId(), to: useId(), timeline: useId(), caption: useId() };
   const areas = series.dimensions.filter((d) => d.kind === 'area');
+  const areaNames = areas.map((d) => tr(d.title, lang));
   const scoreAt = (d: Series['dimensions'][number], id: string) =>
     d.points.find((pt) => pt.assessmentId === id)?.score ?? null;
   const labelOf = (id: string) => {
@@ -155,8 +184,7 @@ function SeriesView({
   const radarOption = {
     legend: { top: 0 },
     radar: {
-      indicator: areas.map((d) => ({ name: tr(d.title, lang), max: 100, min: 0 })),
-      radius: '62%',
+      indicator: areaNames.map((name) => ({ name, max: 100, min: 0 })),
       center: ['50%', '55%'],
       axisName: { color: '#1b1b1b', fontSize: 11 },
     },
@@ -223,12 +251,21 @@ function SeriesView({
           </label>
         </div>
       ) : null}
-      <EChart
-        option={radarOption}
-        label={t('assessments.progress.radarLabel', { from: labelOf(fromId), to: labelOf(toId) })}
-        height={420}
-        testId="radar"
-      />
+      <div className="radar">
+        <EChart
+          option={radarOption}
+          adapt={radarFit(areaNames)}
+          label={t('assessments.progress.radarLabel', { from: labelOf(fromId), to: labelOf(toId) })}
+          height={420}
+          testId="radar"
+        />
+        {/* Shown only where the axes carry numbers (narrow charts, see RADAR_NUMBERED_BELOW). */}
+        <ol className="radar__key">
+          {areaNames.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ol>
+      </div>
       <ChangeTable
         series={series}
         fromId={fromId}
@@ -269,6 +306,53 @@ function SeriesView({
   );
 }
 
+/** Below this chart width the area names do not fit beside the circle: the axes get numbers and a key. */
+const RADAR_NUMBERED_BELOW = 460;
+
+/** Breaks a label at spaces into lines of at most `max` characters (a longer word keeps its own line). */
+function wrapLabel(text: string, max: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The radar's size and labels for a chart `width` px wide, so every label stays inside the drawing
+ * (the SVG is cut at the element's edge): names wrapped into a column beside the circle, which
+ * shrinks to leave that column room on both sides; on a phone numbered axes (see the key below).
+ */
+function radarFit(names: string[]) {
+  const fontSize = 11;
+  const charWidth = fontSize * 0.62;
+  const longestWord = Math.max(...names.flatMap((n) => n.split(' ').map((w) => w.length)), 1);
+  return (width: number) => {
+    const gap = 8;
+    if (width < RADAR_NUMBERED_BELOW) {
+      return {
+        radar: {
+          radius: Math.max(40, Math.min(130, width / 2 - 3 * charWidth - gap)),
+          axisNameGap: gap,
+          axisName: { fontSize, formatter: (name?: string) => String(names.indexOf(name ?? '') + 1) },
+        },
+      };
+    }
+    const labelWidth = Math.min(170, Math.max(longestWord * charWidth, width * 0.2));
+    const perLine = Math.floor(labelWidth / charWidth);
+    return {
+      radar: {
+        radius: Math.max(60, Math.min(130, width / 2 - labelWidth - gap)),
+        axisNameGap: gap,
+        axisName: { fontSize, formatter: (name?: string) => wrapLabel(name ?? '', perLine) },
+      },
+    };
+  };
+}
+
 function ChangeTable({
   series,
   fromId,
@@ -295,59 +379,62 @@ function ChangeTable({
   };
   return (
     <>
-      <table className="table" aria-labelledby={captionId} data-testid="progress-table">
-        <caption id={captionId}>
-          {t('assessments.progress.tableCaption', {
-            perspective: t(`assessments.perspective.${series.perspective}`),
-          })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('assessments.progress.dimension')}</th>
-            <th scope="col" className="num">
-              {dateOf(fromId)}
-            </th>
-            {different ? (
-              <>
-                <th scope="col" className="num">
-                  {dateOf(toId)}
-                </th>
-                <th scope="col" className="num">
-                  {t('assessments.progress.change')}
-                </th>
-                <th scope="col" className="num">
-                  {t('assessments.progress.rci')}
-                </th>
-                <th scope="col">{t('assessments.progress.class')}</th>
-              </>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {series.dimensions.map((d) => {
-            const x1 = scoreAt(d, fromId);
-            const x2 = scoreAt(d, toId);
-            const change = rci(d);
-            const difference = x1 !== null && x2 !== null ? Math.round((x2 - x1) * 10) / 10 : null;
-            return (
-              <tr key={d.key}>
-                <th scope="row">{tr(d.title, lang)}</th>
-                <td className="num">{fmt(x1, locale)}</td>
-                {different ? (
-                  <>
-                    <td className="num">{fmt(x2, locale)}</td>
-                    <td className="num">{fmt(difference, locale)}</td>
-                    <td className="num">{fmt(change?.rci, locale)}</td>
-                    <td className={change ? `class-${change.class}` : undefined}>
-                      {change ? t(`assessments.class.${change.class}`) : '–'}
-                    </td>
-                  </>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table" aria-labelledby={captionId} data-testid="progress-table">
+          <caption id={captionId}>
+            {t('assessments.progress.tableCaption', {
+              perspective: t(`assessments.perspective.${series.perspective}`),
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('assessments.progress.dimension')}</th>
+              <th scope="col" className="num">
+                {dateOf(fromId)}
+              </th>
+              {different ? (
+                <>
+                  <th scope="col" className="num">
+                    {dateOf(toId)}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('assessments.progress.change')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('assessments.progress.rci')}
+                  </th>
+                  <th scope="col">{t('assessments.progress.class')}</th>
+                </>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {series.dimensions.map((d) => {
+              const x1 = scoreAt(d, fromId);
+              const x2 = scoreAt(d, toId);
+              const change = rci(d);
+              const difference = x1 !== null && x2 !== null ? Math.round((x2 - x1) * 10) / 10 : null;
+              return (
+                <tr key={d.key}>
+                  <th scope="row">{tr(d.title, lang)}</th>
+                  <td className="num">{fmt(x1, locale)}</td>
+                  {different ? (
+                    <>
+                      <td className="num">{fmt(x2, locale)}</td>
+                      <td className="num">{fmt(difference, locale)}</td>
+                      <td className="num">{fmt(change?.rci, locale)}</td>
+                      <td className={change ? `class-${change.class}` : undefined}>
+                        {change ? t(`assessments.class.${change.class}`) : '–'}
+                      </td>
+                    </>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
       {different ? (
         <p className="hint" data-testid="rci-explained">
           {t('assessments.progress.rciExplained')}
@@ -366,38 +453,41 @@ function Comparison({ progress, series }: { progress: ProgressView; series: Seri
   return (
     <div>
       <h3>{t('assessments.progress.comparison')}</h3>
-      <table className="table" aria-labelledby={captionId} data-testid="comparison-table">
-        <caption id={captionId}>{t('assessments.progress.comparisonCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('assessments.progress.dimension')}</th>
-            <th scope="col" className="num">
-              {t('assessments.perspective.self')}
-            </th>
-            <th scope="col" className="num">
-              {t('assessments.perspective.professional')}
-            </th>
-            <th scope="col" className="num">
-              {t('assessments.progress.difference')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {progress.comparison.map((c) => (
-            <tr key={c.dimension} className={c.highlighted ? 'highlight' : undefined}>
-              <th scope="row">{titleOf(c.dimension)}</th>
-              <td className="num">{fmt(c.self, locale)}</td>
-              <td className="num">{fmt(c.professional, locale)}</td>
-              <td className="num">
-                {fmt(c.difference, locale)}
-                {c.highlighted ? (
-                  <span className="visually-hidden"> ({t('assessments.progress.highlighted')})</span>
-                ) : null}
-              </td>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table" aria-labelledby={captionId} data-testid="comparison-table">
+          <caption id={captionId}>{t('assessments.progress.comparisonCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('assessments.progress.dimension')}</th>
+              <th scope="col" className="num">
+                {t('assessments.perspective.self')}
+              </th>
+              <th scope="col" className="num">
+                {t('assessments.perspective.professional')}
+              </th>
+              <th scope="col" className="num">
+                {t('assessments.progress.difference')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {progress.comparison.map((c) => (
+              <tr key={c.dimension} className={c.highlighted ? 'highlight' : undefined}>
+                <th scope="row">{titleOf(c.dimension)}</th>
+                <td className="num">{fmt(c.self, locale)}</td>
+                <td className="num">{fmt(c.professional, locale)}</td>
+                <td className="num">
+                  {fmt(c.difference, locale)}
+                  {c.highlighted ? (
+                    <span className="visually-hidden"> ({t('assessments.progress.highlighted')})</span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </div>
   );
 }

@@ -23,21 +23,31 @@ export function EChart({
   label,
   height = 360,
   testId,
+  adapt,
 }: {
   option: echarts.EChartsCoreOption;
   label: string;
   height?: number;
   testId?: string;
+  /**
+   * Parts of the option that depend on the chart's width (merged over `option` at every size), so
+   * labels stay inside the drawing on a phone: the SVG is cut at the element's edge.
+   */
+  adapt?: (width: number) => echarts.EChartsCoreOption;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = JSON.stringify(option);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised option stands for the option object
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised option stands for the option object (adapt derives from it)
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: 'svg' });
     chart.setOption({ animation: false, aria: { enabled: false }, ...option });
-    const observer = new ResizeObserver(() => chart.resize());
+    if (adapt) chart.setOption(adapt(el.clientWidth));
+    const observer = new ResizeObserver(() => {
+      chart.resize();
+      if (adapt) chart.setOption(adapt(el.clientWidth));
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();

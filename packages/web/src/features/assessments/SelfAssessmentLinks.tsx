@@ -55,51 +55,54 @@ export function SelfAssessmentLinks({
           {isApiError(error) ? detailedText(t, error) : errorText(t, error ?? links.error)}
         </Alert>
       ) : null}
-      <table className="table" aria-labelledby={captionId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('assessments.entry.instrument')}</th>
-            <th scope="col">{t('assessments.entry.occasion')}</th>
-            <th scope="col">{t('assessments.selfLinks.created')}</th>
-            <th scope="col">{t('assessments.selfLinks.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('assessments.selfLinks.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((l) => (
-            <tr key={l.id}>
-              <td>{tr(l.instrument.title, lang)}</td>
-              <td>{t(`assessments.occasion.${l.occasion}`)}</td>
-              <td>{day(l.createdAt)}</td>
-              <td>
-                {t(`assessments.selfLinks.state.${l.status}`, {
-                  date: day(
-                    l.status === 'open' ? l.expiresAt : (l.revokedAt ?? l.completedAt ?? l.expiresAt),
-                  ),
-                })}
-              </td>
-              <td>
-                {canWrite && l.status === 'open' ? (
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    isPending={busy === l.id}
-                    onPress={() => void revoke(l.id)}
-                    aria-label={t('assessments.selfLinks.revokeFor', {
-                      instrument: tr(l.instrument.title, lang),
-                      date: day(l.createdAt),
-                    })}
-                  >
-                    {t('assessments.selfLinks.revoke')}
-                  </Button>
-                ) : null}
-              </td>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('assessments.entry.instrument')}</th>
+              <th scope="col">{t('assessments.entry.occasion')}</th>
+              <th scope="col">{t('assessments.selfLinks.created')}</th>
+              <th scope="col">{t('assessments.selfLinks.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('assessments.selfLinks.actions')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((l) => (
+              <tr key={l.id}>
+                <td>{tr(l.instrument.title, lang)}</td>
+                <td>{t(`assessments.occasion.${l.occasion}`)}</td>
+                <td>{day(l.createdAt)}</td>
+                <td>
+                  {t(`assessments.selfLinks.state.${l.status}`, {
+                    date: day(
+                      l.status === 'open' ? l.expiresAt : (l.revokedAt ?? l.completedAt ?? l.expiresAt),
+                    ),
+                  })}
+                </td>
+                <td>
+                  {canWrite && l.status === 'open' ? (
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      isPending={busy === l.id}
+                      onPress={() => void revoke(l.id)}
+                      aria-label={t('assessments.selfLinks.revokeFor', {
+                        instrument: tr(l.instrument.title, lang),
+                        date: day(l.createdAt),
+                      })}
+                    >
+                      {t('assessments.selfLinks.revoke')}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </div>
   );
 }

@@ -134,7 +134,8 @@ interface DialogProps {
 function CloseDialog({ client, onDone, onClose }: DialogProps) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const openedOn = client.cases[0]?.openedOn;
+  // The server allows closing from the day the case's work began (an earlier first contact counts).
+  const beganOn = client.cases[0]?.beganOn;
   const [outcome, setOutcome] = useState<string | null>(null);
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
@@ -145,7 +146,7 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.closeSubmit')}
       onSubmit={async () => {
-        checkDateOrder(t, 'caseClosure', openedOn, date, formatDate(openedOn, locale));
+        checkDateOrder(t, 'caseClosure', beganOn, date, formatDate(beganOn, locale));
         await api(`/api/clients/${client.id}/close`, {
           method: 'POST',
           body: { outcome, date, ...(reason.trim() ? { reason } : {}) },

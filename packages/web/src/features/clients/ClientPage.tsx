@@ -1,5 +1,5 @@
-import type { ClientView } from '@lotse/domain';
-import { useState } from 'react';
+import type { ClientView, ConsentView, GoalView, ProgressView, ReferralView } from '@lotse/domain';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
@@ -14,6 +14,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { ClientProgress } from '../assessments/ClientProgress.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { CaseSection } from './CaseSection.tsx';
+import { ClientSummary, SectionNav } from './ClientSummary.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
@@ -23,16 +24,29 @@ import { ErasureSection } from './ErasureSection.tsx';
 import { FormDialog } from './FormDialog.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
 
-/** One client: master data, case with history, consents, goals and contacts, as far as the role may see. */
+/**
+ * One client: a summary with the main actions, an in-page menu of the sections, then master data, case
+ * with history, consents, goals, progress, offers and contacts, as far as the role may see.
+ */
 export function ClientPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const user = useUser();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const client = useApiQuery<ClientView>(`/api/clients/${id}`);
+  const worksOnCases = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead');
+  // Goals and consents are loaded here once: their sections show them, the summary counts them.
+  const goals = useApiQuery<{ items: GoalView[] }>(worksOnCases ? `/api/clients/${id}/goals` : null);
+  const consents = useApiQuery<{ items: ConsentView[] }>(worksOnCases ? `/api/clients/${id}/consents` : null);
+  const [progress, setProgress] = useState<ProgressView>();
+  const [referrals, setReferrals] = useState<ReferralView[]>();
+  const onProgress = useCallback((p: ProgressView) => setProgress(p), []);
+  const onReferrals = useCallback((r: ReferralView[]) => setReferrals(r), []);
+  // The contact and goal forms open from the summary's actions as well as from their sections.
+  const [addingContact, setAddingContact] = useState(false);
+  const [addingGoal, setAddingGoal] = useState<{ dimension: string | null } | null>(null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string>();
-  const worksOnCases = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead');
 
   if (client.error && (client.error as { status?: number }).status === 404) return <NotFoundPage />;
   const c = client.data;
@@ -43,6 +57,23 @@ export function ClientPage() {
     setNotice(message);
     client.reload();
   };
+  const canWrite = worksOnCases && !!c && !c.anonymised;
+  const sections = c
+    ? [
+        { id: 'stammdaten', label: t('casework.client.masterData') },
+        ...(worksOnCases
+          ? [
+              { id: 'fall', label: t('casework.case.title') },
+              { id: 'einwilligungen', label: t('casework.consent.title') },
+              { id: 'ziele', label: t('casework.goal.title') },
+              { id: 'verlauf', label: t('assessments.progress.title') },
+              { id: 'offer-suggestions', label: t('network.suggestions.title') },
+              { id: 'referrals', label: t('network.referrals.title') },
+            ]
+          : []),
+        { id: 'kontakte', label: t('casework.contact.title') },
+      ]
+    : [];
 
   return (
     <Page
@@ -77,81 +108,104 @@ export function ClientPage() {
       {client.error ? <Alert tone="error">{errorText(t, client.error)}</Alert> : null}
       {!c && client.loading ? <Loading label={t('common.loading')} /> : null}
       {c ? (
-        <div className="stack">
-          <Section id="stammdaten" title={t('casework.client.masterData')}>
-            <dl className="facts">
-              <div>
-                <dt>{t('casework.client.birthDate')}</dt>
-                <dd>{formatDate(c.birthDate, locale)}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.client.gender')}</dt>
-                <dd>{c.gender ? t(`casework.gender.${c.gender}`) : t('common.none')}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.client.district')}</dt>
-                <dd>{c.district ?? t('common.none')}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.client.phone')}</dt>
-                <dd>{c.phone ?? t('common.none')}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.client.email')}</dt>
-                <dd>{c.email ?? t('common.none')}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.client.preferredLanguage')}</dt>
-                <dd>
-                  {c.preferredLanguage ?? t('common.none')}
-                  {c.interpreterNeeded ? ` (${t('casework.client.interpreterNeeded')})` : ''}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('casework.client.household')}</dt>
-                <dd>{c.household ? t(`casework.household.${c.household}`) : t('common.none')}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.client.legalContext')}</dt>
-                <dd>{c.legalContext ? t(`casework.legalContext.${c.legalContext}`) : t('common.none')}</dd>
-              </div>
-              {'severeDisability' in c ? (
-                <>
-                  <div>
-                    <dt>{t('casework.client.severeDisability')}</dt>
-                    <dd>{yesNo(c.severeDisability)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('casework.client.reducedEarningCapacity')}</dt>
-                    <dd>{yesNo(c.reducedEarningCapacity)}</dd>
-                  </div>
-                </>
-              ) : null}
-            </dl>
-            {worksOnCases && !c.anonymised ? (
-              <div className="section-actions">
-                <Button variant="secondary" onPress={() => setEditing(true)}>
-                  {t('casework.client.edit')}
-                </Button>
-              </div>
-            ) : null}
-          </Section>
-          {worksOnCases ? <CaseSection client={c} onChanged={onChanged} /> : null}
-          {worksOnCases ? <ConsentsSection client={c} onChanged={onChanged} /> : null}
-          {worksOnCases ? <GoalsSection client={c} /> : null}
-          {worksOnCases ? <ClientProgress clientId={c.id} canWrite={!c.anonymised} /> : null}
-          {worksOnCases ? <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} /> : null}
-          <ContactsSection client={c} canWrite={worksOnCases && !c.anonymised} />
-          {user?.roles.includes('lead') && c.owned && !c.anonymised ? (
-            <ErasureSection client={c} onDone={() => onChanged(t('casework.erasure.anonymised'))} />
-          ) : null}
-          {editing ? (
-            <EditClientDialog
+        <div className="client-record">
+          {worksOnCases ? (
+            <ClientSummary
               client={c}
-              onClose={() => setEditing(false)}
-              onSaved={() => onChanged(t('casework.saved'))}
+              data={{ goals: goals.data?.items, consents: consents.data?.items, progress, referrals }}
+              canWrite={canWrite}
+              onAddContact={() => setAddingContact(true)}
+              onAddGoal={() => setAddingGoal({ dimension: null })}
             />
           ) : null}
+          <SectionNav sections={sections} />
+          <div className="stack record-sections">
+            <Section id="stammdaten" title={t('casework.client.masterData')}>
+              <dl className="facts">
+                <div>
+                  <dt>{t('casework.client.birthDate')}</dt>
+                  <dd>{formatDate(c.birthDate, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t('casework.client.gender')}</dt>
+                  <dd>{c.gender ? t(`casework.gender.${c.gender}`) : t('common.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('casework.client.district')}</dt>
+                  <dd>{c.district ?? t('common.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('casework.client.phone')}</dt>
+                  <dd>{c.phone ?? t('common.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('casework.client.email')}</dt>
+                  <dd>{c.email ?? t('common.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('casework.client.preferredLanguage')}</dt>
+                  <dd>
+                    {c.preferredLanguage ?? t('common.none')}
+                    {c.interpreterNeeded ? ` (${t('casework.client.interpreterNeeded')})` : ''}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('casework.client.household')}</dt>
+                  <dd>{c.household ? t(`casework.household.${c.household}`) : t('common.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('casework.client.legalContext')}</dt>
+                  <dd>{c.legalContext ? t(`casework.legalContext.${c.legalContext}`) : t('common.none')}</dd>
+                </div>
+                {'severeDisability' in c ? (
+                  <>
+                    <div>
+                      <dt>{t('casework.client.severeDisability')}</dt>
+                      <dd>{yesNo(c.severeDisability)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('casework.client.reducedEarningCapacity')}</dt>
+                      <dd>{yesNo(c.reducedEarningCapacity)}</dd>
+                    </div>
+                  </>
+                ) : null}
+              </dl>
+              {worksOnCases && !c.anonymised ? (
+                <div className="section-actions">
+                  <Button variant="secondary" onPress={() => setEditing(true)}>
+                    {t('casework.client.edit')}
+                  </Button>
+                </div>
+              ) : null}
+            </Section>
+            {worksOnCases ? <CaseSection client={c} onChanged={onChanged} /> : null}
+            {worksOnCases ? <ConsentsSection client={c} consents={consents} onChanged={onChanged} /> : null}
+            {worksOnCases ? (
+              <GoalsSection client={c} goals={goals} adding={addingGoal} onAddingChange={setAddingGoal} />
+            ) : null}
+            {worksOnCases ? (
+              <ClientProgress clientId={c.id} canWrite={!c.anonymised} onLoaded={onProgress} />
+            ) : null}
+            {worksOnCases ? (
+              <OfferSuggestions clientId={c.id} canWrite={!c.anonymised} onReferrals={onReferrals} />
+            ) : null}
+            <ContactsSection
+              client={c}
+              canWrite={canWrite}
+              adding={addingContact}
+              onAddingChange={setAddingContact}
+            />
+            {user?.roles.includes('lead') && c.owned && !c.anonymised ? (
+              <ErasureSection client={c} onDone={() => onChanged(t('casework.erasure.anonymised'))} />
+            ) : null}
+            {editing ? (
+              <EditClientDialog
+                client={c}
+                onClose={() => setEditing(false)}
+                onSaved={() => onChanged(t('casework.saved'))}
+              />
+            ) : null}
+          </div>
         </div>
       ) : null}
     </Page>

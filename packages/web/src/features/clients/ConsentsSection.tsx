@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { type QueryState, useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -17,14 +17,16 @@ import { FormDialog } from './FormDialog.tsx';
 /** Consents per purpose, with withdrawal that takes effect at once. */
 export function ConsentsSection({
   client,
+  consents,
   onChanged,
 }: {
   client: ClientView;
+  /** Loaded by the client page, whose summary shows the active consents too. */
+  consents: QueryState<{ items: ConsentView[] }>;
   onChanged: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const consents = useApiQuery<{ items: ConsentView[] }>(`/api/clients/${client.id}/consents`);
   const [adding, setAdding] = useState(false);
   const [failure, setFailure] = useState<string>();
   const captionId = useId();
@@ -49,56 +51,59 @@ export function ConsentsSection({
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {consents.error ? <Alert tone="error">{errorText(t, consents.error)}</Alert> : null}
       {consents.data && consents.data.items.length > 0 ? (
-        <table className="table" aria-labelledby={captionId}>
-          <caption id={captionId} className="visually-hidden">
-            {t('casework.consent.title')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('casework.consent.purpose')}</th>
-              <th scope="col">{t('casework.consent.form')}</th>
-              <th scope="col">{t('casework.consent.date')}</th>
-              <th scope="col">{t('casework.consent.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('casework.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {consents.data.items.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  {t(`casework.purpose.${c.purpose}`)}
-                  {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
-                  {c.includesContactNotes ? (
-                    <span className="consent__notes">{t('casework.consent.includesContactNotes')}</span>
-                  ) : null}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+          <table className="table">
+            <caption id={captionId} className="visually-hidden">
+              {t('casework.consent.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('casework.consent.purpose')}</th>
+                <th scope="col">{t('casework.consent.form')}</th>
+                <th scope="col">{t('casework.consent.date')}</th>
+                <th scope="col">{t('casework.consent.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('casework.actions')}</span>
                 </th>
-                <td>{t(`casework.consentForm.${c.form}`)}</td>
-                <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
-                <td>
-                  <span className={`badge badge--${c.active ? 'success' : 'neutral'}`}>
-                    {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
-                  </span>
-                </td>
-                <td>
-                  {c.active && !client.anonymised ? (
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      onPress={() => void withdraw(c)}
-                      aria-label={t('casework.consent.withdrawLabel', {
-                        purpose: t(`casework.purpose.${c.purpose}`),
-                      })}
-                    >
-                      {t('casework.consent.withdraw')}
-                    </Button>
-                  ) : null}
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {consents.data.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {t(`casework.purpose.${c.purpose}`)}
+                    {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
+                    {c.includesContactNotes ? (
+                      <span className="consent__notes">{t('casework.consent.includesContactNotes')}</span>
+                    ) : null}
+                  </th>
+                  <td>{t(`casework.consentForm.${c.form}`)}</td>
+                  <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
+                  <td>
+                    <span className={`badge badge--${c.active ? 'success' : 'neutral'}`}>
+                      {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
+                    </span>
+                  </td>
+                  <td>
+                    {c.active && !client.anonymised ? (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onPress={() => void withdraw(c)}
+                        aria-label={t('casework.consent.withdrawLabel', {
+                          purpose: t(`casework.purpose.${c.purpose}`),
+                        })}
+                      >
+                        {t('casework.consent.withdraw')}
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       ) : consents.data ? (
         <p>{t('casework.consent.none')}</p>
       ) : null}

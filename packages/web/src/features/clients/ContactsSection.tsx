@@ -20,11 +20,21 @@ interface ContactPage {
 }
 
 /** Dated contacts; notes only for people who may see the case (the server leaves them out otherwise). */
-export function ContactsSection({ client, canWrite }: { client: ClientView; canWrite: boolean }) {
+export function ContactsSection({
+  client,
+  canWrite,
+  adding,
+  onAddingChange: setAdding,
+}: {
+  client: ClientView;
+  canWrite: boolean;
+  /** Whether the form is open: the client page's summary opens it as well. */
+  adding: boolean;
+  onAddingChange: (adding: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const contacts = useApiQuery<ContactPage>(`/api/clients/${client.id}/contacts`, { pageSize: 200 });
-  const [adding, setAdding] = useState(false);
   const captionId = useId();
 
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import type { QueryState } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -16,13 +16,25 @@ import { FormDialog } from './FormDialog.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
 import { useDimensions, useNeedDimensions } from './useDimensions.ts';
 
-/** Goal agreement: goals on participation dimensions with steps, target date, status and review. */
-export function GoalsSection({ client }: { client: ClientView }) {
+/**
+ * Goal agreement: goals on participation dimensions with steps, target date, status and review. The
+ * goals and the open form come from the client page, whose summary counts them and opens the form too.
+ */
+export function GoalsSection({
+  client,
+  goals,
+  adding,
+  onAddingChange: setAdding,
+}: {
+  client: ClientView;
+  goals: QueryState<{ items: GoalView[] }>;
+  adding: { dimension: string | null } | null;
+  onAddingChange: (adding: { dimension: string | null } | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const goals = useApiQuery<{ items: GoalView[] }>(`/api/clients/${client.id}/goals`);
   const dimensions = useDimensions();
-  const [adding, setAdding] = useState<{ dimension: string | null } | null>(null);
+  const today = todayIso();
   const needs = useNeedDimensions(client.id);
   const [reviewing, setReviewing] = useState<GoalView>();
   const captionId = useId();
@@ -43,54 +55,65 @@ export function GoalsSection({ client }: { client: ClientView }) {
         </div>
       ) : null}
       {goals.data && goals.data.items.length > 0 ? (
-        <table className="table" aria-labelledby={captionId}>
-          <caption id={captionId} className="visually-hidden">
-            {t('casework.goal.title')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('casework.goal.goal')}</th>
-              <th scope="col">{t('casework.goal.dimension')}</th>
-              <th scope="col">{t('casework.goal.targetDate')}</th>
-              <th scope="col">{t('casework.goal.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('casework.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {goals.data.items.map((g) => (
-              <tr key={g.id}>
-                <th scope="row">
-                  {g.title}
-                  {g.steps.length > 0 ? (
-                    <ul className="muted">
-                      {g.steps.map((s) => (
-                        <li key={s}>{s}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {g.review ? <p className="muted">{g.review}</p> : null}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+          <table className="table">
+            <caption id={captionId} className="visually-hidden">
+              {t('casework.goal.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('casework.goal.goal')}</th>
+                <th scope="col">{t('casework.goal.dimension')}</th>
+                <th scope="col">{t('casework.goal.targetDate')}</th>
+                <th scope="col">{t('casework.goal.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('casework.actions')}</span>
                 </th>
-                <td>{dimensions.labelOf(g.dimension)}</td>
-                <td className="cell--nowrap">{formatDate(g.targetDate, locale)}</td>
-                <td>{t(`casework.goalStatus.${g.status}`)}</td>
-                <td>
-                  {!client.anonymised ? (
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      onPress={() => setReviewing(g)}
-                      aria-label={t('casework.goal.reviewLabel', { title: g.title })}
-                    >
-                      {t('casework.goal.review')}
-                    </Button>
-                  ) : null}
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {goals.data.items.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row">
+                    {g.title}
+                    {g.steps.length > 0 ? (
+                      <ul className="muted">
+                        {g.steps.map((s) => (
+                          <li key={s}>{s}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    {g.review ? <p className="muted">{g.review}</p> : null}
+                  </th>
+                  <td>{dimensions.labelOf(g.dimension)}</td>
+                  <td className="cell--nowrap">
+                    {formatDate(g.targetDate, locale)}
+                    {g.status === 'open' && g.targetDate < today ? (
+                      <>
+                        {' '}
+                        <span className="badge badge--warning">{t('casework.goal.overdue')}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{t(`casework.goalStatus.${g.status}`)}</td>
+                  <td>
+                    {!client.anonymised ? (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onPress={() => setReviewing(g)}
+                        aria-label={t('casework.goal.reviewLabel', { title: g.title })}
+                      >
+                        {t('casework.goal.review')}
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       ) : goals.data ? (
         <p>{t('casework.goal.none')}</p>
       ) : null}

@@ -1,5 +1,5 @@
 import type { ReferralStatus, ReferralView, SuggestionsResponse } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
@@ -28,7 +28,16 @@ interface ReferralPage {
  * Suggested offers for a client (ranked, with the reason) and the client's referrals with their status.
  * For the client page; needs the referral rights (guides and leads).
  */
-export function OfferSuggestions({ clientId, canWrite = true }: { clientId: string; canWrite?: boolean }) {
+export function OfferSuggestions({
+  clientId,
+  canWrite = true,
+  onReferrals,
+}: {
+  clientId: string;
+  canWrite?: boolean;
+  /** Called with the client's referrals whenever they (re)load: the client page's summary counts them. */
+  onReferrals?: (referrals: ReferralView[]) => void;
+}) {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [referring, setReferring] = useState<SuggestionsResponse['items'][number]>();
@@ -36,6 +45,9 @@ export function OfferSuggestions({ clientId, canWrite = true }: { clientId: stri
     limit: 10,
   });
   const referrals = useApiQuery<ReferralPage>(`/api/clients/${clientId}/referrals`, { pageSize: 200 });
+  useEffect(() => {
+    if (referrals.data) onReferrals?.(referrals.data.items);
+  }, [referrals.data, onReferrals]);
   const dims = useDimensions();
   const languageName = useLanguageName();
 
