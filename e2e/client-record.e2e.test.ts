@@ -163,101 +163,104 @@ afterAll(async () => {
 });
 
 describe('the client record', () => {
-  test('summary, section menu and the main actions within a few Tab stops, at both widths and in both languages', async () => {
-    for (const lang of ['de', 'en'] as const) {
+  // One test per language and width: each stays short on a busy machine, one server serves all.
+  const runs = (['de', 'en'] as const).flatMap((lang) => viewports.map((viewport) => ({ lang, viewport })));
+
+  test.each(runs)(
+    'summary, section menu and main actions within a few Tab stops ($lang, $viewport.name)',
+    async ({ lang, viewport }) => {
       const page = pages[lang];
       const w = words[lang];
       const id = await freshClient(page);
-      for (const viewport of viewports) {
-        await page.setViewportSize(viewport);
-        await page.goto(`/klienten/${id}`);
-        await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
-        const summary = page.getByRole('region', { name: lang === 'de' ? 'Überblick' : 'Overview' });
-        await eventually(() => summary.getByTestId('summary-overdue-goals').innerText()).toBe(w.overdue);
-        await eventually(() => summary.getByTestId('summary-next-assessment').innerText()).toBe(
-          w.noAssessment,
-        );
-        await eventually(() => summary.getByTestId('summary-open-referrals').innerText()).toBe(w.referrals);
-        await eventually(() => summary.getByTestId('summary-consents').innerText()).toBe(w.consent);
-        await summary.getByText('Jonas Lotse').waitFor();
-        await summary.getByText(w.open, { exact: true }).waitFor();
-        expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize(viewport);
+      await page.goto(`/klienten/${id}`);
+      await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
+      const summary = page.getByRole('region', { name: lang === 'de' ? 'Überblick' : 'Overview' });
+      await eventually(() => summary.getByTestId('summary-overdue-goals').innerText()).toBe(w.overdue);
+      await eventually(() => summary.getByTestId('summary-next-assessment').innerText()).toBe(w.noAssessment);
+      await eventually(() => summary.getByTestId('summary-open-referrals').innerText()).toBe(w.referrals);
+      await eventually(() => summary.getByTestId('summary-consents').innerText()).toBe(w.consent);
+      await summary.getByText('Jonas Lotse').waitFor();
+      await summary.getByText(w.open, { exact: true }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
 
-        // From the skip link into the main content, each main action is at most 10 Tab presses away.
+      // From the skip link into the main content, each main action is at most 10 Tab presses away.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const reached: Record<string, number> = {};
+      for (let presses = 1; presses <= 10; presses++) {
         await page.keyboard.press('Tab');
-        await page.keyboard.press('Enter');
-        const reached: Record<string, number> = {};
-        for (let presses = 1; presses <= 10; presses++) {
-          await page.keyboard.press('Tab');
-          const text = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-          if (!(text in reached)) reached[text] = presses;
-        }
-        for (const action of [w.assessment, w.contact, w.goal, w.refer])
-          expect(reached[action]).toBeDefined();
-
-        // The contact form opens from the summary.
-        await page
-          .getByRole('region', { name: lang === 'de' ? 'Überblick' : 'Overview' })
-          .getByRole('button', { name: w.contact })
-          .click();
-        await page.getByRole('dialog', { name: w.contact }).waitFor();
-        await page.keyboard.press('Escape');
-        await page.getByRole('dialog').waitFor({ state: 'detached' });
-
-        // One step to a section: the menu link moves focus to the section's heading.
-        const menu = page.getByRole('navigation', { name: w.sections });
-        await menu.getByRole('link', { name: w.goalsLink }).click();
-        await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('ziele-heading');
-        await eventually(() =>
-          page.locator('#ziele-heading').evaluate((el) => {
-            const top = el.getBoundingClientRect().top;
-            return top >= 0 && top < window.innerHeight;
-          }),
-        ).toBe(true);
-
-        for (const width of [viewport.width, 320]) {
-          await page.setViewportSize({ width, height: viewport.height });
-          expect(await noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
-        }
+        const text = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+        if (!(text in reached)) reached[text] = presses;
       }
-    }
-  });
+      for (const action of [w.assessment, w.contact, w.goal, w.refer]) expect(reached[action]).toBeDefined();
 
-  test('progress: the radar fits at every width, the self-assessment panel leaves the buttons alone', async () => {
-    for (const lang of ['de', 'en'] as const) {
+      // The contact form opens from the summary.
+      await page
+        .getByRole('region', { name: lang === 'de' ? 'Überblick' : 'Overview' })
+        .getByRole('button', { name: w.contact })
+        .click();
+      await page.getByRole('dialog', { name: w.contact }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      // One step to a section: the menu link moves focus to the section's heading.
+      const menu = page.getByRole('navigation', { name: w.sections });
+      await menu.getByRole('link', { name: w.goalsLink }).click();
+      await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('ziele-heading');
+      await eventually(() =>
+        page.locator('#ziele-heading').evaluate((el) => {
+          const top = el.getBoundingClientRect().top;
+          return top >= 0 && top < window.innerHeight;
+        }),
+      ).toBe(true);
+
+      for (const width of [viewport.width, 320]) {
+        await page.setViewportSize({ width, height: viewport.height });
+        expect(await noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
+      }
+    },
+    // Several widths, axe and a whole assessment per test on a busy 2-core machine.
+    300_000,
+  );
+
+  test.each(runs)(
+    'progress: the radar fits, the self-assessment panel leaves the buttons alone ($lang, $viewport.name)',
+    async ({ lang, viewport }) => {
       const page = pages[lang];
       const w = words[lang];
       const { id } = await clientWithProgress(page);
-      for (const viewport of viewports) {
-        await page.setViewportSize(viewport);
-        await page.goto(`/klienten/${id}`);
-        const progress = page.getByRole('region', { name: w.progress });
-        await progress.getByTestId('radar').locator('svg text').first().waitFor();
-        for (const width of [viewport.width, 320]) {
-          await page.setViewportSize({ width, height: viewport.height });
-          await eventually(() => radarLabelsOutside(page)).toEqual([]);
-          expect(await noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
-        }
-        await page.setViewportSize(viewport);
-
-        // Opening the self-assessment panel keeps "New assessment" a normal button.
-        const newAssessment = progress.getByRole('link', { name: w.assessment });
-        const before = (await newAssessment.boundingBox())?.height ?? 0;
-        await progress.getByRole('button', { name: w.selfLink }).click();
-        await progress.locator('.self-link').waitFor();
-        await eventually(async () => (await newAssessment.boundingBox())?.height).toBe(before);
-        expect(before).toBeLessThan(80);
-        expect(await noSidewaysScroll(page)).toBe(true);
-        expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize(viewport);
+      await page.goto(`/klienten/${id}`);
+      const progress = page.getByRole('region', { name: w.progress });
+      await progress.getByTestId('radar').locator('svg text').first().waitFor();
+      for (const width of [viewport.width, 320]) {
+        await page.setViewportSize({ width, height: viewport.height });
+        await eventually(() => radarLabelsOutside(page)).toEqual([]);
+        expect(await noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
       }
-    }
-  });
+      await page.setViewportSize(viewport);
 
-  test('after completing an assessment the guide lands on its progress, in the perspective just recorded', async () => {
-    for (const [lang, viewport] of [
-      ['de', viewports[0]],
-      ['en', viewports[1]],
-    ] as const) {
+      // Opening the self-assessment panel keeps "New assessment" a normal button.
+      const newAssessment = progress.getByRole('link', { name: w.assessment });
+      const before = (await newAssessment.boundingBox())?.height ?? 0;
+      await progress.getByRole('button', { name: w.selfLink }).click();
+      await progress.locator('.self-link').waitFor();
+      await eventually(async () => (await newAssessment.boundingBox())?.height).toBe(before);
+      expect(before).toBeLessThan(80);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    },
+    // Several widths, axe and a whole assessment per test on a busy 2-core machine.
+    300_000,
+  );
+
+  test.each([
+    { lang: 'de', viewport: viewports[0] },
+    { lang: 'en', viewport: viewports[1] },
+  ] as const)(
+    'after completing an assessment the guide lands on its progress, in the perspective just recorded ($lang, $viewport.name)',
+    async ({ lang, viewport }) => {
       const page = pages[lang];
       const w = words[lang];
       const { id, firstPerspective } = await clientWithProgress(page);
@@ -298,8 +301,10 @@ describe('the client record', () => {
       );
       expect(await noSidewaysScroll(page)).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
-    }
-  });
+    },
+    // Several widths, axe and a whole assessment per test on a busy 2-core machine.
+    300_000,
+  );
 
   test('the closure form accepts a date after the first contact, before the day the case was opened', async () => {
     const page = pages.de;

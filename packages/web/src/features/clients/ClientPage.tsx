@@ -58,6 +58,7 @@ export function ClientPage() {
     client.reload();
   };
   const canWrite = worksOnCases && !!c && !c.anonymised;
+  const mayErase = !!c && !!user?.roles.includes('lead') && c.owned && !c.anonymised;
   const sections = c
     ? [
         { id: 'stammdaten', label: t('casework.client.masterData') },
@@ -72,6 +73,7 @@ export function ClientPage() {
             ]
           : []),
         { id: 'kontakte', label: t('casework.contact.title') },
+        ...(mayErase ? [{ id: 'loeschen', label: t('casework.erasure.title') }] : []),
       ]
     : [];
 
@@ -195,7 +197,7 @@ export function ClientPage() {
               adding={addingContact}
               onAddingChange={setAddingContact}
             />
-            {user?.roles.includes('lead') && c.owned && !c.anonymised ? (
+            {mayErase ? (
               <ErasureSection client={c} onDone={() => onChanged(t('casework.erasure.anonymised'))} />
             ) : null}
             {editing ? (
