@@ -133,3 +133,99 @@ describe('duplicate check on intake (item 7)', () => {
     await setLanguage(guide, 'de');
   });
 });
+
+/** A completed assessment through the API, every scale item answered with its lowest value. */
+async function recordAssessment(clientId: string, occasion: string, date: string): Promise<string> {
+  return guide.evaluate(
+    async ([id, o, d]) => {
+      const instruments = (await (await fetch('/api/instruments')).json()) as {
+        items: {
+          id: string;
+          dimensions: {
+            items: {
+              key: string;
+              texts: Record<string, unknown>;
+              scale?: { options: { value: number }[] };
+            }[];
+          }[];
+        }[];
+      };
+      const instrument = instruments.items[0];
+      if (!instrument) throw new Error('no instrument');
+      const answers: Record<string, number> = {};
+      for (const dim of instrument.dimensions)
+        for (const item of dim.items)
+          if (item.scale && item.texts.professional)
+            answers[item.key] = Math.min(...item.scale.options.map((x) => x.value));
+      const res = await fetch(`/api/clients/${id}/assessments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          instrumentId: instrument.id,
+          occasion: o,
+          perspective: 'professional',
+          mode: 'together',
+          date: d,
+          answers,
+        }),
+      });
+      if (res.status !== 201) throw new Error(`assessment not created: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    },
+    [clientId, occasion, date] as const,
+  );
+}
+
+describe('assessment occasion (item 8)', () => {
+  test('defaults to the due follow-up, asks before a second intake, numbers same-day assessments and compares intake with the latest follow-up', async () => {
+    const client = await createClient({
+      firstName: 'Otto',
+      lastName: 'Anlass-Testfall',
+      birthDate: '1966-09-21',
+    });
+    await recordAssessment(client.id, 'intake', '2025-01-10');
+    await recordAssessment(client.id, 'follow_up', '2025-07-10');
+    await recordAssessment(client.id, 'follow_up', '2025-07-10');
+    for (const { lang, viewport } of views) {
+      const de = lang === 'de';
+      await guide.setViewportSize(viewport);
+      await guide.goto(`/klienten/${client.id}/erhebung`);
+      await setLanguage(guide, lang);
+      await guide.getByRole('heading', { level: 1, name: de ? 'Neue Erhebung' : 'New assessment' }).waitFor();
+      await guide.getByTestId('occasion-hint').waitFor();
+      const occasion = guide.getByRole('combobox', { name: de ? /^Anlass/ : /^Occasion/ });
+      await expect.poll(() => occasion.inputValue()).toBe('follow_up');
+      await expect(guide.getByTestId('occasion-hint').textContent()).resolves.toMatch(
+        de ? /Verlaufserhebung ist seit .* fällig/ : /follow-up has been due since/,
+      );
+      await expectAccessibleAndNarrow(guide, `new assessment ${lang} ${viewport.width}`);
+
+      // A second intake needs a confirmation before it can start.
+      await occasion.selectOption('intake');
+      const warning = guide.getByTestId('second-intake');
+      await warning.waitFor();
+      const start = guide.getByRole('button', { name: de ? 'Erhebung beginnen' : 'Start assessment' });
+      await expect.poll(() => start.isDisabled()).toBe(true);
+      await warning.getByRole('checkbox').check();
+      await expect.poll(() => start.isEnabled()).toBe(true);
+      await expectAccessibleAndNarrow(guide, `second intake ${lang} ${viewport.width}`);
+
+      // The progress: same-day follow-ups are numbered; intake against the latest follow-up by default.
+      await guide.goto(`/klienten/${client.id}`);
+      const from = guide.getByRole('combobox', { name: de ? /^Vergleich von/ : /^Compare/ });
+      await from.waitFor();
+      const selected = (select: typeof from) =>
+        select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      await expect.poll(() => selected(from)).toMatch(de ? /Ersterhebung/ : /Intake/);
+      const to = guide.getByRole('combobox', { name: de ? /^bis/ : /^with/ });
+      await expect
+        .poll(() => selected(to))
+        .toMatch(de ? /Verlaufserhebung, 2\. am Tag/ : /Follow-up, no\. 2 that day/);
+      // axe only: the client page's width on a phone is item 6 (the client record layout).
+      expect(await axeViolations(guide), `progress ${lang} ${viewport.width}`).toEqual([]);
+    }
+    await guide.setViewportSize(viewports[0]);
+    await setLanguage(guide, 'de');
+    // Twelve axe runs, four of them over the long client page: allow for a busy machine.
+  }, 300_000);
+});

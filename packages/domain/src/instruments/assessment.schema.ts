@@ -15,6 +15,11 @@ export const createAssessmentRequest = z.strictObject({
   answers: answers.default({}),
   /** `completed` (default) locks the assessment; `draft` saves it for later (autosave, resume). */
   status: z.enum(assessmentStatuses).default('completed'),
+  /**
+   * An intake while the client's current episode (since the last exit assessment) already has one of
+   * this instrument and perspective is refused with 409 unless this confirms it (e.g. a re-admission).
+   */
+  confirmSecondIntake: z.boolean().optional(),
 });
 export type CreateAssessmentRequest = z.infer<typeof createAssessmentRequest>;
 
@@ -134,8 +139,16 @@ export const progressView = z
             occasion: z.string(),
             instrumentVersion: z.number().int(),
             total: z.number().nullable(),
+            /** When it was entered (ISO time): orders and tells apart assessments of the same day. */
+            recordedAt: z.string(),
+            /** Its number among the series' assessments of the same day (1, 2, ...). */
+            sequence: z.number().int(),
+            /** How many assessments of the series share its day. */
+            sameDay: z.number().int(),
           }),
         ),
+        /** The two assessments compared (chosen, else the intake and the latest follow-up or exit). */
+        compared: z.object({ fromId: z.uuid(), toId: z.uuid() }).nullable(),
         dimensions: z.array(
           z.object({
             key: z.string(),

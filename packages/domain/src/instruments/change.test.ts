@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildSeries, comparePerspectives, followUpDue, reliableChange } from './change.ts';
+import {
+  buildSeries,
+  comparePerspectives,
+  currentIntake,
+  dueOccasion,
+  followUpDue,
+  reliableChange,
+} from './change.ts';
 import type { DimensionScore } from './scoring.ts';
 
 describe('reliableChange (Jacobson & Truax)', () => {
@@ -42,21 +49,28 @@ const score = (dimension: string, s: number | null): DimensionScore => ({
   workOn: null,
 });
 
-describe('buildSeries', () => {
-  const meta = [
-    { key: 'a', kind: 'area' as const, title: { de: 'A' }, reference: { sd: 12, reliability: 0.85 } },
-  ];
-  const input = (id: string, date: string, s: number | null) => ({
-    id,
-    date,
-    occasion: 'follow_up',
-    perspective: 'self' as const,
-    instrumentKey: 'x',
-    instrumentVersion: 1,
-    scores: [score('a', s)],
-    total: s,
-  });
+const meta = [
+  { key: 'a', kind: 'area' as const, title: { de: 'A' }, reference: { sd: 12, reliability: 0.85 } },
+];
+const input = (
+  id: string,
+  date: string,
+  s: number | null,
+  occasion = 'follow_up',
+  recordedAt = `${date}T09:00:00Z`,
+) => ({
+  id,
+  date,
+  recordedAt,
+  occasion,
+  perspective: 'self' as const,
+  instrumentKey: 'x',
+  instrumentVersion: 1,
+  scores: [score('a', s)],
+  total: s,
+});
 
+describe('buildSeries', () => {
   it('orders points by date and compares the first with the latest', () => {
     const series = buildSeries(
       'self',
@@ -120,5 +134,90 @@ describe('followUpDue', () => {
     expect(followUpDue('2025-08-31', 6)).toBe('2026-02-28');
     expect(followUpDue('2024-08-31', 6)).toBe('2025-02-28');
     expect(followUpDue('2023-08-31', 6)).toBe('2024-02-29');
+  });
+
+  it('[#12 item 8] compares the intake with the latest follow-up by default, not a later intake', () => {
+    const series = buildSeries(
+      'self',
+      'x',
+      [
+        input('1', '2025-01-01', 34, 'intake'),
+        input('2', '2025-06-01', 40, 'follow_up'),
+        input('3', '2025-12-01', 49, 'follow_up'),
+        input('4', '2026-02-01', 20, 'intake'),
+      ],
+      meta,
+      1.96,
+    );
+    expect(series.compared).toEqual({ fromId: '1', toId: '3' });
+    expect(series.dimensions[0]?.change).toMatchObject({ fromAssessmentId: '1', toAssessmentId: '3' });
+    // A re-admission (intake after an exit) compares within its own episode.
+    const again = buildSeries(
+      'self',
+      'x',
+      [
+        input('1', '2024-01-01', 30, 'intake'),
+        input('2', '2024-12-01', 40, 'exit'),
+        input('3', '2025-06-01', 35, 'intake'),
+        input('4', '2025-12-01', 45, 'follow_up'),
+      ],
+      meta,
+      1.96,
+    );
+    expect(again.compared).toEqual({ fromId: '3', toId: '4' });
+    // Without any follow-up: first against latest, as before.
+    const intakes = buildSeries(
+      'self',
+      'x',
+      [input('1', '2025-01-01', 30, 'intake'), input('2', '2025-02-01', 35, 'intake')],
+      meta,
+      1.96,
+    );
+    expect(intakes.compared).toEqual({ fromId: '1', toId: '2' });
+  });
+
+  it('[#12 item 8] orders same-day assessments by entry time and numbers them', () => {
+    const series = buildSeries(
+      'self',
+      'x',
+      [
+        input('b', '2025-06-01', 40, 'follow_up', '2025-06-01T15:00:00Z'),
+        input('a', '2025-06-01', 38, 'follow_up', '2025-06-01T09:30:00Z'),
+        input('c', '2025-01-01', 30, 'intake'),
+      ],
+      meta,
+      1.96,
+    );
+    expect(series.assessments.map((a) => [a.id, a.sequence, a.sameDay])).toEqual([
+      ['c', 1, 1],
+      ['a', 1, 2],
+      ['b', 2, 2],
+    ]);
+    expect(series.compared).toEqual({ fromId: 'c', toId: 'b' });
+  });
+});
+
+describe('[#12 item 8] occasions', () => {
+  const e = (occasion: string, date: string, status: 'draft' | 'completed' = 'completed') => ({
+    occasion,
+    date,
+    status,
+  });
+
+  it('suggests an intake first, then follow-ups; after an exit a new intake', () => {
+    expect(dueOccasion([])).toBe('intake');
+    expect(dueOccasion([e('intake', '2025-01-01')])).toBe('follow_up');
+    expect(dueOccasion([e('intake', '2025-01-01', 'draft')])).toBe('follow_up');
+    expect(dueOccasion([e('intake', '2025-01-01'), e('follow_up', '2025-07-01')])).toBe('follow_up');
+    expect(dueOccasion([e('intake', '2025-01-01'), e('exit', '2025-12-01')])).toBe('intake');
+    // A draft exit does not end the episode yet.
+    expect(dueOccasion([e('intake', '2025-01-01'), e('exit', '2025-12-01', 'draft')])).toBe('follow_up');
+  });
+
+  it('finds the intake of the current episode', () => {
+    const first = e('intake', '2025-01-01');
+    expect(currentIntake([first, e('intake', '2026-02-01')])).toBe(first);
+    const second = e('intake', '2026-03-01');
+    expect(currentIntake([first, e('exit', '2025-12-01'), second])).toBe(second);
   });
 });

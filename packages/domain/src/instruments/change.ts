@@ -42,6 +42,8 @@ export function reliableChange(
 export interface ProgressInput {
   id: string;
   date: string;
+  /** When it was entered (ISO time): orders assessments of the same day. */
+  recordedAt: string;
   occasion: string;
   perspective: 'self' | 'professional';
   instrumentKey: string;
@@ -85,8 +87,50 @@ export interface ProgressSeries {
     occasion: string;
     instrumentVersion: number;
     total: number | null;
+    recordedAt: string;
+    sequence: number;
+    sameDay: number;
   }[];
+  /** The two assessments compared, or null with fewer than one. */
+  compared: { fromId: string; toId: string } | null;
   dimensions: DimensionProgress[];
+}
+
+/**
+ * The default comparison of a series sorted oldest first: the latest follow-up (or exit) against the
+ * intake it follows (the latest intake before it, so a re-admission compares within its own episode).
+ * Without an intake or a later assessment: the first against the latest.
+ */
+export function defaultComparison<T extends { occasion: string }>(sorted: T[]): { from?: T; to?: T } {
+  const toIndex = sorted.findLastIndex((a) => a.occasion !== 'intake');
+  const fromIndex = toIndex > 0 ? sorted.slice(0, toIndex).findLastIndex((a) => a.occasion === 'intake') : -1;
+  if (toIndex > 0 && fromIndex >= 0) return { from: sorted[fromIndex], to: sorted[toIndex] };
+  return { from: sorted[0], to: sorted[sorted.length - 1] };
+}
+
+/** Entries of one instrument and perspective as the occasion rules need them, oldest first. */
+export interface OccasionEntry {
+  occasion: string;
+  date: string;
+  status: 'draft' | 'completed';
+}
+
+/**
+ * The intake of the client's current episode: the first intake (draft or completed) after the last
+ * completed exit assessment. A further intake in the same episode is a second intake.
+ */
+export function currentIntake<T extends OccasionEntry>(entries: T[]): T | undefined {
+  let intake: T | undefined;
+  for (const e of entries) {
+    if (e.occasion === 'exit' && e.status === 'completed') intake = undefined;
+    else if (e.occasion === 'intake' && !intake) intake = e;
+  }
+  return intake;
+}
+
+/** The occasion a new assessment most likely has: a follow-up once the episode has its intake. */
+export function dueOccasion(entries: OccasionEntry[]): 'intake' | 'follow_up' {
+  return currentIntake(entries) ? 'follow_up' : 'intake';
 }
 
 /**
@@ -101,9 +145,14 @@ export function buildSeries(
   criterion: number,
   choose: { fromId?: string | undefined; toId?: string | undefined } = {},
 ): ProgressSeries {
-  const sorted = [...assessments].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const from = sorted.find((a) => a.id === choose.fromId) ?? sorted[0];
-  const to = sorted.find((a) => a.id === choose.toId) ?? sorted[sorted.length - 1];
+  const sorted = [...assessments].sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id),
+  );
+  const fallback = defaultComparison(sorted);
+  const from = sorted.find((a) => a.id === choose.fromId) ?? fallback.from;
+  const to = sorted.find((a) => a.id === choose.toId) ?? fallback.to;
+  const sameDay = (date: string) => sorted.filter((a) => a.date === date);
   return {
     perspective,
     instrumentKey,
@@ -113,7 +162,11 @@ export function buildSeries(
       occasion: a.occasion,
       instrumentVersion: a.instrumentVersion,
       total: a.total,
+      recordedAt: a.recordedAt,
+      sequence: sameDay(a.date).indexOf(a) + 1,
+      sameDay: sameDay(a.date).length,
     })),
+    compared: from && to ? { fromId: from.id, toId: to.id } : null,
     dimensions: dimensions.map((d) => {
       const scoreOf = (a: ProgressInput | undefined) => a?.scores.find((s) => s.dimension === d.key);
       const points = sorted.map((a) => {

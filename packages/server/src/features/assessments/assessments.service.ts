@@ -5,6 +5,7 @@ import {
   buildSeries,
   type CreateAssessmentRequest,
   comparePerspectives,
+  currentIntake,
   followUpDue,
   type InstrumentDefinition,
   type Perspective,
@@ -14,7 +15,7 @@ import {
   validateAnswers,
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { Action } from '../../platform/policy.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import {
@@ -97,11 +98,48 @@ const auditDetails = (a: {
   status: a.status,
 });
 
+const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/**
+ * A second intake of the same instrument and perspective in the client's current episode (no exit
+ * since) is usually a mistake (a follow-up entered as intake): 409 unless the request confirms it.
+ */
+async function assertNoSecondIntake(
+  scope: ActorScope,
+  clientId: string,
+  instrument: InstrumentRow,
+  input: CreateAssessmentRequest,
+) {
+  if (input.occasion !== 'intake' || input.confirmSecondIntake) return;
+  const earlier = (await listClientAssessments(scope.tx, clientId))
+    .filter((r) => r.instrument_key === instrument.key && r.perspective === input.perspective)
+    .map((r) => ({ id: r.id, occasion: r.occasion, date: r.assessed_on, status: r.status }));
+  const intake = currentIntake(earlier);
+  if (!intake) return;
+  throw new AppError(
+    409,
+    'conflict',
+    `Für diese Person gibt es schon eine Ersterhebung mit diesem Bogen aus dieser Sicht (vom ${germanDate(intake.date)}). Eine zweite Ersterhebung bitte ausdrücklich bestätigen.`,
+    {},
+    [{ path: 'occasion', message: 'Meist ist jetzt eine Verlaufserhebung fällig.' }],
+    { existingIntake: { id: intake.id, date: intake.date, status: intake.status } },
+  );
+}
+
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateAssessmentRequest) {
   return withActor(ctx, actor, async (scope) => {
     const client = await loadClientFor(scope, clientId, 'assessments.write');
     const instrument = await publishedInstrument(scope, input.instrumentId);
-    return record(scope, client, instrument, input, 'assessments.create');
+    await assertNoSecondIntake(scope, client.id, instrument, input);
+    const { confirmSecondIntake, ...rest } = input;
+    return record(
+      scope,
+      client,
+      instrument,
+      rest,
+      'assessments.create',
+      confirmSecondIntake && input.occasion === 'intake' ? { secondIntakeConfirmed: 'true' } : {},
+    );
   });
 }
 
@@ -373,6 +411,7 @@ async function progressIn(
       group.map((r) => ({
         id: r.id,
         date: r.assessed_on,
+        recordedAt: r.created_at.toISOString(),
         occasion: r.occasion,
         perspective: r.perspective,
         instrumentKey: r.instrument_key,

@@ -360,3 +360,64 @@ describe('PDFs', () => {
     expect(en).toContain('Housing and everyday life');
   });
 });
+
+// Last: its audit entries are of another client than the shared one the audit test above checks.
+describe('[#12 item 8] occasions', () => {
+  it('answers 409 to a second intake of the same instrument and perspective unless confirmed; tells same-day assessments apart and compares intake with the latest follow-up', async () => {
+    const id = await insertClient(DEMO.caseworker, 'Anlass');
+    const post = (occasion: string, date: string, extra = {}) =>
+      guide.post(`/api/clients/${id}/assessments`, body(occasion, date, answersAt('lo'), extra));
+    const intake = await post('intake', '2025-01-10');
+    expect(intake.status).toBe(201);
+    const before = await count('assessments');
+    const again = await post('intake', '2026-02-12');
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: 'conflict',
+      message:
+        'Für diese Person gibt es schon eine Ersterhebung mit diesem Bogen aus dieser Sicht (vom 10.01.2025). Eine zweite Ersterhebung bitte ausdrücklich bestätigen.',
+      existingIntake: { id: intake.body.id, date: '2025-01-10', status: 'completed' },
+    });
+    expect(await count('assessments')).toBe(before);
+    const english = await guide.request(
+      'POST',
+      `/api/clients/${id}/assessments`,
+      body('intake', '2026-02-12', answersAt('lo')),
+      { 'accept-language': 'en' },
+    );
+    expect(english.body.error.message).toContain('already has an intake assessment');
+    // Another perspective has its own intake.
+    expect(
+      (await post('intake', '2025-01-10', { perspective: 'self', answers: answersAt('lo', 'self') })).status,
+    ).toBe(201);
+
+    // Two follow-ups on the same day, then a confirmed second intake.
+    const early = await post('follow_up', '2025-07-10', { answers: answersAt('hi') });
+    t.clock.advance(60_000);
+    const late = await post('follow_up', '2025-07-10', { answers: answersAt('hi') });
+    expect([early.status, late.status]).toEqual([201, 201]);
+    const confirmed = await post('intake', '2026-02-12', { confirmSecondIntake: true });
+    expect(confirmed.status).toBe(201);
+    const audit = await t.ctx.db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_log WHERE action = 'assessments.create' AND resource_id = $1`,
+      [confirmed.body.id],
+    );
+    expect(audit.rows[0]?.details).toMatchObject({ occasion: 'intake', secondIntakeConfirmed: 'true' });
+
+    const progress = await guide.get(`/api/clients/${id}/progress`);
+    const series = progress.body.series.find((s: any) => s.perspective === 'professional');
+    expect(series.assessments.map((a: any) => [a.occasion, a.date, a.sequence, a.sameDay])).toEqual([
+      ['intake', '2025-01-10', 1, 1],
+      ['follow_up', '2025-07-10', 1, 2],
+      ['follow_up', '2025-07-10', 2, 2],
+      ['intake', '2026-02-12', 1, 1],
+    ]);
+    expect(series.assessments[1].id).toBe(early.body.id);
+    // Default comparison: the intake against the latest follow-up (not the later intake).
+    expect(series.compared).toEqual({ fromId: intake.body.id, toId: late.body.id });
+    expect(series.dimensions[0].change).toMatchObject({
+      fromAssessmentId: intake.body.id,
+      toAssessmentId: late.body.id,
+    });
+  });
+});

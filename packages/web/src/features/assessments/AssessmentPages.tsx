@@ -2,8 +2,12 @@ import {
   type Answers,
   type AnswerValue,
   type AssessmentMode,
+  type AssessmentSummaryView,
   type AssessmentView,
   assessmentModes,
+  currentIntake,
+  dueOccasion,
+  followUpDue,
   type InstrumentView,
   type Occasion,
   occasions,
@@ -29,22 +33,50 @@ import { dateText, fmt, tr } from './text.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Starting an assessment: instrument, occasion, perspective, mode and date; it is saved as a draft. */
+/**
+ * Starting an assessment: instrument, occasion, perspective, mode and date; it is saved as a draft.
+ * The occasion defaults to the due one (a follow-up once the episode has its intake); choosing a second
+ * intake asks for confirmation first (the server refuses it otherwise).
+ */
 export function NewAssessmentPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
+  const locale = localeOf[lang];
   const navigate = useNavigate();
   const instruments = useApiQuery<{ items: InstrumentView[] }>('/api/instruments');
+  const earlier = useApiQuery<{ items: AssessmentSummaryView[] }>(`/api/clients/${id}/assessments`);
   const [instrumentId, setInstrumentId] = useState('');
-  const [occasion, setOccasion] = useState<Occasion>('intake');
+  // Undefined until the guide picks one: then the due occasion is shown.
+  const [pickedOccasion, setOccasion] = useState<Occasion>();
   const [perspective, setPerspective] = useState<Perspective>('professional');
   const [mode, setMode] = useState<AssessmentMode>('together');
   const [date, setDate] = useState(today());
+  const [confirmSecond, setConfirmSecond] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const ids = { instrument: useId(), occasion: useId(), mode: useId(), date: useId() };
+  const ids = {
+    instrument: useId(),
+    occasion: useId(),
+    occasionHint: useId(),
+    mode: useId(),
+    date: useId(),
+    warning: useId(),
+  };
   const chosen = instrumentId || instruments.data?.items[0]?.id || '';
+  const instrument = instruments.data?.items.find((i) => i.id === chosen);
+  // Earlier assessments of this instrument (any version) and perspective, oldest first.
+  const history = (earlier.data?.items ?? []).filter(
+    (a) => a.instrumentKey === instrument?.key && a.perspective === perspective,
+  );
+  const intake = currentIntake(history);
+  const occasion = pickedOccasion ?? dueOccasion(history);
+  const lastCompleted = history.filter((a) => a.status === 'completed').at(-1);
+  const dueOn =
+    intake && lastCompleted && instrument
+      ? followUpDue(lastCompleted.date, instrument.scoring.followUpMonths)
+      : null;
+  const secondIntake = occasion === 'intake' && !!intake;
 
   const start = async () => {
     setBusy(true);
@@ -52,7 +84,16 @@ export function NewAssessmentPage() {
     try {
       const created = await api<AssessmentView>(`/api/clients/${id}/assessments`, {
         method: 'POST',
-        body: { instrumentId: chosen, occasion, perspective, mode, date, answers: {}, status: 'draft' },
+        body: {
+          instrumentId: chosen,
+          occasion,
+          perspective,
+          mode,
+          date,
+          answers: {},
+          status: 'draft',
+          ...(secondIntake && confirmSecond ? { confirmSecondIntake: true } : {}),
+        },
       });
       navigate(`/erhebungen/${created.id}`, { replace: true });
     } catch (e) {
@@ -72,7 +113,7 @@ export function NewAssessmentPage() {
       }
     >
       {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
-      {instruments.loading ? <Loading label={t('common.loading')} /> : null}
+      {instruments.loading || earlier.loading ? <Loading label={t('common.loading')} /> : null}
       <form
         className="card"
         onSubmit={(e) => {
@@ -96,7 +137,11 @@ export function NewAssessmentPage() {
             <select
               id={ids.occasion}
               value={occasion}
-              onChange={(e) => setOccasion(e.target.value as Occasion)}
+              aria-describedby={intake ? ids.occasionHint : undefined}
+              onChange={(e) => {
+                setOccasion(e.target.value as Occasion);
+                setConfirmSecond(false);
+              }}
             >
               {occasions.map((o) => (
                 <option key={o} value={o}>
@@ -105,6 +150,43 @@ export function NewAssessmentPage() {
               ))}
             </select>
           </label>
+          {intake ? (
+            <p id={ids.occasionHint} className="hint entry-header__wide" data-testid="occasion-hint">
+              {t('assessments.entry.intakeOn', { date: dateText(intake.date, locale) })}{' '}
+              {dueOn
+                ? t(
+                    dueOn <= today()
+                      ? 'assessments.entry.followUpDueSince'
+                      : 'assessments.entry.followUpDueOn',
+                    {
+                      date: dateText(dueOn, locale),
+                    },
+                  )
+                : null}
+            </p>
+          ) : null}
+          {secondIntake ? (
+            <div
+              className="alert alert--warning entry-header__wide"
+              id={ids.warning}
+              data-testid="second-intake"
+            >
+              <p className="alert__title">{t('assessments.entry.secondIntakeTitle')}</p>
+              <p>
+                {t('assessments.entry.secondIntakeText', {
+                  date: intake ? dateText(intake.date, locale) : '',
+                })}
+              </p>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={confirmSecond}
+                  onChange={(e) => setConfirmSecond(e.target.checked)}
+                />
+                {t('assessments.entry.secondIntakeConfirm')}
+              </label>
+            </div>
+          ) : null}
           <fieldset>
             <legend>{t('assessments.progress.perspective')}</legend>
             {perspectives.map((p) => (
@@ -141,7 +223,7 @@ export function NewAssessmentPage() {
             />
           </label>
         </div>
-        <Button type="submit" isDisabled={!chosen || busy}>
+        <Button type="submit" isDisabled={!chosen || busy || (secondIntake && !confirmSecond)}>
           {t('assessments.entry.start')}
         </Button>
       </form>

@@ -150,6 +150,31 @@ export function ClientProgress({
   );
 }
 
+/**
+ * Labels of a series' assessments: the date and occasion, and for days with more than one assessment
+ * their number that day ("10.07.2025 (Verlaufserhebung, 2. am Tag)"), so same-day ones differ.
+ */
+function useAssessmentLabels(series: Series) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const assessmentLabel = (a: Series['assessments'][number] | undefined) => {
+    if (!a) return '';
+    const date = dateText(a.date, locale);
+    const occasion = t(`assessments.occasion.${a.occasion}`);
+    return a.sameDay > 1
+      ? t('assessments.progress.sameDay', { date, occasion, number: a.sequence })
+      : `${date} (${occasion})`;
+  };
+  /** The date, with "#n" when the day has several assessments (chart axes, table headers). */
+  const dayLabel = (id: string) => {
+    const a = series.assessments.find((x) => x.id === id);
+    if (!a) return '';
+    const date = dateText(a.date, locale);
+    return a.sameDay > 1 ? `${date} #${a.sequence}` : date;
+  };
+  return { assessmentLabel, dayLabel };
+}
+
 function SeriesView({
   series,
   choice,
@@ -163,9 +188,11 @@ function SeriesView({
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const locale = localeOf[lang];
   const assessments = series.assessments;
+  const { assessmentLabel, dayLabel } = useAssessmentLabels(series);
   const has = (id: string | undefined) => !!id && assessments.some((a) => a.id === id);
-  const fromId = has(choice.from) ? (choice.from as string) : (assessments[0]?.id ?? '');
-  const toId = has(choice.to) ? (choice.to as string) : (assessments.at(-1)?.id ?? '');
+  // Default (from the server): the intake against the latest follow-up.
+  const fromId = has(choice.from) ? (choice.from as string) : (series.compared?.fromId ?? '');
+  const toId = has(choice.to) ? (choice.to as string) : (series.compared?.toId ?? '');
   const setFromId = (from: string) => onChoose({ from, to: toId });
   const setToId = (to: string) => onChoose({ from: fromId, to });
   const [timelineKey, setTimelineKey] = useState(series.dimensions[0]?.key ?? '');
@@ -174,10 +201,7 @@ function SeriesView({
   const areaNames = areas.map((d) => tr(d.title, lang));
   const scoreAt = (d: Series['dimensions'][number], id: string) =>
     d.points.find((pt) => pt.assessmentId === id)?.score ?? null;
-  const labelOf = (id: string) => {
-    const a = assessments.find((x) => x.id === id);
-    return a ? `${dateText(a.date, locale)} (${t(`assessments.occasion.${a.occasion}`)})` : '';
-  };
+  const labelOf = (id: string) => assessmentLabel(assessments.find((x) => x.id === id));
   const rci = (d: Series['dimensions'][number]) =>
     d.change && d.change.fromAssessmentId === fromId && d.change.toAssessmentId === toId ? d.change : null;
   const different = fromId !== toId;
@@ -217,7 +241,7 @@ function SeriesView({
   const timelineOption = timeline
     ? {
         grid: { left: 40, right: 20, top: 20, bottom: 30 },
-        xAxis: { type: 'category', data: timeline.points.map((pt) => dateText(pt.date, locale)) },
+        xAxis: { type: 'category', data: timeline.points.map((pt) => dayLabel(pt.assessmentId)) },
         yAxis: { type: 'value', min: 0, max: 100 },
         series: [
           { type: 'line', data: timeline.points.map((pt) => pt.score), lineStyle: { color: '#004b87' } },
@@ -296,7 +320,7 @@ function SeriesView({
             label={t('assessments.progress.timelineLabel', {
               dimension: tr(timeline.title, lang),
               points: timeline.points
-                .map((pt) => `${dateText(pt.date, locale)}: ${fmt(pt.score, locale)}`)
+                .map((pt) => `${dayLabel(pt.assessmentId)}: ${fmt(pt.score, locale)}`)
                 .join('; '),
             })}
           />
@@ -373,10 +397,7 @@ function ChangeTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const locale = localeOf[lang];
-  const dateOf = (id: string) => {
-    const a = series.assessments.find((x) => x.id === id);
-    return a ? dateText(a.date, locale) : '';
-  };
+  const { dayLabel: dateOf } = useAssessmentLabels(series);
   return (
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
