@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { DEMO_PASSWORD, demo, type Harness, navLink, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
 
@@ -245,7 +245,7 @@ describe('session expiry', () => {
       await page.getByRole('heading', { level: 1, name: 'Benutzerverwaltung' }).waitFor();
 
       await context.clearCookies();
-      await page.getByRole('navigation').getByRole('link', { name: 'Protokoll' }).click();
+      await (await navLink(page, 'Protokoll')).click();
       await page.waitForURL('**/anmelden');
       await page.getByText('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor();
 

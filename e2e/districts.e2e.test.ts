@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, navLink, signIn, startHarness } from './harness.ts';
 
 /** An admin maintains the agency's districts in the browser; planning marks hidden cells with "*". */
 let h: Harness;
@@ -19,11 +19,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
-
 describe('districts in the browser', () => {
   test('[trust #15] an admin adds, edits, imports and removes districts; a used one stays', async () => {
-    await nav(admin).getByRole('link', { name: 'Sozialräume' }).click();
+    await (await navLink(admin, 'Sozialräume')).click();
     await admin.getByRole('heading', { level: 1, name: 'Sozialräume' }).waitFor();
     const table = admin.getByRole('table', { name: 'Sozialräume Ihrer Stelle' });
     await table.getByRole('rowheader', { name: 'Witten', exact: true }).waitFor();
@@ -80,7 +78,7 @@ describe('districts in the browser', () => {
     const coordinator = await ctx.newPage();
     try {
       await signIn(coordinator, demo.coordinator);
-      await nav(coordinator).getByRole('link', { name: 'Angebotsplanung' }).click();
+      await (await navLink(coordinator, 'Angebotsplanung')).click();
       const table = coordinator.getByRole('table', { name: /^Bedarfe und Angebote/ });
       await table.waitFor();
       const text = (await table.textContent()) ?? '';

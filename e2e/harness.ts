@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { E2E_TEMPLATE_KEY } from './template-key.ts';
 
@@ -183,6 +183,44 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+}
+
+/**
+ * A link of the main navigation, found by its words; when it sits in a closed menu group (e.g.
+ * "Netzwerk", "Verwaltung") the group is opened first, as a person would.
+ */
+export async function navLink(page: Page, name: string): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: /^(Hauptnavigation|Main navigation)$/ });
+  await nav.waitFor();
+  const link = nav.getByRole('link', { name });
+  if ((await link.count()) === 0) {
+    await nav
+      .locator('.app-nav__group')
+      .filter({ has: page.getByRole('link', { name, includeHidden: true }) })
+      .getByRole('button')
+      .click();
+  }
+  return link;
+}
+
+/**
+ * Picks an option of a SelectField (react-aria select): its button is named by the label and the
+ * current value; the option by its name or position in the listbox.
+ */
+export async function choose(
+  page: Page,
+  label: RegExp,
+  option: { name: string } | { index: number },
+): Promise<void> {
+  await page.getByRole('button', { name: label }).click();
+  const listbox = page.getByRole('listbox');
+  await listbox.waitFor();
+  const options = listbox.getByRole('option');
+  await ('name' in option
+    ? options.filter({ hasText: option.name }).first()
+    : options.nth(option.index)
+  ).click();
+  await listbox.waitFor({ state: 'detached' });
 }
 
 /** Runs axe-core with the WCAG 2.1 A/AA rules and returns the violations in a readable form. */

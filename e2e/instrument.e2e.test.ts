@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sdcMoodQuestionnaire } from '../packages/server/src/testing/fhir-fixtures.ts';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, choose, demo, type Harness, navLink, signIn, startHarness } from './harness.ts';
 
 const RESULTS = fileURLToPath(new URL('../.test-results/', import.meta.url));
 
@@ -48,9 +48,9 @@ async function startAssessment(occasion: string, mode: string, date: string) {
     .click();
   await guide.getByRole('heading', { level: 1, name: 'Neue Erhebung' }).waitFor();
   expect(await axeViolations(guide)).toEqual([]);
-  await guide.getByLabel('Anlass').selectOption({ label: occasion });
+  await choose(guide, /Anlass$/, { name: occasion });
   await guide.getByLabel('Fremdeinschätzung').check();
-  await guide.getByLabel('Art der Erfassung').selectOption({ label: mode });
+  await choose(guide, /Art der Erfassung$/, { name: mode });
   await guide.getByLabel('Datum der Erhebung').fill(date);
   await guide.getByRole('button', { name: 'Erhebung beginnen' }).click();
 }
@@ -114,11 +114,11 @@ describe('the participation instrument in the browser', () => {
     expect(await axeViolations(guide)).toEqual([]);
 
     // Any two assessments can be compared: latest against first turns the change round.
-    await guide.getByRole('combobox', { name: /^Vergleich von/ }).selectOption({ index: 1 });
-    await guide.getByRole('combobox', { name: /^bis/ }).selectOption({ index: 0 });
+    await choose(guide, /Vergleich von$/, { index: 1 });
+    await choose(guide, /bis$/, { index: 0 });
     await expect.poll(() => housingRow().innerText()).toMatch(/verschlechtert/);
-    await guide.getByRole('combobox', { name: /^Vergleich von/ }).selectOption({ index: 0 });
-    await guide.getByRole('combobox', { name: /^bis/ }).selectOption({ index: 1 });
+    await choose(guide, /Vergleich von$/, { index: 0 });
+    await choose(guide, /bis$/, { index: 1 });
     await expect.poll(() => housingRow().innerText()).toMatch(/verbessert/);
 
     mkdirSync(RESULTS, { recursive: true });
@@ -135,10 +135,7 @@ describe('the instrument editor', () => {
     const admin = await adminContext.newPage();
     try {
       await signIn(admin, demo.admin);
-      await admin
-        .getByRole('navigation', { name: 'Hauptnavigation' })
-        .getByRole('link', { name: 'Erhebungsbögen' })
-        .click();
+      await (await navLink(admin, 'Erhebungsbögen')).click();
       await admin.getByRole('heading', { level: 1, name: 'Erhebungsbögen' }).waitFor();
       expect(await axeViolations(admin)).toEqual([]);
       await admin.getByRole('button', { name: 'Als Entwurf kopieren' }).first().click();

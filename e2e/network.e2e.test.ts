@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, navLink, signIn, startHarness } from './harness.ts';
 
 /**
  * Offers and network in the browser: a guide finds a suggested offer for a client, refers and moves the
@@ -23,15 +23,13 @@ afterAll(async () => {
   await h?.close();
 });
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
-
 async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
 describe('offers and network in the browser', () => {
   test('a guide refers a client to a suggested offer and marks it as started', async () => {
-    await nav(guide).getByRole('link', { name: 'Kund*innen' }).click();
+    await (await navLink(guide, 'Kund*innen')).click();
     await guide.getByRole('heading', { level: 1, name: 'Kund*innen' }).waitFor();
     await guide.getByRole('table').getByRole('rowheader').first().getByRole('link').click();
     await guide.getByRole('heading', { level: 2, name: 'Passende Angebote' }).waitFor();
@@ -67,7 +65,7 @@ describe('offers and network in the browser', () => {
   });
 
   test('the directory filters offers and shows them on the district map', async () => {
-    await nav(guide).getByRole('link', { name: 'Angebote' }).click();
+    await (await navLink(guide, 'Angebote')).click();
     await guide.getByRole('heading', { level: 1, name: 'Angebote' }).waitFor();
     await guide.getByRole('table').waitFor();
     await expectNoAxeViolations(guide);
@@ -91,7 +89,7 @@ describe('offers and network in the browser', () => {
   });
 
   test('events offer registration and calendar files; publications offer downloads', async () => {
-    await nav(guide).getByRole('link', { name: 'Veranstaltungen' }).click();
+    await (await navLink(guide, 'Veranstaltungen')).click();
     await guide.getByRole('heading', { level: 1, name: 'Veranstaltungen' }).waitFor();
     const register = guide.getByRole('button', { name: /^Anmelden: V \d\d\/\d{3}/ }).first();
     const label = (await register.getAttribute('aria-label')) ?? '';
@@ -112,7 +110,7 @@ describe('offers and network in the browser', () => {
     expect(await res.text()).toContain('BEGIN:VEVENT');
     await expectNoAxeViolations(guide);
 
-    await nav(guide).getByRole('link', { name: 'Gute Praxis' }).click();
+    await (await navLink(guide, 'Gute Praxis')).click();
     await guide.getByRole('heading', { level: 1, name: 'Gute Praxis und Material' }).waitFor();
     const download = await guide
       .getByRole('link', { name: /^Herunterladen: / })
@@ -124,7 +122,7 @@ describe('offers and network in the browser', () => {
   });
 
   test('a guide adds an offer through the form and edits it', async () => {
-    await nav(guide).getByRole('link', { name: 'Angebote' }).click();
+    await (await navLink(guide, 'Angebote')).click();
     await guide.getByRole('heading', { level: 1, name: 'Angebote' }).waitFor();
     await guide.getByRole('button', { name: 'Angebot anlegen' }).click();
     const dialog = guide.getByRole('dialog', { name: 'Angebot anlegen' });
@@ -178,7 +176,7 @@ describe('offers and network in the browser', () => {
   });
 
   test('a guide adds a partner with a contact person and an inclusion profile and edits it', async () => {
-    await nav(guide).getByRole('link', { name: 'Netzwerkpartner' }).click();
+    await (await navLink(guide, 'Netzwerkpartner')).click();
     await guide.getByRole('heading', { level: 1, name: 'Netzwerkpartner' }).waitFor();
     await guide.getByRole('button', { name: 'Netzwerkpartner anlegen' }).click();
     const dialog = guide.getByRole('dialog', { name: 'Netzwerkpartner anlegen' });
@@ -214,7 +212,7 @@ describe('offers and network in the browser', () => {
   });
 
   test('a guide registers for an event, cancels, and manages the personal calendar link', async () => {
-    await nav(guide).getByRole('link', { name: 'Veranstaltungen' }).click();
+    await (await navLink(guide, 'Veranstaltungen')).click();
     await guide.getByRole('heading', { level: 1, name: 'Veranstaltungen' }).waitFor();
     const register = guide.getByRole('button', { name: /^Anmelden: V \d\d\/\d{3}/ }).first();
     const event = ((await register.getAttribute('aria-label')) ?? '').slice('Anmelden: '.length);
@@ -252,7 +250,7 @@ describe('offers and network in the browser', () => {
     const coordinator = await ctx.newPage();
     try {
       await signIn(coordinator, demo.coordinator);
-      await nav(coordinator).getByRole('link', { name: 'Angebotsplanung' }).click();
+      await (await navLink(coordinator, 'Angebotsplanung')).click();
       await coordinator.getByRole('heading', { level: 1, name: 'Angebotsplanung' }).waitFor();
       await coordinator.getByRole('button', { name: /Sozialraum/ }).click();
       await coordinator.getByRole('listbox').getByRole('option', { name: 'Witten', exact: true }).click();
@@ -265,7 +263,7 @@ describe('offers and network in the browser', () => {
       await expectNoAxeViolations(coordinator);
 
       // Import with a preview: an invalid row is reported and nothing is imported until it is skipped.
-      await nav(coordinator).getByRole('link', { name: 'Angebote' }).click();
+      await (await navLink(coordinator, 'Angebote')).click();
       await coordinator.getByRole('heading', { level: 1, name: 'Angebote' }).waitFor();
       await coordinator.getByRole('button', { name: 'Importieren' }).click();
       const dialog = coordinator.getByRole('dialog', { name: 'Angebote importieren' });
@@ -283,7 +281,7 @@ describe('offers and network in the browser', () => {
       await dialog.getByRole('button', { name: 'Abbrechen' }).click();
 
       // A coordinator creates an event through the form.
-      await nav(coordinator).getByRole('link', { name: 'Veranstaltungen' }).click();
+      await (await navLink(coordinator, 'Veranstaltungen')).click();
       await coordinator.getByRole('heading', { level: 1, name: 'Veranstaltungen' }).waitFor();
       await coordinator.getByRole('button', { name: 'Veranstaltung anlegen' }).click();
       const form = coordinator.getByRole('dialog', { name: 'Veranstaltung anlegen' });

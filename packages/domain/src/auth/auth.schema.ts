@@ -20,6 +20,15 @@ export type MfaState = z.infer<typeof mfaState>;
 export const sessionResponse = z.object({ user: userView, mfa: mfaState }).meta({ id: 'Session' });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
+/**
+ * Answer of the session probe: always 200, so a browser on a public page (no session yet) does not
+ * log a failed request; `user` and `mfa` are present exactly when `authenticated` is true.
+ */
+export const sessionProbe = z
+  .object({ authenticated: z.boolean(), user: userView.optional(), mfa: mfaState.optional() })
+  .meta({ id: 'SessionProbe' });
+export type SessionProbe = z.infer<typeof sessionProbe>;
+
 export const mfaCodeRequest = z.strictObject({ code: z.string().trim().min(6).max(32) });
 
 export const mfaEnrollment = z.object({

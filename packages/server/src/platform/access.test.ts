@@ -17,6 +17,7 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'POST /api/auth/tokens/accept': 'public',
   'POST /api/auth/logout': ALL,
   'GET /api/auth/me': ALL,
+  'GET /api/auth/session': 'public',
   'POST /api/auth/mfa/verify': ALL,
   'POST /api/auth/mfa/enroll': ALL,
   'POST /api/auth/mfa/enroll/confirm': ALL,

@@ -5,7 +5,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import { currentLanguage, type Language, setLanguage } from '../i18n/index.ts';
 import { Button } from '../ui/Button.tsx';
 import { useAuth, useUser } from './auth.tsx';
-import { featuresFor } from './features.ts';
+import { type Feature, type NavGroup, navEntries } from './features.ts';
 
 /** Layout of every page: skip link, header with navigation, main content, footer. */
 export function Shell() {
@@ -59,7 +59,7 @@ function Header() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const navId = useId();
-  const items = featuresFor(user).filter((f) => f.inNav);
+  const entries = navEntries(user);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the small-screen menu on navigation
   useEffect(() => {
@@ -70,7 +70,7 @@ function Header() {
     <header
       className={[
         'app-header',
-        items.length > 0 ? 'app-header--has-menu' : '',
+        entries.length > 0 ? 'app-header--has-menu' : '',
         menuOpen ? 'app-header--open' : '',
       ]
         .filter(Boolean)
@@ -97,7 +97,7 @@ function Header() {
               </div>
             ) : null}
           </div>
-          {items.length > 0 ? (
+          {entries.length > 0 ? (
             <Button
               variant="on-dark"
               size="sm"
@@ -112,24 +112,103 @@ function Header() {
           ) : null}
         </div>
       </div>
-      {items.length > 0 ? (
+      {entries.length > 0 ? (
         <nav
           id={navId}
           className={`app-nav${menuOpen ? ' app-nav--open' : ''}`}
           aria-label={t('shell.mainNavigation')}
         >
           <ul className="app-nav__list">
-            {items.map((item) => (
-              <li key={item.id}>
-                <NavLink to={item.path} end={item.path === '/'} className="app-nav__link">
-                  {t(`nav.${item.id}`)}
-                </NavLink>
-              </li>
-            ))}
+            {entries.map((entry) =>
+              entry.kind === 'item' ? (
+                <li key={entry.feature.id}>
+                  <NavItem feature={entry.feature} />
+                </li>
+              ) : (
+                <NavGroupItem key={entry.id} group={entry.id} items={entry.items} />
+              ),
+            )}
           </ul>
         </nav>
       ) : null}
     </header>
+  );
+}
+
+function NavItem({ feature }: { feature: Feature }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink to={feature.path} end={feature.path === '/'} className="app-nav__link">
+      {t(`nav.${feature.id}`)}
+    </NavLink>
+  );
+}
+
+/**
+ * A group of menu items behind a disclosure button (the navigation pattern, not an ARIA menu: the
+ * items stay links in a list). Closes on navigation, Escape and a click or focus outside.
+ */
+function NavGroupItem({ group, items }: { group: NavGroup; items: Feature[] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const itemRef = useRef<HTMLLIElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const current = items.some(
+    (f) => location.pathname === f.path || location.pathname.startsWith(`${f.path}/`),
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the group on navigation
+  useEffect(() => {
+    setOpen(false);
+  }, [location.pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: Event) => {
+      if (!itemRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('focusin', outside);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('focusin', outside);
+    };
+  }, [open]);
+
+  return (
+    <li
+      ref={itemRef}
+      className="app-nav__group"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className={`app-nav__link app-nav__toggle${current ? ' app-nav__toggle--current' : ''}`}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {t(`nav.group.${group}`)}
+        <span className="app-nav__chevron" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      <ul id={listId} className="app-nav__sublist" hidden={!open}>
+        {items.map((feature) => (
+          <li key={feature.id}>
+            <NavItem feature={feature} />
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }
 

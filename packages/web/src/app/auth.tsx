@@ -1,4 +1,4 @@
-import type { MfaState, Role, UserView } from '@lotse/domain';
+import type { MfaState, Role, SessionProbe, UserView } from '@lotse/domain';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -68,7 +68,10 @@ export function AuthRoot() {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await api<Session>('/api/auth/me', { expectUnauthenticated: true });
+      // The probe answers 200 either way, so public pages log no failed request.
+      const probe = await api<SessionProbe>('/api/auth/session');
+      const next =
+        probe.authenticated && probe.user && probe.mfa ? { user: probe.user, mfa: probe.mfa } : null;
       setSessionState(next);
       return next;
     } catch {

@@ -56,6 +56,10 @@ describe('locale files', () => {
       const source = readFileSync(file, 'utf8');
       for (const m of source.matchAll(/\baction: '([a-z_]+(?:\.[a-z_]+)+)'/g)) actions.add(m[1] ?? '');
       for (const m of source.matchAll(/\baudit\([^)]*?'([a-z_]+(?:\.[a-z_]+)+)'/g)) actions.add(m[1] ?? '');
+      // Actions chosen by a condition or named in a type (`action: a ? 'x.y' : 'x.z'`,
+      // `auditAction: 'x.y' | 'x.z'`): every dotted literal on a line about an action.
+      for (const line of source.split('\n').filter((l) => /action\b.*[:=]/i.test(l)))
+        for (const m of line.matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) actions.add(m[1] ?? '');
     }
     expect(actions.size).toBeGreaterThan(100);
     const unnamed = [...actions].filter(

@@ -6,6 +6,7 @@ import {
   mfaEnrollment,
   recoveryCodes,
   regenerateRecoveryCodesRequest,
+  sessionProbe,
   sessionResponse,
   tokenInfo as tokenInfoSchema,
 } from '@lotse/domain';
@@ -65,6 +66,21 @@ export function authRoutes(app: App, ctx: AppContext) {
       schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse } },
     },
     async (req) => auth.me(ctx, req.session as auth.AuthenticatedSession),
+  );
+
+  // The web app's start-up check: public, answers 200 with or without a session (a 401 there would be
+  // logged by the browser as an error on every public page). /api/auth/me keeps its 401 for API clients.
+  app.get(
+    '/api/auth/session',
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Whether a session exists, and its user', response: { 200: sessionProbe } },
+    },
+    async (req) => {
+      const result = await auth.authenticate(ctx, req.cookies[SESSION_COOKIE]);
+      if (result.status !== 'valid') return { authenticated: false };
+      return { authenticated: true, ...(await auth.me(ctx, result.session)) };
+    },
   );
 
   app.post(

@@ -83,6 +83,22 @@ describe('sign-in', () => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthenticated');
   });
+
+  it('session probe: 200 with authenticated false without a session, the session with one', async () => {
+    const anonymous = await t.client().get('/api/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ authenticated: false });
+    const stale = t.client();
+    stale.cookies.set('lotse_session', 'not-a-session');
+    expect((await stale.get('/api/auth/session')).body).toEqual({ authenticated: false });
+    const c = t.client();
+    await c.login(DEMO.caseworker);
+    const probe = await c.get('/api/auth/session');
+    expect(probe.status).toBe(200);
+    expect(probe.body.authenticated).toBe(true);
+    expect(probe.body.mfa).toBe('ok');
+    expect(probe.body.user).toEqual((await c.get('/api/auth/me')).body.user);
+  });
 });
 
 describe('session expiry', () => {

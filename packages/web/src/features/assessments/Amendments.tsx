@@ -126,27 +126,29 @@ export function Amendments({
         </form>
       )}
       {assessment.amendments.length > 0 ? (
-        <table className="table">
-          <caption>{t('assessments.amend.history')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.amend.at')}</th>
-              <th scope="col">{t('assessments.amend.by')}</th>
-              <th scope="col">{t('assessments.amend.reason')}</th>
-              <th scope="col">{t('assessments.amend.changed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {assessment.amendments.map((m) => (
-              <tr key={m.id}>
-                <td>{new Date(m.amendedAt).toLocaleString(locale)}</td>
-                <td>{m.amendedBy?.name ?? '–'}</td>
-                <td>{m.reason}</td>
-                <td>{m.changedItems.join(', ') || '–'}</td>
+        <div className="table-wrap">
+          <table className="table">
+            <caption>{t('assessments.amend.history')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assessments.amend.at')}</th>
+                <th scope="col">{t('assessments.amend.by')}</th>
+                <th scope="col">{t('assessments.amend.reason')}</th>
+                <th scope="col">{t('assessments.amend.changed')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {assessment.amendments.map((m) => (
+                <tr key={m.id}>
+                  <td>{new Date(m.amendedAt).toLocaleString(locale)}</td>
+                  <td>{m.amendedBy?.name ?? '–'}</td>
+                  <td>{m.reason}</td>
+                  <td>{m.changedItems.join(', ') || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t('assessments.amend.none')}</p>
       )}

@@ -25,6 +25,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { Amendments } from './Amendments.tsx';
 import { AssessmentEntry, PaperEntry } from './AssessmentEntry.tsx';
@@ -56,10 +57,7 @@ export function NewAssessmentPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const ids = {
-    instrument: useId(),
-    occasion: useId(),
     occasionHint: useId(),
-    mode: useId(),
     date: useId(),
     warning: useId(),
   };
@@ -122,34 +120,25 @@ export function NewAssessmentPage() {
         }}
       >
         <div className="entry-header">
-          <label htmlFor={ids.instrument}>
-            {t('assessments.entry.instrument')}
-            <select id={ids.instrument} value={chosen} onChange={(e) => setInstrumentId(e.target.value)}>
-              {(instruments.data?.items ?? []).map((i) => (
-                <option key={i.id} value={i.id}>
-                  {tr(i.title, lang)} (v{i.version})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={ids.occasion}>
-            {t('assessments.entry.occasion')}
-            <select
-              id={ids.occasion}
-              value={occasion}
-              aria-describedby={intake ? ids.occasionHint : undefined}
-              onChange={(e) => {
-                setOccasion(e.target.value as Occasion);
-                setConfirmSecond(false);
-              }}
-            >
-              {occasions.map((o) => (
-                <option key={o} value={o}>
-                  {t(`assessments.occasion.${o}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('assessments.entry.instrument')}
+            options={(instruments.data?.items ?? []).map((i) => ({
+              id: i.id,
+              label: `${tr(i.title, lang)} (v${i.version})`,
+            }))}
+            selectedKey={chosen || null}
+            onSelectionChange={(key) => key && setInstrumentId(key)}
+          />
+          <SelectField
+            label={t('assessments.entry.occasion')}
+            options={occasions.map((o) => ({ id: o, label: t(`assessments.occasion.${o}`) }))}
+            selectedKey={occasion}
+            onSelectionChange={(key) => {
+              if (!key) return;
+              setOccasion(key as Occasion);
+              setConfirmSecond(false);
+            }}
+          />
           {intake ? (
             <p id={ids.occasionHint} className="hint entry-header__wide" data-testid="occasion-hint">
               {t('assessments.entry.intakeOn', { date: dateText(intake.date, locale) })}{' '}
@@ -202,16 +191,12 @@ export function NewAssessmentPage() {
               </label>
             ))}
           </fieldset>
-          <label htmlFor={ids.mode}>
-            {t('assessments.entry.mode')}
-            <select id={ids.mode} value={mode} onChange={(e) => setMode(e.target.value as AssessmentMode)}>
-              {assessmentModes.map((m) => (
-                <option key={m} value={m}>
-                  {t(`assessments.mode.${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('assessments.entry.mode')}
+            options={assessmentModes.map((m) => ({ id: m, label: t(`assessments.mode.${m}`) }))}
+            selectedKey={mode}
+            onSelectionChange={(key) => key && setMode(key as AssessmentMode)}
+          />
           <label htmlFor={ids.date}>
             {t('assessments.entry.date')}
             <input
@@ -355,28 +340,34 @@ export function AssessmentPage() {
           title={t('assessments.entry.scores')}
           description={t('assessments.entry.completed')}
         >
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('assessments.progress.dimension')}</th>
-                <th scope="col" className="num">
-                  {t('assessments.entry.score')}
-                </th>
-                <th scope="col">{t('assessments.progress.need')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.scores.map((s) => (
-                <tr key={s.dimension}>
-                  <th scope="row">{tr(ins.dimensions.find((d) => d.key === s.dimension)?.title, lang)}</th>
-                  <td className="num">{fmt(s.score, locale)}</td>
-                  <td>
-                    {s.need ? t('assessments.entry.yes') : s.need === false ? t('assessments.entry.no') : '–'}
-                  </td>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('assessments.progress.dimension')}</th>
+                  <th scope="col" className="num">
+                    {t('assessments.entry.score')}
+                  </th>
+                  <th scope="col">{t('assessments.progress.need')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {a.scores.map((s) => (
+                  <tr key={s.dimension}>
+                    <th scope="row">{tr(ins.dimensions.find((d) => d.key === s.dimension)?.title, lang)}</th>
+                    <td className="num">{fmt(s.score, locale)}</td>
+                    <td>
+                      {s.need
+                        ? t('assessments.entry.yes')
+                        : s.need === false
+                          ? t('assessments.entry.no')
+                          : '–'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Section>
       ) : null}
       {a && ins && a.status === 'completed' ? (

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { BlankForms } from '../instruments/BlankForms.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
@@ -58,7 +59,6 @@ export function ClientProgress({
     heading.scrollIntoView({ block: 'start' });
   }, [p, recordedId]);
   const series = p?.series[Math.min(seriesIndex, (p?.series.length ?? 1) - 1)];
-  const selectId = useId();
   const links = useApiQuery<{ items: SelfAssessmentLinkSummary[] }>(
     canWrite ? `/api/clients/${clientId}/self-assessment-links` : null,
   );
@@ -116,23 +116,19 @@ export function ClientProgress({
       {p && p.series.length === 0 ? <p>{t('assessments.progress.none')}</p> : null}
       {p && p.series.length > 1 ? (
         <div className="progress-controls">
-          <label htmlFor={selectId}>
-            {t('assessments.progress.perspective')}
-            <select
-              id={selectId}
-              value={seriesIndex}
-              onChange={(e) => {
-                setSeriesIndex(Number(e.target.value));
-                setChoice({});
-              }}
-            >
-              {p.series.map((s, i) => (
-                <option key={`${s.instrumentKey}-${s.perspective}`} value={i}>
-                  {tr(s.instrumentTitle, lang)} – {t(`assessments.perspective.${s.perspective}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('assessments.progress.perspective')}
+            options={p.series.map((s, i) => ({
+              id: String(i),
+              label: `${tr(s.instrumentTitle, lang)} – ${t(`assessments.perspective.${s.perspective}`)}`,
+            }))}
+            selectedKey={String(seriesIndex)}
+            onSelectionChange={(key) => {
+              if (key === null) return;
+              setSeriesIndex(Number(key));
+              setChoice({});
+            }}
+          />
         </div>
       ) : null}
       {series ? (
@@ -196,7 +192,7 @@ function SeriesView({
   const setFromId = (from: string) => onChoose({ from, to: toId });
   const setToId = (to: string) => onChoose({ from: fromId, to });
   const [timelineKey, setTimelineKey] = useState(series.dimensions[0]?.key ?? '');
-  const ids = { from: useId(), to: useId(), timeline: useId(), caption: useId() };
+  const ids = { caption: useId() };
   const areas = series.dimensions.filter((d) => d.kind === 'area');
   const areaNames = areas.map((d) => tr(d.title, lang));
   const scoreAt = (d: Series['dimensions'][number], id: string) =>
@@ -253,26 +249,18 @@ function SeriesView({
     <div>
       {assessments.length > 1 ? (
         <div className="progress-controls">
-          <label htmlFor={ids.from}>
-            {t('assessments.progress.from')}
-            <select id={ids.from} value={fromId} onChange={(e) => setFromId(e.target.value)}>
-              {assessments.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {labelOf(a.id)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={ids.to}>
-            {t('assessments.progress.to')}
-            <select id={ids.to} value={toId} onChange={(e) => setToId(e.target.value)}>
-              {assessments.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {labelOf(a.id)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('assessments.progress.from')}
+            options={assessments.map((a) => ({ id: a.id, label: labelOf(a.id) }))}
+            selectedKey={fromId}
+            onSelectionChange={(key) => key && setFromId(key)}
+          />
+          <SelectField
+            label={t('assessments.progress.to')}
+            options={assessments.map((a) => ({ id: a.id, label: labelOf(a.id) }))}
+            selectedKey={toId}
+            onSelectionChange={(key) => key && setToId(key)}
+          />
         </div>
       ) : null}
       <div className="radar">
@@ -303,16 +291,12 @@ function SeriesView({
         <div>
           <h3>{t('assessments.progress.timeline')}</h3>
           <div className="progress-controls">
-            <label htmlFor={ids.timeline}>
-              {t('assessments.progress.timelineDimension')}
-              <select id={ids.timeline} value={timelineKey} onChange={(e) => setTimelineKey(e.target.value)}>
-                {series.dimensions.map((d) => (
-                  <option key={d.key} value={d.key}>
-                    {tr(d.title, lang)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('assessments.progress.timelineDimension')}
+              options={series.dimensions.map((d) => ({ id: d.key, label: tr(d.title, lang) }))}
+              selectedKey={timelineKey}
+              onSelectionChange={(key) => key && setTimelineKey(key)}
+            />
           </div>
           <EChart
             option={timelineOption}

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { tr } from './text.ts';
 
 /**
@@ -23,7 +24,7 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
   const [link, setLink] = useState<SelfAssessmentLinkView>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const ids = { instrument: useId(), occasion: useId(), url: useId() };
+  const ids = { url: useId() };
   const chosen = instrumentId || instruments.data?.items[0]?.id || '';
 
   const create = async () => {
@@ -85,30 +86,21 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
           }}
         >
           <div className="entry-header">
-            <label htmlFor={ids.instrument}>
-              {t('assessments.entry.instrument')}
-              <select id={ids.instrument} value={chosen} onChange={(e) => setInstrumentId(e.target.value)}>
-                {(instruments.data?.items ?? []).map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {tr(i.title, lang)} (v{i.version})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label htmlFor={ids.occasion}>
-              {t('assessments.entry.occasion')}
-              <select
-                id={ids.occasion}
-                value={occasion}
-                onChange={(e) => setOccasion(e.target.value as Occasion)}
-              >
-                {occasions.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`assessments.occasion.${o}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('assessments.entry.instrument')}
+              options={(instruments.data?.items ?? []).map((i) => ({
+                id: i.id,
+                label: `${tr(i.title, lang)} (v${i.version})`,
+              }))}
+              selectedKey={chosen || null}
+              onSelectionChange={(key) => key && setInstrumentId(key)}
+            />
+            <SelectField
+              label={t('assessments.entry.occasion')}
+              options={occasions.map((o) => ({ id: o, label: t(`assessments.occasion.${o}`) }))}
+              selectedKey={occasion}
+              onSelectionChange={(key) => key && setOccasion(key as Occasion)}
+            />
           </div>
           <Button type="submit" isDisabled={!chosen || busy}>
             {t('assessments.selfLink.create')}

@@ -1,7 +1,7 @@
 import type { AuditEntryView, UserView } from '@lotse/domain';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { hasAnyRole, useUser } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
@@ -248,7 +248,7 @@ function AuditFilters({
         ) : null}
         <TextField
           label={t('audit.actionFilter')}
-          description={t('audit.actionFilterDescription')}
+          description={<Trans i18nKey="audit.actionFilterDescription" components={{ code: <code /> }} />}
           name="action"
           value={filters.action}
           onChange={set('action')}

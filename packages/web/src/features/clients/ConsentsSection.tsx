@@ -53,7 +53,7 @@ export function ConsentsSection({
       {consents.data && consents.data.items.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
         <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table">
+          <table className="table" aria-labelledby={captionId}>
             <caption id={captionId} className="visually-hidden">
               {t('casework.consent.title')}
             </caption>
@@ -105,7 +105,7 @@ export function ConsentsSection({
           </table>
         </section>
       ) : consents.data ? (
-        <p>{t('casework.consent.none')}</p>
+        <p>t('casework.consent.none')</p>
       ) : null}
       {!client.anonymised ? (
         <div className="section-actions">

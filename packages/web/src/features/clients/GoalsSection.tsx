@@ -57,7 +57,7 @@ export function GoalsSection({
       {goals.data && goals.data.items.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
         <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table">
+          <table className="table" aria-labelledby={captionId}>
             <caption id={captionId} className="visually-hidden">
               {t('casework.goal.title')}
             </caption>
@@ -115,7 +115,7 @@ export function GoalsSection({
           </table>
         </section>
       ) : goals.data ? (
-        <p>{t('casework.goal.none')}</p>
+        <p>t('casework.goal.none')</p>
       ) : null}
       {!client.anonymised ? (
         <div className="section-actions">

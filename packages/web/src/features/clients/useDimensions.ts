@@ -10,6 +10,8 @@ interface InstrumentList {
 export function useDimensions(): {
   options: { id: string; label: string }[];
   labelOf: (key: string) => string;
+  /** The titles have loaded (or failed to): pages wait for it rather than flash German names. */
+  ready: boolean;
 } {
   const { i18n } = useTranslation();
   const instruments = useApiQuery<InstrumentList>('/api/instruments');
@@ -25,8 +27,9 @@ export function useDimensions(): {
     return {
       options: [...titles].map(([id, label]) => ({ id, label })),
       labelOf: (key: string) => titles.get(key) ?? key,
+      ready: instruments.data !== undefined || instruments.error !== undefined,
     };
-  }, [instruments.data, language]);
+  }, [instruments.data, instruments.error, language]);
 }
 
 interface Progress {

@@ -159,12 +159,14 @@ export function DistrictsPage() {
                       .join(', ') || '–'}
                   </td>
                   <td className="actions">
-                    <Button variant="secondary" size="sm" onPress={() => setDraft(draftOf(d))}>
-                      {t('districts.edit', { name: d.name })}
-                    </Button>{' '}
-                    <Button variant="secondary" size="sm" isPending={busy} onPress={() => remove(d)}>
-                      {t('districts.remove', { name: d.name })}
-                    </Button>
+                    <div className="button-group">
+                      <Button variant="secondary" size="sm" onPress={() => setDraft(draftOf(d))}>
+                        {t('districts.edit', { name: d.name })}
+                      </Button>
+                      <Button variant="secondary" size="sm" isPending={busy} onPress={() => remove(d)}>
+                        {t('districts.remove', { name: d.name })}
+                      </Button>
+                    </div>
                   </td>
                 </tr>
               ))}

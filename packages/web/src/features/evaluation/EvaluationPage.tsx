@@ -21,6 +21,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { useDimensions } from '../clients/useDimensions.ts';
 import { ChartCard, DataTable } from './Chart.tsx';
 import './evaluation.css';
 
@@ -58,12 +59,17 @@ function useFormat() {
 }
 const numberOrNull = (v: ProtectedNumber) => (typeof v === 'number' ? v : null);
 
-function ChangeCharts({ report }: { report: CohortReport }) {
+function ChangeCharts({ report: raw }: { report: CohortReport }) {
   const { t } = useTranslation();
   const f = useFormat();
   const lang = currentLanguage();
+  // The report names dimensions in German; the page and its summary use the UI language.
+  const { labelOf, ready } = useDimensions();
+  const title = (d: { key: string; title: string }) => (labelOf(d.key) === d.key ? d.title : labelOf(d.key));
+  const report = { ...raw, dimensions: raw.dimensions.map((d) => ({ ...d, title: title(d) })) };
   const rows = [...report.dimensions, report.total];
   const labels = rows.map((d) => (d.key === '_total' ? t('evaluation.total') : d.title));
+  if (!ready) return <Loading label={t('common.loading')} />;
   return (
     <>
       <ChartCard
@@ -355,6 +361,7 @@ function CompareSection({
 }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const { labelOf } = useDimensions();
   const [by, setBy] = useState<'disability' | 'programme'>('disability');
   const [a, setA] = useState<string | null>(null);
   const [b, setB] = useState<string | null>(null);
@@ -429,7 +436,11 @@ function CompareSection({
               t('evaluation.change.ci'),
             ]}
             rows={result.data.dimensions.map((d) => [
-              d.key === '_total' ? t('evaluation.total') : d.title,
+              d.key === '_total'
+                ? t('evaluation.total')
+                : labelOf(d.key) === d.key
+                  ? d.title
+                  : labelOf(d.key),
               f.num(d.meanChangeA),
               f.num(d.meanChangeB),
               d.tooSmall ? t('evaluation.compare.small') : f.num(d.difference),

@@ -17,6 +17,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { AssessmentEntry } from '../assessments/AssessmentEntry.tsx';
 import '../assessments/assessments.css';
 import './instruments.css';
@@ -115,7 +116,6 @@ export function InstrumentEditorPage() {
   const [previewPerspective, setPreviewPerspective] = useState<Perspective>('self');
   const [previewLocale, setPreviewLocale] = useState<InstrumentLocale>(i18n.language === 'en' ? 'en' : 'de');
   const [previewAnswers, setPreviewAnswers] = useState<Answers>({});
-  const ids = { perspective: useId(), locale: useId() };
 
   useEffect(() => {
     const i = instrument.data;
@@ -408,34 +408,18 @@ export function InstrumentEditorPage() {
           <aside className="editor__preview card" aria-labelledby="vorschau-heading">
             <h2 id="vorschau-heading">{t('instruments.preview')}</h2>
             <div className="progress-controls">
-              <label htmlFor={ids.perspective}>
-                {t('instruments.previewPerspective')}
-                <select
-                  id={ids.perspective}
-                  value={previewPerspective}
-                  onChange={(e) => setPreviewPerspective(e.target.value as Perspective)}
-                >
-                  {perspectives.map((p) => (
-                    <option key={p} value={p}>
-                      {t(`assessments.perspective.${p}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label htmlFor={ids.locale}>
-                {t('instruments.previewLocale')}
-                <select
-                  id={ids.locale}
-                  value={previewLocale}
-                  onChange={(e) => setPreviewLocale(e.target.value as InstrumentLocale)}
-                >
-                  {instrumentLocales.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`instruments.locale.${l}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={t('instruments.previewPerspective')}
+                options={perspectives.map((p) => ({ id: p, label: t(`assessments.perspective.${p}`) }))}
+                selectedKey={previewPerspective}
+                onSelectionChange={(key) => key && setPreviewPerspective(key as Perspective)}
+              />
+              <SelectField
+                label={t('instruments.previewLocale')}
+                options={instrumentLocales.map((l) => ({ id: l, label: t(`instruments.locale.${l}`) }))}
+                selectedKey={previewLocale}
+                onSelectionChange={(key) => key && setPreviewLocale(key as InstrumentLocale)}
+              />
             </div>
             <AssessmentEntry
               instrument={draft}

@@ -98,25 +98,27 @@ export function ImportDialog({
               })}
             </p>
             {preview.errors.length ? (
-              <table className="table">
-                <caption>{t('network.import.errors')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('network.import.row')}</th>
-                    <th scope="col">{t('network.import.field')}</th>
-                    <th scope="col">{t('network.import.message')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.errors.slice(0, 50).map((e) => (
-                    <tr key={`${e.row}-${e.field}`}>
-                      <td>{e.row}</td>
-                      <td>{e.field}</td>
-                      <td>{e.message}</td>
+              <div className="table-wrap">
+                <table className="table">
+                  <caption>{t('network.import.errors')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('network.import.row')}</th>
+                      <th scope="col">{t('network.import.field')}</th>
+                      <th scope="col">{t('network.import.message')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {preview.errors.slice(0, 50).map((e) => (
+                      <tr key={`${e.row}-${e.field}`}>
+                        <td>{e.row}</td>
+                        <td>{e.field}</td>
+                        <td>{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             ) : null}
             {preview.errors.length ? (
               <CheckboxItem isSelected={skip} onChange={setSkip}>

@@ -141,8 +141,8 @@ export function PlanningPage() {
         />
       </div>
       {planning.error ? <Alert tone="error">{errorText(t, planning.error)}</Alert> : null}
-      {planning.loading && !data ? <Loading label={t('common.loading')} /> : null}
-      {data ? (
+      {(planning.loading && !data) || (data && !dims.ready) ? <Loading label={t('common.loading')} /> : null}
+      {data && dims.ready ? (
         <Section id="planning-table" title={t('network.planning.caption', { district: districtLabel })}>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
           <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>

@@ -121,11 +121,13 @@ export function PublicationsPage() {
                     </th>
                     <td>{t(`network.publicationKind.${p.kind}`)}</td>
                     <td>
-                      {p.tags.map((tag) => (
-                        <Button key={tag} variant="quiet" size="sm" onPress={() => update({ suche: tag })}>
-                          {tag}
-                        </Button>
-                      ))}
+                      <div className="button-group button-group--tight">
+                        {p.tags.map((tag) => (
+                          <Button key={tag} variant="quiet" size="sm" onPress={() => update({ suche: tag })}>
+                            {tag}
+                          </Button>
+                        ))}
+                      </div>
                     </td>
                     <td className="cell--nowrap">{p.publishedOn ? formatDate(p.publishedOn, locale) : ''}</td>
                     <td>
