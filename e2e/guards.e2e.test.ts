@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, choose, demo, type Harness, signIn, startHarness } from './harness.ts';
 
 /**
  * Issue 12 items 7 and 8 in Chromium (guards against bad data): a similar name with the same birth
@@ -193,15 +193,17 @@ describe('assessment occasion (item 8)', () => {
       await setLanguage(guide, lang);
       await guide.getByRole('heading', { level: 1, name: de ? 'Neue Erhebung' : 'New assessment' }).waitFor();
       await guide.getByTestId('occasion-hint').waitFor();
-      const occasion = guide.getByRole('combobox', { name: de ? /^Anlass/ : /^Occasion/ });
-      await expect.poll(() => occasion.inputValue()).toBe('follow_up');
+      // A react-aria select: its button is named by the chosen value and then the label.
+      const occasionLabel = de ? /Anlass$/ : /Occasion$/;
+      const occasion = guide.getByRole('button', { name: occasionLabel });
+      await expect.poll(() => occasion.textContent()).toMatch(de ? /Verlaufserhebung/ : /Follow-up/);
       await expect(guide.getByTestId('occasion-hint').textContent()).resolves.toMatch(
         de ? /Verlaufserhebung ist seit .* fällig/ : /follow-up has been due since/,
       );
       await expectAccessibleAndNarrow(guide, `new assessment ${lang} ${viewport.width}`);
 
       // A second intake needs a confirmation before it can start.
-      await occasion.selectOption('intake');
+      await choose(guide, occasionLabel, { name: de ? 'Ersterhebung' : 'Intake' });
       const warning = guide.getByTestId('second-intake');
       await warning.waitFor();
       const start = guide.getByRole('button', { name: de ? 'Erhebung beginnen' : 'Start assessment' });
@@ -212,12 +214,11 @@ describe('assessment occasion (item 8)', () => {
 
       // The progress: same-day follow-ups are numbered; intake against the latest follow-up by default.
       await guide.goto(`/klienten/${client.id}`);
-      const from = guide.getByRole('combobox', { name: de ? /^Vergleich von/ : /^Compare/ });
+      const from = guide.getByRole('button', { name: de ? /Vergleich von$/ : /Compare$/ });
       await from.waitFor();
-      const selected = (select: typeof from) =>
-        select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      const selected = (select: typeof from) => select.textContent().then((text) => text ?? '');
       await expect.poll(() => selected(from)).toMatch(de ? /Ersterhebung/ : /Intake/);
-      const to = guide.getByRole('combobox', { name: de ? /^bis/ : /^with/ });
+      const to = guide.getByRole('button', { name: de ? /\bbis$/ : /\bwith$/ });
       await expect
         .poll(() => selected(to))
         .toMatch(de ? /Verlaufserhebung, 2\. am Tag/ : /Follow-up, no\. 2 that day/);
