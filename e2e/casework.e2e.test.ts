@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, openListbox, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
 let context: BrowserContext;
@@ -27,9 +27,7 @@ async function choose(
   label: string,
   option: string | 'first',
 ) {
-  await scope.getByRole('button', { name: new RegExp(label) }).click();
-  const listbox = page.getByRole('listbox');
-  await listbox.waitFor();
+  const listbox = await openListbox(page, scope.getByRole('button', { name: new RegExp(label) }));
   if (option === 'first') await listbox.getByRole('option').first().click();
   else await listbox.getByRole('option', { name: option, exact: true }).click();
 }

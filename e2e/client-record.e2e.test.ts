@@ -56,7 +56,8 @@ const words = {
 } as const;
 
 /** Conditions polled while the page loads on a busy machine: generous, never a fixed wait. */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
+const eventually = <T>(read: () => Promise<T> | T, message?: string) =>
+  expect.poll(read, { timeout: 30_000, message });
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -217,7 +218,8 @@ describe('the client record', () => {
 
       for (const width of [viewport.width, 320]) {
         await page.setViewportSize({ width, height: viewport.height });
-        expect(await noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
+        // The chart re-lays itself out after a resize: wait for it rather than measure mid-way.
+        await eventually(() => noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
       }
     },
     // Several widths, axe and a whole assessment per test on a busy 2-core machine.
@@ -237,7 +239,8 @@ describe('the client record', () => {
       for (const width of [viewport.width, 320]) {
         await page.setViewportSize({ width, height: viewport.height });
         await eventually(() => radarLabelsOutside(page)).toEqual([]);
-        expect(await noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
+        // The chart re-lays itself out after a resize: wait for it rather than measure mid-way.
+        await eventually(() => noSidewaysScroll(page), `sideways scroll at ${width} px (${lang})`).toBe(true);
       }
       await page.setViewportSize(viewport);
 

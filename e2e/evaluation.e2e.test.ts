@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, openListbox, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
 let context: BrowserContext;
@@ -22,9 +22,7 @@ afterAll(async () => {
 
 /** Picks an option of a react-aria select by its label. */
 async function choose(p: Page, label: string, option: string) {
-  await p.getByRole('button', { name: new RegExp(label) }).click();
-  const listbox = p.getByRole('listbox');
-  await listbox.waitFor();
+  const listbox = await openListbox(p, p.getByRole('button', { name: new RegExp(label) }));
   await listbox
     .getByRole('option')
     .filter({ has: p.getByText(option, { exact: true }) })

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { E2E_TEMPLATE_KEY } from './template-key.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -204,6 +204,23 @@ export async function navLink(page: Page, name: string): Promise<Locator> {
 }
 
 /**
+ * Opens a react-aria select's listbox by pressing its button, and presses again while it is closed:
+ * the popover closes itself when the page scrolls under it, which a page still loading its sections
+ * on a busy machine can do right after the first press.
+ */
+export async function openListbox(page: Page, button: Locator): Promise<Locator> {
+  const listbox = page.getByRole('listbox');
+  await expect
+    .poll(async () => {
+      if (await listbox.isVisible()) return true;
+      if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+      return listbox.isVisible();
+    })
+    .toBe(true);
+  return listbox;
+}
+
+/**
  * Picks an option of a SelectField (react-aria select): its button is named by the label and the
  * current value; the option by its name or position in the listbox.
  */
@@ -212,9 +229,7 @@ export async function choose(
   label: RegExp,
   option: { name: string } | { index: number },
 ): Promise<void> {
-  await page.getByRole('button', { name: label }).click();
-  const listbox = page.getByRole('listbox');
-  await listbox.waitFor();
+  const listbox = await openListbox(page, page.getByRole('button', { name: label }));
   const options = listbox.getByRole('option');
   await ('name' in option
     ? options.filter({ hasText: option.name }).first()

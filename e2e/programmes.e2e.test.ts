@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, openListbox, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
 let context: BrowserContext;
@@ -29,9 +29,7 @@ async function expectNoAxeViolations(p: Page) {
 
 /** Picks an option of a react-aria select by its label, with the keyboard-accessible listbox. */
 async function choose(p: Page, scope: Locator | Page, label: string, option: string) {
-  await scope.getByRole('button', { name: new RegExp(label) }).click();
-  const listbox = p.getByRole('listbox');
-  await listbox.waitFor();
+  const listbox = await openListbox(p, scope.getByRole('button', { name: new RegExp(label) }));
   await listbox
     .getByRole('option')
     .filter({ has: p.getByText(option, { exact: true }) })
