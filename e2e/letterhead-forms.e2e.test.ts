@@ -186,10 +186,12 @@ describe('the full blank forms', () => {
       },
       '#leere-boegen',
     );
-    const hrefs = await admin
-      .getByRole('region', { name: 'Leere Bögen zum Ausdrucken' })
-      .getByRole('link')
-      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+    // everyView switched back to German, which reloads the list: wait for the links to be back.
+    const links = admin.getByRole('region', { name: 'Leere Bögen zum Ausdrucken' }).getByRole('link');
+    await links.first().waitFor();
+    const hrefs = await links.evaluateAll((links) =>
+      links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
+    );
     await expectFormLinks(admin, hrefs, 6);
   });
 

@@ -82,7 +82,7 @@ describe('the frame of every page', () => {
           await page.goto('/');
           const nav = page.getByRole('navigation', { name: w.nav });
           await nav.waitFor();
-          expect(await menuRows(page)).toBe(1);
+          await expect.poll(() => menuRows(page)).toBe(1);
           await context.clearCookies();
         }
         // The admin's menu: both groups; the network group opens with the keyboard, Escape closes it
@@ -91,21 +91,23 @@ describe('the frame of every page', () => {
         await page.goto('/');
         const nav = page.getByRole('navigation', { name: w.nav });
         const network = nav.getByRole('button', { name: w.network });
-        expect(await nav.getByRole('button', { name: w.admin }).count()).toBe(1);
-        expect(await network.getAttribute('aria-expanded')).toBe('false');
+        // The menu renders once the session has loaded: wait for it, never measure mid-way.
+        await network.waitFor();
+        await expect.poll(() => nav.getByRole('button', { name: w.admin }).count()).toBe(1);
+        await expect.poll(() => network.getAttribute('aria-expanded')).toBe('false');
         await network.focus();
         await page.keyboard.press('Enter');
-        expect(await network.getAttribute('aria-expanded')).toBe('true');
+        await expect.poll(() => network.getAttribute('aria-expanded')).toBe('true');
         expect(await axeViolations(page)).toEqual([]);
         await page.keyboard.press('Tab');
         await page.keyboard.press('Escape');
-        expect(await network.getAttribute('aria-expanded')).toBe('false');
-        expect(await network.evaluate((el) => el === document.activeElement)).toBe(true);
+        await expect.poll(() => network.getAttribute('aria-expanded')).toBe('false');
+        await expect.poll(() => network.evaluate((el) => el === document.activeElement)).toBe(true);
         await page.keyboard.press('Enter');
         await nav.getByRole('link', { name: w.events }).click();
         await page.getByRole('heading', { level: 1, name: w.events }).waitFor();
-        expect(await network.getAttribute('aria-expanded')).toBe('false');
-        expect(await network.getAttribute('class')).toMatch(/app-nav__toggle--current/);
+        await expect.poll(() => network.getAttribute('aria-expanded')).toBe('false');
+        await expect.poll(() => network.getAttribute('class')).toMatch(/app-nav__toggle--current/);
         expect(errors).toEqual([]);
       } finally {
         await context.close();
