@@ -3,6 +3,7 @@
  * the top, an in-page menu of the sections, the progress shown after an assessment is completed, a
  * radar and page that fit a phone, and the closure form checking the day the case began.
  */
+import { type AssessmentSummaryView, dueOccasion } from '@lotse/domain';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, DEMO_PASSWORD, demo, type Harness, startHarness } from './harness.ts';
@@ -249,6 +250,21 @@ describe('the client record', () => {
       const before = (await newAssessment.boundingBox())?.height ?? 0;
       await progress.getByRole('button', { name: w.selfLink }).click();
       await progress.locator('.self-link').waitFor();
+      // The link's occasion defaults to the one due for the client's self-assessment (a follow-up once
+      // the self-assessment has its intake), as on the new-assessment form.
+      const [first] = (await api<{ items: { id: string; key: string }[] }>(page, '/api/instruments')).items;
+      const selfHistory = (
+        await api<{ items: AssessmentSummaryView[] }>(page, `/api/clients/${id}/assessments`)
+      ).items.filter((a) => a.instrumentKey === first?.key && a.perspective === 'self');
+      const due = dueOccasion(selfHistory);
+      const dueWord = {
+        de: { intake: 'Ersterhebung', follow_up: 'Verlaufserhebung' },
+        en: { intake: 'Intake', follow_up: 'Follow-up' },
+      }[lang][due];
+      const occasionButton = progress
+        .locator('.self-link')
+        .getByRole('button', { name: lang === 'de' ? /Anlass$/ : /Occasion$/ });
+      await eventually(() => occasionButton.textContent()).toContain(dueWord);
       await eventually(async () => (await newAssessment.boundingBox())?.height).toBe(before);
       expect(before).toBeLessThan(80);
       expect(await noSidewaysScroll(page)).toBe(true);

@@ -1,4 +1,11 @@
-import { type InstrumentView, type Occasion, occasions, type SelfAssessmentLinkView } from '@lotse/domain';
+import {
+  type AssessmentSummaryView,
+  dueOccasion,
+  type InstrumentView,
+  type Occasion,
+  occasions,
+  type SelfAssessmentLinkView,
+} from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../app/api.ts';
@@ -20,12 +27,24 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
   const [open, setOpen] = useState(false);
   const instruments = useApiQuery<{ items: InstrumentView[] }>(open ? '/api/instruments' : null);
   const [instrumentId, setInstrumentId] = useState('');
-  const [occasion, setOccasion] = useState<Occasion>('intake');
+  const earlier = useApiQuery<{ items: AssessmentSummaryView[] }>(
+    open ? `/api/clients/${clientId}/assessments` : null,
+  );
+  // Undefined until the guide picks one: then the occasion due for the client's self-assessment.
+  const [pickedOccasion, setOccasion] = useState<Occasion>();
   const [link, setLink] = useState<SelfAssessmentLinkView>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const ids = { url: useId() };
   const chosen = instrumentId || instruments.data?.items[0]?.id || '';
+  const instrumentKey = instruments.data?.items.find((i) => i.id === chosen)?.key;
+  const occasion =
+    pickedOccasion ??
+    dueOccasion(
+      (earlier.data?.items ?? []).filter(
+        (a) => a.instrumentKey === instrumentKey && a.perspective === 'self',
+      ),
+    );
 
   const create = async () => {
     setBusy(true);
