@@ -39,7 +39,7 @@ import { hashPassword } from '../packages/server/src/features/auth/password-hash
 import { DEMO_PASSWORD } from '../packages/server/src/features/demo/demo.seed.ts';
 import { seedDistricts } from '../packages/server/src/features/districts/districts.demo.ts';
 import type { Database, Queryable } from '../packages/server/src/platform/db.ts';
-import { openPostgres } from '../packages/server/src/platform/db.ts';
+import { openPostgres, pgliteDatabase } from '../packages/server/src/platform/db.ts';
 import { loadMigrations, migrate } from '../packages/server/src/platform/migrate.ts';
 import {
   type AgencyPlan,
@@ -465,23 +465,7 @@ function wrapClient(c: pg.Client): Queryable {
 const openRawPglite = (dataDir: string) =>
   PGlite.create({ dataDir, extensions: { pg_trgm, fuzzystrmatch, unaccent } });
 
-function wrapPglite(p: PGlite): Database {
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const r = await q.query<T>(sql, params as unknown[]);
-      return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
-    },
-    async exec(sql: string) {
-      await q.exec(sql);
-    },
-  });
-  return {
-    kind: 'pglite',
-    ...wrap(p),
-    transaction: (fn) => p.transaction((tx) => fn(wrap(tx))),
-    close: () => p.close(),
-  };
-}
+const wrapPglite = (p: PGlite): Database => pgliteDatabase(p);
 
 /** PGlite has one connection: lines are gathered per table and copied from a blob every ~16 MB. */
 function pgliteLoader(p: PGlite): Loader {

@@ -26,7 +26,12 @@ import * as referrals from '../packages/server/src/features/referrals/referrals.
 import { ManualClock } from '../packages/server/src/platform/clock.ts';
 import { loadConfig } from '../packages/server/src/platform/config.ts';
 import type { Actor, AppContext } from '../packages/server/src/platform/context.ts';
-import { type Database, openPostgres, type Queryable } from '../packages/server/src/platform/db.ts';
+import {
+  type Database,
+  openPostgres,
+  type Queryable,
+  type TransactionSettings,
+} from '../packages/server/src/platform/db.ts';
 import { createLogger } from '../packages/server/src/platform/logger.ts';
 
 type Role = Actor['roles'][number];
@@ -43,7 +48,7 @@ class RolledBack extends Error {}
 function explaining(db: Database, sink: Explained[]): Database {
   return {
     ...db,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T> {
       let result: T | undefined;
       await db
         .transaction(async (tx) => {
@@ -64,7 +69,7 @@ function explaining(db: Database, sink: Explained[]): Database {
           };
           result = await fn(wrapped);
           throw new RolledBack();
-        })
+        }, settings)
         .catch((e) => {
           if (!(e instanceof RolledBack)) throw e;
         });

@@ -34,13 +34,9 @@ export function withActor<T>(
   actor: Actor,
   fn: (scope: ActorScope) => Promise<T>,
 ): Promise<T> {
+  // The scope is cleared too, in case a session-level setting was left on a pooled connection.
+  const settings = { 'lotse.agency_id': actor.agencyId, 'lotse.scope': '', role: 'lotse_app' };
   return ctx.db.transaction(async (tx) => {
-    // The scope is cleared too, in case a session-level setting was left on a pooled connection.
-    await tx.query(
-      `SELECT set_config('lotse.agency_id', $1, true), set_config('lotse.scope', '', true),
-              set_config('role', 'lotse_app', true)`,
-      [actor.agencyId],
-    );
     const now = ctx.clock.now();
     return fn({
       tx,
@@ -49,7 +45,7 @@ export function withActor<T>(
       audit: (event) =>
         appendAudit(tx, { ...event, agencyId: actor.agencyId, actorUserId: actor.userId }, now),
     });
-  });
+  }, settings);
 }
 
 /**
@@ -59,11 +55,10 @@ export function withActor<T>(
  * CLI, demo seed). Deliberate and visible, like decision 0002 asks.
  */
 export function withSystem<T>(ctx: AppContext, fn: (tx: Queryable, now: Date) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
-    await enterSystemScope(tx);
-    return fn(tx, ctx.clock.now());
-  });
+  return ctx.db.transaction((tx) => fn(tx, ctx.clock.now()), SYSTEM_SCOPE);
 }
+
+const SYSTEM_SCOPE = { 'lotse.scope': 'system' };
 
 /** Transaction-local: ends with the transaction, so a pooled connection never keeps it. */
 export async function enterSystemScope(tx: Queryable): Promise<void> {

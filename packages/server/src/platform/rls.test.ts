@@ -40,6 +40,37 @@ describe('row-level security holds for every role but the system scope', () => {
     expect(unprotected).toEqual([]);
   });
 
+  it('policies compute the actor’s agency and the system scope once per statement, not per row', async () => {
+    const policies = await t.ctx.db.query<{ name: string; rule: string }>(
+      `SELECT tablename || '.' || policyname AS name, coalesce(qual, '') || ' ' || coalesce(with_check, '') AS rule
+         FROM pg_policies WHERE schemaname = 'public' ORDER BY 1`,
+    );
+    expect(policies.rows.length).toBeGreaterThan(50);
+    const perRow = policies.rows.filter((p) =>
+      /(?<!SELECT )lotse_(current_agency|system_scope)\(\)/.test(p.rule),
+    );
+    expect(perRow.map((p) => p.name)).toEqual([]);
+    // The rewrite kept the rules: one table's policies as the application sees them.
+    const clients = policies.rows.filter((p) => p.name.startsWith('clients.')).map((p) => p.rule);
+    expect(clients.join(' ')).toMatch(/agency_id = \( SELECT lotse_current_agency\(\)/);
+  });
+
+  it('the app role sees its agency’s rows by index through the once-per-statement policy', async () => {
+    const [a] = await agencyIds();
+    const plan = await withActor(
+      t.ctx,
+      { userId: a, agencyId: a, roles: ['caseworker'], sessionKey: 'x' },
+      (s) =>
+        s.tx.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN (COSTS OFF) SELECT count(*) FROM users WHERE agency_id = $1`,
+          [a],
+        ),
+    );
+    const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/InitPlan/);
+    expect(text).not.toMatch(/current_setting/);
+  });
+
   it('[trust #9] SECURITY DEFINER functions belong to lotse_definer and have a fixed search_path', async () => {
     const fns = await t.ctx.db.query<{ name: string; config: string[] | null; owner: boolean }>(
       `SELECT p.proname AS name, p.proconfig AS config, p.proowner::regrole::text = 'lotse_definer' AS owner

@@ -121,29 +121,16 @@ export async function authenticate(
   ctx: AppContext,
   token: string | undefined,
 ): Promise<{ status: 'valid'; session: AuthenticatedSession } | { status: 'expired' | 'none' }> {
-  if (!token) return { status: 'none' };
-  return withSystem(ctx, async (tx, now) => {
-    const found = await lookupSession(tx, token, now, ctx.config.session);
-    if (found.status !== 'valid') return found;
-    const s = found.session;
-    const user = (
-      await tx.query<{ roles: Actor['roles']; status: string }>(
-        'SELECT roles, status FROM users WHERE id = $1',
-        [s.user_id],
-      )
-    ).rows[0];
-    if (user?.status !== 'active') {
-      await deleteSession(tx, s.token_hash);
-      return { status: 'none' as const };
-    }
-    return {
-      status: 'valid' as const,
-      session: {
-        actor: { userId: s.user_id, agencyId: s.agency_id, roles: user.roles, sessionKey: s.token_hash },
-        mfa: s.mfa_state,
-      },
-    };
-  });
+  const found = await lookupSession(ctx, token, ctx.clock.now());
+  if (found.status !== 'valid') return found;
+  const s = found.session;
+  return {
+    status: 'valid',
+    session: {
+      actor: { userId: s.user_id, agencyId: s.agency_id, roles: s.roles, sessionKey: s.token_hash },
+      mfa: s.mfa_state,
+    },
+  };
 }
 
 export async function logout(ctx: AppContext, actor: Actor) {

@@ -1,5 +1,6 @@
 import type { MfaState } from '@lotse/domain';
 import type { Config } from '../../platform/config.ts';
+import { type Actor, type AppContext, withSystem } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
@@ -34,28 +35,42 @@ export async function createSession(
 }
 
 export type SessionLookup =
-  | { status: 'valid'; session: SessionRow }
+  | { status: 'valid'; session: SessionWithUser }
   | { status: 'expired' }
   | { status: 'none' };
 
-/** Finds the session of a cookie token; ends it when the idle or absolute timeout has passed. */
+/** A session with its user's roles and status, as `lotse_session_of` (migration 025) returns it. */
+export interface SessionWithUser extends SessionRow {
+  roles: Actor['roles'];
+  user_status: string;
+}
+
+/**
+ * Finds the session of a cookie token in one statement outside a transaction (every request pays
+ * for it); only an ended session or an overdue touch write, in the system scope.
+ */
 export async function lookupSession(
-  tx: Queryable,
+  ctx: AppContext,
   token: string | undefined,
   now: Date,
-  config: Config['session'],
 ): Promise<SessionLookup> {
   if (!token || token.length > 100) return { status: 'none' };
   const hash = tokenHash(token);
-  const row = (await tx.query<SessionRow>('SELECT * FROM sessions WHERE token_hash = $1', [hash])).rows[0];
+  const row = (await ctx.db.query<SessionWithUser>('SELECT * FROM lotse_session_of($1)', [hash])).rows[0];
   if (!row) return { status: 'none' };
   const idleSince = now.getTime() - row.last_seen_at.getTime();
-  if (idleSince > config.idleMs || now >= row.expires_at) {
-    await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hash]);
+  if (idleSince > ctx.config.session.idleMs || now >= row.expires_at) {
+    await withSystem(ctx, (tx) => deleteSession(tx, hash));
     return { status: 'expired' };
   }
+  if (row.user_status !== 'active') {
+    await withSystem(ctx, (tx) => deleteSession(tx, hash));
+    return { status: 'none' };
+  }
   if (idleSince > TOUCH_INTERVAL_MS) {
-    await tx.query('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1', [hash, now]);
+    await withSystem(ctx, (tx) =>
+      tx.query('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1', [hash, now]),
+    );
   }
   return { status: 'valid', session: row };
 }
