@@ -29,6 +29,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -463,7 +464,7 @@ function wrapClient(c: pg.Client): Queryable {
 
 /** The same extensions the app loads (platform/db.ts). */
 const openRawPglite = (dataDir: string) =>
-  PGlite.create({ dataDir, extensions: { pg_trgm, fuzzystrmatch, unaccent } });
+  PGlite.create({ dataDir, extensions: { pg_trgm, fuzzystrmatch, unaccent, btree_gin } });
 
 const wrapPglite = (p: PGlite): Database => pgliteDatabase(p);
 

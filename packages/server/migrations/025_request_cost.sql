@@ -99,3 +99,38 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- Client search. Under row-level security the planner may use an index only for leakproof operators,
+-- and LIKE and pg_trgm's operators are not: every search compared every client of the agency row by
+-- row (word similarity about 2.4 us a row, 290 ms for 25,000 clients). lotse_client_name_matches
+-- reads the trigram indexes as lotse_definer instead, for the caller's agency only. It runs under
+-- the policy definer_all, which grants lotse_definer exactly what lotse_system_scope() already grants
+-- it (current_user = 'lotse_definer'), but as a constant the planner folds away, so the indexes apply.
+-- A typo search (edit distance) still visits the agency's rows, comparing precomputed folded names
+-- instead of folding (unaccent) two names per row.
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+ALTER TABLE clients
+  ADD COLUMN first_name_folded text GENERATED ALWAYS AS (lotse_fold(first_name)) STORED,
+  ADD COLUMN last_name_folded text GENERATED ALWAYS AS (lotse_fold(last_name)) STORED;
+DROP INDEX clients_search_trgm_idx;
+CREATE INDEX clients_search_trgm_idx ON clients USING gin (agency_id, search_name gin_trgm_ops);
+CREATE INDEX clients_number_trgm_idx ON clients USING gin (client_number gin_trgm_ops);
+CREATE POLICY definer_all ON clients TO lotse_definer USING (true) WITH CHECK (true);
+
+-- Ids of the caller's agency's clients whose folded name contains the query, has a word similar to
+-- it (pg_trgm word similarity >= 0.5) or whose client number starts with it.
+CREATE FUNCTION lotse_client_name_matches(query text) RETURNS SETOF uuid
+  LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 200
+  SET search_path = public SET pg_trgm.word_similarity_threshold = 0.5
+  AS $$
+BEGIN
+  RETURN QUERY
+  SELECT c.id FROM clients c
+   WHERE c.agency_id = lotse_current_agency()
+     AND (c.search_name LIKE '%' || lotse_fold(query) || '%'
+          OR lotse_fold(query) <% c.search_name
+          OR c.client_number ILIKE query || '%');
+END
+$$;
+REVOKE ALL ON FUNCTION lotse_client_name_matches(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION lotse_client_name_matches(text) TO lotse_app;

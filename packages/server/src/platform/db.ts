@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -37,7 +38,7 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** Transaction-local configuration parameters, e.g. `{ role: 'lotse_app', 'lotse.agency_id': id }`. */
+/** Configuration parameters set for one transaction only (`set_config(name, value, true)`). */
 export type TransactionSettings = Readonly<Record<string, string>>;
 
 const settingsSql = (settings: TransactionSettings, literal: (value: string) => string) =>
@@ -52,7 +53,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     // The same contrib extensions a PostgreSQL server ships (Debian: postgresql-contrib is built in).
-    extensions: { pg_trgm, fuzzystrmatch, unaccent },
+    extensions: { pg_trgm, fuzzystrmatch, unaccent, btree_gin },
     parsers: {
       [OID.int8]: (v: string) => Number(v),
       [OID.date]: (v: string) => v,

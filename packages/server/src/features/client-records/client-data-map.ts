@@ -47,6 +47,8 @@ export const CLIENT_DATA: Record<string, ClientTable> = {
       first_name: replace(ANONYMISED),
       last_name: replace(ANONYMISED),
       search_name: keep('generated from first_name and last_name; follows them'),
+      first_name_folded: keep('generated from first_name; follows it'),
+      last_name_folded: keep('generated from last_name; follows it'),
       phone: clear,
       email: clear,
       address: clear,

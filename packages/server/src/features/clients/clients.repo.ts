@@ -57,23 +57,33 @@ export async function listClients(
   const dates = tokens.map(asDate).filter((d): d is string => d !== undefined);
   const words = tokens.filter((t) => asDate(t) === undefined);
   for (const d of dates) where.push(`c.birth_date = ${add(d)}::date`);
+  // The name conditions differ by branch: the agency's own clients are found through the trigram
+  // indexes (name substring, word similarity, client number prefix; lotse_client_name_matches, see
+  // migration 025), so only a typo search (edit distance, single word) still visits the agency's rows,
+  // comparing precomputed folded names; the few shared clients are compared row by row.
+  let ownName: string | undefined;
+  let sharedName: string | undefined;
   if (words.length > 0) {
     const text = add(words.join(' '));
-    const conditions = [
-      `c.search_name LIKE '%' || lotse_fold(${text}) || '%'`,
-      `word_similarity(lotse_fold(${text}), c.search_name) >= 0.5`,
-      `c.client_number ILIKE ${text} || '%'`,
+    const folded = `lotse_fold(${text})`;
+    const matches = (c: string) => [
+      `${c}.search_name LIKE '%' || ${folded} || '%'`,
+      `${folded} <% ${c}.search_name`,
+      `${c}.client_number ILIKE ${text} || '%'`,
     ];
+    const typos: string[] = [];
     if (words.length === 1 && (words[0] ?? '').length >= 4) {
       const distance = (words[0] ?? '').length >= 7 ? 2 : 1;
-      conditions.push(
-        `levenshtein(lotse_fold(c.last_name), lotse_fold(${text})) <= ${distance}`,
-        `levenshtein(lotse_fold(c.first_name), lotse_fold(${text})) <= ${distance}`,
+      typos.push(
+        `levenshtein(c.last_name_folded, ${folded}) <= ${distance}`,
+        `levenshtein(c.first_name_folded, ${folded}) <= ${distance}`,
       );
     }
-    where.push(`(${conditions.join(' OR ')})`);
-    rank = (c) => `(${c}.search_name LIKE '%' || lotse_fold(${text}) || '%') DESC,
-            word_similarity(lotse_fold(${text}), ${c}.search_name) DESC, ${c}.last_name, ${c}.first_name`;
+    const indexed = `c.id IN (SELECT lotse_client_name_matches(${text}))`;
+    ownName = `(${[indexed, ...typos].join(' OR ')})`;
+    sharedName = `(${[...matches('c'), ...typos].join(' OR ')})`;
+    rank = (c) => `(${c}.search_name LIKE '%' || ${folded} || '%') DESC,
+            word_similarity(${folded}, ${c}.search_name) DESC, ${c}.last_name, ${c}.first_name`;
   }
   // The status of the client's current case (the open one, else the latest): an open case exists, or
   // none is open and one exists. Same meaning as filtering the case shown, but index-driven.
@@ -91,17 +101,20 @@ export async function listClients(
                           ${mineIn(`k.agency_id <> $1 AND k.client_id IN (${SHARED_WITH_AGENCY})`)}))`);
   }
   where.push('c.anonymised_at IS NULL');
-  const conds = where.join(' AND ');
+  const conds = (name: string | undefined) => [...where, ...(name ? [name] : [])].join(' AND ');
   const columns =
     'c.id, c.agency_id, c.client_number, c.first_name, c.last_name, c.birth_date, c.district, c.search_name';
-  const matched = `SELECT ${columns} FROM clients c WHERE c.agency_id = $1 AND ${conds}
+  const matched = `SELECT ${columns} FROM clients c WHERE c.agency_id = $1 AND ${conds(ownName)}
     UNION ALL
-    SELECT ${columns} FROM clients c WHERE c.agency_id <> $1 AND c.id = ANY (ARRAY(${SHARED_WITH_AGENCY})) AND ${conds}`;
+    SELECT ${columns} FROM clients c WHERE c.agency_id <> $1 AND c.id = ANY (ARRAY(${SHARED_WITH_AGENCY}))
+       AND ${conds(sharedName)}`;
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
   // The page first (ordered, limited), the current case only for its rows; the total counted apart.
   // A search evaluates its fuzzy conditions once (materialized); a plain list counts and pages by
   // index without materializing the agency.
   const searched = words.length > 0 || dates.length > 0;
+  // The threshold of `<%` for the shared clients' branch (lotse_client_name_matches sets its own).
+  if (words.length > 0) await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
   const source = searched ? 'm' : `(${matched})`;
   const result = await tx.query<ClientSummaryRow>(
     `${searched ? `WITH m AS MATERIALIZED (${matched}) ` : ''}
