@@ -54,7 +54,8 @@ const section = (pick: string, fields: string, order: string, joins = '') => `(
   SELECT json_build_object('total', coalesce(max(p.total), 0), 'overdue', coalesce(max(p.overdue), 0),
            'items', coalesce(json_agg(json_build_object('client_id', c.id, 'client_number', c.client_number,
            'first_name', c.first_name, 'last_name', c.last_name, 'guide_id', p.guide_id,
-           'guide_name', lotse_user_display_name(p.guide_id)${fields}) ORDER BY ${order}), '[]'))
+           'guide_name', (SELECT gn.name FROM guides gn WHERE gn.guide_id = p.guide_id)${fields})
+           ORDER BY ${order}), '[]'))
     FROM (${pick} LIMIT ${LIMIT}) p JOIN clients c ON c.id = p.client_id${joins})`;
 
 /**
@@ -75,7 +76,10 @@ export const CASELOAD_SQL = `
       -- One primary-key lookup per case (OFFSET 0 keeps it a lookup): a hash join read every client of
       -- the installation for a team lead's caseload.
       JOIN LATERAL (SELECT c.last_name FROM clients c
-                     WHERE c.id = v.client_id AND c.anonymised_at IS NULL OFFSET 0) c ON true)
+                     WHERE c.id = v.client_id AND c.anonymised_at IS NULL OFFSET 0) c ON true),
+  -- Each guide's name once (a function call with a query of its own), not once per listed row.
+  guides AS MATERIALIZED (
+    SELECT g.guide_id, lotse_user_display_name(g.guide_id) AS name FROM (SELECT DISTINCT guide_id FROM v) g)
   SELECT
     (SELECT count(*)::int FROM vc) AS open_cases,
     ${section(

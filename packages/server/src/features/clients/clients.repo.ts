@@ -74,10 +74,11 @@ export async function listClients(
     const typos: string[] = [];
     if (words.length === 1 && (words[0] ?? '').length >= 4) {
       const distance = (words[0] ?? '').length >= 7 ? 2 : 1;
-      typos.push(
-        `levenshtein(c.last_name_folded, ${folded}) <= ${distance}`,
-        `levenshtein(c.first_name_folded, ${folded}) <= ${distance}`,
-      );
+      // The length difference bounds the edit distance: most names are ruled out before it is computed.
+      const near = (column: string) =>
+        `(abs(length(${column}) - length(${folded})) <= ${distance}
+          AND levenshtein_less_equal(${column}, ${folded}, ${distance}) <= ${distance})`;
+      typos.push(near('c.last_name_folded'), near('c.first_name_folded'));
     }
     const indexed = `c.id IN (SELECT lotse_client_name_matches(${text}))`;
     ownName = `(${[indexed, ...typos].join(' OR ')})`;
