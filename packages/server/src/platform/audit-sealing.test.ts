@@ -15,7 +15,7 @@ import {
 } from './audit.ts';
 import { auditKey, auditKeyFrom } from './audit-key.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { type Actor, enterSystemScope, withActor } from './context.ts';
+import { type Actor, SYSTEM_SCOPE, withActor } from './context.ts';
 import { type Database, openPglite, openPostgres } from './db.ts';
 import { migrate } from './migrate.ts';
 
@@ -391,14 +391,15 @@ describe('lock-free audit trail (appended without a lock, chained by the sealer)
       if (engine === 'pglite') await migrate(db);
       const agency = engine === 'pglite' ? null : (await actorOf(DEMO.caseworker)).agencyId;
       const append = (n: number) =>
-        db.transaction(async (tx) => {
-          await enterSystemScope(tx);
-          await appendAudit(
-            tx,
-            { action: 'test.crash', agencyId: agency, actorUserId: null, details: { n } },
-            new Date(),
-          );
-        });
+        db.transaction(
+          (tx) =>
+            appendAudit(
+              tx,
+              { action: 'test.crash', agencyId: agency, actorUserId: null, details: { n } },
+              new Date(),
+            ),
+          SYSTEM_SCOPE,
+        );
       await append(0);
       await sealAuditLog(db, key());
       for (let n = 1; n <= 5; n++) await append(n);
@@ -409,26 +410,28 @@ describe('lock-free audit trail (appended without a lock, chained by the sealer)
       await db.close(); // the process goes away before any sealer ran again
 
       db = await open(); // restart
-      const before = await db.transaction(async (tx) => {
-        await enterSystemScope(tx);
-        return (
-          await tx.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.crash' AND seq IS NULL`,
-          )
-        ).rows[0]?.n;
-      });
+      const before = await db.transaction(
+        async (tx) =>
+          (
+            await tx.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.crash' AND seq IS NULL`,
+            )
+          ).rows[0]?.n,
+        SYSTEM_SCOPE,
+      );
       expect(before).toBe(5);
       expect((await sealAuditLog(db, key())).ran).toBe(true);
       const after = await verifyAuditChain(db, key());
       expect(after.problems).toEqual([]);
-      const crashed = await db.transaction(async (tx) => {
-        await enterSystemScope(tx);
-        return (
-          await tx.query<{ n: number; seq: number }>(
-            `SELECT (details->>'n')::int AS n, seq FROM audit_log WHERE action = 'test.crash' ORDER BY seq`,
-          )
-        ).rows;
-      });
+      const crashed = await db.transaction(
+        async (tx) =>
+          (
+            await tx.query<{ n: number; seq: number }>(
+              `SELECT (details->>'n')::int AS n, seq FROM audit_log WHERE action = 'test.crash' ORDER BY seq`,
+            )
+          ).rows,
+        SYSTEM_SCOPE,
+      );
       expect(crashed.map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5]);
       await db.close();
     } finally {

@@ -58,9 +58,5 @@ export function withSystem<T>(ctx: AppContext, fn: (tx: Queryable, now: Date) =>
   return ctx.db.transaction((tx) => fn(tx, ctx.clock.now()), SYSTEM_SCOPE);
 }
 
-const SYSTEM_SCOPE = { 'lotse.scope': 'system' };
-
-/** Transaction-local: ends with the transaction, so a pooled connection never keeps it. */
-export async function enterSystemScope(tx: Queryable): Promise<void> {
-  await tx.query(`SELECT set_config('lotse.scope', 'system', true)`);
-}
+/** The transaction settings of the system scope (transaction-local: a pooled connection never keeps them). */
+export const SYSTEM_SCOPE = { 'lotse.scope': 'system' } as const;

@@ -41,9 +41,13 @@ export interface Database extends Queryable {
 /** Configuration parameters set for one transaction only (`set_config(name, value, true)`). */
 export type TransactionSettings = Readonly<Record<string, string>>;
 
-const settingsSql = (settings: TransactionSettings, literal: (value: string) => string) =>
+/**
+ * The statement that applies `settings`; `render` turns a name or value into SQL (a quoted literal
+ * on a server, where it travels with BEGIN in the simple protocol; a parameter on PGlite).
+ */
+const settingsSql = (settings: TransactionSettings, render: (value: string) => string) =>
   `SELECT ${Object.entries(settings)
-    .map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`)
+    .map(([name, value]) => `set_config(${render(name)}, ${render(value)}, true)`)
     .join(', ')}`;
 
 const OID = { int8: 20, date: 1082, timestamptz: 1184, timestamp: 1114, numeric: 1700 } as const;
@@ -81,10 +85,10 @@ export function pgliteDatabase(db: PGlite): Database {
     transaction: (fn, settings) =>
       db.transaction(async (tx) => {
         if (settings && Object.keys(settings).length > 0) {
-          const names = Object.keys(settings);
+          const params: string[] = [];
           await tx.query(
-            `SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
-            names.flatMap((name) => [name, settings[name]]),
+            settingsSql(settings, (v) => `$${params.push(v)}`),
+            params,
           );
         }
         return fn(wrap(tx));

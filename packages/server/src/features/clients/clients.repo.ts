@@ -68,7 +68,9 @@ export async function listClients(
     const folded = `lotse_fold(${text})`;
     const matches = (c: string) => [
       `${c}.search_name LIKE '%' || ${folded} || '%'`,
-      `${folded} <% ${c}.search_name`,
+      // As `<%` at threshold 0.5, without setting pg_trgm's threshold first (a round trip): this
+      // branch compares its few rows one by one, so the operator's index support gains nothing.
+      `word_similarity(${folded}, ${c}.search_name) >= 0.5`,
       `${c}.client_number ILIKE ${text} || '%'`,
     ];
     const typos: string[] = [];
@@ -114,8 +116,6 @@ export async function listClients(
   // A search evaluates its fuzzy conditions once (materialized); a plain list counts and pages by
   // index without materializing the agency.
   const searched = words.length > 0 || dates.length > 0;
-  // The threshold of `<%` for the shared clients' branch (lotse_client_name_matches sets its own).
-  if (words.length > 0) await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
   const source = searched ? 'm' : `(${matched})`;
   const result = await tx.query<ClientSummaryRow>(
     `${searched ? `WITH m AS MATERIALIZED (${matched}) ` : ''}
