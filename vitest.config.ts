@@ -63,8 +63,8 @@ export default defineConfig({
           // expect.poll gives up after 1 s by default: far too short for a browser on a busy machine.
           // Polls end as soon as their condition holds; the test timeout still bounds a hang.
           expect: { poll: { timeout: 30_000 } },
-          // Each e2e file starts a server and a browser; running them one at a time spares the 2 cores.
-          fileParallelism: false,
+          // Each e2e file starts its own server (on its own copy of the template) and browser, and
+          // waits on one or the other most of the time: two files at once keep both cores busy.
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -87,7 +87,8 @@ export function Amendments({
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void save();
+            // The pending button no longer submits, but Enter in a field still does.
+            if (!busy) void save();
           }}
         >
           <AssessmentEntry
@@ -119,7 +120,7 @@ export function Amendments({
             <Button variant="secondary" onPress={() => setEditing(false)}>
               {t('assessments.amend.cancel')}
             </Button>
-            <Button type="submit" isDisabled={busy}>
+            <Button type="submit" isPending={busy}>
               {t('assessments.amend.save')}
             </Button>
           </div>

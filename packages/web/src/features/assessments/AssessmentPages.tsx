@@ -116,7 +116,8 @@ export function NewAssessmentPage() {
         className="card"
         onSubmit={(e) => {
           e.preventDefault();
-          void start();
+          // The pending button no longer submits, but Enter in a field still does.
+          if (!busy) void start();
         }}
       >
         <div className="entry-header">
@@ -208,7 +209,7 @@ export function NewAssessmentPage() {
             />
           </label>
         </div>
-        <Button type="submit" isDisabled={!chosen || busy || (secondIntake && !confirmSecond)}>
+        <Button type="submit" isPending={busy} isDisabled={!chosen || (secondIntake && !confirmSecond)}>
           {t('assessments.entry.start')}
         </Button>
       </form>

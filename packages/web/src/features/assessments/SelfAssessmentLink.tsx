@@ -101,7 +101,8 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void create();
+            // The pending button no longer submits, but Enter in a field still does.
+            if (!busy) void create();
           }}
         >
           <div className="entry-header">
@@ -121,7 +122,7 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
               onSelectionChange={(key) => key && setOccasion(key as Occasion)}
             />
           </div>
-          <Button type="submit" isDisabled={!chosen || busy}>
+          <Button type="submit" isPending={busy} isDisabled={!chosen}>
             {t('assessments.selfLink.create')}
           </Button>
         </form>

@@ -144,7 +144,8 @@ export function SelfAssessmentPage() {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void submit();
+                // The pending button no longer submits, but Enter in a field still does.
+                if (!busy) void submit();
               }}
             >
               <AssessmentEntry
@@ -170,7 +171,7 @@ export function SelfAssessmentPage() {
                     })}
                   </p>
                 ) : null}
-                <Button type="submit" isDisabled={missing > 0 || busy}>
+                <Button type="submit" isPending={busy} isDisabled={missing > 0}>
                   {k('submit')}
                 </Button>
               </div>
