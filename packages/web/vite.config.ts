@@ -13,6 +13,8 @@ export default defineConfig({
     // Everything ships with the app: keep assets as files (no inlined data: URLs that a CSP may block).
     assetsInlineLimit: 0,
     sourcemap: true,
+    // The chunk graph, for bench/bundle-size.ts (what each page loads first).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.

@@ -1,45 +1,30 @@
-import { lazy, type ReactNode, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { AssessmentPage, NewAssessmentPage } from '../features/assessments/AssessmentPages.tsx';
-import { SelfAssessmentPage } from '../features/assessments/SelfAssessmentPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
-import { MfaEnrollPage } from '../features/auth/MfaEnrollPage.tsx';
-import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { TokenPage } from '../features/auth/TokenPage.tsx';
-import { CaseloadPage } from '../features/caseload/CaseloadPage.tsx';
-import { ClientPage } from '../features/clients/ClientPage.tsx';
-import { ClientsPage } from '../features/clients/ClientsPage.tsx';
-import { ImportPage } from '../features/clients/ImportPage.tsx';
-import { NewClientPage } from '../features/clients/NewClientPage.tsx';
-import { DistrictsPage } from '../features/districts/DistrictsPage.tsx';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
-import { EventsPage } from '../features/events/EventsPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { InstrumentEditorPage } from '../features/instruments/InstrumentEditorPage.tsx';
-import { InstrumentsPage } from '../features/instruments/InstrumentsPage.tsx';
-import { PartnerPage, PartnersPage } from '../features/network/PartnersPage.tsx';
-import { OfferPage } from '../features/offers/OfferPage.tsx';
-import { OffersPage } from '../features/offers/OffersPage.tsx';
-import { ReferralFeedbackPage } from '../features/offers/ReferralFeedbackPage.tsx';
-import { PlanningPage } from '../features/planning/PlanningPage.tsx';
-import { ProgrammePage } from '../features/programmes/ProgrammePage.tsx';
-import { ProgrammesPage } from '../features/programmes/ProgrammesPage.tsx';
-import { PublicationsPage } from '../features/publications/PublicationsPage.tsx';
-import { SettingsPage } from '../features/settings/SettingsPage.tsx';
-import { UsersPage } from '../features/users/UsersPage.tsx';
-import { Loading } from '../ui/Page.tsx';
 import { AuthRoot, RequireSession, useUser } from './auth.tsx';
 import { canUse, type Feature } from './features.ts';
 import { Shell } from './Shell.tsx';
 
-/** The dashboard (and ECharts with it) loads only when someone opens it. */
-const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
-
-function PageLoading() {
-  const { t } = useTranslation();
-  return <Loading label={t('common.loading')} />;
+/**
+ * Every page is its own chunk, loaded when its route is first visited. React Router resolves `lazy`
+ * before it commits the navigation, so the old page stays until the new one can render, and the
+ * shell's focus move finds the new page's heading. The client's public pages (self-assessment,
+ * referral feedback) and the sign-in page load none of the staff pages' code; ECharts loads only
+ * with the pages that draw charts.
+ */
+function page(load: () => Promise<ComponentType>, feature?: Feature['id']) {
+  return async () => {
+    const Page = await load();
+    return {
+      element: feature ? (
+        <FeatureRoute feature={feature}>
+          <Page />
+        </FeatureRoute>
+      ) : (
+        <Page />
+      ),
+    };
+  };
 }
 
 /**
@@ -59,206 +44,205 @@ export const router = createBrowserRouter([
       {
         element: <Shell />,
         children: [
-          { path: 'anmelden', element: <SignInPage /> },
-          { path: 'einladung/:token', element: <TokenPage /> },
-          { path: 'selbsteinschaetzung/:token', element: <SelfAssessmentPage /> },
-          { path: 'rueckmeldung/:token', element: <ReferralFeedbackPage /> },
-          { path: 'zwei-faktor-einrichten', element: <MfaEnrollPage /> },
+          {
+            path: 'anmelden',
+            lazy: page(() => import('../features/auth/SignInPage.tsx').then((m) => m.SignInPage)),
+          },
+          {
+            path: 'einladung/:token',
+            lazy: page(() => import('../features/auth/TokenPage.tsx').then((m) => m.TokenPage)),
+          },
+          {
+            path: 'selbsteinschaetzung/:token',
+            lazy: page(() =>
+              import('../features/assessments/SelfAssessmentPage.tsx').then((m) => m.SelfAssessmentPage),
+            ),
+          },
+          {
+            path: 'rueckmeldung/:token',
+            lazy: page(() =>
+              import('../features/offers/ReferralFeedbackPage.tsx').then((m) => m.ReferralFeedbackPage),
+            ),
+          },
+          {
+            path: 'zwei-faktor-einrichten',
+            lazy: page(() => import('../features/auth/MfaEnrollPage.tsx').then((m) => m.MfaEnrollPage)),
+          },
           {
             element: <RequireSession />,
             children: [
-              { index: true, element: <HomePage /> },
-              { path: 'konto', element: <AccountPage /> },
+              {
+                index: true,
+                lazy: page(() => import('../features/home/HomePage.tsx').then((m) => m.HomePage)),
+              },
+              {
+                path: 'konto',
+                lazy: page(() => import('../features/account/AccountPage.tsx').then((m) => m.AccountPage)),
+              },
               {
                 path: 'verwaltung/benutzer',
-                element: (
-                  <FeatureRoute feature="users">
-                    <UsersPage />
-                  </FeatureRoute>
-                ),
+                lazy: page(() => import('../features/users/UsersPage.tsx').then((m) => m.UsersPage), 'users'),
               },
               {
                 path: 'verwaltung/sozialraeume',
-                element: (
-                  <FeatureRoute feature="districts">
-                    <DistrictsPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/districts/DistrictsPage.tsx').then((m) => m.DistrictsPage),
+                  'districts',
                 ),
               },
               {
                 path: 'verwaltung/einstellungen',
-                element: (
-                  <FeatureRoute feature="settings">
-                    <SettingsPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/settings/SettingsPage.tsx').then((m) => m.SettingsPage),
+                  'settings',
                 ),
               },
-              // Case work (issue 4)
+              // Case work
               {
                 path: 'meine-faelle',
-                element: (
-                  <FeatureRoute feature="caseload">
-                    <CaseloadPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/caseload/CaseloadPage.tsx').then((m) => m.CaseloadPage),
+                  'caseload',
                 ),
               },
               {
                 path: 'klienten',
-                element: (
-                  <FeatureRoute feature="clients">
-                    <ClientsPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/clients/ClientsPage.tsx').then((m) => m.ClientsPage),
+                  'clients',
                 ),
               },
               {
                 path: 'klienten/neu',
-                element: (
-                  <FeatureRoute feature="caseload">
-                    <NewClientPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/clients/NewClientPage.tsx').then((m) => m.NewClientPage),
+                  'caseload',
                 ),
               },
               {
                 path: 'klienten/import',
-                element: (
-                  <FeatureRoute feature="caseload">
-                    <ImportPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/clients/ImportPage.tsx').then((m) => m.ImportPage),
+                  'caseload',
                 ),
               },
               {
                 path: 'klienten/:id',
-                element: (
-                  <FeatureRoute feature="clients">
-                    <ClientPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/clients/ClientPage.tsx').then((m) => m.ClientPage),
+                  'clients',
                 ),
               },
-              // Offers and network (issue 5)
+              // Offers and network
               {
                 path: 'angebote',
-                element: (
-                  <FeatureRoute feature="offers">
-                    <OffersPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/offers/OffersPage.tsx').then((m) => m.OffersPage),
+                  'offers',
                 ),
               },
               {
                 path: 'angebote/:id',
-                element: (
-                  <FeatureRoute feature="offers">
-                    <OfferPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/offers/OfferPage.tsx').then((m) => m.OfferPage),
+                  'offers',
                 ),
               },
               {
                 path: 'netzwerk/partner',
-                element: (
-                  <FeatureRoute feature="partners">
-                    <PartnersPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/network/PartnersPage.tsx').then((m) => m.PartnersPage),
+                  'partners',
                 ),
               },
               {
                 path: 'netzwerk/partner/:id',
-                element: (
-                  <FeatureRoute feature="partners">
-                    <PartnerPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/network/PartnersPage.tsx').then((m) => m.PartnerPage),
+                  'partners',
                 ),
               },
               {
                 path: 'angebotsplanung',
-                element: (
-                  <FeatureRoute feature="planning">
-                    <PlanningPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/planning/PlanningPage.tsx').then((m) => m.PlanningPage),
+                  'planning',
                 ),
               },
               {
                 path: 'veranstaltungen',
-                element: (
-                  <FeatureRoute feature="events">
-                    <EventsPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/events/EventsPage.tsx').then((m) => m.EventsPage),
+                  'events',
                 ),
               },
               {
                 path: 'material',
-                element: (
-                  <FeatureRoute feature="publications">
-                    <PublicationsPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () =>
+                    import('../features/publications/PublicationsPage.tsx').then((m) => m.PublicationsPage),
+                  'publications',
                 ),
               },
-              // Instruments and assessments (issue 3)
+              // Instruments and assessments
               {
                 path: 'klienten/:id/erhebung',
-                element: (
-                  <FeatureRoute feature="assessments">
-                    <NewAssessmentPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () =>
+                    import('../features/assessments/AssessmentPages.tsx').then((m) => m.NewAssessmentPage),
+                  'assessments',
                 ),
               },
               {
                 path: 'verwaltung/erhebungsboegen',
-                element: (
-                  <FeatureRoute feature="instruments">
-                    <InstrumentsPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/instruments/InstrumentsPage.tsx').then((m) => m.InstrumentsPage),
+                  'instruments',
                 ),
               },
               {
                 path: 'verwaltung/erhebungsboegen/:id',
-                element: (
-                  <FeatureRoute feature="instruments">
-                    <InstrumentEditorPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () =>
+                    import('../features/instruments/InstrumentEditorPage.tsx').then(
+                      (m) => m.InstrumentEditorPage,
+                    ),
+                  'instruments',
                 ),
               },
               {
                 path: 'erhebungen/:id',
-                element: (
-                  <FeatureRoute feature="assessments">
-                    <AssessmentPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/assessments/AssessmentPages.tsx').then((m) => m.AssessmentPage),
+                  'assessments',
                 ),
               },
-              // Programmes and funding (issue 6)
+              // Programmes and funding
               {
                 path: 'programme',
-                element: (
-                  <FeatureRoute feature="programmes">
-                    <ProgrammesPage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/programmes/ProgrammesPage.tsx').then((m) => m.ProgrammesPage),
+                  'programmes',
                 ),
               },
               {
                 path: 'programme/:id',
-                element: (
-                  <FeatureRoute feature="programmes">
-                    <ProgrammePage />
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/programmes/ProgrammePage.tsx').then((m) => m.ProgrammePage),
+                  'programmes',
                 ),
               },
-              // Evaluation (issue 11)
+              // Evaluation
               {
                 path: 'wirkung',
-                element: (
-                  <FeatureRoute feature="evaluation">
-                    <Suspense fallback={<PageLoading />}>
-                      <EvaluationPage />
-                    </Suspense>
-                  </FeatureRoute>
+                lazy: page(
+                  () => import('../features/evaluation/EvaluationPage.tsx').then((m) => m.default),
+                  'evaluation',
                 ),
               },
               {
                 path: 'protokoll',
-                element: (
-                  <FeatureRoute feature="audit">
-                    <AuditPage />
-                  </FeatureRoute>
-                ),
+                lazy: page(() => import('../features/audit/AuditPage.tsx').then((m) => m.AuditPage), 'audit'),
               },
             ],
           },
