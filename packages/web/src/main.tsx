@@ -1,31 +1,14 @@
 import './ui/tokens.css';
 import './ui/base.css';
 import './ui/components.css';
-import './i18n/index.ts';
-import { StrictMode } from 'react';
-import { I18nProvider } from 'react-aria-components';
-import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router/dom';
-import { router } from './app/router.tsx';
-import { localeOf } from './i18n/index.ts';
 
-/** Keeps react-aria's own texts and formats in the UI language. */
-function App() {
-  const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'de';
-  return (
-    <I18nProvider locale={localeOf[language]}>
-      <RouterProvider router={router} />
-    </I18nProvider>
-  );
-}
-
-const container = document.getElementById('root');
-if (!container) throw new Error('missing #root');
-
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+/**
+ * Picks what this page loads. The client's public pages behind a one-time link (self-assessment,
+ * referral feedback) have an entry of their own, without the staff app's router, react-aria and texts:
+ * they are opened on phones, often on slow connections. Everything else is the staff app. The server
+ * answers every page address with this index.html, so the choice is made here, from the address.
+ */
+const path = window.location.pathname;
+if (/^\/selbsteinschaetzung\/[^/]+\/?$/.test(path)) void import('./public/selfAssessment.tsx');
+else if (/^\/rueckmeldung\/[^/]+\/?$/.test(path)) void import('./public/referralFeedback.tsx');
+else void import('./app/main.tsx');

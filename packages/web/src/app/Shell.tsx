@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { type Key, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
@@ -6,10 +6,10 @@ import { currentLanguage, type Language, setLanguage } from '../i18n/index.ts';
 import { Button } from '../ui/Button.tsx';
 import { useAuth, useUser } from './auth.tsx';
 import { type Feature, type NavGroup, navEntries } from './features.ts';
+import { BrandContent, Footer, SkipLink } from './ShellFrame.tsx';
 
 /** Layout of every page: skip link, header with navigation, main content, footer. */
 export function Shell() {
-  const { t } = useTranslation();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -26,27 +26,14 @@ export function Shell() {
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
   }, [location.pathname]);
 
-  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    mainRef.current?.focus();
-    mainRef.current?.scrollIntoView();
-  };
-
   return (
     <>
-      {/* biome-ignore lint/a11y/useValidAnchor: a real fragment link; the handler only avoids a router history entry */}
-      <a className="skip-link" href="#main" onClick={skipToContent}>
-        {t('shell.skipLink')}
-      </a>
+      <SkipLink mainRef={mainRef} />
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <Outlet />
       </main>
-      <footer className="app-footer">
-        <div className="app-footer__inner">
-          <p>{t('shell.footer')}</p>
-        </div>
-      </footer>
+      <Footer />
       <ScrollRestoration />
     </>
   );
@@ -79,12 +66,7 @@ function Header() {
       <div className="app-header__bar">
         <div className="app-header__inner">
           <Link to="/" className="brand">
-            <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-              <rect width="32" height="32" rx="6" fill="#ffffff" />
-              <path d="M16 5 9 27h3.2l3.8-12.5L19.8 27H23z" fill="#1d4a8c" />
-            </svg>
-            <span className="brand__name">{t('app.name')}</span>
-            {user ? <span className="brand__agency">{user.agency.name}</span> : null}
+            <BrandContent agency={user?.agency.name} />
           </Link>
           <div className="app-header__tools">
             <LanguageSwitch />

@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, useParams } from 'react-router';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
 import { AuthRoot, RequireSession, useUser } from './auth.tsx';
 import { canUse, type Feature } from './features.ts';
@@ -8,9 +8,8 @@ import { Shell } from './Shell.tsx';
 /**
  * Every page is its own chunk, loaded when its route is first visited. React Router resolves `lazy`
  * before it commits the navigation, so the old page stays until the new one can render, and the
- * shell's focus move finds the new page's heading. The client's public pages (self-assessment,
- * referral feedback) and the sign-in page load none of the staff pages' code; ECharts loads only
- * with the pages that draw charts.
+ * shell's focus move finds the new page's heading. The sign-in page loads none of the other pages'
+ * code, and ECharts loads only with the pages that draw charts.
  */
 function page(load: () => Promise<ComponentType>, feature?: Feature['id']) {
   return async () => {
@@ -24,6 +23,14 @@ function page(load: () => Promise<ComponentType>, feature?: Feature['id']) {
         <Page />
       ),
     };
+  };
+}
+
+/** A public page, which takes its one-time token as a property (it also runs without the router). */
+function withToken(Page: ComponentType<{ token: string }>): ComponentType {
+  return function PublicPage() {
+    const { token = '' } = useParams();
+    return <Page token={token} />;
   };
 }
 
@@ -52,16 +59,22 @@ export const router = createBrowserRouter([
             path: 'einladung/:token',
             lazy: page(() => import('../features/auth/TokenPage.tsx').then((m) => m.TokenPage)),
           },
+          // Opened from a link, these two load their own entry (see main.tsx); the routes serve a
+          // navigation inside the app, which then shows them in the staff frame.
           {
             path: 'selbsteinschaetzung/:token',
             lazy: page(() =>
-              import('../features/assessments/SelfAssessmentPage.tsx').then((m) => m.SelfAssessmentPage),
+              import('../features/assessments/SelfAssessmentPage.tsx').then((m) =>
+                withToken(m.SelfAssessmentPage),
+              ),
             ),
           },
           {
             path: 'rueckmeldung/:token',
             lazy: page(() =>
-              import('../features/offers/ReferralFeedbackPage.tsx').then((m) => m.ReferralFeedbackPage),
+              import('../features/offers/ReferralFeedbackPage.tsx').then((m) =>
+                withToken(m.ReferralFeedbackPage),
+              ),
             ),
           },
           {

@@ -1,13 +1,14 @@
-import {
-  type Answers,
-  type AnswerValue,
-  type AssessmentView,
-  askedIn,
-  type InstrumentItem,
-  type InstrumentView,
-  isEnabled,
-  type Perspective,
+import type {
+  Answers,
+  AnswerValue,
+  AssessmentView,
+  InstrumentItem,
+  InstrumentView,
+  Perspective,
 } from '@lotse/domain';
+// The scoring module holds no schemas: the domain package's index would bring zod into the public
+// self-assessment page, which shows this form too.
+import { askedIn, isEnabled } from '@lotse/domain/src/instruments/scoring.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tr } from './text.ts';

@@ -1,20 +1,15 @@
-import {
-  type Answers,
-  type AnswerValue,
-  type InstrumentLocale,
-  type PublicSelfAssessmentView,
-  validateAnswers,
-} from '@lotse/domain';
+import type { Answers, AnswerValue, InstrumentLocale, PublicSelfAssessmentView } from '@lotse/domain';
+// The scoring module holds no schemas: the domain package's index would bring zod into the page.
+import { validateAnswers } from '@lotse/domain/src/instruments/scoring.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
-import { setLanguage } from '../../i18n/index.ts';
+import { setLanguage } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
+import { PlainButton as Button } from '../../ui/PlainButton.tsx';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
 import './assessments.css';
 
@@ -23,10 +18,10 @@ const LOCALES: InstrumentLocale[] = ['de', 'de-LS', 'en'];
 /**
  * Public page behind a one-time link: the client fills in the self-assessment alone, in German, easy
  * language or English. Answers are saved as a draft on every change; "Abschicken" completes it. Shows
- * the first name at most, nothing else of the client's record.
+ * the first name at most, nothing else of the client's record. Part of the public pages' small entry
+ * (public/), so it uses no router and no react-aria.
  */
-export function SelfAssessmentPage() {
-  const { token = '' } = useParams();
+export function SelfAssessmentPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const [locale, setLocale] = useState<InstrumentLocale>(i18n.language === 'en' ? 'en' : 'de');
   const k = (key: string) => t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.${key}`);

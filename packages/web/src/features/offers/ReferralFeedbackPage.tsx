@@ -1,25 +1,24 @@
 import type { PublicReferralFeedbackView, ReferralFeedbackOutcome } from '@lotse/domain';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { localeOf } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
+import { PlainButton as Button } from '../../ui/PlainButton.tsx';
+import { PlainTextAreaField as TextAreaField } from '../../ui/PlainTextAreaField.tsx';
 import { formatDate } from '../clients/casework.ts';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
-import { referralFeedbackOutcomes } from './network.ts';
+import { referralFeedbackOutcomes } from './feedbackOutcomes.ts';
 
 /**
  * Public page behind a one-time feedback link, for a partner without a Lotse account (sports club,
  * welfare provider): shows the first name with the surname initial, the offer and the date, and takes
- * one report (came, started, ended, did not come) with a short note.
+ * one report (came, started, ended, did not come) with a short note. Part of the public pages' small
+ * entry (public/), so it uses no router and no react-aria.
  */
-export function ReferralFeedbackPage() {
-  const { token = '' } = useParams();
+export function ReferralFeedbackPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const view = useApiQuery<PublicReferralFeedbackView>(`/api/referral-feedback/${token}`);

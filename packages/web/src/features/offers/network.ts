@@ -3,7 +3,6 @@ import type {
   EventKind,
   PartnerKind,
   PublicationKind,
-  ReferralFeedbackOutcome,
   ReferralStatus,
   TargetGroup,
 } from '@lotse/domain';
@@ -121,12 +120,9 @@ export function intOrNull(text: string): number | null | undefined {
   return /^\d+$/.test(s) ? Number(s) : undefined;
 }
 
-export const referralFeedbackOutcomes = [
-  'came',
-  'started',
-  'ended',
-  'did_not_come',
-] as const satisfies readonly ReferralFeedbackOutcome[];
+// In a module of its own: the public feedback page imports it without this module's hooks (and the
+// router they bring).
+export { referralFeedbackOutcomes } from './feedbackOutcomes.ts';
 
 /** The agency's districts ("Sozialräume") from `/api/districts`; empty while loading. */
 export function useDistricts() {
