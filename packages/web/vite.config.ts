@@ -17,7 +17,7 @@ export default defineConfig({
     manifest: true,
     // One stylesheet, linked from index.html: pages load lazily, but their styles must be there before
     // they render (split CSS arrived with the page's chunk and shared rules such as the instrument
-    // list's depended on which page had loaded first). All CSS is about 15 KB gzip.
+    // list's depended on which page had loaded first). All CSS is about 7 KB gzip.
     cssCodeSplit: false,
     rolldownOptions: {
       output: {
