@@ -47,7 +47,15 @@ function random(seed: number) {
 }
 
 const byDateAndId = (a: Fact, b: Fact) =>
-  a.assessed_on < b.assessed_on ? -1 : a.assessed_on > b.assessed_on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  a.assessed_on < b.assessed_on
+    ? -1
+    : a.assessed_on > b.assessed_on
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 
 /** The pairs as the report defines them, from the score rows alone. */
 function expectedPairs(f: Filter): Map<string, { intake: number; later: number | null }> {
@@ -58,7 +66,9 @@ function expectedPairs(f: Filter): Map<string, { intake: number; later: number |
   const out = new Map<string, { intake: number; later: number | null }>();
   const clients = new Set(facts.map((x) => x.client_id));
   for (const client of clients) {
-    const own = facts.filter((x) => x.client_id === client && x.perspective === perspective).sort(byDateAndId);
+    const own = facts
+      .filter((x) => x.client_id === client && x.perspective === perspective)
+      .sort(byDateAndId);
     const intake = own.find(
       (x) =>
         x.occasion === 'intake' &&
@@ -69,7 +79,8 @@ function expectedPairs(f: Filter): Map<string, { intake: number; later: number |
     if (!intake) continue;
     const later = own
       .filter(
-        (x) => laterOccasions.includes(x.occasion) && x.assessed_on > intake.assessed_on && x.assessed_on <= to,
+        (x) =>
+          laterOccasions.includes(x.occasion) && x.assessed_on > intake.assessed_on && x.assessed_on <= to,
       )
       .at(-1);
     out.set(client, { intake: intake.total, later: later?.total ?? null });
@@ -100,7 +111,15 @@ beforeAll(async () => {
   const next = random(20261203);
   const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)] as T;
   // Dates from a short list, so that equal dates are common and only the id decides.
-  const dates = ['2025-01-15', '2025-03-01', '2025-03-01', '2025-06-30', '2025-09-10', '2026-01-05', '2026-02-01'];
+  const dates = [
+    '2025-01-15',
+    '2025-03-01',
+    '2025-03-01',
+    '2025-06-30',
+    '2025-09-10',
+    '2026-01-05',
+    '2026-02-01',
+  ];
   for (let c = 0; c < 60; c++) {
     // Born so that the 25th birthday falls between the dates above for about half of the clients.
     const birth = pick(['2000-02-01', '2000-07-15', '1990-05-05', '1961-01-01']);
@@ -162,7 +181,8 @@ describe('the cohort pairing', () => {
   });
 
   it('holds the cases the reference is meant to catch', () => {
-    const intakes = (client: string) => facts.filter((x) => x.client_id === client && x.occasion === 'intake');
+    const intakes = (client: string) =>
+      facts.filter((x) => x.client_id === client && x.occasion === 'intake');
     const clients = [...new Set(facts.map((x) => x.client_id))];
     expect(clients.filter((c) => intakes(c).length > 1).length).toBeGreaterThan(3);
     expect(
