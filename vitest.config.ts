@@ -25,6 +25,7 @@ export default defineConfig({
             'packages/server/src/**/*.unit.test.ts',
             'packages/server/src/**/*.process.test.ts',
             'packages/web/src/**/*.unit.test.ts',
+            'scripts/**/*.unit.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -38,7 +38,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { hashPassword } from '../packages/server/src/features/auth/password-hash.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/features/demo/demo.seed.ts';
-import { seedDistricts } from '../packages/server/src/features/districts/districts.demo.ts';
+import { seedDistricts } from '../packages/server/src/features/demo/districts.demo.ts';
 import type { Database, Queryable } from '../packages/server/src/platform/db.ts';
 import { openPostgres, pgliteDatabase } from '../packages/server/src/platform/db.ts';
 import { loadMigrations, migrate } from '../packages/server/src/platform/migrate.ts';

@@ -30,7 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { instrumentDefinition, scoreAssessment } from '@lotse/domain';
-import { answersFor } from '../packages/server/src/features/assessments/assessments.demo.ts';
+import { answersFor } from '../packages/server/src/features/demo/assessments.demo.ts';
 import { type Database, openPglite, openPostgres } from '../packages/server/src/platform/db.ts';
 import {
   BENCH_PASSWORD,

@@ -95,6 +95,13 @@ for (const [key, value] of Object.entries(env)) console.log(`${key}=${value}`);
 
 await check('Lint (biome check .)', bin('biome'), ['check', '.'], env);
 await check('Type-check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], env);
+// The layers of docs/ARCHITECTURE.md: a forbidden import (see .dependency-cruiser.cjs) fails this step.
+await check(
+  'Dependency rules (depcruise)',
+  bin('depcruise'),
+  ['packages', '--config', '.dependency-cruiser.cjs'],
+  env,
+);
 // Separate runs per project keep one database's trouble from hiding the other's results.
 for (const project of ['unit', 'pglite', 'postgres']) await vitest(project, env);
 await check('Build web app', 'npm', ['run', 'build', '--workspace', '@lotse/web'], env);

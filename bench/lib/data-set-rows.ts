@@ -6,8 +6,8 @@
  * down on one build hold on the next. Rows come out as lines of PostgreSQL's COPY text format.
  */
 import { type InstrumentDefinition, type Perspective, scoreAssessment } from '@lotse/domain';
-import { answersFor } from '../../packages/server/src/features/assessments/assessments.demo.ts';
-import { demoDistricts } from '../../packages/server/src/features/districts/districts.demo.ts';
+import { answersFor } from '../../packages/server/src/features/demo/assessments.demo.ts';
+import { demoDistricts } from '../../packages/server/src/features/demo/districts.demo.ts';
 
 /** Bumped whenever the rows change: a kept data set of another version is rebuilt. */
 export const GENERATOR_VERSION = 1;

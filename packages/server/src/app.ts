@@ -16,6 +16,8 @@ import { agencyRoutes } from './features/agency/agency.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { authenticate } from './features/auth/auth.service.ts';
+import { SESSION_COOKIE } from './features/auth/sessions.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { caseRoutes } from './features/cases/cases.routes.ts';
 import { clientImportRoutes } from './features/client-imports/client-imports.routes.ts';
@@ -154,7 +156,7 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const routes = installAuth(app, ctx);
+  const routes = installAuth(app, ctx, (req) => authenticate(ctx, req.cookies[SESSION_COOKIE]));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -1,10 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { authenticate } from '../features/auth/auth.service.ts';
-import { SESSION_COOKIE } from '../features/auth/sessions.ts';
 import { appendAudit } from './audit.ts';
 import { type AppContext, withSystem } from './context.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
-import type { App } from './http.ts';
+import type { App, AuthenticatedSession } from './http.ts';
 import { type Action, isAllowed } from './policy.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,7 +18,18 @@ export interface ApiRoute {
   public: boolean;
 }
 
-export function installAuth(app: App, ctx: AppContext): ApiRoute[] {
+/** What the session lookup found for a request (the auth feature reads the session cookie). */
+export type Authentication =
+  | { status: 'valid'; session: AuthenticatedSession }
+  | { status: 'expired' | 'none' };
+
+/**
+ * The session lookup is passed in by the app, not imported: the platform sits below the features
+ * and must not know the auth feature that owns sessions.
+ */
+export type Authenticate = (req: FastifyRequest) => Promise<Authentication>;
+
+export function installAuth(app: App, ctx: AppContext, authenticate: Authenticate): ApiRoute[] {
   const routes: ApiRoute[] = [];
   app.decorateRequest('session', undefined);
 
@@ -45,7 +54,7 @@ export function installAuth(app: App, ctx: AppContext): ApiRoute[] {
     const config = req.routeOptions.config;
     if (!req.routeOptions.url?.startsWith('/api')) return;
     if (config.public || isDocsRoute(req.routeOptions.url)) return;
-    const result = await authenticate(ctx, req.cookies[SESSION_COOKIE]);
+    const result = await authenticate(req);
     if (result.status !== 'valid') {
       throw result.status === 'expired'
         ? unauthenticated('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.')

@@ -1,3 +1,4 @@
+import type { MfaState } from '@lotse/domain';
 import type {
   FastifyInstance,
   RawReplyDefaultExpression,
@@ -6,9 +7,19 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import type { AuthenticatedSession } from '../features/auth/auth.service.ts';
+import { z } from 'zod';
 import type { Actor } from './context.ts';
 import type { Action } from './policy.ts';
+
+/**
+ * A request's signed-in session: who acts and how far the second factor is. The auth feature
+ * creates it, the auth hook attaches it to the request; the type lives here so the platform does
+ * not depend on the feature.
+ */
+export interface AuthenticatedSession {
+  actor: Actor;
+  mfa: MfaState;
+}
 
 /** The Fastify instance type every feature registers its routes on. */
 export type App = FastifyInstance<
@@ -34,6 +45,9 @@ declare module 'fastify' {
     session: AuthenticatedSession | undefined;
   }
 }
+
+/** Path parameters of a route that addresses one object by its id (`.../:id/...`). */
+export const idParams = z.object({ id: z.uuid() });
 
 /** The actor of an authenticated route; the auth hook guarantees it exists. */
 export function actorOf(req: { session: AuthenticatedSession | undefined }): Actor {

@@ -8,7 +8,7 @@ import {
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { loadClientFor } from '../clients/client-access.ts';
-import { definitionOf, findPublishedByCanonical } from '../instruments/instruments.repo.ts';
+import { definitionOf, findPublishedByCanonical } from '../instruments/instruments.service.ts';
 import { record } from './assessments.service.ts';
 
 type Issue = { path: string; message: string };

@@ -23,7 +23,7 @@ import {
   findInstrument,
   type InstrumentRow,
   instrumentDefinitions,
-} from '../instruments/instruments.repo.ts';
+} from '../instruments/instruments.service.ts';
 import {
   type AssessmentRow,
   findAssessment,
@@ -34,6 +34,14 @@ import {
   presentAssessment,
   presentSummary,
   updateAssessment,
+} from './assessments.repo.ts';
+
+/** What other features may use of the assessments: the self-assessment's insert and the record. */
+export {
+  insertAssessment,
+  listAmendments,
+  listClientAssessments,
+  presentAssessment,
 } from './assessments.repo.ts';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);

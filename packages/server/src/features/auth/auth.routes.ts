@@ -13,7 +13,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
+import { type App, type AuthenticatedSession, actorOf } from '../../platform/http.ts';
 import * as auth from './auth.service.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
@@ -65,7 +65,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       config: { action: 'account.self', mfaPending: true },
       schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse } },
     },
-    async (req) => auth.me(ctx, req.session as auth.AuthenticatedSession),
+    async (req) => auth.me(ctx, req.session as AuthenticatedSession),
   );
 
   // The web app's start-up check: public, answers 200 with or without a session (a 401 there would be
@@ -95,12 +95,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const result = await auth.verifyMfa(
-        ctx,
-        req.session as auth.AuthenticatedSession,
-        req.body.code,
-        req.ip,
-      );
+      const result = await auth.verifyMfa(ctx, req.session as AuthenticatedSession, req.body.code, req.ip);
       setCookie(req, reply, result.token);
       return result.body;
     },
@@ -112,7 +107,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       config: { action: 'account.self', mfaPending: true },
       schema: { tags, summary: 'Start setting up TOTP', response: { 200: mfaEnrollment } },
     },
-    async (req) => auth.startMfaEnrollment(ctx, req.session as auth.AuthenticatedSession),
+    async (req) => auth.startMfaEnrollment(ctx, req.session as AuthenticatedSession),
   );
 
   app.post(
@@ -126,7 +121,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         response: { 200: recoveryCodes },
       },
     },
-    async (req) => auth.confirmMfaEnrollment(ctx, req.session as auth.AuthenticatedSession, req.body.code),
+    async (req) => auth.confirmMfaEnrollment(ctx, req.session as AuthenticatedSession, req.body.code),
   );
 
   app.post(

@@ -9,14 +9,16 @@ import {
 } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
+import type { AuthenticatedSession } from '../../platform/http.ts';
 import {
   findUserByEmail,
   findUserById,
   mfaRequiredFor,
   presentUser,
   type UserRow,
-} from '../users/users.repo.ts';
+} from '../users/users.service.ts';
 import { beginAttempt, recordFailure, recordSuccess } from './login-throttle.ts';
+import { clearMfa } from './mfa-reset.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { checkPassword, passwordProblemMessages } from './password-policy.ts';
 import { issueRecoveryCodes, redeemRecoveryCode } from './recovery-codes.ts';
@@ -28,11 +30,6 @@ import { newTotpSecret, totpEnrollment, verifyTotp } from './totp.ts';
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist nicht korrekt.');
 const invalidMfaCode = () => new AppError(401, 'invalid_mfa_code', 'Der Code ist nicht gültig.');
-
-export interface AuthenticatedSession {
-  actor: Actor;
-  mfa: MfaState;
-}
 
 /** Demo users skip the second factor, but only while the installation runs in demo mode. */
 const mfaExempt = (ctx: AppContext, user: UserRow) => ctx.config.demo && user.is_demo;
@@ -337,14 +334,6 @@ export async function disableMfa(ctx: AppContext, actor: Actor, code: string, so
     await clearMfa(scope.tx, user.id, scope.now);
     await scope.audit({ action: 'auth.mfa.disable', resourceType: 'user', resourceId: user.id });
   });
-}
-
-export async function clearMfa(tx: Queryable, userId: string, now: Date) {
-  await tx.query(
-    'UPDATE users SET mfa_enabled = false, mfa_secret = NULL, mfa_last_step = NULL, updated_at = $2 WHERE id = $1',
-    [userId, now],
-  );
-  await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
 }
 
 export async function changePassword(

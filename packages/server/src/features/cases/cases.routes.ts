@@ -8,8 +8,7 @@ import {
   staffList,
 } from '@lotse/domain';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
-import { clientIdParams } from '../clients/clients.routes.ts';
+import { type App, actorOf, idParams } from '../../platform/http.ts';
 import * as cases from './cases.service.ts';
 
 const tags = ['Fallarbeit'];
@@ -22,7 +21,7 @@ export function caseRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Close the open case with an outcome',
-        params: clientIdParams,
+        params: idParams,
         body: closeCaseRequest,
         response: { 200: clientView },
       },
@@ -37,7 +36,7 @@ export function caseRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Open a new case for the client; earlier cases stay in the history',
-        params: clientIdParams,
+        params: idParams,
         body: reopenCaseRequest,
         response: { 200: clientView },
       },
@@ -52,7 +51,7 @@ export function caseRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Hand the case over to another guide (and set deputies), with a reason',
-        params: clientIdParams,
+        params: idParams,
         body: handoverRequest,
         response: { 200: clientView },
       },
@@ -67,7 +66,7 @@ export function caseRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Share the case with a partner agency (needs an active sharing consent for it)',
-        params: clientIdParams,
+        params: idParams,
         body: shareCaseRequest,
         response: { 200: clientView },
       },

@@ -1,11 +1,37 @@
-import type { CloseCaseRequest, HandoverRequest } from '@lotse/domain';
+import type { ClientView, CloseCaseRequest, HandoverRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { type ClientRow, loadClientFor } from '../clients/client-access.ts';
-import { clientView } from '../clients/clients.service.ts';
+import { presentClient } from '../clients/clients.presenter.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
-import { caseBeganOn, guidesOf, insertCase, insertCaseEvent, openCaseOf } from './cases.repo.ts';
+import {
+  caseBeganOn,
+  casesOfClient,
+  guidesOf,
+  insertCase,
+  insertCaseEvent,
+  openCaseOf,
+} from './cases.repo.ts';
+
+/** What other features may use of the cases: the open case, its history and name look-ups. */
+export {
+  agencyNames,
+  guidesOf,
+  insertCase,
+  insertCaseEvent,
+  openCaseOf,
+  userNames,
+} from './cases.repo.ts';
+
+/**
+ * The client with cases, for any reader allowed to see it; the caller audits. Built here rather than
+ * in the clients feature because it needs the cases, and the clients feature uses this module to open
+ * a client's first case (the other way round would be a cycle).
+ */
+export async function clientView(scope: ActorScope, client: ClientRow): Promise<ClientView> {
+  return presentClient(client, await casesOfClient(scope.tx, client.id, scope.actor.agencyId), scope.actor);
+}
 
 /** Closing, re-opening, handing over and sharing stay with the agency that owns the case. */
 async function loadOwnedClient(scope: ActorScope, clientId: string): Promise<ClientRow> {

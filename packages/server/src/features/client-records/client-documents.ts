@@ -1,6 +1,6 @@
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { letterheadOf } from '../agency/letterhead.ts';
-import { agencyNames } from '../cases/cases.repo.ts';
+import { agencyNames } from '../cases/cases.service.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import { goalsOfClient } from '../goals/goals.service.ts';

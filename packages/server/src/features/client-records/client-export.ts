@@ -11,15 +11,19 @@ import type {
   ReferralView,
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { listAmendments, listClientAssessments, presentAssessment } from '../assessments/assessments.repo.ts';
-import { agencyNames, userNames } from '../cases/cases.repo.ts';
+import {
+  listAmendments,
+  listClientAssessments,
+  presentAssessment,
+} from '../assessments/assessments.service.ts';
+import { agencyNames, userNames } from '../cases/cases.service.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import * as consents from '../consents/consents.service.ts';
 import { contactsOfClient } from '../contacts/contacts.service.ts';
 import { goalsOfClient } from '../goals/goals.service.ts';
-import { findEnrolment, presentEnrolment } from '../programmes/enrolments.repo.ts';
-import { listReferrals, presentReferral } from '../referrals/referrals.repo.ts';
+import { findEnrolment, presentEnrolment } from '../programmes/enrolments.service.ts';
+import { listReferrals, presentReferral } from '../referrals/referrals.service.ts';
 
 /** A sharing of the record with another agency: the recipient (GDPR Art. 15 (1) c). */
 export interface ShareExport {

@@ -1,9 +1,8 @@
 import { eraseClientRequest } from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
+import { type App, actorOf, idParams } from '../../platform/http.ts';
 import { letterheadFor } from '../agency/letterhead.ts';
-import { clientIdParams } from '../clients/clients.routes.ts';
 import { renderPdf } from '../instruments/pdf.ts';
 import { consentForm, goalAgreement } from './client-documents.ts';
 import { erase } from './client-erasure.ts';
@@ -21,7 +20,7 @@ export function clientRecordRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'The client’s full record (GDPR Art. 15) as JSON, or as PDF with ?format=pdf',
-        params: clientIdParams,
+        params: idParams,
         querystring: z.strictObject({ format: z.enum(['json', 'pdf']).default('json') }),
       },
     },
@@ -47,7 +46,7 @@ export function clientRecordRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Printable consent form (PDF) for the client, in German or easy language (de-LS)',
-        params: clientIdParams,
+        params: idParams,
         querystring: z.strictObject({ language: z.enum(['de', 'de-LS']).default('de') }),
       },
     },
@@ -67,7 +66,7 @@ export function clientRecordRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Printable goal agreement (PDF) with the open goals, for the client to keep',
-        params: clientIdParams,
+        params: idParams,
       },
     },
     async (req, reply) => {
@@ -86,7 +85,7 @@ export function clientRecordRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Erase or anonymise a client after the retention period, with a reason code (audited)',
-        params: clientIdParams,
+        params: idParams,
         body: eraseClientRequest,
       },
     },

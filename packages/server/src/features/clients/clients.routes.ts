@@ -6,13 +6,11 @@ import {
   paged,
   updateClientRequest,
 } from '@lotse/domain';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
+import { type App, actorOf, idParams } from '../../platform/http.ts';
 import * as clients from './clients.service.ts';
 
 const tags = ['Fallarbeit'];
-export const clientIdParams = z.object({ id: z.uuid() });
 
 export function clientRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -51,7 +49,7 @@ export function clientRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'A client with cases (audited)',
-        params: clientIdParams,
+        params: idParams,
         response: { 200: clientView },
       },
     },
@@ -65,7 +63,7 @@ export function clientRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Change a client’s master data',
-        params: clientIdParams,
+        params: idParams,
         body: updateClientRequest,
         response: { 200: clientView },
       },

@@ -9,9 +9,9 @@ import {
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-import { casesOfClient, guidesOf, insertCase, insertCaseEvent } from '../cases/cases.repo.ts';
+import { clientView, guidesOf, insertCase, insertCaseEvent } from '../cases/cases.service.ts';
 import { type ClientRow, loadClientFor } from './client-access.ts';
-import { presentClient, presentClientSummary } from './clients.presenter.ts';
+import { presentClientSummary } from './clients.presenter.ts';
 import {
   type DuplicateRow,
   findClient,
@@ -45,10 +45,8 @@ export function list(ctx: AppContext, actor: Actor, q: ClientListQuery) {
   });
 }
 
-/** The client with cases, for any reader allowed to see it; the caller audits. */
-export async function clientView(scope: ActorScope, client: ClientRow): Promise<ClientView> {
-  return presentClient(client, await casesOfClient(scope.tx, client.id, scope.actor.agencyId), scope.actor);
-}
+/** The client with cases (built by the cases feature), for any reader allowed to see it. */
+export { clientView } from '../cases/cases.service.ts';
 
 export function read(ctx: AppContext, actor: Actor, id: string) {
   return withActor(ctx, actor, async (scope) => {

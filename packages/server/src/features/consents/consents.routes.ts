@@ -1,8 +1,7 @@
 import { consentView, createConsentRequest } from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
-import { clientIdParams } from '../clients/clients.routes.ts';
+import { type App, actorOf, idParams } from '../../platform/http.ts';
 import * as consents from './consents.service.ts';
 
 const tags = ['Fallarbeit'];
@@ -15,7 +14,7 @@ export function consentRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Consents of a client, including withdrawn ones',
-        params: clientIdParams,
+        params: idParams,
         response: { 200: z.object({ items: z.array(consentView), total: z.number().int() }) },
       },
     },
@@ -29,7 +28,7 @@ export function consentRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Record a consent (purpose, form, date; a sharing consent names the partner agency)',
-        params: clientIdParams,
+        params: idParams,
         body: createConsentRequest,
         response: { 201: consentView },
       },

@@ -3,7 +3,7 @@ import { type AuditEvent, appendAudit } from '../../platform/audit.ts';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { agencyNames, userNames } from '../cases/cases.repo.ts';
+import { agencyNames, userNames } from '../cases/cases.service.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import { revokeLinksOnWithdrawal } from '../self-assessment/self-assessment.service.ts';

@@ -1,7 +1,6 @@
 import { contactListQuery, contactView, createContactRequest, paged } from '@lotse/domain';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
-import { clientIdParams } from '../clients/clients.routes.ts';
+import { type App, actorOf, idParams } from '../../platform/http.ts';
 import * as contacts from './contacts.service.ts';
 
 const tags = ['Fallarbeit'];
@@ -14,7 +13,7 @@ export function contactRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Contacts with a client, newest first (notes only for those who may see the case)',
-        params: clientIdParams,
+        params: idParams,
         querystring: contactListQuery,
         response: { 200: paged(contactView) },
       },
@@ -29,7 +28,7 @@ export function contactRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Document a contact (meeting, phone call, home visit, accompaniment, letter)',
-        params: clientIdParams,
+        params: idParams,
         body: createContactRequest,
         response: { 201: contactView },
       },

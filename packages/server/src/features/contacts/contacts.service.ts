@@ -2,7 +2,7 @@ import type { ContactView, CreateContactRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { isAllowed } from '../../platform/policy.ts';
-import { openCaseOf, userNames } from '../cases/cases.repo.ts';
+import { openCaseOf, userNames } from '../cases/cases.service.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 

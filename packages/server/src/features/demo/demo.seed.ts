@@ -2,13 +2,13 @@ import type { AgencyKind, Role } from '@lotse/domain';
 import { appendAudit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { withSystem } from '../../platform/context.ts';
-import type { Queryable } from '../../platform/db.ts';
-import { seedAssessments } from '../assessments/assessments.demo.ts';
 import { hashPassword } from '../auth/password-hash.ts';
-import { seedCasework } from '../clients/casework.demo.ts';
-import { seedDistricts } from '../districts/districts.demo.ts';
-import { seedNetwork } from '../offers/network.demo.ts';
-import { seedProgrammes } from '../programmes/programmes.seed.ts';
+import { seedAssessments } from './assessments.demo.ts';
+import { seedCasework } from './casework.demo.ts';
+import type { DemoSeeder } from './demo-seeder.ts';
+import { seedDistricts } from './districts.demo.ts';
+import { seedNetwork } from './network.demo.ts';
+import { seedProgrammes } from './programmes.demo.ts';
 
 /** Demo log-ins share this password; it works only in demo mode (embedded database, LOTSE_DEMO). */
 export const DEMO_PASSWORD = 'Lotse-Demo-2026';
@@ -48,12 +48,7 @@ export const demoAgencies: DemoAgency[] = [
   },
 ];
 
-/**
- * Features add their sample data here (clients, assessments, offers ...); each seeder runs once, in
- * this order, in the seed's transaction. `agencies` maps demo agency names to ids.
- * Seeders must be deterministic (seeded random numbers), so every demo looks the same.
- */
-export type DemoSeeder = (tx: Queryable, now: Date, agencies: Map<string, string>) => Promise<void>;
+/** The sample data, in this order: case work first, since assessments and programmes need clients. */
 const seeders: DemoSeeder[] = [seedCasework, seedAssessments, seedNetwork, seedProgrammes];
 
 /**

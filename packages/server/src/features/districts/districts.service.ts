@@ -15,7 +15,8 @@ import { authorize } from '../../platform/policy.ts';
 import { readTable } from '../offers/table-io.ts';
 import { districtUse, listDistricts, replaceDistricts } from './districts.repo.ts';
 
-export { listDistricts } from './districts.repo.ts';
+/** What other features may use of the districts: the agency's list and the demo's set-up. */
+export { insertDistricts, listDistricts } from './districts.repo.ts';
 
 type Issue = { path: string; message: string };
 

@@ -1,8 +1,7 @@
 import { createGoalRequest, goalView, updateGoalRequest } from '@lotse/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
-import { clientIdParams } from '../clients/clients.routes.ts';
+import { type App, actorOf, idParams } from '../../platform/http.ts';
 import * as goals from './goals.service.ts';
 
 const tags = ['Fallarbeit'];
@@ -15,7 +14,7 @@ export function goalRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Goals agreed with a client',
-        params: clientIdParams,
+        params: idParams,
         response: { 200: z.object({ items: z.array(goalView), total: z.number().int() }) },
       },
     },
@@ -29,7 +28,7 @@ export function goalRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Agree a goal, linked to a participation dimension',
-        params: clientIdParams,
+        params: idParams,
         body: createGoalRequest,
         response: { 201: goalView },
       },

@@ -1,7 +1,7 @@
 import type { CreateGoalRequest, GoalView, UpdateGoalRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { openCaseOf } from '../cases/cases.repo.ts';
+import { openCaseOf } from '../cases/cases.service.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';

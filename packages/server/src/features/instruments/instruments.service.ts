@@ -22,6 +22,16 @@ import {
   updateDraft,
 } from './instruments.repo.ts';
 
+/** What other features may use of the instruments: versions, their definitions and the view. */
+export {
+  definitionOf,
+  findInstrument,
+  findPublishedByCanonical,
+  type InstrumentRow,
+  instrumentDefinitions,
+  presentInstrument,
+} from './instruments.repo.ts';
+
 /** Loads a visible instrument version (system or own agency); anything else is 404. */
 export async function loadInstrument(scope: ActorScope, id: string): Promise<InstrumentRow> {
   const row = await findInstrument(scope.tx, id);

@@ -13,9 +13,9 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
-import { listDistricts } from '../districts/districts.repo.ts';
+import { listDistricts } from '../districts/districts.service.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
-import { insertPartners, listPartners, type PartnerInsert } from '../partners/partners.repo.ts';
+import { insertPartners, listPartners, type PartnerInsert } from '../partners/partners.service.ts';
 import { insertOffers, listOffers, type OfferInsert } from './offers.repo.ts';
 import { parseBool, readTable, splitList, writeTable } from './table-io.ts';
 

@@ -48,6 +48,24 @@ export const SELECT_OFFER = `
          o.capacity, o.free_places, o.how_to_refer, o.valid_from, o.valid_to, o.shared, o.created_at, o.updated_at
     FROM offers o LEFT JOIN partners p ON p.id = o.partner_id`;
 
+/**
+ * Offers valid on `day` that serve one of `needs` or, without known needs, lie in `district` (any
+ * district when that is null too): the candidates for a client's suggestions, at most `limit`.
+ */
+export async function suggestionCandidates(
+  tx: Queryable,
+  c: { day: string; needs: string[]; district: string | null; limit: number },
+): Promise<OfferRow[]> {
+  const rows = await tx.query<OfferRow>(
+    `${SELECT_OFFER}
+      WHERE (o.valid_from IS NULL OR o.valid_from <= $1::date) AND (o.valid_to IS NULL OR o.valid_to >= $1::date)
+        AND (CASE WHEN cardinality($2::text[]) > 0 THEN o.dimensions && $2::text[] ELSE o.district = $3 OR $3 IS NULL END)
+      ORDER BY o.id LIMIT ${c.limit}`,
+    [c.day, c.needs, c.district],
+  );
+  return rows.rows;
+}
+
 /** The WHERE clause of a directory search; `today` limits to offers valid on that day. */
 export function offerFilter(q: Partial<OfferQuery>, agencyId: string, today: string) {
   const where: string[] = [];

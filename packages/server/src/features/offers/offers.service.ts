@@ -5,7 +5,7 @@ import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
 import { unknownDistrictIssues } from '../districts/districts.service.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
-import { findPartner } from '../partners/partners.repo.ts';
+import { findPartner } from '../partners/partners.service.ts';
 import {
   findOffer,
   insertOffers,
@@ -15,6 +15,9 @@ import {
   presentOffer,
   updateOffer,
 } from './offers.repo.ts';
+
+/** What other features may use of the offers: one offer, its view and the suggestions' candidates. */
+export { findOffer, presentOffer, suggestionCandidates } from './offers.repo.ts';
 
 /**
  * Dimensions must be keys of a published instrument, the district one of the agency's districts, the

@@ -11,7 +11,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import { today } from '../clients/date-rules.ts';
-import { listDistricts } from '../districts/districts.repo.ts';
+import { listDistricts } from '../districts/districts.service.ts';
 import { ASSESSED_NEEDS_SQL } from '../referrals/client-needs.ts';
 
 /** Area dimensions of the published instruments (keys stable across versions), with a German title. */

@@ -9,6 +9,9 @@ import { findEnrolment, listEnrolments, placeSituation, presentEnrolment } from 
 import { loadProgrammeFor } from './programme-access.ts';
 import type { ProgrammeRow } from './programmes.repo.ts';
 
+/** What other features may use of the enrolments: one enrolment for the client's record. */
+export { findEnrolment, presentEnrolment } from './enrolments.repo.ts';
+
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -9,7 +9,7 @@ import {
   suppressSplits,
 } from '@lotse/domain';
 import type { ActorScope } from '../../platform/context.ts';
-import { definitionOf, type InstrumentRow } from '../instruments/instruments.repo.ts';
+import { definitionOf, type InstrumentRow } from '../instruments/instruments.service.ts';
 
 interface ChangeCount {
   agency_id: string;

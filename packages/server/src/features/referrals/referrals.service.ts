@@ -16,8 +16,8 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
-import { listDistricts } from '../districts/districts.repo.ts';
-import { findOffer, type OfferRow, presentOffer, SELECT_OFFER } from '../offers/offers.repo.ts';
+import { listDistricts } from '../districts/districts.service.ts';
+import { findOffer, presentOffer, suggestionCandidates } from '../offers/offers.service.ts';
 import { clientNeeds } from './client-needs.ts';
 import {
   findReferral,
@@ -26,6 +26,9 @@ import {
   presentReferral,
   type ReferralRow,
 } from './referrals.repo.ts';
+
+/** What other features may use of the referrals: the client's referrals for the record. */
+export { listReferrals, presentReferral } from './referrals.repo.ts';
 
 /** Candidates considered for ranking; the directory of one region stays far below this. */
 const MAX_CANDIDATES = 1000;
@@ -113,16 +116,10 @@ export async function suggestions(
     const language = languageCodeOf(client.preferred_language) ?? null;
     const day = today(scope.now);
     // Offers that serve a need, or (without known needs) those in the client's district.
-    const candidates = await scope.tx.query<OfferRow>(
-      `${SELECT_OFFER}
-        WHERE (o.valid_from IS NULL OR o.valid_from <= $1::date) AND (o.valid_to IS NULL OR o.valid_to >= $1::date)
-          AND (CASE WHEN cardinality($2::text[]) > 0 THEN o.dimensions && $2::text[] ELSE o.district = $3 OR $3 IS NULL END)
-        ORDER BY o.id LIMIT ${MAX_CANDIDATES}`,
-      [day, needs, district],
-    );
+    const candidates = await suggestionCandidates(scope.tx, { day, needs, district, limit: MAX_CANDIDATES });
     const taken = await openReferralOfferIds(scope.tx, client.id);
     const consents = await sharingConsentAgencies(scope, client.id);
-    const offers = candidates.rows
+    const offers = candidates
       .filter((o) => !taken.has(o.id))
       .map((o) => ({
         row: o,

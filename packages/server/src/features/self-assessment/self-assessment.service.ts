@@ -18,11 +18,10 @@ import {
 } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { insertAssessment } from '../assessments/assessments.repo.ts';
-import { checkAnswers } from '../assessments/assessments.service.ts';
+import { checkAnswers, insertAssessment } from '../assessments/assessments.service.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
 import { loadClientFor } from '../clients/client-access.ts';
-import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.repo.ts';
+import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.service.ts';
 
 interface LinkRow {
   id: string;

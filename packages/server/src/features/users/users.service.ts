@@ -2,10 +2,19 @@ import type { Role, UserView } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-import { clearMfa } from '../auth/auth.service.ts';
+import { clearMfa } from '../auth/mfa-reset.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
 import { findUserById, listUsers, presentUser, type UserRow } from './users.repo.ts';
+
+/** What other features (sign-in) may use of the user accounts. */
+export {
+  findUserByEmail,
+  findUserById,
+  mfaRequiredFor,
+  presentUser,
+  type UserRow,
+} from './users.repo.ts';
 
 const INVITE_VALID_MS = 7 * 24 * 3_600_000;
 const RESET_VALID_MS = 24 * 3_600_000;

@@ -7,7 +7,7 @@ import {
   scoreAssessment,
 } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
-import type { DemoSeeder } from '../demo/demo.seed.ts';
+import type { DemoSeeder } from './demo-seeder.ts';
 
 /** Deterministic random numbers (mulberry32), seeded per client so every demo looks the same. */
 function rng(seed: number) {

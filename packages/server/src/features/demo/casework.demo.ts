@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db.ts';
-import type { DemoSeeder } from '../demo/demo.seed.ts';
+import { addDays, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
-import { addDays, today } from './date-rules.ts';
+import type { DemoSeeder } from './demo-seeder.ts';
 
 /**
  * Synthetic case work for the demo Jobcenters: ~300 clients each with cases, consents, goals, contacts

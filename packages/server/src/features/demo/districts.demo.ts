@@ -1,6 +1,6 @@
 import type { District } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
-import { insertDistricts } from './districts.repo.ts';
+import { insertDistricts } from '../districts/districts.service.ts';
 
 /**
  * Demo districts ("Sozialräume"): the towns of Ennepe-Ruhr-Kreis (EN) and Märkischer Kreis (MK) with

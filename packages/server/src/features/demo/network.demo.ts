@@ -1,10 +1,10 @@
 import type { PartnerKind, TargetGroup } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import { addDays, today } from '../clients/date-rules.ts';
-import type { DemoSeeder } from '../demo/demo.seed.ts';
-import { demoDistricts } from '../districts/districts.demo.ts';
-import { insertRows } from './bulk-insert.ts';
-import { minimalPdf } from './minimal-pdf.ts';
+import { insertRows } from '../offers/bulk-insert.ts';
+import { minimalPdf } from '../offers/minimal-pdf.ts';
+import type { DemoSeeder } from './demo-seeder.ts';
+import { demoDistricts } from './districts.demo.ts';
 
 /**
  * Demo network: 65 partners and 130 offers across the districts of both demo Jobcenters (a third
