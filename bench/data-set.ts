@@ -1,5 +1,5 @@
 /**
- * The measurement data set of issue 10, built once and kept:
+ * The data set the load and query-plan benchmarks measure on, built once and kept:
  *   PostgreSQL: 20 agencies x 25,000 clients (500,000 clients, ~2.5 million assessments) in the
  *               database `lotse_bench`, owned by a non-superuser owner role like a production set-up;
  *   PGlite:     one agency x 25,000 clients in a data directory on disk (bench/.data/pglite-1x25000).

@@ -1,5 +1,6 @@
 /**
- * Lotse under load against a floor measured in the same run (issue 10, item 4).
+ * Lotse under load against a floor measured in the same run: how far the request path is from what
+ * the bare server and database allow, and whether it meets the performance targets printed at the end.
  *
  * On the measurement data set (bench/data-set.ts; built on first use, then kept), this starts, one
  * after the other and each as its own process like production (`node --import tsx`, the app login
@@ -14,7 +15,7 @@
  *   caseload 10% | client 20% | progress 20% | search 20% | contact write 20% | assessment write 10%
  * and in a second phase only the client page (client + progress), to compare its throughput with the
  * floor. Prints p50/p95/p99, throughput and non-2xx per kind and overall, the ratio to the floor,
- * and the issue's targets with ok/MISS. Writes are checked: rows written must equal 2xx responses.
+ * and the performance targets with ok/MISS. Writes are checked: rows written must equal 2xx responses.
  * Exits 0 on MISS (a measurement), non-zero on errors, non-2xx responses or lost writes.
  *
  * Run: node --import tsx bench/load-mixed.ts postgres   (20 x 25,000 clients, 50 connections)
@@ -403,7 +404,7 @@ async function main() {
     ].every(Boolean);
 
     const target = (ok: boolean, text: string) => console.log(`${ok ? 'ok  ' : 'MISS'} ${text}`);
-    console.log('\ntargets (issue 10; PostgreSQL: large data set, 50 connections):');
+    console.log('\ntargets (PostgreSQL: large data set, 50 connections):');
     if (engine === 'postgres') {
       target(clientPage.p95 < 25, `client page p95 < 25 ms: ${ms(clientPage.p95)} ms`);
       target(

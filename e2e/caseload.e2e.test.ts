@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
 
 /**
- * Issue 12 items 4 and 9 in Chromium. Item 4: "Meine Fälle" opens with a summary of what is due, lists
- * overdue goals first with the mark in words, one row per client, and shows the first rows of a long
- * section with "show all". Item 9: "Zuweisen" opens a confirmation with the places in words, the consent
+ * The caseload and the referral dialog in Chromium. "Meine Fälle" opens with a summary of what is due,
+ * lists overdue goals first with the mark in words, one row per client, and shows the first rows of a
+ * long section with "show all". "Zuweisen" opens a confirmation with the places in words, the consent
  * the referral needs and whether the client has it (blocking without it), what the partner sees and a
  * note. Checked at 1366x900 and 390x844, in German and English, with axe; the dialog by keyboard.
  */

@@ -1,5 +1,5 @@
 /**
- * The client record (issue 12, items 3, 5 and 6): a summary with the main actions a few Tab stops from
+ * The client record: a summary with the main actions a few Tab stops from
  * the top, an in-page menu of the sections, the progress shown after an assessment is completed, a
  * radar and page that fit a phone, and the closure form checking the day the case began.
  */

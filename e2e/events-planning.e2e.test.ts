@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
 
 /**
- * Issue 12 items 10-13 in Chromium: event times in the agency's time zone with the browser in another
+ * Events and planning in Chromium: event times in the agency's time zone with the browser in another
  * zone, organisers editing and cancelling events with in-app notifications, the calendar subscription,
  * the planning chart and district view, the map legend and the report period. One server, one browser;
  * each page is checked at 1366x900 and 390x844, in German and English, with axe.
@@ -59,8 +59,8 @@ async function everyView(
   path: string,
   check: (lang: 'de' | 'en') => Promise<void>,
   /**
-   * Only this part must not overflow itself (the page's other sections are another item's work: the
-   * programme page is still wider than a phone, issue 12 item 6).
+   * Only this part must not overflow itself (the page's other sections are checked elsewhere; the
+   * programme page as a whole is still wider than a phone).
    */
   within?: string,
 ) {
@@ -118,7 +118,7 @@ async function createEvent(page: Page, title: string, date: string) {
 const card = (page: Page, title: string) => page.locator('li.event-card', { hasText: title });
 
 describe('events, planning and reports in the browser', () => {
-  test('[#12 item 10] 14:00-16:00 entered in a New York browser is stored as Berlin time and shown as 14:00-16:00', async () => {
+  test('14:00-16:00 entered in a New York browser is stored as Berlin time and shown as 14:00-16:00', async () => {
     await createEvent(coordinator, 'Zeitzonen-Workshop Winter', '2027-01-20');
     const winter = await eventByTitle(coordinator, 'Zeitzonen-Workshop Winter');
     expect([winter.startsAt, winter.endsAt]).toEqual([
@@ -159,7 +159,7 @@ describe('events, planning and reports in the browser', () => {
     await edit.getByRole('button', { name: 'Abbrechen' }).click();
   }, 300_000);
 
-  test('[#12 item 11] an organiser edits, sees attendees and cancels; the registered guide is notified in the app', async () => {
+  test('an organiser edits, sees attendees and cancels; the registered guide is notified in the app', async () => {
     const title = 'Absage-Workshop';
     await createEvent(coordinator, title, '2027-02-10');
     const event = await eventByTitle(coordinator, title);
@@ -227,7 +227,7 @@ describe('events, planning and reports in the browser', () => {
     await panel.getByText(/Referentin erkrankt/).waitFor({ state: 'detached' });
   }, 300_000);
 
-  test('[#12 item 11] the top action subscribes with a webcal link and a copy button; the download is secondary', async () => {
+  test('the top action subscribes with a webcal link and a copy button; the download is secondary', async () => {
     await everyView(guide, '/veranstaltungen', async (lang) => {
       const actions = guide.locator('.page-header__actions, header').first();
       await actions.waitFor();
@@ -257,7 +257,7 @@ describe('events, planning and reports in the browser', () => {
     await dialog.getByRole('button', { name: 'Schließen' }).click();
   }, 300_000);
 
-  test('[#12 item 12] the planning chart has a bar wherever the table has a number; district badges fit; the map has a legend', async () => {
+  test('the planning chart has a bar wherever the table has a number; district badges fit; the map has a legend', async () => {
     interface Planning {
       dimensions: { key: string; label: string }[];
       totals: { byDimension: Record<string, number | { suppressed: true }> };
@@ -320,7 +320,7 @@ describe('events, planning and reports in the browser', () => {
     });
   }, 300_000);
 
-  test('[#12 item 13] the report starts with the last complete month; quarter and year can be chosen', async () => {
+  test('the report starts with the last complete month; quarter and year can be chosen', async () => {
     const list = (await (await coordinator.request.get('/api/programmes')).json()) as {
       items: { id: string; name: string }[];
     };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, choose, demo, type Harness, signIn, startHarness } from './harness.ts';
 
 /**
- * Issue 12 items 7 and 8 in Chromium (guards against bad data): a similar name with the same birth
+ * Guards against bad data, in Chromium: a similar name with the same birth
  * date is shown before a client is created; the new-assessment form defaults to the due occasion and
  * asks before a second intake; same-day assessments are told apart. At 1366x900 and 390x844, in
  * German and English, with axe and no sideways scrolling.

@@ -4,7 +4,7 @@ import { solidPng } from '../packages/server/src/testing/images.ts';
 import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
 
 /**
- * Issue 12 item 14 in Chromium: the agency's letterhead (name and logo) and time zone on the
+ * Letterhead and forms in Chromium: the agency's letterhead (name and logo) and time zone on the
  * settings page, the full blank forms in every language from the instrument page, the material page
  * and the client record, and the progress PDF opened in the same tab without a 404. Checked at
  * 1366x900 and 390x844, in German and English, with axe.
@@ -45,7 +45,7 @@ async function setLanguage(page: Page, lang: 'de' | 'en') {
 /**
  * Runs `check` on `path` at both sizes and in both languages, with axe and no sideways scrolling. On
  * pages where this feature only adds a part (`part`, a CSS selector), only that part must fit: the
- * rest of those pages is laid out by other work (issue 12 item 6).
+ * rest of those pages has its own layout checks.
  */
 async function everyView(
   page: Page,

@@ -1,5 +1,5 @@
 /**
- * The frame of every page (issue 12 item 14): the main menu fits one row at 1366 px (areas grouped
+ * The frame of every page: the main menu fits one row at 1366 px (areas grouped
  * behind disclosure buttons that work with the keyboard), a public page starts without a failed
  * request in the console (the session probe answers 200), German and English, 1366x900 and 390x844.
  */

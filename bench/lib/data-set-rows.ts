@@ -1,5 +1,5 @@
 /**
- * Rows of the synthetic measurement data set (issue 10): agencies of guides with realistic caseloads,
+ * Rows of the synthetic measurement data set: agencies of guides with realistic caseloads,
  * clients with cases (open and closed with outcomes), consents, goals, contacts, assessments (intake and
  * follow-ups with score drift and attrition) and referrals to offers of partners. Pure and
  * deterministic (seeded per agency): the same size always gives the same rows, so query plans written

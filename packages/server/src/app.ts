@@ -58,7 +58,7 @@ const features = [
   districtRoutes,
   userRoutes,
   auditRoutes,
-  // Case work (issue 4)
+  // Case work
   clientRoutes,
   caseRoutes,
   consentRoutes,
@@ -67,11 +67,11 @@ const features = [
   caseloadRoutes,
   clientRecordRoutes,
   clientImportRoutes,
-  // Instruments and assessments (issue 3)
+  // Instruments and assessments
   instrumentRoutes,
   assessmentRoutes,
   selfAssessmentRoutes,
-  // Offers and network (issue 5)
+  // Offers and network
   partnerRoutes,
   offerRoutes,
   referralRoutes,
@@ -81,7 +81,7 @@ const features = [
   notificationRoutes,
   publicationRoutes,
   programmeRoutes,
-  // Evaluation (issue 11)
+  // Evaluation
   evaluationRoutes,
   researchRoutes,
 ];

@@ -140,7 +140,7 @@ describe('names that sound alike', () => {
     expect(soundAlike('Schmidt', 'Schneider')).toBe(false);
   });
 
-  it('[#12 item 7] finds "Katarina Brinkman" for "Katharina Brinkmann", also with first and last name swapped', () => {
+  it('finds "Katarina Brinkman" for "Katharina Brinkmann", also with first and last name swapped', () => {
     const existing = { firstName: 'Katharina', lastName: 'Brinkmann' };
     expect(namesSoundAlike(existing, { firstName: 'Katarina', lastName: 'Brinkman' })).toBe(true);
     expect(namesSoundAlike(existing, { firstName: 'Brinkman', lastName: 'Katarina' })).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isTimeZone, wallTimeIn, zonedToUtc } from './time-zone.ts';
 
 describe('agency time zone', () => {
-  it('[#12 item 10] reads a Berlin wall time as UTC in winter (+1) and summer (+2)', () => {
+  it('reads a Berlin wall time as UTC in winter (+1) and summer (+2)', () => {
     expect(zonedToUtc('2027-01-20T14:00', 'Europe/Berlin')?.toISOString()).toBe('2027-01-20T13:00:00.000Z');
     expect(zonedToUtc('2027-01-20T16:00', 'Europe/Berlin')?.toISOString()).toBe('2027-01-20T15:00:00.000Z');
     expect(zonedToUtc('2027-07-20T14:00', 'Europe/Berlin')?.toISOString()).toBe('2027-07-20T12:00:00.000Z');

@@ -136,7 +136,7 @@ describe('followUpDue', () => {
     expect(followUpDue('2023-08-31', 6)).toBe('2024-02-29');
   });
 
-  it('[#12 item 8] compares the intake with the latest follow-up by default, not a later intake', () => {
+  it('compares the intake with the latest follow-up by default, not a later intake', () => {
     const series = buildSeries(
       'self',
       'x',
@@ -176,7 +176,7 @@ describe('followUpDue', () => {
     expect(intakes.compared).toEqual({ fromId: '1', toId: '2' });
   });
 
-  it('[#12 item 8] orders same-day assessments by entry time and numbers them', () => {
+  it('orders same-day assessments by entry time and numbers them', () => {
     const series = buildSeries(
       'self',
       'x',
@@ -197,7 +197,7 @@ describe('followUpDue', () => {
   });
 });
 
-describe('[#12 item 8] occasions', () => {
+describe('occasions', () => {
   const e = (occasion: string, date: string, status: 'draft' | 'completed' = 'completed') => ({
     occasion,
     date,

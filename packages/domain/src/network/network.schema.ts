@@ -6,7 +6,7 @@ import { offerLanguageCodes } from './languages.ts';
 import { referralFeedbackOutcome } from './referral-feedback.schema.ts';
 
 /**
- * Offers and network (issue 5): partners, offers, suggestions, referrals, planning, events and
+ * Offers and network: partners, offers, suggestions, referrals, planning, events and
  * publications. Field names and codes are part of the public API.
  */
 

@@ -38,7 +38,7 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'POST /api/users/:id/reset-password': ['admin'],
   'POST /api/users/:id/reset-mfa': ['admin'],
   'GET /api/audit': ['admin', 'lead'],
-  // Case work (issue 4)
+  // Case work
   'GET /api/clients': ['lead', 'caseworker', 'coordinator'],
   'POST /api/clients': ['lead', 'caseworker'],
   'GET /api/clients/:id': ['lead', 'caseworker', 'coordinator'],
@@ -64,7 +64,7 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'POST /api/clients/:id/erase': ['lead'],
   'POST /api/client-imports/preview': ['lead', 'caseworker'],
   'POST /api/client-imports': ['lead', 'caseworker'],
-  // Instruments and assessments (issue 3)
+  // Instruments and assessments
   'GET /api/instruments': ALL,
   'GET /api/instruments/:id': ALL,
   'POST /api/instruments/:id/drafts': ['admin'],
@@ -96,7 +96,7 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/self-assessment/:token': 'public',
   'PUT /api/self-assessment/:token/draft': 'public',
   'POST /api/self-assessment/:token/submit': 'public',
-  // Programmes and funding (issue 6)
+  // Programmes and funding
   'GET /api/programmes': ['lead', 'caseworker', 'coordinator'],
   'POST /api/programmes': ['coordinator'],
   'GET /api/programme-agencies': ['lead', 'caseworker', 'coordinator'],
@@ -113,7 +113,7 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/programmes/:id/expenditures': ['lead', 'coordinator'],
   'POST /api/programmes/:id/expenditures': ['coordinator'],
   'GET /api/programmes/:id/report': ['lead', 'coordinator'],
-  // Offers and network (issue 5)
+  // Offers and network
   'GET /api/partners': ALL,
   'GET /api/partners/:id': ALL,
   'POST /api/partners': ['lead', 'caseworker', 'coordinator'],
@@ -151,7 +151,7 @@ const expected: Record<string, 'public' | readonly RoleName[]> = {
   'GET /api/offers/export': ALL,
   'POST /api/partners/import': ['lead', 'coordinator'],
   'GET /api/partners/export': ALL,
-  // Evaluation (issue 11)
+  // Evaluation
   'GET /api/reports/cohort': ['lead', 'coordinator'],
   'GET /api/reports/cohort.pdf': ['lead', 'coordinator'],
   'GET /api/reports/cohort.xlsx': ['lead', 'coordinator'],

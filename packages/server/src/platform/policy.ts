@@ -14,7 +14,7 @@ export const grants = {
   'users.read': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin', 'lead'],
-  // Case work (issue 4). Admins see no client data; researchers no identities. Coordinators see the
+  // Case work. Admins see no client data; researchers no identities. Coordinators see the
   // master data programmes need and contact dates/types, never notes or health data.
   'clients.read': ['lead', 'caseworker', 'coordinator'],
   'clients.write': ['lead', 'caseworker'],
@@ -35,7 +35,7 @@ export const grants = {
   'contacts.notes.read': ['lead', 'caseworker'],
   'contacts.write': ['lead', 'caseworker'],
   'caseload.read': ['lead', 'caseworker'],
-  // Offers and network (issue 5). The directory, events and publications hold no client data: every
+  // Offers and network. The directory, events and publications hold no client data: every
   // staff role reads them. Referrals and suggestions are client data (guides and leads); planning shows
   // aggregates with small cells suppressed (coordinators and leads).
   /** Districts are public geography: every staff role reads them; admins maintain them. */
@@ -52,7 +52,7 @@ export const grants = {
   /** Own in-app notifications (e.g. an event one registered for was cancelled). */
   'notifications.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
   'publications.write': ['lead', 'coordinator'],
-  // Instruments and assessments (issue 3). Instruments are not personal data: every staff role reads
+  // Instruments and assessments. Instruments are not personal data: every staff role reads
   // them, admins edit and publish them. Assessments are client data: only leads and caseworkers, so
   // coordinators never see health answers and researchers never identities (they get aggregates).
   'instruments.read': ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'],
@@ -61,7 +61,7 @@ export const grants = {
   'assessments.write': ['lead', 'caseworker'],
   // Answers from another system or a scanned paper form (FHIR QuestionnaireResponse), for visible clients.
   'assessments.import': ['lead', 'caseworker'],
-  // Programmes and funding (issue 6). Coordinators manage programmes, places, budgets and bookings and
+  // Programmes and funding. Coordinators manage programmes, places, budgets and bookings and
   // see aggregates; enrolments are client data of the enrolling agency (guides, leads, coordinators);
   // over-booking a place needs a lead or coordinator and is audited. No notes, no health answers.
   'programmes.read': ['lead', 'caseworker', 'coordinator'],
@@ -74,7 +74,7 @@ export const grants = {
   'budgets.read': ['lead', 'coordinator'],
   'budgets.manage': ['coordinator'],
   'expenditures.write': ['coordinator'],
-  // Evaluation (issue 11). Cohort, outcome and funnel reports are aggregates with small cells hidden:
+  // Evaluation. Cohort, outcome and funnel reports are aggregates with small cells hidden:
   // leads and coordinators, agency-wide (programme-wide only through the aggregate functions).
   // Instrument quality holds no personal data (aggregates of all agencies): every role that shapes or
   // studies instruments. Researchers get research exports only, never agency reports.

@@ -40,21 +40,21 @@ export type NavGroup = 'network' | 'admin';
 
 export const features: readonly Feature[] = [
   { id: 'home', path: '/', roles: 'all', inNav: true },
-  // Case work (issue 4)
+  // Case work
   { id: 'caseload', path: '/meine-faelle', roles: ['caseworker', 'lead'], inNav: true },
   { id: 'clients', path: '/klienten', roles: ['caseworker', 'lead', 'coordinator'], inNav: true },
-  // Offers and network (issue 5)
+  // Offers and network
   { id: 'offers', path: '/angebote', roles: 'all', inNav: true, group: 'network' },
   { id: 'partners', path: '/netzwerk/partner', roles: 'all', inNav: true, group: 'network' },
   { id: 'planning', path: '/angebotsplanung', roles: ['lead', 'coordinator'], inNav: true, group: 'network' },
   { id: 'events', path: '/veranstaltungen', roles: 'all', inNav: true, group: 'network' },
   { id: 'publications', path: '/material', roles: 'all', inNav: true, group: 'network' },
-  // Instruments and assessments (issue 3): reached from the client page, no menu item of its own
+  // Instruments and assessments: reached from the client page, no menu item of its own
   { id: 'assessments', path: '/erhebungen', roles: ['caseworker', 'lead'], inNav: false },
   { id: 'instruments', path: '/verwaltung/erhebungsboegen', roles: ['admin'], inNav: true, group: 'admin' },
-  // Programmes and funding (issue 6)
+  // Programmes and funding
   { id: 'programmes', path: '/programme', roles: ['lead', 'caseworker', 'coordinator'], inNav: true },
-  // Evaluation (issue 11)
+  // Evaluation
   { id: 'evaluation', path: '/wirkung', roles: ['lead', 'coordinator'], inNav: true },
   { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true, group: 'admin' },
   { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true, group: 'admin' },

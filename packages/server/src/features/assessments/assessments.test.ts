@@ -362,7 +362,7 @@ describe('PDFs', () => {
 });
 
 // Last: its audit entries are of another client than the shared one the audit test above checks.
-describe('[#12 item 8] occasions', () => {
+describe('occasions', () => {
   it('answers 409 to a second intake of the same instrument and perspective unless confirmed; tells same-day assessments apart and compares intake with the latest follow-up', async () => {
     const id = await insertClient(DEMO.caseworker, 'Anlass');
     const post = (occasion: string, date: string, extra = {}) =>

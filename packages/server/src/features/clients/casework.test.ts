@@ -149,7 +149,7 @@ describe('clients', () => {
     expect((await cw.post('/api/clients', { ...again, allowDuplicate: true })).status).toBe(201);
   });
 
-  it('[#12 item 7] answers 409 with similar-named candidates of the same birth date (trigram or Kölner Phonetik) before creating', async () => {
+  it('answers 409 with similar-named candidates of the same birth date (trigram or Kölner Phonetik) before creating', async () => {
     const existing = await newClient(cw, {
       firstName: 'Katharina',
       lastName: 'Brinkmann',
@@ -210,7 +210,7 @@ describe('clients', () => {
     });
   });
 
-  it('[#12 item 7] finds names that only sound alike, and swapped first and last names; not siblings or other birth dates', async () => {
+  it('finds names that only sound alike, and swapped first and last names; not siblings or other birth dates', async () => {
     const meier = await newClient(cw, { firstName: 'Hans', lastName: 'Meier', birthDate: '1982-11-23' });
     const mayr = await cw.post('/api/clients', {
       firstName: 'Hanns',
@@ -247,7 +247,7 @@ describe('clients', () => {
     expect(otherDay.status).toBe(201);
   });
 
-  it('[#12 item 7] never shows another agency’s clients as candidates (not even that they exist)', async () => {
+  it('never shows another agency’s clients as candidates (not even that they exist)', async () => {
     await newClient(mk, { firstName: 'Wilma', lastName: 'Quandt', birthDate: '1990-06-07' });
     const here = await cw.post('/api/clients', {
       firstName: 'Wilma',

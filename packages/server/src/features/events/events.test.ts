@@ -175,7 +175,7 @@ describe('personal calendar feed', () => {
   });
 });
 
-describe('[#12 item 10] event times in the agency time zone', () => {
+describe('event times in the agency time zone', () => {
   it('stores wall-clock times of Europe/Berlin as UTC (winter +1, summer +2) and reads them back', async () => {
     const winter = await ko.post('/api/events', {
       title: 'Runder Tisch Winter',
@@ -257,7 +257,7 @@ describe('[#12 item 10] event times in the agency time zone', () => {
   });
 });
 
-describe('[#12 item 11] organisers edit and cancel events; registered people are notified', () => {
+describe('organisers edit and cancel events; registered people are notified', () => {
   it('lists attendees and the waiting list for the organiser only', async () => {
     const e = await newEvent({
       startsAt: '2026-06-12T08:00:00Z',

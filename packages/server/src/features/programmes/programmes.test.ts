@@ -512,7 +512,7 @@ describe('funder report', () => {
     expect(coaching).toEqual([0.3]);
   });
 
-  it('[#12 item 13] defaults to the last complete month, quarter or year (agency day) and counts nothing in the future', async () => {
+  it('defaults to the last complete month, quarter or year (agency day) and counts nothing in the future', async () => {
     // The test clock stands at 2026-03-02.
     const month = await coordinator.get(`/api/programmes/${programmeId}/report`);
     expect(month.status, JSON.stringify(month.body)).toBe(200);
@@ -551,7 +551,7 @@ describe('funder report', () => {
     for (const hit of later) expect(hit).toMatch(/"occupied":0$/);
   });
 
-  it('[#12 item 13] writes German date cells and a readable time stamp in the agency time zone into the XLSX', async () => {
+  it('writes German date cells and a readable time stamp in the agency time zone into the XLSX', async () => {
     const res = await fetch(`${t.baseUrl}/api/programmes/${programmeId}/report?${query}&format=xlsx`, {
       headers: { cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
