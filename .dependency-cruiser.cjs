@@ -13,14 +13,6 @@ const SERVER = '^packages/server/src';
 const TEST_FILE = '\\.test\\.ts$';
 const APP = `${SERVER}/(app|main|cli)\\.ts$`;
 
-// Known exceptions, each a single import. The evaluation feature is being reworked in parallel and
-// still reads instrument versions from the instruments repository; move these two imports to
-// instruments.service.ts (which exports the same functions) and delete this list.
-const KNOWN_EXCEPTIONS = {
-  from: `${SERVER}/features/evaluation/(reliability|cohort)\\.service\\.ts$`,
-  to: `${SERVER}/features/instruments/instruments\\.repo\\.ts$`,
-};
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -68,20 +60,10 @@ module.exports = {
         "A feature uses another feature's service, never its repository or routes: the owning feature " +
         'keeps its SQL and its HTTP surface to itself and can change them.',
       severity: 'error',
-      from: { path: `${SERVER}/features/([^/]+)/`, pathNot: KNOWN_EXCEPTIONS.from },
+      from: { path: `${SERVER}/features/([^/]+)/` },
       to: {
         path: `${SERVER}/features/[^/]+/[^/]+\\.(repo|routes)\\.ts$`,
         pathNot: `${SERVER}/features/$1/`,
-      },
-    },
-    {
-      name: 'feature-internals-known-exceptions',
-      comment: 'The same rule for the files of KNOWN_EXCEPTIONS, allowing only their one listed import.',
-      severity: 'error',
-      from: { path: KNOWN_EXCEPTIONS.from },
-      to: {
-        path: `${SERVER}/features/[^/]+/[^/]+\\.(repo|routes)\\.ts$`,
-        pathNot: [`${SERVER}/features/evaluation/`, KNOWN_EXCEPTIONS.to],
       },
     },
   ],

@@ -31,7 +31,6 @@ describe('dependency rules', () => {
         `domain-stands-alone: packages/domain/src/index.ts -> ${server}/platform/config.ts`,
         `feature-internals: ${server}/features/a/a.service.ts -> ${server}/features/b/b.repo.ts`,
         `feature-internals: ${server}/features/b/b.routes.ts -> ${server}/features/a/a.routes.ts`,
-        `feature-internals-known-exceptions: ${server}/features/evaluation/cohort.service.ts -> ${server}/features/b/b.repo.ts`,
         `features-below-app: ${server}/features/a/a.routes.ts -> ${server}/app.ts`,
         `no-circular: ${server}/features/a/cycle-one.ts -> ${server}/features/a/cycle-two.ts`,
         `platform-below-features: ${server}/platform/auth-hook.ts -> ${server}/features/a/a.service.ts`,

@@ -18,7 +18,7 @@ import { withActor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
-import { definitionOf, type InstrumentRow } from '../instruments/instruments.repo.ts';
+import { definitionOf, type InstrumentRow } from '../instruments/instruments.service.ts';
 import { differencingRefusal, guardCohortRelease } from './differencing.ts';
 import { protectCounts, protectedShare, protectStatistic } from './protect.ts';
 import { referencesFor, TOTAL } from './reference.ts';

@@ -4,7 +4,7 @@ import { withActor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
-import { definitionOf, findInstrument } from '../instruments/instruments.repo.ts';
+import { definitionOf, findInstrument } from '../instruments/instruments.service.ts';
 import { protectCounts, protectStatistic } from './protect.ts';
 import { instrumentFigures } from './reference.ts';
 
