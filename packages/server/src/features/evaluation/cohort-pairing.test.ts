@@ -103,6 +103,29 @@ async function storedPairs(f: Filter): Promise<Map<string, { intake: number; lat
   return new Map(rows.map((r) => [r.client_id, { intake: r.intake_total, later: r.later_total }]));
 }
 
+/** The score rows as stored, with each intake's age group. */
+async function loadFacts(): Promise<Fact[]> {
+  return (
+    await t.ctx.db.query<Fact>(
+      `SELECT f.assessment_id AS id, f.client_id, f.occasion, f.perspective, f.assessed_on::text AS assessed_on,
+              f.total, lotse_age_group(c.birth_date, f.assessed_on) AS age_group
+         FROM assessment_facts f JOIN clients c ON c.id = f.client_id
+        WHERE f.agency_id = $1`,
+      [agencyId],
+    )
+  ).rows;
+}
+
+const dates = [
+  '2025-01-15',
+  '2025-03-01',
+  '2025-03-01',
+  '2025-06-30',
+  '2025-09-10',
+  '2026-01-05',
+  '2026-02-01',
+];
+
 beforeAll(async () => {
   t = await startTestApp({}, { sampleData: false });
   agencyId = (
@@ -111,15 +134,6 @@ beforeAll(async () => {
   const next = random(20261203);
   const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)] as T;
   // Dates from a short list, so that equal dates are common and only the id decides.
-  const dates = [
-    '2025-01-15',
-    '2025-03-01',
-    '2025-03-01',
-    '2025-06-30',
-    '2025-09-10',
-    '2026-01-05',
-    '2026-02-01',
-  ];
   for (let c = 0; c < 60; c++) {
     // Born so that the 25th birthday falls between the dates above for about half of the clients.
     const birth = pick(['2000-02-01', '2000-07-15', '1990-05-05', '1961-01-01']);
@@ -149,30 +163,23 @@ beforeAll(async () => {
       );
     }
   }
-  facts = (
-    await t.ctx.db.query<Fact>(
-      `SELECT f.assessment_id AS id, f.client_id, f.occasion, f.perspective, f.assessed_on::text AS assessed_on,
-              f.total, lotse_age_group(c.birth_date, f.assessed_on) AS age_group
-         FROM assessment_facts f JOIN clients c ON c.id = f.client_id
-        WHERE f.agency_id = $1`,
-      [agencyId],
-    )
-  ).rows;
+  facts = await loadFacts();
 });
 afterAll(() => t.close());
 
+const filters: Filter[] = [
+  {},
+  { from: '2025-03-01', to: '2025-12-31' },
+  { to: '2025-06-30' },
+  { from: '2025-06-30' },
+  { pair: 'exit' },
+  { perspective: 'self' },
+  { ageGroup: 'under_25' },
+  { ageGroup: '25_to_34' },
+  { ageGroup: '25_to_34', from: '2025-03-01', to: '2026-01-05' },
+];
+
 describe('the cohort pairing', () => {
-  const filters: Filter[] = [
-    {},
-    { from: '2025-03-01', to: '2025-12-31' },
-    { to: '2025-06-30' },
-    { from: '2025-06-30' },
-    { pair: 'exit' },
-    { perspective: 'self' },
-    { ageGroup: 'under_25' },
-    { ageGroup: '25_to_34' },
-    { ageGroup: '25_to_34', from: '2025-03-01', to: '2026-01-05' },
-  ];
   it.each(filters)('pairs as the reference does for %j', async (f) => {
     const expected = expectedPairs(f);
     // The data set exercises the case: several clients with a pair and several without.
@@ -194,5 +201,52 @@ describe('the cohort pairing', () => {
       return new Set(days).size < days.length;
     });
     expect(sameDay.length, 'clients with two intakes on one day').toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The pairing reads each score row's neighbours (the previous intake, the next later assessment),
+ * precomputed when a client's sequence changes (migration 027). After amendments of every kind the
+ * pairs must still be the reference's.
+ */
+describe('the cohort pairing after amendments', () => {
+  beforeAll(async () => {
+    const next = random(3);
+    const ids = facts.map((x) => x.id).sort();
+    const some = (share: number) => ids.filter(() => next() < share);
+    // A new date, a new occasion, the other perspective, a deletion: each moves rows in a sequence.
+    for (const id of some(0.15))
+      await t.ctx.db.query('UPDATE assessments SET assessed_on = $2 WHERE id = $1', [
+        id,
+        dates[Math.floor(next() * dates.length)],
+      ]);
+    for (const id of some(0.1))
+      await t.ctx.db.query(
+        `UPDATE assessments SET occasion = CASE occasion WHEN 'intake' THEN 'exit' ELSE 'intake' END WHERE id = $1`,
+        [id],
+      );
+    await t.ctx.db.query(
+      `UPDATE assessments SET perspective = CASE perspective WHEN 'self' THEN 'professional' ELSE 'self' END
+        WHERE id = ANY ($1::uuid[])`,
+      [some(0.05)],
+    );
+    // Several clients' rows in one statement, as an import writes them.
+    await t.ctx.db.query(
+      `INSERT INTO assessments (agency_id, client_id, instrument_id, occasion, perspective, mode, assessed_on,
+                                status, scores, total_score, created_at, updated_at, completed_at)
+       SELECT agency_id, client_id, instrument_id, 'follow_up', 'professional', 'together', '2025-09-10',
+              'completed', '[]', 42, now(), now(), now()
+         FROM (SELECT DISTINCT agency_id, client_id, instrument_id FROM assessments WHERE agency_id = $1) c`,
+      [agencyId],
+    );
+    // Last, so that no later write of the same clients recomputes what a deletion left.
+    await t.ctx.db.query('DELETE FROM assessments WHERE id = ANY ($1::uuid[])', [some(0.15)]);
+    const before = facts;
+    facts = await loadFacts();
+    expect(facts).not.toEqual(before);
+  });
+
+  it.each(filters)('pairs as the reference does for %j', async (f) => {
+    expect(await storedPairs(f)).toEqual(expectedPairs(f));
   });
 });
