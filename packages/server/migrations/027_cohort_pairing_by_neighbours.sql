@@ -161,3 +161,81 @@ BEGIN
     first_cond);
 END
 $fn$;
+
+-- The sums in one parallel pass over the pairs. 026 materialized the pairs (they fed three
+-- aggregates) and summed them in the leader alone; now each pair's intake total and dimension scores
+-- are unnested side by side (position 1 the total, then the version's dimensions), so one grouping by
+-- version and position yields the change per dimension, the total's change and the attrition, and
+-- the workers that paired the rows also sum them. A later assessment of another version of the key is
+-- aligned by dimension key through a position map per pair of versions, an expression of the row (a
+-- subquery per row, as before, would keep the plan out of the workers).
+CREATE OR REPLACE FUNCTION lotse_cohort_sums(instrument_key text, f jsonb, thresholds jsonb)
+  RETURNS TABLE (kind text, dimension text, n bigint, scored bigint, sum_x double precision,
+                 sum_y double precision, sum_d double precision, sum_d2 double precision, improved bigint,
+                 worsened bigint)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public SET work_mem = '64MB' SET jit = off
+  AS $fn$
+DECLARE
+  keys_when text;
+  thresholds_when text;
+  map_when text;
+BEGIN
+  -- Per version of the key: `WHEN version THEN its dimension keys` and `... THEN their thresholds`;
+  -- per pair of versions the positions of the intake version's keys in the later version's.
+  WITH v AS (SELECT i.id, lotse_dimension_keys(i.definition) AS keys FROM instruments i WHERE i.key = instrument_key)
+  SELECT (SELECT string_agg(format('WHEN %L::uuid THEN %L::text[]', v.id, v.keys), ' ') FROM v),
+         (SELECT string_agg(format('WHEN %L::uuid THEN %L::double precision[]', v.id,
+                                   ARRAY(SELECT (thresholds->>k)::double precision
+                                           FROM unnest(v.keys) WITH ORDINALITY u(k, o) ORDER BY o)), ' ') FROM v),
+         (SELECT string_agg(format('WHEN p.intake_version = %L::uuid AND p.later_version = %L::uuid THEN %L::int[]',
+                                   a.id, b.id,
+                                   ARRAY(SELECT array_position(b.keys, k)
+                                           FROM unnest(a.keys) WITH ORDINALITY u(k, o) ORDER BY o)), ' ')
+            FROM v a JOIN v b ON a.id <> b.id)
+    INTO keys_when, thresholds_when, map_when;
+  RETURN QUERY EXECUTE format($q$
+    WITH s AS (
+      SELECT p.intake_version AS vid, u.o,
+             count(u.d) AS n, sum(u.x) FILTER (WHERE u.d IS NOT NULL) AS sx, sum(u.d) AS sd, sum(u.d * u.d) AS sd2,
+             count(*) FILTER (WHERE u.d > u.t) AS up, count(*) FILTER (WHERE -u.d > u.t) AS down,
+             count(*) FILTER (WHERE u.o = 1 AND p.later_version IS NOT NULL) AS stayed,
+             count(u.x) FILTER (WHERE u.o = 1 AND p.later_version IS NOT NULL) AS stayed_scored,
+             sum(u.x) FILTER (WHERE u.o = 1 AND p.later_version IS NOT NULL) AS stayed_sum,
+             sum(u.x * u.x) FILTER (WHERE u.o = 1 AND p.later_version IS NOT NULL) AS stayed_sum2,
+             count(*) FILTER (WHERE u.o = 1 AND p.later_version IS NULL) AS dropped,
+             count(u.x) FILTER (WHERE u.o = 1 AND p.later_version IS NULL) AS dropped_scored,
+             sum(u.x) FILTER (WHERE u.o = 1 AND p.later_version IS NULL) AS dropped_sum,
+             sum(u.x * u.x) FILTER (WHERE u.o = 1 AND p.later_version IS NULL) AS dropped_sum2
+        FROM (%1$s) p
+        CROSS JOIN LATERAL (
+          SELECT e.x, e.t, e.o,
+                 CASE WHEN e.o = 1 THEN p.later_total
+                      WHEN p.later_version = p.intake_version THEN p.later_scores[e.o - 1]
+                      ELSE p.later_scores[(CASE %4$s END)[e.o - 1]] END - e.x AS d
+            FROM unnest(p.intake_total || p.intake_scores,
+                        %5$L::double precision || CASE p.intake_version %3$s END) WITH ORDINALITY e(x, t, o)
+        ) u
+       GROUP BY p.intake_version, u.o
+    )
+    SELECT 'change'::text, CASE WHEN s.o = 1 THEN '_total' ELSE (CASE s.vid %2$s END)[s.o - 1] END,
+           sum(s.n)::bigint, NULL::bigint, sum(s.sx), sum(s.sx) + sum(s.sd), sum(s.sd), sum(s.sd2),
+           sum(s.up)::bigint, sum(s.down)::bigint
+      FROM s GROUP BY 2 HAVING sum(s.n) > 0
+    UNION ALL
+    SELECT 'stayed', NULL, sum(s.stayed)::bigint, sum(s.stayed_scored)::bigint, sum(s.stayed_sum), NULL, NULL,
+           sum(s.stayed_sum2), NULL, NULL
+      FROM s WHERE s.o = 1 HAVING sum(s.stayed) > 0
+    UNION ALL
+    SELECT 'dropped', NULL, sum(s.dropped)::bigint, sum(s.dropped_scored)::bigint, sum(s.dropped_sum), NULL, NULL,
+           sum(s.dropped_sum2), NULL, NULL
+      FROM s WHERE s.o = 1 HAVING sum(s.dropped) > 0
+    $q$,
+    lotse_cohort_pairs_sql(instrument_key, f),
+    -- A CASE needs a WHEN: one that never holds stands in when there is none (no version of the key,
+    -- or a single version and so no pair of versions).
+    coalesce(keys_when, 'WHEN NULL THEN NULL::text[]') || ' ELSE NULL',
+    coalesce(thresholds_when, 'WHEN NULL THEN NULL::double precision[]') || ' ELSE NULL',
+    coalesce(map_when, 'WHEN false THEN NULL::int[]') || ' ELSE NULL',
+    thresholds->>'_total');
+END
+$fn$;
