@@ -89,6 +89,15 @@ CREATE TRIGGER assessment_facts_link_delete AFTER DELETE ON assessment_facts
 
 SELECT lotse_facts_link(ARRAY(SELECT DISTINCT client_id FROM assessment_facts));
 
+-- The rows a report without a start or end of its period pairs: each client's first intake and its
+-- latest later assessment (or exit), one entry per client, perspective and key each.
+CREATE INDEX assessment_facts_first_intake_idx ON assessment_facts (agency_id, client_id)
+  WHERE occasion = 'intake' AND prev_intake_on IS NULL;
+CREATE INDEX assessment_facts_latest_later_idx ON assessment_facts (agency_id, client_id)
+  WHERE occasion IN ('follow_up', 'exit') AND next_later_on IS NULL;
+CREATE INDEX assessment_facts_latest_exit_idx ON assessment_facts (agency_id, client_id)
+  WHERE occasion = 'exit' AND next_exit_on IS NULL;
+
 CREATE OR REPLACE FUNCTION lotse_cohort_pairs_sql(instrument_key text, f jsonb) RETURNS text
   LANGUAGE plpgsql STABLE SET search_path = public
   AS $fn$
@@ -100,9 +109,14 @@ DECLARE
   perspective text := coalesce(f->>'perspective', 'professional');
   from_on date := coalesce((f->>'from')::date, '-infinity');
   to_on date := coalesce((f->>'to')::date, 'infinity');
+  next_col text := CASE WHEN f->>'pair' = 'exit' THEN 'next_exit_on' ELSE 'next_later_on' END;
   client_join text := '';
   cond text := '';
-  first_cond text := format('a.prev_intake_on IS NULL OR a.prev_intake_on < %L::date', from_on);
+  -- Without a start of the period the first intake is the one without a previous intake, and
+  -- without an end the latest later assessment is the one without a next one: the partial indexes
+  -- below list exactly those rows.
+  first_cond text := CASE WHEN from_on = '-infinity' THEN 'a.prev_intake_on IS NULL'
+                          ELSE format('a.prev_intake_on IS NULL OR a.prev_intake_on < %L::date', from_on) END;
 BEGIN
   IF f ?| ARRAY['gender', 'legalContext', 'district', 'disability', 'ageGroup'] THEN
     client_join := 'JOIN clients c ON c.id = a.client_id AND c.agency_id = a.agency_id';
@@ -154,10 +168,9 @@ BEGIN
        AND (%9$s)
     $q$,
     client_join, agencies, versions, perspective, from_on, to_on, cond,
-    CASE WHEN f->>'pair' = 'exit'
-         THEN format('l.occasion = %L AND (l.next_exit_on IS NULL OR l.next_exit_on > %L::date)', 'exit', to_on)
-         ELSE format('l.occasion IN (%L, %L) AND (l.next_later_on IS NULL OR l.next_later_on > %L::date)',
-                     'follow_up', 'exit', to_on) END,
+    CASE WHEN f->>'pair' = 'exit' THEN 'l.occasion = ''exit'' AND ' ELSE 'l.occasion IN (''follow_up'', ''exit'') AND ' END ||
+    CASE WHEN to_on = 'infinity' THEN format('l.%I IS NULL', next_col)
+         ELSE format('(l.%1$I IS NULL OR l.%1$I > %2$L::date)', next_col, to_on) END,
     first_cond);
 END
 $fn$;
