@@ -175,6 +175,13 @@ BEGIN
 END
 $fn$;
 
+-- The row-level-security policies call these two; a function not marked PARALLEL SAFE in a policy
+-- keeps every plan over the table serial, also the cohort sums, which run as lotse_definer (not a
+-- superuser, so the policies apply). Both only read settings (current_setting, current_user), which
+-- parallel workers share with their leader.
+ALTER FUNCTION lotse_current_agency() PARALLEL SAFE;
+ALTER FUNCTION lotse_system_scope() PARALLEL SAFE;
+
 -- The sums in one parallel pass over the pairs. 026 materialized the pairs (they fed three
 -- aggregates) and summed them in the leader alone; now each pair's intake total and dimension scores
 -- are unnested side by side (position 1 the total, then the version's dimensions), so one grouping by

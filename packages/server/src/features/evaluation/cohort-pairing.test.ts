@@ -250,3 +250,26 @@ describe('the cohort pairing after amendments', () => {
     expect(await storedPairs(f)).toEqual(expectedPairs(f));
   });
 });
+
+describe('the plan of a cohort report', () => {
+  it('may run in parallel workers: the policies of the tables it reads call only parallel-safe functions', async () => {
+    // The report runs as lotse_definer, which the policies apply to; one function not marked PARALLEL
+    // SAFE in them keeps the whole plan in one process (migration 027).
+    const unsafe = await t.ctx.db.query<{ name: string }>(
+      `SELECT DISTINCT f.proname AS name
+         FROM pg_policies p
+         CROSS JOIN LATERAL regexp_matches(coalesce(p.qual, '') || ' ' || coalesce(p.with_check, ''),
+                                           '(lotse_[a-z_]+)\\(', 'g') m
+         JOIN pg_proc f ON f.proname = m[1]
+        WHERE p.schemaname = 'public'
+          AND p.tablename IN ('assessment_facts', 'clients', 'cases', 'enrolments', 'instruments')
+          AND f.proparallel <> 's'`,
+    );
+    expect(unsafe.rows).toEqual([]);
+    const checked = await t.ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_proc WHERE proname IN ('lotse_current_agency', 'lotse_system_scope')
+          AND proparallel = 's'`,
+    );
+    expect(checked.rows[0]?.n).toBe(2);
+  });
+});
