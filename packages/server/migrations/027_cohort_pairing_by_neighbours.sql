@@ -34,8 +34,9 @@ ALTER TABLE assessment_facts
   ADD COLUMN next_exit_on date;
 GRANT UPDATE (prev_intake_on, next_later_on, next_exit_on) ON assessment_facts TO lotse_definer;
 
--- The neighbours of the given clients' rows, written where they differ.
-CREATE FUNCTION lotse_facts_link(clients uuid[]) RETURNS void
+-- The neighbours of the given clients' rows (agency and client side by side, as the score rows carry
+-- them, so each client's rows are one probe of the pairing index), written where they differ.
+CREATE FUNCTION lotse_facts_link(agencies uuid[], clients uuid[]) RETURNS void
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
   AS $fn$
 BEGIN
@@ -58,8 +59,8 @@ BEGIN
              CASE WHEN x.occasion = 'exit' THEN
                lead(x.assessed_on) OVER (PARTITION BY x.agency_id, x.client_id, i.key, x.perspective, x.occasion = 'exit'
                                          ORDER BY x.assessed_on, x.assessment_id) END AS next_exit_on
-        FROM assessment_facts x
-        JOIN (SELECT DISTINCT c FROM unnest(clients) c) u ON u.c = x.client_id
+        FROM (SELECT DISTINCT a, c FROM unnest(agencies, clients) u(a, c)) u
+        JOIN assessment_facts x ON x.agency_id = u.a AND x.client_id = u.c
         JOIN instruments i ON i.id = x.instrument_id
     ) n
    WHERE f.assessment_id = n.assessment_id
@@ -67,16 +68,18 @@ BEGIN
          IS DISTINCT FROM (n.prev_intake_on, n.next_later_on, n.next_exit_on);
 END
 $fn$;
-REVOKE ALL ON FUNCTION lotse_facts_link(uuid[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION lotse_facts_link(uuid[], uuid[]) FROM PUBLIC;
 
 CREATE FUNCTION lotse_facts_relink() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
   AS $fn$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM lotse_facts_link(ARRAY(SELECT DISTINCT client_id FROM new_rows));
+    PERFORM lotse_facts_link(array_agg(agency_id), array_agg(client_id))
+       FROM (SELECT DISTINCT agency_id, client_id FROM new_rows) r;
   ELSE
-    PERFORM lotse_facts_link(ARRAY(SELECT DISTINCT client_id FROM old_rows));
+    PERFORM lotse_facts_link(array_agg(agency_id), array_agg(client_id))
+       FROM (SELECT DISTINCT agency_id, client_id FROM old_rows) r;
   END IF;
   RETURN NULL;
 END
@@ -87,7 +90,8 @@ CREATE TRIGGER assessment_facts_link_insert AFTER INSERT ON assessment_facts
 CREATE TRIGGER assessment_facts_link_delete AFTER DELETE ON assessment_facts
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lotse_facts_relink();
 
-SELECT lotse_facts_link(ARRAY(SELECT DISTINCT client_id FROM assessment_facts));
+SELECT lotse_facts_link(array_agg(agency_id), array_agg(client_id))
+  FROM (SELECT DISTINCT agency_id, client_id FROM assessment_facts) r;
 
 -- The rows a report without a start or end of its period pairs: each client's first intake and its
 -- latest later assessment (or exit), one entry per client, perspective and key each.
