@@ -1,6 +1,7 @@
 export * from './agencies/agency.schema.ts';
 export * from './audit/audit.schema.ts';
 export * from './auth/auth.schema.ts';
+export * from './auth/grants.ts';
 export * from './casework/index.ts';
 export * from './common/csv.ts';
 export * from './common/errors.ts';

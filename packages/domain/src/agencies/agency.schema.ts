@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { isTimeZone } from '../common/time-zone.ts';
+import { adminRoleConflict, roles } from './roles.ts';
+
+export * from './roles.ts';
 
 export const agencyKinds = [
   'jobcenter',
@@ -11,10 +14,7 @@ export const agencyKinds = [
 export const agencyKind = z.enum(agencyKinds);
 export type AgencyKind = z.infer<typeof agencyKind>;
 
-/** Staff roles within one agency. The client role (self-service) is not a staff role. */
-export const roles = ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'] as const;
 export const role = z.enum(roles);
-export type Role = z.infer<typeof role>;
 
 /** Image types a letterhead logo may have (checked by content, not by the declared type alone). */
 export const agencyLogoTypes = ['image/png', 'image/jpeg'] as const;
@@ -107,15 +107,6 @@ export const userView = z
   })
   .meta({ id: 'User' });
 export type UserView = z.infer<typeof userView>;
-
-/**
- * Roles that read client records (decision 0004). Administrators manage users and settings and
- * see no client data, so the admin role is never combined with one of these.
- */
-export const clientDataRoles = ['lead', 'caseworker', 'coordinator'] as const satisfies readonly Role[];
-export type ClientDataRole = (typeof clientDataRoles)[number];
-export const adminRoleConflict = (rs: readonly Role[]) =>
-  rs.includes('admin') && rs.some((r) => (clientDataRoles as readonly Role[]).includes(r));
 
 const userRoles = z
   .array(role)

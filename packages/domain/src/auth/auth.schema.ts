@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailAddress, userView } from '../agencies/agency.schema.ts';
+import { actions } from './grants.ts';
 
 /** Upper bound far above what anyone types; keeps hashing cost bounded. */
 export const PASSWORD_MAX = 128;
@@ -17,15 +18,28 @@ export const loginRequest = z.strictObject({
 export const mfaState = z.enum(['ok', 'verify', 'enroll']);
 export type MfaState = z.infer<typeof mfaState>;
 
-export const sessionResponse = z.object({ user: userView, mfa: mfaState }).meta({ id: 'Session' });
+/**
+ * The actions the user's roles are granted (the server's grants table), so the web app offers
+ * exactly what the server allows. Granted is not yet usable while the second factor is pending.
+ */
+export const permissions = z.array(z.enum(actions)).meta({ id: 'Permissions' });
+
+export const sessionResponse = z
+  .object({ user: userView, mfa: mfaState, permissions })
+  .meta({ id: 'Session' });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 /**
  * Answer of the session probe: always 200, so a browser on a public page (no session yet) does not
- * log a failed request; `user` and `mfa` are present exactly when `authenticated` is true.
+ * log a failed request; `user`, `mfa` and `permissions` are present exactly when `authenticated` is true.
  */
 export const sessionProbe = z
-  .object({ authenticated: z.boolean(), user: userView.optional(), mfa: mfaState.optional() })
+  .object({
+    authenticated: z.boolean(),
+    user: userView.optional(),
+    mfa: mfaState.optional(),
+    permissions: permissions.optional(),
+  })
   .meta({ id: 'SessionProbe' });
 export type SessionProbe = z.infer<typeof sessionProbe>;
 

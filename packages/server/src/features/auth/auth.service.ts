@@ -1,4 +1,4 @@
-import type { MfaState, SessionResponse } from '@lotse/domain';
+import { type MfaState, permissionsOf, type SessionResponse } from '@lotse/domain';
 import { appendAudit } from '../../platform/audit.ts';
 import {
   type Actor,
@@ -106,7 +106,11 @@ export async function login(
     );
     return {
       token,
-      body: { user: presentUser({ ...user, last_login_at: mfa === 'ok' ? now : user.last_login_at }), mfa },
+      body: {
+        user: presentUser({ ...user, last_login_at: mfa === 'ok' ? now : user.last_login_at }),
+        mfa,
+        permissions: permissionsOf(user.roles),
+      },
     };
   });
   if (!outcome) throw invalidCredentials();
@@ -147,6 +151,7 @@ export async function me(ctx: AppContext, session: AuthenticatedSession): Promis
   return withActor(ctx, session.actor, async (scope) => ({
     user: presentUser(await currentUser(scope.tx, session.actor)),
     mfa: session.mfa,
+    permissions: permissionsOf(session.actor.roles),
   }));
 }
 
@@ -218,7 +223,11 @@ export async function verifyMfa(
     return {
       ok: true as const,
       token,
-      body: { user: presentUser({ ...user, last_login_at: scope.now }), mfa: 'ok' as const },
+      body: {
+        user: presentUser({ ...user, last_login_at: scope.now }),
+        mfa: 'ok' as const,
+        permissions: permissionsOf(user.roles),
+      },
     };
   });
   if (!result.ok) throw result.ended ? mfaAttemptsExceeded() : invalidMfaCode();

@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actions, isAllowed } from '../../platform/policy.ts';
 import { DEMO, startTestApp, type TestApp } from '../../testing/test-app.ts';
 
 let t: TestApp;
@@ -98,6 +99,64 @@ describe('sign-in', () => {
     expect(probe.body.authenticated).toBe(true);
     expect(probe.body.mfa).toBe('ok');
     expect(probe.body.user).toEqual((await c.get('/api/auth/me')).body.user);
+  });
+});
+
+describe('permissions of the session', () => {
+  const demoRoles = ['admin', 'lead', 'caseworker', 'coordinator', 'researcher'] as const;
+
+  for (const role of demoRoles) {
+    it(`lists exactly the actions the policy allows a ${role}, on sign-in, /me and the probe`, async () => {
+      const c = t.client();
+      const login = await c.login(DEMO[role]);
+      expect(login.body.user.roles).toEqual([role]);
+      const expected = actions.filter((action) => isAllowed({ roles: [role] }, action));
+      expect(login.body.permissions).toEqual(expected);
+      const me = await c.get('/api/auth/me');
+      expect(me.status).toBe(200);
+      expect(Object.keys(me.body).sort()).toEqual(['mfa', 'permissions', 'user']);
+      expect(me.body.permissions).toEqual(expected);
+      expect((await c.get('/api/auth/session')).body.permissions).toEqual(expected);
+    });
+  }
+
+  it('names the grants literally: a wrongly changed grant fails here', async () => {
+    const permissionsOf = async (email: string) => (await t.client().login(email)).body.permissions;
+    const admin = await permissionsOf(DEMO.admin);
+    expect(admin).toEqual(expect.arrayContaining(['users.manage', 'agency.configure', 'instruments.manage']));
+    expect(admin).not.toContain('clients.read');
+    const lead = await permissionsOf(DEMO.lead);
+    expect(lead).toEqual(expect.arrayContaining(['clients.erase', 'caseload.team', 'audit.read']));
+    expect(lead).not.toContain('programmes.manage');
+    const caseworker = await permissionsOf(DEMO.caseworker);
+    expect(caseworker).toEqual(
+      expect.arrayContaining(['clients.write', 'network.write', 'contacts.notes.read']),
+    );
+    expect(caseworker).not.toContain('clients.erase');
+    expect(caseworker).not.toContain('caseload.team');
+    const coordinator = await permissionsOf(DEMO.coordinator);
+    expect(coordinator).toEqual(
+      expect.arrayContaining(['programmes.manage', 'budgets.manage', 'network.import']),
+    );
+    expect(coordinator).not.toContain('contacts.notes.read');
+    expect(await permissionsOf(DEMO.researcher)).toEqual([
+      'account.self',
+      'agency.read',
+      'districts.read',
+      'network.read',
+      'events.register',
+      'notifications.read',
+      'instruments.read',
+      'reports.reliability',
+      'research.read',
+      'research.request',
+      'research.export',
+    ]);
+  });
+
+  it('is absent from the probe without a session', async () => {
+    const probe = await t.client().get('/api/auth/session');
+    expect(probe.body).toEqual({ authenticated: false });
   });
 });
 

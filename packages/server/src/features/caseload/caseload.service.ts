@@ -1,6 +1,6 @@
 import { CASELOAD_SECTION_LIMIT, type CaseloadQuery, type CaseloadView } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
-import { authorize } from '../../platform/policy.ts';
+import { authorize, isAllowed } from '../../platform/policy.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 
 const LIMIT = CASELOAD_SECTION_LIMIT;
@@ -140,7 +140,7 @@ interface CaseloadRow {
 export function caseload(ctx: AppContext, actor: Actor, q: CaseloadQuery): Promise<CaseloadView> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'caseload.read');
-    const team = actor.roles.includes('lead') && q.scope !== 'mine';
+    const team = isAllowed(actor, 'caseload.team') && q.scope !== 'mine';
     const t = today(scope.now);
     const row = (
       await scope.tx.query<CaseloadRow>(CASELOAD_SQL, [
