@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { currentLanguage, type Language, setLanguage } from '../i18n/index.ts';
 import { Button } from '../ui/Button.tsx';
-import { useAuth, useUser } from './auth.tsx';
+import { useAuth, usePermissions, useUser } from './auth.tsx';
 import { type Feature, type NavGroup, navEntries } from './features.ts';
 import { BrandContent, Footer, SkipLink } from './ShellFrame.tsx';
 
@@ -46,7 +46,7 @@ function Header() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const navId = useId();
-  const entries = navEntries(user);
+  const entries = navEntries(usePermissions());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the small-screen menu on navigation
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { MfaState, Role, SessionProbe, UserView } from '@lotse/domain';
+import type { Action, MfaState, SessionProbe, UserView } from '@lotse/domain';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -8,6 +8,8 @@ import { api, onSessionLost } from './api.ts';
 export interface Session {
   user: UserView;
   mfa: MfaState;
+  /** The actions the server grants the user's roles: what the UI offers. */
+  permissions: readonly Action[];
 }
 
 /** Why the sign-in page is shown; passed as router location state. */
@@ -39,8 +41,20 @@ export function useUser(): UserView | null {
   return session?.mfa === 'ok' ? session.user : null;
 }
 
-export function hasAnyRole(user: UserView | null, roles: readonly Role[]): boolean {
-  return Boolean(user?.roles.some((role) => roles.includes(role)));
+const none: readonly Action[] = [];
+
+/** What the signed-in user may do (the server's grants); nothing until the session is complete. */
+export function usePermissions(): readonly Action[] {
+  const { session } = useAuth();
+  return session?.mfa === 'ok' ? session.permissions : none;
+}
+
+/**
+ * Whether the user may perform the action: menu items, pages and buttons ask this instead of naming
+ * roles, so the UI offers exactly what the server allows.
+ */
+export function useCan(action: Action): boolean {
+  return usePermissions().includes(action);
 }
 
 /** A path inside the app to return to after sign-in; anything else falls back to the start page. */
@@ -71,7 +85,9 @@ export function AuthRoot() {
       // The probe answers 200 either way, so public pages log no failed request.
       const probe = await api<SessionProbe>('/api/auth/session');
       const next =
-        probe.authenticated && probe.user && probe.mfa ? { user: probe.user, mfa: probe.mfa } : null;
+        probe.authenticated && probe.user && probe.mfa
+          ? { user: probe.user, mfa: probe.mfa, permissions: probe.permissions ?? none }
+          : null;
       setSessionState(next);
       return next;
     } catch {

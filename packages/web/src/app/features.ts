@@ -1,4 +1,4 @@
-import type { Role, UserView } from '@lotse/domain';
+import type { Action } from '@lotse/domain';
 
 /**
  * The features of the app and who may use them: the one place the UI decides which menu items and
@@ -25,8 +25,8 @@ export interface Feature {
     | 'programmes'
     | 'evaluation';
   path: string;
-  /** Roles that may use the feature; 'all' means every signed-in user. */
-  roles: readonly Role[] | 'all';
+  /** The action the feature's page needs (the one its API calls require). */
+  action: Action;
   /** Whether the feature appears in the main navigation. */
   inNav: boolean;
   /**
@@ -39,47 +39,63 @@ export interface Feature {
 export type NavGroup = 'network' | 'admin';
 
 export const features: readonly Feature[] = [
-  { id: 'home', path: '/', roles: 'all', inNav: true },
+  { id: 'home', path: '/', action: 'account.self', inNav: true },
   // Case work
-  { id: 'caseload', path: '/meine-faelle', roles: ['caseworker', 'lead'], inNav: true },
-  { id: 'clients', path: '/klienten', roles: ['caseworker', 'lead', 'coordinator'], inNav: true },
+  { id: 'caseload', path: '/meine-faelle', action: 'caseload.read', inNav: true },
+  { id: 'clients', path: '/klienten', action: 'clients.read', inNav: true },
   // Offers and network
-  { id: 'offers', path: '/angebote', roles: 'all', inNav: true, group: 'network' },
-  { id: 'partners', path: '/netzwerk/partner', roles: 'all', inNav: true, group: 'network' },
-  { id: 'planning', path: '/angebotsplanung', roles: ['lead', 'coordinator'], inNav: true, group: 'network' },
-  { id: 'events', path: '/veranstaltungen', roles: 'all', inNav: true, group: 'network' },
-  { id: 'publications', path: '/material', roles: 'all', inNav: true, group: 'network' },
+  { id: 'offers', path: '/angebote', action: 'network.read', inNav: true, group: 'network' },
+  { id: 'partners', path: '/netzwerk/partner', action: 'network.read', inNav: true, group: 'network' },
+  { id: 'planning', path: '/angebotsplanung', action: 'planning.read', inNav: true, group: 'network' },
+  { id: 'events', path: '/veranstaltungen', action: 'network.read', inNav: true, group: 'network' },
+  { id: 'publications', path: '/material', action: 'network.read', inNav: true, group: 'network' },
   // Instruments and assessments: reached from the client page, no menu item of its own
-  { id: 'assessments', path: '/erhebungen', roles: ['caseworker', 'lead'], inNav: false },
-  { id: 'instruments', path: '/verwaltung/erhebungsboegen', roles: ['admin'], inNav: true, group: 'admin' },
+  { id: 'assessments', path: '/erhebungen', action: 'assessments.read', inNav: false },
+  {
+    id: 'instruments',
+    path: '/verwaltung/erhebungsboegen',
+    action: 'instruments.manage',
+    inNav: true,
+    group: 'admin',
+  },
   // Programmes and funding
-  { id: 'programmes', path: '/programme', roles: ['lead', 'caseworker', 'coordinator'], inNav: true },
+  { id: 'programmes', path: '/programme', action: 'programmes.read', inNav: true },
   // Evaluation
-  { id: 'evaluation', path: '/wirkung', roles: ['lead', 'coordinator'], inNav: true },
-  { id: 'users', path: '/verwaltung/benutzer', roles: ['admin'], inNav: true, group: 'admin' },
-  { id: 'settings', path: '/verwaltung/einstellungen', roles: ['admin'], inNav: true, group: 'admin' },
-  { id: 'districts', path: '/verwaltung/sozialraeume', roles: ['admin'], inNav: true, group: 'admin' },
-  { id: 'audit', path: '/protokoll', roles: ['admin', 'lead'], inNav: true, group: 'admin' },
-  { id: 'account', path: '/konto', roles: 'all', inNav: true },
+  { id: 'evaluation', path: '/wirkung', action: 'reports.read', inNav: true },
+  { id: 'users', path: '/verwaltung/benutzer', action: 'users.read', inNav: true, group: 'admin' },
+  {
+    id: 'settings',
+    path: '/verwaltung/einstellungen',
+    action: 'agency.configure',
+    inNav: true,
+    group: 'admin',
+  },
+  {
+    id: 'districts',
+    path: '/verwaltung/sozialraeume',
+    action: 'districts.manage',
+    inNav: true,
+    group: 'admin',
+  },
+  { id: 'audit', path: '/protokoll', action: 'audit.read', inNav: true, group: 'admin' },
+  { id: 'account', path: '/konto', action: 'account.self', inNav: true },
 ];
 
-export function canUse(user: UserView | null, feature: Feature['id']): boolean {
-  if (!user) return false;
+export function canUse(permissions: readonly Action[], feature: Feature['id']): boolean {
   const entry = features.find((f) => f.id === feature);
-  if (!entry) return false;
-  return entry.roles === 'all' || user.roles.some((role) => (entry.roles as readonly Role[]).includes(role));
+  return entry !== undefined && permissions.includes(entry.action);
 }
 
-export function featuresFor(user: UserView | null): Feature[] {
-  return features.filter((f) => canUse(user, f.id));
+export function featuresFor(permissions: readonly Action[]): Feature[] {
+  return features.filter((f) => canUse(permissions, f.id));
 }
 
 /** One entry of the main navigation: a feature, or a group of features shown as a disclosure. */
 export type NavEntry = { kind: 'item'; feature: Feature } | { kind: 'group'; id: NavGroup; items: Feature[] };
 
 /** The menu for a user: groups sit where their first item would, single-item groups stay plain. */
-export function navEntries(user: UserView | null): NavEntry[] {
-  const items = featuresFor(user).filter((f) => f.inNav);
+export function navEntries(permissions: readonly Action[]): NavEntry[] {
+  const items = featuresFor(permissions).filter((f) => f.inNav);
   const entries: NavEntry[] = [];
   for (const feature of items) {
     const members = feature.group ? items.filter((f) => f.group === feature.group) : [];

@@ -1,7 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, useParams } from 'react-router';
 import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
-import { AuthRoot, RequireSession, useUser } from './auth.tsx';
+import { AuthRoot, RequireSession, usePermissions } from './auth.tsx';
 import { canUse, type Feature } from './features.ts';
 import { Shell } from './Shell.tsx';
 
@@ -39,8 +39,7 @@ function withToken(Page: ComponentType<{ token: string }>): ComponentType {
  * ("not found" and "not allowed" look alike).
  */
 function FeatureRoute({ feature, children }: { feature: Feature['id']; children: ReactNode }) {
-  const user = useUser();
-  return canUse(user, feature) ? children : <NotFoundPage />;
+  return canUse(usePermissions(), feature) ? children : <NotFoundPage />;
 }
 
 export const router = createBrowserRouter([

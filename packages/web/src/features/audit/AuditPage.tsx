@@ -3,7 +3,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { hasAnyRole, useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -60,8 +60,8 @@ function writeFilters(filters: Filters, page: number): Record<string, string> {
 /** Audit log (admins and leads): who did what, when, to which record. Newest first. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const user = useUser();
-  const isAdmin = hasAnyRole(user, ['admin']);
+  // The person filter lists the agency's users, which only user administrators may read.
+  const isAdmin = useCan('users.read');
   const [params, setParams] = useSearchParams();
   const applied = readFilters(params);
   const page = Math.max(1, Number(params.get('seite')) || 1);

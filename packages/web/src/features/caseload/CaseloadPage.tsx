@@ -2,7 +2,7 @@ import type { CaseloadView } from '@lotse/domain';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -39,8 +39,7 @@ function byClient<T extends { client: ClientRef }>(items: readonly T[]): { clien
 export function CaseloadPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const user = useUser();
-  const isLead = !!user?.roles.includes('lead');
+  const isLead = useCan('caseload.team');
   const [params, setParams] = useSearchParams();
   const weeks = Number(params.get('wochen')) || 6;
   const scope = isLead && params.get('ansicht') === 'meine' ? 'mine' : undefined;

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
-import { useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -31,10 +31,10 @@ import { GoalsSection } from './GoalsSection.tsx';
 export function ClientPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const user = useUser();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const client = useApiQuery<ClientView>(`/api/clients/${id}`);
-  const worksOnCases = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead');
+  const worksOnCases = useCan('cases.manage');
+  const canErase = useCan('clients.erase');
   // Goals and consents are loaded here once: their sections show them, the summary counts them.
   const goals = useApiQuery<{ items: GoalView[] }>(worksOnCases ? `/api/clients/${id}/goals` : null);
   const consents = useApiQuery<{ items: ConsentView[] }>(worksOnCases ? `/api/clients/${id}/consents` : null);
@@ -58,7 +58,7 @@ export function ClientPage() {
     client.reload();
   };
   const canWrite = worksOnCases && !!c && !c.anonymised;
-  const mayErase = !!c && !!user?.roles.includes('lead') && c.owned && !c.anonymised;
+  const mayErase = canErase && !!c && c.owned && !c.anonymised;
   const sections = c
     ? [
         { id: 'stammdaten', label: t('casework.client.masterData') },

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -27,12 +27,11 @@ const PAGE_SIZE = 50;
 /** Clients of the agency and cases shared with it: typo-tolerant search, own cases, paging. */
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
-  const user = useUser();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('seite')) || 1);
   const query = params.get('suche') ?? '';
-  const canWrite = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead');
+  const canWrite = useCan('clients.write');
   const scope = params.get('auswahl') === 'meine' && canWrite ? 'mine' : 'all';
   const [draft, setDraft] = useState(query);
   const captionId = useId();

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -32,8 +32,7 @@ export function EventsPage() {
   const [editing, setEditing] = useState<EventView>();
   const [cancelling, setCancelling] = useState<EventView>();
   const [listing, setListing] = useState<EventView>();
-  const user = useUser();
-  const canCreate = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
+  const canCreate = useCan('events.write');
   const events = useApiQuery<EventPage>('/api/events', { pageSize: 200 });
   // Instants, not calendar days of some zone: an event is upcoming until it has ended.
   const now = Date.now();

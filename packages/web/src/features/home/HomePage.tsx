@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useUser } from '../../app/auth.tsx';
+import { usePermissions, useUser } from '../../app/auth.tsx';
 import { featuresFor } from '../../app/features.ts';
 import { Page } from '../../ui/Page.tsx';
 import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
@@ -9,9 +9,10 @@ import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
 export function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
+  const permissions = usePermissions();
   if (!user) return null;
   // Only features with a page of their own: assessments are reached from a client's record.
-  const links = featuresFor(user).filter((f) => f.inNav && f.id !== 'home');
+  const links = featuresFor(permissions).filter((f) => f.inNav && f.id !== 'home');
   return (
     <Page
       title={t('home.title')}

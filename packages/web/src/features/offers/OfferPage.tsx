@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
-import { useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -23,7 +23,6 @@ export function OfferPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const languageName = useLanguageName();
-  const user = useUser();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const offer = useApiQuery<OfferView>(`/api/offers/${id}`);
   const dims = useDimensions();
@@ -35,7 +34,7 @@ export function OfferPage() {
       : undefined,
   );
   const [editing, setEditing] = useState(false);
-  const canWrite = !!user?.roles.some((r) => r === 'caseworker' || r === 'lead' || r === 'coordinator');
+  const canWrite = useCan('network.write');
 
   if (offer.error && (offer.error as { status?: number }).status === 404) return <NotFoundPage />;
   const o = offer.data;

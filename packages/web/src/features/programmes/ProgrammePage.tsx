@@ -2,7 +2,7 @@ import type { ProgrammeView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { hasAnyRole, useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -34,7 +34,6 @@ export function ProgrammePage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const user = useUser();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const [message, setMessage] = useState<string | undefined>(() =>
@@ -50,11 +49,13 @@ export function ProgrammePage() {
   const year = years.includes(chosen) ? chosen : defaultYear;
   const agenciesCaption = useId();
 
-  const canFigures = hasAnyRole(user, ['lead', 'coordinator']);
-  const canBook = hasAnyRole(user, ['coordinator']);
-  const canOverbook = hasAnyRole(user, ['lead', 'coordinator']);
-  const canManage = hasAnyRole(user, ['coordinator']) && p !== undefined && p.myRole !== 'participant';
-  const canBudget = hasAnyRole(user, ['coordinator']);
+  const canFigures = useCan('programmes.figures.read');
+  const canReadBudgets = useCan('budgets.read');
+  const canReport = useCan('programmes.report');
+  const canBook = useCan('expenditures.write');
+  const canOverbook = useCan('enrolments.overbook');
+  const canManage = useCan('programmes.manage') && p !== undefined && p.myRole !== 'participant';
+  const canBudget = useCan('budgets.manage');
 
   if (!p) {
     return (
@@ -181,11 +182,11 @@ export function ProgrammePage() {
 
         <EnrolmentsSection programme={p} canOverbook={canOverbook} onChanged={setMessage} />
 
-        {canFigures ? (
+        {canReadBudgets ? (
           <BudgetsSection programme={p} year={year} canBook={canBook} canBudget={canBudget} />
         ) : null}
 
-        {canFigures ? <ReportSection programme={p} year={year} /> : null}
+        {canReport ? <ReportSection programme={p} year={year} /> : null}
       </div>
       {editing ? (
         <ProgrammeFormDialog

@@ -2,7 +2,7 @@ import type { ProgrammeView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { hasAnyRole, useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -20,10 +20,9 @@ export function ProgrammesPage() {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const captionId = useId();
   const programmes = useApiQuery<Paged<ProgrammeView>>('/api/programmes', { pageSize: 200 });
-  const user = useUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const canCreate = hasAnyRole(user, ['coordinator']);
+  const canCreate = useCan('programmes.manage');
 
   return (
     <Page title={t('programmes.list.title')} intro={<p>{t('programmes.list.intro')}</p>}>

@@ -4,7 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
-import { useUser } from '../../app/auth.tsx';
+import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -44,7 +44,6 @@ async function base64Of(file: File): Promise<string> {
 /** The library of good practice, guides, blank instruments and reports, with search and upload. */
 export function PublicationsPage() {
   const { t, i18n } = useTranslation();
-  const user = useUser();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('seite')) || 1);
@@ -54,7 +53,7 @@ export function PublicationsPage() {
   const [notice, setNotice] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const captionId = useId();
-  const canPublish = !!user?.roles.some((r) => r === 'lead' || r === 'coordinator');
+  const canPublish = useCan('publications.write');
   const list = useApiQuery<PublicationPage>('/api/publications', { page, pageSize: 50, query, kind });
   const update = (next: Record<string, string | number>) => {
     const merged: Record<string, string | number> = { suche: query, art: kind, seite: 1, ...next };
