@@ -1,28 +1,6 @@
 import { z } from 'zod';
+import { caseEventKinds, outcomes } from './casework.codes.ts';
 import { agencyRef, isoDate, personRef } from './common.ts';
-
-export const outcomes = [
-  'employment',
-  'vocational_training',
-  'other_employment',
-  'further_education',
-  'rehabilitation',
-  'stabilisation',
-  'moved_away',
-  'contact_ended',
-  'other',
-] as const;
-export type Outcome = (typeof outcomes)[number];
-
-export const caseEventKinds = [
-  'opened',
-  'handover',
-  'deputies',
-  'shared',
-  'sharing_ended',
-  'closed',
-  'reopened',
-] as const;
 
 export const caseEventView = z.object({
   id: z.uuid(),

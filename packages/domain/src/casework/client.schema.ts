@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { pageQuery } from '../common/paging.ts';
 import { caseView } from './case.schema.ts';
+import { clientGenders, erasureReasons, households, legalContexts } from './casework.codes.ts';
 import { isoDate, optionalText } from './common.ts';
-
-export const clientGenders = ['female', 'male', 'diverse', 'not_stated'] as const;
-export const households = ['single', 'couple', 'single_parent', 'family', 'shared', 'other'] as const;
-/** SGB II (Bürgergeld), SGB XII (Sozialhilfe), SGB VI (Rentenversicherung, Reha). */
-export const legalContexts = ['sgb2', 'sgb12', 'sgb6'] as const;
 
 const name = z.string().trim().min(1, 'Pflichtfeld.').max(100, 'Höchstens 100 Zeichen.');
 
@@ -129,14 +125,6 @@ export const clientView = z
   })
   .meta({ id: 'Client' });
 export type ClientView = z.infer<typeof clientView>;
-
-/** Reasons are codes, so the audit log can keep them without personal content. */
-export const erasureReasons = [
-  'retention_period_expired',
-  'data_subject_request',
-  'consent_withdrawn',
-  'duplicate_record',
-] as const;
 
 export const eraseClientRequest = z.strictObject({
   mode: z.enum(['erase', 'anonymise'], { error: 'Löschen (erase) oder Anonymisieren (anonymise).' }),

@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { consentForms, consentPurposes } from './casework.codes.ts';
 import { agencyRef, isoDate, personRef } from './common.ts';
-
-export const consentPurposes = ['processing_health_data', 'self_assessment', 'sharing', 'research'] as const;
-export type ConsentPurpose = (typeof consentPurposes)[number];
-export const consentForms = ['written', 'oral', 'digital'] as const;
 
 export const createConsentRequest = z
   .strictObject({

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../common/paging.ts';
+import { contactTypes } from './casework.codes.ts';
 import { isoDate, personRef } from './common.ts';
-
-export const contactTypes = ['meeting', 'phone', 'home_visit', 'accompaniment', 'letter', 'other'] as const;
-export type ContactType = (typeof contactTypes)[number];
 
 export const createContactRequest = z.strictObject({
   type: z.enum(contactTypes, { error: 'Unbekannte Kontaktart.' }),

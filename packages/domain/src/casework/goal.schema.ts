@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { goalStatuses } from './casework.codes.ts';
 import { isoDate } from './common.ts';
-
-export const goalStatuses = ['open', 'achieved', 'partly_achieved', 'not_achieved', 'dropped'] as const;
-export type GoalStatus = (typeof goalStatuses)[number];
 
 const step = z.string().trim().min(1).max(300);
 

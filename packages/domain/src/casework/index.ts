@@ -1,5 +1,6 @@
 export * from './case.schema.ts';
 export * from './caseload.schema.ts';
+export * from './casework.codes.ts';
 export * from './client.schema.ts';
 export * from './common.ts';
 export * from './consent.schema.ts';

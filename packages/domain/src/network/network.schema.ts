@@ -3,6 +3,14 @@ import { pageQuery } from '../common/paging.ts';
 import { publishedCount } from '../statistics/published-count.ts';
 import { districtKey, MAX_DISTRICTS } from './district.schema.ts';
 import { offerLanguageCodes } from './languages.ts';
+import {
+  eventKinds,
+  partnerKinds,
+  publicationKinds,
+  type ReferralStatus,
+  referralStatuses,
+  targetGroups,
+} from './network.codes.ts';
 import { referralFeedbackOutcome } from './referral-feedback.schema.ts';
 
 /**
@@ -10,60 +18,17 @@ import { referralFeedbackOutcome } from './referral-feedback.schema.ts';
  * publications. Field names and codes are part of the public API.
  */
 
-export const partnerKinds = [
-  'welfare',
-  'sports',
-  'self_help',
-  'counselling',
-  'training',
-  'employer',
-  'health',
-  'municipal',
-  'pension_insurance',
-  'other',
-] as const;
 export const partnerKind = z.enum(partnerKinds);
-export type PartnerKind = z.infer<typeof partnerKind>;
-
-export const targetGroups = [
-  'older_people',
-  'health_restrictions',
-  'disabilities',
-  'single_parents',
-  'refugees',
-  'migrants',
-  'young_adults',
-  'long_term_unemployed',
-  'women',
-  'families',
-  'everyone',
-] as const;
 export const targetGroup = z.enum(targetGroups);
-export type TargetGroup = z.infer<typeof targetGroup>;
-
-export const referralStatuses = ['suggested', 'referred', 'started', 'completed', 'dropped'] as const;
 export const referralStatus = z.enum(referralStatuses, {
   message: `Unbekannter Status; erlaubt: ${referralStatuses.join(', ')}`,
 });
-export type ReferralStatus = z.infer<typeof referralStatus>;
 /** Statuses in which a referral holds a place of the offer. */
 export const placeHoldingStatuses: readonly ReferralStatus[] = ['referred', 'started'];
 /** Statuses from which a referral may move on. */
 export const openReferralStatuses: readonly ReferralStatus[] = ['suggested', 'referred', 'started'];
-
-export const eventKinds = [
-  'round_table',
-  'working_group',
-  'expert_dialogue',
-  'workshop',
-  'conference',
-] as const;
 export const eventKind = z.enum(eventKinds);
-export type EventKind = z.infer<typeof eventKind>;
-
-export const publicationKinds = ['good_practice', 'guide', 'instrument', 'report', 'material'] as const;
 export const publicationKind = z.enum(publicationKinds);
-export type PublicationKind = z.infer<typeof publicationKind>;
 
 export const languageCode = z.enum(offerLanguageCodes, { message: 'Unbekannte Sprache' });
 /** A dimension key of the participation instrument (checked against the instrument on the server). */

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from '../casework/common.ts';
+import { referralFeedbackLinkStatuses, referralFeedbackOutcomes } from './network.codes.ts';
 
 /**
  * Feedback on a referral from the partner (sports club, welfare provider), usually without a Lotse
  * account: through a one-time link, or entered by staff.
  */
-export const referralFeedbackOutcomes = ['came', 'started', 'ended', 'did_not_come'] as const;
 export const referralFeedbackOutcome = z.enum(referralFeedbackOutcomes, {
   message: `Unbekannte Rückmeldung; erlaubt: ${referralFeedbackOutcomes.join(', ')}`,
 });
-export type ReferralFeedbackOutcome = z.infer<typeof referralFeedbackOutcome>;
 
 /** How long a feedback link stays valid. */
 export const REFERRAL_FEEDBACK_LINK_DAYS = 30;
@@ -26,8 +25,6 @@ export const referralFeedbackLinkView = z.object({
   expiresAt: z.string(),
 });
 export type ReferralFeedbackLinkView = z.infer<typeof referralFeedbackLinkView>;
-
-export const referralFeedbackLinkStatuses = ['open', 'used', 'expired', 'revoked'] as const;
 
 export const referralFeedbackLinkSummary = z
   .object({

@@ -1,6 +1,15 @@
 import { z } from 'zod';
+import { optionalText } from '../casework/common.ts';
 import { publishedCount } from '../statistics/published-count.ts';
 import { moneyAmount, moneyAmountOrZero } from './money.ts';
+import {
+  earlyEndReasons,
+  enrolmentStatuses,
+  exitReasons,
+  fundingLines,
+  fundingSources,
+  programmeRoles,
+} from './programme.codes.ts';
 
 /** A calendar date 'YYYY-MM-DD' within sane bounds (typos such as 20226 are refused). */
 export const programmeDate = z.iso
@@ -9,68 +18,13 @@ export const programmeDate = z.iso
 
 const text = (max: number) =>
   z.string().trim().min(1, 'Darf nicht leer sein.').max(max, `Höchstens ${max} Zeichen.`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Höchstens ${max} Zeichen.`)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 
-export const fundingSources = [
-  'sgb2_16i',
-  'sgb2_16e',
-  'rehapro',
-  'esf',
-  'state',
-  'federal',
-  'other',
-] as const;
 export const fundingSource = z.enum(fundingSources);
-export type FundingSource = z.infer<typeof fundingSource>;
-
-export const programmeRoles = ['owner', 'partner', 'participant'] as const;
 export const programmeRole = z.enum(programmeRoles);
-export type ProgrammeRole = z.infer<typeof programmeRole>;
-
-export const fundingLines = [
-  'coaching',
-  'guidance',
-  'project_assistance',
-  'participant_costs',
-  'staff',
-  'other',
-] as const;
 export const fundingLine = z.enum(fundingLines);
-export type FundingLine = z.infer<typeof fundingLine>;
-
-export const exitReasons = [
-  'regular_end',
-  'employment',
-  'vocational_training',
-  'other_measure',
-  'early_end',
-] as const;
 export const exitReason = z.enum(exitReasons);
-export type ExitReason = z.infer<typeof exitReason>;
-
-export const earlyEndReasons = [
-  'health',
-  'lack_of_participation',
-  'moved_away',
-  'personal',
-  'other',
-] as const;
 export const earlyEndReason = z.enum(earlyEndReasons);
-export type EarlyEndReason = z.infer<typeof earlyEndReason>;
-
-export const enrolmentStatuses = ['waiting', 'active', 'exited'] as const;
 export const enrolmentStatus = z.enum(enrolmentStatuses);
-
-export const genders = ['female', 'male', 'diverse', 'not_stated'] as const;
-export const ageGroups = ['under_25', '25_to_54', '55_and_over'] as const;
-export const disabilityStatuses = ['yes', 'no', 'not_recorded'] as const;
 
 const year = z.number().int().min(2000).max(2100);
 

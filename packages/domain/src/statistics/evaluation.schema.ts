@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { outcomes } from '../casework/case.schema.ts';
-import { legalContexts } from '../casework/client.schema.ts';
+import { legalContexts, outcomes } from '../casework/casework.codes.ts';
 import { perspective } from '../instruments/instrument.schema.ts';
 import {
   type PublishedCount,

@@ -1,21 +1,9 @@
+import { type ClientImportField, clientImportFields } from '@lotse/domain';
 import { z } from 'zod';
 
-/** Client fields an import can fill, in the order the preview shows them. */
-export const importFields = [
-  'clientNumber',
-  'firstName',
-  'lastName',
-  'birthDate',
-  'gender',
-  'phone',
-  'email',
-  'address',
-  'preferredLanguage',
-  'district',
-  'household',
-  'legalContext',
-] as const;
-export type ImportField = (typeof importFields)[number];
+/** Client fields an import can fill, in the order the preview shows them (shared with the web app). */
+const importFields = clientImportFields;
+type ImportField = ClientImportField;
 
 /** Column mapping: client field -> column header of the file. */
 export const importMapping = z.partialRecord(z.enum(importFields), z.string().min(1).max(200));

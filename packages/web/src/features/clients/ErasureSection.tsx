@@ -1,4 +1,5 @@
 import type { ClientView } from '@lotse/domain';
+import { erasureReasons as reasons } from '@lotse/domain/codes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,13 +8,6 @@ import { Button } from '../../ui/Button.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { FormDialog } from './FormDialog.tsx';
-
-const reasons = [
-  'retention_period_expired',
-  'data_subject_request',
-  'consent_withdrawn',
-  'duplicate_record',
-] as const;
 
 /** For team leads: erase or anonymise a client's record once no case is open and retention allows it. */
 export function ErasureSection({ client, onDone }: { client: ClientView; onDone: () => void }) {

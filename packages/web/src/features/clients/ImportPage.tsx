@@ -1,3 +1,4 @@
+import { type ClientImportField, clientImportFields } from '@lotse/domain/codes';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,21 +11,8 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import './casework.css';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const fields = [
-  'clientNumber',
-  'firstName',
-  'lastName',
-  'birthDate',
-  'gender',
-  'phone',
-  'email',
-  'address',
-  'preferredLanguage',
-  'district',
-  'household',
-  'legalContext',
-] as const;
-type Mapping = Partial<Record<(typeof fields)[number], string>>;
+const fields = clientImportFields;
+type Mapping = Partial<Record<ClientImportField, string>>;
 interface Problem {
   row: number;
   path: string;

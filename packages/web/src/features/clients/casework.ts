@@ -1,56 +1,14 @@
-import type { ClientView, ConsentView, ContactType, GoalStatus, Outcome } from '@lotse/domain';
-
-/**
- * Runtime code lists mirrored from @lotse/domain (the browser bundle imports only types from it);
- * `satisfies` fails type-checking when a list drifts from the domain.
- */
-export const genders = ['female', 'male', 'diverse', 'not_stated'] as const satisfies readonly NonNullable<
-  ClientView['gender']
->[];
-export const households = [
-  'single',
-  'couple',
-  'single_parent',
-  'family',
-  'shared',
-  'other',
-] as const satisfies readonly NonNullable<ClientView['household']>[];
-export const legalContexts = ['sgb2', 'sgb12', 'sgb6'] as const satisfies readonly NonNullable<
-  ClientView['legalContext']
->[];
-export const outcomes = [
-  'employment',
-  'vocational_training',
-  'other_employment',
-  'further_education',
-  'rehabilitation',
-  'stabilisation',
-  'moved_away',
-  'contact_ended',
-  'other',
-] as const satisfies readonly Outcome[];
-export const consentPurposes = [
-  'processing_health_data',
-  'self_assessment',
-  'sharing',
-  'research',
-] as const satisfies readonly ConsentView['purpose'][];
-export const consentForms = ['written', 'oral', 'digital'] as const satisfies readonly ConsentView['form'][];
-export const contactTypes = [
-  'meeting',
-  'phone',
-  'home_visit',
-  'accompaniment',
-  'letter',
-  'other',
-] as const satisfies readonly ContactType[];
-export const goalStatuses = [
-  'open',
-  'achieved',
-  'partly_achieved',
-  'not_achieved',
-  'dropped',
-] as const satisfies readonly GoalStatus[];
+/** Code lists of case work: the domain's plain lists (its index brings zod). */
+export {
+  clientGenders as genders,
+  consentForms,
+  consentPurposes,
+  contactTypes,
+  goalStatuses,
+  households,
+  legalContexts,
+  outcomes,
+} from '@lotse/domain/codes';
 
 /** Today as 'YYYY-MM-DD' in the browser's time zone (the default for dated entries). */
 export function todayIso(): string {

@@ -1,9 +1,2 @@
-import type { ReferralFeedbackOutcome } from '@lotse/domain';
-
-/** What a partner reports about a referral, mirrored from @lotse/domain (its index brings zod). */
-export const referralFeedbackOutcomes = [
-  'came',
-  'started',
-  'ended',
-  'did_not_come',
-] as const satisfies readonly ReferralFeedbackOutcome[];
+/** What a partner reports about a referral: the domain's plain list (its index brings zod). */
+export { referralFeedbackOutcomes } from '@lotse/domain/codes';

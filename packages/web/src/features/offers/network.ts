@@ -1,75 +1,27 @@
-import type {
-  DistrictList,
-  EventKind,
-  PartnerKind,
-  PublicationKind,
-  ReferralStatus,
-  TargetGroup,
-} from '@lotse/domain';
+import type { DistrictList } from '@lotse/domain';
 import { DEFAULT_TIME_ZONE } from '@lotse/domain/src/common/time-zone.ts';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/auth.tsx';
 import { useApiQuery } from '../../app/useApi.ts';
 
 /**
- * Runtime code lists of the network feature mirrored from @lotse/domain (the browser bundle imports only
- * types from its index); `satisfies` fails type-checking when a list drifts. Languages come from their
- * plain module, which holds no schemas; districts are the agency's data (`useDistricts`).
+ * Code lists of the network feature, from the domain's plain lists (`@lotse/domain/codes`, no schemas,
+ * so zod stays out of the pages' bundles); districts are the agency's data (`useDistricts`).
  */
-export { offerLanguages } from '@lotse/domain/src/network/languages.ts';
+export {
+  eventKinds,
+  offerLanguages,
+  partnerKinds,
+  publicationKinds,
+  referralStatuses,
+  targetGroups,
+} from '@lotse/domain/codes';
 
 /** Name of an offer language (ISO 639-1 code) in the UI language, from the locale files. */
 export function useLanguageName(): (code: string) => string {
   const { t } = useTranslation();
   return (code) => t(`network.languageNames.${code}`, { defaultValue: code });
 }
-
-export const partnerKinds = [
-  'welfare',
-  'sports',
-  'self_help',
-  'counselling',
-  'training',
-  'employer',
-  'health',
-  'municipal',
-  'pension_insurance',
-  'other',
-] as const satisfies readonly PartnerKind[];
-export const targetGroups = [
-  'older_people',
-  'health_restrictions',
-  'disabilities',
-  'single_parents',
-  'refugees',
-  'migrants',
-  'young_adults',
-  'long_term_unemployed',
-  'women',
-  'families',
-  'everyone',
-] as const satisfies readonly TargetGroup[];
-export const referralStatuses = [
-  'suggested',
-  'referred',
-  'started',
-  'completed',
-  'dropped',
-] as const satisfies readonly ReferralStatus[];
-export const eventKinds = [
-  'round_table',
-  'working_group',
-  'expert_dialogue',
-  'workshop',
-  'conference',
-] as const satisfies readonly EventKind[];
-export const publicationKinds = [
-  'good_practice',
-  'guide',
-  'instrument',
-  'report',
-  'material',
-] as const satisfies readonly PublicationKind[];
 
 export const formatEuro = (cents: number | null, locale: string, free: string, unknown: string) =>
   cents === null

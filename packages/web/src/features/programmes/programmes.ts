@@ -2,38 +2,13 @@ import type { TFunction } from 'i18next';
 import { ApiError, isApiError } from '../../app/api.ts';
 import { detailedText } from '../../app/errors.ts';
 
-/** Runtime lists mirrored from @lotse/domain (the web imports only types from the domain package). */
-export const fundingLineKeys = [
-  'coaching',
-  'guidance',
-  'project_assistance',
-  'participant_costs',
-  'staff',
-  'other',
-] as const;
-export const fundingSourceKeys = [
-  'sgb2_16i',
-  'sgb2_16e',
-  'rehapro',
-  'esf',
-  'state',
-  'federal',
-  'other',
-] as const;
-export const exitReasonKeys = [
-  'regular_end',
-  'employment',
-  'vocational_training',
-  'other_measure',
-  'early_end',
-] as const;
-export const earlyEndReasonKeys = [
-  'health',
-  'lack_of_participation',
-  'moved_away',
-  'personal',
-  'other',
-] as const;
+/** Code lists of programmes: the domain's plain lists (its index brings zod). */
+export {
+  earlyEndReasons as earlyEndReasonKeys,
+  exitReasons as exitReasonKeys,
+  fundingLines as fundingLineKeys,
+  fundingSources as fundingSourceKeys,
+} from '@lotse/domain/codes';
 
 export interface Paged<T> {
   items: T[];
