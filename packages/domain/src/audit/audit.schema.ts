@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRef } from '../casework/common.ts';
 import { pageQuery } from '../common/paging.ts';
 
 export const auditOutcome = z.enum(['success', 'denied', 'failure']);
@@ -9,7 +10,7 @@ export const auditEntryView = z
     at: z.iso.datetime(),
     action: z.string(),
     outcome: auditOutcome,
-    actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+    actor: personRef.nullable(),
     agencyId: z.uuid().nullable(),
     resourceType: z.string().nullable(),
     resourceId: z.string().nullable(),

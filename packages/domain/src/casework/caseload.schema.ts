@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRef } from './common.ts';
 
 export const caseloadQuery = z.strictObject({
   /** Clients count as "without contact" after this many weeks. */
@@ -15,7 +16,7 @@ const clientRef = z.object({
   clientNumber: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  guide: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  guide: personRef.nullable(),
 });
 
 /** The most urgent entries each section lists; `counts` give the full numbers. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageQuery } from '../common/paging.ts';
 import { caseView } from './case.schema.ts';
 import { clientGenders, erasureReasons, households, legalContexts } from './casework.codes.ts';
-import { isoDate, optionalText } from './common.ts';
+import { isoDate, optionalText, personRef } from './common.ts';
 
 const name = z.string().trim().min(1, 'Pflichtfeld.').max(100, 'Höchstens 100 Zeichen.');
 
@@ -71,16 +71,21 @@ export const clientListQuery = pageQuery.extend({
 });
 export type ClientListQuery = z.infer<typeof clientListQuery>;
 
+/** What identifies a client in lists and records. */
+const clientIdentity = {
+  id: z.uuid(),
+  clientNumber: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string(),
+};
+
 export const clientSummary = z
   .object({
-    id: z.uuid(),
-    clientNumber: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    birthDate: z.string(),
+    ...clientIdentity,
     district: z.string().nullable(),
     caseStatus: z.enum(['open', 'closed']).nullable(),
-    guide: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+    guide: personRef.nullable(),
     shared: z.boolean(),
   })
   .meta({ id: 'ClientSummary' });
@@ -98,11 +103,7 @@ export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 
 export const clientView = z
   .object({
-    id: z.uuid(),
-    clientNumber: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    birthDate: z.string(),
+    ...clientIdentity,
     gender: z.enum(clientGenders).nullable(),
     phone: z.string().nullable(),
     email: z.string().nullable(),

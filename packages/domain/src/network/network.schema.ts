@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agencyRef } from '../casework/common.ts';
 import { pageQuery } from '../common/paging.ts';
 import { publishedCount } from '../statistics/published-count.ts';
 import { districtKey, MAX_DISTRICTS } from './district.schema.ts';
@@ -132,7 +133,7 @@ export const partnerView = z
     website: z.string().nullable(),
     notes: z.string().nullable(),
     inclusion: inclusionProfile.nullable(),
-    agency: z.object({ id: z.uuid(), name: z.string() }),
+    agency: agencyRef,
     own: z.boolean(),
     offerCount: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -263,7 +264,7 @@ export const offerView = z
     shared: z.boolean(),
     /** Whether the offer belongs to the caller's agency (else it comes from the shared directory). */
     own: z.boolean(),
-    agency: z.object({ id: z.uuid(), name: z.string() }),
+    agency: agencyRef,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -299,7 +300,7 @@ export type OfferQuery = z.infer<typeof offerQuery>;
 export const referralConsent = z.object({
   required: z.enum(['none', 'sharing']),
   /** The agency the consent must name (`sharing` only). */
-  agency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  agency: agencyRef.nullable(),
   /** The client has it (always true when none is required). */
   given: z.boolean(),
 });
@@ -573,7 +574,7 @@ export const eventView = z
     registered: z.number().int(),
     waitlisted: z.number().int(),
     myRegistration: registrationStatus.nullable(),
-    organiser: z.object({ id: z.uuid(), name: z.string() }),
+    organiser: agencyRef,
     own: z.boolean(),
     /** Set when the organiser cancelled the event (it stays listed, marked as cancelled). */
     cancelledAt: z.iso.datetime().nullable().optional(),
@@ -677,7 +678,7 @@ export const publicationView = z
     tags: z.array(z.string()),
     publishedOn: z.string().nullable(),
     file: z.object({ name: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
-    agency: z.object({ id: z.uuid(), name: z.string() }),
+    agency: agencyRef,
     own: z.boolean(),
     createdAt: z.iso.datetime(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../casework/common.ts';
+import { optionalText, personRef } from '../casework/common.ts';
 import { publishedCount } from '../statistics/published-count.ts';
 import { moneyAmount, moneyAmountOrZero } from './money.ts';
 import {
@@ -160,7 +160,7 @@ export const enrolmentView = z
     earlyEndReason: earlyEndReason.nullable(),
     employer: z.string().nullable(),
     project: z.string().nullable(),
-    coach: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+    coach: personRef.nullable(),
     overBooked: z.boolean(),
   })
   .meta({ id: 'Enrolment' });
