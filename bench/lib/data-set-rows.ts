@@ -8,6 +8,7 @@
 import { type InstrumentDefinition, type Perspective, scoreAssessment } from '@lotse/domain';
 import { answersFor } from '../../packages/server/src/features/demo/assessments.demo.ts';
 import { demoDistricts } from '../../packages/server/src/features/demo/districts.demo.ts';
+import { draws, mulberry32 } from '../../packages/server/src/features/demo/seeded-random.ts';
 
 /** Bumped whenever the rows change: a kept data set of another version is rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -166,23 +167,12 @@ export const TABLES = {
 export type Table = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as Table[];
 
-/** mulberry32 with helpers; uuids from four 32-bit draws (random like gen_random_uuid, but seeded). */
+/** The demo's draws; uuids from four 32-bit draws (random like gen_random_uuid, but seeded). */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const u32 = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-  const next = () => u32() / 4294967296;
+  const u32 = mulberry32(seed);
   const hex = (n: number) => n.toString(16).padStart(8, '0');
   return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    chance: (p: number) => next() < p,
+    ...draws(() => u32() / 4294967296),
     uuid: () => {
       const b = hex(u32());
       const c = hex(u32());

@@ -8,18 +8,8 @@ import {
 } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
+import { seededUnit } from './seeded-random.ts';
 
-/** Deterministic random numbers (mulberry32), seeded per client so every demo looks the same. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
@@ -135,7 +125,8 @@ export const seedAssessments: DemoSeeder = async (tx, now) => {
   const today = now.toISOString().slice(0, 10);
   const rows: unknown[][] = [];
   for (const client of clients) {
-    const random = rng(hash(client.client_number));
+    // Seeded per client so every demo looks the same.
+    const random = seededUnit(hash(client.client_number));
     const end = client.closed_on ?? today;
     const dates = [client.opened_on];
     while (dates.length < 4) {

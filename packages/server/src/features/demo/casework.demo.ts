@@ -2,35 +2,13 @@ import type { Queryable } from '../../platform/db.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
+import { type Rng, rng } from './seeded-random.ts';
 
 /**
  * Synthetic case work for the demo Jobcenters: ~300 clients each with cases, consents, goals, contacts
  * and outcomes. A seeded generator makes every demo installation look the same; rows go in with
  * multi-row inserts so the whole seed stays fast on PGlite.
  */
-
-/** mulberry32: small, fast, good enough for demo data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    chance: (p: number) => next() < p,
-    uuid: () => {
-      const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
-    },
-  };
-}
-type Rng = ReturnType<typeof rng>;
 
 const FEMALE = [
   'Sabine',

@@ -5,34 +5,13 @@ import { insertRows } from '../offers/bulk-insert.ts';
 import { minimalPdf } from '../offers/minimal-pdf.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 import { demoDistricts } from './districts.demo.ts';
+import { type Rng, rng } from './seeded-random.ts';
 
 /**
  * Demo network: 65 partners and 130 offers across the districts of both demo Jobcenters (a third
  * published to the shared directory), 10 events, 8 publications with files, and referrals for some
  * demo clients with open goals. Deterministic (seeded generator) and inserted with multi-row statements.
  */
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    chance: (p: number) => next() < p,
-    uuid: () => {
-      const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
-    },
-  };
-}
-type Rng = ReturnType<typeof rng>;
 
 const PARTNER_NAMES: Record<PartnerKind, readonly string[]> = {
   welfare: [
