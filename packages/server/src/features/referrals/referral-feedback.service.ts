@@ -8,7 +8,6 @@ import {
   type ReferralView,
   type StaffReferralFeedbackRequest,
 } from '@lotse/domain';
-import { appendAudit } from '../../platform/audit.ts';
 import {
   type Actor,
   type ActorScope,
@@ -18,12 +17,12 @@ import {
 } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { newToken, tokenHash } from '../auth/tokens.ts';
+import { assertRevocable, auditLinkUse, issueLinkToken, linkState } from '../auth/one-time-links.ts';
+import { tokenHash } from '../auth/tokens.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { findReferral, presentReferral, type ReferralRow } from './referrals.repo.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Feedback is asked for referrals under way; suggested or dropped ones have nothing to report. */
 const ASKABLE: readonly ReferralView['status'][] = ['referred', 'started', 'completed'];
 
@@ -45,7 +44,7 @@ const SELECT_LINKS = `
 const presentLink = (row: LinkRow, now: Date): ReferralFeedbackLinkSummary => ({
   id: row.id,
   referralId: row.referral_id,
-  status: row.used_at ? 'used' : row.revoked_at ? 'revoked' : row.expires_at <= now ? 'expired' : 'open',
+  status: linkState({ ...row, used: row.used_at !== null }, 'used', now),
   createdAt: row.created_at.toISOString(),
   createdBy: row.created_by_name,
   expiresAt: row.expires_at.toISOString(),
@@ -103,12 +102,11 @@ export function createLink(
         WHERE referral_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2`,
       [referral.id, scope.now, actor.userId],
     );
-    const token = newToken();
-    const expiresAt = new Date(scope.now.getTime() + REFERRAL_FEEDBACK_LINK_DAYS * DAY_MS);
+    const { token, tokenHash, expiresAt } = issueLinkToken(scope.now, REFERRAL_FEEDBACK_LINK_DAYS);
     const inserted = await scope.tx.query<{ id: string }>(
       `INSERT INTO referral_feedback_links (agency_id, client_id, referral_id, token_hash, created_by, created_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [referral.agency_id, client.id, referral.id, tokenHash(token), actor.userId, scope.now, expiresAt],
+      [referral.agency_id, client.id, referral.id, tokenHash, actor.userId, scope.now, expiresAt],
     );
     const id = inserted.rows[0]?.id as string;
     await scope.audit({
@@ -156,8 +154,7 @@ export function revokeLink(
     const link = found.rows[0];
     if (!link) throw notFound('Link nicht gefunden.');
     const { client } = await loadReferral(scope, link.referral_id, 'referrals.write');
-    if (link.used_at) throw conflict('Über diesen Link wurde bereits eine Rückmeldung gegeben.');
-    if (link.revoked_at) throw conflict('Der Link wurde bereits widerrufen.');
+    assertRevocable(link, link.used_at !== null, 'Über diesen Link wurde bereits eine Rückmeldung gegeben.');
     await scope.tx.query(
       'UPDATE referral_feedback_links SET revoked_at = $2, revoked_by = $3 WHERE id = $1',
       [linkId, scope.now, actor.userId],
@@ -235,19 +232,10 @@ async function usableLink(tx: Queryable, token: string, now: Date): Promise<Publ
 }
 
 const auditPublic = (tx: Queryable, link: PublicLinkRow, now: Date, action: string, details = {}) =>
-  appendAudit(
-    tx,
-    {
-      action,
-      agencyId: link.agency_id,
-      actorUserId: null,
-      resourceType: 'referral_feedback_link',
-      resourceId: link.id,
-      clientId: link.client_id,
-      details: { referralId: link.referral_id, ...details },
-    },
-    now,
-  );
+  auditLinkUse(tx, link, 'referral_feedback_link', now, action, {
+    referralId: link.referral_id,
+    ...details,
+  });
 
 /** The public page: first name and surname initial, the offer and the date; nothing else. */
 export function open(ctx: AppContext, token: string): Promise<PublicReferralFeedbackView> {

@@ -8,7 +8,6 @@ import {
   type SelfAssessmentLinkView,
   scoreAssessment,
 } from '@lotse/domain';
-import { appendAudit } from '../../platform/audit.ts';
 import {
   type Actor,
   type ActorScope,
@@ -19,7 +18,8 @@ import {
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkAnswers, insertAssessment } from '../assessments/assessments.service.ts';
-import { newToken, tokenHash } from '../auth/tokens.ts';
+import { assertRevocable, auditLinkUse, issueLinkToken, linkState } from '../auth/one-time-links.ts';
+import { tokenHash } from '../auth/tokens.ts';
 import { loadClientFor } from '../clients/client-access.ts';
 import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.service.ts';
 
@@ -34,8 +34,6 @@ interface LinkRow {
   draft_saved_at: Date | null;
   completed_at: Date | null;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const hasActiveConsent = async (tx: Queryable, clientId: string) =>
   ((
@@ -66,8 +64,7 @@ export function createLink(
       throw badRequest('Ungültige Eingabe.', [
         { path: 'instrumentId', message: `Kein veröffentlichter Erhebungsbogen: ${input.instrumentId}.` },
       ]);
-    const token = newToken();
-    const expiresAt = new Date(scope.now.getTime() + SELF_ASSESSMENT_LINK_DAYS * DAY_MS);
+    const { token, tokenHash, expiresAt } = issueLinkToken(scope.now, SELF_ASSESSMENT_LINK_DAYS);
     const inserted = await scope.tx.query<{ id: string }>(
       `INSERT INTO self_assessment_links (agency_id, client_id, instrument_id, occasion, token_hash, created_by,
                                           created_at, expires_at)
@@ -77,7 +74,7 @@ export function createLink(
         client.id,
         instrument.id,
         input.occasion,
-        tokenHash(token),
+        tokenHash,
         actor.userId,
         scope.now,
         expiresAt,
@@ -117,11 +114,8 @@ interface LinkListRow {
   revoked_at: Date | null;
 }
 
-function linkStatus(row: LinkListRow, now: Date): SelfAssessmentLinkStatus {
-  if (row.completed_at) return 'completed';
-  if (row.revoked_at) return 'revoked';
-  return row.expires_at <= now ? 'expired' : 'open';
-}
+const linkStatus = (row: LinkListRow, now: Date): SelfAssessmentLinkStatus =>
+  linkState({ ...row, used: row.completed_at !== null }, 'completed', now);
 
 const presentLink = (row: LinkListRow, now: Date): SelfAssessmentLinkSummary => ({
   id: row.id,
@@ -183,8 +177,7 @@ export function revokeLink(
     const link = found.rows[0];
     if (!link) throw notFound('Link nicht gefunden.');
     await loadClientFor(scope, link.client_id, 'assessments.write');
-    if (link.completed_at) throw conflict('Diese Selbsteinschätzung wurde schon abgeschickt.');
-    if (link.revoked_at) throw conflict('Der Link wurde bereits widerrufen.');
+    assertRevocable(link, link.completed_at !== null, 'Diese Selbsteinschätzung wurde schon abgeschickt.');
     await scope.tx.query(
       `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
         WHERE id = $1`,
@@ -248,19 +241,7 @@ async function instrumentOf(tx: Queryable, link: LinkRow) {
 }
 
 const audit = (tx: Queryable, link: LinkRow, now: Date, action: string, details = {}) =>
-  appendAudit(
-    tx,
-    {
-      action,
-      agencyId: link.agency_id,
-      actorUserId: null,
-      resourceType: 'self_assessment_link',
-      resourceId: link.id,
-      clientId: link.client_id,
-      details,
-    },
-    now,
-  );
+  auditLinkUse(tx, link, 'self_assessment_link', now, action, details);
 
 /** The public page: the instrument, the draft so far, the first name - no other client data. */
 export function open(ctx: AppContext, token: string): Promise<PublicSelfAssessmentView> {
