@@ -8,21 +8,11 @@ import {
   reliableChangeSummary,
 } from '@lotse/domain';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type Letterhead, withLetterhead } from '../instruments/pdf.ts';
+import { type Letterhead, pdfBuffer, withLetterhead } from '../instruments/pdf.ts';
 
 /** One neutral symbol for every hidden cell, explained in the note. */
 const HIDDEN = '*';
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-const FONTS = {
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-};
 
 const de = (x: number, digits = 1) =>
   x.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -127,11 +117,7 @@ function document(r: CohortReport): TDocumentDefinitions {
 
 /** The cohort report as PDF with the built-in fonts; no file or URL is ever read. */
 export async function cohortPdf(r: CohortReport, letterhead?: Letterhead): Promise<Buffer> {
-  pdfmake.setFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
-  const doc = pdfmake.createPdf(withLetterhead(document(r), letterhead));
-  return (await (doc as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
+  return pdfBuffer(withLetterhead(document(r), letterhead));
 }
 
 /** The cohort report as a workbook: figures as numbers, hidden cells as the symbol. */

@@ -58,17 +58,22 @@ export function withLetterhead(
   };
 }
 
-export async function renderPdf(doc: TDocumentDefinitions, letterhead?: Letterhead): Promise<Buffer> {
-  // pdfmake is a process-wide singleton: fonts and policies are set right before createPdf, which
-  // captures them, so other features' settings cannot interfere.
+/** Renders a finished document with the built-in PDF fonts; no file or URL is ever read. */
+export async function pdfBuffer(doc: TDocumentDefinitions): Promise<Buffer> {
+  // pdfmake is a process-wide singleton: fonts and policies are set right before (synchronously with)
+  // createPdf, which captures them, so other features' settings cannot interfere.
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
-  const pdf = pdfmake.createPdf({
+  const pdf = pdfmake.createPdf(doc);
+  return (await (pdf as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
+}
+
+export async function renderPdf(doc: TDocumentDefinitions, letterhead?: Letterhead): Promise<Buffer> {
+  return pdfBuffer({
     ...withLetterhead({ ...doc, pageMargins: doc.pageMargins ?? [40, 40, 40, 50] }, letterhead),
     defaultStyle: { font: 'Helvetica', fontSize: 9, ...(doc.defaultStyle ?? {}) },
   });
-  return (await (pdf as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
 }
 
 /** Text in a locale, falling back to German (easy language falls back to German too). */

@@ -4,9 +4,8 @@ import {
   type ProgrammeReport,
   type PublishedCount,
 } from '@lotse/domain';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type Letterhead, withLetterhead } from '../instruments/pdf.ts';
+import { type Letterhead, pdfBuffer, withLetterhead } from '../instruments/pdf.ts';
 import {
   categoryLabel,
   fundingSourceLabel,
@@ -19,17 +18,6 @@ import {
   L,
   perspectiveLabel,
 } from './report.labels.ts';
-
-/** The 14 PDF standard fonts need no files; only their names may be "loaded" (no file system access). */
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-const FONTS = {
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-};
 
 const cell = (v: PublishedCount) => formatPublishedCount(v);
 const table = (header: string[], rows: (string | number)[][], widths?: (string | number)[]): Content =>
@@ -188,11 +176,5 @@ export function reportDocument(r: ProgrammeReport): TDocumentDefinitions {
 
 /** Renders the report with the built-in PDF fonts; no file or URL is ever read. */
 export async function reportPdf(r: ProgrammeReport, letterhead?: Letterhead): Promise<Buffer> {
-  // pdfmake is a process-wide singleton: fonts and policies are set right before (synchronously with)
-  // createPdf, which captures them, so other features' settings cannot interfere.
-  pdfmake.setFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
-  const doc = pdfmake.createPdf(withLetterhead(reportDocument(r), letterhead));
-  return (await (doc as unknown as { getBuffer(): Promise<Buffer> }).getBuffer()) as Buffer;
+  return pdfBuffer(withLetterhead(reportDocument(r), letterhead));
 }
