@@ -10,6 +10,7 @@ import {
 } from '@lotse/domain';
 import type { z } from 'zod';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
@@ -93,13 +94,30 @@ async function decode(input: ImportRequest) {
   return readTable(input.format, Buffer.from(input.data, 'base64'));
 }
 
-function finish<T>(
+interface Checked<T> {
+  valid: { row: number; value: T }[];
+  errors: RowError[];
+  preview: Record<string, unknown>[];
+}
+
+/** How the valid rows of one kind are stored and the import is audited. */
+interface Commit<T> {
+  insert: (tx: Queryable, agencyId: string, values: T[], by: string, now: Date) => Promise<string[]>;
+  action: 'offers.import' | 'partners.import';
+  resourceType: 'offer' | 'partner';
+}
+
+/**
+ * Ends an import: a commit with invalid rows is refused unless they are to be skipped; a commit
+ * stores the valid rows and audits how many were created.
+ */
+async function finish<T>(
+  scope: ActorScope,
   input: ImportRequest,
   total: number,
-  valid: { row: number; value: T }[],
-  errors: RowError[],
-  preview: Record<string, unknown>[],
-) {
+  { valid, errors, preview }: Checked<T>,
+  commit: Commit<T>,
+): Promise<ImportResult> {
   if (input.mode === 'commit' && errors.length > 0 && !input.skipInvalid) {
     const rows = new Set(errors.map((e) => e.row)).size;
     throw badRequest(
@@ -107,7 +125,7 @@ function finish<T>(
       errors.slice(0, 200).map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message })),
     );
   }
-  return {
+  const result = {
     mode: input.mode,
     rows: total,
     valid: valid.length,
@@ -116,6 +134,22 @@ function finish<T>(
     skipped: input.mode === 'commit' ? total - valid.length : 0,
     preview: preview.slice(0, PREVIEW_ROWS),
   } satisfies ImportResult;
+  if (input.mode === 'commit' && valid.length > 0) {
+    const ids = await commit.insert(
+      scope.tx,
+      scope.actor.agencyId,
+      valid.map((v) => v.value),
+      scope.actor.userId,
+      scope.now,
+    );
+    result.created = ids.length;
+    await scope.audit({
+      action: commit.action,
+      resourceType: commit.resourceType,
+      details: { format: input.format, created: ids.length, skipped: result.skipped },
+    });
+  }
+  return result;
 }
 
 export async function importOffers(
@@ -189,23 +223,13 @@ export async function importOffers(
       const seen = new Set<string>();
       errors.push(...rowErrors.filter((e) => !seen.has(e.field) && seen.add(e.field)));
     });
-    const result = finish(input, records.length, valid, errors, preview);
-    if (input.mode === 'commit' && valid.length > 0) {
-      const ids = await insertOffers(
-        scope.tx,
-        actor.agencyId,
-        valid.map((v) => v.value),
-        actor.userId,
-        scope.now,
-      );
-      result.created = ids.length;
-      await scope.audit({
-        action: 'offers.import',
-        resourceType: 'offer',
-        details: { format: input.format, created: ids.length, skipped: result.skipped },
-      });
-    }
-    return result;
+    return finish(
+      scope,
+      input,
+      records.length,
+      { valid, errors, preview },
+      { insert: insertOffers, action: 'offers.import', resourceType: 'offer' },
+    );
   });
 }
 
@@ -258,23 +282,13 @@ export async function importPartners(
       // Contact persons are personal data: the preview shows how many, not who.
       preview.push({ row, ...parsed.data, contactPersons: parsed.data.contactPersons.length });
     });
-    const result = finish(input, records.length, valid, errors, preview);
-    if (input.mode === 'commit' && valid.length > 0) {
-      const ids = await insertPartners(
-        scope.tx,
-        actor.agencyId,
-        valid.map((v) => v.value),
-        actor.userId,
-        scope.now,
-      );
-      result.created = ids.length;
-      await scope.audit({
-        action: 'partners.import',
-        resourceType: 'partner',
-        details: { format: input.format, created: ids.length, skipped: result.skipped },
-      });
-    }
-    return result;
+    return finish(
+      scope,
+      input,
+      records.length,
+      { valid, errors, preview },
+      { insert: insertPartners, action: 'partners.import', resourceType: 'partner' },
+    );
   });
 }
 
