@@ -85,23 +85,29 @@ export interface NewAssessment {
   now: Date;
 }
 
+/** What an edit may change, in the order the insert and the update both list it. */
+type Editable = Pick<NewAssessment, 'occasion' | 'mode' | 'date' | 'status' | 'answers' | 'scores' | 'total'>;
+const editableValues = (a: Editable) => [
+  a.occasion,
+  a.mode,
+  a.date,
+  a.status,
+  JSON.stringify(a.answers),
+  JSON.stringify(a.scores),
+  a.total,
+];
+
 export async function insertAssessment(tx: Queryable, a: NewAssessment): Promise<string> {
   const r = await tx.query<{ id: string }>(
-    `INSERT INTO assessments (agency_id, client_id, instrument_id, occasion, perspective, mode, assessed_on, status,
+    `INSERT INTO assessments (agency_id, client_id, instrument_id, perspective, occasion, mode, assessed_on, status,
                               answers, scores, total_score, entered_by, created_at, updated_at, completed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id`,
     [
       a.agencyId,
       a.clientId,
       a.instrumentId,
-      a.occasion,
       a.perspective,
-      a.mode,
-      a.date,
-      a.status,
-      JSON.stringify(a.answers),
-      JSON.stringify(a.scores),
-      a.total,
+      ...editableValues(a),
       a.enteredBy,
       a.now,
       a.status === 'completed' ? a.now : null,
@@ -129,18 +135,7 @@ export async function updateAssessment(
     `UPDATE assessments SET occasion = $2, mode = $3, assessed_on = $4, status = $5, answers = $6, scores = $7,
             total_score = $8, updated_at = $9, completed_at = $10
       WHERE id = $1`,
-    [
-      id,
-      a.occasion,
-      a.mode,
-      a.date,
-      a.status,
-      JSON.stringify(a.answers),
-      JSON.stringify(a.scores),
-      a.total,
-      a.now,
-      a.completedAt,
-    ],
+    [id, ...editableValues(a), a.now, a.completedAt],
   );
 }
 
