@@ -43,6 +43,12 @@ import type { Database, Queryable } from '../packages/server/src/platform/db.ts'
 import { openPostgres, pgliteDatabase } from '../packages/server/src/platform/db.ts';
 import { loadMigrations, migrate } from '../packages/server/src/platform/migrate.ts';
 import {
+  createRoleStatements,
+  databaseUrl,
+  grantAppRoleStatement,
+  withClient,
+} from '../packages/server/src/testing/pg-cluster.ts';
+import {
   type AgencyPlan,
   AssessmentTemplates,
   adminEmail,
@@ -75,15 +81,7 @@ export const DEFAULT_PGLITE_DIR = fileURLToPath(new URL('./.data/', import.meta.
 export const adminUrl = () =>
   process.env.BENCH_PG_URL ?? process.env.LOTSE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export function pgUrl(database: string, user?: string): string {
-  const url = new URL(adminUrl());
-  url.pathname = `/${database}`;
-  if (user) {
-    url.username = user;
-    url.password = '';
-  }
-  return url.toString();
-}
+export const pgUrl = (database: string, user?: string) => databaseUrl(adminUrl(), database, user);
 
 export const pgliteDataDir = (size: DataSetSize, base = DEFAULT_PGLITE_DIR) =>
   path.join(base, `pglite-${size.agencies}x${size.clientsPerAgency}`);
@@ -286,18 +284,8 @@ function printCounts(counts: Counts, log: (s: string) => void) {
 
 // --- PostgreSQL ---------------------------------------------------------------------------------------
 
-async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>, database = 'postgres'): Promise<T> {
-  const c = new pg.Client({ connectionString: pgUrl(database) });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-const tolerant = (statement: string) => `DO $$ BEGIN ${statement};
-  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
+const asAdmin = <T>(fn: (c: pg.Client) => Promise<T>, database = 'postgres') =>
+  withClient(pgUrl(database), fn);
 
 export async function dropPostgresDataSet(database = DEFAULT_DATABASE): Promise<void> {
   await asAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
@@ -394,8 +382,7 @@ export async function ensurePostgresDataSet(options: BuildOptions = {}): Promise
   await dropPostgresDataSet(database);
   const started = Date.now();
   await asAdmin(async (c) => {
-    await c.query(tolerant(`CREATE ROLE ${OWNER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE NOCREATEDB`));
-    await c.query(tolerant(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB`));
+    for (const statement of createRoleStatements(OWNER_ROLE, APP_ROLE)) await c.query(statement);
     await c.query(`CREATE DATABASE ${database} OWNER ${OWNER_ROLE}`);
   });
   const owner = await openPostgres(info.ownerUrl, 1);
@@ -404,11 +391,7 @@ export async function ensurePostgresDataSet(options: BuildOptions = {}): Promise
   } finally {
     await owner.close();
   }
-  await asAdmin((c) =>
-    c.query(`DO $$ BEGIN
-      IF NOT pg_has_role('${APP_ROLE}', 'lotse_app', 'MEMBER') THEN GRANT lotse_app TO ${APP_ROLE}; END IF;
-      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`),
-  );
+  await asAdmin((c) => c.query(grantAppRoleStatement(APP_ROLE)));
   const db = await openPostgres(info.url, 2);
   try {
     await db.exec(MARKER);

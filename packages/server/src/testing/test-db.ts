@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
+import { createRoleStatements, databaseUrl, grantAppRoleStatement, withClient } from './pg-cluster.ts';
 
 /**
  * A fresh, migrated database for one test file, on the engine the test project names
@@ -53,29 +53,12 @@ export const testEngine = (): 'pglite' | 'postgres' => {
 
 const adminUrl = () => process.env.LOTSE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function urlFor(database: string, user?: string): string {
-  const url = new URL(adminUrl());
-  url.pathname = `/${database}`;
-  if (user) {
-    url.username = user;
-    url.password = '';
-  }
-  return url.toString();
-}
+const urlFor = (database: string, user?: string) => databaseUrl(adminUrl(), database, user);
 
-/** Runs `sql` as the cluster superuser; a parallel creator of the same role is not an error. */
+/** Runs `sql` as the cluster superuser. */
 async function asAdmin(sql: string, database = 'postgres'): Promise<void> {
-  const admin = new pg.Client({ connectionString: urlFor(database) });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
+  await withClient(urlFor(database), (admin) => admin.query(sql));
 }
-
-const tolerant = (statement: string) => `DO $$ BEGIN ${statement};
-  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
 
 /**
  * Creates database `name` owned by the owner role, as a copy of `template` when given, and brings it
@@ -85,12 +68,7 @@ export async function createPostgresDb(
   name: string,
   template?: string,
 ): Promise<{ name: string; drop(): Promise<void> }> {
-  await asAdmin(
-    tolerant(`CREATE ROLE ${TEST_OWNER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE NOCREATEDB`),
-  );
-  await asAdmin(
-    tolerant(`CREATE ROLE ${TEST_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB`),
-  );
+  for (const statement of createRoleStatements(TEST_OWNER_ROLE, TEST_APP_ROLE)) await asAdmin(statement);
   await asAdmin(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''} OWNER ${TEST_OWNER_ROLE}`);
   const drop = () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   try {
@@ -100,10 +78,7 @@ export async function createPostgresDb(
     } finally {
       await owner.close();
     }
-    // lotse_app exists once the first migration ran; membership is cluster-wide and granted once.
-    await asAdmin(`DO $$ BEGIN
-      IF NOT pg_has_role('${TEST_APP_ROLE}', 'lotse_app', 'MEMBER') THEN GRANT lotse_app TO ${TEST_APP_ROLE}; END IF;
-      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    await asAdmin(grantAppRoleStatement(TEST_APP_ROLE));
   } catch (err) {
     await drop();
     throw err;
