@@ -262,6 +262,19 @@ async function generate(
   return counts;
 }
 
+/** Marks the build as begun and drops the secondary indexes (created again after the load). */
+async function beginLoad(q: Queryable, size: DataSetSize): Promise<IndexDef[]> {
+  await q.exec(MARKER);
+  await q.query(
+    `INSERT INTO bench.data_set (version, agencies, clients_per_agency, status) VALUES ($1, $2, $3, 'building')`,
+    [GENERATOR_VERSION, size.agencies, size.clientsPerAgency],
+  );
+  const indexes = await secondaryIndexes(q);
+  for (const ix of indexes) await q.query(`DROP INDEX ${ix.name}`);
+  await refuseOwnTriggers(q);
+  return indexes;
+}
+
 async function rebuildIndexes(q: Queryable, indexes: IndexDef[], log: (s: string) => void) {
   for (const ix of indexes) {
     const started = Date.now();
@@ -394,14 +407,7 @@ export async function ensurePostgresDataSet(options: BuildOptions = {}): Promise
   await asAdmin((c) => c.query(grantAppRoleStatement(APP_ROLE)));
   const db = await openPostgres(info.url, 2);
   try {
-    await db.exec(MARKER);
-    await db.query(
-      `INSERT INTO bench.data_set (version, agencies, clients_per_agency, status) VALUES ($1, $2, $3, 'building')`,
-      [GENERATOR_VERSION, size.agencies, size.clientsPerAgency],
-    );
-    const indexes = await secondaryIndexes(db);
-    for (const ix of indexes) await db.query(`DROP INDEX ${ix.name}`);
-    await refuseOwnTriggers(db);
+    const indexes = await beginLoad(db, size);
     const replica = new Set<string>(TABLE_NAMES);
     log(`building ${database}: ${size.agencies} agencies x ${size.clientsPerAgency} clients`);
     const loader = await postgresLoader(info.url, replica);
@@ -532,14 +538,7 @@ export async function ensurePgliteDataSet(options: PgliteBuildOptions = {}): Pro
   try {
     await migrate(db, await loadSchemaMigrations());
     log(`migrated in ${Math.round((Date.now() - started) / 1000)} s`);
-    await db.exec(MARKER);
-    await db.query(
-      `INSERT INTO bench.data_set (version, agencies, clients_per_agency, status) VALUES ($1, $2, $3, 'building')`,
-      [GENERATOR_VERSION, size.agencies, size.clientsPerAgency],
-    );
-    const indexes = await secondaryIndexes(db);
-    for (const ix of indexes) await db.query(`DROP INDEX ${ix.name}`);
-    await refuseOwnTriggers(db);
+    const indexes = await beginLoad(db, size);
     await db.query('SET session_replication_role = replica');
     log(
       `building PGlite data set in ${dataDir}: ${size.agencies} agencies x ${size.clientsPerAgency} clients`,

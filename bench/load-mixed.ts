@@ -264,14 +264,16 @@ async function main() {
   // 2. Lotse.
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startProcess('Lotse server', ['packages/server/src/main.ts'], {
-    ...dbEnv,
-    ...(info.engine === 'postgres' ? { LOTSE_DATA_DIR: serverDir } : {}),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOTSE_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-  });
+  const startLotse = () =>
+    startProcess('Lotse server', ['packages/server/src/main.ts'], {
+      ...dbEnv,
+      ...(info.engine === 'postgres' ? { LOTSE_DATA_DIR: serverDir } : {}),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOTSE_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    });
+  const server = startLotse();
   let exitCode = 0;
   let live = server;
   try {
@@ -332,14 +334,7 @@ async function main() {
     }
     await stopProcess(server); // PGlite: the row count needs the database to itself
     const before = await written(info);
-    const again = startProcess('Lotse server', ['packages/server/src/main.ts'], {
-      ...dbEnv,
-      ...(info.engine === 'postgres' ? { LOTSE_DATA_DIR: serverDir } : {}),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOTSE_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    });
+    const again = startLotse();
     live = again;
     await waitReady(`${baseUrl}/api/health`, again);
     const mixed = await runLoad({
