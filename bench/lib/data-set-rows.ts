@@ -6,8 +6,15 @@
  * down on one build hold on the next. Rows come out as lines of PostgreSQL's COPY text format.
  */
 import { type InstrumentDefinition, type Perspective, scoreAssessment } from '@lotse/domain';
-import { answersFor } from '../../packages/server/src/features/demo/assessments.demo.ts';
+import { ASSESSMENT_COLUMNS, answersFor } from '../../packages/server/src/features/demo/assessments.demo.ts';
+import {
+  CASE_COLUMNS,
+  CLIENT_COLUMNS,
+  CONTACT_COLUMNS,
+  GOAL_COLUMNS,
+} from '../../packages/server/src/features/demo/casework.demo.ts';
 import { demoDistricts } from '../../packages/server/src/features/demo/districts.demo.ts';
+import { REFERRAL_STATUSES } from '../../packages/server/src/features/demo/network.demo.ts';
 import { draws, mulberry32 } from '../../packages/server/src/features/demo/seeded-random.ts';
 
 /** Bumped whenever the rows change: a kept data set of another version is rebuilt. */
@@ -62,89 +69,13 @@ export const TABLES = {
     'created_at',
     'updated_at',
   ],
-  clients: [
-    'id',
-    'agency_id',
-    'client_number',
-    'first_name',
-    'last_name',
-    'birth_date',
-    'gender',
-    'phone',
-    'email',
-    'district',
-    'household',
-    'legal_context',
-    'preferred_language',
-    'interpreter_needed',
-    'severe_disability',
-    'reduced_earning_capacity',
-    'created_by',
-    'created_at',
-    'updated_at',
-  ],
-  cases: [
-    'id',
-    'agency_id',
-    'client_id',
-    'status',
-    'guide_user_id',
-    'opened_on',
-    'closed_on',
-    'outcome',
-    'closure_reason',
-    'created_at',
-  ],
+  clients: CLIENT_COLUMNS,
+  cases: CASE_COLUMNS,
   case_events: ['id', 'agency_id', 'case_id', 'kind', 'at', 'actor_user_id', 'from_user_id', 'to_user_id'],
   consents: ['id', 'agency_id', 'client_id', 'purpose', 'form', 'given_on', 'recorded_by', 'recorded_at'],
-  goals: [
-    'id',
-    'agency_id',
-    'client_id',
-    'case_id',
-    'title',
-    'dimension',
-    'steps',
-    'target_date',
-    'status',
-    'review',
-    'reviewed_on',
-    'agreed_on',
-    'created_by',
-    'created_at',
-    'updated_at',
-  ],
-  contacts: [
-    'id',
-    'agency_id',
-    'client_id',
-    'case_id',
-    'type',
-    'contact_date',
-    'duration_minutes',
-    'note',
-    'author_user_id',
-    'author_agency_id',
-    'created_at',
-  ],
-  assessments: [
-    'id',
-    'agency_id',
-    'client_id',
-    'instrument_id',
-    'occasion',
-    'perspective',
-    'mode',
-    'assessed_on',
-    'status',
-    'answers',
-    'scores',
-    'total_score',
-    'entered_by',
-    'created_at',
-    'updated_at',
-    'completed_at',
-  ],
+  goals: GOAL_COLUMNS,
+  contacts: CONTACT_COLUMNS,
+  assessments: ['id', ...ASSESSMENT_COLUMNS],
   referrals: [
     'id',
     'agency_id',
@@ -702,18 +633,7 @@ export async function generateAgency(
       for (const dimension of goalDims.slice(0, r.chance(0.5) ? 1 : r.chance(0.3) ? 2 : 0)) {
         const fitting = offersFor.get(dimension);
         const offer = fitting?.length ? r.pick(fitting) : r.pick(offers);
-        const status = closed
-          ? r.pick(['completed', 'completed', 'dropped'])
-          : r.pick([
-              'suggested',
-              'referred',
-              'referred',
-              'started',
-              'started',
-              'started',
-              'completed',
-              'dropped',
-            ]);
+        const status = closed ? r.pick(['completed', 'completed', 'dropped']) : r.pick(REFERRAL_STATUSES);
         const referred = Math.min(end - 1, period.openedOn + r.int(20, 200));
         const started = ['started', 'completed', 'dropped'].includes(status)
           ? Math.min(end, referred + r.int(3, 20))

@@ -67,7 +67,8 @@ export function answersFor(
   return answers;
 }
 
-const COLUMNS = [
+/** Columns of an assessment row after its generated id (the benchmark data set uses them too). */
+export const ASSESSMENT_COLUMNS = [
   'agency_id',
   'client_id',
   'instrument_id',
@@ -96,7 +97,10 @@ async function insertMany(tx: Queryable, rows: unknown[][]) {
       });
       return `(${marks.join(', ')})`;
     });
-    await tx.query(`INSERT INTO assessments (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, params);
+    await tx.query(
+      `INSERT INTO assessments (${ASSESSMENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`,
+      params,
+    );
   }
 }
 

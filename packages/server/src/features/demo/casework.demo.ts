@@ -256,7 +256,72 @@ const GOALS: Record<string, readonly string[]> = {
 const FALLBACK_GOALS = ['Teilhabeziel gemeinsam konkretisieren', 'Nächsten Schritt vereinbaren'];
 
 /** Inserts rows in chunks; one statement per chunk keeps round trips few and parameters under the limit. */
-async function insertMany(tx: Queryable, table: string, columns: string[], rows: unknown[][]) {
+/** Columns of the case work tables in the order the rows list them (the benchmark data set uses them too). */
+export const CLIENT_COLUMNS = [
+  'id',
+  'agency_id',
+  'client_number',
+  'first_name',
+  'last_name',
+  'birth_date',
+  'gender',
+  'phone',
+  'email',
+  'district',
+  'household',
+  'legal_context',
+  'preferred_language',
+  'interpreter_needed',
+  'severe_disability',
+  'reduced_earning_capacity',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+export const CASE_COLUMNS = [
+  'id',
+  'agency_id',
+  'client_id',
+  'status',
+  'guide_user_id',
+  'opened_on',
+  'closed_on',
+  'outcome',
+  'closure_reason',
+  'created_at',
+] as const;
+export const GOAL_COLUMNS = [
+  'id',
+  'agency_id',
+  'client_id',
+  'case_id',
+  'title',
+  'dimension',
+  'steps',
+  'target_date',
+  'status',
+  'review',
+  'reviewed_on',
+  'agreed_on',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+export const CONTACT_COLUMNS = [
+  'id',
+  'agency_id',
+  'client_id',
+  'case_id',
+  'type',
+  'contact_date',
+  'duration_minutes',
+  'note',
+  'author_user_id',
+  'author_agency_id',
+  'created_at',
+] as const;
+
+async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: unknown[][]) {
   const perChunk = Math.floor(30_000 / columns.length);
   for (let start = 0; start < rows.length; start += perChunk) {
     const chunk = rows.slice(start, start + perChunk);
@@ -470,46 +535,10 @@ export const seedCasework: DemoSeeder = async (tx, now, agencies) => {
   await insertMany(
     tx,
     'clients',
-    [
-      'id',
-      'agency_id',
-      'client_number',
-      'first_name',
-      'last_name',
-      'birth_date',
-      'gender',
-      'phone',
-      'email',
-      'district',
-      'household',
-      'legal_context',
-      'preferred_language',
-      'interpreter_needed',
-      'severe_disability',
-      'reduced_earning_capacity',
-      'created_by',
-      'created_at',
-      'updated_at',
-    ],
+    CLIENT_COLUMNS,
     t.clients.map((c) => [...c, c[c.length - 1]]),
   );
-  await insertMany(
-    tx,
-    'cases',
-    [
-      'id',
-      'agency_id',
-      'client_id',
-      'status',
-      'guide_user_id',
-      'opened_on',
-      'closed_on',
-      'outcome',
-      'closure_reason',
-      'created_at',
-    ],
-    t.cases,
-  );
+  await insertMany(tx, 'cases', CASE_COLUMNS, t.cases);
   await insertMany(
     tx,
     'case_events',
@@ -551,41 +580,8 @@ export const seedCasework: DemoSeeder = async (tx, now, agencies) => {
   await insertMany(
     tx,
     'goals',
-    [
-      'id',
-      'agency_id',
-      'client_id',
-      'case_id',
-      'title',
-      'dimension',
-      'steps',
-      'target_date',
-      'status',
-      'review',
-      'reviewed_on',
-      'agreed_on',
-      'created_by',
-      'created_at',
-      'updated_at',
-    ],
+    GOAL_COLUMNS,
     t.goals.map((g) => [...g, g[g.length - 1]]),
   );
-  await insertMany(
-    tx,
-    'contacts',
-    [
-      'id',
-      'agency_id',
-      'client_id',
-      'case_id',
-      'type',
-      'contact_date',
-      'duration_minutes',
-      'note',
-      'author_user_id',
-      'author_agency_id',
-      'created_at',
-    ],
-    t.contacts,
-  );
+  await insertMany(tx, 'contacts', CONTACT_COLUMNS, t.contacts);
 };

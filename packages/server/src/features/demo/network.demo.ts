@@ -473,6 +473,18 @@ async function seedAgencyDirectory(
   );
 }
 
+/** Statuses of referrals under way, weighted: most are started (the benchmark data set uses them too). */
+export const REFERRAL_STATUSES = [
+  'suggested',
+  'referred',
+  'referred',
+  'started',
+  'started',
+  'started',
+  'completed',
+  'dropped',
+] as const;
+
 async function seedReferrals(tx: Queryable, now: Date, agencyId: string, r: Rng) {
   const day = today(now);
   const goals = await tx.query<{ client_id: string; dimension: string; guide: string | null }>(
@@ -492,16 +504,7 @@ async function seedReferrals(tx: Queryable, now: Date, agencyId: string, r: Rng)
     const fitting = offers.rows.filter((o) => o.dimensions.includes(g.dimension));
     if (fitting.length === 0) continue;
     const offer = r.pick(fitting);
-    const status = r.pick([
-      'suggested',
-      'referred',
-      'referred',
-      'started',
-      'started',
-      'started',
-      'completed',
-      'dropped',
-    ] as const);
+    const status = r.pick(REFERRAL_STATUSES);
     const referred = addDays(day, -r.int(10, 150));
     const started = ['started', 'completed', 'dropped'].includes(status)
       ? addDays(referred, r.int(3, 20))
