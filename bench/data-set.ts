@@ -275,6 +275,18 @@ async function beginLoad(q: Queryable, size: DataSetSize): Promise<IndexDef[]> {
   return indexes;
 }
 
+/** Analyses the loaded data set, counts its rows and marks the build complete. */
+async function finishLoad(q: Queryable, started: number): Promise<{ counts: Counts; seconds: number }> {
+  await q.exec('VACUUM (ANALYZE)');
+  const counts = (await q.query<Counts>(countSql)).rows[0] as Counts;
+  const seconds = Math.round((Date.now() - started) / 1000);
+  await q.query(`UPDATE bench.data_set SET status = 'complete', build_seconds = $1, counts = $2`, [
+    seconds,
+    JSON.stringify(counts),
+  ]);
+  return { counts, seconds };
+}
+
 async function rebuildIndexes(q: Queryable, indexes: IndexDef[], log: (s: string) => void) {
   for (const ix of indexes) {
     const started = Date.now();
@@ -423,13 +435,7 @@ export async function ensurePostgresDataSet(options: BuildOptions = {}): Promise
     } finally {
       await upgrade.close();
     }
-    await db.exec('VACUUM (ANALYZE)');
-    const counts = (await db.query<Counts>(countSql)).rows[0] as Counts;
-    const seconds = Math.round((Date.now() - started) / 1000);
-    await db.query(`UPDATE bench.data_set SET status = 'complete', build_seconds = $1, counts = $2`, [
-      seconds,
-      JSON.stringify(counts),
-    ]);
+    const { counts, seconds } = await finishLoad(db, started);
     log(`built ${database} in ${seconds} s`);
     return { ...info, built: true, seconds, counts };
   } finally {
@@ -549,13 +555,7 @@ export async function ensurePgliteDataSet(options: PgliteBuildOptions = {}): Pro
     await rebuildIndexes(db, indexes, log);
     const applied = await migrate(db);
     if (applied.length) log(`migrations after the load: ${applied.join(', ')}`);
-    await db.exec('VACUUM (ANALYZE)');
-    const counts = (await db.query<Counts>(countSql)).rows[0] as Counts;
-    const seconds = Math.round((Date.now() - started) / 1000);
-    await db.query(`UPDATE bench.data_set SET status = 'complete', build_seconds = $1, counts = $2`, [
-      seconds,
-      JSON.stringify(counts),
-    ]);
+    const { counts, seconds } = await finishLoad(db, started);
     log(`built ${dataDir} in ${seconds} s`);
     return { engine: 'pglite', dataDir, built: true, seconds, counts };
   } finally {

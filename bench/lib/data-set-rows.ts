@@ -5,12 +5,13 @@
  * deterministic (seeded per agency): the same size always gives the same rows, so query plans written
  * down on one build hold on the next. Rows come out as lines of PostgreSQL's COPY text format.
  */
-import { type InstrumentDefinition, type Perspective, scoreAssessment } from '@lotse/domain';
+import { type InstrumentDefinition, type Perspective, partnerKinds, scoreAssessment } from '@lotse/domain';
 import { ASSESSMENT_COLUMNS, answersFor } from '../../packages/server/src/features/demo/assessments.demo.ts';
 import {
   CASE_COLUMNS,
   CLIENT_COLUMNS,
   CONTACT_COLUMNS,
+  CONTACT_TYPES,
   GOAL_COLUMNS,
 } from '../../packages/server/src/features/demo/casework.demo.ts';
 import { demoDistricts } from '../../packages/server/src/features/demo/districts.demo.ts';
@@ -180,17 +181,6 @@ const OUTCOMES = [
   'vocational_training', 'further_education', 'rehabilitation', 'rehabilitation', 'moved_away',
   'contact_ended', 'contact_ended', 'other',
 ];
-const CONTACT_TYPES = [
-  'meeting',
-  'meeting',
-  'meeting',
-  'phone',
-  'phone',
-  'home_visit',
-  'accompaniment',
-  'letter',
-  'other',
-];
 // biome-ignore format: word list
 const NOTES: Record<string, readonly string[]> = {
   meeting: ['Gespräch zur aktuellen Situation.', 'Ziele besprochen und nächste Schritte vereinbart.', 'Fortschritte ausgewertet.'],
@@ -207,17 +197,8 @@ const GOAL_TITLES = [
   'Mitglied im Sportverein werden', 'Angebote im Stadtteiltreff nutzen', 'Eigene Stärken aufschreiben',
   'Einen Termin allein wahrnehmen', 'Ehrenamt im Quartier ausprobieren', 'Wohnungssuche strukturiert angehen',
 ];
-const PARTNER_KINDS = [
-  'welfare',
-  'sports',
-  'self_help',
-  'counselling',
-  'training',
-  'employer',
-  'health',
-  'municipal',
-  'other',
-];
+/** The agency's own partners: every kind but the pension insurance. */
+const PARTNER_KINDS = partnerKinds.filter((k) => k !== 'pension_insurance');
 // biome-ignore format: word list
 const OFFER_TITLES = [
   'Offener Treff', 'Bewegungsgruppe', 'Schuldnerberatung', 'Sprachcafé', 'Computerkurs', 'Gesundheitskurs',

@@ -119,17 +119,7 @@ export async function insertAssessment(tx: Queryable, a: NewAssessment): Promise
 export async function updateAssessment(
   tx: Queryable,
   id: string,
-  a: {
-    occasion: string;
-    mode: string;
-    date: string;
-    status: 'draft' | 'completed';
-    answers: Answers;
-    scores: DimensionScore[];
-    total: number | null;
-    now: Date;
-    completedAt: Date | null;
-  },
+  a: Editable & { now: Date; completedAt: Date | null },
 ) {
   await tx.query(
     `UPDATE assessments SET occasion = $2, mode = $3, assessed_on = $4, status = $5, answers = $6, scores = $7,

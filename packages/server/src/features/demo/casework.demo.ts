@@ -197,7 +197,8 @@ const OUTCOMES = [
   'contact_ended',
   'other',
 ] as const;
-const CONTACT_TYPES = [
+/** Kinds of contact, weighted: mostly meetings and calls (the benchmark data set uses them too). */
+export const CONTACT_TYPES = [
   'meeting',
   'meeting',
   'meeting',

@@ -90,6 +90,17 @@ function issuesOf(row: number, error: z.ZodError, rename: Record<string, string>
   });
 }
 
+const address = (r: Record<string, string | undefined>) => ({
+  street: text(r.street),
+  postalCode: text(r.postalCode),
+  city: text(r.city),
+});
+
+async function ownDistricts(scope: ActorScope) {
+  const districts = await listDistricts(scope.tx, scope.actor.agencyId);
+  return { districts, districtKeys: new Set(districts.map((d) => d.key)) };
+}
+
 async function decode(input: ImportRequest) {
   return readTable(input.format, Buffer.from(input.data, 'base64'));
 }
@@ -162,8 +173,7 @@ export async function importOffers(
     authorize(actor, 'network.import');
     const known = await knownDimensionKeys(scope.tx);
     const partners = await ownPartnersByName(scope);
-    const districts = await listDistricts(scope.tx, actor.agencyId);
-    const districtKeys = new Set(districts.map((d) => d.key));
+    const { districts, districtKeys } = await ownDistricts(scope);
     const valid: { row: number; value: OfferInsert }[] = [];
     const errors: RowError[] = [];
     const preview: Record<string, unknown>[] = [];
@@ -188,9 +198,7 @@ export async function importOffers(
         dimensions,
         targetGroups: splitList(r.targetGroups),
         district: districtKeyOf(r.district, districts) ?? r.district ?? '',
-        street: text(r.street),
-        postalCode: text(r.postalCode),
-        city: text(r.city),
+        ...address(r),
         lat: number(r.lat),
         lon: number(r.lon),
         stepFree: bool(r.stepFree, false),
@@ -241,8 +249,7 @@ export async function importPartners(
   const records = await decode(input);
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.import');
-    const districts = await listDistricts(scope.tx, actor.agencyId);
-    const districtKeys = new Set(districts.map((d) => d.key));
+    const { districts, districtKeys } = await ownDistricts(scope);
     const valid: { row: number; value: PartnerInsert }[] = [];
     const errors: RowError[] = [];
     const preview: Record<string, unknown>[] = [];
@@ -262,9 +269,7 @@ export async function importPartners(
         name: r.name ?? '',
         kind: (r.kind ?? '').trim(),
         contactPersons: contact,
-        street: text(r.street),
-        postalCode: text(r.postalCode),
-        city: text(r.city),
+        ...address(r),
         districts: splitList(r.districts).map((d) => districtKeyOf(d, districts) ?? d),
         website: text(r.website),
         notes: text(r.notes),
