@@ -7,7 +7,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireClient } from '../clients/access.ts';
 import { definitionOf, findPublishedByCanonical } from '../instruments/instruments.service.ts';
 import { record } from './assessments.service.ts';
 
@@ -26,7 +26,7 @@ export function importQuestionnaireResponse(
   body: ImportQuestionnaireResponseRequest,
 ): Promise<AssessmentView> {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'assessments.import');
+    const client = await requireClient(scope, 'assessments.import', clientId);
     const { resource, ...params } = 'resourceType' in body ? { resource: body } : body;
     const header = responseHeader(resource);
     if (!header.questionnaire)

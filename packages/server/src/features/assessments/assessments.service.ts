@@ -15,9 +15,9 @@ import {
   validateAnswers,
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import type { Action } from '../../platform/policy.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { readClient, requireAccess, requireClient } from '../clients/access.ts';
 import {
   definitionOf,
   findInstrument,
@@ -75,11 +75,11 @@ async function publishedInstrument(scope: ActorScope, id: string): Promise<Instr
   return row;
 }
 
-/** The one access path to an assessment: through its client (loadClientFor), else 404. */
+/** The one access path to an assessment: through its client (the access module), else 404. */
 async function loadAssessmentAndClient(scope: ActorScope, id: string, action: Action) {
-  const row = await findAssessment(scope.tx, id);
-  if (!row) throw notFound('Erhebung nicht gefunden.');
-  const client = await loadClientFor(scope, row.client_id, action);
+  await requireAccess(scope, action, 'assessment', id);
+  const row = (await findAssessment(scope.tx, id)) as AssessmentRow;
+  const client = await requireClient(scope, action, row.client_id);
   return { row, client };
 }
 
@@ -136,7 +136,7 @@ async function assertNoSecondIntake(
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateAssessmentRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'assessments.write');
+    const client = await requireClient(scope, 'assessments.write', clientId);
     const instrument = await publishedInstrument(scope, input.instrumentId);
     await assertNoSecondIntake(scope, client.id, instrument, input);
     const { confirmSecondIntake, ...rest } = input;
@@ -235,15 +235,15 @@ export function getWithInstrument(ctx: AppContext, actor: Actor, id: string, pur
 
 export function list(ctx: AppContext, actor: Actor, clientId: string) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'assessments.read');
-    const rows = await listClientAssessments(scope.tx, client.id);
-    await scope.audit({
-      action: 'assessments.list',
-      resourceType: 'client',
-      resourceId: client.id,
-      clientId: client.id,
-      details: { count: rows.length },
-    });
+    const rows = await readClient(
+      scope,
+      { action: 'assessments.read', audit: 'assessments.list' },
+      clientId,
+      async (client) => {
+        const listed = await listClientAssessments(scope.tx, client.id);
+        return { value: listed, details: { count: listed.length } };
+      },
+    );
     return { items: rows.map(presentSummary) };
   });
 }
@@ -391,86 +391,82 @@ async function progressIn(
   choose: { from?: string | undefined; to?: string | undefined },
   auditAction: string,
 ): Promise<{ view: ProgressView; client: { first_name: string; last_name: string } }> {
-  const client = await loadClientFor(scope, clientId, 'assessments.read');
-  const rows = await listClientAssessments(scope.tx, client.id);
-  const completed = rows.filter((r) => r.status === 'completed');
-  // One query for the instruments used (it was one per instrument); parsed definitions are cached.
-  const instruments = await instrumentDefinitions(scope.tx, [
-    ...new Set(completed.map((r) => r.instrument_id)),
-  ]);
-  const defOf = (id: string) => (instruments.get(id) as { definition: InstrumentDefinition }).definition;
+  return readClient(scope, { action: 'assessments.read', audit: auditAction }, clientId, async (client) => {
+    const rows = await listClientAssessments(scope.tx, client.id);
+    const completed = rows.filter((r) => r.status === 'completed');
+    // One query for the instruments used (it was one per instrument); parsed definitions are cached.
+    const instruments = await instrumentDefinitions(scope.tx, [
+      ...new Set(completed.map((r) => r.instrument_id)),
+    ]);
+    const defOf = (id: string) => (instruments.get(id) as { definition: InstrumentDefinition }).definition;
 
-  const groups = new Map<string, AssessmentRow[]>();
-  for (const r of completed) {
-    const k = `${r.instrument_key}|${r.perspective}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  // The latest version of an instrument in a group supplies titles and reference values.
-  const latestDef = (group: AssessmentRow[]) => {
-    const newest = [...group].sort((a, b) => b.instrument_version - a.instrument_version)[0] as AssessmentRow;
-    return defOf(newest.instrument_id);
-  };
-  const series = [...groups.values()].map((group) => {
-    const first = group[0] as AssessmentRow;
-    const def = latestDef(group);
-    const built = buildSeries(
-      first.perspective,
-      first.instrument_key,
-      group.map((r) => ({
-        id: r.id,
-        date: r.assessed_on,
-        recordedAt: r.created_at.toISOString(),
-        occasion: r.occasion,
-        perspective: r.perspective,
-        instrumentKey: r.instrument_key,
-        instrumentVersion: r.instrument_version,
-        scores: r.scores,
-        total: r.total_score,
-      })),
-      def.dimensions.map((d) => ({ key: d.key, kind: d.kind, title: d.title, reference: d.reference })),
-      def.scoring.rciCriterion,
-      { fromId: choose.from, toId: choose.to },
+    const groups = new Map<string, AssessmentRow[]>();
+    for (const r of completed) {
+      const k = `${r.instrument_key}|${r.perspective}`;
+      groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    // The latest version of an instrument in a group supplies titles and reference values.
+    const latestDef = (group: AssessmentRow[]) => {
+      const newest = [...group].sort(
+        (a, b) => b.instrument_version - a.instrument_version,
+      )[0] as AssessmentRow;
+      return defOf(newest.instrument_id);
+    };
+    const series = [...groups.values()].map((group) => {
+      const first = group[0] as AssessmentRow;
+      const def = latestDef(group);
+      const built = buildSeries(
+        first.perspective,
+        first.instrument_key,
+        group.map((r) => ({
+          id: r.id,
+          date: r.assessed_on,
+          recordedAt: r.created_at.toISOString(),
+          occasion: r.occasion,
+          perspective: r.perspective,
+          instrumentKey: r.instrument_key,
+          instrumentVersion: r.instrument_version,
+          scores: r.scores,
+          total: r.total_score,
+        })),
+        def.dimensions.map((d) => ({ key: d.key, kind: d.kind, title: d.title, reference: d.reference })),
+        def.scoring.rciCriterion,
+        { fromId: choose.from, toId: choose.to },
+      );
+      return { ...built, instrumentTitle: def.title };
+    });
+    series.sort(
+      (a, b) =>
+        a.instrumentKey.localeCompare(b.instrumentKey) ||
+        (a.perspective === b.perspective ? 0 : a.perspective === 'self' ? -1 : 1),
     );
-    return { ...built, instrumentTitle: def.title };
-  });
-  series.sort(
-    (a, b) =>
-      a.instrumentKey.localeCompare(b.instrumentKey) ||
-      (a.perspective === b.perspective ? 0 : a.perspective === 'self' ? -1 : 1),
-  );
 
-  const latestOf = (p: Perspective, key: string) =>
-    completed.filter((r) => r.perspective === p && r.instrument_key === key).at(-1);
-  const mainKey = series[0]?.instrumentKey;
-  const comparison = mainKey
-    ? comparePerspectives(
-        latestOf('self', mainKey)?.scores,
-        latestOf('professional', mainKey)?.scores,
-        (series[0]?.dimensions ?? []).map((d) => d.key),
-      )
-    : [];
+    const latestOf = (p: Perspective, key: string) =>
+      completed.filter((r) => r.perspective === p && r.instrument_key === key).at(-1);
+    const mainKey = series[0]?.instrumentKey;
+    const comparison = mainKey
+      ? comparePerspectives(
+          latestOf('self', mainKey)?.scores,
+          latestOf('professional', mainKey)?.scores,
+          (series[0]?.dimensions ?? []).map((d) => d.key),
+        )
+      : [];
 
-  const last = completed.at(-1);
-  const intervalMonths = last ? defOf(last.instrument_id).scoring.followUpMonths : 6;
-  const dueOn = last && last.occasion !== 'exit' ? followUpDue(last.assessed_on, intervalMonths) : null;
-  await scope.audit({
-    action: auditAction,
-    resourceType: 'client',
-    resourceId: client.id,
-    clientId: client.id,
-    details: { assessments: completed.length },
+    const last = completed.at(-1);
+    const intervalMonths = last ? defOf(last.instrument_id).scoring.followUpMonths : 6;
+    const dueOn = last && last.occasion !== 'exit' ? followUpDue(last.assessed_on, intervalMonths) : null;
+    const view: ProgressView = {
+      clientId: client.id,
+      series,
+      comparison,
+      followUp: {
+        intervalMonths,
+        lastDate: last?.assessed_on ?? null,
+        dueOn,
+        due: dueOn !== null && dueOn <= today(scope.now),
+      },
+      drafts: rows.filter((r) => r.status === 'draft').map(presentSummary),
+    };
+    return { value: { view, client }, details: { assessments: completed.length } };
   });
-  const view: ProgressView = {
-    clientId: client.id,
-    series,
-    comparison,
-    followUp: {
-      intervalMonths,
-      lastDate: last?.assessed_on ?? null,
-      dueOn,
-      due: dueOn !== null && dueOn <= today(scope.now),
-    },
-    drafts: rows.filter((r) => r.status === 'draft').map(presentSummary),
-  };
-  return { view, client };
 }

@@ -1,7 +1,7 @@
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { letterheadOf } from '../agency/letterhead.ts';
 import { agencyNames } from '../cases/cases.service.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireClient } from '../clients/access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import { goalsOfClient } from '../goals/goals.service.ts';
 import { renderPdf } from '../instruments/pdf.ts';
@@ -11,7 +11,7 @@ import { winAnsiDocument } from './pdf-text.ts';
 /** The printable consent form with the client's name, in German or easy language. */
 export function consentForm(ctx: AppContext, actor: Actor, clientId: string, language: 'de' | 'de-LS') {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'consents.write');
+    const client = await requireClient(scope, 'consents.write', clientId);
     const agency = (await agencyNames(scope.tx, actor.agencyId)).get(client.agency_id) ?? '';
     await scope.audit({
       action: 'consents.form',
@@ -30,7 +30,7 @@ export function consentForm(ctx: AppContext, actor: Actor, clientId: string, lan
 /** The goal agreement (open goals, steps, target dates) for the client to keep. */
 export function goalAgreement(ctx: AppContext, actor: Actor, clientId: string) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'goals.read');
+    const client = await requireClient(scope, 'goals.read', clientId);
     const goals = await goalsOfClient(scope, clientId);
     const titles = await scope.tx.query<{ key: string; title: string }>(
       `SELECT DISTINCT ON (d->>'key') d->>'key' AS key, d->'title'->>'de' AS title

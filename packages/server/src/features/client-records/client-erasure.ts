@@ -2,7 +2,7 @@ import type { EraseClientRequest } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireClient } from '../clients/access.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 import { CLIENT_DATA, pathToClient } from './client-data-map.ts';
 
@@ -25,7 +25,7 @@ export const RETENTION_MONTHS = 36;
  */
 export function erase(ctx: AppContext, actor: Actor, clientId: string, input: EraseClientRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'clients.erase');
+    const client = await requireClient(scope, 'clients.erase', clientId);
     if (!client.owned) throw forbidden('Das kann nur die fallführende Stelle.');
     if (client.anonymised_at && input.mode === 'anonymise')
       throw conflict('Die Daten sind bereits anonymisiert.');

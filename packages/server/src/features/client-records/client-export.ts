@@ -17,7 +17,7 @@ import {
   presentAssessment,
 } from '../assessments/assessments.service.ts';
 import { agencyNames, userNames } from '../cases/cases.service.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireClient } from '../clients/access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import * as consents from '../consents/consents.service.ts';
 import { contactsOfClient } from '../contacts/contacts.service.ts';
@@ -112,7 +112,7 @@ export interface ClientRecord {
 
 export function exportRecord(ctx: AppContext, actor: Actor, clientId: string, format: 'json' | 'pdf') {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'clients.export');
+    const client = await requireClient(scope, 'clients.export', clientId);
     const record: ClientRecord = {
       exportedAt: scope.now.toISOString(),
       client: await clientView(scope, client),

@@ -1,7 +1,7 @@
 import type { CaseView, ClientSummary, ClientView } from '@lotse/domain';
 import type { Principal } from '../../platform/policy.ts';
 import { isAllowed } from '../../platform/policy.ts';
-import type { ClientRow } from './client-access.ts';
+import type { ClientRow } from './access.ts';
 import type { ClientSummaryRow } from './clients.repo.ts';
 
 /** Cases as the reader may see them: free-text reasons only for roles that work on the case. */

@@ -1,14 +1,14 @@
 import type { ClientListQuery, CreateClientRequest, UpdateClientRequest } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
-import { CLIENT_COLUMNS, type ClientRow } from './client-access.ts';
+import { CLIENT_COLUMNS, type ClientRow } from './access.ts';
 
 /**
- * Clients shared with the agency through an active sharing whose consent stands ($1: the agency).
- * Visible are the agency's own clients and these; the list reads both as separate index-driven
- * branches (an OR over both read every client of the installation).
+ * Clients shared with the actor's agency through an active sharing whose consent stands: the
+ * sharing half of the rule the access module and the policies share (migration 027). Visible are
+ * the agency's own clients and these; the list reads both as separate index-driven branches (an OR
+ * over both read every client of the installation).
  */
-const SHARED_WITH_AGENCY = `SELECT s.client_id FROM case_shares s JOIN consents k ON k.id = s.consent_id
-   WHERE s.partner_agency_id = $1 AND s.ended_at IS NULL AND k.withdrawn_at IS NULL`;
+const SHARED_WITH_AGENCY = 'SELECT lotse_shared_client_ids()';
 
 export interface ClientSummaryRow {
   id: string;

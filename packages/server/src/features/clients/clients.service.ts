@@ -10,7 +10,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { clientView, guidesOf, insertCase, insertCaseEvent } from '../cases/cases.service.ts';
-import { type ClientRow, loadClientFor } from './client-access.ts';
+import { auditClientList, type ClientRow, readClient, requireClient } from './access.ts';
 import { presentClientSummary } from './clients.presenter.ts';
 import {
   type DuplicateRow,
@@ -29,13 +29,13 @@ export function list(ctx: AppContext, actor: Actor, q: ClientListQuery) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'clients.read');
     const { rows, total } = await listClients(scope.tx, actor.agencyId, actor.userId, q);
-    // One entry for the list read with the ids of the page shown, so a client's trail shows who saw
-    // them in a list; the search itself is not recorded (it may be a name).
-    await scope.audit({
-      action: 'clients.list',
-      resourceType: 'client',
-      details: { count: rows.length, clientIds: rows.map((r) => r.id), searched: !!q.query, scope: q.scope },
-    });
+    // The search itself is not recorded (it may be a name).
+    await auditClientList(
+      scope,
+      'clients.list',
+      rows.map((r) => r.id),
+      { searched: !!q.query, scope: q.scope },
+    );
     return {
       items: rows.map((r) => presentClientSummary(r, actor.agencyId)),
       page: q.page,
@@ -50,9 +50,9 @@ export { clientView } from '../cases/cases.service.ts';
 
 export function read(ctx: AppContext, actor: Actor, id: string) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, id, 'clients.read');
-    await scope.audit({ action: 'clients.read', resourceType: 'client', resourceId: id, clientId: id });
-    return clientView(scope, client);
+    return readClient(scope, { action: 'clients.read' }, id, async (client) => ({
+      value: await clientView(scope, client),
+    }));
   });
 }
 
@@ -190,7 +190,7 @@ export async function create(ctx: AppContext, actor: Actor, input: CreateClientR
 
 export async function update(ctx: AppContext, actor: Actor, id: string, input: UpdateClientRequest) {
   const outcome = await withActor<Outcome>(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, id, 'clients.write');
+    const client = await requireClient(scope, 'clients.write', id);
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     if (input.birthDate) assertDateWithin('birthDate', input.birthDate, scope.now, DATE_RANGES.birthDate);
     await assertHealthConsent(scope, id, input);
@@ -215,7 +215,7 @@ export async function update(ctx: AppContext, actor: Actor, id: string, input: U
       clientId: id,
       details: { fields },
     });
-    const updated = (await loadClientFor(scope, id, 'clients.write')) as ClientRow;
+    const updated = (await requireClient(scope, 'clients.write', id)) as ClientRow;
     return { client: await clientView(scope, updated) };
   });
   if ('candidates' in outcome) throw duplicateConflict(outcome.candidates);

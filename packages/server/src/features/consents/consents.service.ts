@@ -2,9 +2,9 @@ import type { ConsentView, CreateConsentRequest } from '@lotse/domain';
 import { type AuditEvent, appendAudit } from '../../platform/audit.ts';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { agencyNames, userNames } from '../cases/cases.service.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { readClient, requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import { revokeLinksOnWithdrawal } from '../self-assessment/self-assessment.service.ts';
 
@@ -55,16 +55,16 @@ export async function consentsOfClient(scope: ActorScope, clientId: string): Pro
 
 export function list(ctx: AppContext, actor: Actor, clientId: string) {
   return withActor(ctx, actor, async (scope) => {
-    await loadClientFor(scope, clientId, 'consents.read');
-    const items = await consentsOfClient(scope, clientId);
-    await scope.audit({ action: 'consents.read', resourceType: 'client', resourceId: clientId, clientId });
+    const items = await readClient(scope, { action: 'consents.read' }, clientId, async () => ({
+      value: await consentsOfClient(scope, clientId),
+    }));
     return { items, total: items.length };
   });
 }
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateConsentRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'consents.write');
+    const client = await requireClient(scope, 'consents.write', clientId);
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     if (input.partnerAgencyId) {
@@ -113,10 +113,9 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
  */
 export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
   return withActor(ctx, actor, async (scope) => {
+    await requireAccess(scope, 'consents.write', 'consent', consentId);
     const found = await scope.tx.query<ConsentRow>('SELECT * FROM consents WHERE id = $1', [consentId]);
-    const consent = found.rows[0];
-    if (!consent) throw notFound('Einwilligung nicht gefunden.');
-    await loadClientFor(scope, consent.client_id, 'consents.write');
+    const consent = found.rows[0] as ConsentRow;
     if (consent.withdrawn_at) throw conflict('Die Einwilligung wurde bereits widerrufen.');
     // Read back before the sharing ends: afterwards a partner agency no longer sees the consent.
     const updated = await scope.tx.query<ConsentRow>(

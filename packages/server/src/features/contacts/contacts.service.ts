@@ -3,7 +3,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest } from '../../platform/errors.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { openCaseOf, userNames } from '../cases/cases.service.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { readClient, requireClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 
 interface ContactRow {
@@ -90,14 +90,9 @@ export async function contactsOfClient(scope: ActorScope, clientId: string, limi
 
 export function list(ctx: AppContext, actor: Actor, clientId: string, page: number, pageSize: number) {
   return withActor(ctx, actor, async (scope) => {
-    await loadClientFor(scope, clientId, 'contacts.read');
-    const result = await contactsOfClient(scope, clientId, pageSize, (page - 1) * pageSize);
-    await scope.audit({
-      action: 'contacts.read',
-      resourceType: 'client',
-      resourceId: clientId,
-      clientId,
-      details: { notes: result.items.filter((c) => c.note !== null).length },
+    const result = await readClient(scope, { action: 'contacts.read' }, clientId, async () => {
+      const read = await contactsOfClient(scope, clientId, pageSize, (page - 1) * pageSize);
+      return { value: read, details: { notes: read.items.filter((c) => c.note !== null).length } };
     });
     return { ...result, page, pageSize };
   });
@@ -105,7 +100,7 @@ export function list(ctx: AppContext, actor: Actor, clientId: string, page: numb
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateContactRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'contacts.write');
+    const client = await requireClient(scope, 'contacts.write', clientId);
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     const open = await openCaseOf(scope.tx, clientId);

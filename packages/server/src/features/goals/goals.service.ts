@@ -1,8 +1,8 @@
 import type { CreateGoalRequest, GoalView, UpdateGoalRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { openCaseOf } from '../cases/cases.service.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { readClient, requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 
@@ -60,16 +60,16 @@ export async function goalsOfClient(scope: ActorScope, clientId: string): Promis
 
 export function list(ctx: AppContext, actor: Actor, clientId: string) {
   return withActor(ctx, actor, async (scope) => {
-    await loadClientFor(scope, clientId, 'goals.read');
-    const items = await goalsOfClient(scope, clientId);
-    await scope.audit({ action: 'goals.read', resourceType: 'client', resourceId: clientId, clientId });
+    const items = await readClient(scope, { action: 'goals.read' }, clientId, async () => ({
+      value: await goalsOfClient(scope, clientId),
+    }));
     return { items, total: items.length };
   });
 }
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateGoalRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'goals.write');
+    const client = await requireClient(scope, 'goals.write', clientId);
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     await assertKnownDimension(scope, input.dimension);
     assertDateWithin('targetDate', input.targetDate, scope.now, DATE_RANGES.target);
@@ -107,10 +107,9 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
 
 export function update(ctx: AppContext, actor: Actor, goalId: string, input: UpdateGoalRequest) {
   return withActor(ctx, actor, async (scope) => {
+    await requireAccess(scope, 'goals.write', 'goal', goalId);
     const found = await scope.tx.query<GoalRow>('SELECT * FROM goals WHERE id = $1', [goalId]);
-    const goal = found.rows[0];
-    if (!goal) throw notFound('Ziel nicht gefunden.');
-    await loadClientFor(scope, goal.client_id, 'goals.write');
+    const goal = found.rows[0] as GoalRow;
     if (input.dimension !== undefined) await assertKnownDimension(scope, input.dimension);
     if (input.targetDate) assertDateWithin('targetDate', input.targetDate, scope.now, DATE_RANGES.target);
     if (input.reviewedOn) assertDateWithin('reviewedOn', input.reviewedOn, scope.now, DATE_RANGES.event);

@@ -9,7 +9,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { letterheadOf } from '../agency/letterhead.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireClient } from '../clients/access.ts';
 import {
   definitionOf,
   findInstrument,
@@ -94,7 +94,7 @@ export function formFor(ctx: AppContext, actor: Actor, id: string, clientId: str
     const row = await loadInstrument(scope, id);
     const letterhead = await letterheadOf(scope.tx, actor.agencyId);
     if (!clientId) return { row, definition: definitionOf(row), letterhead, clientNumber: undefined };
-    const client = await loadClientFor(scope, clientId, 'assessments.write');
+    const client = await requireClient(scope, 'assessments.write', clientId);
     await scope.audit({
       action: 'instruments.form.client',
       resourceType: 'client',

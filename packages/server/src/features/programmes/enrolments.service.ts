@@ -3,7 +3,7 @@ import type { CreateEnrolmentRequest, ExitEnrolmentRequest } from '@lotse/domain
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateOrder } from '../clients/date-rules.ts';
 import { findEnrolment, listEnrolments, placeSituation, presentEnrolment } from './enrolments.repo.ts';
 import { loadProgrammeFor } from './programme-access.ts';
@@ -65,7 +65,7 @@ export async function create(
 ) {
   return withActor(ctx, actor, async (scope) => {
     const programme = await loadProgrammeFor(scope, programmeId, 'enrolments.write');
-    const client = await loadClientFor(scope, input.clientId, 'enrolments.write');
+    const client = await requireClient(scope, 'enrolments.write', input.clientId);
     if (input.entryDate) assertWithinProgramme(programme, input.entryDate, 'entryDate');
     await assertCoach(scope, input.coachUserId);
     const open = await scope.tx.query(
@@ -133,7 +133,7 @@ async function loadEnrolment(scope: ActorScope, id: string) {
   const row = UUID.test(id) ? await findEnrolment(scope.tx, scope.actor.agencyId, id) : undefined;
   if (!row) throw notFound('Teilnahme nicht gefunden.');
   // The client must still be visible to the agency (e.g. a sharing may have ended).
-  await loadClientFor(scope, row.client_id, 'enrolments.write');
+  await requireAccess(scope, 'enrolments.write', 'client', row.client_id);
   return row;
 }
 

@@ -19,7 +19,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { assertRevocable, auditLinkUse, issueLinkToken, linkState } from '../auth/one-time-links.ts';
 import { tokenHash } from '../auth/tokens.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { findReferral, presentReferral, type ReferralRow } from './referrals.repo.ts';
 
@@ -60,7 +60,7 @@ async function loadReferral(
 ) {
   const referral = await findReferral(scope.tx, referralId);
   if (!referral) throw notFound('Zuweisung nicht gefunden.');
-  const client = await loadClientFor(scope, referral.client_id, action);
+  const client = await requireClient(scope, action, referral.client_id);
   return { referral, client };
 }
 

@@ -13,8 +13,8 @@ import {
   type UpdateReferralRequest,
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
+import { readClient, requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { listDistricts } from '../districts/districts.service.ts';
 import { findOffer, presentOffer, suggestionCandidates } from '../offers/offers.service.ts';
@@ -108,59 +108,66 @@ export async function suggestions(
   clientId: string,
   limit: number,
 ): Promise<SuggestionsResponse> {
-  return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'referrals.read');
-    const { needs, assessmentDate } = await clientNeeds(scope.tx, client.id);
-    const districts = await listDistricts(scope.tx, actor.agencyId);
-    const district = districtKeyOf(client.district, districts) ?? null;
-    const language = languageCodeOf(client.preferred_language) ?? null;
-    const day = today(scope.now);
-    // Offers that serve a need, or (without known needs) those in the client's district.
-    const candidates = await suggestionCandidates(scope.tx, { day, needs, district, limit: MAX_CANDIDATES });
-    const taken = await openReferralOfferIds(scope.tx, client.id);
-    const consents = await sharingConsentAgencies(scope, client.id);
-    const offers = candidates
-      .filter((o) => !taken.has(o.id))
-      .map((o) => ({
-        row: o,
-        id: o.id,
-        title: o.title,
-        dimensions: o.dimensions,
-        district: o.district,
-        languages: o.languages,
-        stepFree: o.step_free,
-        easyLanguage: o.easy_language,
-        freePlaces: o.free_places,
-      }));
-    const ranked = rankOffers(
-      {
-        needs,
-        district,
-        language,
-        // A recorded severe disability asks for step-free offers (the flag is there only with consent).
-        needsStepFree: client.severe_disability === true,
+  return withActor(ctx, actor, (scope) =>
+    readClient(
+      scope,
+      { action: 'referrals.read', audit: 'referrals.suggestions' },
+      clientId,
+      async (client) => {
+        const { needs, assessmentDate } = await clientNeeds(scope.tx, client.id);
+        const districts = await listDistricts(scope.tx, actor.agencyId);
+        const district = districtKeyOf(client.district, districts) ?? null;
+        const language = languageCodeOf(client.preferred_language) ?? null;
+        const day = today(scope.now);
+        // Offers that serve a need, or (without known needs) those in the client's district.
+        const candidates = await suggestionCandidates(scope.tx, {
+          day,
+          needs,
+          district,
+          limit: MAX_CANDIDATES,
+        });
+        const taken = await openReferralOfferIds(scope.tx, client.id);
+        const consents = await sharingConsentAgencies(scope, client.id);
+        const offers = candidates
+          .filter((o) => !taken.has(o.id))
+          .map((o) => ({
+            row: o,
+            id: o.id,
+            title: o.title,
+            dimensions: o.dimensions,
+            district: o.district,
+            languages: o.languages,
+            stepFree: o.step_free,
+            easyLanguage: o.easy_language,
+            freePlaces: o.free_places,
+          }));
+        const ranked = rankOffers(
+          {
+            needs,
+            district,
+            language,
+            // A recorded severe disability asks for step-free offers (the flag is there only with consent).
+            needsStepFree: client.severe_disability === true,
+          },
+          offers,
+          (key) => dimensionShortLabels[key] ?? key,
+          (key) => districtName(key, districts),
+        );
+        const items = ranked.slice(0, limit).map((r) => ({
+          offer: presentOffer(r.offer.row, actor.agencyId),
+          score: r.score,
+          reason: r.reason,
+          matches: r.matches,
+          full: r.full,
+          consent: consentFor(r.offer.row, client.agency_id, consents),
+        }));
+        return {
+          value: { items, total: ranked.length, basis: { needs, assessmentDate, district, language } },
+          details: { count: items.length, needs: needs.length },
+        };
       },
-      offers,
-      (key) => dimensionShortLabels[key] ?? key,
-      (key) => districtName(key, districts),
-    );
-    const items = ranked.slice(0, limit).map((r) => ({
-      offer: presentOffer(r.offer.row, actor.agencyId),
-      score: r.score,
-      reason: r.reason,
-      matches: r.matches,
-      full: r.full,
-      consent: consentFor(r.offer.row, client.agency_id, consents),
-    }));
-    await scope.audit({
-      action: 'referrals.suggestions',
-      resourceType: 'client',
-      resourceId: client.id,
-      clientId: client.id,
-      details: { count: items.length, needs: needs.length },
-    });
-    return { items, total: ranked.length, basis: { needs, assessmentDate, district, language } };
-  });
+    ),
+  );
 }
 
 export async function list(
@@ -170,21 +177,15 @@ export async function list(
   q: { page: number; pageSize: number; status?: ReferralStatus | undefined; open?: boolean | undefined },
 ) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'referrals.read');
-    const { rows, total } = await listReferrals(
-      scope.tx,
-      client.id,
-      q,
-      q.pageSize,
-      (q.page - 1) * q.pageSize,
+    const { rows, total } = await readClient(
+      scope,
+      { action: 'referrals.read', audit: 'referrals.list' },
+      clientId,
+      async (client) => {
+        const listed = await listReferrals(scope.tx, client.id, q, q.pageSize, (q.page - 1) * q.pageSize);
+        return { value: listed, details: { count: listed.rows.length } };
+      },
     );
-    await scope.audit({
-      action: 'referrals.list',
-      resourceType: 'client',
-      resourceId: client.id,
-      clientId: client.id,
-      details: { count: rows.length },
-    });
     return { items: rows.map(presentReferral), page: q.page, pageSize: q.pageSize, total };
   });
 }
@@ -217,7 +218,7 @@ export async function create(
   input: CreateReferralRequest,
 ): Promise<ReferralView> {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'referrals.write');
+    const client = await requireClient(scope, 'referrals.write', clientId);
     const offer = await findOffer(scope.tx, input.offerId);
     if (!offer)
       throw badRequest('Ungültige Eingabe (Anfrage).', [
@@ -270,9 +271,9 @@ export async function update(
   input: UpdateReferralRequest,
 ): Promise<ReferralView> {
   return withActor(ctx, actor, async (scope) => {
-    const found = await findReferral(scope.tx, id);
-    if (!found) throw notFound('Zuweisung nicht gefunden.');
-    const client = await loadClientFor(scope, found.client_id, 'referrals.write');
+    await requireAccess(scope, 'referrals.write', 'referral', id);
+    const found = (await findReferral(scope.tx, id)) as ReferralRow;
+    const client = await requireClient(scope, 'referrals.write', found.client_id);
     const from = found.status;
     const to = input.status ?? from;
     const date = input.date ?? today(scope.now);

@@ -20,7 +20,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkAnswers, insertAssessment } from '../assessments/assessments.service.ts';
 import { assertRevocable, auditLinkUse, issueLinkToken, linkState } from '../auth/one-time-links.ts';
 import { tokenHash } from '../auth/tokens.ts';
-import { loadClientFor } from '../clients/client-access.ts';
+import { requireClient } from '../clients/access.ts';
 import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.service.ts';
 
 interface LinkRow {
@@ -51,7 +51,7 @@ export function createLink(
   input: CreateSelfAssessmentLinkRequest,
 ): Promise<SelfAssessmentLinkView> {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'assessments.write');
+    const client = await requireClient(scope, 'assessments.write', clientId);
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     if (!client.owned)
       throw conflict('Einen Link zur Selbsteinschätzung kann nur die zuständige Stelle erstellen.');
@@ -144,7 +144,7 @@ export function listLinks(
   clientId: string,
 ): Promise<{ items: SelfAssessmentLinkSummary[] }> {
   return withActor(ctx, actor, async (scope) => {
-    const client = await loadClientFor(scope, clientId, 'assessments.read');
+    const client = await requireClient(scope, 'assessments.read', clientId);
     const rows = await scope.tx.query<LinkListRow>(
       `${SELECT_LINKS} WHERE l.client_id = $1 ORDER BY l.created_at DESC, l.id`,
       [client.id],
@@ -176,7 +176,7 @@ export function revokeLink(
     ]);
     const link = found.rows[0];
     if (!link) throw notFound('Link nicht gefunden.');
-    await loadClientFor(scope, link.client_id, 'assessments.write');
+    await requireClient(scope, 'assessments.write', link.client_id);
     assertRevocable(link, link.completed_at !== null, 'Diese Selbsteinschätzung wurde schon abgeschickt.');
     await scope.tx.query(
       `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
