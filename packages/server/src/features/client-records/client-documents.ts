@@ -1,7 +1,7 @@
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { letterheadOf } from '../agency/letterhead.ts';
 import { agencyNames } from '../cases/cases.service.ts';
-import { requireClient } from '../clients/access.ts';
+import { readClient } from '../clients/access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import { goalsOfClient } from '../goals/goals.service.ts';
 import { renderPdf } from '../instruments/pdf.ts';
@@ -10,40 +10,36 @@ import { winAnsiDocument } from './pdf-text.ts';
 
 /** The printable consent form with the client's name, in German or easy language. */
 export function consentForm(ctx: AppContext, actor: Actor, clientId: string, language: 'de' | 'de-LS') {
-  return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'consents.write', clientId);
-    const agency = (await agencyNames(scope.tx, actor.agencyId)).get(client.agency_id) ?? '';
-    await scope.audit({
-      action: 'consents.form',
-      resourceType: 'client',
-      resourceId: clientId,
-      clientId,
-      details: { language },
-    });
-    return renderPdf(
-      winAnsiDocument(consentFormDocument(await clientView(scope, client), agency, language)),
-      await letterheadOf(scope.tx, actor.agencyId),
-    );
-  });
+  return withActor(ctx, actor, (scope) =>
+    readClient(scope, { action: 'consents.write', audit: 'consents.form' }, clientId, async (client) => {
+      const agency = (await agencyNames(scope.tx, actor.agencyId)).get(client.agency_id) ?? '';
+      const pdf = await renderPdf(
+        winAnsiDocument(consentFormDocument(await clientView(scope, client), agency, language)),
+        await letterheadOf(scope.tx, actor.agencyId),
+      );
+      return { value: pdf, details: { language } };
+    }),
+  );
 }
 
 /** The goal agreement (open goals, steps, target dates) for the client to keep. */
 export function goalAgreement(ctx: AppContext, actor: Actor, clientId: string) {
-  return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'goals.read', clientId);
-    const goals = await goalsOfClient(scope, clientId);
-    const titles = await scope.tx.query<{ key: string; title: string }>(
-      `SELECT DISTINCT ON (d->>'key') d->>'key' AS key, d->'title'->>'de' AS title
+  return withActor(ctx, actor, (scope) =>
+    readClient(scope, { action: 'goals.read', audit: 'goals.print' }, clientId, async (client) => {
+      const goals = await goalsOfClient(scope, clientId);
+      const titles = await scope.tx.query<{ key: string; title: string }>(
+        `SELECT DISTINCT ON (d->>'key') d->>'key' AS key, d->'title'->>'de' AS title
          FROM instruments i, jsonb_array_elements(i.definition->'dimensions') AS d
         WHERE i.status = 'published'`,
-    );
-    const titleOf = new Map(titles.rows.map((r) => [r.key, r.title]));
-    await scope.audit({ action: 'goals.print', resourceType: 'client', resourceId: clientId, clientId });
-    return renderPdf(
-      winAnsiDocument(
-        goalAgreementDocument(await clientView(scope, client), goals, (key) => titleOf.get(key) ?? key),
-      ),
-      await letterheadOf(scope.tx, actor.agencyId),
-    );
-  });
+      );
+      const titleOf = new Map(titles.rows.map((r) => [r.key, r.title]));
+      const pdf = await renderPdf(
+        winAnsiDocument(
+          goalAgreementDocument(await clientView(scope, client), goals, (key) => titleOf.get(key) ?? key),
+        ),
+        await letterheadOf(scope.tx, actor.agencyId),
+      );
+      return { value: pdf };
+    }),
+  );
 }

@@ -17,7 +17,7 @@ import {
   presentAssessment,
 } from '../assessments/assessments.service.ts';
 import { agencyNames, userNames } from '../cases/cases.service.ts';
-import { requireClient } from '../clients/access.ts';
+import { readClient } from '../clients/access.ts';
 import { clientView } from '../clients/clients.service.ts';
 import * as consents from '../consents/consents.service.ts';
 import { contactsOfClient } from '../contacts/contacts.service.ts';
@@ -111,31 +111,25 @@ export interface ClientRecord {
 }
 
 export function exportRecord(ctx: AppContext, actor: Actor, clientId: string, format: 'json' | 'pdf') {
-  return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'clients.export', clientId);
-    const record: ClientRecord = {
-      exportedAt: scope.now.toISOString(),
-      client: await clientView(scope, client),
-      consents: await consents.consentsOfClient(scope, clientId),
-      goals: await goalsOfClient(scope, clientId),
-      contacts: (await contactsOfClient(scope, clientId)).items,
-      shares: await sharesOf(scope, clientId),
-      assessments: await assessmentsOf(scope, clientId),
-      selfAssessmentLinks: await selfAssessmentLinksOf(scope, clientId),
-      referrals: (await listReferrals(scope.tx, clientId, {}, 100_000, 0)).rows.map(presentReferral),
-      referralFeedbackLinks: await referralFeedbackLinksOf(scope, clientId),
-      enrolments: await enrolmentsOf(scope, clientId),
-      accessLog: await accessLogOf(scope, clientId),
-    };
-    await scope.audit({
-      action: 'clients.export',
-      resourceType: 'client',
-      resourceId: clientId,
-      clientId,
-      details: { format },
-    });
-    return record;
-  });
+  return withActor(ctx, actor, (scope) =>
+    readClient(scope, { action: 'clients.export' }, clientId, async (client) => {
+      const record: ClientRecord = {
+        exportedAt: scope.now.toISOString(),
+        client: await clientView(scope, client),
+        consents: await consents.consentsOfClient(scope, clientId),
+        goals: await goalsOfClient(scope, clientId),
+        contacts: (await contactsOfClient(scope, clientId)).items,
+        shares: await sharesOf(scope, clientId),
+        assessments: await assessmentsOf(scope, clientId),
+        selfAssessmentLinks: await selfAssessmentLinksOf(scope, clientId),
+        referrals: (await listReferrals(scope.tx, clientId, {}, 100_000, 0)).rows.map(presentReferral),
+        referralFeedbackLinks: await referralFeedbackLinksOf(scope, clientId),
+        enrolments: await enrolmentsOf(scope, clientId),
+        accessLog: await accessLogOf(scope, clientId),
+      };
+      return { value: record, details: { format } };
+    }),
+  );
 }
 
 async function sharesOf(scope: ActorScope, clientId: string): Promise<ShareExport[]> {
