@@ -37,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The client-visibility rule as the application writes it, the same expression every
- * client-visibility policy has (migration 027): the current agency owns the row, or its client is
+ * client-visibility policy has (migration 028): the current agency owns the row, or its client is
  * shared with the agency through an active sharing whose consent stands (lotse_shared_client_ids).
  * Both halves run once per statement, whatever the number of ids.
  */

@@ -4,7 +4,7 @@ import { CLIENT_COLUMNS, type ClientRow } from './access.ts';
 
 /**
  * Clients shared with the actor's agency through an active sharing whose consent stands: the
- * sharing half of the rule the access module and the policies share (migration 027). Visible are
+ * sharing half of the rule the access module and the policies share (migration 028). Visible are
  * the agency's own clients and these; the list reads both as separate index-driven branches (an OR
  * over both read every client of the installation).
  */

@@ -17,8 +17,9 @@
 CREATE POLICY definer_all ON case_shares TO lotse_definer USING (true) WITH CHECK (true);
 CREATE POLICY definer_all ON consents TO lotse_definer USING (true) WITH CHECK (true);
 
+-- PARALLEL SAFE like the other functions the policies call (migration 027): it only reads.
 CREATE FUNCTION lotse_shared_client_ids() RETURNS SETOF uuid
-  LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 100 SET search_path = public
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100 SET search_path = public
   AS $$
 BEGIN
   RETURN QUERY
