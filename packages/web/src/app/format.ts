@@ -1,15 +1,5 @@
 import { currentLanguage, localeOf } from '../i18n/index.ts';
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf[currentLanguage()], {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  }).format(date);
-}
-
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(localeOf[currentLanguage()]).format(value);
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   Button as AriaButton,
   Select as AriaSelect,
+  FieldError,
   type Key,
   Label,
   ListBox,
@@ -26,6 +27,8 @@ export interface SelectFieldProps {
   placeholder?: string;
   isDisabled?: boolean;
   className?: string;
+  /** Marks the field invalid and shows the message under it (linked by aria-describedby). */
+  errorMessage?: string | undefined;
 }
 
 export function SelectField({
@@ -37,6 +40,7 @@ export function SelectField({
   placeholder,
   isDisabled,
   className,
+  errorMessage,
 }: SelectFieldProps) {
   const { t } = useTranslation();
   return (
@@ -47,6 +51,8 @@ export function SelectField({
       // Without one, react-aria shows its own default ("Element wählen"), not a text of ours.
       placeholder={placeholder ?? t('form.choose')}
       isDisabled={isDisabled}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
     >
       <Label className="field__label">{label}</Label>
       {description ? (
@@ -60,6 +66,7 @@ export function SelectField({
           ▾
         </span>
       </AriaButton>
+      <FieldError className="field__error">{errorMessage}</FieldError>
       <Popover className="select__popover">
         <ListBox className="select__list" items={options}>
           {(option) => (

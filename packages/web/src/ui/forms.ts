@@ -6,7 +6,7 @@ export function focusFirstInvalid(form: HTMLFormElement | null): void {
   });
 }
 
-export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+export type { FieldErrors } from '../app/fieldErrors.ts';
 
 export function hasErrors(errors: Record<string, string | undefined>): boolean {
   return Object.values(errors).some(Boolean);

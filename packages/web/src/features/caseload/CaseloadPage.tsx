@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import '../clients/casework.css';
-import { formatDate } from '../clients/casework.ts';
+import { formatDate } from '../../app/dates.ts';
 import './caseload.css';
 
 type ClientRef = CaseloadView['goalsDue'][number]['client'];

@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDate, outcomes, todayIso } from './casework.ts';
-import { FormDialog } from './FormDialog.tsx';
+import { outcomes } from './casework.ts';
 
 type Dialog = 'close' | 'reopen' | 'handover' | 'share' | null;
 

@@ -10,18 +10,18 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { ClientProgress } from '../assessments/ClientProgress.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { CaseSection } from './CaseSection.tsx';
 import { ClientSummary, SectionNav } from './ClientSummary.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
+import { ContactDetailsFields } from './ContactDetailsFields.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
+import { formatDate } from '../../app/dates.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { OfferSuggestions } from '../offers/OfferSuggestions.tsx';
-import { formatDate } from './casework.ts';
 import { ErasureSection } from './ErasureSection.tsx';
-import { FormDialog } from './FormDialog.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
 
 /**
@@ -242,36 +242,7 @@ function EditClientDialog({
         onSaved();
       }}
     >
-      {(errors) => (
-        <>
-          <TextField
-            label={t('casework.client.district')}
-            value={values.district}
-            onChange={set('district')}
-            errorMessage={errors.district}
-          />
-          <TextField
-            label={t('casework.client.phone')}
-            type="tel"
-            value={values.phone}
-            onChange={set('phone')}
-            errorMessage={errors.phone}
-          />
-          <TextField
-            label={t('casework.client.email')}
-            type="email"
-            value={values.email}
-            onChange={set('email')}
-            errorMessage={errors.email}
-          />
-          <TextField
-            label={t('casework.client.preferredLanguage')}
-            value={values.preferredLanguage}
-            onChange={set('preferredLanguage')}
-            errorMessage={errors.preferredLanguage}
-          />
-        </>
-      )}
+      {(errors) => <ContactDetailsFields values={values} onChange={set} errors={errors} />}
     </FormDialog>
   );
 }

@@ -2,9 +2,9 @@ import type { ClientView, ConsentView, GoalView, ProgressView, ReferralView } fr
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDate, todayIso } from '../../app/dates.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
-import { formatDate, todayIso } from './casework.ts';
 
 /**
  * Moves to a section of the client record: focus on its heading (so screen readers announce it and the

@@ -4,6 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
+import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -13,7 +14,6 @@ import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDate } from './casework.ts';
 
 interface ClientPage {
   items: ClientSummary[];

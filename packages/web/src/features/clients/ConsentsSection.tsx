@@ -2,17 +2,18 @@ import type { ClientView, ConsentView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { type QueryState, useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { consentForms, consentPurposes, formatDate, todayIso } from './casework.ts';
-import { FormDialog } from './FormDialog.tsx';
+import { consentForms, consentPurposes } from './casework.ts';
 
 /** Consents per purpose, with withdrawal that takes effect at once. */
 export function ConsentsSection({

@@ -2,17 +2,18 @@ import type { ClientView, ContactView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { contactTypes, formatDate, todayIso } from './casework.ts';
-import { FormDialog } from './FormDialog.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { contactTypes } from './casework.ts';
 
 interface ContactPage {
   items: ContactView[];

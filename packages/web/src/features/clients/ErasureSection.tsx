@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { FormDialog } from './FormDialog.tsx';
 
 /** For team leads: erase or anonymise a client's record once no case is open and retention allows it. */
 export function ErasureSection({ client, onDone }: { client: ClientView; onDone: () => void }) {

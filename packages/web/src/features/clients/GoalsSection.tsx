@@ -3,18 +3,20 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
+import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import type { QueryState } from '../../app/useApi.ts';
+import { useDimensions } from '../../app/useDimensions.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDate, goalStatuses, todayIso } from './casework.ts';
-import { FormDialog } from './FormDialog.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
-import { useDimensions, useNeedDimensions } from './useDimensions.ts';
+import { goalStatuses } from './casework.ts';
+import { useNeedDimensions } from './useNeedDimensions.ts';
 
 /**
  * Goal agreement: goals on participation dimensions with steps, target date, status and review. The

@@ -4,25 +4,24 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { type FieldErrors, focusFirstInvalid } from '../../ui/forms.ts';
+import type { FieldErrors } from '../../ui/forms.ts';
 import { Page } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import './casework.css';
-import { formatDate, genders, households, issueField, legalContexts } from './casework.ts';
-
-type Field = 'firstName' | 'lastName' | 'birthDate' | 'email' | 'phone' | 'district';
+import { formatDate } from '../../app/dates.ts';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
+import { ContactDetailsFields } from './ContactDetailsFields.tsx';
+import { genders, households, legalContexts } from './casework.ts';
 
 /** Intake: a new client with the fields a Jobcenter needs; opens a case led by the guide. */
 export function NewClientPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
   const warningRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState({
     firstName: '',
@@ -36,11 +35,9 @@ export function NewClientPage() {
   const [gender, setGender] = useState<string | null>(null);
   const [household, setHousehold] = useState<string | null>(null);
   const [legalContext, setLegalContext] = useState<string | null>('sgb2');
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failure, setFailure] = useState<string>();
+  const { formRef, pending, failure, errors, submit: send } = useFormSubmit();
   // Possible duplicates the server found (same birth date, same or similar name): shown before saving.
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
-  const [pending, setPending] = useState(false);
   const set = (key: keyof typeof values) => (value: string) => {
     // A changed name or birth date is checked afresh on the next submit.
     if (key === 'firstName' || key === 'lastName' || key === 'birthDate') setDuplicates([]);
@@ -51,47 +48,37 @@ export function NewClientPage() {
     if (duplicates.length > 0) warningRef.current?.focus();
   }, [duplicates]);
 
-  const submit = async (allowDuplicate: boolean) => {
-    const missing: FieldErrors<Field> = {};
+  const submit = (allowDuplicate: boolean) => {
+    const missing: FieldErrors<'firstName' | 'lastName' | 'birthDate'> = {};
     if (!values.firstName.trim()) missing.firstName = t('form.required');
     if (!values.lastName.trim()) missing.lastName = t('form.required');
     if (!values.birthDate) missing.birthDate = t('form.required');
-    setErrors(missing);
-    setFailure(undefined);
-    if (Object.keys(missing).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setPending(true);
-    try {
-      const created = await api<ClientView>('/api/clients', {
-        method: 'POST',
-        body: {
-          ...values,
-          gender,
-          household,
-          legalContext,
-          ...(allowDuplicate ? { allowDuplicate: true } : {}),
-        },
-      });
-      navigate(`/klienten/${created.id}`);
-    } catch (error) {
-      const candidates = isApiError(error) ? error.body.candidates : undefined;
-      if (
-        isApiError(error) &&
-        error.code === 'conflict' &&
-        Array.isArray(candidates) &&
-        candidates.length > 0
-      ) {
-        setDuplicates(candidates as DuplicateCandidate[]);
-      } else if (isApiError(error) && error.issues.length > 0) {
-        setErrors(Object.fromEntries(error.issues.map((i) => [issueField(i.path), i.message])));
-        setFailure(errorText(t, error));
-        focusFirstInvalid(formRef.current);
-      } else setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-    }
+    return send(async () => {
+      try {
+        const created = await api<ClientView>('/api/clients', {
+          method: 'POST',
+          body: {
+            ...values,
+            gender,
+            household,
+            legalContext,
+            ...(allowDuplicate ? { allowDuplicate: true } : {}),
+          },
+        });
+        navigate(`/klienten/${created.id}`);
+      } catch (error) {
+        const candidates = isApiError(error) ? error.body.candidates : undefined;
+        // Possible duplicates are no failure: the guide decides (see the warning above the form).
+        if (
+          isApiError(error) &&
+          error.code === 'conflict' &&
+          Array.isArray(candidates) &&
+          candidates.length > 0
+        ) {
+          setDuplicates(candidates as DuplicateCandidate[]);
+        } else throw error;
+      }
+    }, missing);
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -184,31 +171,7 @@ export function NewClientPage() {
           onSelectionChange={setGender}
           placeholder={t('casework.choose')}
         />
-        <TextField
-          label={t('casework.client.district')}
-          value={values.district}
-          onChange={set('district')}
-          errorMessage={errors.district}
-        />
-        <TextField
-          label={t('casework.client.phone')}
-          type="tel"
-          value={values.phone}
-          onChange={set('phone')}
-          errorMessage={errors.phone}
-        />
-        <TextField
-          label={t('casework.client.email')}
-          type="email"
-          value={values.email}
-          onChange={set('email')}
-          errorMessage={errors.email}
-        />
-        <TextField
-          label={t('casework.client.preferredLanguage')}
-          value={values.preferredLanguage}
-          onChange={set('preferredLanguage')}
-        />
+        <ContactDetailsFields values={values} onChange={set} errors={errors} />
         <SelectField
           label={t('casework.client.household')}
           options={households.map((h) => ({ id: h, label: t(`casework.household.${h}`) }))}

@@ -16,12 +16,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
+import { useDimensions } from '../../app/useDimensions.ts';
 import { currentLanguage, localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { useDimensions } from '../clients/useDimensions.ts';
 import { ChartCard, DataTable } from './Chart.tsx';
 import './evaluation.css';
 

@@ -1,17 +1,13 @@
 import type { EventView } from '@lotse/domain';
-import { type FormEvent, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
-import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
-import { ModalDialog } from '../../ui/Dialog.tsx';
-import { focusFirstInvalid } from '../../ui/forms.ts';
+import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
-import { eventKinds, fieldIssues, intOrNull, useAgencyTimeZone } from '../offers/network.ts';
+import { useDraft } from '../../ui/useDraft.ts';
+import { eventKinds, intOrNull, useAgencyTimeZone } from '../offers/network.ts';
 
 const empty = {
   code: '',
@@ -33,6 +29,13 @@ type Draft = typeof empty;
  */
 const localOf = (date: string, time: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? `${date}T${time}` : undefined;
+
+// The server names the wall-clock fields localStart/localEnd; the form calls them startsAt/endsAt.
+const serverNames: Record<string, string> = { localStart: 'startsAt', localEnd: 'endsAt' };
+const eventField = (path: string) => {
+  const field = firstSegment(path);
+  return serverNames[field] ?? field;
+};
 
 /** The form filled from an event (its times as wall-clock time of the agency's zone). */
 const draftOf = (e: EventView): Draft => ({
@@ -63,165 +66,139 @@ export function EventFormDialog({
 }) {
   const { t } = useTranslation();
   const timeZone = useAgencyTimeZone();
-  const [d, setD] = useState<Draft>(editing ? draftOf(editing) : empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string>();
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const { draft: d, set, reset } = useDraft<Draft>(() => (editing ? draftOf(editing) : empty));
+  const startsAt = localOf(d.date, d.startTime);
+  const endsAt = localOf(d.date, d.endTime);
+  const capacity = intOrNull(d.capacity);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const validate = () => {
     const required = t('network.form.required');
-    const local: Record<string, string> = {};
-    if (!d.title.trim()) local.title = required;
-    if (!d.kind) local.kind = required;
-    const startsAt = localOf(d.date, d.startTime);
-    const endsAt = localOf(d.date, d.endTime);
-    if (!d.date) local.date = required;
-    if (!startsAt) local.startsAt = required;
-    if (!endsAt) local.endsAt = required;
-    else if (startsAt && endsAt <= startsAt) local.endsAt = t('network.form.endAfterStart');
-    if (!d.place.trim() && !d.onlineUrl.trim()) local.place = t('network.form.placeOrLink');
-    const capacity = intOrNull(d.capacity);
-    if (capacity === undefined || capacity === 0) local.capacity = t('network.form.wholeNumber');
-    setErrors(local);
-    setFailure(undefined);
-    if (Object.keys(local).length) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setPending(true);
-    try {
-      const fields = {
-        title: d.title.trim(),
-        kind: d.kind,
-        localStart: startsAt,
-        localEnd: endsAt,
-        place: d.place.trim() || null,
-        onlineUrl: d.onlineUrl.trim() || null,
-        description: d.description.trim(),
-        capacity,
-      };
-      const saved = editing
-        ? await api<EventView>(`/api/events/${editing.id}`, { method: 'PATCH', body: fields })
-        : await api<EventView>('/api/events', {
-            method: 'POST',
-            body: { ...(d.code.trim() ? { code: d.code.trim() } : {}), ...fields },
-          });
-      onCreated(saved);
-      onOpenChange(false);
-      if (!editing) setD(empty);
-    } catch (error) {
-      const issues = fieldIssues(error);
-      // The server names the wall-clock fields localStart/localEnd; the form calls them startsAt/endsAt.
-      if (issues.localStart) issues.startsAt ??= issues.localStart;
-      if (issues.localEnd) issues.endsAt ??= issues.localEnd;
-      setErrors(issues);
-      setFailure(errorText(t, error));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setPending(false);
-    }
+    const errors: FieldErrors = {};
+    if (!d.title.trim()) errors.title = required;
+    if (!d.kind) errors.kind = required;
+    if (!d.date) errors.date = required;
+    if (!startsAt) errors.startsAt = required;
+    if (!endsAt) errors.endsAt = required;
+    else if (startsAt && endsAt <= startsAt) errors.endsAt = t('network.form.endAfterStart');
+    if (!d.place.trim() && !d.onlineUrl.trim()) errors.place = t('network.form.placeOrLink');
+    if (capacity === undefined || capacity === 0) errors.capacity = t('network.form.wholeNumber');
+    return errors;
+  };
+
+  const save = async () => {
+    const fields = {
+      title: d.title.trim(),
+      kind: d.kind,
+      localStart: startsAt,
+      localEnd: endsAt,
+      place: d.place.trim() || null,
+      onlineUrl: d.onlineUrl.trim() || null,
+      description: d.description.trim(),
+      capacity,
+    };
+    const saved = editing
+      ? await api<EventView>(`/api/events/${editing.id}`, { method: 'PATCH', body: fields })
+      : await api<EventView>('/api/events', {
+          method: 'POST',
+          body: { ...(d.code.trim() ? { code: d.code.trim() } : {}), ...fields },
+        });
+    onCreated(saved);
+    if (!editing) reset();
   };
 
   return (
-    <ModalDialog
+    <FormDialog
       title={editing ? t('network.eventAdmin.editTitle', { code: editing.code }) : t('network.events.new')}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={!pending}
+      submitLabel={t('network.form.save')}
+      validate={validate}
+      onSubmit={save}
+      fieldOf={eventField}
     >
-      <Form ref={formRef} className="form" onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
-        <TextField
-          label={t('network.events.eventTitle')}
-          value={d.title}
-          onChange={(v) => set('title', v)}
-          isRequired
-          errorMessage={errors.title}
-        />
-        {editing ? null : (
+      {(errors) => (
+        <>
           <TextField
-            label={t('network.form.code')}
-            description={t('network.form.codeHelp')}
-            value={d.code}
-            onChange={(v) => set('code', v)}
-            errorMessage={errors.code}
+            label={t('network.events.eventTitle')}
+            value={d.title}
+            onChange={(v) => set('title', v)}
+            isRequired
+            errorMessage={errors.title}
           />
-        )}
-        <SelectField
-          label={t('network.events.kind')}
-          options={eventKinds.map((k) => ({ id: k, label: t(`network.eventKind.${k}`) }))}
-          selectedKey={d.kind}
-          onSelectionChange={(k) => set('kind', k)}
-          placeholder={t('network.form.choose')}
-        />
-        {errors.kind ? <p className="field__error">{errors.kind}</p> : null}
-        <TextField
-          label={t('network.form.date')}
-          type="date"
-          value={d.date}
-          onChange={(v) => set('date', v)}
-          isRequired
-          errorMessage={errors.date}
-        />
-        <p className="muted" id="event-time-zone">
-          {t('network.eventAdmin.timeZoneNote', { zone: timeZone })}
-        </p>
-        <TextField
-          label={t('network.events.startsAt')}
-          type="time"
-          value={d.startTime}
-          onChange={(v) => set('startTime', v)}
-          isRequired
-          errorMessage={errors.startsAt}
-        />
-        <TextField
-          label={t('network.events.endsAt')}
-          type="time"
-          value={d.endTime}
-          onChange={(v) => set('endTime', v)}
-          isRequired
-          errorMessage={errors.endsAt}
-        />
-        <TextField
-          label={t('network.events.place')}
-          description={t('network.form.placeOrLink')}
-          value={d.place}
-          onChange={(v) => set('place', v)}
-          errorMessage={errors.place}
-        />
-        <TextField
-          label={t('network.form.onlineUrl')}
-          type="url"
-          value={d.onlineUrl}
-          onChange={(v) => set('onlineUrl', v)}
-          errorMessage={errors.onlineUrl}
-        />
-        <TextAreaField
-          label={t('network.events.description')}
-          value={d.description}
-          onChange={(v) => set('description', v)}
-          errorMessage={errors.description}
-        />
-        <TextField
-          label={t('network.events.capacity')}
-          description={t('network.form.capacityHelp')}
-          value={d.capacity}
-          onChange={(v) => set('capacity', v)}
-          inputMode="numeric"
-          errorMessage={errors.capacity}
-        />
-        <div className="button-row">
-          <Button type="submit" isPending={pending}>
-            {t('network.form.save')}
-          </Button>
-          <Button variant="secondary" onPress={() => onOpenChange(false)} isDisabled={pending}>
-            {t('network.form.cancel')}
-          </Button>
-        </div>
-      </Form>
-    </ModalDialog>
+          {editing ? null : (
+            <TextField
+              label={t('network.form.code')}
+              description={t('network.form.codeHelp')}
+              value={d.code}
+              onChange={(v) => set('code', v)}
+              errorMessage={errors.code}
+            />
+          )}
+          <SelectField
+            label={t('network.events.kind')}
+            options={eventKinds.map((k) => ({ id: k, label: t(`network.eventKind.${k}`) }))}
+            selectedKey={d.kind}
+            onSelectionChange={(k) => set('kind', k)}
+            placeholder={t('network.form.choose')}
+            errorMessage={errors.kind}
+          />
+          <TextField
+            label={t('network.form.date')}
+            type="date"
+            value={d.date}
+            onChange={(v) => set('date', v)}
+            isRequired
+            errorMessage={errors.date}
+          />
+          <p className="muted" id="event-time-zone">
+            {t('network.eventAdmin.timeZoneNote', { zone: timeZone })}
+          </p>
+          <TextField
+            label={t('network.events.startsAt')}
+            type="time"
+            value={d.startTime}
+            onChange={(v) => set('startTime', v)}
+            isRequired
+            errorMessage={errors.startsAt}
+          />
+          <TextField
+            label={t('network.events.endsAt')}
+            type="time"
+            value={d.endTime}
+            onChange={(v) => set('endTime', v)}
+            isRequired
+            errorMessage={errors.endsAt}
+          />
+          <TextField
+            label={t('network.events.place')}
+            description={t('network.form.placeOrLink')}
+            value={d.place}
+            onChange={(v) => set('place', v)}
+            errorMessage={errors.place}
+          />
+          <TextField
+            label={t('network.form.onlineUrl')}
+            type="url"
+            value={d.onlineUrl}
+            onChange={(v) => set('onlineUrl', v)}
+            errorMessage={errors.onlineUrl}
+          />
+          <TextAreaField
+            label={t('network.events.description')}
+            value={d.description}
+            onChange={(v) => set('description', v)}
+            errorMessage={errors.description}
+          />
+          <TextField
+            label={t('network.events.capacity')}
+            description={t('network.form.capacityHelp')}
+            value={d.capacity}
+            onChange={(v) => set('capacity', v)}
+            inputMode="numeric"
+            errorMessage={errors.capacity}
+          />
+        </>
+      )}
+    </FormDialog>
   );
 }

@@ -4,6 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
+import { formatDateTime, formatTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -11,8 +12,8 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
-import { formatDateTime, formatTime, useAgencyTimeZone } from '../offers/network.ts';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
+import { useAgencyTimeZone } from '../offers/network.ts';
 import '../offers/network.css';
 import { EventFormDialog } from './EventFormDialog.tsx';
 import { SubscribeDialog } from './FeedLinkSection.tsx';
@@ -207,7 +208,8 @@ function EventList({
             <dt>{t('network.events.startsAt')}</dt>
             <dd>
               <span data-testid="event-time">
-                {formatDateTime(e.startsAt, locale, timeZone)} – {formatTime(e.endsAt, locale, timeZone)}
+                {formatDateTime(e.startsAt, { locale, timeZone, style: 'event' })} –{' '}
+                {formatTime(e.endsAt, { locale, timeZone })}
               </span>
             </dd>
             <dt>{t('network.events.place')}</dt>
@@ -395,7 +397,7 @@ function AttendeesDialog({ event, onClose }: { event: EventView; onClose: () => 
                   <a href={`mailto:${r.email}`}>{r.email}</a>
                 </th>
                 <td>{r.agency}</td>
-                <td>{formatDateTime(r.registeredAt, locale, timeZone)}</td>
+                <td>{formatDateTime(r.registeredAt, { locale, timeZone, style: 'event' })}</td>
               </tr>
             ))}
           </tbody>

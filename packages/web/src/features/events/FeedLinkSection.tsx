@@ -2,6 +2,7 @@ import type { FeedTokenView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -9,7 +10,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDateTime, useAgencyTimeZone } from '../offers/network.ts';
+import { useAgencyTimeZone } from '../offers/network.ts';
 
 /** The same address for calendar apps: webcal:// makes the system offer "subscribe". */
 export const webcalOf = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
@@ -75,7 +76,9 @@ export function FeedLinkPanel() {
       {status.error ? <Alert tone="error">{errorText(t, status.error)}</Alert> : null}
       {url ? null : s?.active && s.createdAt ? (
         <p>
-          {t('network.feed.activeSince', { date: formatDateTime(s.createdAt, locale, timeZone) })}{' '}
+          {t('network.feed.activeSince', {
+            date: formatDateTime(s.createdAt, { locale, timeZone, style: 'event' }),
+          })}{' '}
           {t('network.subscribe.shownOnce')}
         </p>
       ) : s ? (

@@ -1,18 +1,16 @@
 import type { ContactPerson, PartnerView } from '@lotse/domain';
-import { type FormEvent, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
-import { Alert } from '../../ui/Alert.tsx';
+import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
-import { ModalDialog } from '../../ui/Dialog.tsx';
-import { focusFirstInvalid } from '../../ui/forms.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
-import { fieldIssues, partnerKinds, useDistricts } from '../offers/network.ts';
+import { useDraft } from '../../ui/useDraft.ts';
+import { AddressFields } from '../offers/AddressFields.tsx';
+import { partnerKinds, useDistricts } from '../offers/network.ts';
 
 interface Contact {
   name: string;
@@ -60,6 +58,12 @@ const draftOf = (p: PartnerView | undefined): Draft => ({
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
+/** A contact person's field is named by its row ("contactPersons.1.email" is `contact1email`). */
+const partnerField = (path: string) => {
+  const contact = /^contactPersons\.(\d+)\.(\w+)/.exec(path);
+  return contact ? `contact${contact[1]}${contact[2]}` : firstSegment(path);
+};
+
 /** Create a network partner or edit one of the own agency. */
 export function PartnerFormDialog({
   partner,
@@ -74,32 +78,27 @@ export function PartnerFormDialog({
 }) {
   const { t } = useTranslation();
   const districts = useDistricts();
-  const [d, setD] = useState<Draft>(() => draftOf(partner));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string>();
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const { draft: d, set, setDraft, reset } = useDraft(() => draftOf(partner));
   const setContact = (i: number, patch: Partial<Contact>) =>
-    setD((prev) => ({ ...prev, contacts: prev.contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+    setDraft((prev) => ({
+      ...prev,
+      contacts: prev.contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)),
+    }));
   const employer = d.kind === 'employer';
   const anyInclusion =
     d.jobsForPeopleWithDisabilities || d.accessibleWorkplace || d.partTimePossible || d.inclusionNote.trim();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const local: Record<string, string> = {};
-    if (!d.name.trim()) local.name = t('network.form.required');
-    if (!d.kind) local.kind = t('network.form.required');
+  const validate = () => {
+    const errors: FieldErrors = {};
+    if (!d.name.trim()) errors.name = t('network.form.required');
+    if (!d.kind) errors.kind = t('network.form.required');
     d.contacts.forEach((c, i) => {
-      if (!c.name.trim()) local[`contact${i}`] = t('network.form.required');
+      if (!c.name.trim()) errors[`contact${i}`] = t('network.form.required');
     });
-    setErrors(local);
-    setFailure(undefined);
-    if (Object.keys(local).length) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    return errors;
+  };
+
+  const save = async () => {
     const contactPersons: ContactPerson[] = d.contacts.map((c) => ({
       name: c.name.trim(),
       role: orNull(c.role),
@@ -126,182 +125,142 @@ export function PartnerFormDialog({
             }
           : null,
     };
-    setPending(true);
-    try {
-      const saved = await api<PartnerView>(partner ? `/api/partners/${partner.id}` : '/api/partners', {
-        method: partner ? 'PATCH' : 'POST',
-        body,
-      });
-      onSaved(saved);
-      onOpenChange(false);
-      if (!partner) setD(draftOf(undefined));
-    } catch (error) {
-      const issues = fieldIssues(error);
-      for (const i of (error as { issues?: { path: string; message: string }[] }).issues ?? []) {
-        const m = /^contactPersons\.(\d+)\.(\w+)/.exec(i.path);
-        if (m) issues[`contact${m[1]}${m[2]}`] ??= i.message;
-      }
-      setErrors(issues);
-      setFailure(errorText(t, error));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setPending(false);
-    }
+    const saved = await api<PartnerView>(partner ? `/api/partners/${partner.id}` : '/api/partners', {
+      method: partner ? 'PATCH' : 'POST',
+      body,
+    });
+    onSaved(saved);
+    if (!partner) reset();
   };
 
   return (
-    <ModalDialog
+    <FormDialog
       title={partner ? t('network.form.editPartner') : t('network.partners.new')}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={!pending}
+      submitLabel={t('network.form.save')}
+      validate={validate}
+      onSubmit={save}
+      fieldOf={partnerField}
     >
-      <Form ref={formRef} className="form" onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
-        <TextField
-          label={t('network.partners.name')}
-          value={d.name}
-          onChange={(v) => set('name', v)}
-          isRequired
-          errorMessage={errors.name}
-        />
-        <SelectField
-          label={t('network.partners.kind')}
-          options={partnerKinds.map((k) => ({ id: k, label: t(`network.partnerKind.${k}`) }))}
-          selectedKey={d.kind}
-          onSelectionChange={(k) => set('kind', k)}
-          placeholder={t('network.form.choose')}
-        />
-        {errors.kind ? <p className="field__error">{errors.kind}</p> : null}
-        <fieldset className="network-fieldset">
-          <legend>{t('network.partners.contacts')}</legend>
-          {d.contacts.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: contact persons have no id; rows are only appended or removed
-            <fieldset key={i} className="network-fieldset">
-              <legend>{t('network.form.contactN', { n: i + 1 })}</legend>
-              <TextField
-                label={t('network.form.contactName')}
-                value={c.name}
-                onChange={(v) => setContact(i, { name: v })}
-                isRequired
-                errorMessage={errors[`contact${i}`] ?? errors[`contact${i}name`]}
-              />
-              <TextField
-                label={t('network.form.contactRole')}
-                value={c.role}
-                onChange={(v) => setContact(i, { role: v })}
-                errorMessage={errors[`contact${i}role`]}
-              />
-              <TextField
-                label={t('network.form.contactPhone')}
-                type="tel"
-                value={c.phone}
-                onChange={(v) => setContact(i, { phone: v })}
-                errorMessage={errors[`contact${i}phone`]}
-              />
-              <TextField
-                label={t('network.form.contactEmail')}
-                type="email"
-                value={c.email}
-                onChange={(v) => setContact(i, { email: v })}
-                errorMessage={errors[`contact${i}email`]}
-              />
-              <Button
-                variant="secondary"
-                size="sm"
-                onPress={() =>
-                  set(
-                    'contacts',
-                    d.contacts.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('network.form.removeContact', { n: i + 1 })}
-              </Button>
-            </fieldset>
-          ))}
-          <Button
-            variant="secondary"
-            size="sm"
-            onPress={() => set('contacts', [...d.contacts, { name: '', role: '', phone: '', email: '' }])}
-            isDisabled={d.contacts.length >= 20}
-          >
-            {t('network.form.addContact')}
-          </Button>
-        </fieldset>
-        <fieldset className="network-fieldset">
-          <legend>{t('network.offer.address')}</legend>
+      {(errors) => (
+        <>
           <TextField
-            label={t('network.form.street')}
-            value={d.street}
-            onChange={(v) => set('street', v)}
-            errorMessage={errors.street}
+            label={t('network.partners.name')}
+            value={d.name}
+            onChange={(v) => set('name', v)}
+            isRequired
+            errorMessage={errors.name}
+          />
+          <SelectField
+            label={t('network.partners.kind')}
+            options={partnerKinds.map((k) => ({ id: k, label: t(`network.partnerKind.${k}`) }))}
+            selectedKey={d.kind}
+            onSelectionChange={(k) => set('kind', k)}
+            placeholder={t('network.form.choose')}
+            errorMessage={errors.kind}
+          />
+          <fieldset className="network-fieldset">
+            <legend>{t('network.partners.contacts')}</legend>
+            {d.contacts.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: contact persons have no id; rows are only appended or removed
+              <fieldset key={i} className="network-fieldset">
+                <legend>{t('network.form.contactN', { n: i + 1 })}</legend>
+                <TextField
+                  label={t('network.form.contactName')}
+                  value={c.name}
+                  onChange={(v) => setContact(i, { name: v })}
+                  isRequired
+                  errorMessage={errors[`contact${i}`] ?? errors[`contact${i}name`]}
+                />
+                <TextField
+                  label={t('network.form.contactRole')}
+                  value={c.role}
+                  onChange={(v) => setContact(i, { role: v })}
+                  errorMessage={errors[`contact${i}role`]}
+                />
+                <TextField
+                  label={t('network.form.contactPhone')}
+                  type="tel"
+                  value={c.phone}
+                  onChange={(v) => setContact(i, { phone: v })}
+                  errorMessage={errors[`contact${i}phone`]}
+                />
+                <TextField
+                  label={t('network.form.contactEmail')}
+                  type="email"
+                  value={c.email}
+                  onChange={(v) => setContact(i, { email: v })}
+                  errorMessage={errors[`contact${i}email`]}
+                />
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onPress={() =>
+                    set(
+                      'contacts',
+                      d.contacts.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t('network.form.removeContact', { n: i + 1 })}
+                </Button>
+              </fieldset>
+            ))}
+            <Button
+              variant="secondary"
+              size="sm"
+              onPress={() => set('contacts', [...d.contacts, { name: '', role: '', phone: '', email: '' }])}
+              isDisabled={d.contacts.length >= 20}
+            >
+              {t('network.form.addContact')}
+            </Button>
+          </fieldset>
+          <AddressFields value={d} onChange={set} errors={errors} />
+          <CheckboxGroupField
+            label={t('network.partners.districts')}
+            options={districts.items.map((x) => ({ value: x.key, label: x.name }))}
+            value={d.districts}
+            onChange={(v) => set('districts', v)}
+            errorMessage={errors.districts}
           />
           <TextField
-            label={t('network.form.postalCode')}
-            value={d.postalCode}
-            onChange={(v) => set('postalCode', v)}
-            inputMode="numeric"
-            errorMessage={errors.postalCode}
+            label={t('network.partners.website')}
+            type="url"
+            value={d.website}
+            onChange={(v) => set('website', v)}
+            errorMessage={errors.website}
           />
-          <TextField
-            label={t('network.form.city')}
-            value={d.city}
-            onChange={(v) => set('city', v)}
-            errorMessage={errors.city}
+          <TextAreaField
+            label={t('network.partners.notes')}
+            value={d.notes}
+            onChange={(v) => set('notes', v)}
+            errorMessage={errors.notes}
           />
-        </fieldset>
-        <CheckboxGroupField
-          label={t('network.partners.districts')}
-          options={districts.items.map((x) => ({ value: x.key, label: x.name }))}
-          value={d.districts}
-          onChange={(v) => set('districts', v)}
-          errorMessage={errors.districts}
-        />
-        <TextField
-          label={t('network.partners.website')}
-          type="url"
-          value={d.website}
-          onChange={(v) => set('website', v)}
-          errorMessage={errors.website}
-        />
-        <TextAreaField
-          label={t('network.partners.notes')}
-          value={d.notes}
-          onChange={(v) => set('notes', v)}
-          errorMessage={errors.notes}
-        />
-        <fieldset className="network-fieldset">
-          <legend>{t('network.partners.inclusion')}</legend>
-          <p className="field__description">{t('network.form.inclusionHelp')}</p>
-          <CheckboxItem
-            isSelected={d.jobsForPeopleWithDisabilities}
-            onChange={(v) => set('jobsForPeopleWithDisabilities', v)}
-          >
-            {t('network.partners.jobsForPeopleWithDisabilities')}
-          </CheckboxItem>
-          <CheckboxItem isSelected={d.accessibleWorkplace} onChange={(v) => set('accessibleWorkplace', v)}>
-            {t('network.partners.accessibleWorkplace')}
-          </CheckboxItem>
-          <CheckboxItem isSelected={d.partTimePossible} onChange={(v) => set('partTimePossible', v)}>
-            {t('network.partners.partTimePossible')}
-          </CheckboxItem>
-          <TextField
-            label={t('network.form.inclusionNote')}
-            value={d.inclusionNote}
-            onChange={(v) => set('inclusionNote', v)}
-            errorMessage={errors.inclusion}
-          />
-        </fieldset>
-        <div className="button-row">
-          <Button type="submit" isPending={pending}>
-            {t('network.form.save')}
-          </Button>
-          <Button variant="secondary" onPress={() => onOpenChange(false)} isDisabled={pending}>
-            {t('network.form.cancel')}
-          </Button>
-        </div>
-      </Form>
-    </ModalDialog>
+          <fieldset className="network-fieldset">
+            <legend>{t('network.partners.inclusion')}</legend>
+            <p className="field__description">{t('network.form.inclusionHelp')}</p>
+            <CheckboxItem
+              isSelected={d.jobsForPeopleWithDisabilities}
+              onChange={(v) => set('jobsForPeopleWithDisabilities', v)}
+            >
+              {t('network.partners.jobsForPeopleWithDisabilities')}
+            </CheckboxItem>
+            <CheckboxItem isSelected={d.accessibleWorkplace} onChange={(v) => set('accessibleWorkplace', v)}>
+              {t('network.partners.accessibleWorkplace')}
+            </CheckboxItem>
+            <CheckboxItem isSelected={d.partTimePossible} onChange={(v) => set('partTimePossible', v)}>
+              {t('network.partners.partTimePossible')}
+            </CheckboxItem>
+            <TextField
+              label={t('network.form.inclusionNote')}
+              value={d.inclusionNote}
+              onChange={(v) => set('inclusionNote', v)}
+              errorMessage={errors.inclusion}
+            />
+          </fieldset>
+        </>
+      )}
+    </FormDialog>
   );
 }

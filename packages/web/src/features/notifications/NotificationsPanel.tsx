@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
+import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { formatDateTime, useAgencyTimeZone } from '../offers/network.ts';
+import { useAgencyTimeZone } from '../offers/network.ts';
 
 /**
  * Unread in-app notifications (e.g. an event one registered for was cancelled), shown on the start
@@ -41,7 +42,7 @@ export function NotificationsPanel() {
     t(`notifications.kind.${n.kind}`, {
       code: n.params.code ?? '',
       title: n.params.title ?? '',
-      date: n.params.startsAt ? formatDateTime(n.params.startsAt, locale, timeZone) : '',
+      date: n.params.startsAt ? formatDateTime(n.params.startsAt, { locale, timeZone, style: 'event' }) : '',
     });
   return (
     <section className="card notifications" aria-labelledby="home-notifications">
@@ -60,7 +61,9 @@ export function NotificationsPanel() {
             </p>
             {n.params.reason ? <p>{t('notifications.reason', { reason: n.params.reason })}</p> : null}
             <p className="muted">
-              {t('notifications.at', { date: formatDateTime(n.createdAt, locale, timeZone) })}
+              {t('notifications.at', {
+                date: formatDateTime(n.createdAt, { locale, timeZone, style: 'event' }),
+              })}
             </p>
             <div className="button-row">
               <Link to="/veranstaltungen" className="btn btn--secondary btn--sm">

@@ -1,22 +1,19 @@
 import type { OfferView, PartnerView } from '@lotse/domain';
-import { type FormEvent, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
+import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
-import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { useDimensions } from '../../app/useDimensions.ts';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
-import { ModalDialog } from '../../ui/Dialog.tsx';
-import { focusFirstInvalid } from '../../ui/forms.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
-import { useDimensions } from '../clients/useDimensions.ts';
+import { useDraft } from '../../ui/useDraft.ts';
+import { AddressFields } from './AddressFields.tsx';
 import {
   euroToCents,
-  fieldIssues,
   intOrNull,
   offerLanguages,
   targetGroups,
@@ -87,6 +84,52 @@ const coordinate = (text: string, limit: number): number | null | undefined => {
   return Math.abs(n) <= limit ? n : undefined;
 };
 
+/** The form's own checks and the request body they allow. */
+function checked(d: Draft, t: TFunction): { errors: FieldErrors; body: Record<string, unknown> } {
+  const required = t('network.form.required');
+  const errors: FieldErrors = {};
+  if (!d.title.trim()) errors.title = required;
+  if (!d.partnerId) errors.partnerId = required;
+  if (!d.district) errors.district = required;
+  if (d.dimensions.length === 0) errors.dimensions = t('network.form.dimensionsRequired');
+  const costCents = euroToCents(d.cost);
+  if (costCents === undefined) errors.costCents = t('network.form.amount');
+  const capacity = intOrNull(d.capacity);
+  if (capacity === undefined) errors.capacity = t('network.form.wholeNumber');
+  const lat = coordinate(d.lat, 90);
+  if (lat === undefined) errors.lat = t('network.form.coordinate');
+  const lon = coordinate(d.lon, 180);
+  if (lon === undefined) errors.lon = t('network.form.coordinate');
+  const freePlaces = intOrNull(d.freePlaces);
+  if (freePlaces === undefined) errors.freePlaces = t('network.form.wholeNumber');
+  const body = {
+    title: d.title.trim(),
+    description: d.description.trim(),
+    partnerId: d.partnerId,
+    dimensions: d.dimensions,
+    targetGroups: d.targetGroups,
+    district: d.district,
+    street: orNull(d.street),
+    postalCode: orNull(d.postalCode),
+    city: orNull(d.city),
+    lat,
+    lon,
+    stepFree: d.stepFree,
+    easyLanguage: d.easyLanguage,
+    languages: d.languages,
+    costCents,
+    costNote: orNull(d.costNote),
+    schedule: orNull(d.schedule),
+    capacity,
+    freePlaces,
+    howToRefer: orNull(d.howToRefer),
+    validFrom: orNull(d.validFrom),
+    validTo: orNull(d.validTo),
+    shared: d.shared,
+  };
+  return { errors, body };
+}
+
 /** Create an offer of the own directory, or edit one (all fields of the offer). */
 export function OfferFormDialog({
   offer,
@@ -104,257 +147,170 @@ export function OfferFormDialog({
   const districts = useDistricts();
   const dims = useDimensions();
   const partners = useApiQuery<{ items: PartnerView[] }>(isOpen ? '/api/partners' : null, { pageSize: 200 });
-  const [d, setD] = useState<Draft>(() => draftOf(offer));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string>();
-  const [pending, setPending] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const { draft: d, set, reset } = useDraft(() => draftOf(offer));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const required = t('network.form.required');
-    const local: Record<string, string> = {};
-    if (!d.title.trim()) local.title = required;
-    if (!d.partnerId) local.partnerId = required;
-    if (!d.district) local.district = required;
-    if (d.dimensions.length === 0) local.dimensions = t('network.form.dimensionsRequired');
-    const costCents = euroToCents(d.cost);
-    if (costCents === undefined) local.costCents = t('network.form.amount');
-    const capacity = intOrNull(d.capacity);
-    if (capacity === undefined) local.capacity = t('network.form.wholeNumber');
-    const lat = coordinate(d.lat, 90);
-    if (lat === undefined) local.lat = t('network.form.coordinate');
-    const lon = coordinate(d.lon, 180);
-    if (lon === undefined) local.lon = t('network.form.coordinate');
-    const freePlaces = intOrNull(d.freePlaces);
-    if (freePlaces === undefined) local.freePlaces = t('network.form.wholeNumber');
-    setErrors(local);
-    setFailure(undefined);
-    if (Object.keys(local).length) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const body = {
-      title: d.title.trim(),
-      description: d.description.trim(),
-      partnerId: d.partnerId,
-      dimensions: d.dimensions,
-      targetGroups: d.targetGroups,
-      district: d.district,
-      street: orNull(d.street),
-      postalCode: orNull(d.postalCode),
-      city: orNull(d.city),
-      lat,
-      lon,
-      stepFree: d.stepFree,
-      easyLanguage: d.easyLanguage,
-      languages: d.languages,
-      costCents,
-      costNote: orNull(d.costNote),
-      schedule: orNull(d.schedule),
-      capacity,
-      freePlaces,
-      howToRefer: orNull(d.howToRefer),
-      validFrom: orNull(d.validFrom),
-      validTo: orNull(d.validTo),
-      shared: d.shared,
-    };
-    setPending(true);
-    try {
-      const saved = await api<OfferView>(offer ? `/api/offers/${offer.id}` : '/api/offers', {
-        method: offer ? 'PATCH' : 'POST',
-        body,
-      });
-      onSaved(saved);
-      onOpenChange(false);
-      if (!offer) setD(draftOf(undefined));
-    } catch (error) {
-      setErrors(fieldIssues(error));
-      setFailure(errorText(t, error));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setPending(false);
-    }
+  const save = async () => {
+    const saved = await api<OfferView>(offer ? `/api/offers/${offer.id}` : '/api/offers', {
+      method: offer ? 'PATCH' : 'POST',
+      body: checked(d, t).body,
+    });
+    onSaved(saved);
+    if (!offer) reset();
   };
 
   const own = (partners.data?.items ?? []).filter((p) => p.own);
   return (
-    <ModalDialog
+    <FormDialog
       title={offer ? t('network.form.editOffer') : t('network.offers.new')}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={!pending}
+      submitLabel={t('network.form.save')}
+      validate={() => checked(d, t).errors}
+      onSubmit={save}
+      fieldOf={firstSegment}
     >
-      <Form ref={formRef} className="form" onSubmit={(e) => void submit(e)} validationBehavior="aria">
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
-        <TextField
-          label={t('network.form.title')}
-          value={d.title}
-          onChange={(v) => set('title', v)}
-          isRequired
-          errorMessage={errors.title}
-        />
-        <TextAreaField
-          label={t('network.offer.description')}
-          value={d.description}
-          onChange={(v) => set('description', v)}
-          errorMessage={errors.description}
-        />
-        <SelectField
-          label={t('network.offers.partner')}
-          description={own.length === 0 && partners.data ? t('network.form.noPartners') : undefined}
-          options={own.map((p) => ({ id: p.id, label: p.name }))}
-          selectedKey={d.partnerId}
-          onSelectionChange={(k) => set('partnerId', k)}
-          placeholder={t('network.form.choose')}
-        />
-        {errors.partnerId ? <p className="field__error">{errors.partnerId}</p> : null}
-        <CheckboxGroupField
-          label={t('network.offer.dimensions')}
-          options={dims.options.map((o) => ({ value: o.id, label: o.label }))}
-          value={d.dimensions}
-          onChange={(v) => set('dimensions', v)}
-          isRequired
-          errorMessage={errors.dimensions}
-        />
-        <CheckboxGroupField
-          label={t('network.offer.targetGroups')}
-          options={targetGroups.map((g) => ({ value: g, label: t(`network.targetGroup.${g}`) }))}
-          value={d.targetGroups}
-          onChange={(v) => set('targetGroups', v)}
-          errorMessage={errors.targetGroups}
-        />
-        <SelectField
-          label={t('network.offers.district')}
-          options={districts.items.map((x) => ({ id: x.key, label: x.name }))}
-          selectedKey={d.district}
-          onSelectionChange={(k) => set('district', k)}
-          placeholder={t('network.form.choose')}
-        />
-        {errors.district ? <p className="field__error">{errors.district}</p> : null}
-        <fieldset className="network-fieldset">
-          <legend>{t('network.offer.address')}</legend>
+      {(errors) => (
+        <>
           <TextField
-            label={t('network.form.street')}
-            value={d.street}
-            onChange={(v) => set('street', v)}
-            errorMessage={errors.street}
+            label={t('network.form.title')}
+            value={d.title}
+            onChange={(v) => set('title', v)}
+            isRequired
+            errorMessage={errors.title}
+          />
+          <TextAreaField
+            label={t('network.offer.description')}
+            value={d.description}
+            onChange={(v) => set('description', v)}
+            errorMessage={errors.description}
+          />
+          <SelectField
+            label={t('network.offers.partner')}
+            description={own.length === 0 && partners.data ? t('network.form.noPartners') : undefined}
+            options={own.map((p) => ({ id: p.id, label: p.name }))}
+            selectedKey={d.partnerId}
+            onSelectionChange={(k) => set('partnerId', k)}
+            placeholder={t('network.form.choose')}
+            errorMessage={errors.partnerId}
+          />
+          <CheckboxGroupField
+            label={t('network.offer.dimensions')}
+            options={dims.options.map((o) => ({ value: o.id, label: o.label }))}
+            value={d.dimensions}
+            onChange={(v) => set('dimensions', v)}
+            isRequired
+            errorMessage={errors.dimensions}
+          />
+          <CheckboxGroupField
+            label={t('network.offer.targetGroups')}
+            options={targetGroups.map((g) => ({ value: g, label: t(`network.targetGroup.${g}`) }))}
+            value={d.targetGroups}
+            onChange={(v) => set('targetGroups', v)}
+            errorMessage={errors.targetGroups}
+          />
+          <SelectField
+            label={t('network.offers.district')}
+            options={districts.items.map((x) => ({ id: x.key, label: x.name }))}
+            selectedKey={d.district}
+            onSelectionChange={(k) => set('district', k)}
+            placeholder={t('network.form.choose')}
+            errorMessage={errors.district}
+          />
+          <AddressFields value={d} onChange={set} errors={errors}>
+            <TextField
+              label={t('network.form.lat')}
+              description={t('network.form.coordinatesHelp')}
+              value={d.lat}
+              onChange={(v) => set('lat', v)}
+              inputMode="decimal"
+              errorMessage={errors.lat}
+            />
+            <TextField
+              label={t('network.form.lon')}
+              value={d.lon}
+              onChange={(v) => set('lon', v)}
+              inputMode="decimal"
+              errorMessage={errors.lon}
+            />
+          </AddressFields>
+          <fieldset className="network-fieldset">
+            <legend>{t('network.offer.accessibility')}</legend>
+            <CheckboxItem isSelected={d.stepFree} onChange={(v) => set('stepFree', v)}>
+              {t('network.offers.stepFree')}
+            </CheckboxItem>
+            <CheckboxItem isSelected={d.easyLanguage} onChange={(v) => set('easyLanguage', v)}>
+              {t('network.offers.easyLanguage')}
+            </CheckboxItem>
+          </fieldset>
+          <CheckboxGroupField
+            label={t('network.offer.languages')}
+            options={Object.keys(offerLanguages).map((code) => ({ value: code, label: languageName(code) }))}
+            value={d.languages}
+            onChange={(v) => set('languages', v)}
+            errorMessage={errors.languages}
           />
           <TextField
-            label={t('network.form.postalCode')}
-            value={d.postalCode}
-            onChange={(v) => set('postalCode', v)}
+            label={t('network.form.cost')}
+            description={t('network.form.costHelp')}
+            value={d.cost}
+            onChange={(v) => set('cost', v)}
+            inputMode="decimal"
+            errorMessage={errors.costCents}
+          />
+          <TextField
+            label={t('network.form.costNote')}
+            value={d.costNote}
+            onChange={(v) => set('costNote', v)}
+            errorMessage={errors.costNote}
+          />
+          <TextAreaField
+            label={t('network.offer.schedule')}
+            value={d.schedule}
+            onChange={(v) => set('schedule', v)}
+            rows={2}
+            errorMessage={errors.schedule}
+          />
+          <TextField
+            label={t('network.form.capacity')}
+            description={t('network.form.capacityHelp')}
+            value={d.capacity}
+            onChange={(v) => set('capacity', v)}
             inputMode="numeric"
-            errorMessage={errors.postalCode}
+            errorMessage={errors.capacity}
           />
           <TextField
-            label={t('network.form.city')}
-            value={d.city}
-            onChange={(v) => set('city', v)}
-            errorMessage={errors.city}
+            label={t('network.form.freePlaces')}
+            value={d.freePlaces}
+            onChange={(v) => set('freePlaces', v)}
+            inputMode="numeric"
+            errorMessage={errors.freePlaces}
+          />
+          <TextAreaField
+            label={t('network.offer.howToRefer')}
+            value={d.howToRefer}
+            onChange={(v) => set('howToRefer', v)}
+            rows={2}
+            errorMessage={errors.howToRefer}
           />
           <TextField
-            label={t('network.form.lat')}
-            description={t('network.form.coordinatesHelp')}
-            value={d.lat}
-            onChange={(v) => set('lat', v)}
-            inputMode="decimal"
-            errorMessage={errors.lat}
+            label={t('network.form.validFrom')}
+            type="date"
+            value={d.validFrom}
+            onChange={(v) => set('validFrom', v)}
+            errorMessage={errors.validFrom}
           />
           <TextField
-            label={t('network.form.lon')}
-            value={d.lon}
-            onChange={(v) => set('lon', v)}
-            inputMode="decimal"
-            errorMessage={errors.lon}
+            label={t('network.form.validTo')}
+            type="date"
+            value={d.validTo}
+            onChange={(v) => set('validTo', v)}
+            errorMessage={errors.validTo}
           />
-        </fieldset>
-        <fieldset className="network-fieldset">
-          <legend>{t('network.offer.accessibility')}</legend>
-          <CheckboxItem isSelected={d.stepFree} onChange={(v) => set('stepFree', v)}>
-            {t('network.offers.stepFree')}
+          <CheckboxItem isSelected={d.shared} onChange={(v) => set('shared', v)}>
+            {t('network.form.shared')}
           </CheckboxItem>
-          <CheckboxItem isSelected={d.easyLanguage} onChange={(v) => set('easyLanguage', v)}>
-            {t('network.offers.easyLanguage')}
-          </CheckboxItem>
-        </fieldset>
-        <CheckboxGroupField
-          label={t('network.offer.languages')}
-          options={Object.keys(offerLanguages).map((code) => ({ value: code, label: languageName(code) }))}
-          value={d.languages}
-          onChange={(v) => set('languages', v)}
-          errorMessage={errors.languages}
-        />
-        <TextField
-          label={t('network.form.cost')}
-          description={t('network.form.costHelp')}
-          value={d.cost}
-          onChange={(v) => set('cost', v)}
-          inputMode="decimal"
-          errorMessage={errors.costCents}
-        />
-        <TextField
-          label={t('network.form.costNote')}
-          value={d.costNote}
-          onChange={(v) => set('costNote', v)}
-          errorMessage={errors.costNote}
-        />
-        <TextAreaField
-          label={t('network.offer.schedule')}
-          value={d.schedule}
-          onChange={(v) => set('schedule', v)}
-          rows={2}
-          errorMessage={errors.schedule}
-        />
-        <TextField
-          label={t('network.form.capacity')}
-          description={t('network.form.capacityHelp')}
-          value={d.capacity}
-          onChange={(v) => set('capacity', v)}
-          inputMode="numeric"
-          errorMessage={errors.capacity}
-        />
-        <TextField
-          label={t('network.form.freePlaces')}
-          value={d.freePlaces}
-          onChange={(v) => set('freePlaces', v)}
-          inputMode="numeric"
-          errorMessage={errors.freePlaces}
-        />
-        <TextAreaField
-          label={t('network.offer.howToRefer')}
-          value={d.howToRefer}
-          onChange={(v) => set('howToRefer', v)}
-          rows={2}
-          errorMessage={errors.howToRefer}
-        />
-        <TextField
-          label={t('network.form.validFrom')}
-          type="date"
-          value={d.validFrom}
-          onChange={(v) => set('validFrom', v)}
-          errorMessage={errors.validFrom}
-        />
-        <TextField
-          label={t('network.form.validTo')}
-          type="date"
-          value={d.validTo}
-          onChange={(v) => set('validTo', v)}
-          errorMessage={errors.validTo}
-        />
-        <CheckboxItem isSelected={d.shared} onChange={(v) => set('shared', v)}>
-          {t('network.form.shared')}
-        </CheckboxItem>
-        <div className="button-row">
-          <Button type="submit" isPending={pending}>
-            {t('network.form.save')}
-          </Button>
-          <Button variant="secondary" onPress={() => onOpenChange(false)} isDisabled={pending}>
-            {t('network.form.cancel')}
-          </Button>
-        </div>
-      </Form>
-    </ModalDialog>
+        </>
+      )}
+    </FormDialog>
   );
 }

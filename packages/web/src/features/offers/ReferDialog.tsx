@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { FormDialog } from '../clients/FormDialog.tsx';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { PlacesText } from './OffersPage.tsx';
 
 /**

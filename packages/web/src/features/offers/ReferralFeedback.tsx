@@ -2,13 +2,13 @@ import type { ReferralFeedbackLinkView, ReferralView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import { formatDate, todayIso } from '../../app/dates.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDate, todayIso } from '../clients/casework.ts';
-import { FormDialog } from '../clients/FormDialog.tsx';
 import { referralFeedbackOutcomes } from './network.ts';
 
 /** Feedback can be asked for and entered once a referral is under way. */

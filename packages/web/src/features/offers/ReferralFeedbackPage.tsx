@@ -2,6 +2,7 @@ import type { PublicReferralFeedbackView, ReferralFeedbackOutcome } from '@lotse
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../app/api.ts';
+import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/language.ts';
@@ -9,7 +10,6 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { PlainButton as Button } from '../../ui/PlainButton.tsx';
 import { PlainTextAreaField as TextAreaField } from '../../ui/PlainTextAreaField.tsx';
-import { formatDate } from '../clients/casework.ts';
 import { referralFeedbackOutcomes } from './feedbackOutcomes.ts';
 
 /**

@@ -35,28 +35,6 @@ export function useAgencyTimeZone(): string {
   return useUser()?.agency.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
-/** Date and time in the agency's time zone (not the browser's): what the organiser entered. */
-export const formatDateTime = (iso: string, locale: string, timeZone = DEFAULT_TIME_ZONE) =>
-  new Intl.DateTimeFormat(locale, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso));
-
-export const formatTime = (iso: string, locale: string, timeZone = DEFAULT_TIME_ZONE) =>
-  new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(iso));
-
-/** Field messages of a failed request (400 with issues), keyed by the first path segment. */
-export function fieldIssues(error: unknown): Record<string, string> {
-  const issues = (error as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const key = i.path.split('.')[0] ?? '';
-    out[key] ??= i.message;
-  }
-  return out;
-}
-
 /** "12,50" or "12.50" (euro) to cents; '' to null; undefined when it is not an amount. */
 export function euroToCents(text: string): number | null | undefined {
   const s = text.trim().replace(/\s|€/g, '');

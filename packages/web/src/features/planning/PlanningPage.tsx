@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
+import { useDimensions } from '../../app/useDimensions.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { useDimensions } from '../clients/useDimensions.ts';
 import { useDistricts } from '../offers/network.ts';
 import '../offers/network.css';
 

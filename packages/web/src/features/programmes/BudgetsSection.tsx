@@ -4,7 +4,9 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
+import { formatDate } from '../../app/dates.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
+import { fieldErrorsOf } from '../../app/fieldErrors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -13,7 +15,6 @@ import { focusFirstInvalid } from '../../ui/forms.ts';
 import { Loading, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDate, issueField } from '../clients/casework.ts';
 import {
   formatEuro,
   formatPercent,
@@ -295,7 +296,7 @@ function ExpenditureForm({
       if (isApiError(error)) {
         setFailure(detailedText(t, error));
         if (error.issues.length > 0) {
-          setErrors(Object.fromEntries(error.issues.map((i) => [issueField(i.path), i.message])));
+          setErrors(fieldErrorsOf(error));
           focusFirstInvalid(formRef.current);
         }
       } else setFailure(errorText(t, error));
@@ -439,7 +440,7 @@ function BudgetForm({
       if (isApiError(error)) {
         setFailure(detailedText(t, error));
         if (error.issues.length > 0) {
-          setErrors(Object.fromEntries(error.issues.map((i) => [issueField(i.path), i.message])));
+          setErrors(fieldErrorsOf(error));
           focusFirstInvalid(formRef.current);
         }
       } else setFailure(errorText(t, error));

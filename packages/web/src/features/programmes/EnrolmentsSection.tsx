@@ -3,18 +3,18 @@ import { type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
+import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loading, Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatDate } from '../clients/casework.ts';
-import { FormDialog } from '../clients/FormDialog.tsx';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
 import {
   earlyEndReasonKeys,
   exitReasonKeys,

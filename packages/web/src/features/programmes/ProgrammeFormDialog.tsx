@@ -5,10 +5,10 @@ import { ApiError, api } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { FormDialog } from '../clients/FormDialog.tsx';
-import { TextAreaField } from '../clients/TextAreaField.tsx';
 import { explained, fundingSourceKeys, isIsoDate } from './programmes.ts';
 
 type AgencyRole = 'owner' | 'partner' | 'participant';
@@ -164,8 +164,8 @@ export function ProgrammeFormDialog({
             options={fundingSourceKeys.map((k) => ({ id: k, label: t(`programmes.fundingSource.${k}`) }))}
             selectedKey={fundingSource}
             onSelectionChange={setFundingSource}
+            errorMessage={errors.fundingSource}
           />
-          {errors.fundingSource ? <p className="field__error">{errors.fundingSource}</p> : null}
           <TextField
             label={t('programmes.detail.legalBasis')}
             description={t('programmes.form.legalBasisHelp')}

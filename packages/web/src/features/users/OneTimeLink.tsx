@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { absoluteUrl, formatDateTime } from '../../app/format.ts';
+import { formatDateTime } from '../../app/dates.ts';
+import { absoluteUrl } from '../../app/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type ApiError, api, isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
+import { formatDateTime } from '../../app/dates.ts';
 import { adminRoleConflict, staffRoles } from '../../app/domain.ts';
 import { errorText } from '../../app/errors.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { lastSegment } from '../../app/fieldErrors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -27,11 +28,6 @@ interface UserPage {
 }
 
 const PAGE_SIZE = 50;
-
-/** Field name from a server validation issue path such as "body.email" or "/email". */
-function issueField(path: string): string {
-  return path.split(/[./]/).filter(Boolean).pop() ?? path;
-}
 
 /** Users of the own agency (admins): list, invite, edit, lock, reset password or 2FA. */
 export function UsersPage() {
@@ -298,7 +294,7 @@ function serverFieldErrors(
   if (error.code === 'validation_failed' && error.issues.length > 0) {
     const result: FieldErrors<InviteField> = {};
     for (const issue of error.issues) {
-      const field = issueField(issue.path);
+      const field = lastSegment(issue.path);
       if (field === 'email' || field === 'displayName' || field === 'roles') result[field] = issue.message;
     }
     return hasErrors(result) ? result : undefined;

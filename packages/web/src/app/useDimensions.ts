@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useApiQuery } from './useApi.ts';
 
 interface InstrumentList {
   items: { dimensions: { key: string; title: { de: string; en?: string } }[] }[];
@@ -30,26 +30,4 @@ export function useDimensions(): {
       ready: instruments.data !== undefined || instruments.error !== undefined,
     };
   }, [instruments.data, instruments.error, language]);
-}
-
-interface Progress {
-  series: { dimensions: { key: string; kind: string; points: { date: string; need: boolean | null }[] }[] }[];
-}
-
-/**
- * Dimensions with participation need in the client's latest assessment (any perspective), so a goal can
- * be agreed straight from a need. Empty while the client has no assessment.
- */
-export function useNeedDimensions(clientId: string): string[] {
-  const progress = useApiQuery<Progress>(`/api/clients/${clientId}/progress`);
-  const latest = new Map<string, { date: string; need: boolean | null }>();
-  for (const series of progress.data?.series ?? []) {
-    for (const d of series.dimensions) {
-      if (d.kind !== 'area') continue;
-      const last = d.points.at(-1);
-      const known = latest.get(d.key);
-      if (last && (!known || last.date > known.date)) latest.set(d.key, last);
-    }
-  }
-  return [...latest].filter(([, p]) => p.need === true).map(([key]) => key);
 }
