@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 
 /**
  * Runs one action at a time: while it runs, `pending` is true and further calls are ignored. A pending
@@ -8,6 +8,8 @@ import { useCallback, useRef, useState } from 'react';
 export function usePendingAction(): {
   pending: boolean;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+  /** A form's submit handler that runs `action` (the browser's own submit is prevented). */
+  onSubmit: (action: () => Promise<unknown>) => (event: FormEvent) => void;
 } {
   const running = useRef(false);
   const [pending, setPending] = useState(false);
@@ -22,5 +24,9 @@ export function usePendingAction(): {
       setPending(false);
     }
   }, []);
-  return { pending, run };
+  const onSubmit = (action: () => Promise<unknown>) => (event: FormEvent) => {
+    event.preventDefault();
+    void run(action);
+  };
+  return { pending, run, onSubmit };
 }

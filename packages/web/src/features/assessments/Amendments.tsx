@@ -7,6 +7,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Section } from '../../ui/Page.tsx';
+import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
 
 /**
@@ -29,7 +30,7 @@ export function Amendments({
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { pending: busy, onSubmit } = usePendingAction();
   const [saved, setSaved] = useState(false);
   const reasonId = useId();
   const reasonErrorId = useId();
@@ -49,7 +50,6 @@ export function Amendments({
       return;
     }
     setReasonError(undefined);
-    setBusy(true);
     setError(undefined);
     try {
       await api(`/api/assessments/${assessment.id}/amendments`, {
@@ -62,8 +62,6 @@ export function Amendments({
       onAmended();
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -82,15 +80,7 @@ export function Amendments({
           {t('assessments.amend.start')}
         </Button>
       ) : (
-        <form
-          className="card"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            // The pending button no longer submits, but Enter in a field still does.
-            if (!busy) void save();
-          }}
-        >
+        <form className="card" noValidate onSubmit={onSubmit(save)}>
           <AssessmentEntry
             instrument={instrument}
             assessment={assessment}

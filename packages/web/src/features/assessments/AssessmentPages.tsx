@@ -26,6 +26,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { Amendments } from './Amendments.tsx';
 import { AssessmentEntry, PaperEntry } from './AssessmentEntry.tsx';
@@ -55,7 +56,7 @@ export function NewAssessmentPage() {
   const [date, setDate] = useState(today());
   const [confirmSecond, setConfirmSecond] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { pending: busy, onSubmit } = usePendingAction();
   const ids = {
     occasionHint: useId(),
     date: useId(),
@@ -77,7 +78,6 @@ export function NewAssessmentPage() {
   const secondIntake = occasion === 'intake' && !!intake;
 
   const start = async () => {
-    setBusy(true);
     setError(undefined);
     try {
       const created = await api<AssessmentView>(`/api/clients/${id}/assessments`, {
@@ -96,7 +96,6 @@ export function NewAssessmentPage() {
       navigate(`/erhebungen/${created.id}`, { replace: true });
     } catch (e) {
       setError(e);
-      setBusy(false);
     }
   };
 
@@ -112,14 +111,7 @@ export function NewAssessmentPage() {
     >
       {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
       {instruments.loading || earlier.loading ? <Loading label={t('common.loading')} /> : null}
-      <form
-        className="card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          // The pending button no longer submits, but Enter in a field still does.
-          if (!busy) void start();
-        }}
-      >
+      <form className="card" onSubmit={onSubmit(start)}>
         <div className="entry-header">
           <SelectField
             label={t('assessments.entry.instrument')}

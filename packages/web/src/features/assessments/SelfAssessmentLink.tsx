@@ -15,6 +15,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { tr } from './text.ts';
 
 /**
@@ -34,7 +35,7 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
   const [pickedOccasion, setOccasion] = useState<Occasion>();
   const [link, setLink] = useState<SelfAssessmentLinkView>();
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { pending: busy, onSubmit } = usePendingAction();
   const ids = { url: useId() };
   const chosen = instrumentId || instruments.data?.items[0]?.id || '';
   const instrumentKey = instruments.data?.items.find((i) => i.id === chosen)?.key;
@@ -47,7 +48,6 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
     );
 
   const create = async () => {
-    setBusy(true);
     setError(undefined);
     try {
       setLink(
@@ -59,8 +59,6 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
       onCreated?.();
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -98,13 +96,7 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
           </Button>
         </>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            // The pending button no longer submits, but Enter in a field still does.
-            if (!busy) void create();
-          }}
-        >
+        <form onSubmit={onSubmit(create)}>
           <div className="entry-header">
             <SelectField
               label={t('assessments.entry.instrument')}

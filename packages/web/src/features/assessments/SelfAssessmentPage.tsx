@@ -10,6 +10,7 @@ import { setLanguage } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { PlainButton as Button } from '../../ui/PlainButton.tsx';
+import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
 import './assessments.css';
 
@@ -31,7 +32,7 @@ export function SelfAssessmentPage({ token }: { token: string }) {
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { pending: busy, onSubmit } = usePendingAction();
   const queue = useRef(Promise.resolve());
 
   useEffect(() => {
@@ -83,7 +84,6 @@ export function SelfAssessmentPage({ token }: { token: string }) {
         ).length
       : 0;
   const submit = async () => {
-    setBusy(true);
     setError(undefined);
     try {
       await queue.current;
@@ -94,8 +94,6 @@ export function SelfAssessmentPage({ token }: { token: string }) {
       setDone(true);
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -136,13 +134,7 @@ export function SelfAssessmentPage({ token }: { token: string }) {
               {t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.hello`, { name: data.firstName })}
             </p>
             <p>{k('intro')}</p>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                // The pending button no longer submits, but Enter in a field still does.
-                if (!busy) void submit();
-              }}
-            >
+            <form onSubmit={onSubmit(submit)}>
               <AssessmentEntry
                 instrument={ins}
                 assessment={{ perspective: 'self' }}
