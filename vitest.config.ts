@@ -33,6 +33,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Components of the web app rendered in jsdom: the shared form parts, dialogs and formats.
+          name: 'web',
+          environment: 'jsdom',
+          // requestAnimationFrame, which react-aria and some forms use, exists only in a "visual" jsdom.
+          environmentOptions: { jsdom: { pretendToBeVisual: true } },
+          include: ['packages/web/src/**/*.web.test.{ts,tsx}'],
+          setupFiles: ['packages/web/src/testing/web-test.setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'pglite',
           environment: 'node',
           include: integrationFiles,

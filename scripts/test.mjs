@@ -104,7 +104,7 @@ await check(
   env,
 );
 // Separate runs per project keep one database's trouble from hiding the other's results.
-for (const project of ['unit', 'pglite', 'postgres']) await vitest(project, env);
+for (const project of ['unit', 'web', 'pglite', 'postgres']) await vitest(project, env);
 await check('Build web app', 'npm', ['run', 'build', '--workspace', '@lotse/web'], env);
 await vitest('e2e', env);
 

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../app/errors.ts';
 import { type FieldErrors, fieldErrorsOf, lastSegment } from '../app/fieldErrors.ts';
-import { focusFirstInvalid, hasErrors } from './forms.ts';
+import { focusInvalidField, hasErrors } from './forms.ts';
 import { usePendingAction } from './usePendingAction.ts';
 
 /**
@@ -15,6 +15,12 @@ export function useFormSubmit({ fieldOf = lastSegment }: { fieldOf?: (path: stri
   const { pending, run } = usePendingAction();
   const [failure, setFailure] = useState<string>();
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Counts failed submits with field errors: focus moves once those errors have rendered (an effect
+  // runs after the commit; a timer or animation frame may come before it).
+  const [invalidSubmits, setInvalidSubmits] = useState(0);
+  useEffect(() => {
+    if (invalidSubmits > 0) focusInvalidField(formRef.current);
+  }, [invalidSubmits]);
 
   /**
    * Sends `action` unless `localErrors` (the form's own checks) name a field. Resolves to true when
@@ -25,7 +31,7 @@ export function useFormSubmit({ fieldOf = lastSegment }: { fieldOf?: (path: stri
       setFailure(undefined);
       setErrors(localErrors);
       if (hasErrors(localErrors)) {
-        focusFirstInvalid(formRef.current);
+        setInvalidSubmits((n) => n + 1);
         return false;
       }
       try {
@@ -35,7 +41,7 @@ export function useFormSubmit({ fieldOf = lastSegment }: { fieldOf?: (path: stri
         const fieldErrors = fieldErrorsOf(error, fieldOf);
         setFailure(errorText(t, error));
         setErrors(fieldErrors);
-        if (hasErrors(fieldErrors)) focusFirstInvalid(formRef.current);
+        if (hasErrors(fieldErrors)) setInvalidSubmits((n) => n + 1);
         return false;
       }
     })) ?? false;
