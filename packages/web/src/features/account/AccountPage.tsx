@@ -13,7 +13,9 @@ import { ModalDialog } from '../../ui/Dialog.tsx';
 import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Page, Section } from '../../ui/Page.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { checkNewPassword, PASSWORD_MIN } from '../auth/passwordRules.ts';
+import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
+import { OneTimeCodeForm } from '../auth/OneTimeCodeForm.tsx';
+import { checkNewPassword } from '../auth/passwordRules.ts';
 import { MfaEnrollment } from './MfaEnrollment.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
@@ -139,26 +141,12 @@ function ChangePasswordForm() {
         onChange={setCurrent}
         errorMessage={errors.current}
       />
-      <TextField
-        label={t('password.new')}
-        description={t('password.rule', { min: PASSWORD_MIN })}
-        type="password"
-        name="new-password"
-        autoComplete="new-password"
-        isRequired
-        value={password}
-        onChange={setPassword}
-        errorMessage={errors.password}
-      />
-      <TextField
-        label={t('password.repeat')}
-        type="password"
-        name="repeat-password"
-        autoComplete="new-password"
-        isRequired
-        value={repeat}
-        onChange={setRepeat}
-        errorMessage={errors.repeat}
+      <NewPasswordFields
+        password={password}
+        repeat={repeat}
+        onPasswordChange={setPassword}
+        onRepeatChange={setRepeat}
+        errors={errors}
       />
       <div className="form__actions">
         <Button type="submit" isPending={busy}>
@@ -316,12 +304,6 @@ function DisableMfa({ onDisabled }: { onDisabled: () => void }) {
   const { t } = useTranslation();
   const user = useUser();
   const agency = useApiQuery<AgencyView>('/api/agency');
-  const formRef = useRef<HTMLFormElement>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [forbidden, setForbidden] = useState(false);
 
   // When the agency settings are visible to this user, tell up front that 2FA cannot be switched off.
@@ -337,63 +319,26 @@ function DisableMfa({ onDisabled }: { onDisabled: () => void }) {
     );
   }
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFormError(undefined);
-    const trimmed = code.replace(/\s+/g, '');
-    if (trimmed.length < 6) {
-      setError(t('mfa.codeRequired'));
-      setFormError(t('form.checkInput'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      await api('/api/auth/mfa/disable', { method: 'POST', body: { code: trimmed } });
-      onDisabled();
-    } catch (cause) {
-      setCode('');
-      if (isApiError(cause) && cause.status === 403) {
-        setForbidden(true);
-      } else if (isApiError(cause) && cause.code === 'invalid_mfa_code') {
-        setError(t('mfa.invalidCode'));
-        setFormError(t('form.checkInput'));
-        focusFirstInvalid(formRef.current);
-      } else setFormError(errorText(t, cause));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="subsection">
       <h3>{t('mfa.disableTitle')}</h3>
       <p>{t('mfa.disableIntro')}</p>
-      <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-        {formError ? (
-          <Alert key={attempt} tone="error">
-            {formError}
-          </Alert>
-        ) : null}
-        <TextField
-          label={t('mfa.codeLabel')}
-          description={t('mfa.codeDescription')}
-          name="disable-code"
-          autoComplete="one-time-code"
-          isRequired
-          value={code}
-          onChange={setCode}
-          errorMessage={error}
-          inputClassName="field__input--code"
-        />
-        <div className="form__actions">
-          <Button type="submit" variant="danger" isPending={busy}>
-            {t('mfa.disable')}
-          </Button>
-        </div>
-      </Form>
+      <OneTimeCodeForm
+        name="disable-code"
+        description={t('mfa.codeDescription')}
+        check={(code) => (code.length < 6 ? t('mfa.codeRequired') : undefined)}
+        send={async (code) => {
+          await api('/api/auth/mfa/disable', { method: 'POST', body: { code } });
+          onDisabled();
+        }}
+        onRefused={(cause) => {
+          const refused = isApiError(cause) && cause.status === 403;
+          if (refused) setForbidden(true);
+          return refused;
+        }}
+        submitLabel={t('mfa.disable')}
+        submitVariant="danger"
+      />
     </div>
   );
 }

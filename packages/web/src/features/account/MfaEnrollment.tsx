@@ -1,12 +1,10 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { focusFirstInvalid } from '../../ui/forms.ts';
-import { TextField } from '../../ui/TextField.tsx';
+import { OneTimeCodeForm } from '../auth/OneTimeCodeForm.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 interface Enrollment {
@@ -82,44 +80,7 @@ function ConfirmEnrollment({
   onConfirmed: (codes: string[]) => void;
 }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const qrSrc = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrollment.qrSvg)}`;
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFormError(undefined);
-    const trimmed = code.replace(/\s+/g, '');
-    if (!/^\d{6}$/.test(trimmed)) {
-      setError(t('mfa.sixDigits'));
-      setFormError(t('form.checkInput'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      const result = await api<{ recoveryCodes: string[] }>('/api/auth/mfa/enroll/confirm', {
-        method: 'POST',
-        body: { code: trimmed },
-      });
-      onConfirmed(result.recoveryCodes);
-    } catch (cause) {
-      setCode('');
-      if (isApiError(cause) && cause.code === 'invalid_mfa_code') {
-        setError(t('mfa.invalidCode'));
-        setFormError(t('form.checkInput'));
-        focusFirstInvalid(formRef.current);
-      } else setFormError(errorText(t, cause));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="mfa-enroll">
@@ -139,30 +100,20 @@ function ConfirmEnrollment({
         </li>
         <li>
           <p>{t('mfa.step3')}</p>
-          <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-            {formError ? (
-              <Alert key={attempt} tone="error">
-                {formError}
-              </Alert>
-            ) : null}
-            <TextField
-              label={t('mfa.codeLabel')}
-              description={t('mfa.codeDescription')}
-              name="code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              isRequired
-              value={code}
-              onChange={setCode}
-              errorMessage={error}
-              inputClassName="field__input--code"
-            />
-            <div className="form__actions">
-              <Button type="submit" isPending={busy}>
-                {t('mfa.confirm')}
-              </Button>
-            </div>
-          </Form>
+          <OneTimeCodeForm
+            name="code"
+            description={t('mfa.codeDescription')}
+            numeric
+            check={(code) => (/^\d{6}$/.test(code) ? undefined : t('mfa.sixDigits'))}
+            send={async (code) => {
+              const result = await api<{ recoveryCodes: string[] }>('/api/auth/mfa/enroll/confirm', {
+                method: 'POST',
+                body: { code },
+              });
+              onConfirmed(result.recoveryCodes);
+            }}
+            submitLabel={t('mfa.confirm')}
+          />
         </li>
       </ol>
     </div>

@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
 
 /** Sign-in: e-mail and password, then (if needed) the second factor. */
 export function SignInPage() {
@@ -133,72 +134,22 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
 function VerifyForm({ onDone }: { onDone: (session: Session) => void }) {
   const { t } = useTranslation();
   const { signOut } = useAuth();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [code, setCode] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const [error, setError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(undefined);
-    setAttempt((n) => n + 1);
-    const trimmed = code.replace(/\s+/g, '');
-    if (trimmed.length < 6) {
-      setError(t('mfa.codeRequired'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      const session = await api<Session>('/api/auth/mfa/verify', { method: 'POST', body: { code: trimmed } });
-      onDone(session);
-    } catch (cause) {
-      setCode('');
-      if (isApiError(cause) && cause.code === 'invalid_mfa_code') {
-        setError(t('mfa.invalidCode'));
-        focusFirstInvalid(formRef.current);
-      } else setFormError(errorText(t, cause));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-      <p>{t('signIn.verifyIntro')}</p>
-      {formError ? (
-        <Alert key={attempt} tone="error">
-          {formError}
-        </Alert>
-      ) : null}
-      {error ? (
-        <Alert key={attempt} tone="error">
-          {t('form.checkInput')}
-        </Alert>
-      ) : null}
-      <TextField
-        label={t('mfa.codeLabel')}
-        description={t('mfa.codeOrRecoveryDescription')}
-        name="code"
-        autoComplete="one-time-code"
-        isRequired
-        autoFocus
-        value={code}
-        onChange={setCode}
-        errorMessage={error}
-        inputClassName="field__input--code"
-      />
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('signIn.verifySubmit')}
-        </Button>
+    <OneTimeCodeForm
+      intro={<p>{t('signIn.verifyIntro')}</p>}
+      name="code"
+      description={t('mfa.codeOrRecoveryDescription')}
+      autoFocus
+      check={(code) => (code.length < 6 ? t('mfa.codeRequired') : undefined)}
+      send={async (code) =>
+        onDone(await api<Session>('/api/auth/mfa/verify', { method: 'POST', body: { code } }))
+      }
+      submitLabel={t('signIn.verifySubmit')}
+      actions={
         <Button variant="secondary" onPress={() => void signOut()}>
           {t('common.cancel')}
         </Button>
-      </div>
-    </Form>
+      }
+    />
   );
 }

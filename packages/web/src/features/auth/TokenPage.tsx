@@ -10,8 +10,8 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
-import { TextField } from '../../ui/TextField.tsx';
-import { checkNewPassword, PASSWORD_MIN } from './passwordRules.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { checkNewPassword } from './passwordRules.ts';
 
 interface TokenInfo {
   email: string;
@@ -110,26 +110,12 @@ function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
         ) : null}
         {/* Lets password managers store the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={info.email} readOnly hidden />
-        <TextField
-          label={t('password.new')}
-          description={t('password.rule', { min: PASSWORD_MIN })}
-          type="password"
-          name="new-password"
-          autoComplete="new-password"
-          isRequired
-          value={password}
-          onChange={setPassword}
-          errorMessage={errors.password}
-        />
-        <TextField
-          label={t('password.repeat')}
-          type="password"
-          name="repeat-password"
-          autoComplete="new-password"
-          isRequired
-          value={repeat}
-          onChange={setRepeat}
-          errorMessage={errors.repeat}
+        <NewPasswordFields
+          password={password}
+          repeat={repeat}
+          onPasswordChange={setPassword}
+          onRepeatChange={setRepeat}
+          errors={errors}
         />
         <div className="form__actions">
           <Button type="submit" isPending={busy}>

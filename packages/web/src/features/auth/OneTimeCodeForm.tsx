@@ -1,0 +1,111 @@
+import { type ReactNode, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { ApiError, isApiError } from '../../app/api.ts';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button, type ButtonVariant } from '../../ui/Button.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
+
+/**
+ * A form around one second-factor code (sign-in, enrolment, switching it off): checks the code's form,
+ * sends it without spaces, and on a wrong code empties the field and puts focus back into it.
+ */
+export function OneTimeCodeForm({
+  intro,
+  name,
+  description,
+  numeric = false,
+  autoFocus = false,
+  check,
+  send,
+  onRefused,
+  submitLabel,
+  submitVariant = 'primary',
+  actions,
+}: {
+  intro?: ReactNode;
+  name: string;
+  description: string;
+  /** Only digits (an authenticator code, no recovery code): phones show the number pad. */
+  numeric?: boolean;
+  autoFocus?: boolean;
+  /** The message for a code that cannot be right, else undefined. */
+  check: (code: string) => string | undefined;
+  send: (code: string) => Promise<void>;
+  /** Handles a refusal other than a wrong code itself (returns true), e.g. a 403. */
+  onRefused?: (cause: unknown) => boolean;
+  submitLabel: string;
+  submitVariant?: ButtonVariant;
+  /** Further buttons after the submit button. */
+  actions?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  // Each submit shows its alert afresh, so screen readers announce a repeated message again.
+  const [attempt, setAttempt] = useState(0);
+  const { formRef, pending, failure, errors, submit } = useFormSubmit();
+
+  const onSubmit = async () => {
+    setAttempt((n) => n + 1);
+    const trimmed = code.replace(/\s+/g, '');
+    const wrong = check(trimmed);
+    await submit(
+      async () => {
+        try {
+          await send(trimmed);
+        } catch (cause) {
+          setCode('');
+          if (onRefused?.(cause)) return;
+          if (isApiError(cause) && cause.code === 'invalid_mfa_code') {
+            // A wrong code is a message at the field, like any field issue of the server.
+            throw new ApiError(cause.status, cause.code, cause.message, undefined, [
+              { path: 'code', message: t('mfa.invalidCode') },
+            ]);
+          }
+          throw cause;
+        }
+      },
+      wrong ? { code: wrong } : {},
+    );
+  };
+
+  const summary = errors.code ? t('form.checkInput') : failure;
+  return (
+    <Form
+      ref={formRef}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+      className="form"
+      validationBehavior="aria"
+    >
+      {intro}
+      {summary ? (
+        <Alert key={attempt} tone="error">
+          {summary}
+        </Alert>
+      ) : null}
+      <TextField
+        label={t('mfa.codeLabel')}
+        description={description}
+        name={name}
+        autoComplete="one-time-code"
+        {...(numeric ? { inputMode: 'numeric' as const } : {})}
+        isRequired
+        autoFocus={autoFocus}
+        value={code}
+        onChange={setCode}
+        errorMessage={errors.code}
+        inputClassName="field__input--code"
+      />
+      <div className="form__actions">
+        <Button type="submit" variant={submitVariant} isPending={pending}>
+          {submitLabel}
+        </Button>
+        {actions}
+      </div>
+    </Form>
+  );
+}
