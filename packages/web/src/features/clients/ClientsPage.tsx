@@ -1,12 +1,13 @@
 import type { ClientSummary } from '@lotse/domain';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
+import { useListParams } from '../../app/useListParams.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -28,25 +29,15 @@ const PAGE_SIZE = 50;
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('seite')) || 1);
-  const query = params.get('suche') ?? '';
+  const { get, page, update, searchBy } = useListParams(['suche', 'auswahl'] as const);
+  const query = get('suche');
   const canWrite = useCan('clients.write');
-  const scope = params.get('auswahl') === 'meine' && canWrite ? 'mine' : 'all';
+  const scope = get('auswahl') === 'meine' && canWrite ? 'mine' : 'all';
   const [draft, setDraft] = useState(query);
   const captionId = useId();
   const clients = useApiQuery<ClientPage>('/api/clients', { page, pageSize: PAGE_SIZE, query, scope });
 
-  const update = (next: { suche?: string; auswahl?: string; seite?: number }) => {
-    const merged = { suche: query, auswahl: scope === 'mine' ? 'meine' : '', seite: 1, ...next };
-    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
-    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
-  };
-
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    update({ suche: draft.trim() });
-  };
+  const onSearch = searchBy('suche', draft);
 
   return (
     <Page

@@ -1,11 +1,12 @@
 import type { OfferView, PartnerView } from '@lotse/domain';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
+import { useListParams } from '../../app/useListParams.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -30,11 +31,10 @@ interface Paged<T> {
 export function PartnersPage() {
   const { t } = useTranslation();
   const districts = useDistricts();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('seite')) || 1);
-  const query = params.get('suche') ?? '';
-  const kind = params.get('art') ?? '';
-  const district = params.get('sozialraum') ?? '';
+  const { get, page, update, searchBy } = useListParams(['suche', 'art', 'sozialraum'] as const);
+  const query = get('suche');
+  const kind = get('art');
+  const district = get('sozialraum');
   const [draft, setDraft] = useState(query);
   const captionId = useId();
   const canImport = useCan('network.import');
@@ -50,21 +50,7 @@ export function PartnersPage() {
     kind,
     district,
   });
-  const update = (next: Record<string, string | number>) => {
-    const merged: Record<string, string | number> = {
-      suche: query,
-      art: kind,
-      sozialraum: district,
-      seite: 1,
-      ...next,
-    };
-    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
-    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
-  };
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    update({ suche: draft.trim() });
-  };
+  const onSearch = searchBy('suche', draft);
   const all = { id: 'all', label: t('network.any') };
 
   return (

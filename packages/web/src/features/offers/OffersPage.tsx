@@ -1,12 +1,13 @@
 import type { OfferView } from '@lotse/domain';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Form, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
+import { useListParams } from '../../app/useListParams.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
@@ -38,7 +39,6 @@ const FILTERS = [
   'merkmale',
   'ansicht',
 ] as const;
-type FilterKey = (typeof FILTERS)[number];
 
 /** Places as text: "3 von 12", "belegt", "ohne Begrenzung". */
 /** Places of an offer in words ("9 von 11 Plätzen frei"), so the numbers say what they count. */
@@ -67,9 +67,7 @@ export function OffersPage() {
   const { t } = useTranslation();
   const languageName = useLanguageName();
   const districts = useDistricts();
-  const [params, setParams] = useSearchParams();
-  const get = (k: FilterKey) => params.get(k) ?? '';
-  const page = Math.max(1, Number(params.get('seite')) || 1);
+  const { get, page, update, searchBy } = useListParams(FILTERS);
   const [draft, setDraft] = useState(get('suche'));
   const dims = useDimensions();
   const captionId = useId();
@@ -97,18 +95,8 @@ export function OffersPage() {
     available: traits.includes('available') ? 'true' : undefined,
   });
 
-  const update = (next: Partial<Record<FilterKey | 'seite', string | number>>) => {
-    const merged: Record<string, string | number> = { seite: 1 };
-    for (const k of FILTERS) merged[k] = get(k);
-    Object.assign(merged, next);
-    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
-    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
-  };
   const all = { id: 'all', label: t('network.any') };
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    update({ suche: draft.trim() });
-  };
+  const onSearch = searchBy('suche', draft);
 
   return (
     <Page

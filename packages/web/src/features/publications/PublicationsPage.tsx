@@ -1,13 +1,13 @@
 import type { PublicationView } from '@lotse/domain';
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
+import { useListParams } from '../../app/useListParams.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -45,25 +45,16 @@ async function base64Of(file: File): Promise<string> {
 export function PublicationsPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('seite')) || 1);
-  const query = params.get('suche') ?? '';
-  const kind = params.get('art') ?? '';
+  const { get, page, update, searchBy } = useListParams(['suche', 'art'] as const);
+  const query = get('suche');
+  const kind = get('art');
   const [draft, setDraft] = useState(query);
   const [notice, setNotice] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const captionId = useId();
   const canPublish = useCan('publications.write');
   const list = useApiQuery<PublicationPage>('/api/publications', { page, pageSize: 50, query, kind });
-  const update = (next: Record<string, string | number>) => {
-    const merged: Record<string, string | number> = { suche: query, art: kind, seite: 1, ...next };
-    const entries = Object.entries(merged).filter(([k, v]) => v && !(k === 'seite' && v === 1));
-    setParams(Object.fromEntries(entries.map(([k, v]) => [k, String(v)])));
-  };
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    update({ suche: draft.trim() });
-  };
+  const onSearch = searchBy('suche', draft);
 
   return (
     <Page
