@@ -1,5 +1,5 @@
 import type { AuditEntryView, UserView } from '@lotse/domain';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.t
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
 interface AuditPageData {
@@ -81,7 +82,6 @@ export function AuditPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-  const captionId = useId();
 
   return (
     <Page title={t('audit.title')} intro={<p>{t('audit.intro')}</p>}>
@@ -97,10 +97,9 @@ export function AuditPage() {
         {entries.loading && !entries.data ? <Loading label={t('common.loading')} /> : null}
         {entries.data && validApplied ? (
           <div>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-            <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-              <table className="table table--compact">
-                <caption id={captionId}>
+            <TableRegion
+              caption={
+                <>
                   {entries.data.total === 0
                     ? t('audit.empty')
                     : t('audit.caption', {
@@ -111,65 +110,61 @@ export function AuditPage() {
                         total: formatNumber(entries.data.total),
                       })}
                   {entries.loading ? <span className="visually-hidden"> {t('common.loading')}</span> : null}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.at')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.outcome')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.resource')}</th>
-                    <th scope="col">{t('audit.clientId')}</th>
-                    <th scope="col">{t('audit.details')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.data.items.map((entry) => (
-                    <tr key={entry.id}>
-                      <td className="cell--nowrap">
-                        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                      </td>
-                      <td>
-                        {t(`audit.actions.${entry.action}`, { defaultValue: '' }) || entry.action}
-                        <br />
-                        <code className="muted">{entry.action}</code>
-                      </td>
-                      <td>
-                        <span className={`badge badge--${outcomeTone(entry.outcome)}`}>
-                          {t(`audit.outcomes.${entry.outcome}`)}
-                        </span>
-                      </td>
-                      <td>{entry.actor?.displayName ?? t('audit.system')}</td>
-                      <td className="cell--break">
-                        {entry.resourceType ? (
+                </>
+              }
+              className="table table--compact"
+              columns={[
+                { label: t('audit.at') },
+                { label: t('audit.action') },
+                { label: t('audit.outcome') },
+                { label: t('audit.actor') },
+                { label: t('audit.resource') },
+                { label: t('audit.clientId') },
+                { label: t('audit.details') },
+              ]}
+            >
+              {entries.data.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="cell--nowrap">
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  </td>
+                  <td>
+                    {t(`audit.actions.${entry.action}`, { defaultValue: '' }) || entry.action}
+                    <br />
+                    <code className="muted">{entry.action}</code>
+                  </td>
+                  <td>
+                    <span className={`badge badge--${outcomeTone(entry.outcome)}`}>
+                      {t(`audit.outcomes.${entry.outcome}`)}
+                    </span>
+                  </td>
+                  <td>{entry.actor?.displayName ?? t('audit.system')}</td>
+                  <td className="cell--break">
+                    {entry.resourceType ? (
+                      <>
+                        {entry.resourceType}
+                        {entry.resourceId ? (
                           <>
-                            {entry.resourceType}
-                            {entry.resourceId ? (
-                              <>
-                                {' '}
-                                <code className="muted">{entry.resourceId}</code>
-                              </>
-                            ) : null}
+                            {' '}
+                            <code className="muted">{entry.resourceId}</code>
                           </>
-                        ) : (
-                          <None />
-                        )}
-                      </td>
-                      <td className="cell--break">
-                        {entry.clientId ? <code>{entry.clientId}</code> : <None />}
-                      </td>
-                      <td className="cell--details">
-                        {Object.keys(entry.details).length > 0 ? (
-                          <code>{JSON.stringify(entry.details)}</code>
-                        ) : (
-                          <None />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+                        ) : null}
+                      </>
+                    ) : (
+                      <None />
+                    )}
+                  </td>
+                  <td className="cell--break">{entry.clientId ? <code>{entry.clientId}</code> : <None />}</td>
+                  <td className="cell--details">
+                    {Object.keys(entry.details).length > 0 ? (
+                      <code>{JSON.stringify(entry.details)}</code>
+                    ) : (
+                      <None />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </TableRegion>
             <Pagination
               page={entries.data.page}
               pageSize={entries.data.pageSize}

@@ -1,5 +1,5 @@
 import type { ClientSummary } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
 interface ClientPage {
@@ -34,7 +35,6 @@ export function ClientsPage() {
   const canWrite = useCan('clients.write');
   const scope = get('auswahl') === 'meine' && canWrite ? 'mine' : 'all';
   const [draft, setDraft] = useState(query);
-  const captionId = useId();
   const clients = useApiQuery<ClientPage>('/api/clients', { page, pageSize: PAGE_SIZE, query, scope });
 
   const onSearch = searchBy('suche', draft);
@@ -83,45 +83,39 @@ export function ClientsPage() {
       {clients.loading && !clients.data ? <Loading label={t('common.loading')} /> : null}
       {clients.data ? (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table">
-              <caption id={captionId}>
-                {query
-                  ? t('casework.clients.captionSearch', { count: clients.data.total, query })
-                  : t('casework.clients.caption', { count: clients.data.total })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('casework.client.name')}</th>
-                  <th scope="col">{t('casework.client.clientNumber')}</th>
-                  <th scope="col">{t('casework.client.birthDate')}</th>
-                  <th scope="col">{t('casework.client.district')}</th>
-                  <th scope="col">{t('casework.case.status')}</th>
-                  <th scope="col">{t('casework.case.guide')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {clients.data.items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`/klienten/${c.id}`}>
-                        {c.lastName}, {c.firstName}
-                      </Link>
-                      {c.shared ? (
-                        <span className="badge badge--neutral"> {t('casework.clients.shared')}</span>
-                      ) : null}
-                    </th>
-                    <td className="cell--nowrap">{c.clientNumber}</td>
-                    <td className="cell--nowrap">{formatDate(c.birthDate, locale)}</td>
-                    <td>{c.district ?? ''}</td>
-                    <td>{c.caseStatus ? t(`casework.caseStatus.${c.caseStatus}`) : ''}</td>
-                    <td>{c.guide?.displayName ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            caption={
+              query
+                ? t('casework.clients.captionSearch', { count: clients.data.total, query })
+                : t('casework.clients.caption', { count: clients.data.total })
+            }
+            columns={[
+              { label: t('casework.client.name') },
+              { label: t('casework.client.clientNumber') },
+              { label: t('casework.client.birthDate') },
+              { label: t('casework.client.district') },
+              { label: t('casework.case.status') },
+              { label: t('casework.case.guide') },
+            ]}
+          >
+            {clients.data.items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/klienten/${c.id}`}>
+                    {c.lastName}, {c.firstName}
+                  </Link>
+                  {c.shared ? (
+                    <span className="badge badge--neutral"> {t('casework.clients.shared')}</span>
+                  ) : null}
+                </th>
+                <td className="cell--nowrap">{c.clientNumber}</td>
+                <td className="cell--nowrap">{formatDate(c.birthDate, locale)}</td>
+                <td>{c.district ?? ''}</td>
+                <td>{c.caseStatus ? t(`casework.caseStatus.${c.caseStatus}`) : ''}</td>
+                <td>{c.guide?.displayName ?? ''}</td>
+              </tr>
+            ))}
+          </TableRegion>
           {clients.data.items.length === 0 ? <p>{t('casework.clients.empty')}</p> : null}
           <Pagination
             page={clients.data.page}

@@ -1,5 +1,5 @@
 import type { ClientView, ConsentView } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
@@ -12,6 +12,7 @@ import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { consentForms, consentPurposes } from './casework.ts';
 
@@ -30,7 +31,6 @@ export function ConsentsSection({
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const [adding, setAdding] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const captionId = useId();
 
   const withdraw = async (consent: ConsentView) => {
     setFailure(undefined);
@@ -52,59 +52,51 @@ export function ConsentsSection({
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {consents.error ? <Alert tone="error">{errorText(t, consents.error)}</Alert> : null}
       {consents.data && consents.data.items.length > 0 ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table" aria-labelledby={captionId}>
-            <caption id={captionId} className="visually-hidden">
-              {t('casework.consent.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('casework.consent.purpose')}</th>
-                <th scope="col">{t('casework.consent.form')}</th>
-                <th scope="col">{t('casework.consent.date')}</th>
-                <th scope="col">{t('casework.consent.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('casework.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {consents.data.items.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    {t(`casework.purpose.${c.purpose}`)}
-                    {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
-                    {c.includesContactNotes ? (
-                      <span className="consent__notes">{t('casework.consent.includesContactNotes')}</span>
-                    ) : null}
-                  </th>
-                  <td>{t(`casework.consentForm.${c.form}`)}</td>
-                  <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
-                  <td>
-                    <span className={`badge badge--${c.active ? 'success' : 'neutral'}`}>
-                      {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
-                    </span>
-                  </td>
-                  <td>
-                    {c.active && !client.anonymised ? (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onPress={() => void withdraw(c)}
-                        aria-label={t('casework.consent.withdrawLabel', {
-                          purpose: t(`casework.purpose.${c.purpose}`),
-                        })}
-                      >
-                        {t('casework.consent.withdraw')}
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <TableRegion
+          caption={t('casework.consent.title')}
+          captionHidden
+          labelTable
+          columns={[
+            { label: t('casework.consent.purpose') },
+            { label: t('casework.consent.form') },
+            { label: t('casework.consent.date') },
+            { label: t('casework.consent.status') },
+            { label: t('casework.actions'), hidden: true },
+          ]}
+        >
+          {consents.data.items.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                {t(`casework.purpose.${c.purpose}`)}
+                {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
+                {c.includesContactNotes ? (
+                  <span className="consent__notes">{t('casework.consent.includesContactNotes')}</span>
+                ) : null}
+              </th>
+              <td>{t(`casework.consentForm.${c.form}`)}</td>
+              <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
+              <td>
+                <span className={`badge badge--${c.active ? 'success' : 'neutral'}`}>
+                  {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
+                </span>
+              </td>
+              <td>
+                {c.active && !client.anonymised ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onPress={() => void withdraw(c)}
+                    aria-label={t('casework.consent.withdrawLabel', {
+                      purpose: t(`casework.purpose.${c.purpose}`),
+                    })}
+                  >
+                    {t('casework.consent.withdraw')}
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </TableRegion>
       ) : consents.data ? (
         <p>t('casework.consent.none')</p>
       ) : null}

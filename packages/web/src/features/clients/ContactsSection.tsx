@@ -1,5 +1,5 @@
 import type { ClientView, ContactView } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { contactTypes } from './casework.ts';
@@ -36,7 +37,6 @@ export function ContactsSection({
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const contacts = useApiQuery<ContactPage>(`/api/clients/${client.id}/contacts`, { pageSize: 200 });
-  const captionId = useId();
 
   return (
     <Section id="kontakte" title={t('casework.contact.title')}>
@@ -49,40 +49,34 @@ export function ContactsSection({
         </div>
       ) : null}
       {contacts.data && contacts.data.items.length > 0 ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table">
-            <caption id={captionId}>{t('casework.contact.caption', { count: contacts.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('casework.contact.date')}</th>
-                <th scope="col">{t('casework.contact.type')}</th>
-                <th scope="col">{t('casework.contact.duration')}</th>
-                <th scope="col">{t('casework.contact.note')}</th>
-                <th scope="col">{t('casework.contact.author')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.data.items.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row" className="cell--nowrap">
-                    {formatDate(c.date, locale)}
-                  </th>
-                  <td>{t(`casework.contactType.${c.type}`)}</td>
-                  <td>
-                    {c.durationMinutes === null
-                      ? ''
-                      : t('casework.contact.minutes', { count: c.durationMinutes })}
-                  </td>
-                  <td className="note-text">
-                    {c.noteHidden ? <em>{t('casework.contact.noteHidden')}</em> : (c.note ?? '')}
-                  </td>
-                  <td>{c.author?.displayName ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <TableRegion
+          caption={t('casework.contact.caption', { count: contacts.data.total })}
+          columns={[
+            { label: t('casework.contact.date') },
+            { label: t('casework.contact.type') },
+            { label: t('casework.contact.duration') },
+            { label: t('casework.contact.note') },
+            { label: t('casework.contact.author') },
+          ]}
+        >
+          {contacts.data.items.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className="cell--nowrap">
+                {formatDate(c.date, locale)}
+              </th>
+              <td>{t(`casework.contactType.${c.type}`)}</td>
+              <td>
+                {c.durationMinutes === null
+                  ? ''
+                  : t('casework.contact.minutes', { count: c.durationMinutes })}
+              </td>
+              <td className="note-text">
+                {c.noteHidden ? <em>{t('casework.contact.noteHidden')}</em> : (c.note ?? '')}
+              </td>
+              <td>{c.author?.displayName ?? ''}</td>
+            </tr>
+          ))}
+        </TableRegion>
       ) : contacts.data ? (
         <p>{t('casework.contact.none')}</p>
       ) : null}

@@ -1,5 +1,5 @@
 import type { ClientView, GoalView } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
@@ -13,6 +13,7 @@ import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { goalStatuses } from './casework.ts';
@@ -39,7 +40,6 @@ export function GoalsSection({
   const today = todayIso();
   const needs = useNeedDimensions(client.id);
   const [reviewing, setReviewing] = useState<GoalView>();
-  const captionId = useId();
 
   return (
     <Section id="ziele" title={t('casework.goal.title')}>
@@ -57,65 +57,57 @@ export function GoalsSection({
         </div>
       ) : null}
       {goals.data && goals.data.items.length > 0 ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table" aria-labelledby={captionId}>
-            <caption id={captionId} className="visually-hidden">
-              {t('casework.goal.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('casework.goal.goal')}</th>
-                <th scope="col">{t('casework.goal.dimension')}</th>
-                <th scope="col">{t('casework.goal.targetDate')}</th>
-                <th scope="col">{t('casework.goal.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('casework.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {goals.data.items.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row">
-                    {g.title}
-                    {g.steps.length > 0 ? (
-                      <ul className="muted">
-                        {g.steps.map((s) => (
-                          <li key={s}>{s}</li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {g.review ? <p className="muted">{g.review}</p> : null}
-                  </th>
-                  <td>{dimensions.labelOf(g.dimension)}</td>
-                  <td className="cell--nowrap">
-                    {formatDate(g.targetDate, locale)}
-                    {g.status === 'open' && g.targetDate < today ? (
-                      <>
-                        {' '}
-                        <span className="badge badge--warning">{t('casework.goal.overdue')}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{t(`casework.goalStatus.${g.status}`)}</td>
-                  <td>
-                    {!client.anonymised ? (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onPress={() => setReviewing(g)}
-                        aria-label={t('casework.goal.reviewLabel', { title: g.title })}
-                      >
-                        {t('casework.goal.review')}
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <TableRegion
+          caption={t('casework.goal.title')}
+          captionHidden
+          labelTable
+          columns={[
+            { label: t('casework.goal.goal') },
+            { label: t('casework.goal.dimension') },
+            { label: t('casework.goal.targetDate') },
+            { label: t('casework.goal.status') },
+            { label: t('casework.actions'), hidden: true },
+          ]}
+        >
+          {goals.data.items.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">
+                {g.title}
+                {g.steps.length > 0 ? (
+                  <ul className="muted">
+                    {g.steps.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {g.review ? <p className="muted">{g.review}</p> : null}
+              </th>
+              <td>{dimensions.labelOf(g.dimension)}</td>
+              <td className="cell--nowrap">
+                {formatDate(g.targetDate, locale)}
+                {g.status === 'open' && g.targetDate < today ? (
+                  <>
+                    {' '}
+                    <span className="badge badge--warning">{t('casework.goal.overdue')}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{t(`casework.goalStatus.${g.status}`)}</td>
+              <td>
+                {!client.anonymised ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onPress={() => setReviewing(g)}
+                    aria-label={t('casework.goal.reviewLabel', { title: g.title })}
+                  >
+                    {t('casework.goal.review')}
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </TableRegion>
       ) : goals.data ? (
         <p>t('casework.goal.none')</p>
       ) : null}

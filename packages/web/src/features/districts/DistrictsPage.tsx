@@ -1,5 +1,5 @@
 import type { District, DistrictList } from '@lotse/domain';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../app/api.ts';
@@ -8,6 +8,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { ImportDialog } from '../offers/ImportDialog.tsx';
 
@@ -53,7 +54,6 @@ function districtOf(d: Draft, before: District | undefined): District {
 export function DistrictsPage() {
   const { t } = useTranslation();
   const list = useApiQuery<DistrictList>('/api/districts');
-  const captionId = useId();
   const [draft, setDraft] = useState<Draft>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
@@ -131,48 +131,40 @@ export function DistrictsPage() {
       {list.error ? <Alert tone="error">{errorText(t, list.error)}</Alert> : null}
       {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
       <Section id="liste" title={t('districts.listTitle', { count: items.length })}>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table table--compact">
-            <caption id={captionId}>{t('districts.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('districts.name')}</th>
-                <th scope="col">{t('districts.key')}</th>
-                <th scope="col">{t('districts.ags')}</th>
-                <th scope="col">{t('districts.map')}</th>
-                <th scope="col">{t('districts.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{d.name}</th>
-                  <td>{d.key}</td>
-                  <td>{d.ags ?? '–'}</td>
-                  <td>
-                    {[
-                      d.centre ? t('districts.hasCentre') : null,
-                      d.boundary ? t('districts.hasBoundary') : null,
-                    ]
-                      .filter(Boolean)
-                      .join(', ') || '–'}
-                  </td>
-                  <td className="actions">
-                    <div className="button-group">
-                      <Button variant="secondary" size="sm" onPress={() => setDraft(draftOf(d))}>
-                        {t('districts.edit', { name: d.name })}
-                      </Button>
-                      <Button variant="secondary" size="sm" isPending={busy} onPress={() => remove(d)}>
-                        {t('districts.remove', { name: d.name })}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <TableRegion
+          caption={t('districts.caption')}
+          className="table table--compact"
+          columns={[
+            { label: t('districts.name') },
+            { label: t('districts.key') },
+            { label: t('districts.ags') },
+            { label: t('districts.map') },
+            { label: t('districts.actions') },
+          ]}
+        >
+          {items.map((d) => (
+            <tr key={d.key}>
+              <th scope="row">{d.name}</th>
+              <td>{d.key}</td>
+              <td>{d.ags ?? '–'}</td>
+              <td>
+                {[d.centre ? t('districts.hasCentre') : null, d.boundary ? t('districts.hasBoundary') : null]
+                  .filter(Boolean)
+                  .join(', ') || '–'}
+              </td>
+              <td className="actions">
+                <div className="button-group">
+                  <Button variant="secondary" size="sm" onPress={() => setDraft(draftOf(d))}>
+                    {t('districts.edit', { name: d.name })}
+                  </Button>
+                  <Button variant="secondary" size="sm" isPending={busy} onPress={() => remove(d)}>
+                    {t('districts.remove', { name: d.name })}
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </TableRegion>
       </Section>
       <Section
         id="bearbeiten"

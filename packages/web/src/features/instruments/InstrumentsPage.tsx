@@ -8,6 +8,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { tr } from '../assessments/text.ts';
 import { BlankFormLinks, currentVersions } from './BlankForms.tsx';
 
@@ -23,7 +24,6 @@ export function InstrumentsPage() {
   const [toEdit, setToEdit] = useState<string>();
   const [error, setError] = useState<unknown>();
   const fileId = useId();
-  const captionId = useId();
 
   const run = async (action: () => Promise<void>) => {
     setError(undefined);
@@ -80,69 +80,61 @@ export function InstrumentsPage() {
       {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
       {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
       <Section id="versionen" title={t('instruments.title')}>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table" aria-labelledby={captionId}>
-            <caption id={captionId} className="visually-hidden">
-              {t('instruments.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('instruments.instrumentTitle')}</th>
-                <th scope="col">{t('instruments.version')}</th>
-                <th scope="col">{t('instruments.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('instruments.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(list.data?.items ?? []).map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    {tr(i.title, lang)} <code>{i.key}</code>
-                  </th>
-                  <td>{i.version}</td>
-                  <td>
-                    {t(`instruments.${i.status}`)}
-                    {i.shared ? ` (${t('instruments.shared')})` : ''}
-                  </td>
-                  <td>
-                    <div className="section-actions">
-                      {i.status === 'draft' ? (
-                        <>
-                          <Link className="btn btn--secondary" to={`/verwaltung/erhebungsboegen/${i.id}`}>
-                            {t('instruments.edit')}
-                          </Link>
-                          <Button variant="secondary" onPress={() => void publish(i.id)}>
-                            {t('instruments.publish')}
-                          </Button>
-                        </>
-                      ) : (
-                        <Button variant="secondary" onPress={() => void copy(i.id)}>
-                          {t('instruments.copy')}
-                        </Button>
-                      )}
-                      <a
-                        className="btn btn--secondary"
-                        href={`/api/instruments/${i.id}/fhir`}
-                        download={`${i.key}-v${i.version}.json`}
-                      >
-                        {t('instruments.fhir')}
-                      </a>
-                      <a
-                        className="btn btn--secondary"
-                        href={`/api/instruments/${i.id}/form.pdf?locale=${lang}&perspective=self`}
-                      >
-                        {t('instruments.form')}
-                      </a>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <TableRegion
+          caption={t('instruments.title')}
+          captionHidden
+          labelTable
+          columns={[
+            { label: t('instruments.instrumentTitle') },
+            { label: t('instruments.version') },
+            { label: t('instruments.status') },
+            { label: t('instruments.edit'), hidden: true },
+          ]}
+        >
+          {(list.data?.items ?? []).map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                {tr(i.title, lang)} <code>{i.key}</code>
+              </th>
+              <td>{i.version}</td>
+              <td>
+                {t(`instruments.${i.status}`)}
+                {i.shared ? ` (${t('instruments.shared')})` : ''}
+              </td>
+              <td>
+                <div className="section-actions">
+                  {i.status === 'draft' ? (
+                    <>
+                      <Link className="btn btn--secondary" to={`/verwaltung/erhebungsboegen/${i.id}`}>
+                        {t('instruments.edit')}
+                      </Link>
+                      <Button variant="secondary" onPress={() => void publish(i.id)}>
+                        {t('instruments.publish')}
+                      </Button>
+                    </>
+                  ) : (
+                    <Button variant="secondary" onPress={() => void copy(i.id)}>
+                      {t('instruments.copy')}
+                    </Button>
+                  )}
+                  <a
+                    className="btn btn--secondary"
+                    href={`/api/instruments/${i.id}/fhir`}
+                    download={`${i.key}-v${i.version}.json`}
+                  >
+                    {t('instruments.fhir')}
+                  </a>
+                  <a
+                    className="btn btn--secondary"
+                    href={`/api/instruments/${i.id}/form.pdf?locale=${lang}&perspective=self`}
+                  >
+                    {t('instruments.form')}
+                  </a>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </TableRegion>
       </Section>
       <Section
         id="leere-boegen"

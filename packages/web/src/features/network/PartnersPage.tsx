@@ -1,5 +1,5 @@
 import type { OfferView, PartnerView } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { NotFoundPage } from '../errors/ErrorPages.tsx';
 import { ImportDialog } from '../offers/ImportDialog.tsx';
@@ -36,7 +37,6 @@ export function PartnersPage() {
   const kind = get('art');
   const district = get('sozialraum');
   const [draft, setDraft] = useState(query);
-  const captionId = useId();
   const canImport = useCan('network.import');
   const canWrite = useCan('network.write');
   const [importing, setImporting] = useState(false);
@@ -108,35 +108,27 @@ export function PartnersPage() {
       {partners.loading && !partners.data ? <Loading label={t('common.loading')} /> : null}
       {partners.data ? (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table">
-              <caption id={captionId}>
-                {t('network.partners.caption', { count: partners.data.total })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.partners.name')}</th>
-                  <th scope="col">{t('network.partners.kind')}</th>
-                  <th scope="col">{t('network.partners.districts')}</th>
-                  <th scope="col">{t('network.partners.offerCount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {partners.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link to={`/netzwerk/partner/${p.id}`}>{p.name}</Link>
-                      {p.own ? null : <span className="badge badge--neutral"> {p.agency.name}</span>}
-                    </th>
-                    <td>{t(`network.partnerKind.${p.kind}`)}</td>
-                    <td>{p.districts.map(districts.name).join(', ')}</td>
-                    <td>{p.offerCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            caption={t('network.partners.caption', { count: partners.data.total })}
+            columns={[
+              { label: t('network.partners.name') },
+              { label: t('network.partners.kind') },
+              { label: t('network.partners.districts') },
+              { label: t('network.partners.offerCount') },
+            ]}
+          >
+            {partners.data.items.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link to={`/netzwerk/partner/${p.id}`}>{p.name}</Link>
+                  {p.own ? null : <span className="badge badge--neutral"> {p.agency.name}</span>}
+                </th>
+                <td>{t(`network.partnerKind.${p.kind}`)}</td>
+                <td>{p.districts.map(districts.name).join(', ')}</td>
+                <td>{p.offerCount}</td>
+              </tr>
+            ))}
+          </TableRegion>
           {partners.data.items.length === 0 ? <p>{t('network.partners.empty')}</p> : null}
           <Pagination
             page={partners.data.page}

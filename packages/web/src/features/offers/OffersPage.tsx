@@ -1,5 +1,5 @@
 import type { OfferView } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Form, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { DistrictMap } from './DistrictMap.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -70,7 +71,6 @@ export function OffersPage() {
   const { get, page, update, searchBy } = useListParams(FILTERS);
   const [draft, setDraft] = useState(get('suche'));
   const dims = useDimensions();
-  const captionId = useId();
   const canImport = useCan('network.import');
   const canWrite = useCan('network.write');
   const [importing, setImporting] = useState(false);
@@ -209,39 +209,31 @@ export function OffersPage() {
       {offers.data ? (
         <>
           {view === 'map' ? <DistrictMap offers={offers.data.items} districts={districts.items} /> : null}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table">
-              <caption id={captionId}>{t('network.offers.caption', { count: offers.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.offers.titleCol')}</th>
-                  <th scope="col">{t('network.offers.partner')}</th>
-                  <th scope="col">{t('network.offers.district')}</th>
-                  <th scope="col">{t('network.offer.dimensions')}</th>
-                  <th scope="col">{t('network.offers.places')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {offers.data.items.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <Link to={`/angebote/${o.id}`}>{o.title}</Link>
-                      {o.own ? null : (
-                        <span className="badge badge--neutral"> {t('network.offers.shared')}</span>
-                      )}
-                    </th>
-                    <td>{o.partner.name}</td>
-                    <td>{o.districtName}</td>
-                    <td>{o.dimensions.map(dims.labelOf).join(', ')}</td>
-                    <td className="cell--nowrap">
-                      <PlacesText offer={o} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            caption={t('network.offers.caption', { count: offers.data.total })}
+            columns={[
+              { label: t('network.offers.titleCol') },
+              { label: t('network.offers.partner') },
+              { label: t('network.offers.district') },
+              { label: t('network.offer.dimensions') },
+              { label: t('network.offers.places') },
+            ]}
+          >
+            {offers.data.items.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">
+                  <Link to={`/angebote/${o.id}`}>{o.title}</Link>
+                  {o.own ? null : <span className="badge badge--neutral"> {t('network.offers.shared')}</span>}
+                </th>
+                <td>{o.partner.name}</td>
+                <td>{o.districtName}</td>
+                <td>{o.dimensions.map(dims.labelOf).join(', ')}</td>
+                <td className="cell--nowrap">
+                  <PlacesText offer={o} />
+                </td>
+              </tr>
+            ))}
+          </TableRegion>
           {offers.data.items.length === 0 ? <p>{t('network.offers.empty')}</p> : null}
           <Pagination
             page={offers.data.page}

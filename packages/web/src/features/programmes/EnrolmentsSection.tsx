@@ -1,5 +1,5 @@
 import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
@@ -13,6 +13,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loading, Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import {
@@ -51,7 +52,6 @@ export function EnrolmentsSection({
   const [enrolling, setEnrolling] = useState(false);
   const [exiting, setExiting] = useState<EnrolmentView>();
   const [admitting, setAdmitting] = useState<EnrolmentView>();
-  const captionId = useId();
   const enrolments = useApiQuery<Paged<EnrolmentView>>(`/api/programmes/${programme.id}/enrolments`, {
     page,
     pageSize: PAGE_SIZE,
@@ -88,76 +88,69 @@ export function EnrolmentsSection({
       {enrolments.loading && !enrolments.data ? <Loading label={t('common.loading')} /> : null}
       {enrolments.data ? (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table table--compact">
-              <caption id={captionId}>
-                {t('programmes.enrolments.caption', {
-                  status: t(`programmes.status.${status}`),
-                  count: enrolments.data.total,
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('programmes.enrolments.person')}</th>
-                  <th scope="col">{t('programmes.enrolments.clientNumber')}</th>
-                  <th scope="col">{t('programmes.enrolments.status')}</th>
-                  <th scope="col">{t('programmes.enrolments.entry')}</th>
-                  <th scope="col">{t('programmes.enrolments.exit')}</th>
-                  <th scope="col">{t('programmes.enrolments.reason')}</th>
-                  <th scope="col">{t('programmes.enrolments.coach')}</th>
-                  <th scope="col">{t('programmes.enrolments.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {enrolments.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row">{nameOf(e)}</th>
-                    <td className="cell--nowrap">{e.client.clientNumber}</td>
-                    <td>
-                      <span className={`badge badge--${e.status === 'active' ? 'success' : 'neutral'}`}>
-                        {t(`programmes.status.${e.status}`)}
-                      </span>
-                      {e.overBooked ? (
-                        <span className="badge badge--warning"> {t('programmes.enrolments.overBooked')}</span>
-                      ) : null}
-                    </td>
-                    <td className="cell--nowrap">{formatDate(e.entryDate, locale)}</td>
-                    <td className="cell--nowrap">{formatDate(e.exitDate, locale)}</td>
-                    <td>
-                      {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
-                      {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
-                    </td>
-                    <td>{e.coach?.displayName ?? ''}</td>
-                    <td>
-                      <div className="section-actions">
-                        {e.status === 'waiting' ? (
-                          <Button
-                            size="sm"
-                            variant="secondary"
-                            aria-label={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
-                            onPress={() => setAdmitting(e)}
-                          >
-                            {t('programmes.enrolments.admitAction')}
-                          </Button>
-                        ) : null}
-                        {e.status !== 'exited' ? (
-                          <Button
-                            size="sm"
-                            variant="secondary"
-                            aria-label={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
-                            onPress={() => setExiting(e)}
-                          >
-                            {t('programmes.enrolments.exitAction')}
-                          </Button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            caption={t('programmes.enrolments.caption', {
+              status: t(`programmes.status.${status}`),
+              count: enrolments.data.total,
+            })}
+            className="table table--compact"
+            columns={[
+              { label: t('programmes.enrolments.person') },
+              { label: t('programmes.enrolments.clientNumber') },
+              { label: t('programmes.enrolments.status') },
+              { label: t('programmes.enrolments.entry') },
+              { label: t('programmes.enrolments.exit') },
+              { label: t('programmes.enrolments.reason') },
+              { label: t('programmes.enrolments.coach') },
+              { label: t('programmes.enrolments.actions') },
+            ]}
+          >
+            {enrolments.data.items.map((e) => (
+              <tr key={e.id}>
+                <th scope="row">{nameOf(e)}</th>
+                <td className="cell--nowrap">{e.client.clientNumber}</td>
+                <td>
+                  <span className={`badge badge--${e.status === 'active' ? 'success' : 'neutral'}`}>
+                    {t(`programmes.status.${e.status}`)}
+                  </span>
+                  {e.overBooked ? (
+                    <span className="badge badge--warning"> {t('programmes.enrolments.overBooked')}</span>
+                  ) : null}
+                </td>
+                <td className="cell--nowrap">{formatDate(e.entryDate, locale)}</td>
+                <td className="cell--nowrap">{formatDate(e.exitDate, locale)}</td>
+                <td>
+                  {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
+                  {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
+                </td>
+                <td>{e.coach?.displayName ?? ''}</td>
+                <td>
+                  <div className="section-actions">
+                    {e.status === 'waiting' ? (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        aria-label={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
+                        onPress={() => setAdmitting(e)}
+                      >
+                        {t('programmes.enrolments.admitAction')}
+                      </Button>
+                    ) : null}
+                    {e.status !== 'exited' ? (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        aria-label={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
+                        onPress={() => setExiting(e)}
+                      >
+                        {t('programmes.enrolments.exitAction')}
+                      </Button>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </TableRegion>
           {enrolments.data.items.length === 0 ? <p>{t('programmes.enrolments.empty')}</p> : null}
           <Pagination
             page={enrolments.data.page}

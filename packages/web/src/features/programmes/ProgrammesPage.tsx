@@ -1,5 +1,5 @@
 import type { ProgrammeView } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
@@ -10,6 +10,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { ProgrammeFormDialog } from './ProgrammeFormDialog.tsx';
 import type { Paged } from './programmes.ts';
 import './programmes.css';
@@ -18,7 +19,6 @@ import './programmes.css';
 export function ProgrammesPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const captionId = useId();
   const programmes = useApiQuery<Paged<ProgrammeView>>('/api/programmes', { pageSize: 200 });
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -41,38 +41,30 @@ export function ProgrammesPage() {
       {programmes.loading && !programmes.data ? <Loading label={t('common.loading')} /> : null}
       {programmes.data ? (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table">
-              <caption id={captionId}>
-                {t('programmes.list.caption', { count: programmes.data.total })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('programmes.list.name')}</th>
-                  <th scope="col">{t('programmes.list.funding')}</th>
-                  <th scope="col">{t('programmes.list.runtime')}</th>
-                  <th scope="col">{t('programmes.list.role')}</th>
-                  <th scope="col">{t('programmes.list.agencies')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {programmes.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link to={`/programme/${p.id}`}>{p.name}</Link>
-                    </th>
-                    <td>{t(`programmes.fundingSource.${p.fundingSource}`)}</td>
-                    <td className="cell--nowrap">
-                      {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
-                    </td>
-                    <td>{t(`programmes.role.${p.myRole}`)}</td>
-                    <td>{p.agencies.map((a) => a.agency.name).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            caption={t('programmes.list.caption', { count: programmes.data.total })}
+            columns={[
+              { label: t('programmes.list.name') },
+              { label: t('programmes.list.funding') },
+              { label: t('programmes.list.runtime') },
+              { label: t('programmes.list.role') },
+              { label: t('programmes.list.agencies') },
+            ]}
+          >
+            {programmes.data.items.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link to={`/programme/${p.id}`}>{p.name}</Link>
+                </th>
+                <td>{t(`programmes.fundingSource.${p.fundingSource}`)}</td>
+                <td className="cell--nowrap">
+                  {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
+                </td>
+                <td>{t(`programmes.role.${p.myRole}`)}</td>
+                <td>{p.agencies.map((a) => a.agency.name).join(', ')}</td>
+              </tr>
+            ))}
+          </TableRegion>
           {programmes.data.items.length === 0 ? <p>{t('programmes.list.empty')}</p> : null}
         </>
       ) : null}

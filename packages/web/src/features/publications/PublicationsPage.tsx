@@ -15,6 +15,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { BlankForms } from '../instruments/BlankForms.tsx';
 import { publicationKinds } from '../offers/network.ts';
@@ -51,7 +52,6 @@ export function PublicationsPage() {
   const [draft, setDraft] = useState(query);
   const [notice, setNotice] = useState<string>();
   const [uploading, setUploading] = useState(false);
-  const captionId = useId();
   const canPublish = useCan('publications.write');
   const list = useApiQuery<PublicationPage>('/api/publications', { page, pageSize: 50, query, kind });
   const onSearch = searchBy('suche', draft);
@@ -86,57 +86,49 @@ export function PublicationsPage() {
       {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
       {list.data ? (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table">
-              <caption id={captionId}>
-                {t('network.publications.caption', { count: list.data.total })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.publications.pubTitle')}</th>
-                  <th scope="col">{t('network.publications.kind')}</th>
-                  <th scope="col">{t('network.publications.tags')}</th>
-                  <th scope="col">{t('network.publications.publishedOn')}</th>
-                  <th scope="col">{t('network.publications.file')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      {p.title}
-                      <div className="muted">{p.summary}</div>
-                      <div className="muted">{p.agency.name}</div>
-                    </th>
-                    <td>{t(`network.publicationKind.${p.kind}`)}</td>
-                    <td>
-                      <div className="button-group button-group--tight">
-                        {p.tags.map((tag) => (
-                          <Button key={tag} variant="quiet" size="sm" onPress={() => update({ suche: tag })}>
-                            {tag}
-                          </Button>
-                        ))}
-                      </div>
-                    </td>
-                    <td className="cell--nowrap">{p.publishedOn ? formatDate(p.publishedOn, locale) : ''}</td>
-                    <td>
-                      {p.file ? (
-                        <a href={`/api/publications/${p.id}/file`} download={p.file.name}>
-                          {t('network.publications.download', {
-                            name: p.file.name,
-                            size: sizeText(p.file.size, locale),
-                          })}
-                        </a>
-                      ) : (
-                        t('network.publications.noFile')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            caption={t('network.publications.caption', { count: list.data.total })}
+            columns={[
+              { label: t('network.publications.pubTitle') },
+              { label: t('network.publications.kind') },
+              { label: t('network.publications.tags') },
+              { label: t('network.publications.publishedOn') },
+              { label: t('network.publications.file') },
+            ]}
+          >
+            {list.data.items.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  {p.title}
+                  <div className="muted">{p.summary}</div>
+                  <div className="muted">{p.agency.name}</div>
+                </th>
+                <td>{t(`network.publicationKind.${p.kind}`)}</td>
+                <td>
+                  <div className="button-group button-group--tight">
+                    {p.tags.map((tag) => (
+                      <Button key={tag} variant="quiet" size="sm" onPress={() => update({ suche: tag })}>
+                        {tag}
+                      </Button>
+                    ))}
+                  </div>
+                </td>
+                <td className="cell--nowrap">{p.publishedOn ? formatDate(p.publishedOn, locale) : ''}</td>
+                <td>
+                  {p.file ? (
+                    <a href={`/api/publications/${p.id}/file`} download={p.file.name}>
+                      {t('network.publications.download', {
+                        name: p.file.name,
+                        size: sizeText(p.file.size, locale),
+                      })}
+                    </a>
+                  ) : (
+                    t('network.publications.noFile')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </TableRegion>
           {list.data.items.length === 0 ? <p>{t('network.publications.empty')}</p> : null}
           <Pagination
             page={list.data.page}

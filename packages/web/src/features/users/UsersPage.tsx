@@ -17,6 +17,7 @@ import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
 
@@ -37,7 +38,6 @@ export function UsersPage() {
   const users = useApiQuery<UserPage>('/api/users', { page, pageSize: PAGE_SIZE });
   const [inviteOpen, setInviteOpen] = useState(false);
   const [editing, setEditing] = useState<UserView>();
-  const captionId = useId();
 
   return (
     <Page
@@ -49,54 +49,48 @@ export function UsersPage() {
       {users.loading && !users.data ? <Loading label={t('common.loading')} /> : null}
       {users.data ? (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table">
-              <caption id={captionId}>
+          <TableRegion
+            caption={
+              <>
                 {t('users.caption', { count: users.data.total })}
                 {users.loading ? <span className="visually-hidden"> {t('common.loading')}</span> : null}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.email')}</th>
-                  <th scope="col">{t('users.roles')}</th>
-                  <th scope="col">{t('users.status')}</th>
-                  <th scope="col">{t('users.mfa')}</th>
-                  <th scope="col">{t('users.lastLogin')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('users.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">{user.displayName}</th>
-                    <td className="cell--nowrap">{user.email}</td>
-                    <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-                    <td>
-                      <span className={`badge badge--${statusTone(user.status)}`}>
-                        {t(`userStatus.${user.status}`)}
-                      </span>
-                    </td>
-                    <td>{user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}</td>
-                    <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</td>
-                    <td>
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        onPress={() => setEditing(user)}
-                        aria-label={t('users.editUser', { name: user.displayName })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+              </>
+            }
+            columns={[
+              { label: t('users.name') },
+              { label: t('users.email') },
+              { label: t('users.roles') },
+              { label: t('users.status') },
+              { label: t('users.mfa') },
+              { label: t('users.lastLogin') },
+              { label: t('users.actions'), hidden: true },
+            ]}
+          >
+            {users.data.items.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">{user.displayName}</th>
+                <td className="cell--nowrap">{user.email}</td>
+                <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
+                <td>
+                  <span className={`badge badge--${statusTone(user.status)}`}>
+                    {t(`userStatus.${user.status}`)}
+                  </span>
+                </td>
+                <td>{user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}</td>
+                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</td>
+                <td>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onPress={() => setEditing(user)}
+                    aria-label={t('users.editUser', { name: user.displayName })}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </TableRegion>
           <Pagination
             page={users.data.page}
             pageSize={users.data.pageSize}
