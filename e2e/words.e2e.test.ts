@@ -21,9 +21,9 @@ type Tree = { [key: string]: string | Tree };
 function load(lang: Lang): Tree {
   const files = [
     'i18n',
-    'features/clients/i18n',
-    'features/offers/i18n',
-    'features/assessments/i18n',
+    'features/casework/i18n',
+    'features/network/i18n',
+    'features/instruments/i18n',
     'features/programmes/i18n',
     'features/evaluation/i18n',
   ].map((dir) => JSON.parse(readFileSync(webSrc(`${dir}/${lang}.json`), 'utf8')) as Tree);

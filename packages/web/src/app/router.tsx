@@ -1,6 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, useParams } from 'react-router';
-import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
+import { NotFoundPage, RouteErrorPage } from '../ui/ErrorPages.tsx';
 import { AuthRoot, RequireSession, usePermissions } from './auth.tsx';
 import { canUse, type Feature } from './features.ts';
 import { Shell } from './Shell.tsx';
@@ -52,18 +52,18 @@ export const router = createBrowserRouter([
         children: [
           {
             path: 'anmelden',
-            lazy: page(() => import('../features/auth/SignInPage.tsx').then((m) => m.SignInPage)),
+            lazy: page(() => import('../features/account/SignInPage.tsx').then((m) => m.SignInPage)),
           },
           {
             path: 'einladung/:token',
-            lazy: page(() => import('../features/auth/TokenPage.tsx').then((m) => m.TokenPage)),
+            lazy: page(() => import('../features/account/TokenPage.tsx').then((m) => m.TokenPage)),
           },
           // Opened from a link, these two load their own entry (see main.tsx); the routes serve a
           // navigation inside the app, which then shows them in the staff frame.
           {
             path: 'selbsteinschaetzung/:token',
             lazy: page(() =>
-              import('../features/assessments/SelfAssessmentPage.tsx').then((m) =>
+              import('../features/instruments/SelfAssessmentPage.tsx').then((m) =>
                 withToken(m.SelfAssessmentPage),
               ),
             ),
@@ -71,14 +71,14 @@ export const router = createBrowserRouter([
           {
             path: 'rueckmeldung/:token',
             lazy: page(() =>
-              import('../features/offers/ReferralFeedbackPage.tsx').then((m) =>
+              import('../features/network/ReferralFeedbackPage.tsx').then((m) =>
                 withToken(m.ReferralFeedbackPage),
               ),
             ),
           },
           {
             path: 'zwei-faktor-einrichten',
-            lazy: page(() => import('../features/auth/MfaEnrollPage.tsx').then((m) => m.MfaEnrollPage)),
+            lazy: page(() => import('../features/account/MfaEnrollPage.tsx').then((m) => m.MfaEnrollPage)),
           },
           {
             element: <RequireSession />,
@@ -93,19 +93,22 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'verwaltung/benutzer',
-                lazy: page(() => import('../features/users/UsersPage.tsx').then((m) => m.UsersPage), 'users'),
+                lazy: page(
+                  () => import('../features/administration/UsersPage.tsx').then((m) => m.UsersPage),
+                  'users',
+                ),
               },
               {
                 path: 'verwaltung/sozialraeume',
                 lazy: page(
-                  () => import('../features/districts/DistrictsPage.tsx').then((m) => m.DistrictsPage),
+                  () => import('../features/administration/DistrictsPage.tsx').then((m) => m.DistrictsPage),
                   'districts',
                 ),
               },
               {
                 path: 'verwaltung/einstellungen',
                 lazy: page(
-                  () => import('../features/settings/SettingsPage.tsx').then((m) => m.SettingsPage),
+                  () => import('../features/administration/SettingsPage.tsx').then((m) => m.SettingsPage),
                   'settings',
                 ),
               },
@@ -113,35 +116,35 @@ export const router = createBrowserRouter([
               {
                 path: 'meine-faelle',
                 lazy: page(
-                  () => import('../features/caseload/CaseloadPage.tsx').then((m) => m.CaseloadPage),
+                  () => import('../features/casework/CaseloadPage.tsx').then((m) => m.CaseloadPage),
                   'caseload',
                 ),
               },
               {
                 path: 'klienten',
                 lazy: page(
-                  () => import('../features/clients/ClientsPage.tsx').then((m) => m.ClientsPage),
+                  () => import('../features/casework/ClientsPage.tsx').then((m) => m.ClientsPage),
                   'clients',
                 ),
               },
               {
                 path: 'klienten/neu',
                 lazy: page(
-                  () => import('../features/clients/NewClientPage.tsx').then((m) => m.NewClientPage),
+                  () => import('../features/casework/NewClientPage.tsx').then((m) => m.NewClientPage),
                   'caseload',
                 ),
               },
               {
                 path: 'klienten/import',
                 lazy: page(
-                  () => import('../features/clients/ImportPage.tsx').then((m) => m.ImportPage),
+                  () => import('../features/casework/ImportPage.tsx').then((m) => m.ImportPage),
                   'caseload',
                 ),
               },
               {
                 path: 'klienten/:id',
                 lazy: page(
-                  () => import('../features/clients/ClientPage.tsx').then((m) => m.ClientPage),
+                  () => import('../features/casework/ClientPage.tsx').then((m) => m.ClientPage),
                   'clients',
                 ),
               },
@@ -149,14 +152,14 @@ export const router = createBrowserRouter([
               {
                 path: 'angebote',
                 lazy: page(
-                  () => import('../features/offers/OffersPage.tsx').then((m) => m.OffersPage),
+                  () => import('../features/network/OffersPage.tsx').then((m) => m.OffersPage),
                   'offers',
                 ),
               },
               {
                 path: 'angebote/:id',
                 lazy: page(
-                  () => import('../features/offers/OfferPage.tsx').then((m) => m.OfferPage),
+                  () => import('../features/network/OfferPage.tsx').then((m) => m.OfferPage),
                   'offers',
                 ),
               },
@@ -177,22 +180,21 @@ export const router = createBrowserRouter([
               {
                 path: 'angebotsplanung',
                 lazy: page(
-                  () => import('../features/planning/PlanningPage.tsx').then((m) => m.PlanningPage),
+                  () => import('../features/network/PlanningPage.tsx').then((m) => m.PlanningPage),
                   'planning',
                 ),
               },
               {
                 path: 'veranstaltungen',
                 lazy: page(
-                  () => import('../features/events/EventsPage.tsx').then((m) => m.EventsPage),
+                  () => import('../features/network/EventsPage.tsx').then((m) => m.EventsPage),
                   'events',
                 ),
               },
               {
                 path: 'material',
                 lazy: page(
-                  () =>
-                    import('../features/publications/PublicationsPage.tsx').then((m) => m.PublicationsPage),
+                  () => import('../features/network/PublicationsPage.tsx').then((m) => m.PublicationsPage),
                   'publications',
                 ),
               },
@@ -201,7 +203,7 @@ export const router = createBrowserRouter([
                 path: 'klienten/:id/erhebung',
                 lazy: page(
                   () =>
-                    import('../features/assessments/AssessmentPages.tsx').then((m) => m.NewAssessmentPage),
+                    import('../features/instruments/AssessmentPages.tsx').then((m) => m.NewAssessmentPage),
                   'assessments',
                 ),
               },
@@ -225,7 +227,7 @@ export const router = createBrowserRouter([
               {
                 path: 'erhebungen/:id',
                 lazy: page(
-                  () => import('../features/assessments/AssessmentPages.tsx').then((m) => m.AssessmentPage),
+                  () => import('../features/instruments/AssessmentPages.tsx').then((m) => m.AssessmentPage),
                   'assessments',
                 ),
               },
@@ -254,7 +256,10 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'protokoll',
-                lazy: page(() => import('../features/audit/AuditPage.tsx').then((m) => m.AuditPage), 'audit'),
+                lazy: page(
+                  () => import('../features/administration/AuditPage.tsx').then((m) => m.AuditPage),
+                  'audit',
+                ),
               },
             ],
           },

@@ -1,16 +1,14 @@
 import i18next from 'i18next';
-import assessmentsDe from '../features/assessments/i18n/de.json';
-import assessmentsEn from '../features/assessments/i18n/en.json';
-import caseworkDe from '../features/clients/i18n/de.json';
-import caseworkEn from '../features/clients/i18n/en.json';
-import districtsDe from '../features/districts/i18n/de.json';
-import districtsEn from '../features/districts/i18n/en.json';
+import administrationDe from '../features/administration/i18n/de.json';
+import administrationEn from '../features/administration/i18n/en.json';
+import caseworkDe from '../features/casework/i18n/de.json';
+import caseworkEn from '../features/casework/i18n/en.json';
 import evaluationDe from '../features/evaluation/i18n/de.json';
 import evaluationEn from '../features/evaluation/i18n/en.json';
 import instrumentsDe from '../features/instruments/i18n/de.json';
 import instrumentsEn from '../features/instruments/i18n/en.json';
-import networkDe from '../features/offers/i18n/de.json';
-import networkEn from '../features/offers/i18n/en.json';
+import networkDe from '../features/network/i18n/de.json';
+import networkEn from '../features/network/i18n/en.json';
 import programmesDe from '../features/programmes/i18n/de.json';
 import programmesEn from '../features/programmes/i18n/en.json';
 import publicDe from '../public/i18n/de.json';
@@ -27,26 +25,8 @@ export * from './language.ts';
  * entry loads alone.
  */
 const featureResources: Record<'de' | 'en', Resource[]> = {
-  de: [
-    caseworkDe,
-    networkDe,
-    assessmentsDe,
-    instrumentsDe,
-    programmesDe,
-    evaluationDe,
-    districtsDe,
-    publicDe,
-  ],
-  en: [
-    caseworkEn,
-    networkEn,
-    assessmentsEn,
-    instrumentsEn,
-    programmesEn,
-    evaluationEn,
-    districtsEn,
-    publicEn,
-  ],
+  de: [caseworkDe, networkDe, instrumentsDe, programmesDe, evaluationDe, administrationDe, publicDe],
+  en: [caseworkEn, networkEn, instrumentsEn, programmesEn, evaluationEn, administrationEn, publicEn],
 };
 
 initI18n({ de: merged(de, featureResources.de), en: merged(en, featureResources.en) });

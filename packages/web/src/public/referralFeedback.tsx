@@ -1,4 +1,4 @@
-import { ReferralFeedbackPage } from '../features/offers/ReferralFeedbackPage.tsx';
+import { ReferralFeedbackPage } from '../features/network/ReferralFeedbackPage.tsx';
 import { mountPublicPage } from './mount.tsx';
 
 mountPublicPage(ReferralFeedbackPage);

@@ -1,4 +1,4 @@
-import { SelfAssessmentPage } from '../features/assessments/SelfAssessmentPage.tsx';
+import { SelfAssessmentPage } from '../features/instruments/SelfAssessmentPage.tsx';
 import { mountPublicPage } from './mount.tsx';
 
 mountPublicPage(SelfAssessmentPage);

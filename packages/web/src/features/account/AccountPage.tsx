@@ -13,10 +13,10 @@ import { ModalDialog } from '../../ui/Dialog.tsx';
 import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Page, Section } from '../../ui/Page.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
-import { OneTimeCodeForm } from '../auth/OneTimeCodeForm.tsx';
-import { checkNewPassword } from '../auth/passwordRules.ts';
 import { MfaEnrollment } from './MfaEnrollment.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
+import { checkNewPassword } from './passwordRules.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 export function AccountPage() {

@@ -4,7 +4,7 @@ import { api } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { OneTimeCodeForm } from '../auth/OneTimeCodeForm.tsx';
+import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 interface Enrollment {

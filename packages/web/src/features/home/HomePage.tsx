@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { usePermissions, useUser } from '../../app/auth.tsx';
 import { featuresFor } from '../../app/features.ts';
 import { Page } from '../../ui/Page.tsx';
-import { NotificationsPanel } from '../notifications/NotificationsPanel.tsx';
+import { NotificationsPanel } from './NotificationsPanel.tsx';
 
 /** Start page: who am I, where do I work, what may I do here. */
 export function HomePage() {

@@ -2,7 +2,7 @@ import { type InstrumentLocale, type InstrumentView, instrumentLocales, perspect
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/useApi.ts';
-import { tr } from '../assessments/text.ts';
+import { tr } from './text.ts';
 
 /** The locales an instrument version has texts in (German always; easy language and English if written). */
 export const localesOf = (i: InstrumentView): InstrumentLocale[] =>

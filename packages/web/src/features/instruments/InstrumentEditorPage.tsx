@@ -18,8 +18,8 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { AssessmentEntry } from '../assessments/AssessmentEntry.tsx';
-import '../assessments/assessments.css';
+import { AssessmentEntry } from './AssessmentEntry.tsx';
+import './assessments.css';
 import './instruments.css';
 
 type Draft = Pick<InstrumentView, 'title' | 'description' | 'scoring' | 'dimensions'>;

@@ -9,8 +9,8 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
-import { tr } from '../assessments/text.ts';
 import { BlankFormLinks, currentVersions } from './BlankForms.tsx';
+import { tr } from './text.ts';
 
 /** Admins: every version (system and own), copy to draft, publish, FHIR export and import, blank forms. */
 export function InstrumentsPage() {

@@ -9,8 +9,8 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
-import { AddressFields } from '../offers/AddressFields.tsx';
-import { partnerKinds, useDistricts } from '../offers/network.ts';
+import { AddressFields } from './AddressFields.tsx';
+import { partnerKinds, useDistricts } from './network.ts';
 
 interface Contact {
   name: string;

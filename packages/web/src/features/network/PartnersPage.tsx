@@ -9,16 +9,16 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { NotFoundPage } from '../../ui/ErrorPages.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { NotFoundPage } from '../errors/ErrorPages.tsx';
-import { ImportDialog } from '../offers/ImportDialog.tsx';
-import { partnerKinds, useDistricts } from '../offers/network.ts';
-import { ExportImportActions, PlacesText } from '../offers/OffersPage.tsx';
-import '../offers/network.css';
+import { ImportDialog } from './ImportDialog.tsx';
+import { partnerKinds, useDistricts } from './network.ts';
+import { ExportImportActions, PlacesText } from './OffersPage.tsx';
+import './network.css';
 import { PartnerFormDialog } from './PartnerFormDialog.tsx';
 
 interface Paged<T> {

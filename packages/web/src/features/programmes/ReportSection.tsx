@@ -7,7 +7,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useAgencyTimeZone } from '../offers/network.ts';
+import { useAgencyTimeZone } from '../network/network.ts';
 import { isIsoDate } from './programmes.ts';
 
 type Choice = ReportPeriod | 'custom';

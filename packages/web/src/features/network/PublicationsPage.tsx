@@ -18,8 +18,8 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { BlankForms } from '../instruments/BlankForms.tsx';
-import { publicationKinds } from '../offers/network.ts';
-import '../offers/network.css';
+import { publicationKinds } from './network.ts';
+import './network.css';
 
 interface PublicationPage {
   items: PublicationView[];

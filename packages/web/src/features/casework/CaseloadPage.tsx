@@ -10,7 +10,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import '../clients/casework.css';
+import './casework.css';
 import { formatDate } from '../../app/dates.ts';
 import './caseload.css';
 

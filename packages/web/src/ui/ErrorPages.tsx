@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useRouteError } from 'react-router';
-import { Page } from '../../ui/Page.tsx';
+import { Page } from './Page.tsx';
 
 /** Unknown address, or a page the user may not open: the same answer for both. */
 export function NotFoundPage() {

@@ -13,8 +13,8 @@ import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
-import { useAgencyTimeZone } from '../offers/network.ts';
-import '../offers/network.css';
+import { useAgencyTimeZone } from './network.ts';
+import './network.css';
 import { EventFormDialog } from './EventFormDialog.tsx';
 import { SubscribeDialog } from './FeedLinkSection.tsx';
 

@@ -7,7 +7,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
-import { eventKinds, intOrNull, useAgencyTimeZone } from '../offers/network.ts';
+import { eventKinds, intOrNull, useAgencyTimeZone } from './network.ts';
 
 const empty = {
   code: '',

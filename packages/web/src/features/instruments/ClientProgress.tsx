@@ -8,7 +8,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { BlankForms } from '../instruments/BlankForms.tsx';
+import { BlankForms } from './BlankForms.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
 import { SelfAssessmentLink } from './SelfAssessmentLink.tsx';

@@ -9,7 +9,7 @@ import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { useAgencyTimeZone } from '../offers/network.ts';
+import { useAgencyTimeZone } from '../network/network.ts';
 
 /**
  * Unread in-app notifications (e.g. an event one registered for was cancelled), shown on the start

@@ -10,7 +10,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { ImportDialog } from '../offers/ImportDialog.tsx';
+import { ImportDialog } from '../network/ImportDialog.tsx';
 
 interface Draft {
   /** The key of the district being edited; undefined for a new one. */

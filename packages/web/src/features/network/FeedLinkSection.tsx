@@ -10,7 +10,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useAgencyTimeZone } from '../offers/network.ts';
+import { useAgencyTimeZone } from './network.ts';
 
 /** The same address for calendar apps: webcal:// makes the system offer "subscribe". */
 export const webcalOf = (url: string) => url.replace(/^https?:\/\//, 'webcal://');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
-import { MfaEnrollment } from '../account/MfaEnrollment.tsx';
+import { MfaEnrollment } from './MfaEnrollment.tsx';
 
 /** After sign-in, when the agency requires a second factor the user has not set up yet. */
 export function MfaEnrollPage() {

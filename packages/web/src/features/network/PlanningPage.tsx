@@ -9,8 +9,8 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { useDistricts } from '../offers/network.ts';
-import '../offers/network.css';
+import { useDistricts } from './network.ts';
+import './network.css';
 
 interface ChartRow {
   key: string;
