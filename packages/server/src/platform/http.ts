@@ -1,4 +1,5 @@
 import type { MfaState } from '@lotse/domain';
+import type { Route } from '@lotse/domain/routes';
 import type {
   FastifyInstance,
   RawReplyDefaultExpression,
@@ -7,7 +8,6 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import type { Actor } from './context.ts';
 import type { Action } from './policy.ts';
 
@@ -46,8 +46,32 @@ declare module 'fastify' {
   }
 }
 
-/** Path parameters of a route that addresses one object by its id (`.../:id/...`). */
-export const idParams = z.object({ id: z.uuid() });
+export { idParams } from '@lotse/domain/routes';
+
+/**
+ * Fastify options for a route declared in the domain's route table: method, path and schemas come
+ * from there, the feature adds its access config and handler (`app.route({ ...declared(r), config,
+ * handler })`). Fastify's zod type provider types the handler's request and reply from the schemas.
+ */
+export function declared<const R extends Route>(route: R) {
+  const schema: Record<string, unknown> = { tags: [...route.tags], summary: route.summary };
+  if (route.params) schema.params = route.params;
+  if (route.query) schema.querystring = route.query;
+  if (route.body) schema.body = route.body;
+  if (route.response) schema.response = route.response;
+  return {
+    method: route.method,
+    url: route.path,
+    schema: schema as {
+      tags: string[];
+      summary: string;
+      params: R['params'];
+      querystring: R['query'];
+      body: R['body'];
+      response: R['response'];
+    },
+  };
+}
 
 /** The actor of an authenticated route; the auth hook guarantees it exists. */
 export function actorOf(req: { session: AuthenticatedSession | undefined }): Actor {

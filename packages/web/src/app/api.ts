@@ -1,5 +1,6 @@
 /**
- * Small fetch wrapper for the Lotse API: JSON in and out, same-origin cookies, typed errors.
+ * Small fetch wrapper for the Lotse API: JSON in and out, same-origin cookies, typed errors. Pages call
+ * the typed endpoints (`endpoint.ts`, `client.ts`); `request` is what they send through.
  * A 401 that means "no (longer a) session" is reported to one listener (the auth provider), which
  * sends the user to the sign-in page with the session-expired message.
  */
@@ -120,7 +121,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, expectUnauthenticated = false, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };

@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../ui/Page.tsx';
-import { api, onSessionLost } from './api.ts';
+import { onSessionLost, request } from './api.ts';
 
 export interface Session {
   user: UserView;
@@ -83,7 +83,7 @@ export function AuthRoot() {
   const refresh = useCallback(async () => {
     try {
       // The probe answers 200 either way, so public pages log no failed request.
-      const probe = await api<SessionProbe>('/api/auth/session');
+      const probe = await request<SessionProbe>('/api/auth/session');
       const next =
         probe.authenticated && probe.user && probe.mfa
           ? { user: probe.user, mfa: probe.mfa, permissions: probe.permissions ?? none }
@@ -126,7 +126,7 @@ export function AuthRoot() {
 
   const signOut = useCallback(async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST', expectUnauthenticated: true });
+      await request('/api/auth/logout', { method: 'POST', expectUnauthenticated: true });
     } catch {
       // Signed out either way: the session is dropped locally.
     }

@@ -1,5 +1,7 @@
+import type { Route, RouteInput, RouteOutput } from '@lotse/domain/src/api/route.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type RequestOptions } from './api.ts';
+import { type RequestOptions, request } from './api.ts';
+import type { Call } from './endpoint.ts';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -9,28 +11,28 @@ export interface QueryState<T> {
 }
 
 /**
- * Loads JSON from a GET endpoint and reloads when the path or query change. Earlier requests are
+ * Runs `load` and runs it again when `key` changes; `null` loads nothing. Earlier requests are
  * aborted so a slow answer never overwrites a newer one.
  */
-export function useApiQuery<T>(path: string | null, query?: RequestOptions['query']): QueryState<T> {
+function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): QueryState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(key !== null);
   const [nonce, setNonce] = useState(0);
-  const queryKey = JSON.stringify(query ?? {});
-  const queryRef = useRef(query);
-  queryRef.current = query;
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the query object; nonce forces reloads
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for what load reads; nonce forces reloads
   useEffect(() => {
-    if (path === null) {
+    if (key === null) {
       setLoading(false);
       return;
     }
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
-    api<T>(path, { query: queryRef.current, signal: controller.signal })
+    loadRef
+      .current(controller.signal)
       .then((result) => {
         if (controller.signal.aborted) return;
         setData(result);
@@ -42,8 +44,25 @@ export function useApiQuery<T>(path: string | null, query?: RequestOptions['quer
         setLoading(false);
       });
     return () => controller.abort();
-  }, [path, queryKey, nonce]);
+  }, [key, nonce]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/** Loads a GET endpoint of the route table; `null` input waits (e.g. for an id). */
+export function useEndpoint<R extends Route>(
+  call: Call<R>,
+  input: RouteInput<R> | null,
+): QueryState<RouteOutput<R>> {
+  const key = input === null ? null : `${call.endpoint.path} ${JSON.stringify(input)}`;
+  return useLoad(key, (signal) =>
+    (call as (input: unknown, options: object) => Promise<RouteOutput<R>>)(input, { signal }),
+  );
+}
+
+/** Loads JSON from a GET path that is not in the route table yet. */
+export function useApiQuery<T>(path: string | null, query?: RequestOptions['query']): QueryState<T> {
+  const key = path === null ? null : `${path} ${JSON.stringify(query ?? {})}`;
+  return useLoad(key, (signal) => request<T>(path ?? '', { query, signal }));
 }

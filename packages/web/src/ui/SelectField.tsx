@@ -13,17 +13,18 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
-export interface SelectOption {
-  id: string;
+export interface SelectOption<K extends string = string> {
+  id: K;
   label: string;
 }
 
-export interface SelectFieldProps {
+/** `K` narrows the keys to a code list (`GoalStatus`), so the choice reaches the API typed. */
+export interface SelectFieldProps<K extends string = string> {
   label: ReactNode;
   description?: ReactNode;
-  options: readonly SelectOption[];
-  selectedKey: string | null;
-  onSelectionChange: (key: string | null) => void;
+  options: readonly SelectOption<K>[];
+  selectedKey: K | null;
+  onSelectionChange: (key: K | null) => void;
   placeholder?: string;
   isDisabled?: boolean;
   className?: string;
@@ -31,7 +32,7 @@ export interface SelectFieldProps {
   errorMessage?: string | undefined;
 }
 
-export function SelectField({
+export function SelectField<K extends string = string>({
   label,
   description,
   options,
@@ -41,13 +42,14 @@ export function SelectField({
   isDisabled,
   className,
   errorMessage,
-}: SelectFieldProps) {
+}: SelectFieldProps<K>) {
   const { t } = useTranslation();
   return (
     <AriaSelect
       className={['field', 'select', className ?? ''].filter(Boolean).join(' ')}
       value={selectedKey}
-      onChange={(key: Key | null) => onSelectionChange(key === null ? null : String(key))}
+      // Option ids are the K values the caller passed in.
+      onChange={(key: Key | null) => onSelectionChange(key === null ? null : (String(key) as K))}
       // Without one, react-aria shows its own default ("Element wählen"), not a text of ours.
       placeholder={placeholder ?? t('form.choose')}
       isDisabled={isDisabled}

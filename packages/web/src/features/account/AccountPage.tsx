@@ -2,7 +2,7 @@ import type { AgencyView } from '@lotse/domain';
 import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
 import { formatDateTime } from '../../app/dates.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
@@ -97,7 +97,7 @@ function ChangePasswordForm() {
     }
     setBusy(true);
     try {
-      await api('/api/auth/password', {
+      await request('/api/auth/password', {
         method: 'POST',
         body: { currentPassword: current, newPassword: password },
       });
@@ -237,7 +237,7 @@ function RegenerateRecoveryCodes() {
     setBusy(true);
     const compact = proof.replace(/\s+/g, '');
     try {
-      const result = await api<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', {
+      const result = await request<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', {
         method: 'POST',
         body: /^\d{6}$/.test(compact) ? { code: compact } : { password: proof },
       });
@@ -328,7 +328,7 @@ function DisableMfa({ onDisabled }: { onDisabled: () => void }) {
         description={t('mfa.codeDescription')}
         check={(code) => (code.length < 6 ? t('mfa.codeRequired') : undefined)}
         send={async (code) => {
-          await api('/api/auth/mfa/disable', { method: 'POST', body: { code } });
+          await request('/api/auth/mfa/disable', { method: 'POST', body: { code } });
           onDisabled();
         }}
         onRefused={(cause) => {

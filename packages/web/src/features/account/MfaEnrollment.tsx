@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -40,7 +40,7 @@ export function MfaEnrollment({
     setStarting(true);
     setStartError(undefined);
     try {
-      setEnrollment(await api<Enrollment>('/api/auth/mfa/enroll', { method: 'POST' }));
+      setEnrollment(await request<Enrollment>('/api/auth/mfa/enroll', { method: 'POST' }));
     } catch (error) {
       setStartError(errorText(t, error));
     } finally {
@@ -106,7 +106,7 @@ function ConfirmEnrollment({
             numeric
             check={(code) => (/^\d{6}$/.test(code) ? undefined : t('mfa.sixDigits'))}
             send={async (code) => {
-              const result = await api<{ recoveryCodes: string[] }>('/api/auth/mfa/enroll/confirm', {
+              const result = await request<{ recoveryCodes: string[] }>('/api/auth/mfa/enroll/confirm', {
                 method: 'POST',
                 body: { code },
               });

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { type Session, type SignInState, safeReturnPath, useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -80,7 +80,7 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
     }
     setBusy(true);
     try {
-      const session = await api<Session>('/api/auth/login', {
+      const session = await request<Session>('/api/auth/login', {
         method: 'POST',
         body: { email: email.trim(), password },
         expectUnauthenticated: true,
@@ -142,7 +142,7 @@ function VerifyForm({ onDone }: { onDone: (session: Session) => void }) {
       autoFocus
       check={(code) => (code.length < 6 ? t('mfa.codeRequired') : undefined)}
       send={async (code) =>
-        onDone(await api<Session>('/api/auth/mfa/verify', { method: 'POST', body: { code } }))
+        onDone(await request<Session>('/api/auth/mfa/verify', { method: 'POST', body: { code } }))
       }
       submitLabel={t('signIn.verifySubmit')}
       actions={

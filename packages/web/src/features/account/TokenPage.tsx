@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import type { SignInState } from '../../app/auth.tsx';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -75,7 +75,7 @@ function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
     }
     setBusy(true);
     try {
-      await api('/api/auth/tokens/accept', { method: 'POST', body: { token, password } });
+      await request('/api/auth/tokens/accept', { method: 'POST', body: { token, password } });
       const state: SignInState = { reason: 'passwordSet' };
       await navigate('/anmelden', { state });
     } catch (error) {

@@ -2,7 +2,7 @@ import type { District, DistrictList } from '@lotse/domain';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -65,7 +65,7 @@ export function DistrictsPage() {
     setBusy(true);
     setErrors({});
     try {
-      await api<DistrictList>('/api/districts', { method: 'PUT', body: { items: next } });
+      await request<DistrictList>('/api/districts', { method: 'PUT', body: { items: next } });
       setStatus({ tone: 'success', text: done, n: Date.now() });
       setDraft(empty);
       list.reload();

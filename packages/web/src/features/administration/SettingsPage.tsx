@@ -2,7 +2,7 @@ import { AGENCY_LOGO_MAX_BYTES, type AgencyView, DEFAULT_TIME_ZONE, type Role } 
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { staffRoles } from '../../app/domain.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -86,7 +86,7 @@ function MfaRolesForm({ agency }: { agency: AgencyView }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const updated = await api<AgencyView>('/api/agency/settings', {
+      const updated = await request<AgencyView>('/api/agency/settings', {
         method: 'PATCH',
         body: { mfaRequiredRoles: selected as Role[] },
       });
@@ -138,7 +138,7 @@ function ContactNotesForm({ agency }: { agency: AgencyView }) {
     setBusy(true);
     try {
       // Only this field is sent, so the two-factor roles are not overwritten with stale state.
-      const updated = await api<AgencyView>('/api/agency/settings', {
+      const updated = await request<AgencyView>('/api/agency/settings', {
         method: 'PATCH',
         body: { contactNotesTeamWide: teamWide },
       });
@@ -226,14 +226,14 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
     }
     void run(async () => {
       if (file && (file.type === 'image/png' || file.type === 'image/jpeg')) {
-        await api<AgencyView>('/api/agency/logo', {
+        await request<AgencyView>('/api/agency/logo', {
           method: 'PUT',
           body: { contentType: file.type, data: await base64Of(file) },
         });
         setFile(undefined);
       }
       // Only this field is sent, so other settings are not overwritten with stale state.
-      await api<AgencyView>('/api/agency/settings', {
+      await request<AgencyView>('/api/agency/settings', {
         method: 'PATCH',
         body: { letterheadName: name.trim() },
       });
@@ -242,7 +242,7 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
 
   const remove = () =>
     run(async () => {
-      await api<AgencyView>('/api/agency/logo', { method: 'DELETE' });
+      await request<AgencyView>('/api/agency/logo', { method: 'DELETE' });
     });
 
   return (
@@ -339,7 +339,7 @@ function TimeZoneForm({ agency }: { agency: AgencyView }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const updated = await api<AgencyView>('/api/agency/settings', {
+      const updated = await request<AgencyView>('/api/agency/settings', {
         method: 'PATCH',
         body: { timeZone: zone },
       });

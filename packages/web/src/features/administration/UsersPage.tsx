@@ -3,7 +3,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type ApiError, api, isApiError } from '../../app/api.ts';
+import { type ApiError, isApiError, request } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { formatDateTime } from '../../app/dates.ts';
 import { adminRoleConflict, staffRoles } from '../../app/domain.ts';
@@ -175,7 +175,7 @@ function InviteDialog({
     }
     setBusy(true);
     try {
-      const created = await api<{ user: UserView; link: OneTimeLinkData }>('/api/users', {
+      const created = await request<{ user: UserView; link: OneTimeLinkData }>('/api/users', {
         method: 'POST',
         body: { email: email.trim(), displayName: displayName.trim(), roles },
       });
@@ -349,7 +349,7 @@ function EditUserDialog({
     }
     await run('save', async () => {
       // Own roles are not sent: only another administrator may change them.
-      const result = await api<{ user: UserView }>(`/api/users/${user.id}`, {
+      const result = await request<{ user: UserView }>(`/api/users/${user.id}`, {
         method: 'PATCH',
         body: isSelf
           ? { displayName: displayName.trim() }
@@ -362,7 +362,7 @@ function EditUserDialog({
 
   const setDisabled = (disabled: boolean) =>
     run('disable', async () => {
-      const result = await api<{ user: UserView }>(`/api/users/${user.id}`, {
+      const result = await request<{ user: UserView }>(`/api/users/${user.id}`, {
         method: 'PATCH',
         body: { disabled },
       });
@@ -372,7 +372,7 @@ function EditUserDialog({
 
   const resetPassword = () =>
     run('resetPassword', async () => {
-      const result = await api<{ link: OneTimeLinkData } | ResetApprovalPending>(
+      const result = await request<{ link: OneTimeLinkData } | ResetApprovalPending>(
         `/api/users/${user.id}/reset-password`,
         { method: 'POST' },
       );
@@ -387,7 +387,7 @@ function EditUserDialog({
 
   const resetMfa = () =>
     run('resetMfa', async () => {
-      const result = await api<ResetApprovalPending | undefined>(`/api/users/${user.id}/reset-mfa`, {
+      const result = await request<ResetApprovalPending | undefined>(`/api/users/${user.id}/reset-mfa`, {
         method: 'POST',
       });
       if (result?.approvalRequired) {

@@ -1,7 +1,7 @@
 import type { CaseView, ClientView, ConsentView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -147,7 +147,7 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
       submitLabel={t('casework.case.closeSubmit')}
       onSubmit={async () => {
         checkDateOrder(t, 'caseClosure', beganOn, date, formatDate(beganOn, locale));
-        await api(`/api/clients/${client.id}/close`, {
+        await request(`/api/clients/${client.id}/close`, {
           method: 'POST',
           body: { outcome, date, ...(reason.trim() ? { reason } : {}) },
         });
@@ -195,7 +195,7 @@ function ReopenDialog({ client, onDone, onClose }: DialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.reopen')}
       onSubmit={async () => {
-        await api(`/api/clients/${client.id}/reopen`, { method: 'POST', body: { date, reason } });
+        await request(`/api/clients/${client.id}/reopen`, { method: 'POST', body: { date, reason } });
         onDone(t('casework.case.reopened'));
       }}
     >
@@ -236,7 +236,7 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { cu
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.handoverSubmit')}
       onSubmit={async () => {
-        await api(`/api/clients/${client.id}/handover`, {
+        await request(`/api/clients/${client.id}/handover`, {
           method: 'POST',
           body: { guideUserId: guide, reason, deputyUserIds: deputy ? [deputy] : [] },
         });
@@ -286,7 +286,10 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.shareSubmit')}
       onSubmit={async () => {
-        await api(`/api/clients/${client.id}/share`, { method: 'POST', body: { partnerAgencyId: partner } });
+        await request(`/api/clients/${client.id}/share`, {
+          method: 'POST',
+          body: { partnerAgencyId: partner },
+        });
         onDone(t('casework.case.sharedNotice'));
       }}
     >

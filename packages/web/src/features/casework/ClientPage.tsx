@@ -1,11 +1,12 @@
-import type { ClientView, ConsentView, GoalView, ProgressView, ReferralView } from '@lotse/domain';
+import type { ClientView, ConsentView, ProgressView, ReferralView } from '@lotse/domain';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useApiQuery, useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -36,7 +37,7 @@ export function ClientPage() {
   const worksOnCases = useCan('cases.manage');
   const canErase = useCan('clients.erase');
   // Goals and consents are loaded here once: their sections show them, the summary counts them.
-  const goals = useApiQuery<{ items: GoalView[] }>(worksOnCases ? `/api/clients/${id}/goals` : null);
+  const goals = useEndpoint(api.goals.list, worksOnCases ? { params: { id } } : null);
   const consents = useApiQuery<{ items: ConsentView[] }>(worksOnCases ? `/api/clients/${id}/consents` : null);
   const [progress, setProgress] = useState<ProgressView>();
   const [referrals, setReferrals] = useState<ReferralView[]>();
@@ -238,7 +239,7 @@ function EditClientDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
-        await api(`/api/clients/${client.id}`, { method: 'PATCH', body: values });
+        await request(`/api/clients/${client.id}`, { method: 'PATCH', body: values });
         onSaved();
       }}
     >

@@ -1,7 +1,7 @@
 import type { ClientView, ConsentView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { type QueryState, useApiQuery } from '../../app/useApi.ts';
@@ -35,7 +35,7 @@ export function ConsentsSection({
   const withdraw = async (consent: ConsentView) => {
     setFailure(undefined);
     try {
-      await api(`/api/consents/${consent.id}/withdraw`, { method: 'POST', body: {} });
+      await request(`/api/consents/${consent.id}/withdraw`, { method: 'POST', body: {} });
       consents.reload();
       onChanged(t('casework.consent.withdrawn'));
     } catch (error) {
@@ -162,7 +162,7 @@ function AddConsentDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.consent.record')}
       onSubmit={async () => {
-        await api(`/api/clients/${clientId}/consents`, {
+        await request(`/api/clients/${clientId}/consents`, {
           method: 'POST',
           body: {
             purpose,

@@ -1,7 +1,7 @@
 import type { ClientView, ContactView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -109,7 +109,7 @@ function AddContactDialog({
       submitLabel={t('common.save')}
       onSubmit={async () => {
         const minutes = Number(duration);
-        await api(`/api/clients/${clientId}/contacts`, {
+        await request(`/api/clients/${clientId}/contacts`, {
           method: 'POST',
           body: {
             type,

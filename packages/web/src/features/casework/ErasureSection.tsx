@@ -3,7 +3,7 @@ import { erasureReasons as reasons } from '@lotse/domain/codes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -34,7 +34,7 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
           onOpenChange={setOpen}
           submitLabel={t('casework.erasure.submit')}
           onSubmit={async () => {
-            await api(`/api/clients/${client.id}/erase`, { method: 'POST', body: { mode, reason } });
+            await request(`/api/clients/${client.id}/erase`, { method: 'POST', body: { mode, reason } });
             if (mode === 'erase') navigate('/klienten');
             else onDone();
           }}

@@ -1,7 +1,8 @@
 import type { ClientView, GoalView } from '@lotse/domain';
+import { type GoalStatus, goalStatuses } from '@lotse/domain/codes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
@@ -16,7 +17,6 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { goalStatuses } from './casework.ts';
 import { useNeedDimensions } from './useNeedDimensions.ts';
 
 /**
@@ -175,8 +175,8 @@ function AddGoalDialog({
       submitLabel={t('casework.goal.agree')}
       onSubmit={async () => {
         checkDateOrder(t, 'goalTarget', agreedOn, targetDate, formatDate(agreedOn, locale));
-        await api(`/api/clients/${clientId}/goals`, {
-          method: 'POST',
+        await api.goals.create({
+          params: { id: clientId },
           body: {
             title,
             ...(dimension ? { dimension } : {}),
@@ -246,7 +246,7 @@ function ReviewGoalDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<string | null>(goal.status);
+  const [status, setStatus] = useState<GoalStatus | null>(goal.status);
   const [review, setReview] = useState(goal.review ?? '');
   return (
     <FormDialog
@@ -255,9 +255,9 @@ function ReviewGoalDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
-        await api(`/api/goals/${goal.id}`, {
-          method: 'PATCH',
-          body: { status, review: review.trim() || null },
+        await api.goals.update({
+          params: { id: goal.id },
+          body: { status: status ?? undefined, review: review.trim() || null },
         });
         onSaved();
       }}

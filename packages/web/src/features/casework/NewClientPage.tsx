@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -55,7 +55,7 @@ export function NewClientPage() {
     if (!values.birthDate) missing.birthDate = t('form.required');
     return send(async () => {
       try {
-        const created = await api<ClientView>('/api/clients', {
+        const created = await request<ClientView>('/api/clients', {
           method: 'POST',
           body: {
             ...values,

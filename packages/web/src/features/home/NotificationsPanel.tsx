@@ -2,7 +2,7 @@ import type { NotificationList, NotificationView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -27,7 +27,7 @@ export function NotificationsPanel() {
     setPending(key);
     setFailure(undefined);
     try {
-      await api(path, { method: 'POST', body: {} });
+      await request(path, { method: 'POST', body: {} });
       list.reload();
     } catch (error) {
       setFailure(errorText(t, error));

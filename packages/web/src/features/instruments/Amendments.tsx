@@ -1,7 +1,7 @@
 import type { Answers, AnswerValue, AssessmentView, InstrumentView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -52,7 +52,7 @@ export function Amendments({
     setReasonError(undefined);
     setError(undefined);
     try {
-      await api(`/api/assessments/${assessment.id}/amendments`, {
+      await request(`/api/assessments/${assessment.id}/amendments`, {
         method: 'POST',
         body: { answers, reason: reason.trim() },
       });

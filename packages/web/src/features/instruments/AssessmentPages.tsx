@@ -18,7 +18,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -80,7 +80,7 @@ export function NewAssessmentPage() {
   const start = async () => {
     setError(undefined);
     try {
-      const created = await api<AssessmentView>(`/api/clients/${id}/assessments`, {
+      const created = await request<AssessmentView>(`/api/clients/${id}/assessments`, {
         method: 'POST',
         body: {
           instrumentId: chosen,
@@ -238,7 +238,7 @@ export function AssessmentPage() {
   const save = (next: Answers) => {
     setSaving('saving');
     queue.current = queue.current
-      .then(() => api(`/api/assessments/${id}`, { method: 'PATCH', body: { answers: next } }))
+      .then(() => request(`/api/assessments/${id}`, { method: 'PATCH', body: { answers: next } }))
       .then(() => setSaving('saved'))
       .catch((e: unknown) => setError(e));
   };
@@ -264,7 +264,7 @@ export function AssessmentPage() {
     setError(undefined);
     try {
       await queue.current;
-      await api(`/api/assessments/${id}/complete`, { method: 'POST' });
+      await request(`/api/assessments/${id}/complete`, { method: 'POST' });
       // The client page opens its progress on the series just recorded (see ClientProgress).
       navigate(`/klienten/${a?.clientId}#verlauf`, { state: { recordedAssessmentId: id } });
     } catch (e) {

@@ -11,7 +11,7 @@ import { instrumentLocales, itemsToEdit, perspectives } from '@lotse/domain';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../../app/api.ts';
+import { ApiError, request } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -139,7 +139,7 @@ export function InstrumentEditorPage() {
     setError(undefined);
     setNotice(undefined);
     try {
-      const saved = await api<InstrumentView>(`/api/instruments/${id}`, {
+      const saved = await request<InstrumentView>(`/api/instruments/${id}`, {
         method: 'PATCH',
         body: {
           title: draft.title,

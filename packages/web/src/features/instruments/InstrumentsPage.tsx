@@ -2,7 +2,7 @@ import type { InstrumentView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -36,12 +36,12 @@ export function InstrumentsPage() {
   };
   const copy = (id: string) =>
     run(async () => {
-      const draft = await api<InstrumentView>(`/api/instruments/${id}/drafts`, { method: 'POST' });
+      const draft = await request<InstrumentView>(`/api/instruments/${id}/drafts`, { method: 'POST' });
       navigate(`/verwaltung/erhebungsboegen/${draft.id}`);
     });
   const publish = (id: string) =>
     run(async () => {
-      await api(`/api/instruments/${id}/publish`, { method: 'POST' });
+      await request(`/api/instruments/${id}/publish`, { method: 'POST' });
       setNotice(t('instruments.published_ok'));
       list.reload();
     });
@@ -49,7 +49,7 @@ export function InstrumentsPage() {
     run(async () => {
       if (!file) return;
       const body = JSON.parse(await file.text()) as unknown;
-      const result = await api<{
+      const result = await request<{
         instrument: InstrumentView;
         unmapped: string[];
         itemsToEdit: { key: string }[];

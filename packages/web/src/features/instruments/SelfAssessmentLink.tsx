@@ -8,7 +8,7 @@ import {
 } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -51,7 +51,7 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
     setError(undefined);
     try {
       setLink(
-        await api<SelfAssessmentLinkView>(`/api/clients/${clientId}/self-assessment-links`, {
+        await request<SelfAssessmentLinkView>(`/api/clients/${clientId}/self-assessment-links`, {
           method: 'POST',
           body: { instrumentId: chosen, occasion },
         }),

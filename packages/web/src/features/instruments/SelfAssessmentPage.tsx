@@ -3,7 +3,7 @@ import type { Answers, AnswerValue, InstrumentLocale, PublicSelfAssessmentView }
 import { validateAnswers } from '@lotse/domain/src/instruments/scoring.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { setLanguage } from '../../i18n/language.ts';
@@ -56,7 +56,7 @@ export function SelfAssessmentPage({ token }: { token: string }) {
     setSaving('saving');
     queue.current = queue.current
       .then(() =>
-        api(`/api/self-assessment/${encodeURIComponent(token)}/draft`, {
+        request(`/api/self-assessment/${encodeURIComponent(token)}/draft`, {
           method: 'PUT',
           body: { answers: next },
         }),
@@ -87,7 +87,7 @@ export function SelfAssessmentPage({ token }: { token: string }) {
     setError(undefined);
     try {
       await queue.current;
-      await api(`/api/self-assessment/${encodeURIComponent(token)}/submit`, {
+      await request(`/api/self-assessment/${encodeURIComponent(token)}/submit`, {
         method: 'POST',
         body: { answers },
       });

@@ -1,6 +1,6 @@
 import type { EventView } from '@lotse/domain';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -97,8 +97,8 @@ export function EventFormDialog({
       capacity,
     };
     const saved = editing
-      ? await api<EventView>(`/api/events/${editing.id}`, { method: 'PATCH', body: fields })
-      : await api<EventView>('/api/events', {
+      ? await request<EventView>(`/api/events/${editing.id}`, { method: 'PATCH', body: fields })
+      : await request<EventView>('/api/events', {
           method: 'POST',
           body: { ...(d.code.trim() ? { code: d.code.trim() } : {}), ...fields },
         });

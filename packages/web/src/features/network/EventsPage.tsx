@@ -2,7 +2,7 @@ import type { EventAttendeesView, EventView } from '@lotse/domain';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
 import { formatDateTime, formatTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
@@ -43,7 +43,7 @@ export function EventsPage() {
   const register = async (e: EventView) => {
     setBusy(e.id);
     try {
-      const r = await api<{ status: 'registered' | 'waitlisted'; waitlistPosition: number | null }>(
+      const r = await request<{ status: 'registered' | 'waitlisted'; waitlistPosition: number | null }>(
         `/api/events/${e.id}/registrations`,
         { method: 'POST', body: {} },
       );
@@ -65,7 +65,7 @@ export function EventsPage() {
   const cancel = async (e: EventView) => {
     setBusy(e.id);
     try {
-      const r = await api<{ cancelled: 'registered' | 'waitlisted'; promoted: boolean }>(
+      const r = await request<{ cancelled: 'registered' | 'waitlisted'; promoted: boolean }>(
         `/api/events/${e.id}/registrations`,
         { method: 'DELETE' },
       );
@@ -326,7 +326,7 @@ function CancelEventDialog({
     setPending(true);
     setFailure(undefined);
     try {
-      const r = await api<EventView & { notified: number }>(`/api/events/${event.id}/cancel`, {
+      const r = await request<EventView & { notified: number }>(`/api/events/${event.id}/cancel`, {
         method: 'POST',
         body: { reason: reason.trim() || null },
       });

@@ -1,7 +1,7 @@
 import type { FeedTokenView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -34,7 +34,7 @@ export function FeedLinkPanel() {
     setPending('create');
     setCopied(undefined);
     try {
-      const r = await api<FeedTokenView>('/api/events/feed-token', { method: 'POST' });
+      const r = await request<FeedTokenView>('/api/events/feed-token', { method: 'POST' });
       setUrl(r.path ? `${window.location.origin}${r.path}` : undefined);
       setNotice({ tone: 'success', text: t('network.feed.created') });
       status.reload();
@@ -47,7 +47,7 @@ export function FeedLinkPanel() {
   const revoke = async () => {
     setPending('revoke');
     try {
-      await api<FeedTokenView>('/api/events/feed-token', { method: 'DELETE' });
+      await request<FeedTokenView>('/api/events/feed-token', { method: 'DELETE' });
       setUrl(undefined);
       setNotice({ tone: 'success', text: t('network.feed.revoked') });
       status.reload();

@@ -1,7 +1,7 @@
 import type { ImportResult } from '@lotse/domain';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -48,7 +48,7 @@ export function ImportDialog({
     setFailure(undefined);
     try {
       const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-      const result = await api<ImportResult>(endpoint, {
+      const result = await request<ImportResult>(endpoint, {
         method: 'POST',
         body: { format, data: await base64Of(file), mode, skipInvalid: skip },
       });

@@ -1,7 +1,7 @@
 import type { OfferView, PartnerView } from '@lotse/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
@@ -150,7 +150,7 @@ export function OfferFormDialog({
   const { draft: d, set, reset } = useDraft(() => draftOf(offer));
 
   const save = async () => {
-    const saved = await api<OfferView>(offer ? `/api/offers/${offer.id}` : '/api/offers', {
+    const saved = await request<OfferView>(offer ? `/api/offers/${offer.id}` : '/api/offers', {
       method: offer ? 'PATCH' : 'POST',
       body: checked(d, t).body,
     });

@@ -2,7 +2,7 @@ import type { OfferView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
@@ -42,7 +42,7 @@ export function OfferPage() {
     if (!o) return;
     setPending(true);
     try {
-      const next = await api<OfferView>(`/api/offers/${o.id}`, {
+      const next = await request<OfferView>(`/api/offers/${o.id}`, {
         method: 'PATCH',
         body: { shared: !o.shared },
       });

@@ -2,7 +2,7 @@ import type { ReferralStatus, ReferralView, SuggestionsResponse } from '@lotse/d
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -184,7 +184,7 @@ function ReferralsSection({
   const move = async (r: ReferralView, status: ReferralStatus, extra: Record<string, unknown> = {}) => {
     setBusy(r.id);
     try {
-      await api(`/api/referrals/${r.id}`, { method: 'PATCH', body: { status, ...extra } });
+      await request(`/api/referrals/${r.id}`, { method: 'PATCH', body: { status, ...extra } });
       setMessage({
         tone: 'success',
         text: t('network.referrals.changed', { status: t(`network.status.${status}`) }),

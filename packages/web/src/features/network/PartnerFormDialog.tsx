@@ -1,6 +1,6 @@
 import type { ContactPerson, PartnerView } from '@lotse/domain';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
@@ -125,7 +125,7 @@ export function PartnerFormDialog({
             }
           : null,
     };
-    const saved = await api<PartnerView>(partner ? `/api/partners/${partner.id}` : '/api/partners', {
+    const saved = await request<PartnerView>(partner ? `/api/partners/${partner.id}` : '/api/partners', {
       method: partner ? 'PATCH' : 'POST',
       body,
     });

@@ -2,7 +2,7 @@ import type { PublicationView } from '@lotse/domain';
 import { type ChangeEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
@@ -191,7 +191,7 @@ function UploadDialog({
       submitLabel={t('network.publications.upload')}
       onSubmit={async () => {
         if (file && file.size > MAX_BYTES) throw new Error(t('network.publications.tooLarge'));
-        await api('/api/publications', {
+        await request('/api/publications', {
           method: 'POST',
           body: {
             title: title.trim(),

@@ -1,7 +1,7 @@
 import type { ReferralFeedbackLinkView, ReferralView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { request } from '../../app/api.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -48,7 +48,7 @@ export function FeedbackDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
-        await api(`/api/referrals/${referral.id}/feedback`, {
+        await request(`/api/referrals/${referral.id}/feedback`, {
           method: 'POST',
           body: { outcome, date, ...(note.trim() ? { note: note.trim() } : {}) },
         });
@@ -102,7 +102,7 @@ export function FeedbackLinkDialog({ referral, onClose }: { referral: ReferralVi
     setFailed(false);
     try {
       setLink(
-        await api<ReferralFeedbackLinkView>(`/api/referrals/${referral.id}/feedback-links`, {
+        await request<ReferralFeedbackLinkView>(`/api/referrals/${referral.id}/feedback-links`, {
           method: 'POST',
         }),
       );

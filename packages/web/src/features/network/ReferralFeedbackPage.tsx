@@ -1,7 +1,7 @@
 import type { PublicReferralFeedbackView, ReferralFeedbackOutcome } from '@lotse/domain';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useApiQuery } from '../../app/useApi.ts';
@@ -40,7 +40,7 @@ export function ReferralFeedbackPage({ token }: { token: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      await api(`/api/referral-feedback/${token}`, {
+      await request(`/api/referral-feedback/${token}`, {
         method: 'POST',
         body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) },
       });

@@ -2,7 +2,7 @@ import type { BudgetsView, EnrolmentView, ExpenditureView, ProgrammeView } from 
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError, request } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { formatDate } from '../../app/dates.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
@@ -269,7 +269,7 @@ function ExpenditureForm({
     }
     setPending(true);
     try {
-      const res = await api<{ expenditure: ExpenditureView }>(
+      const res = await request<{ expenditure: ExpenditureView }>(
         `/api/programmes/${programme.id}/expenditures`,
         {
           method: 'POST',
@@ -421,7 +421,7 @@ function BudgetForm({
     }
     setPending(true);
     try {
-      const res = await api<{
+      const res = await request<{
         budget: { agencyId: string; year: number; fundingLine: string; amount: string };
       }>(`/api/programmes/${programme.id}/budgets`, {
         method: 'POST',

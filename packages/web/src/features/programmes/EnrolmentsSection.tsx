@@ -1,7 +1,7 @@
 import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
+import { ApiError, request } from '../../app/api.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
@@ -213,7 +213,7 @@ function EnrolDialog({
   const runSearch = async () => {
     setSearchFailure(undefined);
     try {
-      const found = await api<Paged<ClientSummary>>('/api/clients', {
+      const found = await request<Paged<ClientSummary>>('/api/clients', {
         query: { query: search.trim(), pageSize: 20 },
       });
       setResults(found.items.filter((c) => !c.shared));
@@ -246,7 +246,7 @@ function EnrolDialog({
     if (coach !== NO_COACH) body.coachUserId = coach;
     const res = await explained(
       t,
-      api<{ enrolment: EnrolmentView }>(`/api/programmes/${programme.id}/enrolments`, {
+      request<{ enrolment: EnrolmentView }>(`/api/programmes/${programme.id}/enrolments`, {
         method: 'POST',
         body,
       }),
@@ -385,7 +385,7 @@ function ExitDialog({
     checkDateOrder(t, 'enrolmentExit', enrolment.entryDate, date, formatDate(enrolment.entryDate, locale));
     await explained(
       t,
-      api(`/api/enrolments/${enrolment.id}/exit`, {
+      request(`/api/enrolments/${enrolment.id}/exit`, {
         method: 'POST',
         body: { date, reason, ...(reason === 'early_end' ? { earlyEndReason: earlyEnd } : {}) },
       }),
@@ -454,7 +454,7 @@ function AdmitDialog({
       invalid([{ path: 'entryDate', message: t('programmes.enrolments.dateRequired') }]);
     await explained(
       t,
-      api(`/api/enrolments/${enrolment.id}/admit`, {
+      request(`/api/enrolments/${enrolment.id}/admit`, {
         method: 'POST',
         body: { entryDate, ...(reason.trim() ? { overbookingReason: reason.trim() } : {}) },
       }),

@@ -1,7 +1,7 @@
 import type { ProgrammeView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
+import { ApiError, request } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { useApiQuery } from '../../app/useApi.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -126,10 +126,13 @@ export function ProgrammeFormDialog({
     };
     const res = await explained(
       t,
-      api<{ programme: ProgrammeView }>(programme ? `/api/programmes/${programme.id}` : '/api/programmes', {
-        method: programme ? 'PATCH' : 'POST',
-        body,
-      }),
+      request<{ programme: ProgrammeView }>(
+        programme ? `/api/programmes/${programme.id}` : '/api/programmes',
+        {
+          method: programme ? 'PATCH' : 'POST',
+          body,
+        },
+      ),
     );
     onSaved(res.programme);
   };

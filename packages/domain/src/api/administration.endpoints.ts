@@ -1,0 +1,4 @@
+import type { Endpoint } from './route.ts';
+
+// This context's groups: `export const xEndpoints = { ... } as const satisfies Record<string, Endpoint>;`
+export const _administrationPending: Record<string, Endpoint> = {};

@@ -1,0 +1,4 @@
+import type { Endpoint } from './route.ts';
+
+// This context's groups: `export const xEndpoints = { ... } as const satisfies Record<string, Endpoint>;`
+export const _instrumentsPending: Record<string, Endpoint> = {};

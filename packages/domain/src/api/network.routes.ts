@@ -1,0 +1,2 @@
+// Routes of this context: `export const xRoutes = defineRoutes(xEndpoints, { ... });`
+export {};

@@ -1,0 +1,15 @@
+import { goalEndpoints } from '@lotse/domain/endpoints';
+import type { goalRoutes } from '@lotse/domain/routes';
+import { bind } from './endpoint.ts';
+
+/**
+ * The staff app's API: `api.goals.update({ params: { id }, body })`, typed from the domain's route
+ * table (decision 0015). The client's public pages bind only their own group (they have a small
+ * entry of their own).
+ */
+export const api = {
+  // Account, administration, case work, home, instruments
+  goals: bind<typeof goalRoutes>(goalEndpoints),
+
+  // Network, programmes, evaluation
+};
