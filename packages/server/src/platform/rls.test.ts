@@ -78,7 +78,7 @@ describe('row-level security holds for every role but the system scope', () => {
         WHERE n.nspname = 'public' AND p.prosecdef ORDER BY 1`,
     );
     expect(fns.rows.map((f) => f.name)).toEqual(
-      expect.arrayContaining(['lotse_client_visible', 'lotse_email_taken', 'lotse_programme_counts']),
+      expect.arrayContaining(['lotse_email_taken', 'lotse_programme_counts', 'lotse_shared_client_ids']),
     );
     for (const f of fns.rows) {
       expect(f.owner, f.name).toBe(true);
