@@ -103,6 +103,15 @@ await check(
   ['packages', '--config', '.dependency-cruiser.cjs'],
   env,
 );
+// Row types of the repositories come from the migrated schema (platform/schema.generated.ts): a
+// migration that changes a column without `npm run db:types` fails here, and the type-check then
+// shows every query the change breaks.
+await check(
+  'Row types match the migrations (db:types --check)',
+  bin('tsx'),
+  ['packages/server/src/platform/db-types/cli.ts', '--check'],
+  env,
+);
 // Separate runs per project keep one database's trouble from hiding the other's results.
 for (const project of ['unit', 'web', 'pglite', 'postgres']) await vitest(project, env);
 await check('Build web app', 'npm', ['run', 'build', '--workspace', '@lotse/web'], env);
