@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { AuditKey } from './audit-key.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database, Queryable } from './db.ts';
+import type { Row } from './rows.ts';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -83,23 +84,35 @@ export interface SealResult {
   sealed: number;
 }
 
-interface AuditRow {
-  id: number;
-  chain_key: string;
-  seq: number;
-  at: Date;
-  agency_id: string | null;
-  actor_user_id: string | null;
-  action: string;
-  outcome: AuditOutcome;
-  resource_type: string | null;
-  resource_id: string | null;
-  client_id: string | null;
-  details: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-  hash_version: number;
-}
+/** A sealed entry: sequence number and hashes are set. */
+type AuditRow = Pick<
+  Row<
+    'audit_log',
+    {
+      seq: number;
+      outcome: AuditOutcome;
+      details: Record<string, unknown>;
+      prev_hash: string;
+      hash: string;
+      hash_version: number;
+    }
+  >,
+  | 'id'
+  | 'chain_key'
+  | 'seq'
+  | 'at'
+  | 'agency_id'
+  | 'actor_user_id'
+  | 'action'
+  | 'outcome'
+  | 'resource_type'
+  | 'resource_id'
+  | 'client_id'
+  | 'details'
+  | 'prev_hash'
+  | 'hash'
+  | 'hash_version'
+>;
 
 const ROW_COLUMNS = `id, chain_key, seq, at, agency_id, actor_user_id, action, outcome, resource_type, resource_id,
   client_id, details, prev_hash, hash, hash_version`;

@@ -1,19 +1,8 @@
 import type { CaseView, Outcome } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface CaseRow {
-  id: string;
-  agency_id: string;
-  client_id: string;
-  status: 'open' | 'closed';
-  guide_user_id: string | null;
-  deputy_user_ids: string[];
-  opened_on: string;
-  closed_on: string | null;
-  outcome: Outcome | null;
-  closure_reason: string | null;
-  created_at: Date;
-}
+export type CaseRow = Row<'cases', { status: 'open' | 'closed'; outcome: Outcome | null }>;
 
 export type CaseEventKind = CaseView['events'][number]['kind'];
 

@@ -2,32 +2,42 @@ import type { AuditEvent } from '../../platform/audit.ts';
 import type { ActorScope } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type Action, authorize } from '../../platform/policy.ts';
+import type { Row } from '../../platform/rows.ts';
 
 /** A client record as stored; services present it through clients.presenter.ts, never raw. */
-export interface ClientRow {
-  id: string;
-  agency_id: string;
-  client_number: string;
-  first_name: string;
-  last_name: string;
-  birth_date: string;
-  gender: 'female' | 'male' | 'diverse' | 'not_stated' | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  preferred_language: string | null;
-  interpreter_needed: boolean;
-  district: string | null;
-  household: 'single' | 'couple' | 'single_parent' | 'family' | 'shared' | 'other' | null;
-  legal_context: 'sgb2' | 'sgb12' | 'sgb6' | null;
-  severe_disability: boolean | null;
-  reduced_earning_capacity: boolean | null;
-  anonymised_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+export type ClientRow = Pick<
+  Row<
+    'clients',
+    {
+      gender: 'female' | 'male' | 'diverse' | 'not_stated' | null;
+      household: 'single' | 'couple' | 'single_parent' | 'family' | 'shared' | 'other' | null;
+      legal_context: 'sgb2' | 'sgb12' | 'sgb6' | null;
+    }
+  >,
+  | 'id'
+  | 'agency_id'
+  | 'client_number'
+  | 'first_name'
+  | 'last_name'
+  | 'birth_date'
+  | 'gender'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'preferred_language'
+  | 'interpreter_needed'
+  | 'district'
+  | 'household'
+  | 'legal_context'
+  | 'severe_disability'
+  | 'reduced_earning_capacity'
+  | 'anonymised_at'
+  | 'created_at'
+  | 'updated_at'
+> & {
   /** Whether the actor's agency owns the record (false: it sees it through a sharing). */
   owned: boolean;
-}
+};
 
 export const CLIENT_COLUMNS = `c.id, c.agency_id, c.client_number, c.first_name, c.last_name, c.birth_date, c.gender,
   c.phone, c.email, c.address, c.preferred_language, c.interpreter_needed, c.district, c.household,

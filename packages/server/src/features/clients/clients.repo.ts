@@ -1,5 +1,6 @@
 import type { ClientListQuery, CreateClientRequest, UpdateClientRequest } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Tables } from '../../platform/rows.ts';
 import { CLIENT_COLUMNS, type ClientRow } from './access.ts';
 
 /**
@@ -10,19 +11,15 @@ import { CLIENT_COLUMNS, type ClientRow } from './access.ts';
  */
 const SHARED_WITH_AGENCY = 'SELECT lotse_shared_client_ids()';
 
-export interface ClientSummaryRow {
-  id: string;
-  agency_id: string;
-  client_number: string;
-  first_name: string;
-  last_name: string;
-  birth_date: string;
-  district: string | null;
+export type ClientSummaryRow = Pick<
+  Tables['clients'],
+  'id' | 'agency_id' | 'client_number' | 'first_name' | 'last_name' | 'birth_date' | 'district'
+> & {
   case_status: 'open' | 'closed' | null;
-  guide_id: string | null;
-  guide_name: string | null;
+  guide_id: Tables['cases']['guide_user_id'];
+  guide_name: Tables['users']['display_name'] | null;
   total: number;
-}
+};
 
 const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,13 +1,11 @@
 import type { District, GeoBoundary, GeoPoint } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-interface DistrictRow {
-  key: string;
-  name: string;
-  ags: string | null;
-  centre: GeoPoint | null;
-  boundary: GeoBoundary | null;
-}
+type DistrictRow = Pick<
+  Row<'districts', { centre: GeoPoint | null; boundary: GeoBoundary | null }>,
+  'key' | 'name' | 'ags' | 'centre' | 'boundary'
+>;
 
 /** Optional fields are left out when empty, so a listed district is valid input for PUT again. */
 function present(r: DistrictRow): District {

@@ -1,17 +1,19 @@
 import { type InstrumentDefinition, type InstrumentView, instrumentDefinition } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface InstrumentRow {
-  id: string;
-  agency_id: string | null;
-  key: string;
-  version: number;
-  status: 'draft' | 'published';
-  definition: unknown;
-  based_on_id: string | null;
-  created_at: Date;
-  published_at: Date | null;
-}
+export type InstrumentRow = Pick<
+  Row<'instruments', { status: 'draft' | 'published' }>,
+  | 'id'
+  | 'agency_id'
+  | 'key'
+  | 'version'
+  | 'status'
+  | 'definition'
+  | 'based_on_id'
+  | 'created_at'
+  | 'published_at'
+>;
 
 const COLUMNS = 'id, agency_id, key, version, status, definition, based_on_id, created_at, published_at';
 

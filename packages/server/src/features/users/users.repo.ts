@@ -1,25 +1,28 @@
 import type { AgencyKind, AgencySettings, Role, UserView } from '@lotse/domain';
 import { DEFAULT_TIME_ZONE, defaultAgencySettings } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row, Tables } from '../../platform/rows.ts';
 
-export interface UserRow {
-  id: string;
-  agency_id: string;
-  email: string;
-  display_name: string;
-  roles: Role[];
-  status: 'active' | 'invited' | 'disabled';
-  password_hash: string | null;
-  mfa_secret: string | null;
-  mfa_enabled: boolean;
-  mfa_last_step: number | null;
-  is_demo: boolean;
-  last_login_at: Date | null;
-  created_at: Date;
-  agency_name: string;
+export type UserRow = Pick<
+  Row<'users', { roles: Role[]; status: 'active' | 'invited' | 'disabled' }>,
+  | 'id'
+  | 'agency_id'
+  | 'email'
+  | 'display_name'
+  | 'roles'
+  | 'status'
+  | 'password_hash'
+  | 'mfa_secret'
+  | 'mfa_enabled'
+  | 'mfa_last_step'
+  | 'is_demo'
+  | 'last_login_at'
+  | 'created_at'
+> & {
+  agency_name: Tables['agencies']['name'];
   agency_kind: AgencyKind;
   agency_settings: Partial<AgencySettings>;
-}
+};
 
 const SELECT_USER = `
   SELECT u.id, u.agency_id, u.email, u.display_name, u.roles, u.status, u.password_hash, u.mfa_secret,
