@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, signIn, startHarness, storeLanguage } from './harness.ts';
 
 /**
  * The caseload and the referral dialog in Chromium. "Meine Fälle" opens with a summary of what is due,
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function setLanguage(page: Page, lang: 'de' | 'en') {
-  await page.evaluate((l) => window.localStorage.setItem('lotse.language', l), lang);
+  await storeLanguage(page, lang);
   await page.reload();
 }
 
@@ -49,8 +49,8 @@ async function everyView(
   for (const lang of languages) {
     for (const viewport of viewports) {
       await page.setViewportSize(viewport);
+      await storeLanguage(page, lang);
       await page.goto(path);
-      await setLanguage(page, lang);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(lang);
       expect(await axeViolations(page), `${path} ${lang} ${viewport.width}`).toEqual([]);

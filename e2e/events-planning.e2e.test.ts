@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, signIn, startHarness, storeLanguage } from './harness.ts';
 
 /**
  * Events and planning in Chromium: event times in the agency's time zone with the browser in another
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 async function setLanguage(page: Page, lang: 'de' | 'en') {
-  await page.evaluate((l) => window.localStorage.setItem('lotse.language', l), lang);
+  await storeLanguage(page, lang);
   await page.reload();
 }
 
@@ -67,8 +67,8 @@ async function everyView(
   for (const lang of languages) {
     for (const viewport of viewports) {
       await page.setViewportSize(viewport);
+      await storeLanguage(page, lang);
       await page.goto(path);
-      await setLanguage(page, lang);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(lang);
       expect(await axeViolations(page), `${path} ${lang} ${viewport.width}`).toEqual([]);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, choose, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, choose, demo, type Harness, signIn, startHarness, storeLanguage } from './harness.ts';
 
 /**
  * Guards against bad data, in Chromium: a similar name with the same birth
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function setLanguage(page: Page, lang: Lang) {
-  await page.evaluate((l) => window.localStorage.setItem('lotse.language', l), lang);
+  await storeLanguage(page, lang);
   await page.reload();
 }
 
@@ -98,8 +98,8 @@ describe('duplicate check on intake (item 7)', () => {
       const l = label[lang];
       const what = `new client ${lang} ${viewport.width}`;
       await guide.setViewportSize(viewport);
+      await storeLanguage(guide, lang);
       await guide.goto('/klienten/neu');
-      await setLanguage(guide, lang);
       await guide.getByRole('heading', { level: 1 }).waitFor();
       await guide.getByLabel(l.first).fill('Katarina');
       await guide.getByLabel(l.last).fill('Brinkman');
@@ -189,8 +189,8 @@ describe('assessment occasion (item 8)', () => {
     for (const { lang, viewport } of views) {
       const de = lang === 'de';
       await guide.setViewportSize(viewport);
+      await storeLanguage(guide, lang);
       await guide.goto(`/klienten/${client.id}/erhebung`);
-      await setLanguage(guide, lang);
       await guide.getByRole('heading', { level: 1, name: de ? 'Neue Erhebung' : 'New assessment' }).waitFor();
       await guide.getByTestId('occasion-hint').waitFor();
       // A react-aria select: its button is named by the chosen value and then the label.

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { solidPng } from '../packages/server/src/testing/images.ts';
-import { axeViolations, demo, type Harness, signIn, startHarness } from './harness.ts';
+import { axeViolations, demo, type Harness, signIn, startHarness, storeLanguage } from './harness.ts';
 
 /**
  * Letterhead and forms in Chromium: the agency's letterhead (name and logo) and time zone on the
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 async function setLanguage(page: Page, lang: 'de' | 'en') {
-  await page.evaluate((l) => window.localStorage.setItem('lotse.language', l), lang);
+  await storeLanguage(page, lang);
   await page.reload();
 }
 
@@ -56,8 +56,8 @@ async function everyView(
   for (const lang of languages) {
     for (const viewport of viewports) {
       await page.setViewportSize(viewport);
+      await storeLanguage(page, lang);
       await page.goto(path);
-      await setLanguage(page, lang);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(lang);
       expect(await axeViolations(page), `${path} ${lang} ${viewport.width}`).toEqual([]);
