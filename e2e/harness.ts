@@ -59,8 +59,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const until = Date.now() + HEALTH_TIMEOUT_MS;
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`The Lotse server exited before it became healthy:\n${output()}`);
@@ -74,7 +79,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(
-    `The Lotse server did not answer /api/health within ${HEALTH_TIMEOUT_MS / 1000} s:\n${output()}`,
+    `The Lotse server did not answer /api/health within ${timeoutMs / 1000} s:\n${output()}`,
   );
 }
 
@@ -96,7 +101,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServer(dataDir: string): Promise<ServerProcess> {
+/** `healthTimeoutMs` only bounds a hang: a first start seeds the demo data and takes much longer. */
+export async function startServer(
+  dataDir: string,
+  healthTimeoutMs = HEALTH_TIMEOUT_MS,
+): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -126,7 +135,7 @@ export async function startServer(dataDir: string): Promise<ServerProcess> {
   });
   const server = { baseUrl, output: () => output, stop: () => stopProcess(child) };
   try {
-    await waitForHealth(baseUrl, child, () => output);
+    await waitForHealth(baseUrl, child, () => output, healthTimeoutMs);
   } catch (error) {
     await server.stop();
     throw error;

@@ -9,9 +9,13 @@ import type { TestProject } from 'vitest/node';
 import { startServer } from './harness.ts';
 import { E2E_TEMPLATE_KEY } from './template-key.ts';
 
+const TEMPLATE_TIMEOUT_MS = 900_000;
+
 export default async function setup(project: TestProject): Promise<() => void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-e2e-template-'));
-  const server = await startServer(dataDir);
+  // Seeding hashes every demo password and writes all demo data: on a busy machine this has taken
+  // more than two minutes, so only a hang may end it.
+  const server = await startServer(dataDir, TEMPLATE_TIMEOUT_MS);
   await server.stop();
   // A clean stop releases the lock; a copy must never look like a directory in use.
   if (existsSync(path.join(dataDir, 'lotse.lock'))) {
