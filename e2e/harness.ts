@@ -76,7 +76,7 @@ async function waitForHealth(
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(
     `The Lotse server did not answer /api/health within ${timeoutMs / 1000} s:\n${output()}`,
