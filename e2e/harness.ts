@@ -78,9 +78,7 @@ async function waitForHealth(
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(
-    `The Lotse server did not answer /api/health within ${timeoutMs / 1000} s:\n${output()}`,
-  );
+  throw new Error(`The Lotse server did not answer /api/health within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
@@ -143,6 +141,22 @@ export async function startServer(
   return server;
 }
 
+/**
+ * Playwright gives up on a click or a wait after 30 s. A page on a busy machine can take longer, and
+ * no test may fail for that: every context of the harness's browser waits up to ACTION_TIMEOUT_MS,
+ * while the test timeout still bounds a hang.
+ */
+const ACTION_TIMEOUT_MS = 90_000;
+function withActionTimeout(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    return context;
+  };
+  return browser;
+}
+
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(
@@ -171,8 +185,8 @@ export async function startHarness(): Promise<Harness> {
     chromium
       .launch({ executablePath: process.env.LOTSE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
       .then((launched) => {
-        browser = launched;
-        return launched;
+        browser = withActionTimeout(launched);
+        return browser;
       }),
   ] as const;
   const [started, launched] = await Promise.all(starting).catch(async (error: unknown) => {
