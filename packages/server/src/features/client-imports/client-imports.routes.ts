@@ -1,17 +1,12 @@
 import { Readable } from 'node:stream';
-import { z } from 'zod';
+import { clientImportRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type App, actorOf } from '../../platform/http.ts';
+import { type App, actorOf, declared } from '../../platform/http.ts';
 import type { SheetFormat as ImportFormat } from '../../platform/spreadsheet/spreadsheet.ts';
 import { preview, runImport } from './client-import.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const tags = ['Fallarbeit'];
-const importQuery = z.strictObject({
-  /** JSON object: client field -> column header; omitted: suggested from the headers. */
-  mapping: z.string().max(4000).optional(),
-});
 
 /** The upload as a stream (CSV or XLSX); any other body is refused before anything is read. */
 function upload(req: { body: unknown; headers: Record<string, unknown> }): {
@@ -36,36 +31,21 @@ export function clientImportRoutes(app: App, ctx: AppContext) {
   // and more without holding the file in memory). Registered for this app only: other routes keep JSON.
   app.addContentTypeParser(['text/csv', XLSX], (_req, payload, done) => done(null, payload));
 
-  app.post(
-    '/api/client-imports/preview',
-    {
-      config: { action: 'clients.import' },
-      schema: {
-        tags,
-        summary:
-          'Preview a CSV/XLSX client list: headers, suggested column mapping, first rows with problems',
-        querystring: importQuery,
-      },
-    },
-    async (req) => {
+  app.route({
+    ...declared(routes.preview),
+    config: { action: 'clients.import' },
+    handler: async (req) => {
       const { stream, format } = upload(req);
       return preview(ctx, actorOf(req), stream, format, req.query.mapping);
     },
-  );
+  });
 
-  app.post(
-    '/api/client-imports',
-    {
-      config: { action: 'clients.import' },
-      schema: {
-        tags,
-        summary: 'Import clients from CSV/XLSX (streamed): row-level errors, duplicates flagged and skipped',
-        querystring: importQuery,
-      },
-    },
-    async (req) => {
+  app.route({
+    ...declared(routes.run),
+    config: { action: 'clients.import' },
+    handler: async (req) => {
       const { stream, format } = upload(req);
       return runImport(ctx, actorOf(req), stream, format, req.query.mapping);
     },
-  );
+  });
 }

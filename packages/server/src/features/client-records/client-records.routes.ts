@@ -1,7 +1,6 @@
-import { eraseClientRequest } from '@lotse/domain';
-import { z } from 'zod';
+import { clientRecordRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf, idParams } from '../../platform/http.ts';
+import { type App, actorOf, declared } from '../../platform/http.ts';
 import { letterheadFor } from '../agency/letterhead.ts';
 import { renderPdf } from '../instruments/pdf.ts';
 import { consentForm, goalAgreement } from './client-documents.ts';
@@ -10,21 +9,11 @@ import { exportRecord } from './client-export.ts';
 import { recordDocument } from './client-pdfs.ts';
 import { winAnsiDocument } from './pdf-text.ts';
 
-const tags = ['Fallarbeit'];
-
 export function clientRecordRoutes(app: App, ctx: AppContext) {
-  app.get(
-    '/api/clients/:id/export',
-    {
-      config: { action: 'clients.export' },
-      schema: {
-        tags,
-        summary: 'The client’s full record (GDPR Art. 15) as JSON, or as PDF with ?format=pdf',
-        params: idParams,
-        querystring: z.strictObject({ format: z.enum(['json', 'pdf']).default('json') }),
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...declared(routes.exportRecord),
+    config: { action: 'clients.export' },
+    handler: async (req, reply) => {
       const format = req.query.format;
       const record = await exportRecord(ctx, actorOf(req), req.params.id, format);
       const name = `auskunft-${record.client.clientNumber}.${format}`;
@@ -37,61 +26,38 @@ export function clientRecordRoutes(app: App, ctx: AppContext) {
           );
       return reply.send(record);
     },
-  );
+  });
 
-  app.get(
-    '/api/clients/:id/consent-form',
-    {
-      config: { action: 'consents.write' },
-      schema: {
-        tags,
-        summary: 'Printable consent form (PDF) for the client, in German or easy language (de-LS)',
-        params: idParams,
-        querystring: z.strictObject({ language: z.enum(['de', 'de-LS']).default('de') }),
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...declared(routes.downloadConsentForm),
+    config: { action: 'consents.write' },
+    handler: async (req, reply) => {
       const pdf = await consentForm(ctx, actorOf(req), req.params.id, req.query.language);
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="einwilligung.pdf"')
         .send(pdf);
     },
-  );
+  });
 
-  app.get(
-    '/api/clients/:id/goal-agreement',
-    {
-      config: { action: 'goals.read' },
-      schema: {
-        tags,
-        summary: 'Printable goal agreement (PDF) with the open goals, for the client to keep',
-        params: idParams,
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...declared(routes.downloadGoalAgreement),
+    config: { action: 'goals.read' },
+    handler: async (req, reply) => {
       const pdf = await goalAgreement(ctx, actorOf(req), req.params.id);
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="zielvereinbarung.pdf"')
         .send(pdf);
     },
-  );
+  });
 
-  app.post(
-    '/api/clients/:id/erase',
-    {
-      config: { action: 'clients.erase' },
-      schema: {
-        tags,
-        summary: 'Erase or anonymise a client after the retention period, with a reason code (audited)',
-        params: idParams,
-        body: eraseClientRequest,
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...declared(routes.erase),
+    config: { action: 'clients.erase' },
+    handler: async (req, reply) => {
       await erase(ctx, actorOf(req), req.params.id, req.body);
       return reply.status(204).send();
     },
-  );
+  });
 }
