@@ -4,9 +4,12 @@
  */
 
 export const clientGenders = ['female', 'male', 'diverse', 'not_stated'] as const;
+export type ClientGender = (typeof clientGenders)[number];
 export const households = ['single', 'couple', 'single_parent', 'family', 'shared', 'other'] as const;
+export type Household = (typeof households)[number];
 /** SGB II (Bürgergeld), SGB XII (Sozialhilfe), SGB VI (Rentenversicherung, Reha). */
 export const legalContexts = ['sgb2', 'sgb12', 'sgb6'] as const;
+export type LegalContext = (typeof legalContexts)[number];
 
 /** Reasons are codes, so the audit log can keep them without personal content. */
 export const erasureReasons = [
@@ -59,6 +62,7 @@ export const caseEventKinds = [
 export const consentPurposes = ['processing_health_data', 'self_assessment', 'sharing', 'research'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 export const consentForms = ['written', 'oral', 'digital'] as const;
+export type ConsentForm = (typeof consentForms)[number];
 
 export const contactTypes = ['meeting', 'phone', 'home_visit', 'accompaniment', 'letter', 'other'] as const;
 export type ContactType = (typeof contactTypes)[number];

@@ -1,5 +1,21 @@
-import { goalEndpoints } from '@lotse/domain/endpoints';
-import type { goalRoutes } from '@lotse/domain/routes';
+import {
+  caseEndpoints,
+  caseloadEndpoints,
+  clientEndpoints,
+  clientRecordEndpoints,
+  consentEndpoints,
+  contactEndpoints,
+  goalEndpoints,
+} from '@lotse/domain/endpoints';
+import type {
+  caseloadRoutes,
+  caseRoutes,
+  clientRecordRoutes,
+  clientRoutes,
+  consentRoutes,
+  contactRoutes,
+  goalRoutes,
+} from '@lotse/domain/routes';
 import { bind } from './endpoint.ts';
 
 /**
@@ -9,6 +25,12 @@ import { bind } from './endpoint.ts';
  */
 export const api = {
   // Account, administration, case work, home, instruments
+  cases: bind<typeof caseRoutes>(caseEndpoints),
+  caseload: bind<typeof caseloadRoutes>(caseloadEndpoints),
+  clientRecords: bind<typeof clientRecordRoutes>(clientRecordEndpoints),
+  clients: bind<typeof clientRoutes>(clientEndpoints),
+  consents: bind<typeof consentRoutes>(consentEndpoints),
+  contacts: bind<typeof contactRoutes>(contactEndpoints),
   goals: bind<typeof goalRoutes>(goalEndpoints),
 
   // Network, programmes, evaluation

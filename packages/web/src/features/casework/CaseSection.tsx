@@ -1,10 +1,11 @@
-import type { CaseView, ClientView, ConsentView } from '@lotse/domain';
+import type { CaseView, ClientView } from '@lotse/domain';
+import type { Outcome } from '@lotse/domain/codes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
@@ -136,7 +137,7 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   // The server allows closing from the day the case's work began (an earlier first contact counts).
   const beganOn = client.cases[0]?.beganOn;
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
   return (
@@ -147,9 +148,9 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
       submitLabel={t('casework.case.closeSubmit')}
       onSubmit={async () => {
         checkDateOrder(t, 'caseClosure', beganOn, date, formatDate(beganOn, locale));
-        await request(`/api/clients/${client.id}/close`, {
-          method: 'POST',
-          body: { outcome, date, ...(reason.trim() ? { reason } : {}) },
+        await api.cases.close({
+          params: { id: client.id },
+          body: { outcome: outcome ?? undefined, date, ...(reason.trim() ? { reason } : {}) },
         });
         onDone(t('casework.case.closed'));
       }}
@@ -195,7 +196,7 @@ function ReopenDialog({ client, onDone, onClose }: DialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.reopen')}
       onSubmit={async () => {
-        await request(`/api/clients/${client.id}/reopen`, { method: 'POST', body: { date, reason } });
+        await api.cases.reopen({ params: { id: client.id }, body: { date, reason } });
         onDone(t('casework.case.reopened'));
       }}
     >
@@ -224,7 +225,7 @@ function ReopenDialog({ client, onDone, onClose }: DialogProps) {
 
 function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { current: CaseView }) {
   const { t } = useTranslation();
-  const guides = useApiQuery<{ items: { id: string; displayName: string }[] }>('/api/guides');
+  const guides = useEndpoint(api.cases.listGuides, {});
   const [guide, setGuide] = useState<string | null>(null);
   const [deputy, setDeputy] = useState<string | null>(current.deputies[0]?.id ?? null);
   const [reason, setReason] = useState('');
@@ -236,9 +237,9 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { cu
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.handoverSubmit')}
       onSubmit={async () => {
-        await request(`/api/clients/${client.id}/handover`, {
-          method: 'POST',
-          body: { guideUserId: guide, reason, deputyUserIds: deputy ? [deputy] : [] },
+        await api.cases.handover({
+          params: { id: client.id },
+          body: { guideUserId: guide ?? undefined, reason, deputyUserIds: deputy ? [deputy] : [] },
         });
         onDone(t('casework.case.handedOver'));
       }}
@@ -274,7 +275,7 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { cu
 
 function ShareDialog({ client, onDone, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const consents = useApiQuery<{ items: ConsentView[] }>(`/api/clients/${client.id}/consents`);
+  const consents = useEndpoint(api.consents.list, { params: { id: client.id } });
   const partners = (consents.data?.items ?? [])
     .filter((c) => c.purpose === 'sharing' && c.active && c.partnerAgency)
     .map((c) => ({ id: c.partnerAgency?.id ?? '', label: c.partnerAgency?.name ?? '' }));
@@ -286,9 +287,9 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.shareSubmit')}
       onSubmit={async () => {
-        await request(`/api/clients/${client.id}/share`, {
-          method: 'POST',
-          body: { partnerAgencyId: partner },
+        await api.cases.share({
+          params: { id: client.id },
+          body: { partnerAgencyId: partner ?? undefined },
         });
         onDone(t('casework.case.sharedNotice'));
       }}

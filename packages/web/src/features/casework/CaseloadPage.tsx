@@ -3,8 +3,9 @@ import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -43,7 +44,7 @@ export function CaseloadPage() {
   const [params, setParams] = useSearchParams();
   const weeks = Number(params.get('wochen')) || 6;
   const scope = isLead && params.get('ansicht') === 'meine' ? 'mine' : undefined;
-  const caseload = useApiQuery<CaseloadView>('/api/caseload', { weeks, scope });
+  const caseload = useEndpoint(api.caseload.read, { query: { weeks, scope } });
   const data = caseload.data;
 
   const setParam = (key: string, value: string | null) => {

@@ -1,12 +1,13 @@
-import type { ClientView, ConsentView, ProgressView, ReferralView } from '@lotse/domain';
+import type { ClientView, ProgressView, ReferralView } from '@lotse/domain';
+import { clientRecordEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery, useEndpoint } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -33,12 +34,12 @@ export function ClientPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const client = useApiQuery<ClientView>(`/api/clients/${id}`);
+  const client = useEndpoint(api.clients.read, { params: { id } });
   const worksOnCases = useCan('cases.manage');
   const canErase = useCan('clients.erase');
   // Goals and consents are loaded here once: their sections show them, the summary counts them.
   const goals = useEndpoint(api.goals.list, worksOnCases ? { params: { id } } : null);
-  const consents = useApiQuery<{ items: ConsentView[] }>(worksOnCases ? `/api/clients/${id}/consents` : null);
+  const consents = useEndpoint(api.consents.list, worksOnCases ? { params: { id } } : null);
   const [progress, setProgress] = useState<ProgressView>();
   const [referrals, setReferrals] = useState<ReferralView[]>();
   const onProgress = useCallback((p: ProgressView) => setProgress(p), []);
@@ -96,10 +97,18 @@ export function ClientPage() {
           </Link>
           {c && worksOnCases ? (
             <>
-              <a className="btn btn--secondary" href={`/api/clients/${c.id}/export`} download>
+              <a
+                className="btn btn--secondary"
+                href={fillPath(clientRecordEndpoints.exportRecord.path, { id: c.id })}
+                download
+              >
                 {t('casework.client.export')}
               </a>
-              <a className="btn btn--secondary" href={`/api/clients/${c.id}/export?format=pdf`} download>
+              <a
+                className="btn btn--secondary"
+                href={`${fillPath(clientRecordEndpoints.exportRecord.path, { id: c.id })}?format=pdf`}
+                download
+              >
                 {t('casework.client.exportPdf')}
               </a>
             </>
@@ -239,7 +248,7 @@ function EditClientDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
-        await request(`/api/clients/${client.id}`, { method: 'PATCH', body: values });
+        await api.clients.update({ params: { id: client.id }, body: values });
         onSaved();
       }}
     >

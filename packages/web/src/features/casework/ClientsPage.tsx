@@ -1,12 +1,12 @@
-import type { ClientSummary } from '@lotse/domain';
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -16,13 +16,6 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-
-interface ClientPage {
-  items: ClientSummary[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +28,7 @@ export function ClientsPage() {
   const canWrite = useCan('clients.write');
   const scope = get('auswahl') === 'meine' && canWrite ? 'mine' : 'all';
   const [draft, setDraft] = useState(query);
-  const clients = useApiQuery<ClientPage>('/api/clients', { page, pageSize: PAGE_SIZE, query, scope });
+  const clients = useEndpoint(api.clients.list, { query: { page, pageSize: PAGE_SIZE, query, scope } });
 
   const onSearch = searchBy('suche', draft);
 

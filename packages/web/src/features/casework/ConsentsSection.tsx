@@ -1,10 +1,13 @@
 import type { ClientView, ConsentView } from '@lotse/domain';
+import type { ConsentForm, ConsentPurpose } from '@lotse/domain/codes';
+import { clientRecordEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { type QueryState, useApiQuery } from '../../app/useApi.ts';
+import { type QueryState, useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -35,7 +38,7 @@ export function ConsentsSection({
   const withdraw = async (consent: ConsentView) => {
     setFailure(undefined);
     try {
-      await request(`/api/consents/${consent.id}/withdraw`, { method: 'POST', body: {} });
+      await api.consents.withdraw({ params: { id: consent.id }, body: {} });
       consents.reload();
       onChanged(t('casework.consent.withdrawn'));
     } catch (error) {
@@ -107,7 +110,7 @@ export function ConsentsSection({
           </Button>
           <a
             className="btn btn--quiet"
-            href={`/api/clients/${client.id}/consent-form`}
+            href={fillPath(clientRecordEndpoints.downloadConsentForm.path, { id: client.id })}
             target="_blank"
             rel="noopener"
           >
@@ -115,7 +118,7 @@ export function ConsentsSection({
           </a>
           <a
             className="btn btn--quiet"
-            href={`/api/clients/${client.id}/consent-form?language=de-LS`}
+            href={`${fillPath(clientRecordEndpoints.downloadConsentForm.path, { id: client.id })}?language=de-LS`}
             target="_blank"
             rel="noopener"
           >
@@ -147,14 +150,12 @@ function AddConsentDialog({
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const [purpose, setPurpose] = useState<string | null>(null);
-  const [form, setForm] = useState<string | null>('written');
+  const [purpose, setPurpose] = useState<ConsentPurpose | null>(null);
+  const [form, setForm] = useState<ConsentForm | null>('written');
   const [partner, setPartner] = useState<string | null>(null);
   const [date, setDate] = useState(todayIso());
   const [includesContactNotes, setIncludesContactNotes] = useState(false);
-  const partners = useApiQuery<{ items: { id: string; name: string }[] }>(
-    purpose === 'sharing' ? '/api/partner-agencies' : null,
-  );
+  const partners = useEndpoint(api.cases.listPartnerAgencies, purpose === 'sharing' ? {} : null);
   return (
     <FormDialog
       title={t('casework.consent.add')}
@@ -162,14 +163,16 @@ function AddConsentDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.consent.record')}
       onSubmit={async () => {
-        await request(`/api/clients/${clientId}/consents`, {
-          method: 'POST',
+        await api.consents.create({
+          params: { id: clientId },
           body: {
-            purpose,
-            form,
+            purpose: purpose ?? undefined,
+            form: form ?? undefined,
             date,
             // The flag is only allowed on sharing consents; a box ticked before the purpose changed is dropped.
-            ...(purpose === 'sharing' ? { partnerAgencyId: partner, includesContactNotes } : {}),
+            // No partner chosen is sent as null on purpose: the server then asks for it at the field
+            // ("Bitte ausfüllen."), not with the rule that a sharing consent names a partner.
+            ...(purpose === 'sharing' ? { partnerAgencyId: partner as string, includesContactNotes } : {}),
           },
         });
         onAdded();

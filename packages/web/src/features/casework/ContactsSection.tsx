@@ -1,10 +1,11 @@
-import type { ClientView, ContactView } from '@lotse/domain';
+import type { ClientView } from '@lotse/domain';
+import type { ContactType } from '@lotse/domain/codes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -15,11 +16,6 @@ import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { contactTypes } from './casework.ts';
-
-interface ContactPage {
-  items: ContactView[];
-  total: number;
-}
 
 /** Dated contacts; notes only for people who may see the case (the server leaves them out otherwise). */
 export function ContactsSection({
@@ -36,7 +32,7 @@ export function ContactsSection({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const contacts = useApiQuery<ContactPage>(`/api/clients/${client.id}/contacts`, { pageSize: 200 });
+  const contacts = useEndpoint(api.contacts.list, { params: { id: client.id }, query: { pageSize: 200 } });
 
   return (
     <Section id="kontakte" title={t('casework.contact.title')}>
@@ -97,7 +93,7 @@ function AddContactDialog({
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const [type, setType] = useState<string | null>('meeting');
+  const [type, setType] = useState<ContactType | null>('meeting');
   const [date, setDate] = useState(todayIso());
   const [duration, setDuration] = useState('');
   const [note, setNote] = useState('');
@@ -109,10 +105,10 @@ function AddContactDialog({
       submitLabel={t('common.save')}
       onSubmit={async () => {
         const minutes = Number(duration);
-        await request(`/api/clients/${clientId}/contacts`, {
-          method: 'POST',
+        await api.contacts.create({
+          params: { id: clientId },
           body: {
-            type,
+            type: type ?? undefined,
             date,
             ...(duration.trim() && Number.isFinite(minutes) ? { durationMinutes: minutes } : {}),
             ...(note.trim() ? { note } : {}),

@@ -1,9 +1,9 @@
-import type { ClientView } from '@lotse/domain';
+import type { ClientView, EraseClientRequest } from '@lotse/domain';
 import { erasureReasons as reasons } from '@lotse/domain/codes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -14,8 +14,8 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [mode, setMode] = useState<string | null>('anonymise');
-  const [reason, setReason] = useState<string | null>(null);
+  const [mode, setMode] = useState<EraseClientRequest['mode'] | null>('anonymise');
+  const [reason, setReason] = useState<EraseClientRequest['reason'] | null>(null);
   return (
     <Section
       id="loeschen"
@@ -34,7 +34,10 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
           onOpenChange={setOpen}
           submitLabel={t('casework.erasure.submit')}
           onSubmit={async () => {
-            await request(`/api/clients/${client.id}/erase`, { method: 'POST', body: { mode, reason } });
+            await api.clientRecords.erase({
+              params: { id: client.id },
+              body: { mode: mode ?? undefined, reason: reason ?? undefined },
+            });
             if (mode === 'erase') navigate('/klienten');
             else onDone();
           }}

@@ -1,5 +1,7 @@
 import type { ClientView, GoalView } from '@lotse/domain';
 import { type GoalStatus, goalStatuses } from '@lotse/domain/codes';
+import { clientRecordEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
@@ -118,7 +120,7 @@ export function GoalsSection({
           </Button>
           <a
             className="btn btn--quiet"
-            href={`/api/clients/${client.id}/goal-agreement`}
+            href={fillPath(clientRecordEndpoints.downloadGoalAgreement.path, { id: client.id })}
             target="_blank"
             rel="noopener"
           >

@@ -1,4 +1,5 @@
 import { type ClientImportField, clientImportFields } from '@lotse/domain/codes';
+import { clientImportEndpoints } from '@lotse/domain/endpoints';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -90,7 +91,7 @@ export function ImportPage() {
     if (!chosen) return;
     setPending(true);
     try {
-      const p = await send<Preview>('/api/client-imports/preview', chosen);
+      const p = await send<Preview>(clientImportEndpoints.preview.path, chosen);
       setPreview(p);
       setMapping(p.mapping);
     } catch (error) {
@@ -107,7 +108,7 @@ export function ImportPage() {
     setProgress(0);
     try {
       const query = encodeURIComponent(JSON.stringify(mapping));
-      setResult(await send<Result>(`/api/client-imports?mapping=${query}`, file, setProgress));
+      setResult(await send<Result>(`${clientImportEndpoints.run.path}?mapping=${query}`, file, setProgress));
     } catch (error) {
       setFailure(errorText(t, error));
     } finally {

@@ -1,9 +1,11 @@
-import type { ClientView, DuplicateCandidate } from '@lotse/domain';
+import type { DuplicateCandidate } from '@lotse/domain';
+import type { ClientGender, Household, LegalContext } from '@lotse/domain/codes';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -32,9 +34,9 @@ export function NewClientPage() {
     district: '',
     preferredLanguage: '',
   });
-  const [gender, setGender] = useState<string | null>(null);
-  const [household, setHousehold] = useState<string | null>(null);
-  const [legalContext, setLegalContext] = useState<string | null>('sgb2');
+  const [gender, setGender] = useState<ClientGender | null>(null);
+  const [household, setHousehold] = useState<Household | null>(null);
+  const [legalContext, setLegalContext] = useState<LegalContext | null>('sgb2');
   const { formRef, pending, failure, errors, submit: send } = useFormSubmit();
   // Possible duplicates the server found (same birth date, same or similar name): shown before saving.
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
@@ -55,8 +57,7 @@ export function NewClientPage() {
     if (!values.birthDate) missing.birthDate = t('form.required');
     return send(async () => {
       try {
-        const created = await request<ClientView>('/api/clients', {
-          method: 'POST',
+        const created = await api.clients.create({
           body: {
             ...values,
             gender,

@@ -2,6 +2,7 @@ import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain'
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
@@ -213,9 +214,7 @@ function EnrolDialog({
   const runSearch = async () => {
     setSearchFailure(undefined);
     try {
-      const found = await request<Paged<ClientSummary>>('/api/clients', {
-        query: { query: search.trim(), pageSize: 20 },
-      });
+      const found = await api.clients.list({ query: { query: search.trim(), pageSize: 20 } });
       setResults(found.items.filter((c) => !c.shared));
       setClientId(found.items.find((c) => !c.shared)?.id ?? null);
     } catch (error) {
