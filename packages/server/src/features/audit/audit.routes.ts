@@ -1,20 +1,12 @@
-import { auditEntryView, auditQuery, paged } from '@lotse/domain';
+import { auditRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf } from '../../platform/http.ts';
+import { type App, actorOf, declared } from '../../platform/http.ts';
 import * as audit from './audit.service.ts';
 
 export function auditRoutes(app: App, ctx: AppContext) {
-  app.get(
-    '/api/audit',
-    {
-      config: { action: 'audit.read' },
-      schema: {
-        tags: ['Protokoll'],
-        summary: 'Audit entries of the own agency, newest first, paged',
-        querystring: auditQuery,
-        response: { 200: paged(auditEntryView) },
-      },
-    },
-    async (req) => audit.list(ctx, actorOf(req), req.query),
-  );
+  app.route({
+    ...declared(routes.list),
+    config: { action: 'audit.read' },
+    handler: async (req) => audit.list(ctx, actorOf(req), req.query),
+  });
 }

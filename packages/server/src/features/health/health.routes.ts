@@ -1,22 +1,12 @@
-import { z } from 'zod';
+import { healthRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import type { App } from '../../platform/http.ts';
+import { type App, declared } from '../../platform/http.ts';
 
 export function healthRoutes(app: App, ctx: AppContext) {
-  app.get(
-    '/api/health',
-    {
-      config: { public: true },
-      schema: {
-        tags: ['Betrieb'],
-        summary: 'Liveness and database reachability',
-        response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
-          503: z.object({ status: z.literal('unavailable'), database: z.enum(['pglite', 'postgres']) }),
-        },
-      },
-    },
-    async (_req, reply) => {
+  app.route({
+    ...declared(routes.read),
+    config: { public: true },
+    handler: async (_req, reply) => {
       try {
         await ctx.db.query('SELECT 1');
         return { status: 'ok' as const, database: ctx.db.kind };
@@ -24,5 +14,5 @@ export function healthRoutes(app: App, ctx: AppContext) {
         return reply.status(503).send({ status: 'unavailable' as const, database: ctx.db.kind });
       }
     },
-  );
+  });
 }
