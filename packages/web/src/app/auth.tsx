@@ -1,9 +1,10 @@
-import type { Action, MfaState, SessionProbe, UserView } from '@lotse/domain';
+import type { Action, MfaState, UserView } from '@lotse/domain';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../ui/Page.tsx';
-import { onSessionLost, request } from './api.ts';
+import { onSessionLost } from './api.ts';
+import { api } from './client.ts';
 
 export interface Session {
   user: UserView;
@@ -83,7 +84,7 @@ export function AuthRoot() {
   const refresh = useCallback(async () => {
     try {
       // The probe answers 200 either way, so public pages log no failed request.
-      const probe = await request<SessionProbe>('/api/auth/session');
+      const probe = await api.auth.readSession();
       const next =
         probe.authenticated && probe.user && probe.mfa
           ? { user: probe.user, mfa: probe.mfa, permissions: probe.permissions ?? none }
@@ -126,7 +127,7 @@ export function AuthRoot() {
 
   const signOut = useCallback(async () => {
     try {
-      await request('/api/auth/logout', { method: 'POST', expectUnauthenticated: true });
+      await api.auth.logout({}, { expectUnauthenticated: true });
     } catch {
       // Signed out either way: the session is dropped locally.
     }

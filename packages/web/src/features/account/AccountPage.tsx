@@ -1,12 +1,12 @@
-import type { AgencyView } from '@lotse/domain';
 import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
@@ -97,10 +97,7 @@ function ChangePasswordForm() {
     }
     setBusy(true);
     try {
-      await request('/api/auth/password', {
-        method: 'POST',
-        body: { currentPassword: current, newPassword: password },
-      });
+      await api.auth.changePassword({ body: { currentPassword: current, newPassword: password } });
       setCurrent('');
       setPassword('');
       setRepeat('');
@@ -237,8 +234,7 @@ function RegenerateRecoveryCodes() {
     setBusy(true);
     const compact = proof.replace(/\s+/g, '');
     try {
-      const result = await request<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', {
-        method: 'POST',
+      const result = await api.auth.regenerateRecoveryCodes({
         body: /^\d{6}$/.test(compact) ? { code: compact } : { password: proof },
       });
       setCodes(result.recoveryCodes);
@@ -303,7 +299,7 @@ function RegenerateRecoveryCodes() {
 function DisableMfa({ onDisabled }: { onDisabled: () => void }) {
   const { t } = useTranslation();
   const user = useUser();
-  const agency = useApiQuery<AgencyView>('/api/agency');
+  const agency = useEndpoint(api.agency.read, {});
   const [forbidden, setForbidden] = useState(false);
 
   // When the agency settings are visible to this user, tell up front that 2FA cannot be switched off.
@@ -328,7 +324,7 @@ function DisableMfa({ onDisabled }: { onDisabled: () => void }) {
         description={t('mfa.codeDescription')}
         check={(code) => (code.length < 6 ? t('mfa.codeRequired') : undefined)}
         send={async (code) => {
-          await request('/api/auth/mfa/disable', { method: 'POST', body: { code } });
+          await api.auth.disableMfa({ body: { code } });
           onDisabled();
         }}
         onRefused={(cause) => {

@@ -1,17 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
-interface Enrollment {
-  secret: string;
-  otpauthUrl: string;
-  qrSvg: string;
-}
+type Enrollment = Awaited<ReturnType<typeof api.auth.startMfaEnrollment>>;
 
 /** Groups a base32 secret in blocks of four so it can be typed without losing one's place. */
 function groupSecret(secret: string): string {
@@ -40,7 +36,7 @@ export function MfaEnrollment({
     setStarting(true);
     setStartError(undefined);
     try {
-      setEnrollment(await request<Enrollment>('/api/auth/mfa/enroll', { method: 'POST' }));
+      setEnrollment(await api.auth.startMfaEnrollment());
     } catch (error) {
       setStartError(errorText(t, error));
     } finally {
@@ -106,10 +102,7 @@ function ConfirmEnrollment({
             numeric
             check={(code) => (/^\d{6}$/.test(code) ? undefined : t('mfa.sixDigits'))}
             send={async (code) => {
-              const result = await request<{ recoveryCodes: string[] }>('/api/auth/mfa/enroll/confirm', {
-                method: 'POST',
-                body: { code },
-              });
+              const result = await api.auth.confirmMfaEnrollment({ body: { code } });
               onConfirmed(result.recoveryCodes);
             }}
             submitLabel={t('mfa.confirm')}

@@ -3,8 +3,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
 import { type Session, type SignInState, safeReturnPath, useAuth } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -80,11 +81,10 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
     }
     setBusy(true);
     try {
-      const session = await request<Session>('/api/auth/login', {
-        method: 'POST',
-        body: { email: email.trim(), password },
-        expectUnauthenticated: true,
-      });
+      const session = await api.auth.login(
+        { body: { email: email.trim(), password } },
+        { expectUnauthenticated: true },
+      );
       onDone(session);
     } catch (error) {
       setPassword('');
@@ -141,9 +141,7 @@ function VerifyForm({ onDone }: { onDone: (session: Session) => void }) {
       description={t('mfa.codeOrRecoveryDescription')}
       autoFocus
       check={(code) => (code.length < 6 ? t('mfa.codeRequired') : undefined)}
-      send={async (code) =>
-        onDone(await request<Session>('/api/auth/mfa/verify', { method: 'POST', body: { code } }))
-      }
+      send={async (code) => onDone(await api.auth.verifyMfa({ body: { code } }))}
       submitLabel={t('signIn.verifySubmit')}
       actions={
         <Button variant="secondary" onPress={() => void signOut()}>

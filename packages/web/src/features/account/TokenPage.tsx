@@ -2,10 +2,11 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
 import type { SignInState } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
@@ -13,16 +14,13 @@ import { Loading, Page } from '../../ui/Page.tsx';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { checkNewPassword } from './passwordRules.ts';
 
-interface TokenInfo {
-  email: string;
-  purpose: 'invite' | 'reset';
-}
+type TokenInfo = Awaited<ReturnType<typeof api.auth.readToken>>;
 
 /** Public page behind a one-time link: accept an invitation or reset a password. */
 export function TokenPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const info = useApiQuery<TokenInfo>(`/api/auth/tokens/${encodeURIComponent(token)}`);
+  const info = useEndpoint(api.auth.readToken, { params: { token } });
 
   const title =
     info.data?.purpose === 'invite'
@@ -75,7 +73,7 @@ function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
     }
     setBusy(true);
     try {
-      await request('/api/auth/tokens/accept', { method: 'POST', body: { token, password } });
+      await api.auth.acceptToken({ body: { token, password } });
       const state: SignInState = { reason: 'passwordSet' };
       await navigate('/anmelden', { state });
     } catch (error) {

@@ -1,13 +1,14 @@
-import type { AuditEntryView, UserView } from '@lotse/domain';
+import type { AuditEntryView } from '@lotse/domain';
 import { type FormEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { formatNumber } from '../../app/format.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
@@ -16,13 +17,6 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-
-interface AuditPageData {
-  items: AuditEntryView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 const PAGE_SIZE = 50;
 const ALL = '__all';
@@ -73,15 +67,22 @@ export function AuditPage() {
     (!applied.to || DATE.test(applied.to)) &&
     (!applied.userId || UUID.test(applied.userId));
 
-  const entries = useApiQuery<AuditPageData>(validApplied ? '/api/audit' : null, {
-    action: applied.action,
-    from: applied.from,
-    to: applied.to,
-    clientId: applied.clientId,
-    userId: isAdmin ? applied.userId : undefined,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const entries = useEndpoint(
+    api.audit.list,
+    validApplied
+      ? {
+          query: {
+            action: applied.action,
+            from: applied.from,
+            to: applied.to,
+            clientId: applied.clientId,
+            userId: isAdmin ? applied.userId : undefined,
+            page,
+            pageSize: PAGE_SIZE,
+          },
+        }
+      : null,
+  );
 
   return (
     <Page title={t('audit.title')} intro={<p>{t('audit.intro')}</p>}>
@@ -289,7 +290,7 @@ function AuditFilters({
 /** Filter by person: only admins may list the users of the agency. */
 function UserFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
-  const users = useApiQuery<{ items: UserView[] }>('/api/users', { pageSize: 200 });
+  const users = useEndpoint(api.users.list, { query: { pageSize: 200 } });
   const options = [
     { id: ALL, label: t('audit.allUsers') },
     ...(users.data?.items ?? [])

@@ -1,10 +1,12 @@
-import type { District, DistrictList } from '@lotse/domain';
+import type { District } from '@lotse/domain';
+import { districtEndpoints } from '@lotse/domain/endpoints';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -53,7 +55,7 @@ function districtOf(d: Draft, before: District | undefined): District {
 /** Admins maintain the agency's districts ("Sozialräume"): list, add, edit, remove, CSV import. */
 export function DistrictsPage() {
   const { t } = useTranslation();
-  const list = useApiQuery<DistrictList>('/api/districts');
+  const list = useEndpoint(api.districts.list, {});
   const [draft, setDraft] = useState<Draft>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
@@ -65,7 +67,7 @@ export function DistrictsPage() {
     setBusy(true);
     setErrors({});
     try {
-      await request<DistrictList>('/api/districts', { method: 'PUT', body: { items: next } });
+      await api.districts.replace({ body: { items: next } });
       setStatus({ tone: 'success', text: done, n: Date.now() });
       setDraft(empty);
       list.reload();
@@ -113,7 +115,7 @@ export function DistrictsPage() {
     >
       {importing ? (
         <ImportDialog
-          endpoint="/api/districts/import"
+          endpoint={districtEndpoints.import.path}
           title={t('districts.importTitle')}
           isOpen={importing}
           onOpenChange={setImporting}

@@ -1,11 +1,13 @@
 import { AGENCY_LOGO_MAX_BYTES, type AgencyView, DEFAULT_TIME_ZONE, type Role } from '@lotse/domain';
+import { agencyEndpoints } from '@lotse/domain/endpoints';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { staffRoles } from '../../app/domain.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
@@ -19,7 +21,7 @@ import { TextField } from '../../ui/TextField.tsx';
  */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const agency = useApiQuery<AgencyView>('/api/agency');
+  const agency = useEndpoint(api.agency.read, {});
   return (
     <Page title={t('settings.title')}>
       {agency.loading && !agency.data ? <Loading label={t('common.loading')} /> : null}
@@ -86,8 +88,7 @@ function MfaRolesForm({ agency }: { agency: AgencyView }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const updated = await request<AgencyView>('/api/agency/settings', {
-        method: 'PATCH',
+      const updated = await api.agency.updateSettings({
         body: { mfaRequiredRoles: selected as Role[] },
       });
       setSelected(updated.settings?.mfaRequiredRoles ?? (selected as Role[]));
@@ -138,8 +139,7 @@ function ContactNotesForm({ agency }: { agency: AgencyView }) {
     setBusy(true);
     try {
       // Only this field is sent, so the two-factor roles are not overwritten with stale state.
-      const updated = await request<AgencyView>('/api/agency/settings', {
-        method: 'PATCH',
+      const updated = await api.agency.updateSettings({
         body: { contactNotesTeamWide: teamWide },
       });
       setTeamWide(updated.settings?.contactNotesTeamWide ?? teamWide);
@@ -226,15 +226,13 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
     }
     void run(async () => {
       if (file && (file.type === 'image/png' || file.type === 'image/jpeg')) {
-        await request<AgencyView>('/api/agency/logo', {
-          method: 'PUT',
+        await api.agency.uploadLogo({
           body: { contentType: file.type, data: await base64Of(file) },
         });
         setFile(undefined);
       }
       // Only this field is sent, so other settings are not overwritten with stale state.
-      await request<AgencyView>('/api/agency/settings', {
-        method: 'PATCH',
+      await api.agency.updateSettings({
         body: { letterheadName: name.trim() },
       });
     });
@@ -242,7 +240,7 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
 
   const remove = () =>
     run(async () => {
-      await request<AgencyView>('/api/agency/logo', { method: 'DELETE' });
+      await api.agency.removeLogo();
     });
 
   return (
@@ -280,7 +278,7 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
           <p>{t('settings.logoCurrent')}</p>
           <img
             className="letterhead-logo"
-            src={`/api/agency/logo?v=${encodeURIComponent(agency.logo.updatedAt)}`}
+            src={`${agencyEndpoints.downloadLogo.path}?v=${encodeURIComponent(agency.logo.updatedAt)}`}
             alt={t('settings.logoAlt', { name: agency.settings?.letterheadName || agency.name })}
           />
         </div>
@@ -339,8 +337,7 @@ function TimeZoneForm({ agency }: { agency: AgencyView }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const updated = await request<AgencyView>('/api/agency/settings', {
-        method: 'PATCH',
+      const updated = await api.agency.updateSettings({
         body: { timeZone: zone },
       });
       setZone(updated.settings?.timeZone ?? zone);

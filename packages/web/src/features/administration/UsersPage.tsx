@@ -3,13 +3,14 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type ApiError, isApiError, request } from '../../app/api.ts';
+import { type ApiError, isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { adminRoleConflict, staffRoles } from '../../app/domain.ts';
 import { errorText } from '../../app/errors.ts';
 import { lastSegment } from '../../app/fieldErrors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
@@ -21,13 +22,6 @@ import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
 
-interface UserPage {
-  items: UserView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 const PAGE_SIZE = 50;
 
 /** Users of the own agency (admins): list, invite, edit, lock, reset password or 2FA. */
@@ -35,7 +29,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('seite')) || 1);
-  const users = useApiQuery<UserPage>('/api/users', { page, pageSize: PAGE_SIZE });
+  const users = useEndpoint(api.users.list, { query: { page, pageSize: PAGE_SIZE } });
   const [inviteOpen, setInviteOpen] = useState(false);
   const [editing, setEditing] = useState<UserView>();
 
@@ -175,9 +169,8 @@ function InviteDialog({
     }
     setBusy(true);
     try {
-      const created = await request<{ user: UserView; link: OneTimeLinkData }>('/api/users', {
-        method: 'POST',
-        body: { email: email.trim(), displayName: displayName.trim(), roles },
+      const created = await api.users.create({
+        body: { email: email.trim(), displayName: displayName.trim(), roles: roles as Role[] },
       });
       setResult(created);
       onInvited();
@@ -349,8 +342,8 @@ function EditUserDialog({
     }
     await run('save', async () => {
       // Own roles are not sent: only another administrator may change them.
-      const result = await request<{ user: UserView }>(`/api/users/${user.id}`, {
-        method: 'PATCH',
+      const result = await api.users.update({
+        params: { id: user.id },
         body: isSelf
           ? { displayName: displayName.trim() }
           : { displayName: displayName.trim(), roles: roles as Role[] },
@@ -362,8 +355,8 @@ function EditUserDialog({
 
   const setDisabled = (disabled: boolean) =>
     run('disable', async () => {
-      const result = await request<{ user: UserView }>(`/api/users/${user.id}`, {
-        method: 'PATCH',
+      const result = await api.users.update({
+        params: { id: user.id },
         body: { disabled },
       });
       onChanged(result.user);
@@ -372,10 +365,10 @@ function EditUserDialog({
 
   const resetPassword = () =>
     run('resetPassword', async () => {
-      const result = await request<{ link: OneTimeLinkData } | ResetApprovalPending>(
-        `/api/users/${user.id}/reset-password`,
-        { method: 'POST' },
-      );
+      // Resetting another administrator answers 202 with the pending approval instead of the link.
+      const result = (await api.users.resetPassword({ params: { id: user.id } })) as
+        | { link: OneTimeLinkData }
+        | ResetApprovalPending;
       if ('approvalRequired' in result) {
         report('success', t('users.resetApprovalRequested'));
         return;
@@ -387,9 +380,10 @@ function EditUserDialog({
 
   const resetMfa = () =>
     run('resetMfa', async () => {
-      const result = await request<ResetApprovalPending | undefined>(`/api/users/${user.id}/reset-mfa`, {
-        method: 'POST',
-      });
+      // 204 when done; 202 with the pending approval for another administrator.
+      const result = (await api.users.resetMfa({ params: { id: user.id } })) as
+        | ResetApprovalPending
+        | undefined;
       if (result?.approvalRequired) {
         report('success', t('users.resetApprovalRequested'));
         return;

@@ -1,11 +1,11 @@
-import type { NotificationList, NotificationView } from '@lotse/domain';
+import type { NotificationView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -19,15 +19,15 @@ export function NotificationsPanel() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const timeZone = useAgencyTimeZone();
-  const list = useApiQuery<NotificationList>('/api/notifications', { unread: 'true' });
+  const list = useEndpoint(api.notifications.list, { query: { unread: 'true' } });
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState<string>();
 
-  const mark = async (path: string, key: string) => {
+  const mark = async (send: () => Promise<unknown>, key: string) => {
     setPending(key);
     setFailure(undefined);
     try {
-      await request(path, { method: 'POST', body: {} });
+      await send();
       list.reload();
     } catch (error) {
       setFailure(errorText(t, error));
@@ -74,7 +74,7 @@ export function NotificationsPanel() {
                 variant="secondary"
                 isPending={pending === n.id}
                 aria-label={`${t('notifications.markRead')}: ${text(n)}`}
-                onPress={() => void mark(`/api/notifications/${n.id}/read`, n.id)}
+                onPress={() => void mark(() => api.notifications.markRead({ params: { id: n.id } }), n.id)}
               >
                 {t('notifications.markRead')}
               </Button>
@@ -86,7 +86,7 @@ export function NotificationsPanel() {
         <Button
           variant="secondary"
           isPending={pending === 'all'}
-          onPress={() => void mark('/api/notifications/read-all', 'all')}
+          onPress={() => void mark(() => api.notifications.markAllRead(), 'all')}
         >
           {t('notifications.markAllRead')}
         </Button>

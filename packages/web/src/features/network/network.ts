@@ -1,8 +1,8 @@
-import type { DistrictList } from '@lotse/domain';
 import { DEFAULT_TIME_ZONE } from '@lotse/domain/src/common/time-zone.ts';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/auth.tsx';
-import { useApiQuery } from '../../app/useApi.ts';
+import { api } from '../../app/client.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 
 /**
  * Code lists of the network feature, from the domain's plain lists (`@lotse/domain/codes`, no schemas,
@@ -56,7 +56,7 @@ export { referralFeedbackOutcomes } from './feedbackOutcomes.ts';
 
 /** The agency's districts ("Sozialräume") from `/api/districts`; empty while loading. */
 export function useDistricts() {
-  const q = useApiQuery<DistrictList>('/api/districts');
+  const q = useEndpoint(api.districts.list, {});
   const items = q.data?.items ?? [];
   return {
     items,
