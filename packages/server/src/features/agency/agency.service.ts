@@ -8,28 +8,11 @@ import {
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
+import { deleteLogo, findAgency, findLogo, updateAgencySettings, upsertLogo } from './agency.repo.ts';
 import { checkedLogo } from './logo-check.ts';
 
-interface AgencyRow {
-  id: string;
-  name: string;
-  kind: AgencyView['kind'];
-  settings: Partial<AgencySettings>;
-  logo_type: 'image/png' | 'image/jpeg' | null;
-  logo_bytes: number | null;
-  logo_at: Date | string | null;
-}
-
 async function load(scope: ActorScope): Promise<AgencyView> {
-  const row = (
-    await scope.tx.query<AgencyRow>(
-      `SELECT a.id, a.name, a.kind, a.settings, l.content_type AS logo_type,
-              octet_length(l.data) AS logo_bytes, l.updated_at AS logo_at
-         FROM agencies a LEFT JOIN agency_logos l ON l.agency_id = a.id
-        WHERE a.id = $1`,
-      [scope.actor.agencyId],
-    )
-  ).rows[0];
+  const row = await findAgency(scope.tx, scope.actor.agencyId);
   if (!row) throw notFound();
   return {
     id: row.id,
@@ -79,10 +62,7 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
         { path: 'suppressionThreshold', message: `mindestens ${floor}` },
       ]);
     }
-    await scope.tx.query('UPDATE agencies SET settings = $2 WHERE id = $1', [
-      actor.agencyId,
-      JSON.stringify(settings),
-    ]);
+    await updateAgencySettings(scope.tx, actor.agencyId, settings);
     await scope.audit({
       action: 'agency.settings.change',
       resourceType: 'agency',
@@ -103,11 +83,7 @@ export function updateSettings(ctx: AppContext, actor: Actor, patch: Partial<Age
 export function logo(ctx: AppContext, actor: Actor) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'agency.read');
-    const r = await scope.tx.query<{ content_type: string; data: Buffer }>(
-      'SELECT content_type, data FROM agency_logos WHERE agency_id = $1',
-      [actor.agencyId],
-    );
-    const row = r.rows[0];
+    const row = await findLogo(scope.tx, actor.agencyId);
     if (!row) throw notFound('Kein Logo hinterlegt.');
     return { contentType: row.content_type, data: Buffer.from(row.data) };
   });
@@ -121,14 +97,13 @@ export function uploadLogo(ctx: AppContext, actor: Actor, upload: UploadAgencyLo
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'agency.configure');
     const data = await checkedLogo(upload.contentType, upload.data, AGENCY_LOGO_MAX_BYTES);
-    await scope.tx.query(
-      `INSERT INTO agency_logos (agency_id, content_type, data, updated_at, updated_by)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (agency_id) DO UPDATE
-         SET content_type = EXCLUDED.content_type, data = EXCLUDED.data,
-             updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-      [actor.agencyId, upload.contentType, data, scope.now, actor.userId],
-    );
+    await upsertLogo(scope.tx, {
+      agencyId: actor.agencyId,
+      contentType: upload.contentType,
+      data,
+      now: scope.now,
+      userId: actor.userId,
+    });
     await scope.audit({
       action: 'agency.logo.change',
       resourceType: 'agency',
@@ -143,8 +118,7 @@ export function uploadLogo(ctx: AppContext, actor: Actor, upload: UploadAgencyLo
 export function removeLogo(ctx: AppContext, actor: Actor) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'agency.configure');
-    const r = await scope.tx.query('DELETE FROM agency_logos WHERE agency_id = $1', [actor.agencyId]);
-    if (r.rowCount)
+    if (await deleteLogo(scope.tx, actor.agencyId))
       await scope.audit({ action: 'agency.logo.remove', resourceType: 'agency', resourceId: actor.agencyId });
     return load(scope);
   });

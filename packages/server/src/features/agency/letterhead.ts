@@ -2,24 +2,14 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { withActor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import type { Letterhead } from '../instruments/pdf.ts';
+import { letterheadRow } from './agency.repo.ts';
 
 /**
  * The letterhead of an agency's PDFs: the name (setting `letterheadName`, else the agency's name) and
  * the uploaded logo, if any. Read in the caller's transaction, so row-level security applies.
  */
 export async function letterheadOf(tx: Queryable, agencyId: string): Promise<Letterhead> {
-  const r = await tx.query<{
-    name: string;
-    shown: string | null;
-    content_type: string | null;
-    data: Buffer | null;
-  }>(
-    `SELECT a.name, a.settings->>'letterheadName' AS shown, l.content_type, l.data
-       FROM agencies a LEFT JOIN agency_logos l ON l.agency_id = a.id
-      WHERE a.id = $1`,
-    [agencyId],
-  );
-  const row = r.rows[0];
+  const row = await letterheadRow(tx, agencyId);
   if (!row) return { name: '' };
   const name = row.shown?.trim() || row.name;
   return row.content_type && row.data

@@ -1,4 +1,5 @@
 import type { ActorScope, AppContext } from '../../platform/context.ts';
+import { suppressionThresholdSetting } from './agency.repo.ts';
 
 /**
  * The small-cell threshold for figures of the actor's agency: the installation's value
@@ -6,11 +7,7 @@ import type { ActorScope, AppContext } from '../../platform/context.ts';
  * that is higher. An agency can make suppression stricter, never weaker.
  */
 export async function suppressionThreshold(ctx: AppContext, scope: ActorScope): Promise<number> {
-  const r = await scope.tx.query<{ t: string | null }>(
-    `SELECT settings->>'suppressionThreshold' AS t FROM agencies WHERE id = $1`,
-    [scope.actor.agencyId],
-  );
-  const own = Number(r.rows[0]?.t);
+  const own = Number(await suppressionThresholdSetting(scope.tx, scope.actor.agencyId));
   const base = ctx.config.statistics.suppressionThreshold;
   return Number.isInteger(own) && own > base && own <= 100 ? own : base;
 }

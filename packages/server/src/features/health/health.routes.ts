@@ -1,6 +1,7 @@
 import { healthRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, declared } from '../../platform/http.ts';
+import { ping } from './health.repo.ts';
 
 export function healthRoutes(app: App, ctx: AppContext) {
   app.route({
@@ -8,7 +9,7 @@ export function healthRoutes(app: App, ctx: AppContext) {
     config: { public: true },
     handler: async (_req, reply) => {
       try {
-        await ctx.db.query('SELECT 1');
+        await ping(ctx.db);
         return { status: 'ok' as const, database: ctx.db.kind };
       } catch {
         return reply.status(503).send({ status: 'unavailable' as const, database: ctx.db.kind });
