@@ -7,20 +7,18 @@ import { agencyNames, userNames } from '../cases/cases.service.ts';
 import { readClient, requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import { revokeLinksOnWithdrawal } from '../self-assessment/self-assessment.service.ts';
-
-interface ConsentRow {
-  id: string;
-  agency_id: string;
-  client_id: string;
-  purpose: ConsentView['purpose'];
-  partner_agency_id: string | null;
-  form: ConsentView['form'];
-  given_on: string;
-  recorded_by: string | null;
-  recorded_at: Date;
-  withdrawn_at: Date | null;
-  includes_contact_notes: boolean;
-}
+import {
+  type ConsentRow,
+  consentsOf,
+  endConsentShares,
+  eraseHealthFlags,
+  findConsent,
+  healthConsentStands,
+  insertConsent,
+  isPartnerAgency,
+  markWithdrawn,
+  setTransactionAgency,
+} from './consents.repo.ts';
 
 async function present(tx: Queryable, rows: ConsentRow[], ownAgencyId: string): Promise<ConsentView[]> {
   const names = await userNames(
@@ -46,11 +44,7 @@ async function present(tx: Queryable, rows: ConsentRow[], ownAgencyId: string): 
 }
 
 export async function consentsOfClient(scope: ActorScope, clientId: string): Promise<ConsentView[]> {
-  const rows = await scope.tx.query<ConsentRow>(
-    'SELECT * FROM consents WHERE client_id = $1 ORDER BY given_on DESC, recorded_at DESC',
-    [clientId],
-  );
-  return present(scope.tx, rows.rows, scope.actor.agencyId);
+  return present(scope.tx, await consentsOf(scope.tx, clientId), scope.actor.agencyId);
 }
 
 export function list(ctx: AppContext, actor: Actor, clientId: string) {
@@ -68,32 +62,24 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     if (input.partnerAgencyId) {
-      const partners = await scope.tx.query('SELECT 1 FROM lotse_partner_agencies() WHERE id = $1', [
-        input.partnerAgencyId,
-      ]);
+      const known = await isPartnerAgency(scope.tx, input.partnerAgencyId);
       // The owner's own agency is no partner; neither is an unknown one.
-      if (partners.rowCount === 0 || input.partnerAgencyId === client.agency_id)
+      if (!known || input.partnerAgencyId === client.agency_id)
         throw badRequest('Unbekannte Partnerstelle.', [
           { path: 'partnerAgencyId', message: 'Unbekannte Partnerstelle.' },
         ]);
     }
-    const inserted = await scope.tx.query<ConsentRow>(
-      `INSERT INTO consents (agency_id, client_id, purpose, partner_agency_id, form, given_on, recorded_by, recorded_at,
-                             includes_contact_notes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [
-        client.agency_id,
-        clientId,
-        input.purpose,
-        input.partnerAgencyId ?? null,
-        input.form,
-        input.date,
-        actor.userId,
-        scope.now,
-        input.includesContactNotes ?? false,
-      ],
-    );
-    const row = inserted.rows[0] as ConsentRow;
+    const row = await insertConsent(scope.tx, {
+      agencyId: client.agency_id,
+      clientId,
+      purpose: input.purpose,
+      partnerAgencyId: input.partnerAgencyId ?? null,
+      form: input.form,
+      givenOn: input.date,
+      recordedBy: actor.userId,
+      now: scope.now,
+      includesContactNotes: input.includesContactNotes ?? false,
+    });
     await scope.audit({
       action: 'consents.create',
       resourceType: 'consent',
@@ -114,33 +100,18 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
 export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
   return withActor(ctx, actor, async (scope) => {
     await requireAccess(scope, 'consents.write', 'consent', consentId);
-    const found = await scope.tx.query<ConsentRow>('SELECT * FROM consents WHERE id = $1', [consentId]);
-    const consent = found.rows[0] as ConsentRow;
+    const consent = (await findConsent(scope.tx, consentId)) as ConsentRow;
     if (consent.withdrawn_at) throw conflict('Die Einwilligung wurde bereits widerrufen.');
     // Read back before the sharing ends: afterwards a partner agency no longer sees the consent.
-    const updated = await scope.tx.query<ConsentRow>(
-      'UPDATE consents SET withdrawn_at = $2, withdrawn_by = $3 WHERE id = $1 RETURNING *',
-      [consentId, scope.now, actor.userId],
-    );
+    const updated = await markWithdrawn(scope.tx, consentId, scope.now, actor.userId);
     // Shares and case history belong to the owner; the partner agency may not change them itself.
-    const ended = await scope.tx.query<{ owner_agency_id: string; partner_agency_id: string }>(
-      'SELECT owner_agency_id, partner_agency_id FROM lotse_end_consent_shares($1, $2, $3)',
-      [consentId, scope.now, actor.userId],
-    );
+    const ended = await endConsentShares(scope.tx, consentId, scope.now, actor.userId);
     const linksRevoked =
       consent.purpose === 'self_assessment' ? await revokeLinksOnWithdrawal(scope, consent.client_id) : 0;
     let healthErased = false;
     if (consent.purpose === 'processing_health_data') {
-      const stillConsented = await scope.tx.query(
-        `SELECT 1 FROM consents WHERE client_id = $1 AND purpose = 'processing_health_data' AND withdrawn_at IS NULL`,
-        [consent.client_id],
-      );
-      if (stillConsented.rowCount === 0) {
-        await scope.tx.query(
-          `UPDATE clients SET severe_disability = NULL, reduced_earning_capacity = NULL, updated_at = $2
-            WHERE id = $1`,
-          [consent.client_id, scope.now],
-        );
+      if (!(await healthConsentStands(scope.tx, consent.client_id))) {
+        await eraseHealthFlags(scope.tx, consent.client_id, scope.now);
         healthErased = true;
       }
     }
@@ -151,17 +122,17 @@ export function withdraw(ctx: AppContext, actor: Actor, consentId: string) {
       clientId: consent.client_id,
       details: {
         purpose: consent.purpose,
-        sharingsEnded: ended.rows.length,
+        sharingsEnded: ended.length,
         healthErased,
         linksRevoked,
         recordedByAgency: actor.agencyId,
       },
     };
     await scope.audit(entry);
-    const concerned = new Set([consent.agency_id, ...ended.rows.map((r) => r.partner_agency_id)]);
+    const concerned = new Set([consent.agency_id, ...ended.map((r) => r.partner_agency_id)]);
     concerned.delete(actor.agencyId);
     for (const agencyId of concerned) await auditForAgency(scope, agencyId, entry);
-    return (await present(scope.tx, updated.rows as ConsentRow[], actor.agencyId))[0] as ConsentView;
+    return (await present(scope.tx, updated, actor.agencyId))[0] as ConsentView;
   });
 }
 
@@ -175,10 +146,10 @@ async function auditForAgency(
   agencyId: string,
   event: Omit<AuditEvent, 'agencyId' | 'actorUserId'>,
 ) {
-  await scope.tx.query(`SELECT set_config('lotse.agency_id', $1, true)`, [agencyId]);
+  await setTransactionAgency(scope.tx, agencyId);
   try {
     await appendAudit(scope.tx, { ...event, agencyId, actorUserId: scope.actor.userId }, scope.now);
   } finally {
-    await scope.tx.query(`SELECT set_config('lotse.agency_id', $1, true)`, [scope.actor.agencyId]);
+    await setTransactionAgency(scope.tx, scope.actor.agencyId);
   }
 }

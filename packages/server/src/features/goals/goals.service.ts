@@ -5,23 +5,7 @@ import { openCaseOf } from '../cases/cases.service.ts';
 import { readClient, requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
-
-interface GoalRow {
-  id: string;
-  agency_id: string;
-  client_id: string;
-  case_id: string | null;
-  title: string;
-  dimension: string;
-  steps: string[];
-  target_date: string;
-  status: GoalView['status'];
-  review: string | null;
-  reviewed_on: string | null;
-  agreed_on: string;
-  created_at: Date;
-  updated_at: Date;
-}
+import { findGoal, type GoalRow, goalsOf, insertGoal, updateGoal } from './goals.repo.ts';
 
 export function presentGoal(r: GoalRow): GoalView {
   return {
@@ -50,12 +34,7 @@ async function assertKnownDimension(scope: ActorScope, dimension: string) {
 }
 
 export async function goalsOfClient(scope: ActorScope, clientId: string): Promise<GoalView[]> {
-  const rows = await scope.tx.query<GoalRow>(
-    `SELECT * FROM goals WHERE client_id = $1
-      ORDER BY (status = 'open') DESC, target_date, created_at`,
-    [clientId],
-  );
-  return rows.rows.map(presentGoal);
+  return (await goalsOf(scope.tx, clientId)).map(presentGoal);
 }
 
 export function list(ctx: AppContext, actor: Actor, clientId: string) {
@@ -76,24 +55,18 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
     if (input.agreedOn) assertDateWithin('agreedOn', input.agreedOn, scope.now, DATE_RANGES.event);
     assertDateOrder('goalTarget', input.agreedOn ?? today(scope.now), input.targetDate);
     const open = await openCaseOf(scope.tx, clientId);
-    const inserted = await scope.tx.query<GoalRow>(
-      `INSERT INTO goals (agency_id, client_id, case_id, title, dimension, steps, target_date, status, agreed_on,
-                          created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $10) RETURNING *`,
-      [
-        client.agency_id,
-        clientId,
-        open?.id ?? null,
-        input.title,
-        input.dimension,
-        JSON.stringify(input.steps ?? []),
-        input.targetDate,
-        input.agreedOn ?? today(scope.now),
-        actor.userId,
-        scope.now,
-      ],
-    );
-    const goal = inserted.rows[0] as GoalRow;
+    const goal = await insertGoal(scope.tx, {
+      agencyId: client.agency_id,
+      clientId,
+      caseId: open?.id ?? null,
+      title: input.title,
+      dimension: input.dimension,
+      steps: input.steps ?? [],
+      targetDate: input.targetDate,
+      agreedOn: input.agreedOn ?? today(scope.now),
+      userId: actor.userId,
+      now: scope.now,
+    });
     await scope.audit({
       action: 'goals.create',
       resourceType: 'goal',
@@ -108,8 +81,7 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
 export function update(ctx: AppContext, actor: Actor, goalId: string, input: UpdateGoalRequest) {
   return withActor(ctx, actor, async (scope) => {
     await requireAccess(scope, 'goals.write', 'goal', goalId);
-    const found = await scope.tx.query<GoalRow>('SELECT * FROM goals WHERE id = $1', [goalId]);
-    const goal = found.rows[0] as GoalRow;
+    const goal = (await findGoal(scope.tx, goalId)) as GoalRow;
     if (input.dimension !== undefined) await assertKnownDimension(scope, input.dimension);
     if (input.targetDate) assertDateWithin('targetDate', input.targetDate, scope.now, DATE_RANGES.target);
     if (input.reviewedOn) assertDateWithin('reviewedOn', input.reviewedOn, scope.now, DATE_RANGES.event);
@@ -122,21 +94,19 @@ export function update(ctx: AppContext, actor: Actor, goalId: string, input: Upd
         : input.review && !goal.reviewed_on
           ? today(scope.now)
           : goal.reviewed_on;
-    const updated = await scope.tx.query<GoalRow>(
-      `UPDATE goals SET title = $2, dimension = $3, steps = $4, target_date = $5, status = $6, review = $7,
-                        reviewed_on = $8, updated_at = $9
-        WHERE id = $1 RETURNING *`,
-      [
-        goalId,
-        input.title ?? goal.title,
-        input.dimension ?? goal.dimension,
-        JSON.stringify(input.steps ?? goal.steps),
-        input.targetDate ?? goal.target_date,
-        input.status ?? goal.status,
-        input.review !== undefined ? input.review : goal.review,
-        reviewedOn,
-        scope.now,
-      ],
+    const updated = await updateGoal(
+      scope.tx,
+      goalId,
+      {
+        title: input.title ?? goal.title,
+        dimension: input.dimension ?? goal.dimension,
+        steps: input.steps ?? goal.steps,
+        target_date: input.targetDate ?? goal.target_date,
+        status: input.status ?? goal.status,
+        review: input.review !== undefined ? input.review : goal.review,
+        reviewed_on: reviewedOn,
+      },
+      scope.now,
     );
     await scope.audit({
       action: 'goals.update',
@@ -148,6 +118,6 @@ export function update(ctx: AppContext, actor: Actor, goalId: string, input: Upd
         ...(input.status && input.status !== goal.status ? { status: input.status } : {}),
       },
     });
-    return presentGoal(updated.rows[0] as GoalRow);
+    return presentGoal(updated);
   });
 }

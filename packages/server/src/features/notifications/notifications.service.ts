@@ -2,15 +2,13 @@ import type { NotificationList, NotificationView } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-
-interface NotificationRow {
-  id: string;
-  kind: NotificationView['kind'];
-  event_id: string | null;
-  params: NotificationView['params'];
-  created_at: Date;
-  read_at: Date | null;
-}
+import {
+  countUnread,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  type NotificationRow,
+} from './notifications.repo.ts';
 
 const present = (r: NotificationRow): NotificationView => ({
   id: r.id,
@@ -25,17 +23,9 @@ const present = (r: NotificationRow): NotificationView => ({
 export async function list(ctx: AppContext, actor: Actor, unreadOnly: boolean): Promise<NotificationList> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'notifications.read');
-    const rows = await scope.tx.query<NotificationRow>(
-      `SELECT id, kind, event_id, params, created_at, read_at FROM notifications
-        WHERE agency_id = $1 AND user_id = $2 AND ($3::boolean IS FALSE OR read_at IS NULL)
-        ORDER BY created_at DESC, id LIMIT 50`,
-      [actor.agencyId, actor.userId, unreadOnly],
-    );
-    const unread = await scope.tx.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM notifications WHERE agency_id = $1 AND user_id = $2 AND read_at IS NULL',
-      [actor.agencyId, actor.userId],
-    );
-    return { items: rows.rows.map(present), unread: unread.rows[0]?.n ?? 0 };
+    const rows = await listNotifications(scope.tx, actor.agencyId, actor.userId, unreadOnly);
+    const unread = await countUnread(scope.tx, actor.agencyId, actor.userId);
+    return { items: rows.map(present), unread };
   });
 }
 
@@ -43,12 +33,7 @@ export async function list(ctx: AppContext, actor: Actor, unreadOnly: boolean): 
 export async function markRead(ctx: AppContext, actor: Actor, id: string): Promise<NotificationView> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'notifications.read');
-    const r = await scope.tx.query<NotificationRow>(
-      `UPDATE notifications SET read_at = coalesce(read_at, $3)
-        WHERE id = $1 AND user_id = $2 RETURNING id, kind, event_id, params, created_at, read_at`,
-      [id, actor.userId, scope.now],
-    );
-    const row = r.rows[0];
+    const row = await markNotificationRead(scope.tx, id, actor.userId, scope.now);
     if (!row) throw notFound('Mitteilung nicht gefunden.');
     await scope.audit({
       action: 'notifications.mark_read',
@@ -64,17 +49,14 @@ export async function markRead(ctx: AppContext, actor: Actor, id: string): Promi
 export async function markAllRead(ctx: AppContext, actor: Actor): Promise<{ marked: number }> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'notifications.read');
-    const r = await scope.tx.query(
-      'UPDATE notifications SET read_at = $3 WHERE agency_id = $1 AND user_id = $2 AND read_at IS NULL',
-      [actor.agencyId, actor.userId, scope.now],
-    );
-    if (r.rowCount > 0)
+    const marked = await markAllNotificationsRead(scope.tx, actor.agencyId, actor.userId, scope.now);
+    if (marked > 0)
       await scope.audit({
         action: 'notifications.mark_read',
         resourceType: 'user',
         resourceId: actor.userId,
-        details: { all: true, marked: r.rowCount },
+        details: { all: true, marked },
       });
-    return { marked: r.rowCount };
+    return { marked };
   });
 }
