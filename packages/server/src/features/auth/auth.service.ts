@@ -17,6 +17,18 @@ import {
   presentUser,
   type UserRow,
 } from '../users/users.service.ts';
+import {
+  completeSessionMfa,
+  countMfaAttempt,
+  enableMfa,
+  findOneTimeToken,
+  markOneTimeTokenUsed,
+  setLastLogin,
+  setMfaLastStep,
+  setPassword,
+  setPasswordFromLink,
+  setPendingMfaSecret,
+} from './auth.repo.ts';
 import { beginAttempt, recordFailure, recordSuccess } from './login-throttle.ts';
 import { clearMfa } from './mfa-reset.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
@@ -91,7 +103,7 @@ export async function login(
     // A new session id at every sign-in; a session the browser still carried ends here.
     if (previousToken) await deleteSession(tx, tokenHash(previousToken));
     const token = await createSession(tx, user, mfa, now, ctx.config.session);
-    if (mfa === 'ok') await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, now]);
+    if (mfa === 'ok') await setLastLogin(tx, user.id, now);
     await appendAudit(
       tx,
       {
@@ -181,13 +193,7 @@ export async function verifyMfa(
   const result = await withActor(ctx, session.actor, async (scope) => {
     const user = await currentUser(scope.tx, scope.actor);
     await beginAttempt(scope.tx, user.email, source, scope.now);
-    const counted = await scope.tx.query<{ mfa_attempts: number }>(
-      `UPDATE sessions SET mfa_attempts = mfa_attempts + 1
-        WHERE token_hash = $1 AND mfa_state = 'verify' AND mfa_attempts < $2
-        RETURNING mfa_attempts`,
-      [scope.actor.sessionKey, MFA_MAX_ATTEMPTS],
-    );
-    const attempt = counted.rows[0]?.mfa_attempts;
+    const attempt = await countMfaAttempt(scope.tx, scope.actor.sessionKey, MFA_MAX_ATTEMPTS);
     if (attempt === undefined) throw mfaAttemptsExceeded();
     const step = user.mfa_secret
       ? await verifyTotp(openTotpSecret(ctx, user.mfa_secret), code, scope.now, user.mfa_last_step)
@@ -208,9 +214,8 @@ export async function verifyMfa(
       });
       return { ok: false as const, ended };
     }
-    if (step !== null)
-      await scope.tx.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1', [user.id, step]);
-    await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
+    if (step !== null) await setMfaLastStep(scope.tx, user.id, step);
+    await setLastLogin(scope.tx, user.id, scope.now);
     await recordSuccess(scope.tx, user.email);
     await deleteSession(scope.tx, scope.actor.sessionKey);
     const token = await createSession(scope.tx, user, 'ok', scope.now, ctx.config.session);
@@ -240,11 +245,7 @@ export async function startMfaEnrollment(ctx: AppContext, session: Authenticated
     if (user.mfa_enabled) throw badRequest('Die Zwei-Faktor-Anmeldung ist bereits eingerichtet.');
     if (session.mfa === 'verify') throw badRequest('Bitte bestätigen Sie zuerst die Anmeldung.');
     const secret = newTotpSecret();
-    await scope.tx.query('UPDATE users SET mfa_secret = $2, updated_at = $3 WHERE id = $1', [
-      user.id,
-      sealTotpSecret(ctx, secret),
-      scope.now,
-    ]);
+    await setPendingMfaSecret(scope.tx, user.id, sealTotpSecret(ctx, secret), scope.now);
     await scope.audit({ action: 'auth.mfa.enroll_start', resourceType: 'user', resourceId: user.id });
     return totpEnrollment(secret, user.email);
   });
@@ -256,15 +257,10 @@ export async function confirmMfaEnrollment(ctx: AppContext, session: Authenticat
     if (user.mfa_enabled || !user.mfa_secret) throw badRequest('Es ist keine Einrichtung offen.');
     const step = await verifyTotp(openTotpSecret(ctx, user.mfa_secret), code, scope.now, null);
     if (step === null) throw invalidMfaCode();
-    await scope.tx.query(
-      'UPDATE users SET mfa_enabled = true, mfa_last_step = $2, updated_at = $3 WHERE id = $1',
-      [user.id, step, scope.now],
-    );
+    await enableMfa(scope.tx, user.id, step, scope.now);
     if (session.mfa === 'enroll') {
-      await scope.tx.query(`UPDATE sessions SET mfa_state = 'ok' WHERE token_hash = $1`, [
-        scope.actor.sessionKey,
-      ]);
-      await scope.tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, scope.now]);
+      await completeSessionMfa(scope.tx, scope.actor.sessionKey);
+      await setLastLogin(scope.tx, user.id, scope.now);
     }
     const recoveryCodes = await issueRecoveryCodes(scope.tx, ctx.config, user);
     await scope.audit({ action: 'auth.mfa.enroll', resourceType: 'user', resourceId: user.id });
@@ -299,7 +295,7 @@ async function withReauthentication<T>(
         user.mfa_last_step,
       );
       if (step !== null) {
-        await scope.tx.query('UPDATE users SET mfa_last_step = $2 WHERE id = $1', [user.id, step]);
+        await setMfaLastStep(scope.tx, user.id, step);
         ok = true;
       }
     } else if (proof.password !== undefined) {
@@ -362,29 +358,15 @@ export async function changePassword(
       throw new AppError(400, 'invalid_credentials', 'Das bisherige Passwort ist nicht korrekt.');
     }
     assertAcceptablePassword(input.newPassword, passwordContext(user));
-    await scope.tx.query(
-      'UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1',
-      [user.id, await hashPassword(input.newPassword), scope.now],
-    );
+    await setPassword(scope.tx, user.id, await hashPassword(input.newPassword), scope.now);
     // Other devices signed in with the old password are signed out.
     await deleteUserSessions(scope.tx, user.id, actor.sessionKey);
     await scope.audit({ action: 'auth.password.change', resourceType: 'user', resourceId: user.id });
   });
 }
 
-interface TokenRow {
-  token_hash: string;
-  user_id: string;
-  agency_id: string;
-  purpose: 'invite' | 'reset';
-  expires_at: Date;
-  used_at: Date | null;
-}
-
 async function findUsableToken(tx: Queryable, token: string, now: Date) {
-  const row = (
-    await tx.query<TokenRow>('SELECT * FROM one_time_tokens WHERE token_hash = $1', [tokenHash(token)])
-  ).rows[0];
+  const row = await findOneTimeToken(tx, tokenHash(token));
   if (!row || row.used_at || row.expires_at <= now) throw notFound('Der Link ist ungültig oder abgelaufen.');
   const user = await findUserById(tx, row.user_id);
   if (!user || user.status === 'disabled') throw notFound('Der Link ist ungültig oder abgelaufen.');
@@ -403,13 +385,8 @@ export async function acceptToken(ctx: AppContext, input: { token: string; passw
   await withSystem(ctx, async (tx, now) => {
     const { row, user } = await findUsableToken(tx, input.token, now);
     assertAcceptablePassword(input.password, passwordContext(user));
-    await tx.query(
-      `UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3,
-              status = CASE WHEN status = 'invited' THEN 'active' ELSE status END
-        WHERE id = $1`,
-      [user.id, await hashPassword(input.password), now],
-    );
-    await tx.query('UPDATE one_time_tokens SET used_at = $2 WHERE token_hash = $1', [row.token_hash, now]);
+    await setPasswordFromLink(tx, user.id, await hashPassword(input.password), now);
+    await markOneTimeTokenUsed(tx, row.token_hash, now);
     await deleteUserSessions(tx, user.id);
     await appendAudit(
       tx,

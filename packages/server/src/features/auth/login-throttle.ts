@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../platform/db.ts';
 import { tooManyRequests } from '../../platform/errors.ts';
+import {
+  countFailure,
+  deleteThrottleRow,
+  lockThrottleRow,
+  lockThrottleUntil,
+  throttleRows,
+} from './auth.repo.ts';
 
 /**
  * Sign-in throttling with two counters: per account and per source address.
@@ -27,28 +34,14 @@ const QUIET_PERIOD = 60 * MINUTE;
 const key = (kind: 'acct' | 'src', value: string) =>
   `${kind}:${createHash('sha256').update(value.toLowerCase()).digest('hex')}`;
 
-interface Row {
-  key: string;
-  failures: number;
-  locked_until: Date | null;
-}
-
 /**
  * Starts a sign-in step for `email` from `source`: takes the account's row lock for the rest of the
  * transaction, then refuses (429) when the account or the source is locked.
  */
 export async function beginAttempt(tx: Queryable, email: string, source: string, now: Date) {
-  // An upsert that changes nothing still locks the row (and creates it if missing), in one statement.
-  await tx.query(
-    `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES ($1, 0, NULL, $2)
-     ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures`,
-    [key('acct', email), now],
-  );
-  const rows = await tx.query<Row>(
-    'SELECT key, failures, locked_until FROM login_throttle WHERE key = ANY($1)',
-    [[key('acct', email), key('src', source)]],
-  );
-  const lockedUntil = Math.max(0, ...rows.rows.map((r) => r.locked_until?.getTime() ?? 0));
+  await lockThrottleRow(tx, key('acct', email), now);
+  const rows = await throttleRows(tx, [key('acct', email), key('src', source)]);
+  const lockedUntil = Math.max(0, ...rows.map((r) => r.locked_until?.getTime() ?? 0));
   if (lockedUntil > now.getTime()) throw tooManyRequests((lockedUntil - now.getTime()) / 1000);
 }
 
@@ -73,23 +66,12 @@ export async function recordFailure(
 export async function recordSuccess(tx: Queryable, email: string): Promise<void> {
   // Only the account counter is reset: an attacker must not clear their source counter by signing
   // in to an account of their own between guesses.
-  await tx.query('DELETE FROM login_throttle WHERE key = $1', [key('acct', email)]);
+  await deleteThrottleRow(tx, key('acct', email));
 }
 
 /** Counts one failure atomically (one statement), then sets the lock the new count calls for. */
 async function bump(tx: Queryable, k: string, now: Date, lockFor: (failures: number) => number) {
-  const counted = await tx.query<{ failures: number }>(
-    `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2)
-     ON CONFLICT (key) DO UPDATE
-       SET failures = CASE WHEN login_throttle.updated_at < $3 THEN 1 ELSE login_throttle.failures + 1 END,
-           updated_at = $2
-     RETURNING failures`,
-    [k, now, new Date(now.getTime() - QUIET_PERIOD)],
-  );
-  const ms = lockFor(counted.rows[0]?.failures ?? 1);
-  if (ms > 0)
-    await tx.query('UPDATE login_throttle SET locked_until = $2 WHERE key = $1', [
-      k,
-      new Date(now.getTime() + ms),
-    ]);
+  const failures = await countFailure(tx, k, now, new Date(now.getTime() - QUIET_PERIOD));
+  const ms = lockFor(failures);
+  if (ms > 0) await lockThrottleUntil(tx, k, new Date(now.getTime() + ms));
 }

@@ -2,6 +2,12 @@ import { randomInt } from 'node:crypto';
 import type { Config } from '../../platform/config.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { keyedHash, keyedHashMatches } from '../../platform/secret-key.ts';
+import {
+  deleteRecoveryCodes,
+  insertRecoveryCode,
+  unusedRecoveryCodes,
+  useRecoveryCode,
+} from './auth.repo.ts';
 import { tokenHash } from './tokens.ts';
 
 const COUNT = 10;
@@ -29,14 +35,10 @@ export async function issueRecoveryCodes(
   config: Config,
   user: { id: string; agency_id: string },
 ) {
-  await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [user.id]);
+  await deleteRecoveryCodes(tx, user.id);
   const codes = Array.from({ length: COUNT }, newCode);
   for (const code of codes) {
-    await tx.query('INSERT INTO recovery_codes (agency_id, user_id, code_hash) VALUES ($1, $2, $3)', [
-      user.agency_id,
-      user.id,
-      storedRecoveryHash(config, tokenHash(normalise(code))),
-    ]);
+    await insertRecoveryCode(tx, user, storedRecoveryHash(config, tokenHash(normalise(code))));
   }
   return codes;
 }
@@ -51,15 +53,8 @@ export async function redeemRecoveryCode(
 ): Promise<boolean> {
   if (!looksLikeRecoveryCode(code)) return false;
   const digest = tokenHash(normalise(code));
-  const open = await tx.query<{ id: string; code_hash: string }>(
-    'SELECT id, code_hash FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL',
-    [userId],
-  );
-  const match = open.rows.find((r) => keyedHashMatches(config, digest, r.code_hash));
+  const open = await unusedRecoveryCodes(tx, userId);
+  const match = open.find((r) => keyedHashMatches(config, digest, r.code_hash));
   if (!match) return false;
-  const used = await tx.query('UPDATE recovery_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL', [
-    match.id,
-    now,
-  ]);
-  return used.rowCount === 1;
+  return useRecoveryCode(tx, match.id, now);
 }

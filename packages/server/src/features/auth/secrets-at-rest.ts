@@ -1,6 +1,12 @@
 import { ConfigError } from '../../platform/config.ts';
 import { type AppContext, withSystem } from '../../platform/context.ts';
 import { isSealed, keyId, open, seal, secretKey } from '../../platform/secret-key.ts';
+import {
+  legacyRecoveryCodes,
+  replaceMfaSecret,
+  replaceRecoveryCodeHash,
+  storedMfaSecrets,
+} from './auth.repo.ts';
 import { storedRecoveryHash } from './recovery-codes.ts';
 
 export const TOTP_PURPOSE = 'users.mfa_secret';
@@ -18,11 +24,9 @@ export const openTotpSecret = (ctx: AppContext, stored: string) =>
 export async function protectSecretsAtRest(ctx: AppContext) {
   const currentKey = keyId(secretKey(ctx.config));
   return withSystem(ctx, async (tx) => {
-    const secrets = await tx.query<{ id: string; mfa_secret: string }>(
-      'SELECT id, mfa_secret FROM users WHERE mfa_secret IS NOT NULL',
-    );
+    const secrets = await storedMfaSecrets(tx);
     let totpSecrets = 0;
-    for (const row of secrets.rows) {
+    for (const row of secrets) {
       if (isSealed(row.mfa_secret)) {
         const id = row.mfa_secret.split('.')[1];
         if (id !== currentKey)
@@ -32,21 +36,12 @@ export async function protectSecretsAtRest(ctx: AppContext) {
           );
         continue;
       }
-      await tx.query('UPDATE users SET mfa_secret = $2 WHERE id = $1', [
-        row.id,
-        sealTotpSecret(ctx, row.mfa_secret),
-      ]);
+      await replaceMfaSecret(tx, row.id, sealTotpSecret(ctx, row.mfa_secret));
       totpSecrets++;
     }
-    const legacy = await tx.query<{ id: string; code_hash: string }>(
-      `SELECT id, code_hash FROM recovery_codes WHERE code_hash ~ '^[0-9a-f]{64}$'`,
-    );
-    for (const row of legacy.rows) {
-      await tx.query('UPDATE recovery_codes SET code_hash = $2 WHERE id = $1', [
-        row.id,
-        storedRecoveryHash(ctx.config, row.code_hash),
-      ]);
-    }
-    return { totpSecrets, recoveryCodes: legacy.rows.length };
+    const legacy = await legacyRecoveryCodes(tx);
+    for (const row of legacy)
+      await replaceRecoveryCodeHash(tx, row.id, storedRecoveryHash(ctx.config, row.code_hash));
+    return { totpSecrets, recoveryCodes: legacy.length };
   });
 }

@@ -1,6 +1,6 @@
 import type { CaseView, Outcome } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
-import type { Row } from '../../platform/rows.ts';
+import type { Row, Tables } from '../../platform/rows.ts';
 
 export type CaseRow = Row<'cases', { status: 'open' | 'closed'; outcome: Outcome | null }>;
 
@@ -176,4 +176,95 @@ export async function guidesOf(tx: Queryable, agencyId: string) {
       [agencyId],
     )
   ).rows;
+}
+
+export async function closeCase(
+  tx: Queryable,
+  caseId: string,
+  c: { closedOn: string; outcome: Outcome; reason: string | null },
+): Promise<void> {
+  await tx.query(
+    `UPDATE cases SET status = 'closed', closed_on = $2, outcome = $3, closure_reason = $4 WHERE id = $1`,
+    [caseId, c.closedOn, c.outcome, c.reason],
+  );
+}
+
+/** The client's most recently closed case (when no case is open, the last one). */
+export async function lastClosedCase(
+  tx: Queryable,
+  clientId: string,
+): Promise<(Pick<CaseRow, 'guide_user_id'> & { closed_on: string }) | undefined> {
+  const last = await tx.query<Pick<CaseRow, 'guide_user_id'> & { closed_on: string }>(
+    `SELECT guide_user_id, closed_on FROM cases WHERE client_id = $1 ORDER BY closed_on DESC LIMIT 1`,
+    [clientId],
+  );
+  return last.rows[0];
+}
+
+export async function assignCase(
+  tx: Queryable,
+  caseId: string,
+  guideUserId: string | null,
+  deputyUserIds: string[],
+): Promise<void> {
+  await tx.query('UPDATE cases SET guide_user_id = $2, deputy_user_ids = $3 WHERE id = $1', [
+    caseId,
+    guideUserId,
+    deputyUserIds,
+  ]);
+}
+
+/** The newest standing consent of the client to share with the partner agency. */
+export async function sharingConsentId(
+  tx: Queryable,
+  clientId: string,
+  partnerAgencyId: string,
+): Promise<string | undefined> {
+  const consent = await tx.query<Pick<Tables['consents'], 'id'>>(
+    `SELECT id FROM consents WHERE client_id = $1 AND purpose = 'sharing' AND partner_agency_id = $2
+        AND withdrawn_at IS NULL ORDER BY recorded_at DESC LIMIT 1`,
+    [clientId, partnerAgencyId],
+  );
+  return consent.rows[0]?.id;
+}
+
+/** Whether the client is currently shared with the partner agency. */
+export async function activeShareExists(
+  tx: Queryable,
+  clientId: string,
+  partnerAgencyId: string,
+): Promise<boolean> {
+  const existing = await tx.query(
+    'SELECT 1 FROM case_shares WHERE client_id = $1 AND partner_agency_id = $2 AND ended_at IS NULL',
+    [clientId, partnerAgencyId],
+  );
+  return existing.rowCount > 0;
+}
+
+export async function insertCaseShare(
+  tx: Queryable,
+  s: {
+    agencyId: string;
+    clientId: string;
+    partnerAgencyId: string;
+    consentId: string;
+    sharedBy: string;
+    now: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO case_shares (agency_id, client_id, partner_agency_id, consent_id, shared_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [s.agencyId, s.clientId, s.partnerAgencyId, s.consentId, s.sharedBy, s.now],
+  );
+}
+
+/** The agencies the current agency may share clients with (a SECURITY DEFINER function). */
+export async function listPartnerAgencies(
+  tx: Queryable,
+): Promise<Pick<Tables['agencies'], 'id' | 'name' | 'kind'>[]> {
+  const rows = await tx.query<Pick<Tables['agencies'], 'id' | 'name' | 'kind'>>(
+    'SELECT id, name, kind FROM lotse_partner_agencies()',
+  );
+  return rows.rows;
 }

@@ -6,12 +6,19 @@ import { type ClientRow, requireClient } from '../clients/access.ts';
 import { presentClient } from '../clients/clients.presenter.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import {
+  activeShareExists,
+  assignCase,
   caseBeganOn,
   casesOfClient,
+  closeCase,
   guidesOf,
   insertCase,
   insertCaseEvent,
+  insertCaseShare,
+  lastClosedCase,
+  listPartnerAgencies,
   openCaseOf,
+  sharingConsentId,
 } from './cases.repo.ts';
 
 /** What other features may use of the cases: the open case, its history and name look-ups. */
@@ -53,10 +60,11 @@ export function close(ctx: AppContext, actor: Actor, clientId: string, input: Cl
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     const open = await requireOpenCase(scope, clientId);
     assertDateOrder('caseClosure', await caseBeganOn(scope.tx, open), input.date);
-    await scope.tx.query(
-      `UPDATE cases SET status = 'closed', closed_on = $2, outcome = $3, closure_reason = $4 WHERE id = $1`,
-      [open.id, input.date, input.outcome, input.reason ?? null],
-    );
+    await closeCase(scope.tx, open.id, {
+      closedOn: input.date,
+      outcome: input.outcome,
+      reason: input.reason ?? null,
+    });
     await insertCaseEvent(scope.tx, {
       agencyId: client.agency_id,
       caseId: open.id,
@@ -86,11 +94,7 @@ export function reopen(
     const client = await loadOwnedClient(scope, clientId);
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     if (await openCaseOf(scope.tx, clientId)) throw conflict('Der Fall ist bereits offen.');
-    const last = await scope.tx.query<{ guide_user_id: string | null; closed_on: string }>(
-      `SELECT guide_user_id, closed_on FROM cases WHERE client_id = $1 ORDER BY closed_on DESC LIMIT 1`,
-      [clientId],
-    );
-    const previous = last.rows[0];
+    const previous = await lastClosedCase(scope.tx, clientId);
     if (previous && input.date < previous.closed_on)
       throw badRequest('Ein neuer Fall beginnt frühestens am Tag des letzten Abschlusses.', [
         { path: 'date', message: `Frühestens ${previous.closed_on}.` },
@@ -134,11 +138,7 @@ export function handover(ctx: AppContext, actor: Actor, clientId: string, input:
       throw badRequest('Diese Person kann nicht vertreten.', [
         { path: 'deputyUserIds', message: 'Unbekannte Fachkraft.' },
       ]);
-    await scope.tx.query('UPDATE cases SET guide_user_id = $2, deputy_user_ids = $3 WHERE id = $1', [
-      open.id,
-      input.guideUserId,
-      deputies,
-    ]);
+    await assignCase(scope.tx, open.id, input.guideUserId, deputies);
     if (open.guide_user_id !== input.guideUserId) {
       await insertCaseEvent(scope.tx, {
         agencyId: client.agency_id,
@@ -180,27 +180,22 @@ export function share(ctx: AppContext, actor: Actor, clientId: string, partnerAg
   return withActor(ctx, actor, async (scope) => {
     const client = await loadOwnedClient(scope, clientId);
     const open = await requireOpenCase(scope, clientId);
-    const consent = await scope.tx.query<{ id: string }>(
-      `SELECT id FROM consents WHERE client_id = $1 AND purpose = 'sharing' AND partner_agency_id = $2
-          AND withdrawn_at IS NULL ORDER BY recorded_at DESC LIMIT 1`,
-      [clientId, partnerAgencyId],
-    );
-    const consentId = consent.rows[0]?.id;
+    const consentId = await sharingConsentId(scope.tx, clientId, partnerAgencyId);
     if (!consentId)
       throw badRequest(
         'Ohne Einwilligung zur Weitergabe an diese Stelle kann der Fall nicht geteilt werden.',
         [{ path: 'partnerAgencyId', message: 'Keine aktive Einwilligung zur Weitergabe an diese Stelle.' }],
       );
-    const existing = await scope.tx.query(
-      'SELECT 1 FROM case_shares WHERE client_id = $1 AND partner_agency_id = $2 AND ended_at IS NULL',
-      [clientId, partnerAgencyId],
-    );
-    if (existing.rowCount > 0) throw conflict('Der Fall ist mit dieser Stelle bereits geteilt.');
-    await scope.tx.query(
-      `INSERT INTO case_shares (agency_id, client_id, partner_agency_id, consent_id, shared_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [client.agency_id, clientId, partnerAgencyId, consentId, actor.userId, scope.now],
-    );
+    if (await activeShareExists(scope.tx, clientId, partnerAgencyId))
+      throw conflict('Der Fall ist mit dieser Stelle bereits geteilt.');
+    await insertCaseShare(scope.tx, {
+      agencyId: client.agency_id,
+      clientId,
+      partnerAgencyId,
+      consentId,
+      sharedBy: actor.userId,
+      now: scope.now,
+    });
     await insertCaseEvent(scope.tx, {
       agencyId: client.agency_id,
       caseId: open.id,
@@ -230,9 +225,6 @@ export function guides(ctx: AppContext, actor: Actor) {
 export function partnerAgencies(ctx: AppContext, actor: Actor) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'consents.write');
-    const rows = await scope.tx.query<{ id: string; name: string; kind: string }>(
-      'SELECT id, name, kind FROM lotse_partner_agencies()',
-    );
-    return { items: rows.rows };
+    return { items: await listPartnerAgencies(scope.tx) };
   });
 }

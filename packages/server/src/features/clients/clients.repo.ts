@@ -1,7 +1,97 @@
 import type { ClientListQuery, CreateClientRequest, UpdateClientRequest } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
-import type { Tables } from '../../platform/rows.ts';
-import { CLIENT_COLUMNS, type ClientRow } from './access.ts';
+import type { Row, Tables } from '../../platform/rows.ts';
+
+/** A client record as stored; services present it through clients.presenter.ts, never raw. */
+export type ClientRow = Pick<
+  Row<
+    'clients',
+    {
+      gender: 'female' | 'male' | 'diverse' | 'not_stated' | null;
+      household: 'single' | 'couple' | 'single_parent' | 'family' | 'shared' | 'other' | null;
+      legal_context: 'sgb2' | 'sgb12' | 'sgb6' | null;
+    }
+  >,
+  | 'id'
+  | 'agency_id'
+  | 'client_number'
+  | 'first_name'
+  | 'last_name'
+  | 'birth_date'
+  | 'gender'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'preferred_language'
+  | 'interpreter_needed'
+  | 'district'
+  | 'household'
+  | 'legal_context'
+  | 'severe_disability'
+  | 'reduced_earning_capacity'
+  | 'anonymised_at'
+  | 'created_at'
+  | 'updated_at'
+> & {
+  /** Whether the actor's agency owns the record (false: it sees it through a sharing). */
+  owned: boolean;
+};
+
+export const CLIENT_COLUMNS = `c.id, c.agency_id, c.client_number, c.first_name, c.last_name, c.birth_date, c.gender,
+  c.phone, c.email, c.address, c.preferred_language, c.interpreter_needed, c.district, c.household,
+  c.legal_context, c.severe_disability, c.reduced_earning_capacity, c.anonymised_at, c.created_at, c.updated_at`;
+
+/**
+ * The client-visibility rule as the application writes it, the same expression every
+ * client-visibility policy has (migration 028): the current agency owns the row, or its client is
+ * shared with the agency through an active sharing whose consent stands (lotse_shared_client_ids).
+ * Both halves run once per statement, whatever the number of ids.
+ */
+export function visibleToAgency(alias: string, clientColumn: string): string {
+  return `(${alias}.agency_id = (SELECT lotse_current_agency())
+           OR ${alias}.${clientColumn} IN (SELECT lotse_shared_client_ids()))`;
+}
+
+/** How the rows of a client-related table reach their client (access.ts names one per kind). */
+export interface ClientResourceTable {
+  table: string;
+  clientColumn: string;
+  /** Rows the agency owns outright (no sharing), visible only while their client is. */
+  ownedOnly?: true;
+}
+
+/** The SQL that keeps the visible ids of `ids` ($1) of one kind of resource. */
+function visibleIdsSql(r: ClientResourceTable): string {
+  if (r.ownedOnly) {
+    // Enrolments stay with the enrolling agency, and only while the agency still sees the client.
+    return `SELECT t.id FROM ${r.table} t
+             WHERE t.id = ANY ($1::uuid[]) AND t.agency_id = (SELECT lotse_current_agency())
+               AND EXISTS (SELECT 1 FROM clients c WHERE c.id = t.${r.clientColumn} AND ${visibleToAgency('c', 'id')})`;
+  }
+  return `SELECT t.id FROM ${r.table} t
+           WHERE t.id = ANY ($1::uuid[]) AND ${visibleToAgency('t', r.clientColumn)}`;
+}
+
+/** The ids of `ids` (valid uuids) in `resource` whose client the current agency sees. */
+export async function visibleIds(
+  tx: Queryable,
+  resource: ClientResourceTable,
+  ids: readonly string[],
+): Promise<string[]> {
+  const found = await tx.query<{ id: string }>(visibleIdsSql(resource), [ids]);
+  return found.rows.map((r) => r.id);
+}
+
+/** The client, if the current agency owns it or it is shared with the agency; with `owned`. */
+export async function findVisibleClient(tx: Queryable, clientId: string): Promise<ClientRow | undefined> {
+  const found = await tx.query<ClientRow>(
+    `SELECT ${CLIENT_COLUMNS}, (c.agency_id = (SELECT lotse_current_agency())) AS owned
+       FROM clients c
+      WHERE c.id = $1 AND ${visibleToAgency('c', 'id')}`,
+    [clientId],
+  );
+  return found.rows[0];
+}
 
 /**
  * Clients shared with the actor's agency through an active sharing whose consent stands: the

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.ts';
+import { publishedDimensionKeys } from './instruments.repo.ts';
 
 /**
  * Dimension keys of the published instruments the caller can see (system instruments and the actor's
@@ -6,10 +7,5 @@ import type { Queryable } from '../../platform/db.ts';
  * validated against this set; keys stay stable across instrument versions.
  */
 export async function knownDimensionKeys(tx: Queryable): Promise<Set<string>> {
-  const result = await tx.query<{ key: string }>(
-    `SELECT DISTINCT d->>'key' AS key
-       FROM instruments i, jsonb_array_elements(i.definition->'dimensions') AS d
-      WHERE i.status = 'published'`,
-  );
-  return new Set(result.rows.map((r) => r.key));
+  return new Set(await publishedDimensionKeys(tx));
 }

@@ -178,3 +178,13 @@ export function presentInstrument(row: InstrumentRow): InstrumentView {
     dimensions: def.dimensions,
   };
 }
+
+/** The dimension keys of the visible published instruments. */
+export async function publishedDimensionKeys(tx: Queryable): Promise<string[]> {
+  const result = await tx.query<{ key: string }>(
+    `SELECT DISTINCT d->>'key' AS key
+       FROM instruments i, jsonb_array_elements(i.definition->'dimensions') AS d
+      WHERE i.status = 'published'`,
+  );
+  return result.rows.map((r) => r.key);
+}

@@ -5,7 +5,19 @@ import { authorize } from '../../platform/policy.ts';
 import { clearMfa } from '../auth/mfa-reset.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
-import { findUserById, listUsers, presentUser, type UserRow } from './users.repo.ts';
+import {
+  deleteResetRequests,
+  emailTaken,
+  findUserById,
+  insertInvitedUser,
+  listUsers,
+  openResetRequest,
+  presentUser,
+  replaceOneTimeToken,
+  type UserRow,
+  updateUser,
+  upsertResetRequest,
+} from './users.repo.ts';
 
 /** What other features (sign-in) may use of the user accounts. */
 export {
@@ -32,15 +44,15 @@ async function oneTimeLink(ctx: AppContext, scope: ActorScope, user: UserRow, pu
   const token = newToken();
   const expiresAt = new Date(scope.now.getTime() + (purpose === 'invite' ? INVITE_VALID_MS : RESET_VALID_MS));
   // An older open link of the same user stops working when a new one is issued.
-  await scope.tx.query('UPDATE one_time_tokens SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [
-    user.id,
-    scope.now,
-  ]);
-  await scope.tx.query(
-    `INSERT INTO one_time_tokens (token_hash, agency_id, user_id, purpose, created_by, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [tokenHash(token), user.agency_id, user.id, purpose, scope.actor.userId, scope.now, expiresAt],
-  );
+  await replaceOneTimeToken(scope.tx, {
+    tokenHash: tokenHash(token),
+    agencyId: user.agency_id,
+    userId: user.id,
+    purpose,
+    createdBy: scope.actor.userId,
+    now: scope.now,
+    expiresAt,
+  });
   const base = ctx.config.publicUrl ?? '';
   return { url: `${base}/einladung/${token}`, token, expiresAt: expiresAt.toISOString() };
 }
@@ -64,14 +76,15 @@ export async function create(
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'users.manage');
     // E-mail addresses are unique across agencies; RLS hides other agencies' rows, so ask the index.
-    const taken = await scope.tx.query(`SELECT lotse_email_taken($1) AS taken`, [input.email]);
-    if (taken.rows[0]?.taken) throw conflict('Diese E-Mail-Adresse ist bereits vergeben.');
-    const inserted = await scope.tx.query<{ id: string }>(
-      `INSERT INTO users (agency_id, email, display_name, roles, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'invited', $5, $5) RETURNING id`,
-      [actor.agencyId, input.email, input.displayName, [...new Set(input.roles)], scope.now],
-    );
-    const user = (await findUserById(scope.tx, inserted.rows[0]?.id ?? '')) as UserRow;
+    if (await emailTaken(scope.tx, input.email)) throw conflict('Diese E-Mail-Adresse ist bereits vergeben.');
+    const id = await insertInvitedUser(scope.tx, {
+      agencyId: actor.agencyId,
+      email: input.email,
+      displayName: input.displayName,
+      roles: [...new Set(input.roles)],
+      now: scope.now,
+    });
+    const user = (await findUserById(scope.tx, id ?? '')) as UserRow;
     const link = await oneTimeLink(ctx, scope, user, 'invite');
     await scope.audit({
       action: 'users.create',
@@ -124,9 +137,11 @@ export async function update(
     if (id === actor.userId && status === 'disabled') {
       throw conflict('Sie können sich nicht selbst sperren.');
     }
-    await scope.tx.query(
-      'UPDATE users SET display_name = $2, roles = $3, status = $4, updated_at = $5 WHERE id = $1',
-      [id, input.displayName ?? user.display_name, roles, status, scope.now],
+    await updateUser(
+      scope.tx,
+      id,
+      { display_name: input.displayName ?? user.display_name, roles, status },
+      scope.now,
     );
     if (rolesChange) {
       await scope.audit({
@@ -172,28 +187,18 @@ async function resetGate(scope: ActorScope, user: UserRow, kind: 'password' | 'm
     );
   }
   if (!user.roles.includes('admin')) return { approved: true as const };
-  const open = (
-    await scope.tx.query<{ requested_by: string; requested_at: Date }>(
-      `SELECT requested_by, requested_at FROM admin_reset_requests
-        WHERE agency_id = $1 AND user_id = $2 AND kind = $3 AND requested_at > $4 FOR UPDATE`,
-      [user.agency_id, user.id, kind, new Date(scope.now.getTime() - RESET_REQUEST_VALID_MS)],
-    )
-  ).rows[0];
+  const request = { agencyId: user.agency_id, userId: user.id, kind };
+  const open = await openResetRequest(scope.tx, {
+    ...request,
+    since: new Date(scope.now.getTime() - RESET_REQUEST_VALID_MS),
+  });
   if (open && open.requested_by !== actor.userId) {
-    await scope.tx.query(
-      'DELETE FROM admin_reset_requests WHERE agency_id = $1 AND user_id = $2 AND kind = $3',
-      [user.agency_id, user.id, kind],
-    );
+    await deleteResetRequests(scope.tx, request);
     return { approved: true as const, requestedBy: open.requested_by };
   }
   if (open)
     throw conflict('Sie haben das bereits beantragt; eine zweite Administratorin muss es bestätigen.');
-  await scope.tx.query(
-    `INSERT INTO admin_reset_requests (agency_id, user_id, kind, requested_by, requested_at)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (agency_id, user_id, kind) DO UPDATE SET requested_by = $4, requested_at = $5`,
-    [user.agency_id, user.id, kind, actor.userId, scope.now],
-  );
+  await upsertResetRequest(scope.tx, { ...request, requestedBy: actor.userId, now: scope.now });
   await scope.audit({
     action: kind === 'password' ? 'users.password.reset_request' : 'users.mfa.reset_request',
     resourceType: 'user',
