@@ -2,7 +2,7 @@ import type { ClientView, CloseCaseRequest, HandoverRequest } from '@lotse/domai
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
-import { type ClientRow, requireClient } from '../clients/access.ts';
+import { assertNotErased, type ClientRow, requireClient } from '../clients/access.ts';
 import { presentClient } from '../clients/clients.presenter.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import {
@@ -44,7 +44,7 @@ export async function clientView(scope: ActorScope, client: ClientRow): Promise<
 async function loadOwnedClient(scope: ActorScope, clientId: string): Promise<ClientRow> {
   const client = await requireClient(scope, 'cases.manage', clientId);
   if (!client.owned) throw forbidden('Das kann nur die fallführende Stelle.');
-  if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+  assertNotErased(client);
   return client;
 }
 

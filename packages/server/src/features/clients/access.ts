@@ -1,6 +1,6 @@
 import type { AuditEvent } from '../../platform/audit.ts';
 import type { ActorScope } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { type Action, authorize } from '../../platform/policy.ts';
 import {
   type ClientResourceTable,
@@ -77,6 +77,22 @@ export async function requireClient(scope: ActorScope, action: Action, clientId:
   if (!UUID.test(clientId)) throw notFound(resources.client.missing);
   const client = await findVisibleClient(scope.tx, clientId);
   if (!client) throw notFound(resources.client.missing);
+  return client;
+}
+
+/** An erased (anonymised) client's record takes no new entries and no changes. */
+export function assertNotErased(client: Pick<ClientRow, 'anonymised_at'>): void {
+  if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+}
+
+/** `requireClient` for a write to the client's record, which an erased client's no longer takes. */
+export async function requireWritableClient(
+  scope: ActorScope,
+  action: Action,
+  clientId: string,
+): Promise<ClientRow> {
+  const client = await requireClient(scope, action, clientId);
+  assertNotErased(client);
   return client;
 }
 

@@ -10,7 +10,13 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { clientView, guidesOf, insertCase, insertCaseEvent } from '../cases/cases.service.ts';
-import { auditClientList, type ClientRow, readClient, requireClient } from './access.ts';
+import {
+  auditClientList,
+  type ClientRow,
+  readClient,
+  requireClient,
+  requireWritableClient,
+} from './access.ts';
 import { presentClientSummary } from './clients.presenter.ts';
 import {
   type DuplicateRow,
@@ -190,8 +196,7 @@ export async function create(ctx: AppContext, actor: Actor, input: CreateClientR
 
 export async function update(ctx: AppContext, actor: Actor, id: string, input: UpdateClientRequest) {
   const outcome = await withActor<Outcome>(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'clients.write', id);
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const client = await requireWritableClient(scope, 'clients.write', id);
     if (input.birthDate) assertDateWithin('birthDate', input.birthDate, scope.now, DATE_RANGES.birthDate);
     await assertHealthConsent(scope, id, input);
     if (input.firstName || input.lastName || input.birthDate) {

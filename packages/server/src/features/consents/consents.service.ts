@@ -4,7 +4,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { agencyNames, userNames } from '../cases/cases.service.ts';
-import { readClient, requireAccess, requireClient } from '../clients/access.ts';
+import { readClient, requireAccess, requireWritableClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import { revokeLinksOnWithdrawal } from '../self-assessment/self-assessment.service.ts';
 import {
@@ -58,8 +58,7 @@ export function list(ctx: AppContext, actor: Actor, clientId: string) {
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateConsentRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'consents.write', clientId);
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const client = await requireWritableClient(scope, 'consents.write', clientId);
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     if (input.partnerAgencyId) {
       const known = await isPartnerAgency(scope.tx, input.partnerAgencyId);

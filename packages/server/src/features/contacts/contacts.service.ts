@@ -1,9 +1,8 @@
 import type { ContactView, CreateContactRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { badRequest } from '../../platform/errors.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { openCaseOf, userNames } from '../cases/cases.service.ts';
-import { readClient, requireClient } from '../clients/access.ts';
+import { readClient, requireWritableClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import { type ContactRow, contactsOf, insertContact, noteReadingFacts } from './contacts.repo.ts';
 
@@ -64,8 +63,7 @@ export function list(ctx: AppContext, actor: Actor, clientId: string, page: numb
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateContactRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'contacts.write', clientId);
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const client = await requireWritableClient(scope, 'contacts.write', clientId);
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     const open = await openCaseOf(scope.tx, clientId);
     const row = await insertContact(scope.tx, {

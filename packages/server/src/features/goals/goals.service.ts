@@ -2,7 +2,7 @@ import type { CreateGoalRequest, GoalView, UpdateGoalRequest } from '@lotse/doma
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { openCaseOf } from '../cases/cases.service.ts';
-import { readClient, requireAccess, requireClient } from '../clients/access.ts';
+import { readClient, requireAccess, requireWritableClient } from '../clients/access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 import { findGoal, type GoalRow, goalsOf, insertGoal, updateGoal } from './goals.repo.ts';
@@ -48,8 +48,7 @@ export function list(ctx: AppContext, actor: Actor, clientId: string) {
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateGoalRequest) {
   return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'goals.write', clientId);
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const client = await requireWritableClient(scope, 'goals.write', clientId);
     await assertKnownDimension(scope, input.dimension);
     assertDateWithin('targetDate', input.targetDate, scope.now, DATE_RANGES.target);
     if (input.agreedOn) assertDateWithin('agreedOn', input.agreedOn, scope.now, DATE_RANGES.event);
