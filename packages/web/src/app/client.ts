@@ -9,8 +9,18 @@ import {
   consentEndpoints,
   contactEndpoints,
   districtEndpoints,
+  evaluationEndpoints,
+  eventEndpoints,
   goalEndpoints,
   notificationEndpoints,
+  offerEndpoints,
+  partnerEndpoints,
+  planningEndpoints,
+  programmeEndpoints,
+  publicationEndpoints,
+  referralEndpoints,
+  referralFeedbackEndpoints,
+  researchEndpoints,
   userEndpoints,
 } from '@lotse/domain/endpoints';
 import type {
@@ -24,8 +34,18 @@ import type {
   consentRoutes,
   contactRoutes,
   districtRoutes,
+  evaluationRoutes,
+  eventRoutes,
   goalRoutes,
   notificationRoutes,
+  offerRoutes,
+  partnerRoutes,
+  planningRoutes,
+  programmeRoutes,
+  publicationRoutes,
+  referralFeedbackRoutes,
+  referralRoutes,
+  researchRoutes,
   userRoutes,
 } from '@lotse/domain/routes';
 import { bind } from './endpoint.ts';
@@ -52,4 +72,14 @@ export const api = {
   users: bind<typeof userRoutes>(userEndpoints),
 
   // Network, programmes, evaluation
+  offers: bind<typeof offerRoutes>(offerEndpoints),
+  partners: bind<typeof partnerRoutes>(partnerEndpoints),
+  referrals: bind<typeof referralRoutes>(referralEndpoints),
+  referralFeedback: bind<typeof referralFeedbackRoutes>(referralFeedbackEndpoints),
+  events: bind<typeof eventRoutes>(eventEndpoints),
+  publications: bind<typeof publicationRoutes>(publicationEndpoints),
+  planning: bind<typeof planningRoutes>(planningEndpoints),
+  programmes: bind<typeof programmeRoutes>(programmeEndpoints),
+  evaluation: bind<typeof evaluationRoutes>(evaluationEndpoints),
+  research: bind<typeof researchRoutes>(researchEndpoints),
 };

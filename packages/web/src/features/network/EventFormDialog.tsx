@@ -1,6 +1,7 @@
 import type { EventView } from '@lotse/domain';
+import type { EventKind } from '@lotse/domain/codes';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -12,7 +13,7 @@ import { eventKinds, intOrNull, useAgencyTimeZone } from './network.ts';
 const empty = {
   code: '',
   title: '',
-  kind: null as string | null,
+  kind: null as EventKind | null,
   date: '',
   startTime: '',
   endTime: '',
@@ -88,7 +89,8 @@ export function EventFormDialog({
   const save = async () => {
     const fields = {
       title: d.title.trim(),
-      kind: d.kind,
+      // `validate` refuses a missing kind before this runs.
+      kind: d.kind ?? undefined,
       localStart: startsAt,
       localEnd: endsAt,
       place: d.place.trim() || null,
@@ -97,9 +99,8 @@ export function EventFormDialog({
       capacity,
     };
     const saved = editing
-      ? await request<EventView>(`/api/events/${editing.id}`, { method: 'PATCH', body: fields })
-      : await request<EventView>('/api/events', {
-          method: 'POST',
+      ? await api.events.update({ params: { id: editing.id }, body: fields })
+      : await api.events.create({
           body: { ...(d.code.trim() ? { code: d.code.trim() } : {}), ...fields },
         });
     onCreated(saved);

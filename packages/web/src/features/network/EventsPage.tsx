@@ -1,12 +1,14 @@
 import type { EventAttendeesView, EventView } from '@lotse/domain';
+import { eventEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDateTime, formatTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -17,11 +19,6 @@ import { useAgencyTimeZone } from './network.ts';
 import './network.css';
 import { EventFormDialog } from './EventFormDialog.tsx';
 import { SubscribeDialog } from './FeedLinkSection.tsx';
-
-interface EventPage {
-  items: EventView[];
-  total: number;
-}
 
 /** The network's event calendar: upcoming events with registration and .ics links, then past ones. */
 export function EventsPage() {
@@ -34,7 +31,7 @@ export function EventsPage() {
   const [cancelling, setCancelling] = useState<EventView>();
   const [listing, setListing] = useState<EventView>();
   const canCreate = useCan('events.write');
-  const events = useApiQuery<EventPage>('/api/events', { pageSize: 200 });
+  const events = useEndpoint(api.events.list, { query: { pageSize: 200 } });
   // Instants, not calendar days of some zone: an event is upcoming until it has ended.
   const now = Date.now();
   const upcoming = events.data?.items.filter((e) => Date.parse(e.endsAt) >= now) ?? [];
@@ -43,10 +40,7 @@ export function EventsPage() {
   const register = async (e: EventView) => {
     setBusy(e.id);
     try {
-      const r = await request<{ status: 'registered' | 'waitlisted'; waitlistPosition: number | null }>(
-        `/api/events/${e.id}/registrations`,
-        { method: 'POST', body: {} },
-      );
+      const r = await api.events.register({ params: { id: e.id }, body: {} });
       setNotice({
         tone: 'success',
         text:
@@ -65,10 +59,7 @@ export function EventsPage() {
   const cancel = async (e: EventView) => {
     setBusy(e.id);
     try {
-      const r = await request<{ cancelled: 'registered' | 'waitlisted'; promoted: boolean }>(
-        `/api/events/${e.id}/registrations`,
-        { method: 'DELETE' },
-      );
+      const r = await api.events.unregister({ params: { id: e.id } });
       setNotice({
         tone: 'success',
         text: `${e.code}: ${r.cancelled === 'registered' ? t('network.events.cancelled') : t('network.events.leftWaitlist')}${r.promoted ? ` ${t('network.events.promoted')}` : ''}`,
@@ -93,7 +84,11 @@ export function EventsPage() {
               {t('network.events.new')}
             </Button>
           ) : null}
-          <a className="btn btn--secondary" href="/api/events.ics" download="lotse-veranstaltungen.ics">
+          <a
+            className="btn btn--secondary"
+            href={eventEndpoints.calendar.path}
+            download="lotse-veranstaltungen.ics"
+          >
             {t('network.subscribe.download')}
           </a>
         </>
@@ -262,7 +257,7 @@ function EventList({
             ) : null}
             <a
               className="btn btn--secondary btn--sm"
-              href={`/api/events/${e.id}.ics`}
+              href={fillPath(eventEndpoints.downloadIcs.path, { id: e.id })}
               aria-label={`${t('network.events.ics')}: ${e.code} ${e.title}`}
             >
               {t('network.events.ics')}
@@ -326,8 +321,8 @@ function CancelEventDialog({
     setPending(true);
     setFailure(undefined);
     try {
-      const r = await request<EventView & { notified: number }>(`/api/events/${event.id}/cancel`, {
-        method: 'POST',
+      const r = await api.events.cancel({
+        params: { id: event.id },
         body: { reason: reason.trim() || null },
       });
       onCancelled(r, r.notified);
@@ -371,7 +366,7 @@ function AttendeesDialog({ event, onClose }: { event: EventView; onClose: () => 
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const timeZone = useAgencyTimeZone();
-  const list = useApiQuery<EventAttendeesView>(`/api/events/${event.id}/attendees`);
+  const list = useEndpoint(api.events.attendees, { params: { id: event.id } });
   const table = (caption: string, rows: EventAttendeesView['registered'], waiting: boolean, empty: string) =>
     rows.length === 0 ? (
       <p>{empty}</p>

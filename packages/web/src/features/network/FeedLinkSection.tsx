@@ -1,10 +1,9 @@
-import type { FeedTokenView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -24,7 +23,7 @@ export function FeedLinkPanel() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const timeZone = useAgencyTimeZone();
-  const status = useApiQuery<FeedTokenView>('/api/events/feed-token');
+  const status = useEndpoint(api.events.feedToken, {});
   const [url, setUrl] = useState<string>();
   const [copied, setCopied] = useState<boolean>();
   const [pending, setPending] = useState<'create' | 'revoke'>();
@@ -34,7 +33,7 @@ export function FeedLinkPanel() {
     setPending('create');
     setCopied(undefined);
     try {
-      const r = await request<FeedTokenView>('/api/events/feed-token', { method: 'POST' });
+      const r = await api.events.createFeedToken();
       setUrl(r.path ? `${window.location.origin}${r.path}` : undefined);
       setNotice({ tone: 'success', text: t('network.feed.created') });
       status.reload();
@@ -47,7 +46,7 @@ export function FeedLinkPanel() {
   const revoke = async () => {
     setPending('revoke');
     try {
-      await request<FeedTokenView>('/api/events/feed-token', { method: 'DELETE' });
+      await api.events.revokeFeedToken();
       setUrl(undefined);
       setNotice({ tone: 'success', text: t('network.feed.revoked') });
       status.reload();

@@ -1,9 +1,9 @@
-import type { OfferView, PartnerView } from '@lotse/domain';
+import type { OfferView } from '@lotse/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
@@ -146,14 +146,13 @@ export function OfferFormDialog({
   const languageName = useLanguageName();
   const districts = useDistricts();
   const dims = useDimensions();
-  const partners = useApiQuery<{ items: PartnerView[] }>(isOpen ? '/api/partners' : null, { pageSize: 200 });
+  const partners = useEndpoint(api.partners.list, isOpen ? { query: { pageSize: 200 } } : null);
   const { draft: d, set, reset } = useDraft(() => draftOf(offer));
 
   const save = async () => {
-    const saved = await request<OfferView>(offer ? `/api/offers/${offer.id}` : '/api/offers', {
-      method: offer ? 'PATCH' : 'POST',
-      body: checked(d, t).body,
-    });
+    const saved = offer
+      ? await api.offers.update({ params: { id: offer.id }, body: checked(d, t).body })
+      : await api.offers.create({ body: checked(d, t).body });
     onSaved(saved);
     if (!offer) reset();
   };

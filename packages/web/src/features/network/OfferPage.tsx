@@ -1,12 +1,11 @@
-import type { OfferView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -24,7 +23,7 @@ export function OfferPage() {
   const { t, i18n } = useTranslation();
   const languageName = useLanguageName();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const offer = useApiQuery<OfferView>(`/api/offers/${id}`);
+  const offer = useEndpoint(api.offers.read, id ? { params: { id } } : null);
   const dims = useDimensions();
   const [pending, setPending] = useState(false);
   const location = useLocation();
@@ -42,8 +41,8 @@ export function OfferPage() {
     if (!o) return;
     setPending(true);
     try {
-      const next = await request<OfferView>(`/api/offers/${o.id}`, {
-        method: 'PATCH',
+      const next = await api.offers.update({
+        params: { id: o.id },
         body: { shared: !o.shared },
       });
       setMessage({

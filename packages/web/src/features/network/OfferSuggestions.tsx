@@ -1,11 +1,11 @@
-import type { ReferralStatus, ReferralView, SuggestionsResponse } from '@lotse/domain';
+import type { ReferralStatus, ReferralView, SuggestionsResponse, UpdateReferralRequest } from '@lotse/domain';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -18,11 +18,6 @@ import { PlacesText } from './OffersPage.tsx';
 import { ReferDialog } from './ReferDialog.tsx';
 import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
 import './network.css';
-
-interface ReferralPage {
-  items: ReferralView[];
-  total: number;
-}
 
 /**
  * Suggested offers for a client (ranked, with the reason) and the client's referrals with their status.
@@ -41,10 +36,11 @@ export function OfferSuggestions({
   const { t } = useTranslation();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [referring, setReferring] = useState<SuggestionsResponse['items'][number]>();
-  const suggestions = useApiQuery<SuggestionsResponse>(`/api/clients/${clientId}/offer-suggestions`, {
-    limit: 10,
+  const suggestions = useEndpoint(api.referrals.suggestions, {
+    params: { id: clientId },
+    query: { limit: 10 },
   });
-  const referrals = useApiQuery<ReferralPage>(`/api/clients/${clientId}/referrals`, { pageSize: 200 });
+  const referrals = useEndpoint(api.referrals.list, { params: { id: clientId }, query: { pageSize: 200 } });
   useEffect(() => {
     if (referrals.data) onReferrals?.(referrals.data.items);
   }, [referrals.data, onReferrals]);
@@ -181,10 +177,14 @@ function ReferralsSection({
   const [feedbackFor, setFeedbackFor] = useState<ReferralView>();
   const [linkFor, setLinkFor] = useState<ReferralView>();
 
-  const move = async (r: ReferralView, status: ReferralStatus, extra: Record<string, unknown> = {}) => {
+  const move = async (
+    r: ReferralView,
+    status: ReferralStatus,
+    extra: Partial<UpdateReferralRequest> = {},
+  ) => {
     setBusy(r.id);
     try {
-      await request(`/api/referrals/${r.id}`, { method: 'PATCH', body: { status, ...extra } });
+      await api.referrals.update({ params: { id: r.id }, body: { status, ...extra } });
       setMessage({
         tone: 'success',
         text: t('network.referrals.changed', { status: t(`network.status.${status}`) }),

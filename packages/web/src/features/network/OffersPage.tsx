@@ -1,11 +1,15 @@
 import type { OfferView } from '@lotse/domain';
+import { offerEndpoints, partnerEndpoints } from '@lotse/domain/endpoints';
+import type { offerRoutes } from '@lotse/domain/routes';
+import type { RouteInput } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
 import { Form, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -21,13 +25,6 @@ import { ImportDialog } from './ImportDialog.tsx';
 import { offerLanguages, targetGroups, useDistricts, useLanguageName } from './network.ts';
 import { OfferFormDialog } from './OfferFormDialog.tsx';
 import './network.css';
-
-export interface OfferPage {
-  items: OfferView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 const PAGE_SIZE = 50;
 const FILTERS = [
@@ -81,18 +78,21 @@ export function OffersPage() {
   const scope =
     ({ eigene: 'own', gemeinsame: 'shared' } as Record<string, string>)[get('verzeichnis')] ?? 'all';
   const view = get('ansicht') === 'karte' ? 'map' : 'list';
-  const offers = useApiQuery<OfferPage>('/api/offers', {
-    page,
-    pageSize: view === 'map' ? 200 : PAGE_SIZE,
-    query: get('suche'),
-    dimension: get('bereich'),
-    district: get('sozialraum'),
-    targetGroup: get('zielgruppe'),
-    language: get('sprache'),
-    scope,
-    stepFree: traits.includes('stepFree') ? 'true' : undefined,
-    easyLanguage: traits.includes('easyLanguage') ? 'true' : undefined,
-    available: traits.includes('available') ? 'true' : undefined,
+  const offers = useEndpoint(api.offers.list, {
+    // The filters come from the address as typed; the server answers an unknown code with a field issue.
+    query: {
+      page,
+      pageSize: view === 'map' ? 200 : PAGE_SIZE,
+      query: get('suche'),
+      dimension: get('bereich'),
+      district: get('sozialraum'),
+      targetGroup: get('zielgruppe'),
+      language: get('sprache'),
+      scope,
+      stepFree: traits.includes('stepFree') ? 'true' : undefined,
+      easyLanguage: traits.includes('easyLanguage') ? 'true' : undefined,
+      available: traits.includes('available') ? 'true' : undefined,
+    } as RouteInput<typeof offerRoutes.list>['query'],
   });
 
   const all = { id: 'all', label: t('network.any') };
@@ -119,7 +119,7 @@ export function OffersPage() {
       {imported ? <Alert tone="success">{imported}</Alert> : null}
       {canImport ? (
         <ImportDialog
-          endpoint="/api/offers/import"
+          endpoint={offerEndpoints.import.path}
           title={t('network.import.offersTitle')}
           isOpen={importing}
           onOpenChange={setImporting}
@@ -247,6 +247,8 @@ export function OffersPage() {
   );
 }
 
+const exportPath = { offers: offerEndpoints.export.path, partners: partnerEndpoints.export.path };
+
 /** Export links (the import format) and, for leads and coordinators, the import. */
 export function ExportImportActions({
   kind,
@@ -260,10 +262,10 @@ export function ExportImportActions({
   const { t } = useTranslation();
   return (
     <>
-      <a className="btn btn--secondary" href={`/api/${kind}/export?format=csv`} download>
+      <a className="btn btn--secondary" href={`${exportPath[kind]}?format=csv`} download>
         {t('network.import.exportCsv')}
       </a>
-      <a className="btn btn--secondary" href={`/api/${kind}/export?format=xlsx`} download>
+      <a className="btn btn--secondary" href={`${exportPath[kind]}?format=xlsx`} download>
         {t('network.import.exportXlsx')}
       </a>
       {canImport ? (

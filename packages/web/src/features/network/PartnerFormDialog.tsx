@@ -1,6 +1,7 @@
 import type { ContactPerson, PartnerView } from '@lotse/domain';
+import type { PartnerKind } from '@lotse/domain/codes';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
@@ -21,7 +22,7 @@ interface Contact {
 
 interface Draft {
   name: string;
-  kind: string | null;
+  kind: PartnerKind | null;
   contacts: Contact[];
   street: string;
   postalCode: string;
@@ -107,7 +108,8 @@ export function PartnerFormDialog({
     }));
     const body = {
       name: d.name.trim(),
-      kind: d.kind,
+      // `validate` refuses a missing kind before this runs.
+      kind: d.kind ?? undefined,
       contactPersons,
       street: orNull(d.street),
       postalCode: orNull(d.postalCode),
@@ -125,10 +127,9 @@ export function PartnerFormDialog({
             }
           : null,
     };
-    const saved = await request<PartnerView>(partner ? `/api/partners/${partner.id}` : '/api/partners', {
-      method: partner ? 'PATCH' : 'POST',
-      body,
-    });
+    const saved = partner
+      ? await api.partners.update({ params: { id: partner.id }, body })
+      : await api.partners.create({ body });
     onSaved(saved);
     if (!partner) reset();
   };

@@ -2,8 +2,9 @@ import { countOrNull, isSuppressed, type PlanningResponse } from '@lotse/domain'
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
@@ -95,7 +96,7 @@ export function PlanningPage() {
   const [params, setParams] = useSearchParams();
   const district = params.get('sozialraum') ?? '';
   const captionId = useId();
-  const planning = useApiQuery<PlanningResponse>('/api/planning/needs-vs-offers', { district });
+  const planning = useEndpoint(api.planning.needsVsOffers, { query: { district } });
   const districtLabel = district ? districts.name(district) : t('network.planning.allDistricts');
   // The server names dimensions in German; the published instruments carry the titles per language.
   const dims = useDimensions();

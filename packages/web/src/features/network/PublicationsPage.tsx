@@ -1,12 +1,15 @@
-import type { PublicationView } from '@lotse/domain';
+import type { CreatePublicationRequest } from '@lotse/domain';
+import type { PublicationKind } from '@lotse/domain/codes';
+import { publicationEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { type ChangeEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -20,13 +23,6 @@ import { TextField } from '../../ui/TextField.tsx';
 import { BlankForms } from '../instruments/BlankForms.tsx';
 import { publicationKinds } from './network.ts';
 import './network.css';
-
-interface PublicationPage {
-  items: PublicationView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const sizeText = (bytes: number, locale: string) =>
@@ -53,7 +49,10 @@ export function PublicationsPage() {
   const [notice, setNotice] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const canPublish = useCan('publications.write');
-  const list = useApiQuery<PublicationPage>('/api/publications', { page, pageSize: 50, query, kind });
+  const list = useEndpoint(api.publications.list, {
+    // The kind comes from the address as typed; the server answers an unknown one with a field issue.
+    query: { page, pageSize: 50, query, kind: kind as PublicationKind },
+  });
   const onSearch = searchBy('suche', draft);
 
   return (
@@ -116,7 +115,10 @@ export function PublicationsPage() {
                 <td className="cell--nowrap">{p.publishedOn ? formatDate(p.publishedOn, locale) : ''}</td>
                 <td>
                   {p.file ? (
-                    <a href={`/api/publications/${p.id}/file`} download={p.file.name}>
+                    <a
+                      href={fillPath(publicationEndpoints.downloadFile.path, { id: p.id })}
+                      download={p.file.name}
+                    >
                       {t('network.publications.download', {
                         name: p.file.name,
                         size: sizeText(p.file.size, locale),
@@ -173,7 +175,7 @@ function UploadDialog({
   const fileId = useId();
   const fileHelpId = useId();
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<string>('good_practice');
+  const [kind, setKind] = useState<PublicationKind>('good_practice');
   const [summary, setSummary] = useState('');
   const [tags, setTags] = useState('');
   const [file, setFile] = useState<File>();
@@ -191,8 +193,7 @@ function UploadDialog({
       submitLabel={t('network.publications.upload')}
       onSubmit={async () => {
         if (file && file.size > MAX_BYTES) throw new Error(t('network.publications.tooLarge'));
-        await request('/api/publications', {
-          method: 'POST',
+        await api.publications.create({
           body: {
             title: title.trim(),
             kind,
@@ -204,7 +205,10 @@ function UploadDialog({
             file: file
               ? {
                   name: file.name,
-                  contentType: file.type || 'application/octet-stream',
+                  // The browser's type goes as given: the server checks it against the file's content.
+                  contentType: (file.type || 'application/octet-stream') as NonNullable<
+                    CreatePublicationRequest['file']
+                  >['contentType'],
                   data: await base64Of(file),
                 }
               : null,

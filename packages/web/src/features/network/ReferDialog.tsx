@@ -1,7 +1,7 @@
 import type { OfferSuggestion } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
@@ -39,8 +39,8 @@ export function ReferDialog({
       submitLabel={full ? t('network.suggestions.referFull') : t('network.suggestions.refer')}
       submitDisabled={missing}
       onSubmit={async () => {
-        await request(`/api/clients/${clientId}/referrals`, {
-          method: 'POST',
+        await api.referrals.create({
+          params: { id: clientId },
           body: { offerId: offer.id, overrideCapacity: full, note: note.trim() || null },
         });
         onReferred();

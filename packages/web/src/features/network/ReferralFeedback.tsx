@@ -1,7 +1,8 @@
 import type { ReferralFeedbackLinkView, ReferralView } from '@lotse/domain';
+import type { ReferralFeedbackOutcome } from '@lotse/domain/codes';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -38,7 +39,7 @@ export function FeedbackDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<string | null>(referral.feedbackOutcome);
+  const [outcome, setOutcome] = useState<ReferralFeedbackOutcome | null>(referral.feedbackOutcome);
   const [note, setNote] = useState(referral.feedback ?? '');
   const [date, setDate] = useState(todayIso());
   return (
@@ -48,9 +49,14 @@ export function FeedbackDialog({
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
-        await request(`/api/referrals/${referral.id}/feedback`, {
-          method: 'POST',
-          body: { outcome, date, ...(note.trim() ? { note: note.trim() } : {}) },
+        await api.referralFeedback.record({
+          params: { id: referral.id },
+          // A missing outcome goes as null: the server names it at the field.
+          body: {
+            outcome: outcome as ReferralFeedbackOutcome,
+            date,
+            ...(note.trim() ? { note: note.trim() } : {}),
+          },
         });
         onSaved();
       }}
@@ -101,11 +107,7 @@ export function FeedbackLinkDialog({ referral, onClose }: { referral: ReferralVi
     setBusy(true);
     setFailed(false);
     try {
-      setLink(
-        await request<ReferralFeedbackLinkView>(`/api/referrals/${referral.id}/feedback-links`, {
-          method: 'POST',
-        }),
-      );
+      setLink(await api.referralFeedback.createLink({ params: { id: referral.id } }));
     } catch {
       setFailed(true);
     } finally {

@@ -1,16 +1,22 @@
-import type { PublicReferralFeedbackView, ReferralFeedbackOutcome } from '@lotse/domain';
+import type { ReferralFeedbackOutcome } from '@lotse/domain';
+import { referralFeedbackEndpoints } from '@lotse/domain/endpoints';
+import type { referralFeedbackRoutes } from '@lotse/domain/routes';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/dates.ts';
+import { bind } from '../../app/endpoint.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { PlainButton as Button } from '../../ui/PlainButton.tsx';
 import { PlainTextAreaField as TextAreaField } from '../../ui/PlainTextAreaField.tsx';
 import { referralFeedbackOutcomes } from './feedbackOutcomes.ts';
+
+// Only this group: the page is in the public pages' own small entry, which must not load the staff app's `api`.
+const feedbackApi = bind<typeof referralFeedbackRoutes>(referralFeedbackEndpoints);
 
 /**
  * Public page behind a one-time feedback link, for a partner without a Lotse account (sports club,
@@ -21,7 +27,7 @@ import { referralFeedbackOutcomes } from './feedbackOutcomes.ts';
 export function ReferralFeedbackPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const view = useApiQuery<PublicReferralFeedbackView>(`/api/referral-feedback/${token}`);
+  const view = useEndpoint(feedbackApi.open, { params: { token } });
   const [outcome, setOutcome] = useState<ReferralFeedbackOutcome>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -40,8 +46,8 @@ export function ReferralFeedbackPage({ token }: { token: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      await request(`/api/referral-feedback/${token}`, {
-        method: 'POST',
+      await feedbackApi.submit({
+        params: { token },
         body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setDone(true);
