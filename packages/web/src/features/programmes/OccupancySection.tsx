@@ -1,8 +1,9 @@
-import { countOrNull, isSuppressed, type OccupancyView } from '@lotse/domain';
+import { countOrNull, isSuppressed } from '@lotse/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
@@ -14,7 +15,7 @@ import { formatMonth } from './programmes.ts';
 export function OccupancySection({ programmeId, year }: { programmeId: string; year: number }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const occupancy = useApiQuery<OccupancyView>(`/api/programmes/${programmeId}/occupancy`, { year });
+  const occupancy = useEndpoint(api.programmes.occupancy, { params: { id: programmeId }, query: { year } });
   const monthsCaption = useId();
   const agenciesCaption = useId();
   const data = occupancy.data;

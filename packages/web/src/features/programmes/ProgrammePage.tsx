@@ -3,9 +3,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -40,7 +41,7 @@ export function ProgrammePage() {
     (location.state as { created?: boolean } | null)?.created ? t('programmes.form.created') : undefined,
   );
   const [editing, setEditing] = useState(false);
-  const programme = useApiQuery<{ programme: ProgrammeView }>(`/api/programmes/${id}`);
+  const programme = useEndpoint(api.programmes.read, id ? { params: { id } } : null);
   const p = programme.data?.programme;
   const years = p ? yearsOf(p) : [];
   const thisYear = new Date().getFullYear();

@@ -1,25 +1,24 @@
-import type { ProgrammeView } from '@lotse/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { ProgrammeFormDialog } from './ProgrammeFormDialog.tsx';
-import type { Paged } from './programmes.ts';
 import './programmes.css';
 
 /** Programmes the own agency takes part in. */
 export function ProgrammesPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const programmes = useApiQuery<Paged<ProgrammeView>>('/api/programmes', { pageSize: 200 });
+  const programmes = useEndpoint(api.programmes.list, { query: { pageSize: 200 } });
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const canCreate = useCan('programmes.manage');

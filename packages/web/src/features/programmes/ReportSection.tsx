@@ -1,4 +1,6 @@
 import type { ProgrammeView } from '@lotse/domain';
+import { programmeEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { wallTimeIn } from '@lotse/domain/src/common/time-zone.ts';
 import { lastCompletePeriod, type ReportPeriod } from '@lotse/domain/src/programmes/report-period.ts';
 import { useId, useState } from 'react';
@@ -30,7 +32,7 @@ export function ReportSection({ programme }: { programme: ProgrammeView; year?: 
   const hintId = useId();
   const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
   const href = (format: 'pdf' | 'xlsx') =>
-    `/api/programmes/${programme.id}/report?${new URLSearchParams({ from, to, format }).toString()}`;
+    `${fillPath(programmeEndpoints.report.path, { id: programme.id })}?${new URLSearchParams({ from, to, format }).toString()}`;
   const choose = (c: Choice) => {
     setChoice(c);
     if (c === 'custom') return;
