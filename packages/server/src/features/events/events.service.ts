@@ -3,7 +3,6 @@ import {
   type EventAttendeesView,
   type EventKind,
   type EventView,
-  type RegistrationStatus,
   type UpdateEventRequest,
   zonedToUtc,
 } from '@lotse/domain';
@@ -12,13 +11,27 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { agencyTimeZone } from '../agency/time-zone.ts';
 import {
+  type AttendeeRow,
+  deleteRegistration,
   type EventFilter,
   type EventRow,
+  eventAttendees,
+  eventCodeTaken,
   eventExtras,
   eventsSince,
   findEvent,
+  hasRegistration,
+  insertEvent,
+  insertRegistration,
   listEvents,
+  lockKey,
+  markEventCancelled,
+  nextEventCode,
+  notifyAttendees,
   presentEvent,
+  promoteFromWaitlist,
+  updateEvent,
+  waitlistPosition,
 } from './events.repo.ts';
 import { type IcsEvent, toIcs } from './ics.ts';
 
@@ -30,9 +43,7 @@ export const EVENT_KIND_LABEL: Record<EventKind, string> = {
   conference: 'Fachtag',
 };
 
-/** Serialises code assignment (and registrations of one event) across concurrent requests. */
-const lock = (scope: ActorScope, key: string) =>
-  scope.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+const lock = (scope: ActorScope, key: string) => lockKey(scope.tx, key);
 
 export async function list(
   ctx: AppContext,
@@ -119,34 +130,26 @@ export async function create(ctx: AppContext, actor: Actor, input: CreateEventRe
     const { starts, ends } = instantsOf(input, await agencyTimeZone(scope.tx, actor.agencyId));
     let code = input.code;
     if (code) {
-      const taken = await scope.tx.query('SELECT 1 FROM network_events WHERE code = $1', [code]);
-      if (taken.rowCount > 0) throw conflict(`Der Code ${code} ist bereits vergeben.`);
+      if (await eventCodeTaken(scope.tx, code)) throw conflict(`Der Code ${code} ist bereits vergeben.`);
     } else {
       const yy = String(starts.getUTCFullYear() % 100).padStart(2, '0');
-      const next = await scope.tx.query<{ code: string }>('SELECT lotse_next_event_code($1) AS code', [yy]);
-      code = next.rows[0]?.code as string;
+      code = await nextEventCode(scope.tx, yy);
       if (code.endsWith('/1000')) throw conflict('Für dieses Jahr sind alle Veranstaltungscodes vergeben.');
     }
-    const inserted = await scope.tx.query<{ id: string }>(
-      `INSERT INTO network_events (agency_id, code, title, kind, starts_at, ends_at, place, online_url, description,
-                                   capacity, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-      [
-        actor.agencyId,
-        code,
-        input.title,
-        input.kind,
-        starts,
-        ends,
-        input.place ?? null,
-        input.onlineUrl ?? null,
-        input.description,
-        input.capacity ?? null,
-        actor.userId,
-        scope.now,
-      ],
-    );
-    const id = inserted.rows[0]?.id as string;
+    const id = await insertEvent(scope.tx, {
+      agencyId: actor.agencyId,
+      code,
+      title: input.title,
+      kind: input.kind,
+      starts,
+      ends,
+      place: input.place ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      description: input.description,
+      capacity: input.capacity ?? null,
+      createdBy: actor.userId,
+      at: scope.now,
+    });
     await scope.audit({ action: 'events.create', resourceType: 'event', resourceId: id, details: { code } });
     return present(scope, await loadEvent(scope, id));
   });
@@ -163,28 +166,19 @@ export async function register(ctx: AppContext, actor: Actor, id: string) {
     if (event.ends_at <= scope.now) throw conflict('Die Veranstaltung ist bereits vorbei.');
     if (event.cancelled_at) throw conflict('Die Veranstaltung wurde abgesagt.');
     await lock(scope, `lotse.event.${id}`);
-    const mine = await scope.tx.query(
-      'SELECT 1 FROM event_registrations WHERE event_id = $1 AND user_id = $2',
-      [id, actor.userId],
-    );
-    if (mine.rowCount > 0) throw conflict('Sie sind für diese Veranstaltung bereits angemeldet.');
+    if (await hasRegistration(scope.tx, id, actor.userId))
+      throw conflict('Sie sind für diese Veranstaltung bereits angemeldet.');
     const counts = await eventExtras(scope.tx, [id], actor.userId);
     const registered = counts.counts.get(id)?.registered ?? 0;
     const status = event.capacity === null || registered < event.capacity ? 'registered' : 'waitlisted';
-    const inserted = await scope.tx.query<{ id: string }>(
-      `INSERT INTO event_registrations (agency_id, event_id, user_id, status, created_at)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [actor.agencyId, id, actor.userId, status, scope.now],
-    );
-    const registrationId = inserted.rows[0]?.id as string;
-    const position =
-      status === 'waitlisted'
-        ? ((
-            await scope.tx.query<{ p: number }>('SELECT lotse_event_waitlist_position($1) AS p', [
-              registrationId,
-            ])
-          ).rows[0]?.p ?? null)
-        : null;
+    const registrationId = await insertRegistration(scope.tx, {
+      agencyId: actor.agencyId,
+      eventId: id,
+      userId: actor.userId,
+      status,
+      at: scope.now,
+    });
+    const position = status === 'waitlisted' ? await waitlistPosition(scope.tx, registrationId) : null;
     await scope.audit({
       action: 'events.register',
       resourceType: 'event',
@@ -205,17 +199,9 @@ export async function cancelRegistration(ctx: AppContext, actor: Actor, id: stri
     const event = await loadEvent(scope, id);
     if (event.ends_at <= scope.now) throw conflict('Die Veranstaltung ist bereits vorbei.');
     await lock(scope, `lotse.event.${id}`);
-    const deleted = await scope.tx.query<{ id: string; status: RegistrationStatus }>(
-      'DELETE FROM event_registrations WHERE event_id = $1 AND user_id = $2 RETURNING id, status',
-      [id, actor.userId],
-    );
-    const cancelled = deleted.rows[0];
+    const cancelled = await deleteRegistration(scope.tx, id, actor.userId);
     if (!cancelled) throw notFound('Sie sind für diese Veranstaltung nicht angemeldet.');
-    const promoted =
-      cancelled.status === 'registered'
-        ? ((await scope.tx.query<{ id: string | null }>('SELECT lotse_event_promote($1) AS id', [id])).rows[0]
-            ?.id ?? null)
-        : null;
+    const promoted = cancelled.status === 'registered' ? await promoteFromWaitlist(scope.tx, id) : null;
     await scope.audit({
       action: 'events.cancel_registration',
       resourceType: 'event',
@@ -312,28 +298,25 @@ export async function update(
       throw conflict(
         `Es sind bereits ${counts.registered} Personen angemeldet; die Platzzahl kann nicht darunter sinken.`,
       );
-    await scope.tx.query(
-      `UPDATE network_events SET title = $2, kind = $3, starts_at = $4, ends_at = $5, place = $6, online_url = $7,
-              description = $8, capacity = $9, revision = revision + 1, updated_at = $10
-        WHERE id = $1`,
-      [
-        id,
-        input.title ?? row.title,
-        input.kind ?? row.kind,
+    await updateEvent(
+      scope.tx,
+      id,
+      {
+        title: input.title ?? row.title,
+        kind: input.kind ?? row.kind,
         starts,
         ends,
         place,
         onlineUrl,
-        input.description ?? row.description,
+        description: input.description ?? row.description,
         capacity,
-        scope.now,
-      ],
+      },
+      scope.now,
     );
     // More places: the waiting list moves up.
     let promoted = 0;
     while (capacity === null || (counts?.registered ?? 0) + promoted < capacity) {
-      const next = (await scope.tx.query<{ id: string | null }>('SELECT lotse_event_promote($1) AS id', [id]))
-        .rows[0]?.id;
+      const next = await promoteFromWaitlist(scope.tx, id);
       if (!next) break;
       promoted++;
     }
@@ -342,14 +325,7 @@ export async function update(
     const after = await loadEvent(scope, id);
     const notified =
       moved || relocated
-        ? ((
-            await scope.tx.query<{ n: number }>('SELECT lotse_event_notify($1, $2, $3, $4) AS n', [
-              id,
-              'event_changed',
-              JSON.stringify(noteParams(after)),
-              scope.now,
-            ])
-          ).rows[0]?.n ?? 0)
+        ? await notifyAttendees(scope.tx, id, 'event_changed', JSON.stringify(noteParams(after)), scope.now)
         : 0;
     await scope.audit({
       action: 'events.update',
@@ -384,20 +360,14 @@ export async function cancelEvent(
     const row = await loadOwnEvent(scope, id);
     if (row.cancelled_at) throw conflict('Die Veranstaltung ist bereits abgesagt.');
     if (row.ends_at <= scope.now) throw conflict('Die Veranstaltung ist bereits vorbei.');
-    await scope.tx.query(
-      `UPDATE network_events SET cancelled_at = $2, cancel_reason = $3, revision = revision + 1, updated_at = $2
-        WHERE id = $1`,
-      [id, scope.now, reason || null],
+    await markEventCancelled(scope.tx, id, scope.now, reason || null);
+    const notified = await notifyAttendees(
+      scope.tx,
+      id,
+      'event_cancelled',
+      JSON.stringify(noteParams(row, reason || null)),
+      scope.now,
     );
-    const notified =
-      (
-        await scope.tx.query<{ n: number }>('SELECT lotse_event_notify($1, $2, $3, $4) AS n', [
-          id,
-          'event_cancelled',
-          JSON.stringify(noteParams(row, reason || null)),
-          scope.now,
-        ])
-      ).rows[0]?.n ?? 0;
     await scope.audit({
       action: 'events.cancel',
       resourceType: 'event',
@@ -413,15 +383,8 @@ export async function attendees(ctx: AppContext, actor: Actor, id: string): Prom
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'events.write');
     const row = await loadOwnEvent(scope, id);
-    const r = await scope.tx.query<{
-      registration_id: string;
-      display_name: string;
-      email: string;
-      agency_name: string;
-      status: RegistrationStatus;
-      registered_at: Date;
-    }>('SELECT * FROM lotse_event_attendees($1)', [id]);
-    const person = (x: (typeof r.rows)[number], position: number | null) => ({
+    const rows = await eventAttendees(scope.tx, id);
+    const person = (x: AttendeeRow, position: number | null) => ({
       registrationId: x.registration_id,
       name: x.display_name,
       email: x.email,
@@ -430,8 +393,8 @@ export async function attendees(ctx: AppContext, actor: Actor, id: string): Prom
       registeredAt: x.registered_at.toISOString(),
       waitlistPosition: position,
     });
-    const registered = r.rows.filter((x) => x.status === 'registered').map((x) => person(x, null));
-    const waitlisted = r.rows.filter((x) => x.status === 'waitlisted').map((x, i) => person(x, i + 1));
+    const registered = rows.filter((x) => x.status === 'registered').map((x) => person(x, null));
+    const waitlisted = rows.filter((x) => x.status === 'waitlisted').map((x, i) => person(x, i + 1));
     await scope.audit({
       action: 'events.attendees.read',
       resourceType: 'event',

@@ -1,8 +1,9 @@
-import type { FeedTokenView, Role } from '@lotse/domain';
+import type { FeedTokenView } from '@lotse/domain';
 import { type Actor, type AppContext, withActor, withSystem } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize, isAllowed } from '../../platform/policy.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
+import { deleteFeedToken, feedTokenCreatedAt, feedTokenOwner, insertFeedToken } from './events.repo.ts';
 import { feed } from './events.service.ts';
 
 /**
@@ -14,13 +15,8 @@ export const feedPath = (token: string) => `/api/events/feed/${token}.ics`;
 export async function status(ctx: AppContext, actor: Actor): Promise<FeedTokenView> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
-    const row = (
-      await scope.tx.query<{ created_at: Date }>(
-        'SELECT created_at FROM event_feed_tokens WHERE user_id = $1',
-        [actor.userId],
-      )
-    ).rows[0];
-    return { active: !!row, createdAt: row?.created_at.toISOString() ?? null, path: null };
+    const createdAt = await feedTokenCreatedAt(scope.tx, actor.userId);
+    return { active: !!createdAt, createdAt: createdAt?.toISOString() ?? null, path: null };
   });
 }
 
@@ -29,16 +25,18 @@ export async function regenerate(ctx: AppContext, actor: Actor): Promise<FeedTok
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
     const token = newToken();
-    const replaced = await scope.tx.query('DELETE FROM event_feed_tokens WHERE user_id = $1', [actor.userId]);
-    await scope.tx.query(
-      'INSERT INTO event_feed_tokens (user_id, agency_id, token_hash, created_at) VALUES ($1, $2, $3, $4)',
-      [actor.userId, actor.agencyId, tokenHash(token), scope.now],
-    );
+    const replaced = await deleteFeedToken(scope.tx, actor.userId);
+    await insertFeedToken(scope.tx, {
+      userId: actor.userId,
+      agencyId: actor.agencyId,
+      tokenHash: tokenHash(token),
+      at: scope.now,
+    });
     await scope.audit({
       action: 'events.feed_token.create',
       resourceType: 'user',
       resourceId: actor.userId,
-      details: { replaced: replaced.rowCount > 0 },
+      details: { replaced },
     });
     return { active: true, createdAt: scope.now.toISOString(), path: feedPath(token) };
   });
@@ -47,8 +45,7 @@ export async function regenerate(ctx: AppContext, actor: Actor): Promise<FeedTok
 export async function revoke(ctx: AppContext, actor: Actor): Promise<FeedTokenView> {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
-    const removed = await scope.tx.query('DELETE FROM event_feed_tokens WHERE user_id = $1', [actor.userId]);
-    if (removed.rowCount > 0)
+    if (await deleteFeedToken(scope.tx, actor.userId))
       await scope.audit({
         action: 'events.feed_token.revoke',
         resourceType: 'user',
@@ -63,15 +60,7 @@ export async function revoke(ctx: AppContext, actor: Actor): Promise<FeedTokenVi
  * token, or an owner who may no longer read the network, is a 404.
  */
 export async function feedByToken(ctx: AppContext, token: string, host: string): Promise<string> {
-  const owner = await withSystem(ctx, async (tx) => {
-    return (
-      await tx.query<{ user_id: string; agency_id: string; roles: Role[] }>(
-        `SELECT t.user_id, t.agency_id, u.roles FROM event_feed_tokens t JOIN users u ON u.id = t.user_id
-          WHERE t.token_hash = $1 AND u.status = 'active'`,
-        [tokenHash(token)],
-      )
-    ).rows[0];
-  });
+  const owner = await withSystem(ctx, (tx) => feedTokenOwner(tx, tokenHash(token)));
   const actor: Actor | undefined = owner && {
     userId: owner.user_id,
     agencyId: owner.agency_id,
