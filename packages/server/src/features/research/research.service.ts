@@ -12,52 +12,31 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import {
-  codebookCsv,
-  type ResearchTable,
-  researchTable,
-  type SourceRow,
-  tableCsv,
-  tableParquet,
-  tableSchema,
-} from './research.table.ts';
+  agencyDirectoryIds,
+  approveForAgency,
+  emptyExport,
+  findExport,
+  findProject,
+  type GiverRow,
+  insertExport,
+  insertGiver,
+  insertProject,
+  type ProjectRow,
+  projectGivers,
+  recentProjectIds,
+  researchRows,
+  setPseudonymKey,
+  sharedInstrumentDefinitions,
+} from './research.repo.ts';
+import { codebookCsv, researchTable, tableCsv, tableParquet, tableSchema } from './research.table.ts';
 
 /** Exports can be downloaded for this long. */
 export const EXPORT_VALID_DAYS = 7;
 
-interface ProjectRow {
-  id: string;
-  agency_id: string;
-  requested_by: string;
-  title: string;
-  purpose: string;
-  legal_basis: string;
-  period_from: string;
-  period_to: string;
-  fields: string[];
-  created_at: Date;
-}
-interface GiverRow {
-  agency_id: string;
-  approved_by: string | null;
-  approved_at: Date | null;
-}
-
 async function loadProject(tx: Queryable, id: string) {
-  const project = (
-    await tx.query<ProjectRow>(
-      `SELECT id, agency_id, requested_by, title, purpose, legal_basis, period_from::text AS period_from,
-              period_to::text AS period_to, fields, created_at
-         FROM research_projects WHERE id = $1`,
-      [id],
-    )
-  ).rows[0];
+  const project = await findProject(tx, id);
   if (!project) throw notFound();
-  const givers = (
-    await tx.query<GiverRow>(
-      'SELECT agency_id, approved_by, approved_at FROM research_project_agencies WHERE project_id = $1 ORDER BY agency_id',
-      [id],
-    )
-  ).rows;
+  const givers = await projectGivers(tx, id);
   return { project, givers };
 }
 
@@ -91,42 +70,25 @@ export async function createProject(
   authorize(actor, 'research.request');
   return withActor(ctx, actor, async (scope) => {
     const agencyIds = [...new Set(body.agencyIds)];
-    const known = (await scope.tx.query<{ id: string }>('SELECT id FROM lotse_agency_directory()')).rows.map(
-      (r) => r.id,
-    );
+    const known = await agencyDirectoryIds(scope.tx);
     const unknown = agencyIds.filter((id) => !known.includes(id));
     if (unknown.length > 0)
       throw badRequest('Unbekannte Organisation.', [
         { path: 'agencyIds', message: 'Unbekannte Organisation.' },
       ]);
-    const project = (
-      await scope.tx.query<ProjectRow>(
-        `INSERT INTO research_projects (agency_id, requested_by, title, purpose, legal_basis, period_from, period_to,
-                                        fields, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         RETURNING id, agency_id, requested_by, title, purpose, legal_basis, period_from::text AS period_from,
-                   period_to::text AS period_to, fields, created_at`,
-        [
-          actor.agencyId,
-          actor.userId,
-          body.title,
-          body.purpose,
-          body.legalBasis,
-          body.from,
-          body.to,
-          body.fields ?? [],
-          scope.now,
-        ],
-      )
-    ).rows[0] as ProjectRow;
-    // The pseudonym key goes into a table the application cannot read (migration 021); from here on
-    // only the export function uses it.
-    await scope.tx.query('SELECT lotse_research_key_set($1, $2)', [project.id, randomBytes(32)]);
-    for (const agencyId of agencyIds)
-      await scope.tx.query(
-        'INSERT INTO research_project_agencies (project_id, agency_id, requester_agency_id) VALUES ($1, $2, $3)',
-        [project.id, agencyId, actor.agencyId],
-      );
+    const project = await insertProject(scope.tx, {
+      agencyId: actor.agencyId,
+      requestedBy: actor.userId,
+      title: body.title,
+      purpose: body.purpose,
+      legalBasis: body.legalBasis,
+      from: body.from,
+      to: body.to,
+      fields: body.fields ?? [],
+      at: scope.now,
+    });
+    await setPseudonymKey(scope.tx, project.id, randomBytes(32));
+    for (const agencyId of agencyIds) await insertGiver(scope.tx, project.id, agencyId, actor.agencyId);
     await scope.audit({
       action: 'research.request',
       resourceType: 'research_project',
@@ -144,13 +106,9 @@ export async function createProject(
 export async function listProjects(ctx: AppContext, actor: Actor): Promise<ResearchProjectView[]> {
   authorize(actor, 'research.read');
   return withActor(ctx, actor, async (scope) => {
-    const ids = (
-      await scope.tx.query<{ id: string }>(
-        'SELECT id FROM research_projects ORDER BY created_at DESC LIMIT 200',
-      )
-    ).rows;
+    const ids = await recentProjectIds(scope.tx);
     const out: ResearchProjectView[] = [];
-    for (const { id } of ids) {
+    for (const id of ids) {
       const { project, givers } = await loadProject(scope.tx, id);
       out.push(present(project, givers));
     }
@@ -175,11 +133,7 @@ export async function approveProject(
     if (project.requested_by === actor.userId)
       throw forbidden('Wer ein Vorhaben beantragt, kann es nicht freigeben.');
     if (!own.approved_at) {
-      await scope.tx.query(
-        `UPDATE research_project_agencies SET approved_by = $3, approved_at = $4
-          WHERE project_id = $1 AND agency_id = $2 AND approved_at IS NULL`,
-        [id, actor.agencyId, actor.userId, scope.now],
-      );
+      await approveForAgency(scope.tx, id, actor.agencyId, actor.userId, scope.now);
       own.approved_by = actor.userId;
       own.approved_at = scope.now;
       await scope.audit({ action: 'research.approve', resourceType: 'research_project', resourceId: id });
@@ -201,14 +155,7 @@ export async function createExport(ctx: AppContext, actor: Actor, projectId: str
     if (givers.some((g) => g.approved_at === null))
       throw conflict('Das Vorhaben ist noch nicht von allen Daten gebenden Organisationen freigegeben.');
     const k = await suppressionThreshold(ctx, scope);
-    const source = (
-      await scope.tx.query<SourceRow>(
-        `SELECT pseudonym, instrument_key, perspective, occasion, months_since_intake, scores, programme, outcome,
-                age_group, gender, disability, district
-           FROM lotse_research_rows($1)`,
-        [projectId],
-      )
-    ).rows;
+    const source = await researchRows(scope.tx, projectId);
     const dimensionKeys = await sharedDimensionKeys(scope.tx);
     const { table, people, leftOut } = researchTable(
       source,
@@ -217,22 +164,16 @@ export async function createExport(ctx: AppContext, actor: Actor, projectId: str
       k,
     );
     const expiresAt = new Date(scope.now.getTime() + EXPORT_VALID_DAYS * 24 * 60 * 60 * 1000);
-    const id = (
-      await scope.tx.query<{ id: string }>(
-        `INSERT INTO research_exports (agency_id, project_id, created_by, created_at, expires_at, k, row_count, content)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          actor.agencyId,
-          projectId,
-          actor.userId,
-          scope.now,
-          expiresAt,
-          k,
-          table.rows.length,
-          JSON.stringify(table),
-        ],
-      )
-    ).rows[0]?.id as string;
+    const id = await insertExport(scope.tx, {
+      agencyId: actor.agencyId,
+      projectId,
+      createdBy: actor.userId,
+      at: scope.now,
+      expiresAt,
+      k,
+      rowCount: table.rows.length,
+      content: JSON.stringify(table),
+    });
     await scope.audit({
       action: 'research.export',
       resourceType: 'research_export',
@@ -245,14 +186,10 @@ export async function createExport(ctx: AppContext, actor: Actor, projectId: str
 
 /** Dimension keys of the shared instruments, in instrument order (the score columns). */
 async function sharedDimensionKeys(tx: Queryable): Promise<string[]> {
-  const rows = (
-    await tx.query<{ definition: unknown }>(
-      `SELECT definition FROM instruments WHERE agency_id IS NULL AND status = 'published' ORDER BY key, version DESC`,
-    )
-  ).rows;
+  const definitions = await sharedInstrumentDefinitions(tx);
   const keys: string[] = [];
-  for (const r of rows)
-    for (const d of instrumentDefinition.parse(r.definition).dimensions)
+  for (const definition of definitions)
+    for (const d of instrumentDefinition.parse(definition).dimensions)
       if (!keys.includes(d.key)) keys.push(d.key);
   return keys;
 }
@@ -263,15 +200,10 @@ export type DownloadFormat = 'csv' | 'parquet' | 'codebook' | 'schema';
 export async function download(ctx: AppContext, actor: Actor, exportId: string, format: DownloadFormat) {
   authorize(actor, 'research.export');
   const result = await withActor(ctx, actor, async (scope) => {
-    const row = (
-      await scope.tx.query<{ expires_at: Date; content: ResearchTable | null; project_id: string }>(
-        'SELECT expires_at, content, project_id FROM research_exports WHERE id = $1',
-        [exportId],
-      )
-    ).rows[0];
+    const row = await findExport(scope.tx, exportId);
     if (!row) throw notFound();
     if (row.expires_at.getTime() <= scope.now.getTime() || !row.content) {
-      await scope.tx.query('UPDATE research_exports SET content = NULL WHERE id = $1', [exportId]);
+      await emptyExport(scope.tx, exportId);
       return null;
     }
     await scope.audit({
