@@ -22,26 +22,21 @@ import { assertRevocable, auditLinkUse, issueLinkToken, linkState } from '../aut
 import { tokenHash } from '../auth/tokens.ts';
 import { requireClient } from '../clients/access.ts';
 import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.service.ts';
-
-interface LinkRow {
-  id: string;
-  agency_id: string;
-  client_id: string;
-  instrument_id: string;
-  occasion: 'intake' | 'follow_up' | 'exit';
-  draft_answers: Answers;
-  expires_at: Date;
-  draft_saved_at: Date | null;
-  completed_at: Date | null;
-}
-
-const hasActiveConsent = async (tx: Queryable, clientId: string) =>
-  ((
-    await tx.query(
-      `SELECT 1 FROM consents WHERE client_id = $1 AND purpose = 'self_assessment' AND withdrawn_at IS NULL`,
-      [clientId],
-    )
-  ).rowCount ?? 0) > 0;
+import {
+  clientFirstName,
+  findLinkSummary,
+  hasActiveConsent,
+  insertLink,
+  type LinkListRow,
+  type LinkRow,
+  linksOfClient,
+  lockLink,
+  lockLinkByToken,
+  markLinkCompleted,
+  markLinkRevoked,
+  revokeOpenLinksOf,
+  saveDraftAnswers,
+} from './self-assessment.repo.ts';
 
 /** A guide creates a one-time link; it needs the client's active consent to self-assessment. */
 export function createLink(
@@ -65,22 +60,16 @@ export function createLink(
         { path: 'instrumentId', message: `Kein veröffentlichter Erhebungsbogen: ${input.instrumentId}.` },
       ]);
     const { token, tokenHash, expiresAt } = issueLinkToken(scope.now, SELF_ASSESSMENT_LINK_DAYS);
-    const inserted = await scope.tx.query<{ id: string }>(
-      `INSERT INTO self_assessment_links (agency_id, client_id, instrument_id, occasion, token_hash, created_by,
-                                          created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        client.agency_id,
-        client.id,
-        instrument.id,
-        input.occasion,
-        tokenHash,
-        actor.userId,
-        scope.now,
-        expiresAt,
-      ],
-    );
-    const id = inserted.rows[0]?.id as string;
+    const id = await insertLink(scope.tx, {
+      agencyId: client.agency_id,
+      clientId: client.id,
+      instrumentId: instrument.id,
+      occasion: input.occasion,
+      tokenHash,
+      createdBy: actor.userId,
+      at: scope.now,
+      expiresAt,
+    });
     await scope.audit({
       action: 'self_assessment.link.create',
       resourceType: 'self_assessment_link',
@@ -100,20 +89,6 @@ export function createLink(
   });
 }
 
-interface LinkListRow {
-  id: string;
-  client_id: string;
-  instrument_id: string;
-  definition: { title: SelfAssessmentLinkSummary['instrument']['title'] };
-  occasion: LinkRow['occasion'];
-  created_at: Date;
-  created_by_name: string | null;
-  expires_at: Date;
-  draft_saved_at: Date | null;
-  completed_at: Date | null;
-  revoked_at: Date | null;
-}
-
 const linkStatus = (row: LinkListRow, now: Date): SelfAssessmentLinkStatus =>
   linkState({ ...row, used: row.completed_at !== null }, 'completed', now);
 
@@ -131,12 +106,6 @@ const presentLink = (row: LinkListRow, now: Date): SelfAssessmentLinkSummary => 
   revokedAt: row.revoked_at?.toISOString() ?? null,
 });
 
-const SELECT_LINKS = `
-  SELECT l.id, l.client_id, l.instrument_id, i.definition, l.occasion, l.created_at,
-         lotse_user_display_name(l.created_by) AS created_by_name, l.expires_at, l.draft_saved_at,
-         l.completed_at, l.revoked_at
-    FROM self_assessment_links l JOIN instruments i ON i.id = l.instrument_id`;
-
 /** The client's self-assessment links, newest first (status only, never a token). */
 export function listLinks(
   ctx: AppContext,
@@ -145,18 +114,15 @@ export function listLinks(
 ): Promise<{ items: SelfAssessmentLinkSummary[] }> {
   return withActor(ctx, actor, async (scope) => {
     const client = await requireClient(scope, 'assessments.read', clientId);
-    const rows = await scope.tx.query<LinkListRow>(
-      `${SELECT_LINKS} WHERE l.client_id = $1 ORDER BY l.created_at DESC, l.id`,
-      [client.id],
-    );
+    const rows = await linksOfClient(scope.tx, client.id);
     await scope.audit({
       action: 'self_assessment.link.list',
       resourceType: 'client',
       resourceId: client.id,
       clientId: client.id,
-      details: { count: rows.rows.length },
+      details: { count: rows.length },
     });
-    return { items: rows.rows.map((r) => presentLink(r, scope.now)) };
+    return { items: rows.map((r) => presentLink(r, scope.now)) };
   });
 }
 
@@ -167,30 +133,18 @@ export function revokeLink(
   linkId: string,
 ): Promise<SelfAssessmentLinkSummary> {
   return withActor(ctx, actor, async (scope) => {
-    const found = await scope.tx.query<{
-      client_id: string;
-      completed_at: Date | null;
-      revoked_at: Date | null;
-    }>('SELECT client_id, completed_at, revoked_at FROM self_assessment_links WHERE id = $1 FOR UPDATE', [
-      linkId,
-    ]);
-    const link = found.rows[0];
+    const link = await lockLink(scope.tx, linkId);
     if (!link) throw notFound('Link nicht gefunden.');
     await requireClient(scope, 'assessments.write', link.client_id);
     assertRevocable(link, link.completed_at !== null, 'Diese Selbsteinschätzung wurde schon abgeschickt.');
-    await scope.tx.query(
-      `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
-        WHERE id = $1`,
-      [linkId, scope.now, actor.userId],
-    );
+    await markLinkRevoked(scope.tx, linkId, scope.now, actor.userId);
     await scope.audit({
       action: 'self_assessment.link.revoke',
       resourceType: 'self_assessment_link',
       resourceId: linkId,
       clientId: link.client_id,
     });
-    const row = await scope.tx.query<LinkListRow>(`${SELECT_LINKS} WHERE l.id = $1`, [linkId]);
-    return presentLink(row.rows[0] as LinkListRow, scope.now);
+    return presentLink((await findLinkSummary(scope.tx, linkId)) as LinkListRow, scope.now);
   });
 }
 
@@ -199,12 +153,7 @@ export function revokeLink(
  * recorded later does not bring them back (a new link is needed).
  */
 export async function revokeLinksOnWithdrawal(scope: ActorScope, clientId: string): Promise<number> {
-  const revoked = await scope.tx.query(
-    `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
-      WHERE client_id = $1 AND completed_at IS NULL AND revoked_at IS NULL`,
-    [clientId, scope.now, scope.actor.userId],
-  );
-  return revoked.rowCount ?? 0;
+  return revokeOpenLinksOf(scope.tx, clientId, scope.now, scope.actor.userId);
 }
 
 /**
@@ -214,17 +163,7 @@ export async function revokeLinksOnWithdrawal(scope: ActorScope, clientId: strin
  * was recorded since).
  */
 async function usableLink(tx: Queryable, token: string, now: Date): Promise<LinkRow> {
-  const found = await tx.query<LinkRow & { revoked_at: Date | null; withdrawn_since: boolean }>(
-    `SELECT l.id, l.agency_id, l.client_id, l.instrument_id, l.occasion, l.draft_answers, l.expires_at,
-            l.draft_saved_at, l.completed_at, l.revoked_at,
-            EXISTS (SELECT 1 FROM consents k WHERE k.client_id = l.client_id AND k.purpose = 'self_assessment'
-                       AND k.withdrawn_at >= l.created_at) AS withdrawn_since
-       FROM self_assessment_links l JOIN clients c ON c.id = l.client_id
-      WHERE l.token_hash = $1 AND c.anonymised_at IS NULL
-      FOR UPDATE OF l`,
-    [tokenHash(token)],
-  );
-  const link = found.rows[0];
+  const link = await lockLinkByToken(tx, tokenHash(token));
   if (!link) throw notFound('Dieser Link ist ungültig.');
   if (link.completed_at) throw notFound('Diese Selbsteinschätzung wurde schon abgeschickt. Vielen Dank!');
   if (link.revoked_at || link.withdrawn_since) throw notFound('Dieser Link ist nicht mehr gültig.');
@@ -248,12 +187,10 @@ export function open(ctx: AppContext, token: string): Promise<PublicSelfAssessme
   return withSystem(ctx, async (tx, now) => {
     const link = await usableLink(tx, token, now);
     const instrument = await instrumentOf(tx, link);
-    const client = await tx.query<{ first_name: string }>('SELECT first_name FROM clients WHERE id = $1', [
-      link.client_id,
-    ]);
+    const firstName = await clientFirstName(tx, link.client_id);
     await audit(tx, link, now, 'self_assessment.open');
     return {
-      firstName: client.rows[0]?.first_name ?? '',
+      firstName: firstName ?? '',
       occasion: link.occasion,
       expiresAt: link.expires_at.toISOString(),
       answers: link.draft_answers,
@@ -270,11 +207,7 @@ export function saveDraft(ctx: AppContext, token: string, answers: Answers) {
   return withSystem(ctx, async (tx, now) => {
     const link = await usableLink(tx, token, now);
     checkAnswers(definitionOf(await instrumentOf(tx, link)), 'self', answers, false);
-    await tx.query('UPDATE self_assessment_links SET draft_answers = $2, draft_saved_at = $3 WHERE id = $1', [
-      link.id,
-      JSON.stringify(answers),
-      now,
-    ]);
+    await saveDraftAnswers(tx, link.id, answers, now);
     await audit(tx, link, now, 'self_assessment.draft.save', { answered: Object.keys(answers).length });
     return { savedAt: now.toISOString() };
   });
@@ -303,11 +236,7 @@ export function submit(ctx: AppContext, token: string, answers: Answers) {
       enteredBy: null,
       now,
     });
-    await tx.query(
-      `UPDATE self_assessment_links SET completed_at = $2, assessment_id = $3, draft_answers = '{}'::jsonb
-        WHERE id = $1`,
-      [link.id, now, assessmentId],
-    );
+    await markLinkCompleted(tx, link.id, now, assessmentId);
     await audit(tx, link, now, 'self_assessment.submit', { instrumentId: instrument.id, assessmentId });
     return { assessmentId };
   });

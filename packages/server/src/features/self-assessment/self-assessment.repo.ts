@@ -1,0 +1,165 @@
+import type { Answers, SelfAssessmentLinkSummary } from '@lotse/domain';
+import type { Queryable } from '../../platform/db.ts';
+
+export interface LinkRow {
+  id: string;
+  agency_id: string;
+  client_id: string;
+  instrument_id: string;
+  occasion: 'intake' | 'follow_up' | 'exit';
+  draft_answers: Answers;
+  expires_at: Date;
+  draft_saved_at: Date | null;
+  completed_at: Date | null;
+}
+
+export interface LinkListRow {
+  id: string;
+  client_id: string;
+  instrument_id: string;
+  definition: { title: SelfAssessmentLinkSummary['instrument']['title'] };
+  occasion: LinkRow['occasion'];
+  created_at: Date;
+  created_by_name: string | null;
+  expires_at: Date;
+  draft_saved_at: Date | null;
+  completed_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const SELECT_LINKS = `
+  SELECT l.id, l.client_id, l.instrument_id, i.definition, l.occasion, l.created_at,
+         lotse_user_display_name(l.created_by) AS created_by_name, l.expires_at, l.draft_saved_at,
+         l.completed_at, l.revoked_at
+    FROM self_assessment_links l JOIN instruments i ON i.id = l.instrument_id`;
+
+export async function hasActiveConsent(tx: Queryable, clientId: string): Promise<boolean> {
+  return (
+    ((
+      await tx.query(
+        `SELECT 1 FROM consents WHERE client_id = $1 AND purpose = 'self_assessment' AND withdrawn_at IS NULL`,
+        [clientId],
+      )
+    ).rowCount ?? 0) > 0
+  );
+}
+
+export interface NewLink {
+  agencyId: string;
+  clientId: string;
+  instrumentId: string;
+  occasion: LinkRow['occasion'];
+  tokenHash: string;
+  createdBy: string;
+  at: Date;
+  expiresAt: Date;
+}
+
+export async function insertLink(tx: Queryable, l: NewLink): Promise<string> {
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO self_assessment_links (agency_id, client_id, instrument_id, occasion, token_hash, created_by,
+                                        created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [l.agencyId, l.clientId, l.instrumentId, l.occasion, l.tokenHash, l.createdBy, l.at, l.expiresAt],
+  );
+  return inserted.rows[0]?.id as string;
+}
+
+/** The client's links, newest first. */
+export async function linksOfClient(tx: Queryable, clientId: string): Promise<LinkListRow[]> {
+  return (
+    await tx.query<LinkListRow>(`${SELECT_LINKS} WHERE l.client_id = $1 ORDER BY l.created_at DESC, l.id`, [
+      clientId,
+    ])
+  ).rows;
+}
+
+export async function findLinkSummary(tx: Queryable, id: string): Promise<LinkListRow | undefined> {
+  return (await tx.query<LinkListRow>(`${SELECT_LINKS} WHERE l.id = $1`, [id])).rows[0];
+}
+
+/** The link's state, locked for the transaction. */
+export async function lockLink(
+  tx: Queryable,
+  id: string,
+): Promise<{ client_id: string; completed_at: Date | null; revoked_at: Date | null } | undefined> {
+  return (
+    await tx.query<{ client_id: string; completed_at: Date | null; revoked_at: Date | null }>(
+      'SELECT client_id, completed_at, revoked_at FROM self_assessment_links WHERE id = $1 FOR UPDATE',
+      [id],
+    )
+  ).rows[0];
+}
+
+/** Revokes one link; its draft answers are dropped with it. */
+export async function markLinkRevoked(tx: Queryable, id: string, at: Date, by: string): Promise<void> {
+  await tx.query(
+    `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
+      WHERE id = $1`,
+    [id, at, by],
+  );
+}
+
+/** Revokes the client's open links; how many. */
+export async function revokeOpenLinksOf(
+  tx: Queryable,
+  clientId: string,
+  at: Date,
+  by: string,
+): Promise<number> {
+  const revoked = await tx.query(
+    `UPDATE self_assessment_links SET revoked_at = $2, revoked_by = $3, draft_answers = '{}'::jsonb
+      WHERE client_id = $1 AND completed_at IS NULL AND revoked_at IS NULL`,
+    [clientId, at, by],
+  );
+  return revoked.rowCount ?? 0;
+}
+
+export type TokenLinkRow = LinkRow & { revoked_at: Date | null; withdrawn_since: boolean };
+
+/**
+ * The link behind a token hash (locked for the transaction) unless the client's data was erased;
+ * `withdrawn_since`: the consent was withdrawn after the link was made (also when the withdrawal was
+ * recorded where the link row is not visible, and when a new consent was recorded since).
+ */
+export async function lockLinkByToken(tx: Queryable, tokenHash: string): Promise<TokenLinkRow | undefined> {
+  return (
+    await tx.query<TokenLinkRow>(
+      `SELECT l.id, l.agency_id, l.client_id, l.instrument_id, l.occasion, l.draft_answers, l.expires_at,
+              l.draft_saved_at, l.completed_at, l.revoked_at,
+              EXISTS (SELECT 1 FROM consents k WHERE k.client_id = l.client_id AND k.purpose = 'self_assessment'
+                         AND k.withdrawn_at >= l.created_at) AS withdrawn_since
+         FROM self_assessment_links l JOIN clients c ON c.id = l.client_id
+        WHERE l.token_hash = $1 AND c.anonymised_at IS NULL
+        FOR UPDATE OF l`,
+      [tokenHash],
+    )
+  ).rows[0];
+}
+
+export async function clientFirstName(tx: Queryable, clientId: string): Promise<string | undefined> {
+  return (await tx.query<{ first_name: string }>('SELECT first_name FROM clients WHERE id = $1', [clientId]))
+    .rows[0]?.first_name;
+}
+
+export async function saveDraftAnswers(tx: Queryable, id: string, answers: Answers, at: Date): Promise<void> {
+  await tx.query('UPDATE self_assessment_links SET draft_answers = $2, draft_saved_at = $3 WHERE id = $1', [
+    id,
+    JSON.stringify(answers),
+    at,
+  ]);
+}
+
+/** Uses the link up: it points to the stored assessment, the draft is dropped. */
+export async function markLinkCompleted(
+  tx: Queryable,
+  id: string,
+  at: Date,
+  assessmentId: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE self_assessment_links SET completed_at = $2, assessment_id = $3, draft_answers = '{}'::jsonb
+      WHERE id = $1`,
+    [id, at, assessmentId],
+  );
+}
