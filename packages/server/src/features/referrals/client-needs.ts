@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.ts';
+import { latestCompletedScores, openGoalDimensions } from './referrals.repo.ts';
 
 /**
  * (client_id, dimension, assessed_on) of the dimensions flagged with need in each client's latest
@@ -25,23 +26,11 @@ export interface ClientNeeds {
  * assessment, plus the dimensions of open goals (agreed with the client, so they count as well).
  */
 export async function clientNeeds(tx: Queryable, clientId: string): Promise<ClientNeeds> {
-  const latest = await tx.query<{
-    scores: { dimension: string; need: boolean | null }[];
-    assessed_on: string;
-  }>(
-    `SELECT a.scores, a.assessed_on FROM assessments a
-      WHERE a.client_id = $1 AND a.status = 'completed'
-      ORDER BY a.assessed_on DESC, a.completed_at DESC LIMIT 1`,
-    [clientId],
-  );
-  const goals = await tx.query<{ dimension: string }>(
-    `SELECT DISTINCT dimension FROM goals WHERE client_id = $1 AND status = 'open' ORDER BY dimension`,
-    [clientId],
-  );
-  const assessed = latest.rows[0];
+  const assessed = await latestCompletedScores(tx, clientId);
+  const goals = await openGoalDimensions(tx, clientId);
   const fromAssessment = (assessed?.scores ?? []).filter((s) => s.need === true).map((s) => s.dimension);
   return {
-    needs: [...new Set([...fromAssessment, ...goals.rows.map((g) => g.dimension)])],
+    needs: [...new Set([...fromAssessment, ...goals])],
     assessmentDate: assessed?.assessed_on ?? null,
   };
 }

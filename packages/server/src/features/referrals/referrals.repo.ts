@@ -143,3 +143,120 @@ export function presentReferral(row: ReferralRow): ReferralView {
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/** Agencies the client has an active consent to share with. */
+export async function sharingConsentAgencyIds(tx: Queryable, clientId: string): Promise<string[]> {
+  const rows = await tx.query<{ partner_agency_id: string }>(
+    `SELECT DISTINCT partner_agency_id FROM consents
+      WHERE client_id = $1 AND purpose = 'sharing' AND withdrawn_at IS NULL AND partner_agency_id IS NOT NULL`,
+    [clientId],
+  );
+  return rows.rows.map((r) => r.partner_agency_id);
+}
+
+/**
+ * Takes a place of the offer; the free places after, -1 when none was left and `override` is false,
+ * null when the offer counts no places.
+ */
+export async function takeOfferPlace(
+  tx: Queryable,
+  offerId: string,
+  override: boolean,
+): Promise<number | null | undefined> {
+  const result = await tx.query<{ free: number | null }>(
+    'SELECT lotse_offer_adjust_places($1, -1, $2) AS free',
+    [offerId, override],
+  );
+  return result.rows[0]?.free;
+}
+
+export async function returnOfferPlace(tx: Queryable, offerId: string): Promise<void> {
+  await tx.query('SELECT lotse_offer_adjust_places($1, 1, true)', [offerId]);
+}
+
+export interface NewReferral {
+  agencyId: string;
+  clientId: string;
+  offerId: string;
+  status: ReferralStatus;
+  note: string | null;
+  suggestedOn: string | null;
+  referredOn: string | null;
+  capacityOverride: boolean;
+  createdBy: string;
+  createdByAgency: string;
+  at: Date;
+}
+
+export async function insertReferral(tx: Queryable, r: NewReferral): Promise<string> {
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO referrals (agency_id, client_id, offer_id, status, note, suggested_on, referred_on,
+                            capacity_override, created_by, created_by_agency, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
+    [
+      r.agencyId,
+      r.clientId,
+      r.offerId,
+      r.status,
+      r.note,
+      r.suggestedOn,
+      r.referredOn,
+      r.capacityOverride,
+      r.createdBy,
+      r.createdByAgency,
+      r.at,
+    ],
+  );
+  return inserted.rows[0]?.id as string;
+}
+
+export interface ReferralChange {
+  status: ReferralStatus;
+  reason: string | null;
+  feedback: string | null;
+  /** The status changes: `date` is the date of the new status. */
+  statusChanged: boolean;
+  date: string;
+  capacityOverride: boolean;
+}
+
+export async function updateReferral(tx: Queryable, id: string, c: ReferralChange, at: Date): Promise<void> {
+  await tx.query(
+    `UPDATE referrals
+        SET status = $2,
+            reason = CASE WHEN $2 = 'dropped' THEN coalesce($3, reason) ELSE reason END,
+            feedback = coalesce($4, feedback),
+            referred_on = CASE WHEN $2 = 'referred' AND $5 THEN $6::date ELSE referred_on END,
+            started_on = CASE WHEN $2 = 'started' AND $5 THEN $6::date ELSE started_on END,
+            ended_on = CASE WHEN $2 IN ('completed', 'dropped') AND $5 THEN $6::date ELSE ended_on END,
+            capacity_override = $7,
+            updated_at = $8
+      WHERE id = $1`,
+    [id, c.status, c.reason, c.feedback, c.statusChanged, c.date, c.capacityOverride, at],
+  );
+}
+
+/** Scores and date of the client's latest completed assessment (either perspective). */
+export async function latestCompletedScores(
+  tx: Queryable,
+  clientId: string,
+): Promise<{ scores: { dimension: string; need: boolean | null }[]; assessed_on: string } | undefined> {
+  return (
+    await tx.query<{ scores: { dimension: string; need: boolean | null }[]; assessed_on: string }>(
+      `SELECT a.scores, a.assessed_on FROM assessments a
+        WHERE a.client_id = $1 AND a.status = 'completed'
+        ORDER BY a.assessed_on DESC, a.completed_at DESC LIMIT 1`,
+      [clientId],
+    )
+  ).rows[0];
+}
+
+/** Dimensions of the client's open goals, sorted. */
+export async function openGoalDimensions(tx: Queryable, clientId: string): Promise<string[]> {
+  return (
+    await tx.query<{ dimension: string }>(
+      `SELECT DISTINCT dimension FROM goals WHERE client_id = $1 AND status = 'open' ORDER BY dimension`,
+      [clientId],
+    )
+  ).rows.map((g) => g.dimension);
+}

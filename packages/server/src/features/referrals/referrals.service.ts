@@ -21,10 +21,15 @@ import { findOffer, presentOffer, suggestionCandidates } from '../offers/offers.
 import { clientNeeds } from './client-needs.ts';
 import {
   findReferral,
+  insertReferral,
   listReferrals,
   openReferralOfferIds,
   presentReferral,
   type ReferralRow,
+  returnOfferPlace,
+  sharingConsentAgencyIds,
+  takeOfferPlace,
+  updateReferral,
 } from './referrals.repo.ts';
 
 /** What other features may use of the referrals: the client's referrals for the record. */
@@ -54,12 +59,7 @@ const holdsPlace = (s: ReferralStatus) => placeHoldingStatuses.includes(s);
 
 /** Agencies the client has an active consent to share with. */
 async function sharingConsentAgencies(scope: ActorScope, clientId: string): Promise<Set<string>> {
-  const rows = await scope.tx.query<{ partner_agency_id: string }>(
-    `SELECT DISTINCT partner_agency_id FROM consents
-      WHERE client_id = $1 AND purpose = 'sharing' AND withdrawn_at IS NULL AND partner_agency_id IS NOT NULL`,
-    [clientId],
-  );
-  return new Set(rows.rows.map((r) => r.partner_agency_id));
+  return new Set(await sharingConsentAgencyIds(scope.tx, clientId));
 }
 
 /** The consent rule of a referral (see `referralConsent` in the domain): what it needs and whether it is there. */
@@ -194,11 +194,7 @@ export async function list(
 async function takePlace(scope: ActorScope, offerId: string, override: boolean): Promise<boolean> {
   const before = await findOffer(scope.tx, offerId);
   const full = before?.free_places === 0;
-  const result = await scope.tx.query<{ free: number | null }>(
-    'SELECT lotse_offer_adjust_places($1, -1, $2) AS free',
-    [offerId, override],
-  );
-  if (result.rows[0]?.free === -1) {
+  if ((await takeOfferPlace(scope.tx, offerId, override)) === -1) {
     throw conflict(
       'Das Angebot hat keine freien Plätze. Eine Zuweisung ist nur mit ausdrücklicher Übersteuerung möglich.',
     );
@@ -208,7 +204,7 @@ async function takePlace(scope: ActorScope, offerId: string, override: boolean):
 
 async function releasePlace(scope: ActorScope, offerId: string): Promise<void> {
   const visible = await findOffer(scope.tx, offerId);
-  if (visible) await scope.tx.query('SELECT lotse_offer_adjust_places($1, 1, true)', [offerId]);
+  if (visible) await returnOfferPlace(scope.tx, offerId);
 }
 
 export async function create(
@@ -232,25 +228,19 @@ export async function create(
     if (input.status === 'referred') await assertReferralConsent(scope, client, offer);
     const overridden =
       input.status === 'referred' ? await takePlace(scope, offer.id, input.overrideCapacity) : false;
-    const inserted = await scope.tx.query<{ id: string }>(
-      `INSERT INTO referrals (agency_id, client_id, offer_id, status, note, suggested_on, referred_on,
-                              capacity_override, created_by, created_by_agency, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-      [
-        client.agency_id,
-        client.id,
-        offer.id,
-        input.status,
-        input.note ?? null,
-        input.status === 'suggested' ? day : null,
-        input.status === 'referred' ? day : null,
-        overridden,
-        actor.userId,
-        actor.agencyId,
-        scope.now,
-      ],
-    );
-    const id = inserted.rows[0]?.id as string;
+    const id = await insertReferral(scope.tx, {
+      agencyId: client.agency_id,
+      clientId: client.id,
+      offerId: offer.id,
+      status: input.status,
+      note: input.note ?? null,
+      suggestedOn: input.status === 'suggested' ? day : null,
+      referredOn: input.status === 'referred' ? day : null,
+      capacityOverride: overridden,
+      createdBy: actor.userId,
+      createdByAgency: actor.agencyId,
+      at: scope.now,
+    });
     await scope.audit({
       action: 'referrals.create',
       resourceType: 'referral',
@@ -297,18 +287,18 @@ export async function update(
         { path: 'reason', message: 'Ein Grund gehört nur zu einer abgebrochenen Zuweisung' },
       ]);
     }
-    await scope.tx.query(
-      `UPDATE referrals
-          SET status = $2,
-              reason = CASE WHEN $2 = 'dropped' THEN coalesce($3, reason) ELSE reason END,
-              feedback = coalesce($4, feedback),
-              referred_on = CASE WHEN $2 = 'referred' AND $5 THEN $6::date ELSE referred_on END,
-              started_on = CASE WHEN $2 = 'started' AND $5 THEN $6::date ELSE started_on END,
-              ended_on = CASE WHEN $2 IN ('completed', 'dropped') AND $5 THEN $6::date ELSE ended_on END,
-              capacity_override = $7,
-              updated_at = $8
-        WHERE id = $1`,
-      [id, to, input.reason ?? null, input.feedback ?? null, to !== from, date, overridden, scope.now],
+    await updateReferral(
+      scope.tx,
+      id,
+      {
+        status: to,
+        reason: input.reason ?? null,
+        feedback: input.feedback ?? null,
+        statusChanged: to !== from,
+        date,
+        capacityOverride: overridden,
+      },
+      scope.now,
     );
     await scope.audit({
       action: 'referrals.update',
