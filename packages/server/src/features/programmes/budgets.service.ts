@@ -14,6 +14,15 @@ import {
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
+import {
+  budgetsOfYear,
+  type ExpenditureRow,
+  enrolmentClientId,
+  findExpenditure,
+  insertExpenditure,
+  listExpenditureRows,
+  upsertBudget,
+} from './budgets.repo.ts';
 import { programmeSpending } from './figures.ts';
 import { isManager, loadProgrammeFor } from './programme-access.ts';
 import { programmeAgencies } from './programmes.repo.ts';
@@ -33,14 +42,11 @@ export async function budgets(ctx: AppContext, actor: Actor, programmeId: string
     const asOf = today < `${y}-12-31` ? today : `${y}-12-31`;
     const all = await programmeAgencies(scope.tx, [programme.id]);
     const agencies = isManager(programme) ? all : all.filter((a) => a.agency_id === actor.agencyId);
-    const planned = await scope.tx.query<{ agency_id: string; funding_line: FundingLine; amount: string }>(
-      'SELECT agency_id, funding_line, amount FROM budgets WHERE programme_id = $1 AND year = $2',
-      [programme.id, y],
-    );
+    const planned = await budgetsOfYear(scope.tx, programme.id, y);
     const spent = await programmeSpending(scope, programme.id, `${y}-01-01`, `${y}-12-31`);
     const plan = plannedPercent(y, asOf, programme.starts_on, programme.ends_on);
     const budgetOf = (agencyId: string | null, line: FundingLine | null) =>
-      planned.rows
+      planned
         .filter(
           (b) =>
             (agencyId === null || b.agency_id === agencyId) && (line === null || b.funding_line === line),
@@ -104,13 +110,15 @@ export async function setBudget(
       const message = `Das Jahr liegt außerhalb der Laufzeit (${firstYear} bis ${lastYear}).`;
       throw badRequest(message, [{ path: 'year', message }]);
     }
-    await scope.tx.query(
-      `INSERT INTO budgets (programme_id, agency_id, year, funding_line, amount, updated_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (programme_id, agency_id, year, funding_line)
-       DO UPDATE SET amount = EXCLUDED.amount, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-      [programme.id, agencyId, input.year, input.fundingLine, input.amount, actor.userId, scope.now],
-    );
+    await upsertBudget(scope.tx, {
+      programmeId: programme.id,
+      agencyId,
+      year: input.year,
+      fundingLine: input.fundingLine,
+      amount: input.amount,
+      updatedBy: actor.userId,
+      at: scope.now,
+    });
     await scope.audit({
       action: 'budgets.set',
       resourceType: 'programme',
@@ -128,18 +136,6 @@ export async function setBudget(
   });
 }
 
-interface ExpenditureRow {
-  id: string;
-  programme_id: string;
-  agency_id: string;
-  funding_line: FundingLine;
-  amount: string;
-  booked_on: string;
-  reference: string;
-  enrolment_id: string | null;
-  created_at: Date;
-}
-
 function presentExpenditure(r: ExpenditureRow): ExpenditureView {
   return {
     id: r.id,
@@ -153,9 +149,6 @@ function presentExpenditure(r: ExpenditureRow): ExpenditureView {
     createdAt: r.created_at.toISOString(),
   };
 }
-
-const SELECT_EXPENDITURE = `SELECT id, programme_id, agency_id, funding_line, amount::text AS amount, booked_on, reference,
-  enrolment_id, created_at FROM expenditures`;
 
 /** Books an expenditure of the actor's agency; amounts are exact decimals (numeric(12,2)). */
 export async function book(
@@ -172,34 +165,25 @@ export async function book(
     }
     let clientId: string | null = null;
     if (input.enrolmentId) {
-      const e = await scope.tx.query<{ client_id: string }>(
-        'SELECT client_id FROM enrolments WHERE id = $1 AND programme_id = $2 AND agency_id = $3',
-        [input.enrolmentId, programme.id, actor.agencyId],
-      );
-      clientId = e.rows[0]?.client_id ?? null;
+      clientId = await enrolmentClientId(scope.tx, input.enrolmentId, programme.id, actor.agencyId);
       if (!clientId) {
         const message = 'Keine Teilnahme dieser Stelle in diesem Programm.';
         throw badRequest(message, [{ path: 'enrolmentId', message }]);
       }
     }
     const id = randomUUID();
-    await scope.tx.query(
-      `INSERT INTO expenditures (id, agency_id, programme_id, funding_line, amount, booked_on, reference, enrolment_id,
-                                 created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        id,
-        actor.agencyId,
-        programme.id,
-        input.fundingLine,
-        input.amount,
-        input.date,
-        input.reference,
-        input.enrolmentId ?? null,
-        actor.userId,
-        scope.now,
-      ],
-    );
+    await insertExpenditure(scope.tx, {
+      id,
+      agencyId: actor.agencyId,
+      programmeId: programme.id,
+      fundingLine: input.fundingLine,
+      amount: input.amount,
+      date: input.date,
+      reference: input.reference,
+      enrolmentId: input.enrolmentId ?? null,
+      createdBy: actor.userId,
+      at: scope.now,
+    });
     await scope.audit({
       action: 'expenditures.create',
       resourceType: 'expenditure',
@@ -207,8 +191,7 @@ export async function book(
       clientId,
       details: { programmeId: programme.id, fundingLine: input.fundingLine, amount: input.amount },
     });
-    const row = (await scope.tx.query<ExpenditureRow>(`${SELECT_EXPENDITURE} WHERE id = $1`, [id])).rows[0];
-    return { expenditure: presentExpenditure(row as ExpenditureRow) };
+    return { expenditure: presentExpenditure((await findExpenditure(scope.tx, id)) as ExpenditureRow) };
   });
 }
 
@@ -221,17 +204,19 @@ export async function listExpenditures(
   return withActor(ctx, actor, async (scope) => {
     const programme = await loadProgrammeFor(scope, programmeId, 'budgets.read');
     authorize(actor, 'budgets.read');
-    const r = await scope.tx.query<ExpenditureRow & { total: number }>(
-      `${SELECT_EXPENDITURE.replace('SELECT', 'SELECT count(*) OVER ()::int AS total,')}
-        WHERE programme_id = $1 AND agency_id = $2 AND ($3::int IS NULL OR extract(year FROM booked_on) = $3)
-        ORDER BY booked_on DESC, created_at DESC, id LIMIT $4 OFFSET $5`,
-      [programme.id, actor.agencyId, query.year ?? null, query.pageSize, (query.page - 1) * query.pageSize],
+    const rows = await listExpenditureRows(
+      scope.tx,
+      programme.id,
+      actor.agencyId,
+      query.year ?? null,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
     );
     return {
-      items: r.rows.map(presentExpenditure),
+      items: rows.map(presentExpenditure),
       page: query.page,
       pageSize: query.pageSize,
-      total: r.rows[0]?.total ?? 0,
+      total: rows[0]?.total ?? 0,
     };
   });
 }

@@ -84,3 +84,101 @@ export function presentEnrolment(row: EnrolmentRow): EnrolmentView {
     overBooked: row.over_booked,
   };
 }
+
+/** Serialises the bookings of one programme and agency, so two requests cannot both take the last place. */
+export async function lockBookings(tx: Queryable, programmeId: string, agencyId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+    `enrolment:${programmeId}:${agencyId}`,
+  ]);
+}
+
+export async function isUserOfAgency(tx: Queryable, userId: string, agencyId: string): Promise<boolean> {
+  return (
+    (await tx.query('SELECT 1 FROM users WHERE id = $1 AND agency_id = $2', [userId, agencyId])).rowCount > 0
+  );
+}
+
+/** Whether the client takes part in the programme or waits for a place. */
+export async function hasOpenEnrolment(
+  tx: Queryable,
+  programmeId: string,
+  clientId: string,
+): Promise<boolean> {
+  return (
+    (
+      await tx.query(
+        `SELECT 1 FROM enrolments WHERE programme_id = $1 AND client_id = $2 AND status IN ('waiting', 'active')`,
+        [programmeId, clientId],
+      )
+    ).rowCount > 0
+  );
+}
+
+export interface NewEnrolment {
+  id: string;
+  agencyId: string;
+  programmeId: string;
+  clientId: string;
+  status: 'active' | 'waiting';
+  registeredOn: string;
+  entryDate: string | null;
+  employer: string | null;
+  project: string | null;
+  coachUserId: string | null;
+  overBooked: boolean;
+  overbookingReason: string | null;
+  createdBy: string;
+  at: Date;
+}
+
+export async function insertEnrolment(tx: Queryable, e: NewEnrolment): Promise<void> {
+  await tx.query(
+    `INSERT INTO enrolments (id, agency_id, programme_id, client_id, status, registered_on, entry_date, employer,
+                             project, coach_user_id, over_booked, overbooking_reason, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+    [
+      e.id,
+      e.agencyId,
+      e.programmeId,
+      e.clientId,
+      e.status,
+      e.registeredOn,
+      e.entryDate,
+      e.employer,
+      e.project,
+      e.coachUserId,
+      e.overBooked,
+      e.overbookingReason,
+      e.createdBy,
+      e.at,
+    ],
+  );
+}
+
+export async function markAdmitted(
+  tx: Queryable,
+  id: string,
+  entryDate: string,
+  overBooked: boolean,
+  overbookingReason: string | null,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE enrolments SET status = 'active', entry_date = $2, over_booked = $3, overbooking_reason = $4,
+            updated_at = $5 WHERE id = $1`,
+    [id, entryDate, overBooked, overbookingReason, at],
+  );
+}
+
+export async function markExited(
+  tx: Queryable,
+  id: string,
+  exit: { date: string; reason: ExitReason; earlyEndReason: EarlyEndReason | null },
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE enrolments SET status = 'exited', exit_date = $2, exit_reason = $3, early_end_reason = $4, updated_at = $5
+      WHERE id = $1`,
+    [id, exit.date, exit.reason, exit.earlyEndReason, at],
+  );
+}

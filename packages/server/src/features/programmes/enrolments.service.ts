@@ -5,7 +5,18 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import { requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateOrder } from '../clients/date-rules.ts';
-import { findEnrolment, listEnrolments, placeSituation, presentEnrolment } from './enrolments.repo.ts';
+import {
+  findEnrolment,
+  hasOpenEnrolment,
+  insertEnrolment,
+  isUserOfAgency,
+  listEnrolments,
+  lockBookings,
+  markAdmitted,
+  markExited,
+  placeSituation,
+  presentEnrolment,
+} from './enrolments.repo.ts';
 import { loadProgrammeFor } from './programme-access.ts';
 import type { ProgrammeRow } from './programmes.repo.ts';
 
@@ -34,9 +45,7 @@ async function takePlace(
   entryDate: string,
   overbookingReason: string | undefined,
 ) {
-  await scope.tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-    `enrolment:${programme.id}:${scope.actor.agencyId}`,
-  ]);
+  await lockBookings(scope.tx, programme.id, scope.actor.agencyId);
   const { places, occupied } = await placeSituation(scope.tx, programme.id, scope.actor.agencyId, entryDate);
   if (occupied < places) return { overBooked: false, places, occupied };
   if (!overbookingReason)
@@ -49,11 +58,7 @@ async function takePlace(
 
 async function assertCoach(scope: ActorScope, coachUserId: string | null | undefined) {
   if (!coachUserId) return;
-  const found = await scope.tx.query('SELECT 1 FROM users WHERE id = $1 AND agency_id = $2', [
-    coachUserId,
-    scope.actor.agencyId,
-  ]);
-  if (found.rowCount === 0)
+  if (!(await isUserOfAgency(scope.tx, coachUserId, scope.actor.agencyId)))
     throw badRequest('Unbekannter Coach.', [{ path: 'coachUserId', message: 'Kein Konto dieser Stelle.' }]);
 }
 
@@ -68,37 +73,28 @@ export async function create(
     const client = await requireClient(scope, 'enrolments.write', input.clientId);
     if (input.entryDate) assertWithinProgramme(programme, input.entryDate, 'entryDate');
     await assertCoach(scope, input.coachUserId);
-    const open = await scope.tx.query(
-      `SELECT 1 FROM enrolments WHERE programme_id = $1 AND client_id = $2 AND status IN ('waiting', 'active')`,
-      [programme.id, client.id],
-    );
-    if (open.rowCount > 0)
+    if (await hasOpenEnrolment(scope.tx, programme.id, client.id))
       throw conflict('Die Person nimmt an diesem Programm bereits teil oder wartet auf einen Platz.');
     const place = input.entryDate
       ? await takePlace(scope, programme, input.entryDate, input.overbookingReason)
       : { overBooked: false, places: 0, occupied: 0 };
     const id = randomUUID();
-    await scope.tx.query(
-      `INSERT INTO enrolments (id, agency_id, programme_id, client_id, status, registered_on, entry_date, employer,
-                               project, coach_user_id, over_booked, overbooking_reason, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
-      [
-        id,
-        actor.agencyId,
-        programme.id,
-        client.id,
-        input.entryDate ? 'active' : 'waiting',
-        isoDay(scope.now),
-        input.entryDate ?? null,
-        input.employer ?? null,
-        input.project ?? null,
-        input.coachUserId ?? null,
-        place.overBooked,
-        place.overBooked ? (input.overbookingReason ?? null) : null,
-        actor.userId,
-        scope.now,
-      ],
-    );
+    await insertEnrolment(scope.tx, {
+      id,
+      agencyId: actor.agencyId,
+      programmeId: programme.id,
+      clientId: client.id,
+      status: input.entryDate ? 'active' : 'waiting',
+      registeredOn: isoDay(scope.now),
+      entryDate: input.entryDate ?? null,
+      employer: input.employer ?? null,
+      project: input.project ?? null,
+      coachUserId: input.coachUserId ?? null,
+      overBooked: place.overBooked,
+      overbookingReason: place.overBooked ? (input.overbookingReason ?? null) : null,
+      createdBy: actor.userId,
+      at: scope.now,
+    });
     await scope.audit({
       action: 'enrolments.create',
       resourceType: 'enrolment',
@@ -150,16 +146,13 @@ export async function admit(
     const programme = await loadProgrammeFor(scope, row.programme_id, 'enrolments.write');
     assertWithinProgramme(programme, input.entryDate, 'entryDate');
     const place = await takePlace(scope, programme, input.entryDate, input.overbookingReason);
-    await scope.tx.query(
-      `UPDATE enrolments SET status = 'active', entry_date = $2, over_booked = $3, overbooking_reason = $4,
-              updated_at = $5 WHERE id = $1`,
-      [
-        id,
-        input.entryDate,
-        place.overBooked,
-        place.overBooked ? (input.overbookingReason ?? null) : null,
-        scope.now,
-      ],
+    await markAdmitted(
+      scope.tx,
+      id,
+      input.entryDate,
+      place.overBooked,
+      place.overBooked ? (input.overbookingReason ?? null) : null,
+      scope.now,
     );
     await scope.audit({
       action: 'enrolments.admit',
@@ -183,10 +176,11 @@ export async function exit(ctx: AppContext, actor: Actor, id: string, input: Exi
       const message = 'Der Austritt liegt zu weit in der Zukunft.';
       throw badRequest(message, [{ path: 'date', message }]);
     }
-    await scope.tx.query(
-      `UPDATE enrolments SET status = 'exited', exit_date = $2, exit_reason = $3, early_end_reason = $4, updated_at = $5
-        WHERE id = $1`,
-      [id, input.date, input.reason, input.earlyEndReason ?? null, scope.now],
+    await markExited(
+      scope.tx,
+      id,
+      { date: input.date, reason: input.reason, earlyEndReason: input.earlyEndReason ?? null },
+      scope.now,
     );
     await scope.audit({
       action: 'enrolments.exit',

@@ -3,6 +3,8 @@ import type { ActorScope } from '../../platform/context.ts';
 export { suppressionThreshold } from '../agency/suppression-threshold.ts';
 
 import { numericToCents } from '@lotse/domain';
+import { spendingRows } from './budgets.repo.ts';
+import { countRows } from './programmes.repo.ts';
 
 /** Counts per agency, metric and category from the narrow counting function (no identities). */
 export class Counts {
@@ -19,20 +21,13 @@ export class Counts {
 }
 
 export async function programmeCounts(scope: ActorScope, programmeId: string, from: string, to: string) {
-  const r = await scope.tx.query<{ agency_id: string; metric: string; category: string; n: number }>(
-    'SELECT agency_id, metric, category, n FROM lotse_programme_counts($1, $2, $3)',
-    [programmeId, from, to],
-  );
-  return new Counts(r.rows);
+  return new Counts(await countRows(scope.tx, programmeId, from, to));
 }
 
 /** Spent cents per agency, year and funding line in the period (exact numeric sums). */
 export async function programmeSpending(scope: ActorScope, programmeId: string, from: string, to: string) {
-  const r = await scope.tx.query<{ agency_id: string; year: number; funding_line: string; spent: string }>(
-    'SELECT agency_id, year, funding_line, spent FROM lotse_programme_spending($1, $2, $3)',
-    [programmeId, from, to],
-  );
-  return r.rows.map((x) => ({ ...x, cents: numericToCents(x.spent) }));
+  const rows = await spendingRows(scope.tx, programmeId, from, to);
+  return rows.map((x) => ({ ...x, cents: numericToCents(x.spent) }));
 }
 
 export function monthsBetween(from: string, to: string): string[] {

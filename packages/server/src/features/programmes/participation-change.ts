@@ -9,16 +9,8 @@ import {
   suppressSplits,
 } from '@lotse/domain';
 import type { ActorScope } from '../../platform/context.ts';
-import { definitionOf, type InstrumentRow } from '../instruments/instruments.service.ts';
-
-interface ChangeCount {
-  agency_id: string;
-  instrument_key: string;
-  perspective: 'self' | 'professional';
-  dimension: string;
-  difference: string;
-  n: number;
-}
+import { definitionOf } from '../instruments/instruments.service.ts';
+import { changeCounts, latestSharedInstrument } from './programmes.repo.ts';
 
 const perspectives = ['self', 'professional'] as const;
 
@@ -39,13 +31,9 @@ export async function participationChange(
   ownIndex: number | undefined,
   threshold: number,
 ): Promise<{ criterion: number | null; rows: ParticipationChangeRow[] }> {
-  const counts = (
-    await scope.tx.query<ChangeCount>(
-      `SELECT agency_id, instrument_key, perspective, dimension, difference::text AS difference, n::int AS n
-         FROM lotse_programme_changes($1, $2, $3)`,
-      [programmeId, from, to],
-    )
-  ).rows.filter((c) => agencyIds.includes(c.agency_id));
+  const counts = (await changeCounts(scope.tx, programmeId, from, to)).filter((c) =>
+    agencyIds.includes(c.agency_id),
+  );
   const keys = [...new Set(counts.map((c) => c.instrument_key))].sort();
   const rows: ParticipationChangeRow[] = [];
   let criterion: number | null = null;
@@ -53,14 +41,7 @@ export async function participationChange(
 
   for (const key of keys) {
     // Shared (system) instruments only: the latest published version supplies titles and reference values.
-    const instrument = (
-      await scope.tx.query<InstrumentRow>(
-        `SELECT id, agency_id, key, version, status, definition, based_on_id, created_at, published_at
-           FROM instruments WHERE agency_id IS NULL AND key = $1 AND status = 'published'
-          ORDER BY version DESC LIMIT 1`,
-        [key],
-      )
-    ).rows[0];
+    const instrument = await latestSharedInstrument(scope.tx, key);
     if (!instrument) continue;
     const def = definitionOf(instrument);
     criterion = def.scoring.rciCriterion;

@@ -1,5 +1,6 @@
 import type { FundingSource, ProgrammeRole, ProgrammeView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { InstrumentRow } from '../instruments/instruments.service.ts';
 
 export interface ProgrammeRow {
   id: string;
@@ -125,4 +126,187 @@ export function presentProgrammes(
       updatedAt: p.updated_at.toISOString(),
     };
   });
+}
+
+/**
+ * How many of the programme's agencies outside `keep` (not the owner) have participations, people
+ * waiting or bookings.
+ */
+export async function agenciesInUse(tx: Queryable, programmeId: string, keep: string[]): Promise<number> {
+  const inUse = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM programme_agencies pa
+      WHERE pa.programme_id = $1 AND pa.role <> 'owner' AND NOT (pa.agency_id = ANY($2::uuid[]))
+        AND (EXISTS (SELECT 1 FROM lotse_programme_counts($1, '2000-01-01', '2100-12-31') c
+                      WHERE c.agency_id = pa.agency_id AND c.metric IN ('participants', 'waiting'))
+             OR EXISTS (SELECT 1 FROM lotse_programme_spending($1, '2000-01-01', '2100-12-31') s
+                         WHERE s.agency_id = pa.agency_id))`,
+    [programmeId, keep],
+  );
+  return inUse.rows[0]?.n ?? 0;
+}
+
+export async function deletePlaces(tx: Queryable, programmeId: string): Promise<void> {
+  await tx.query('DELETE FROM programme_places WHERE programme_id = $1', [programmeId]);
+}
+
+/** Removes the agencies outside `keep` (never the owner). */
+export async function deleteOtherAgencies(tx: Queryable, programmeId: string, keep: string[]): Promise<void> {
+  await tx.query(
+    `DELETE FROM programme_agencies WHERE programme_id = $1 AND role <> 'owner' AND NOT (agency_id = ANY($2::uuid[]))`,
+    [programmeId, keep],
+  );
+}
+
+export async function upsertAgency(
+  tx: Queryable,
+  programmeId: string,
+  agencyId: string,
+  role: ProgrammeRole,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO programme_agencies (programme_id, agency_id, role) VALUES ($1, $2, $3)
+     ON CONFLICT (programme_id, agency_id) DO UPDATE SET role = EXCLUDED.role`,
+    [programmeId, agencyId, role],
+  );
+}
+
+export async function insertPlaces(
+  tx: Queryable,
+  programmeId: string,
+  places: readonly (readonly [agencyId: string, year: number, places: number])[],
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO programme_places (programme_id, agency_id, year, places)
+     SELECT $1, u.agency_id, u.year, u.places
+       FROM unnest($2::uuid[], $3::int[], $4::int[]) AS u (agency_id, year, places)`,
+    [programmeId, places.map((p) => p[0]), places.map((p) => p[1]), places.map((p) => p[2])],
+  );
+}
+
+export interface ProgrammeFields {
+  name: string;
+  fundingSource: FundingSource;
+  legalBasis: string | null;
+  funder: string | null;
+  startsOn: string;
+  endsOn: string;
+  description: string | null;
+  targetGroup: string | null;
+}
+
+/** No RETURNING: the new row becomes visible to the agency only once its owner row exists. */
+export async function insertProgramme(
+  tx: Queryable,
+  p: ProgrammeFields & { id: string; ownerAgencyId: string; createdBy: string; at: Date },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO programmes (id, owner_agency_id, name, funding_source, legal_basis, funder, starts_on, ends_on,
+                             description, target_group, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+    [
+      p.id,
+      p.ownerAgencyId,
+      p.name,
+      p.fundingSource,
+      p.legalBasis,
+      p.funder,
+      p.startsOn,
+      p.endsOn,
+      p.description,
+      p.targetGroup,
+      p.createdBy,
+      p.at,
+    ],
+  );
+}
+
+export async function insertOwner(tx: Queryable, programmeId: string, agencyId: string): Promise<void> {
+  await tx.query(`INSERT INTO programme_agencies (programme_id, agency_id, role) VALUES ($1, $2, 'owner')`, [
+    programmeId,
+    agencyId,
+  ]);
+}
+
+export async function updateProgramme(
+  tx: Queryable,
+  id: string,
+  p: ProgrammeFields,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE programmes SET name = $2, funding_source = $3, legal_basis = $4, funder = $5, starts_on = $6,
+            ends_on = $7, description = $8, target_group = $9, updated_at = $10
+      WHERE id = $1`,
+    [
+      id,
+      p.name,
+      p.fundingSource,
+      p.legalBasis,
+      p.funder,
+      p.startsOn,
+      p.endsOn,
+      p.description,
+      p.targetGroup,
+      at,
+    ],
+  );
+}
+
+export interface CountRow {
+  agency_id: string;
+  metric: string;
+  category: string;
+  n: number;
+}
+
+/** Counts per agency, metric and category from the narrow counting function (no identities). */
+export async function countRows(
+  tx: Queryable,
+  programmeId: string,
+  from: string,
+  to: string,
+): Promise<CountRow[]> {
+  return (
+    await tx.query<CountRow>(
+      'SELECT agency_id, metric, category, n FROM lotse_programme_counts($1, $2, $3)',
+      [programmeId, from, to],
+    )
+  ).rows;
+}
+
+export interface ChangeCount {
+  agency_id: string;
+  instrument_key: string;
+  perspective: 'self' | 'professional';
+  dimension: string;
+  difference: string;
+  n: number;
+}
+
+/** How many participants changed by how much, per agency, instrument, perspective and dimension. */
+export async function changeCounts(
+  tx: Queryable,
+  programmeId: string,
+  from: string,
+  to: string,
+): Promise<ChangeCount[]> {
+  return (
+    await tx.query<ChangeCount>(
+      `SELECT agency_id, instrument_key, perspective, dimension, difference::text AS difference, n::int AS n
+         FROM lotse_programme_changes($1, $2, $3)`,
+      [programmeId, from, to],
+    )
+  ).rows;
+}
+
+/** The latest published version of a shared (system) instrument. */
+export async function latestSharedInstrument(tx: Queryable, key: string): Promise<InstrumentRow | undefined> {
+  return (
+    await tx.query<InstrumentRow>(
+      `SELECT id, agency_id, key, version, status, definition, based_on_id, created_at, published_at
+         FROM instruments WHERE agency_id IS NULL AND key = $1 AND status = 'published'
+        ORDER BY version DESC LIMIT 1`,
+      [key],
+    )
+  ).rows[0];
 }

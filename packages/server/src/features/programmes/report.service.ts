@@ -20,6 +20,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { agencyTimeZone } from '../agency/time-zone.ts';
+import { budgetsOfYears } from './budgets.repo.ts';
 import { monthsBetween, programmeCounts, programmeSpending, suppressionThreshold } from './figures.ts';
 import { participationChange } from './participation-change.ts';
 import { isManager, loadProgrammeFor } from './programme-access.ts';
@@ -129,14 +130,11 @@ export async function buildReport(
       exitsTotal >= t && exitsTotal > 0 ? Math.round(durationDays / exitsTotal) : null;
 
     // Money per funding line: budgets of the years in the period, spending in the period.
-    const budgetRows = await scope.tx.query<{ agency_id: string; funding_line: string; amount: string }>(
-      'SELECT agency_id, funding_line, amount FROM budgets WHERE programme_id = $1 AND year BETWEEN $2 AND $3',
-      [programme.id, fromYear, toYear],
-    );
+    const budgetRows = await budgetsOfYears(scope.tx, programme.id, fromYear, toYear);
     const spending = await programmeSpending(scope, programme.id, from, to);
     const lines = fundingLines.map((line) => {
       const budget = sumOf(
-        budgetRows.rows
+        budgetRows
           .filter((b) => b.funding_line === line && ids.includes(b.agency_id))
           .map((b) => numericToCents(b.amount)),
       );
