@@ -20,6 +20,7 @@ import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import { definitionOf, type InstrumentRow } from '../instruments/instruments.service.ts';
 import { differencingRefusal, guardCohortRelease } from './differencing.ts';
+import { cohortSums, reportInstrumentRow } from './evaluation.repo.ts';
 import { protectCounts, protectedShare, protectStatistic } from './protect.ts';
 import { referencesFor, TOTAL } from './reference.ts';
 
@@ -45,14 +46,7 @@ interface AttritionRow {
 
 /** The published version of an instrument key the report uses: the latest shared or own one. */
 async function reportInstrument(scope: ActorScope, key: string): Promise<InstrumentRow> {
-  const row = (
-    await scope.tx.query<InstrumentRow>(
-      `SELECT id, agency_id, key, version, status, definition, based_on_id, created_at, published_at
-         FROM instruments WHERE key = $1 AND status = 'published'
-        ORDER BY (agency_id IS NULL) DESC, version DESC LIMIT 1`,
-      [key],
-    )
-  ).rows[0];
+  const row = await reportInstrumentRow(scope.tx, key);
   if (!row) throw notFound('Instrument nicht gefunden.');
   return row;
 }
@@ -143,14 +137,7 @@ async function cohortData(ctx: AppContext, scope: ActorScope, f: CohortFilter): 
     thresholds[key] = reliableChangeThreshold(ref, def.scoring.rciCriterion);
   const filter = JSON.stringify(filterJson(f));
   // One pairing pass gives the change per dimension and the attrition (migration 021).
-  const sums = (
-    await scope.tx.query<ChangeRow & { kind: string; scored: number | null }>(
-      `SELECT kind, dimension, n::int AS n, scored::int AS scored, sum_x, sum_y, sum_d, sum_d2,
-              improved::int AS improved, worsened::int AS worsened
-         FROM lotse_cohort_sums($1, $2, $3)`,
-      [f.instrumentKey, filter, JSON.stringify(thresholds)],
-    )
-  ).rows;
+  const sums = await cohortSums(scope.tx, f.instrumentKey, filter, JSON.stringify(thresholds));
   const rows = sums.filter((r) => r.kind === 'change');
   const stayed = sums.find((r) => r.kind === 'stayed');
   const dropped = sums.find((r) => r.kind === 'dropped');

@@ -1,5 +1,6 @@
 import type { ActorScope } from '../../platform/context.ts';
 import { conflict } from '../../platform/errors.ts';
+import { closeReleases, insertRelease } from './evaluation.repo.ts';
 
 export const differencingRefusal = (threshold: number) =>
   conflict(
@@ -35,13 +36,8 @@ export async function guardCohortRelease(
   // A cohort smaller than the threshold publishes no figure at all: nothing to protect or remember.
   if (size.paired < threshold && size.intake < threshold) return true;
   const since = new Date(scope.now.getTime() - RELEASE_MEMORY_DAYS * 24 * 60 * 60 * 1000);
-  const close = await scope.tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM cohort_releases
-      WHERE agency_id = $1 AND user_id = $2 AND scope = $3 AND released_at >= $4
-        AND ((abs(paired - $5) BETWEEN 1 AND $7 - 1) OR (abs(intake - $6) BETWEEN 1 AND $7 - 1))`,
-    [scope.actor.agencyId, scope.actor.userId, scopeKey, since, size.paired, size.intake, threshold],
-  );
-  if ((close.rows[0]?.n ?? 0) > 0) {
+  const requester = { agencyId: scope.actor.agencyId, userId: scope.actor.userId };
+  if ((await closeReleases(scope.tx, requester, scopeKey, since, size, threshold)) > 0) {
     await scope.audit({
       action: 'reports.cohort',
       outcome: 'denied',
@@ -50,10 +46,6 @@ export async function guardCohortRelease(
     });
     return false;
   }
-  await scope.tx.query(
-    `INSERT INTO cohort_releases (agency_id, user_id, scope, filter_key, paired, intake, released_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [scope.actor.agencyId, scope.actor.userId, scopeKey, filterKey, size.paired, size.intake, scope.now],
-  );
+  await insertRelease(scope.tx, requester, scopeKey, filterKey, size, scope.now);
   return true;
 }

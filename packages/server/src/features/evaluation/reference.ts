@@ -13,24 +13,17 @@ import {
   stratifiedAlpha,
 } from '@lotse/domain';
 import type { ActorScope } from '../../platform/context.ts';
+import {
+  instrumentStatistics,
+  type StoredReference,
+  storedReferences,
+  upsertReference,
+} from './evaluation.repo.ts';
 
 /** Key of the total score among the dimension statistics. */
 export const TOTAL = '_total';
 /** Estimated reference values are recomputed when older than this. */
 const REFERENCE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-
-interface StatRow {
-  kind: 'total' | 'score' | 'item' | 'pair';
-  dimension: string | null;
-  item_a: string | null;
-  item_b: string | null;
-  n: number;
-  n_floor: number | null;
-  n_ceiling: number | null;
-  sum_a: number | null;
-  sum_b: number | null;
-  sum_ab: number | null;
-}
 
 interface ScoredItem {
   key: string;
@@ -83,19 +76,13 @@ export async function instrumentFigures(
   occasion = 'intake',
 ): Promise<{ assessments: number; dimensions: DimensionFigures[] }> {
   const dims = scoredItems(def, perspective);
-  const rows = (
-    await scope.tx.query<StatRow>(
-      `SELECT kind, dimension, item_a, item_b, n::int AS n, n_floor::int AS n_floor, n_ceiling::int AS n_ceiling,
-              sum_a, sum_b, sum_ab
-         FROM lotse_instrument_statistics($1, $2, $3, $4)`,
-      [
-        instrumentId,
-        perspective,
-        occasion,
-        JSON.stringify(dims.map((d) => ({ key: d.key, items: d.items.map((i) => i.key) }))),
-      ],
-    )
-  ).rows;
+  const rows = await instrumentStatistics(
+    scope.tx,
+    instrumentId,
+    perspective,
+    occasion,
+    JSON.stringify(dims.map((d) => ({ key: d.key, items: d.items.map((i) => i.key) }))),
+  );
   const assessments = rows.find((r) => r.kind === 'total')?.n ?? 0;
   const score = (key: string) => {
     const r = rows.find((x) => x.kind === 'score' && x.dimension === key);
@@ -151,15 +138,6 @@ export async function instrumentFigures(
   };
 }
 
-interface StoredReference {
-  dimension: string;
-  n: number;
-  sd: number | null;
-  alpha: number | null;
-  alpha_n: number;
-  estimated_at: Date;
-}
-
 export interface References {
   estimatedAt: Date | null;
   byDimension: Map<string, ReferenceValues>;
@@ -177,13 +155,7 @@ export async function referencesFor(
   def: InstrumentDefinition,
   perspective: Perspective,
 ): Promise<References> {
-  let stored = (
-    await scope.tx.query<StoredReference>(
-      `SELECT dimension, n, sd, alpha, alpha_n, estimated_at FROM instrument_reference_values
-        WHERE instrument_id = $1 AND perspective = $2`,
-      [instrumentId, perspective],
-    )
-  ).rows;
+  let stored = await storedReferences(scope.tx, instrumentId, perspective);
   const fresh =
     stored.length > 0 &&
     stored.every((s) => scope.now.getTime() - s.estimated_at.getTime() < REFERENCE_MAX_AGE_MS);
@@ -200,15 +172,7 @@ export async function referencesFor(
         estimated_at: scope.now,
       };
     });
-    for (const s of stored)
-      await scope.tx.query(
-        `INSERT INTO instrument_reference_values (instrument_id, perspective, dimension, n, sd, alpha, alpha_n, estimated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (instrument_id, perspective, dimension)
-         DO UPDATE SET n = EXCLUDED.n, sd = EXCLUDED.sd, alpha = EXCLUDED.alpha, alpha_n = EXCLUDED.alpha_n,
-                       estimated_at = EXCLUDED.estimated_at`,
-        [instrumentId, perspective, s.dimension, s.n, s.sd, s.alpha, s.alpha_n, s.estimated_at],
-      );
+    for (const s of stored) await upsertReference(scope.tx, instrumentId, perspective, s);
   }
   const byDimension = new Map<string, ReferenceValues>();
   const fromStored = (s: StoredReference | undefined, defaults: { sd: number; reliability: number }) =>
