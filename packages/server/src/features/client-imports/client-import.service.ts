@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { createClientRequest } from '@lotse/domain';
-import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize } from '../../platform/policy.ts';
 import {
@@ -11,6 +10,12 @@ import {
   type SheetLimits,
 } from '../../platform/spreadsheet/spreadsheet.ts';
 import { addDays, DATE_RANGES, today } from '../clients/date-rules.ts';
+import {
+  existingClientKeys,
+  foldedKeys,
+  insertClientsWithCases,
+  type ValidClient,
+} from './client-imports.repo.ts';
 import { type ImportMapping, importMapping, rowToClient, suggestMapping } from './import-mapping.ts';
 
 /** Rows per multi-row INSERT: few round trips, parameters well under PostgreSQL's limit of 65,535. */
@@ -59,8 +64,6 @@ function parseMapping(raw: string | undefined): ImportMapping | undefined {
     ]);
   return parsed.data;
 }
-
-type ValidClient = ReturnType<typeof createClientRequest.parse>;
 
 /** Checks one row like the form would; returns the client or the row's problems. */
 function validateRow(
@@ -119,62 +122,6 @@ export async function preview(
   };
 }
 
-/** Folded name keys exactly as the database folds them (unaccent), for duplicate checks. */
-async function foldedKeys(scope: ActorScope, clients: ValidClient[]): Promise<string[]> {
-  const result = await scope.tx.query<{ key: string }>(
-    `SELECT lotse_fold(f || ' ' || l) || '|' || b AS key
-       FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(f, l, b, i) ORDER BY i`,
-    [clients.map((c) => c.firstName), clients.map((c) => c.lastName), clients.map((c) => c.birthDate)],
-  );
-  return result.rows.map((r) => r.key);
-}
-
-async function insertBatch(scope: ActorScope, clients: ValidClient[], guide: string | null) {
-  if (clients.length === 0) return;
-  const { tx, actor, now } = scope;
-  const ids = clients.map(() => randomUUID());
-  const caseIds = clients.map(() => randomUUID());
-  const cols = 14;
-  const values: unknown[] = [];
-  const tuples = clients.map((c, i) => {
-    values.push(
-      ids[i],
-      c.clientNumber ?? null,
-      c.firstName,
-      c.lastName,
-      c.birthDate,
-      c.gender ?? null,
-      c.phone ?? null,
-      c.email ?? null,
-      c.address ?? null,
-      c.preferredLanguage ?? null,
-      c.district ?? null,
-      c.household ?? null,
-      c.legalContext ?? null,
-      actor.userId,
-    );
-    const p = (k: number) => `$${i * cols + k + 3}`;
-    return `(${p(0)}, $1, coalesce(${p(1)}, 'K-' || lpad(nextval('client_number_seq')::text, 6, '0')), ${p(2)}, ${p(3)},
-      ${p(4)}::date, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}::uuid, $2, $2)`;
-  });
-  await tx.query(
-    `INSERT INTO clients (id, agency_id, client_number, first_name, last_name, birth_date, gender, phone, email,
-       address, preferred_language, district, household, legal_context, created_by, created_at, updated_at)
-     VALUES ${tuples.join(', ')}`,
-    [actor.agencyId, now, ...values],
-  );
-  await tx.query(
-    `INSERT INTO cases (id, agency_id, client_id, status, guide_user_id, opened_on, created_at)
-     SELECT k, $1, c, 'open', $2, $3, $4 FROM unnest($5::uuid[], $6::uuid[]) AS t(k, c)`,
-    [actor.agencyId, guide, today(now), now, caseIds, ids],
-  );
-  await tx.query(
-    `INSERT INTO case_events (agency_id, case_id, kind, at, actor_user_id, to_user_id, reason)
-     SELECT $1, k, 'opened', $2, $3, $4, 'Import' FROM unnest($5::uuid[]) AS t(k)`,
-    [actor.agencyId, now, actor.userId, guide, caseIds],
-  );
-}
-
 /**
  * Imports clients from a CSV or XLSX upload while it streams in: each row is validated like the form,
  * duplicates (same name and birth date, in the agency or earlier in the file) and taken client numbers
@@ -191,14 +138,10 @@ export function runImport(
   const explicit = parseMapping(rawMapping);
   return withActor(ctx, actor, async (scope): Promise<ImportResult> => {
     authorize(actor, 'clients.import');
-    const existing = await scope.tx.query<{ key: string; client_number: string }>(
-      `SELECT search_name || '|' || birth_date AS key, client_number FROM clients
-        WHERE agency_id = $1 AND anonymised_at IS NULL`,
-      [actor.agencyId],
-    );
-    const knownKeys = new Set(existing.rows.map((r) => r.key));
+    const existing = await existingClientKeys(scope.tx, actor.agencyId);
+    const knownKeys = new Set(existing.map((r) => r.key));
     const fileKeys = new Set<string>();
-    const numbers = new Set(existing.rows.map((r) => r.client_number));
+    const numbers = new Set(existing.map((r) => r.client_number));
     const guide = actor.roles.includes('caseworker') ? actor.userId : null;
     const result: ImportResult = {
       total: 0,
@@ -244,7 +187,7 @@ export function runImport(
         if (client.clientNumber) numbers.add(client.clientNumber);
         accepted.push(client);
       });
-      await insertBatch(scope, accepted, guide);
+      await insertClientsWithCases(scope.tx, actor, scope.now, today(scope.now), accepted, guide);
       result.imported += accepted.length;
     };
 

@@ -6,6 +6,7 @@ import { clientView } from '../clients/clients.service.ts';
 import { goalsOfClient } from '../goals/goals.service.ts';
 import { renderPdf } from '../instruments/pdf.ts';
 import { consentFormDocument, goalAgreementDocument } from './client-pdfs.ts';
+import { dimensionTitles } from './client-records.repo.ts';
 import { winAnsiDocument } from './pdf-text.ts';
 
 /** The printable consent form with the client's name, in German or easy language. */
@@ -27,12 +28,7 @@ export function goalAgreement(ctx: AppContext, actor: Actor, clientId: string) {
   return withActor(ctx, actor, (scope) =>
     readClient(scope, { action: 'goals.read', audit: 'goals.print' }, clientId, async (client) => {
       const goals = await goalsOfClient(scope, clientId);
-      const titles = await scope.tx.query<{ key: string; title: string }>(
-        `SELECT DISTINCT ON (d->>'key') d->>'key' AS key, d->'title'->>'de' AS title
-         FROM instruments i, jsonb_array_elements(i.definition->'dimensions') AS d
-        WHERE i.status = 'published'`,
-      );
-      const titleOf = new Map(titles.rows.map((r) => [r.key, r.title]));
+      const titleOf = new Map((await dimensionTitles(scope.tx)).map((r) => [r.key, r.title]));
       const pdf = await renderPdf(
         winAnsiDocument(
           goalAgreementDocument(await clientView(scope, client), goals, (key) => titleOf.get(key) ?? key),

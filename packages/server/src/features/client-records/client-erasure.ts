@@ -1,10 +1,9 @@
 import type { EraseClientRequest } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
-import type { Queryable } from '../../platform/db.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
 import { requireClient } from '../clients/access.ts';
 import { addDays, today } from '../clients/date-rules.ts';
-import { CLIENT_DATA, pathToClient } from './client-data-map.ts';
+import { anonymiseClient, caseState, deleteClient } from './client-records.repo.ts';
 
 /**
  * How long a closed case's record is kept before it may be erased for the reason
@@ -29,20 +28,15 @@ export function erase(ctx: AppContext, actor: Actor, clientId: string, input: Er
     if (!client.owned) throw forbidden('Das kann nur die fallführende Stelle.');
     if (client.anonymised_at && input.mode === 'anonymise')
       throw conflict('Die Daten sind bereits anonymisiert.');
-    const cases = await scope.tx.query<{ open: number; last_closed: string | null }>(
-      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, max(closed_on)::text AS last_closed
-         FROM cases WHERE client_id = $1`,
-      [clientId],
-    );
-    const { open = 0, last_closed = null } = cases.rows[0] ?? {};
+    const { open = 0, last_closed = null } = (await caseState(scope.tx, clientId)) ?? {};
     if (open > 0) throw conflict('Solange ein Fall offen ist, können die Daten nicht gelöscht werden.');
     if (input.reason === 'retention_period_expired') {
       const until = last_closed ? addDays(last_closed, Math.round(RETENTION_MONTHS * 30.44)) : null;
       if (until && until > today(scope.now))
         throw conflict(`Die Aufbewahrungsfrist läuft noch bis ${until}.`);
     }
-    await anonymise(scope.tx, clientId, scope.now);
-    if (input.mode === 'erase') await scope.tx.query('DELETE FROM clients WHERE id = $1', [clientId]);
+    await anonymiseClient(scope.tx, clientId, scope.now);
+    if (input.mode === 'erase') await deleteClient(scope.tx, clientId);
     await scope.audit({
       action: input.mode === 'erase' ? 'clients.erase' : 'clients.anonymise',
       resourceType: 'client',
@@ -51,43 +45,4 @@ export function erase(ctx: AppContext, actor: Actor, clientId: string, input: Er
       details: { reason: input.reason },
     });
   });
-}
-
-/** Applies the erasure map: first the client row (which marks it anonymised), then every other table. */
-async function anonymise(tx: Queryable, clientId: string, now: Date) {
-  const params: unknown[] = [clientId, now];
-  const sets = ['anonymised_at = $2', 'updated_at = $2'];
-  for (const [column, r] of Object.entries(CLIENT_DATA.clients?.columns ?? {})) {
-    if (r.rule === 'clear') sets.push(`${column} = NULL`);
-    else if (r.rule === 'derive') sets.push(`${column} = ${r.sql}`);
-    else if (r.rule === 'replace') {
-      params.push(r.value);
-      sets.push(`${column} = $${params.length}`);
-    }
-  }
-  await tx.query(`UPDATE clients SET ${sets.join(', ')} WHERE id = $1`, params);
-  await tx.query('UPDATE case_shares SET ended_at = $2 WHERE client_id = $1 AND ended_at IS NULL', [
-    clientId,
-    now,
-  ]);
-  for (const [table, entry] of Object.entries(CLIENT_DATA)) {
-    if (entry.belongs === 'self') continue;
-    const assignments: Record<string, unknown> = {};
-    for (const [column, r] of Object.entries(entry.columns)) {
-      if (r.rule === 'clear') assignments[column] = null;
-      else if (r.rule === 'replace') assignments[column] = r.value;
-      else if (r.rule === 'derive')
-        throw new Error(`${table}.${column}: 'derive' is for the client row only`);
-    }
-    if (Object.keys(assignments).length === 0) continue;
-    // Owner rights in the database: rows of other agencies (a partner's enrolment) and the
-    // append-only amendments are included; the function checks that the client is ours and anonymised.
-    const { tables, columns } = pathToClient(table);
-    await tx.query('SELECT lotse_anonymise_client_rows($1, $2, $3, $4)', [
-      clientId,
-      tables,
-      columns,
-      JSON.stringify(assignments),
-    ]);
-  }
 }

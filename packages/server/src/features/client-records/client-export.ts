@@ -24,6 +24,14 @@ import { contactsOfClient } from '../contacts/contacts.service.ts';
 import { goalsOfClient } from '../goals/goals.service.ts';
 import { findEnrolment, presentEnrolment } from '../programmes/enrolments.service.ts';
 import { listReferrals, presentReferral } from '../referrals/referrals.service.ts';
+import {
+  accessLogRows,
+  caseSharesOf,
+  expendituresOf,
+  feedbackLinkRows,
+  ownEnrolmentsOf,
+  selfAssessmentLinkRows,
+} from './client-records.repo.ts';
 
 /** A sharing of the record with another agency: the recipient (GDPR Art. 15 (1) c). */
 export interface ShareExport {
@@ -133,24 +141,13 @@ export function exportRecord(ctx: AppContext, actor: Actor, clientId: string, fo
 }
 
 async function sharesOf(scope: ActorScope, clientId: string): Promise<ShareExport[]> {
-  const rows = await scope.tx.query<{
-    id: string;
-    partner_agency_id: string;
-    consent_id: string;
-    shared_by: string | null;
-    created_at: Date;
-    ended_at: Date | null;
-  }>(
-    `SELECT id, partner_agency_id, consent_id, shared_by, created_at, ended_at
-       FROM case_shares WHERE client_id = $1 ORDER BY created_at, id`,
-    [clientId],
-  );
+  const rows = await caseSharesOf(scope.tx, clientId);
   const agencies = await agencyNames(scope.tx, scope.actor.agencyId);
   const names = await userNames(
     scope.tx,
-    rows.rows.map((r) => r.shared_by),
+    rows.map((r) => r.shared_by),
   );
-  return rows.rows.map((r) => ({
+  return rows.map((r) => ({
     id: r.id,
     recipient: { id: r.partner_agency_id, name: agencies.get(r.partner_agency_id) ?? '' },
     consentId: r.consent_id,
@@ -182,24 +179,8 @@ async function selfAssessmentLinksOf(
   scope: ActorScope,
   clientId: string,
 ): Promise<SelfAssessmentLinkExport[]> {
-  const rows = await scope.tx.query<{
-    id: string;
-    instrument_id: string;
-    occasion: string;
-    created_at: Date;
-    expires_at: Date;
-    draft_answers: Record<string, unknown>;
-    draft_saved_at: Date | null;
-    completed_at: Date | null;
-    revoked_at: Date | null;
-    assessment_id: string | null;
-  }>(
-    `SELECT id, instrument_id, occasion, created_at, expires_at, draft_answers, draft_saved_at, completed_at,
-            revoked_at, assessment_id
-       FROM self_assessment_links WHERE client_id = $1 ORDER BY created_at, id`,
-    [clientId],
-  );
-  return rows.rows.map((r) => ({
+  const rows = await selfAssessmentLinkRows(scope.tx, clientId);
+  return rows.map((r) => ({
     id: r.id,
     instrumentId: r.instrument_id,
     occasion: r.occasion,
@@ -217,19 +198,8 @@ async function referralFeedbackLinksOf(
   scope: ActorScope,
   clientId: string,
 ): Promise<ReferralFeedbackLinkExport[]> {
-  const rows = await scope.tx.query<{
-    id: string;
-    referral_id: string;
-    created_at: Date;
-    expires_at: Date;
-    used_at: Date | null;
-    revoked_at: Date | null;
-  }>(
-    `SELECT id, referral_id, created_at, expires_at, used_at, revoked_at
-       FROM referral_feedback_links WHERE client_id = $1 ORDER BY created_at, id`,
-    [clientId],
-  );
-  return rows.rows.map((r) => ({
+  const rows = await feedbackLinkRows(scope.tx, clientId);
+  return rows.map((r) => ({
     id: r.id,
     referralId: r.referral_id,
     createdAt: r.created_at.toISOString(),
@@ -241,38 +211,20 @@ async function referralFeedbackLinksOf(
 
 /** The agency's own enrolments of the client (a partner agency's enrolments are in its export). */
 async function enrolmentsOf(scope: ActorScope, clientId: string): Promise<EnrolmentExport[]> {
-  const rows = await scope.tx.query<{
-    id: string;
-    programme_id: string;
-    programme_name: string | null;
-    overbooking_reason: string | null;
-  }>(
-    `SELECT e.id, e.programme_id, p.name AS programme_name, e.overbooking_reason
-       FROM enrolments e LEFT JOIN programmes p ON p.id = e.programme_id
-      WHERE e.client_id = $1 AND e.agency_id = $2 ORDER BY e.registered_on, e.created_at, e.id`,
-    [clientId, scope.actor.agencyId],
-  );
-  const spent = await scope.tx.query<{
-    id: string;
-    enrolment_id: string;
-    booked_on: string;
-    funding_line: string;
-    amount: string;
-    reference: string;
-  }>(
-    `SELECT id, enrolment_id, booked_on, funding_line, amount::text AS amount, reference
-       FROM expenditures WHERE enrolment_id = ANY ($1::uuid[]) ORDER BY booked_on, id`,
-    [rows.rows.map((r) => r.id)],
+  const rows = await ownEnrolmentsOf(scope.tx, clientId, scope.actor.agencyId);
+  const spent = await expendituresOf(
+    scope.tx,
+    rows.map((r) => r.id),
   );
   const result: EnrolmentExport[] = [];
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const row = await findEnrolment(scope.tx, scope.actor.agencyId, r.id);
     if (!row) continue;
     result.push({
       ...presentEnrolment(row),
       programme: { id: r.programme_id, name: r.programme_name ?? '' },
       overbookingReason: r.overbooking_reason,
-      expenditures: spent.rows
+      expenditures: spent
         .filter((x) => x.enrolment_id === r.id)
         .map((x) => ({
           id: x.id,
@@ -287,18 +239,8 @@ async function enrolmentsOf(scope: ActorScope, clientId: string): Promise<Enrolm
 }
 
 async function accessLogOf(scope: ActorScope, clientId: string): Promise<AccessLogEntry[]> {
-  const rows = await scope.tx.query<{
-    id: number;
-    at: Date;
-    agency_id: string | null;
-    agency_name: string | null;
-    actor_user_id: string | null;
-    actor_name: string | null;
-    actor_roles: string[] | null;
-    action: string;
-    outcome: string;
-  }>('SELECT * FROM lotse_client_access_log($1)', [clientId]);
-  return rows.rows.map((r) => ({
+  const rows = await accessLogRows(scope.tx, clientId);
+  return rows.map((r) => ({
     id: Number(r.id),
     at: r.at.toISOString(),
     agency: r.agency_id ? { id: r.agency_id, name: r.agency_name ?? '' } : null,

@@ -1,4 +1,4 @@
-import type { Perspective } from '@lotse/domain';
+import type { funnelSteps, Perspective } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { InstrumentRow } from '../instruments/instruments.service.ts';
 
