@@ -159,7 +159,7 @@ export function runImport(
       pending = [];
       if (batch.length === 0) return;
       const keys = await foldedKeys(
-        scope,
+        scope.tx,
         batch.map((b) => b.client),
       );
       const accepted: ValidClient[] = [];
@@ -187,7 +187,7 @@ export function runImport(
         if (client.clientNumber) numbers.add(client.clientNumber);
         accepted.push(client);
       });
-      await insertClientsWithCases(scope.tx, actor, scope.now, today(scope.now), accepted, guide);
+      await insertClientsWithCases(scope.tx, scope.actor, scope.now, today(scope.now), accepted, guide);
       result.imported += accepted.length;
     };
 

@@ -16,7 +16,12 @@ import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
 import { listDistricts } from '../districts/districts.service.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
-import { insertPartners, listPartners, type PartnerInsert } from '../partners/partners.service.ts';
+import {
+  insertPartners,
+  listPartners,
+  ownPartnerNames,
+  type PartnerInsert,
+} from '../partners/partners.service.ts';
 import { insertOffers, listOffers, type OfferInsert } from './offers.repo.ts';
 import { parseBool, readTable, splitList, writeTable } from './table-io.ts';
 
@@ -298,11 +303,8 @@ export async function importPartners(
 }
 
 async function ownPartnersByName(scope: ActorScope): Promise<Map<string, string>> {
-  const rows = await scope.tx.query<{ id: string; name: string }>(
-    'SELECT id, name FROM partners WHERE agency_id = $1',
-    [scope.actor.agencyId],
-  );
-  return new Map(rows.rows.map((r) => [r.name.trim().toLowerCase(), r.id]));
+  const rows = await ownPartnerNames(scope.tx, scope.actor.agencyId);
+  return new Map(rows.map((r) => [r.name.trim().toLowerCase(), r.id]));
 }
 
 const yesNo = (v: boolean) => (v ? 'ja' : 'nein');

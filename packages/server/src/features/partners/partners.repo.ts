@@ -182,3 +182,15 @@ export function presentPartner(row: PartnerRow, agencyId: string): PartnerView {
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/** Ids and names of the agency's own partners. */
+export async function ownPartnerNames(
+  tx: Queryable,
+  agencyId: string,
+): Promise<{ id: string; name: string }[]> {
+  return (
+    await tx.query<{ id: string; name: string }>('SELECT id, name FROM partners WHERE agency_id = $1', [
+      agencyId,
+    ])
+  ).rows;
+}

@@ -5,8 +5,14 @@ import { authorize } from '../../platform/policy.ts';
 import { unknownDistrictIssues } from '../districts/districts.service.ts';
 import { findPartner, insertPartners, listPartners, presentPartner, updatePartner } from './partners.repo.ts';
 
-/** What other features may use of the partners: the offer's partner and the table import/export. */
-export { findPartner, insertPartners, listPartners, type PartnerInsert } from './partners.repo.ts';
+/** What other features may use of the partners: the offer's partner and the table import/export */
+export {
+  findPartner,
+  insertPartners,
+  listPartners,
+  ownPartnerNames,
+  type PartnerInsert,
+} from './partners.repo.ts';
 
 /** A partner's districts must be districts of the agency. */
 async function checkDistricts(scope: ActorScope, keys: readonly string[] | undefined) {

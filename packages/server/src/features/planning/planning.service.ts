@@ -12,17 +12,13 @@ import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import { today } from '../clients/date-rules.ts';
 import { listDistricts } from '../districts/districts.service.ts';
-import { ASSESSED_NEEDS_SQL } from '../referrals/client-needs.ts';
+import { needCounts, offerSupply, publishedDefinitions } from './planning.repo.ts';
 
 /** Area dimensions of the published instruments (keys stable across versions), with a German title. */
 async function areaDimensions(tx: Queryable): Promise<{ key: string; label: string }[]> {
-  const rows = await tx.query<{
-    definition: { dimensions?: { key: string; kind?: string; title?: { de?: string } }[] };
-  }>(
-    `SELECT definition FROM instruments WHERE status = 'published' ORDER BY agency_id NULLS FIRST, key, version DESC`,
-  );
+  const rows = await publishedDefinitions(tx);
   const seen = new Map<string, string>();
-  for (const r of rows.rows)
+  for (const r of rows)
     for (const d of r.definition.dimensions ?? [])
       if ((d.kind ?? 'area') === 'area' && !seen.has(d.key)) seen.set(d.key, d.title?.de ?? d.key);
   return [...seen].map(([key, label]) => ({ key, label }));
@@ -43,40 +39,18 @@ export async function needsVsOffers(
     const threshold = await suppressionThreshold(ctx, scope);
     const dims = await areaDimensions(scope.tx);
     const districts = await listDistricts(scope.tx, actor.agencyId);
-    const needRows = await scope.tx.query<{ district: string | null; dimension: string; n: number }>(
-      `WITH needs AS (${ASSESSED_NEEDS_SQL})
-       SELECT c.district, n.dimension, count(DISTINCT c.id)::int AS n
-         FROM clients c JOIN needs n ON n.client_id = c.id
-        WHERE c.agency_id = $1 AND c.anonymised_at IS NULL
-          AND EXISTS (SELECT 1 FROM cases k WHERE k.client_id = c.id AND k.status = 'open')
-        GROUP BY c.district, n.dimension`,
-      [actor.agencyId],
-    );
-    const offerRows = await scope.tx.query<{
-      district: string;
-      dimension: string;
-      offers: number;
-      free_places: number;
-      unlimited: number;
-    }>(
-      `SELECT o.district, d.dimension, count(*)::int AS offers,
-              coalesce(sum(o.free_places), 0)::int AS free_places,
-              count(*) FILTER (WHERE o.free_places IS NULL)::int AS unlimited
-         FROM offers o, unnest(o.dimensions) AS d(dimension)
-        WHERE (o.valid_from IS NULL OR o.valid_from <= $1::date) AND (o.valid_to IS NULL OR o.valid_to >= $1::date)
-        GROUP BY o.district, d.dimension`,
-      [today(scope.now)],
-    );
+    const needRows = await needCounts(scope.tx, actor.agencyId);
+    const offerRows = await offerSupply(scope.tx, today(scope.now));
     const di = new Map(districts.map((d, i) => [d.key, i]));
     const mi = new Map(dims.map((d, i) => [d.key, i]));
     const need = districts.map(() => dims.map(() => 0));
-    for (const r of needRows.rows) {
+    for (const r of needRows) {
       const d = di.get(districtKeyOf(r.district, districts) ?? '');
       const m = mi.get(r.dimension);
       if (d === undefined || m === undefined) continue;
       (need[d] as number[])[m] = ((need[d] as number[])[m] as number) + r.n;
     }
-    const supply = new Map(offerRows.rows.map((r) => [`${r.district}|${r.dimension}`, r]));
+    const supply = new Map(offerRows.map((r) => [`${r.district}|${r.dimension}`, r]));
     const published = suppressCrossTable(need, threshold);
     const cells: PlanningCell[] = [];
     districts.forEach((d, i) => {

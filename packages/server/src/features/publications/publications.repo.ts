@@ -84,3 +84,52 @@ export function presentPublication(row: PublicationRow, agencyId: string): Publi
     createdAt: row.created_at.toISOString(),
   };
 }
+
+export interface NewPublication {
+  agencyId: string;
+  title: string;
+  kind: PublicationKind;
+  summary: string;
+  tags: string[];
+  publishedOn: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  fileSize: number | null;
+  createdBy: string;
+  at: Date;
+}
+
+export async function insertPublication(tx: Queryable, p: NewPublication): Promise<string> {
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO publications (agency_id, title, kind, summary, tags, published_on, file_name, content_type,
+                               file_size, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [
+      p.agencyId,
+      p.title,
+      p.kind,
+      p.summary,
+      p.tags,
+      p.publishedOn,
+      p.fileName,
+      p.contentType,
+      p.fileSize,
+      p.createdBy,
+      p.at,
+    ],
+  );
+  return inserted.rows[0]?.id as string;
+}
+
+export async function insertPublicationFile(
+  tx: Queryable,
+  publicationId: string,
+  agencyId: string,
+  content: Buffer,
+): Promise<void> {
+  await tx.query('INSERT INTO publication_files (publication_id, agency_id, content) VALUES ($1, $2, $3)', [
+    publicationId,
+    agencyId,
+    content,
+  ]);
+}

@@ -5,6 +5,8 @@ import { authorize } from '../../platform/policy.ts';
 import { checkedFile } from './file-check.ts';
 import {
   findPublication,
+  insertPublication,
+  insertPublicationFile,
   listPublications,
   type PublicationFilter,
   presentPublication,
@@ -37,30 +39,20 @@ export async function create(
   const content = input.file ? checkedFile(input.file) : undefined;
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'publications.write');
-    const inserted = await scope.tx.query<{ id: string }>(
-      `INSERT INTO publications (agency_id, title, kind, summary, tags, published_on, file_name, content_type,
-                                 file_size, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [
-        actor.agencyId,
-        input.title,
-        input.kind,
-        input.summary,
-        input.tags,
-        input.publishedOn ?? null,
-        input.file?.name ?? null,
-        input.file?.contentType ?? null,
-        content?.length ?? null,
-        actor.userId,
-        scope.now,
-      ],
-    );
-    const id = inserted.rows[0]?.id as string;
-    if (content)
-      await scope.tx.query(
-        'INSERT INTO publication_files (publication_id, agency_id, content) VALUES ($1, $2, $3)',
-        [id, actor.agencyId, content],
-      );
+    const id = await insertPublication(scope.tx, {
+      agencyId: actor.agencyId,
+      title: input.title,
+      kind: input.kind,
+      summary: input.summary,
+      tags: input.tags,
+      publishedOn: input.publishedOn ?? null,
+      fileName: input.file?.name ?? null,
+      contentType: input.file?.contentType ?? null,
+      fileSize: content?.length ?? null,
+      createdBy: actor.userId,
+      at: scope.now,
+    });
+    if (content) await insertPublicationFile(scope.tx, id, actor.agencyId, content);
     await scope.audit({
       action: 'publications.create',
       resourceType: 'publication',
