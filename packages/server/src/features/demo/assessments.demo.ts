@@ -6,21 +6,13 @@ import {
   type Perspective,
   scoreAssessment,
 } from '@lotse/domain';
-import type { Queryable } from '../../platform/db.ts';
+import { insertRows } from '../offers/bulk-insert.ts';
+import { defaultInstrument, demoClientsWithCases } from './demo.repo.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 import { seededUnit } from './seeded-random.ts';
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
-
-interface DemoClient {
-  id: string;
-  agency_id: string;
-  client_number: string;
-  opened_on: string;
-  closed_on: string | null;
-  guide_user_id: string | null;
-}
 
 /**
  * Answers of one assessment: every area has a latent level (1-5) that rises with the progress of the
@@ -86,24 +78,6 @@ export const ASSESSMENT_COLUMNS = [
   'completed_at',
 ] as const;
 
-async function insertMany(tx: Queryable, rows: unknown[][]) {
-  for (let start = 0; start < rows.length; start += 400) {
-    const chunk = rows.slice(start, start + 400);
-    const params: unknown[] = [];
-    const values = chunk.map((row) => {
-      const marks = row.map((v) => {
-        params.push(v);
-        return `$${params.length}`;
-      });
-      return `(${marks.join(', ')})`;
-    });
-    await tx.query(
-      `INSERT INTO assessments (${ASSESSMENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`,
-      params,
-    );
-  }
-}
-
 /**
  * 1-4 completed assessments per demo client with the default instrument: an intake at the start of the
  * case, follow-ups every six months while it lasts, an exit for closed cases; mostly the professional
@@ -111,21 +85,10 @@ async function insertMany(tx: Queryable, rows: unknown[][]) {
  * (a few stagnate or worsen), so progress, RCI and the radar chart show plausible change.
  */
 export const seedAssessments: DemoSeeder = async (tx, now) => {
-  const instrument = (
-    await tx.query<{ id: string; definition: unknown }>(
-      `SELECT id, definition FROM instruments WHERE agency_id IS NULL AND key = 'teilhabe_bogen' AND version = 1`,
-    )
-  ).rows[0];
+  const instrument = await defaultInstrument(tx);
   if (!instrument) return;
   const def = instrumentDefinition.parse(instrument.definition);
-  const clients = (
-    await tx.query<DemoClient>(
-      `SELECT c.id, c.agency_id, c.client_number, k.opened_on, k.closed_on, k.guide_user_id
-         FROM clients c JOIN cases k ON k.client_id = c.id AND k.agency_id = c.agency_id
-         JOIN agencies a ON a.id = c.agency_id AND a.is_demo
-        ORDER BY c.client_number`,
-    )
-  ).rows;
+  const clients = await demoClientsWithCases(tx);
   const today = now.toISOString().slice(0, 10);
   const rows: unknown[][] = [];
   for (const client of clients) {
@@ -181,5 +144,5 @@ export const seedAssessments: DemoSeeder = async (tx, now) => {
       }
     });
   }
-  await insertMany(tx, rows);
+  await insertRows(tx, 'assessments', ASSESSMENT_COLUMNS.join(', '), rows);
 };

@@ -1,6 +1,8 @@
 import type { Queryable } from '../../platform/db.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
+import { insertRows } from '../offers/bulk-insert.ts';
+import { demoUsers } from './demo.repo.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 import { type Rng, rng } from './seeded-random.ts';
 
@@ -322,16 +324,8 @@ export const CONTACT_COLUMNS = [
   'created_at',
 ] as const;
 
-async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: unknown[][]) {
-  const perChunk = Math.floor(30_000 / columns.length);
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const values = chunk.map(
-      (_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-    );
-    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat());
-  }
-}
+const insertMany = (tx: Queryable, table: string, columns: readonly string[], rows: unknown[][]) =>
+  insertRows(tx, table, columns.join(', '), rows);
 
 interface Tables {
   clients: unknown[][];
@@ -493,8 +487,8 @@ function generateAgency(
 
 export const seedCasework: DemoSeeder = async (tx, now, agencies) => {
   const r = rng(4_2026);
-  const users = await tx.query<{ id: string; email: string }>('SELECT id, email FROM users WHERE is_demo');
-  const userId = (email: string) => users.rows.find((u) => u.email === email)?.id as string;
+  const users = await demoUsers(tx);
+  const userId = (email: string) => users.find((u) => u.email === email)?.id as string;
   const dimensions = [...(await knownDimensionKeys(tx))].sort();
   if (dimensions.length === 0) dimensions.push('health');
   const t: Tables = { clients: [], cases: [], events: [], consents: [], shares: [], goals: [], contacts: [] };

@@ -5,6 +5,7 @@ import { withSystem } from '../../platform/context.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { seedAssessments } from './assessments.demo.ts';
 import { seedCasework } from './casework.demo.ts';
+import { anyAgencyExists, insertDemoAgency, insertDemoUser } from './demo.repo.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 import { seedDistricts } from './districts.demo.ts';
 import { seedNetwork } from './network.demo.ts';
@@ -61,23 +62,13 @@ export async function seedDemoIfEmpty(
 ): Promise<boolean> {
   const sampleData = options.sampleData ?? true;
   return withSystem(ctx, async (tx, now) => {
-    const existing = await tx.query('SELECT 1 FROM agencies LIMIT 1');
-    if (existing.rowCount > 0) return false;
+    if (await anyAgencyExists(tx)) return false;
     const agencyIds = new Map<string, string>();
     for (const agency of demoAgencies) {
-      const inserted = await tx.query<{ id: string }>(
-        'INSERT INTO agencies (name, kind, is_demo, created_at) VALUES ($1, $2, true, $3) RETURNING id',
-        [agency.name, agency.kind, now],
-      );
-      const agencyId = inserted.rows[0]?.id as string;
+      const agencyId = await insertDemoAgency(tx, agency.name, agency.kind, now);
       agencyIds.set(agency.name, agencyId);
       for (const user of agency.users) {
-        await tx.query(
-          `INSERT INTO users (agency_id, email, display_name, roles, status, password_hash, password_changed_at,
-                              is_demo, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, 'active', $5, $6, true, $6, $6)`,
-          [agencyId, user.email, user.displayName, user.roles, await hashPassword(DEMO_PASSWORD), now],
-        );
+        await insertDemoUser(tx, agencyId, user, await hashPassword(DEMO_PASSWORD), now);
       }
       // Districts are part of the agency's set-up (offers and partners refer to them), not sample data.
       await seedDistricts(tx, agencyId, now);

@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 import { insertRows } from '../offers/bulk-insert.ts';
 import { minimalPdf } from '../offers/minimal-pdf.ts';
+import { eventRegistrants, offerDimensions, openGoalPerClient } from './demo.repo.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 import { demoDistricts } from './districts.demo.ts';
 import networkData from './network.demo-data.json' with { type: 'json' };
@@ -211,21 +212,12 @@ export const REFERRAL_STATUSES = [
 
 async function seedReferrals(tx: Queryable, now: Date, agencyId: string, r: Rng) {
   const day = today(now);
-  const goals = await tx.query<{ client_id: string; dimension: string; guide: string | null }>(
-    `SELECT DISTINCT ON (g.client_id) g.client_id, g.dimension, k.guide_user_id AS guide
-       FROM goals g JOIN cases k ON k.client_id = g.client_id AND k.status = 'open'
-      WHERE g.agency_id = $1 AND g.status = 'open'
-      ORDER BY g.client_id, g.created_at`,
-    [agencyId],
-  );
-  const offers = await tx.query<{ id: string; dimensions: string[] }>(
-    'SELECT id, dimensions FROM offers WHERE agency_id = $1 ORDER BY id',
-    [agencyId],
-  );
+  const goals = await openGoalPerClient(tx, agencyId);
+  const offers = await offerDimensions(tx, agencyId);
   const rows: unknown[][] = [];
-  for (const g of goals.rows) {
+  for (const g of goals) {
     if (!r.chance(0.4)) continue;
-    const fitting = offers.rows.filter((o) => o.dimensions.includes(g.dimension));
+    const fitting = offers.filter((o) => o.dimensions.includes(g.dimension));
     if (fitting.length === 0) continue;
     const offer = r.pick(fitting);
     const status = r.pick(REFERRAL_STATUSES);
@@ -333,14 +325,11 @@ async function seedEventsAndPublications(tx: Queryable, now: Date, agencies: Map
     eventRows,
   );
   // A few registrations of demo staff (the last event is small: one person waits).
-  const users = await tx.query<{ id: string; agency_id: string; email: string }>(
-    `SELECT id, agency_id, email FROM users WHERE is_demo AND email IN ('lotse@jc-en.example', 'lotse2@jc-en.example',
-      'koordination@jc-en.example', 'lotse@jc-mk.example') ORDER BY email`,
-  );
+  const users = await eventRegistrants(tx);
   const regRows: unknown[][] = [];
   eventIds.forEach((eventId, i) => {
     const e = EVENTS[i];
-    users.rows.forEach((u, j) => {
+    users.forEach((u, j) => {
       if (e?.organiser && (i + j) % 3 !== 0) return;
       const registered = regRows.filter((x) => x[2] === eventId && x[4] === 'registered').length;
       const status = e?.capacity != null && registered >= e.capacity ? 'waitlisted' : 'registered';

@@ -1,4 +1,13 @@
 import type { Queryable } from '../../platform/db.ts';
+import {
+  enrolableClients,
+  insertBudgets,
+  insertDemoProgramme,
+  insertEnrolments,
+  insertExpenditures,
+  insertProgrammeAgencies,
+  insertProgrammePlaces,
+} from './demo.repo.ts';
 
 /**
  * Demo programmes (deterministic): Soziale Teilhabe am Arbeitsmarkt (§ 16i SGB II) at two Jobcenters,
@@ -121,29 +130,8 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
   ];
 
   for (const plan of plans) {
-    const programme = await tx.query<{ id: string }>(
-      `INSERT INTO programmes (owner_agency_id, name, funding_source, legal_basis, funder, starts_on, ends_on, description,
-                               target_group, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-      [
-        plan.owner,
-        plan.name,
-        plan.fundingSource,
-        plan.legalBasis,
-        plan.funder,
-        plan.startsOn,
-        plan.endsOn,
-        plan.description,
-        plan.targetGroup,
-        now,
-      ],
-    );
-    const pid = programme.rows[0]?.id as string;
-    await tx.query(
-      `INSERT INTO programme_agencies (programme_id, agency_id, role)
-       SELECT $1, * FROM unnest($2::uuid[], $3::text[])`,
-      [pid, plan.agencies.map((a) => a.id), plan.agencies.map((a) => a.role)],
-    );
+    const pid = await insertDemoProgramme(tx, plan, now);
+    await insertProgrammeAgencies(tx, pid, plan.agencies);
     // Bookings cover last and this year; places and budgets the whole running time (a partial year
     // gets its share of the yearly budget).
     const years = [thisYear - 1, thisYear].filter((y) => y >= Number(plan.startsOn.slice(0, 4)));
@@ -156,11 +144,7 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
     const placeRows = plan.agencies.flatMap((a) =>
       allYears.map(({ year }) => [a.id, year, a.places] as const),
     );
-    await tx.query(
-      `INSERT INTO programme_places (programme_id, agency_id, year, places)
-       SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::int[])`,
-      [pid, placeRows.map((r) => r[0]), placeRows.map((r) => r[1]), placeRows.map((r) => r[2])],
-    );
+    await insertProgrammePlaces(tx, pid, placeRows);
     const budgetRows = plan.agencies.flatMap((a) =>
       allYears.flatMap(({ year, months }) =>
         Object.entries(a.lines).map(
@@ -168,18 +152,7 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
         ),
       ),
     );
-    await tx.query(
-      `INSERT INTO budgets (programme_id, agency_id, year, funding_line, amount, updated_at)
-       SELECT $1, u.a, u.y, u.l, u.m::numeric, $6 FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[]) AS u (a, y, l, m)`,
-      [
-        pid,
-        budgetRows.map((r) => r[0]),
-        budgetRows.map((r) => r[1]),
-        budgetRows.map((r) => r[2]),
-        budgetRows.map((r) => r[3]),
-        now,
-      ],
-    );
+    await insertBudgets(tx, pid, budgetRows, now);
 
     // Enrolments of the agency's own demo clients (DRV: clients shared with it). Each place is filled
     // by a sequence of participations; some places are free, a few clients wait.
@@ -187,15 +160,9 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
     // A client takes part once per programme (shared clients could otherwise appear at two agencies).
     const used = new Set<string>();
     for (const a of plan.agencies) {
-      const clients = (
-        await tx.query<{ id: string }>(
-          a.id === drv
-            ? `SELECT DISTINCT c.id, c.client_number FROM clients c JOIN case_shares s ON s.client_id = c.id
-                WHERE s.partner_agency_id = $1 AND s.ended_at IS NULL ORDER BY c.client_number`
-            : `SELECT id, client_number FROM clients WHERE agency_id = $1 AND anonymised_at IS NULL ORDER BY client_number`,
-          [a.id],
-        )
-      ).rows.filter((c) => random() < 0.45 && !used.has(c.id));
+      const clients = (await enrolableClients(tx, a.id, a.id === drv)).filter(
+        (c) => random() < 0.45 && !used.has(c.id),
+      );
       for (const c of clients) used.add(c.id);
       const places = a.places;
       const firstDay = plan.startsOn > `${thisYear - 1}-01-01` ? plan.startsOn : `${thisYear - 1}-01-01`;
@@ -244,29 +211,14 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
         ]);
       }
     }
-    if (enrolRows.length > 0) {
-      const col = (i: number) => enrolRows.map((r) => r[i] ?? null);
-      await tx.query(
-        `INSERT INTO enrolments (agency_id, programme_id, client_id, status, registered_on, entry_date, exit_date,
-                                 exit_reason, early_end_reason, employer, created_at, updated_at)
-         SELECT u.a, $1, u.c, u.s, u.r, u.e, u.x, u.reason, u.why, $10, $11, $11
-           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::date[], $8::text[], $9::text[])
-                AS u (a, c, s, r, e, x, reason, why)`,
-        [
-          pid,
-          col(0),
-          col(1),
-          col(2),
-          col(3),
-          col(4),
-          col(5),
-          col(6),
-          col(7),
-          plan.fundingSource === 'sgb2_16i' ? 'Gemeinnützige Beschäftigungsgesellschaft' : null,
-          now,
-        ],
+    if (enrolRows.length > 0)
+      await insertEnrolments(
+        tx,
+        pid,
+        enrolRows,
+        plan.fundingSource === 'sgb2_16i' ? 'Gemeinnützige Beschäftigungsgesellschaft' : null,
+        now,
       );
-    }
 
     // Monthly bookings per funding line, slightly ahead of plan on one line to show the warning.
     const bookRows: string[][] = [];
@@ -290,14 +242,6 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
         }
       }
     }
-    if (bookRows.length > 0) {
-      const col = (i: number) => bookRows.map((r) => r[i]);
-      await tx.query(
-        `INSERT INTO expenditures (agency_id, programme_id, funding_line, amount, booked_on, reference, created_at)
-         SELECT u.a, $1, u.l, u.m::numeric, u.d, u.ref, $7
-           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[]) AS u (a, l, m, d, ref)`,
-        [pid, col(0), col(1), col(2), col(3), col(4), now],
-      );
-    }
+    if (bookRows.length > 0) await insertExpenditures(tx, pid, bookRows, now);
   }
 }
