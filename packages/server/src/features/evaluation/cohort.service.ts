@@ -20,20 +20,12 @@ import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import { definitionOf, type InstrumentRow } from '../instruments/instruments.service.ts';
 import { differencingRefusal, guardCohortRelease } from './differencing.ts';
-import { cohortSums, reportInstrumentRow } from './evaluation.repo.ts';
+import { type CohortSumRow, cohortSums, reportInstrumentRow } from './evaluation.repo.ts';
 import { protectCounts, protectedShare, protectStatistic } from './protect.ts';
 import { referencesFor, TOTAL } from './reference.ts';
 
-interface ChangeRow {
-  dimension: string;
-  n: number;
-  sum_x: number;
-  sum_y: number;
-  sum_d: number;
-  sum_d2: number;
-  improved: number;
-  worsened: number;
-}
+/** The change of one dimension: pairs, sums of before, after, difference and its square. */
+type ChangeRow = Omit<CohortSumRow, 'kind' | 'scored'>;
 
 interface AttritionRow {
   stayed: number;
@@ -155,6 +147,16 @@ async function cohortData(ctx: AppContext, scope: ActorScope, f: CohortFilter): 
 const scopeKeyOf = (f: CohortFilter) => `${f.instrumentKey}|${f.perspective}|${f.pair}`;
 const filterKeyOf = (f: CohortFilter) => JSON.stringify(filterJson(f));
 
+/** The differencing defence for one cohort: its size is the people paired and those with an intake. */
+const releaseCohort = (scope: ActorScope, f: CohortFilter, d: CohortData) =>
+  guardCohortRelease(
+    scope,
+    scopeKeyOf(f),
+    filterKeyOf(f),
+    { paired: d.attrition.stayed, intake: d.attrition.stayed + d.attrition.dropped },
+    d.threshold,
+  );
+
 function present(f: CohortFilter, d: CohortData): CohortReport {
   const { def, threshold, refs, rows, attrition } = d;
   const strip = ({ sums: _sums, ...rest }: ReturnType<typeof figure>): CohortFigure => rest;
@@ -244,14 +246,7 @@ export async function cohortReport(
   authorize(actor, 'reports.read');
   const result = await withActor(ctx, actor, async (scope) => {
     const data = await cohortData(ctx, scope, f);
-    const allowed = await guardCohortRelease(
-      scope,
-      scopeKeyOf(f),
-      filterKeyOf(f),
-      { paired: data.attrition.stayed, intake: data.attrition.stayed + data.attrition.dropped },
-      data.threshold,
-    );
-    if (!allowed) return { refused: data.threshold } as const;
+    if (!(await releaseCohort(scope, f, data))) return { refused: data.threshold } as const;
     await scope.audit({
       action: 'reports.cohort',
       resourceType: 'cohort',
@@ -291,14 +286,7 @@ export async function compareCohorts(
     const data: CohortData[] = [];
     for (const f of filters) {
       const d = await cohortData(ctx, scope, f);
-      const ok = await guardCohortRelease(
-        scope,
-        scopeKeyOf(f),
-        filterKeyOf(f),
-        { paired: d.attrition.stayed, intake: d.attrition.stayed + d.attrition.dropped },
-        d.threshold,
-      );
-      if (!ok) return { refused: d.threshold } as const;
+      if (!(await releaseCohort(scope, f, d))) return { refused: d.threshold } as const;
       data.push(d);
     }
     await scope.audit({

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/policy.ts';
 import { unknownDistrictIssues } from '../districts/districts.service.ts';
 import { findPartner, insertPartners, listPartners, presentPartner, updatePartner } from './partners.repo.ts';
 
-/** What other features may use of the partners: the offer's partner and the table import/export */
+/** What other features may use of the partners: the offer's partner and the table import/export. */
 export {
   findPartner,
   insertPartners,

@@ -39,6 +39,13 @@ import { findReferral, presentReferral, type ReferralRow } from './referrals.rep
 /** Feedback is asked for referrals under way; suggested or dropped ones have nothing to report. */
 const ASKABLE: readonly ReferralView['status'][] = ['referred', 'started', 'completed'];
 
+function assertAskable(status: ReferralView['status']) {
+  if (!ASKABLE.includes(status))
+    throw conflict(
+      'Eine Rückmeldung gibt es nur zu zugewiesenen, begonnenen oder abgeschlossenen Zuweisungen.',
+    );
+}
+
 const presentLink = (row: LinkRow, now: Date): ReferralFeedbackLinkSummary => ({
   id: row.id,
   referralId: row.referral_id,
@@ -76,10 +83,7 @@ export function createLink(
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
     if (!client.owned)
       throw conflict('Einen Link für Rückmeldungen kann nur die fallführende Stelle erstellen.');
-    if (!ASKABLE.includes(referral.status))
-      throw conflict(
-        'Eine Rückmeldung gibt es nur zu zugewiesenen, begonnenen oder abgeschlossenen Zuweisungen.',
-      );
+    assertAskable(referral.status);
     const replaced = await revokeOpenLinks(scope.tx, referral.id, scope.now, actor.userId);
     const { token, tokenHash, expiresAt } = issueLinkToken(scope.now, REFERRAL_FEEDBACK_LINK_DAYS);
     const id = await insertLink(scope.tx, {
@@ -155,10 +159,7 @@ export function recordByStaff(
   return withActor(ctx, actor, async (scope) => {
     const { referral, client } = await loadReferral(scope, referralId, 'referrals.write');
     if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
-    if (!ASKABLE.includes(referral.status))
-      throw conflict(
-        'Eine Rückmeldung gibt es nur zu zugewiesenen, begonnenen oder abgeschlossenen Zuweisungen.',
-      );
+    assertAskable(referral.status);
     if (input.date) assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     await recordFeedback(scope.tx, referral.id, input, input.date ?? today(scope.now), 'staff', scope.now);
     await scope.audit({
