@@ -1,40 +1,23 @@
 import type { Answers, AssessmentSummaryView, AssessmentView, DimensionScore } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface AssessmentRow {
-  id: string;
-  agency_id: string;
-  client_id: string;
-  instrument_id: string;
-  instrument_key: string;
-  instrument_version: number;
-  occasion: 'intake' | 'follow_up' | 'exit';
-  perspective: 'self' | 'professional';
-  mode: 'together' | 'self_link' | 'paper';
-  assessed_on: string;
-  status: 'draft' | 'completed';
-  answers: Answers;
-  scores: DimensionScore[];
-  total_score: number | null;
-  entered_by: string | null;
-  entered_by_name: string | null;
-  created_at: Date;
-  updated_at: Date;
-  completed_at: Date | null;
-}
+export type AssessmentRow = Row<
+  'assessments',
+  {
+    occasion: 'intake' | 'follow_up' | 'exit';
+    perspective: 'self' | 'professional';
+    mode: 'together' | 'self_link' | 'paper';
+    status: 'draft' | 'completed';
+    answers: Answers;
+    scores: DimensionScore[];
+  }
+> & { instrument_key: string; instrument_version: number; entered_by_name: string | null };
 
-export interface AmendmentRow {
-  id: string;
-  amended_at: Date;
-  amended_by: string | null;
-  amended_by_name: string | null;
-  reason: string;
-  changed_items: string[];
-  previous_date: string;
-  previous_answers: Answers;
-  previous_scores: DimensionScore[];
-  previous_total: number | null;
-}
+export type AmendmentRow = Omit<
+  Row<'assessment_amendments', { previous_answers: Answers; previous_scores: DimensionScore[] }>,
+  'agency_id' | 'assessment_id' | 'client_id'
+> & { amended_by_name: string | null };
 
 const SELECT = `
   SELECT a.id, a.agency_id, a.client_id, a.instrument_id, i.key AS instrument_key, i.version AS instrument_version,

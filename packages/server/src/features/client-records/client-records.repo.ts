@@ -1,14 +1,11 @@
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 import { CLIENT_DATA, pathToClient } from './client-data-map.ts';
 
-export interface ShareRow {
-  id: string;
-  partner_agency_id: string;
-  consent_id: string;
-  shared_by: string | null;
-  created_at: Date;
-  ended_at: Date | null;
-}
+export type ShareRow = Pick<
+  Row<'case_shares'>,
+  'id' | 'partner_agency_id' | 'consent_id' | 'shared_by' | 'created_at' | 'ended_at'
+>;
 
 /** Every sharing of the client's cases, oldest first. */
 export async function caseSharesOf(tx: Queryable, clientId: string): Promise<ShareRow[]> {
@@ -21,18 +18,19 @@ export async function caseSharesOf(tx: Queryable, clientId: string): Promise<Sha
   ).rows;
 }
 
-export interface SelfAssessmentLinkRow {
-  id: string;
-  instrument_id: string;
-  occasion: string;
-  created_at: Date;
-  expires_at: Date;
-  draft_answers: Record<string, unknown>;
-  draft_saved_at: Date | null;
-  completed_at: Date | null;
-  revoked_at: Date | null;
-  assessment_id: string | null;
-}
+export type SelfAssessmentLinkRow = Pick<
+  Row<'self_assessment_links', { draft_answers: Record<string, unknown> }>,
+  | 'id'
+  | 'instrument_id'
+  | 'occasion'
+  | 'created_at'
+  | 'expires_at'
+  | 'draft_answers'
+  | 'draft_saved_at'
+  | 'completed_at'
+  | 'revoked_at'
+  | 'assessment_id'
+>;
 
 /** The client's self-assessment links with their drafts, oldest first. */
 export async function selfAssessmentLinkRows(
@@ -49,14 +47,10 @@ export async function selfAssessmentLinkRows(
   ).rows;
 }
 
-export interface FeedbackLinkRow {
-  id: string;
-  referral_id: string;
-  created_at: Date;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-}
+export type FeedbackLinkRow = Pick<
+  Row<'referral_feedback_links'>,
+  'id' | 'referral_id' | 'created_at' | 'expires_at' | 'used_at' | 'revoked_at'
+>;
 
 /** The client's referral feedback links, oldest first. */
 export async function feedbackLinkRows(tx: Queryable, clientId: string): Promise<FeedbackLinkRow[]> {
@@ -69,12 +63,9 @@ export async function feedbackLinkRows(tx: Queryable, clientId: string): Promise
   ).rows;
 }
 
-export interface OwnEnrolmentRow {
-  id: string;
-  programme_id: string;
+export type OwnEnrolmentRow = Pick<Row<'enrolments'>, 'id' | 'programme_id' | 'overbooking_reason'> & {
   programme_name: string | null;
-  overbooking_reason: string | null;
-}
+};
 
 /** The agency's own enrolments of the client with the programme's name. */
 export async function ownEnrolmentsOf(
@@ -92,14 +83,10 @@ export async function ownEnrolmentsOf(
   ).rows;
 }
 
-export interface EnrolmentExpenditureRow {
-  id: string;
-  enrolment_id: string;
-  booked_on: string;
-  funding_line: string;
-  amount: string;
-  reference: string;
-}
+export type EnrolmentExpenditureRow = Pick<
+  Row<'expenditures', { enrolment_id: string }>,
+  'id' | 'enrolment_id' | 'booked_on' | 'funding_line' | 'amount' | 'reference'
+>;
 
 /** Expenditures booked on these enrolments. */
 export async function expendituresOf(

@@ -1,5 +1,6 @@
 import type { funnelSteps, Perspective } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 import type { InstrumentRow } from '../instruments/instruments.service.ts';
 
 /** Cases of the own agency (row-level security), optionally only clients enrolled in a programme. */
@@ -317,14 +318,7 @@ export async function instrumentStatistics(
   ).rows;
 }
 
-export interface StoredReference {
-  dimension: string;
-  n: number;
-  sd: number | null;
-  alpha: number | null;
-  alpha_n: number;
-  estimated_at: Date;
-}
+export type StoredReference = Omit<Row<'instrument_reference_values'>, 'instrument_id' | 'perspective'>;
 
 export async function storedReferences(
   tx: Queryable,

@@ -6,25 +6,11 @@ import {
   wallTimeIn,
 } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface EventRow {
-  id: string;
-  agency_id: string;
+export type EventRow = Omit<Row<'network_events', { kind: EventKind }>, 'created_by' | 'created_at'> & {
   agency_name: string;
-  code: string;
-  title: string;
-  kind: EventKind;
-  starts_at: Date;
-  ends_at: Date;
-  place: string | null;
-  online_url: string | null;
-  description: string;
-  capacity: number | null;
-  revision: number;
-  updated_at: Date;
-  cancelled_at: Date | null;
-  cancel_reason: string | null;
-}
+};
 
 const SELECT_EVENT = `
   SELECT e.id, e.agency_id, lotse_agency_name(e.agency_id) AS agency_name, e.code, e.title, e.kind, e.starts_at,

@@ -1,42 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { OfferQuery, OfferView, PartnerKind, TargetGroup } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 import { insertRows } from './bulk-insert.ts';
 
-export interface OfferRow {
-  id: string;
-  agency_id: string;
+export type OfferRow = Omit<Row<'offers', { target_groups: TargetGroup[] }>, 'search_text' | 'created_by'> & {
   agency_name: string;
-  partner_id: string;
   partner_name: string;
   partner_kind: PartnerKind;
-  title: string;
-  description: string;
-  dimensions: string[];
-  target_groups: TargetGroup[];
-  district: string;
   /** The district's name in the offering agency's list (shared offers name their region). */
   district_name: string | null;
-  street: string | null;
-  postal_code: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  step_free: boolean;
-  easy_language: boolean;
-  languages: string[];
-  cost_cents: number | null;
-  cost_note: string | null;
-  schedule: string | null;
-  capacity: number | null;
-  free_places: number | null;
-  how_to_refer: string | null;
-  valid_from: string | null;
-  valid_to: string | null;
-  shared: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
 export const SELECT_OFFER = `
   SELECT o.id, o.agency_id, lotse_agency_name(o.agency_id) AS agency_name, o.partner_id,

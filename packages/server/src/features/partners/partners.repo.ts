@@ -1,26 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactPerson, InclusionProfile, PartnerKind, PartnerView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 import { insertRows } from '../offers/bulk-insert.ts';
 
-export interface PartnerRow {
-  id: string;
-  agency_id: string;
-  agency_name: string;
-  name: string;
-  kind: PartnerKind;
-  contact_persons: ContactPerson[];
-  street: string | null;
-  postal_code: string | null;
-  city: string | null;
-  districts: string[];
-  website: string | null;
-  notes: string | null;
-  inclusion: InclusionProfile | null;
-  offer_count: number;
-  created_at: Date;
-  updated_at: Date;
-}
+export type PartnerRow = Omit<
+  Row<
+    'partners',
+    { kind: PartnerKind; contact_persons: ContactPerson[]; inclusion: InclusionProfile | null }
+  >,
+  'search_text' | 'created_by'
+> & { agency_name: string; offer_count: number };
 
 const SELECT_PARTNER = `
   SELECT p.id, p.agency_id, lotse_agency_name(p.agency_id) AS agency_name, p.name, p.kind, p.contact_persons,

@@ -1,11 +1,11 @@
 import type { FundingLine } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface BudgetRow {
-  agency_id: string;
-  funding_line: FundingLine;
-  amount: string;
-}
+export type BudgetRow = Pick<
+  Row<'budgets', { funding_line: FundingLine }>,
+  'agency_id' | 'funding_line' | 'amount'
+>;
 
 /** Planned budgets of the programme in one year. */
 export async function budgetsOfYear(tx: Queryable, programmeId: string, year: number): Promise<BudgetRow[]> {
@@ -53,17 +53,7 @@ export async function upsertBudget(
   );
 }
 
-export interface ExpenditureRow {
-  id: string;
-  programme_id: string;
-  agency_id: string;
-  funding_line: FundingLine;
-  amount: string;
-  booked_on: string;
-  reference: string;
-  enrolment_id: string | null;
-  created_at: Date;
-}
+export type ExpenditureRow = Omit<Row<'expenditures', { funding_line: FundingLine }>, 'created_by'>;
 
 const SELECT_EXPENDITURE = `SELECT id, programme_id, agency_id, funding_line, amount::text AS amount, booked_on, reference,
   enrolment_id, created_at FROM expenditures`;

@@ -1,25 +1,18 @@
 import type { EarlyEndReason, EnrolmentView, ExitReason } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface EnrolmentRow {
-  id: string;
-  agency_id: string;
-  programme_id: string;
-  client_id: string;
-  status: 'waiting' | 'active' | 'exited';
-  registered_on: string;
-  entry_date: string | null;
-  exit_date: string | null;
-  exit_reason: ExitReason | null;
-  early_end_reason: EarlyEndReason | null;
-  employer: string | null;
-  project: string | null;
-  coach_user_id: string | null;
-  over_booked: boolean;
-  client_number: string;
-  client_name: string;
-  coach_name: string | null;
-}
+export type EnrolmentRow = Omit<
+  Row<
+    'enrolments',
+    {
+      status: 'waiting' | 'active' | 'exited';
+      exit_reason: ExitReason | null;
+      early_end_reason: EarlyEndReason | null;
+    }
+  >,
+  'overbooking_reason' | 'created_by' | 'created_at' | 'updated_at'
+> & { client_number: string; client_name: string; coach_name: string | null };
 
 const SELECT_ENROLMENT = `
   SELECT e.id, e.agency_id, e.programme_id, e.client_id, e.status, e.registered_on, e.entry_date, e.exit_date,

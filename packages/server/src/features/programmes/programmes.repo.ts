@@ -1,38 +1,19 @@
 import type { FundingSource, ProgrammeRole, ProgrammeView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 import type { InstrumentRow } from '../instruments/instruments.service.ts';
 
-export interface ProgrammeRow {
-  id: string;
-  owner_agency_id: string;
-  name: string;
-  funding_source: FundingSource;
-  legal_basis: string | null;
-  funder: string | null;
-  starts_on: string;
-  ends_on: string;
-  description: string | null;
-  target_group: string | null;
-  created_at: Date;
-  updated_at: Date;
+export type ProgrammeRow = Omit<Row<'programmes', { funding_source: FundingSource }>, 'created_by'> & {
   /** The role of the actor's agency. */
   my_role: ProgrammeRole;
-}
+};
 
-export interface ProgrammeAgencyRow {
-  programme_id: string;
-  agency_id: string;
-  role: ProgrammeRole;
-  name: string;
-  kind: string;
-}
+export type ProgrammeAgencyRow = Pick<
+  Row<'programme_agencies', { role: ProgrammeRole }>,
+  'programme_id' | 'agency_id' | 'role'
+> & { name: string; kind: string };
 
-export interface PlacesRow {
-  programme_id: string;
-  agency_id: string;
-  year: number;
-  places: number;
-}
+export type PlacesRow = Pick<Row<'programme_places'>, 'programme_id' | 'agency_id' | 'year' | 'places'>;
 
 const SELECT_PROGRAMME = `
   SELECT p.id, p.owner_agency_id, p.name, p.funding_source, p.legal_basis, p.funder, p.starts_on, p.ends_on,

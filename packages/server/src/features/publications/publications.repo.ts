@@ -1,20 +1,11 @@
 import type { PublicationKind, PublicationView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface PublicationRow {
-  id: string;
-  agency_id: string;
-  agency_name: string;
-  title: string;
-  kind: PublicationKind;
-  summary: string;
-  tags: string[];
-  published_on: string | null;
-  file_name: string | null;
-  content_type: string | null;
-  file_size: number | null;
-  created_at: Date;
-}
+export type PublicationRow = Omit<
+  Row<'publications', { kind: PublicationKind }>,
+  'shared' | 'search_text' | 'created_by'
+> & { agency_name: string };
 
 const SELECT_PUBLICATION = `
   SELECT p.id, p.agency_id, lotse_agency_name(p.agency_id) AS agency_name, p.title, p.kind, p.summary, p.tags,

@@ -1,15 +1,13 @@
 import type { ReferralFeedbackRequest, ReferralView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface LinkRow {
-  id: string;
-  referral_id: string;
-  created_at: Date;
-  created_by_name: string | null;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-}
+type LinkTable = Row<'referral_feedback_links'>;
+
+export type LinkRow = Pick<
+  LinkTable,
+  'id' | 'referral_id' | 'created_at' | 'expires_at' | 'used_at' | 'revoked_at'
+> & { created_by_name: string | null };
 
 const SELECT_LINKS = `
   SELECT id, referral_id, created_at, lotse_user_display_name(created_by) AS created_by_name, expires_at,
@@ -87,16 +85,10 @@ export async function markLinkRevoked(tx: Queryable, id: string, at: Date, by: s
   ]);
 }
 
-export interface PublicLinkRow {
-  id: string;
-  agency_id: string;
-  client_id: string;
-  referral_id: string;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-  status: ReferralView['status'];
-}
+export type PublicLinkRow = Pick<
+  LinkTable,
+  'id' | 'agency_id' | 'client_id' | 'referral_id' | 'expires_at' | 'used_at' | 'revoked_at'
+> & { status: ReferralView['status'] };
 
 /** The link behind a token hash (locked for the transaction) unless the client's data was erased. */
 export async function lockLinkByToken(tx: Queryable, tokenHash: string): Promise<PublicLinkRow | undefined> {

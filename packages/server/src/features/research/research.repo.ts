@@ -1,23 +1,9 @@
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 import type { ResearchTable, SourceRow } from './research.table.ts';
 
-export interface ProjectRow {
-  id: string;
-  agency_id: string;
-  requested_by: string;
-  title: string;
-  purpose: string;
-  legal_basis: string;
-  period_from: string;
-  period_to: string;
-  fields: string[];
-  created_at: Date;
-}
-export interface GiverRow {
-  agency_id: string;
-  approved_by: string | null;
-  approved_at: Date | null;
-}
+export type ProjectRow = Row<'research_projects'>;
+export type GiverRow = Pick<Row<'research_project_agencies'>, 'agency_id' | 'approved_by' | 'approved_at'>;
 
 export async function findProject(tx: Queryable, id: string): Promise<ProjectRow | undefined> {
   return (
@@ -150,15 +136,16 @@ export async function sharedInstrumentDefinitions(tx: Queryable): Promise<unknow
   ).rows.map((r) => r.definition);
 }
 
-export async function findExport(
-  tx: Queryable,
-  id: string,
-): Promise<{ expires_at: Date; content: ResearchTable | null; project_id: string } | undefined> {
+type ExportRow = Pick<
+  Row<'research_exports', { content: ResearchTable | null }>,
+  'expires_at' | 'content' | 'project_id'
+>;
+
+export async function findExport(tx: Queryable, id: string): Promise<ExportRow | undefined> {
   return (
-    await tx.query<{ expires_at: Date; content: ResearchTable | null; project_id: string }>(
-      'SELECT expires_at, content, project_id FROM research_exports WHERE id = $1',
-      [id],
-    )
+    await tx.query<ExportRow>('SELECT expires_at, content, project_id FROM research_exports WHERE id = $1', [
+      id,
+    ])
   ).rows[0];
 }
 

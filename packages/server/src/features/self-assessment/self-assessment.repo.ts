@@ -1,31 +1,40 @@
 import type { Answers, SelfAssessmentLinkSummary } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
+import type { Row } from '../../platform/rows.ts';
 
-export interface LinkRow {
-  id: string;
-  agency_id: string;
-  client_id: string;
-  instrument_id: string;
-  occasion: 'intake' | 'follow_up' | 'exit';
-  draft_answers: Answers;
-  expires_at: Date;
-  draft_saved_at: Date | null;
-  completed_at: Date | null;
-}
+type LinkTable = Row<
+  'self_assessment_links',
+  { occasion: 'intake' | 'follow_up' | 'exit'; draft_answers: Answers }
+>;
 
-export interface LinkListRow {
-  id: string;
-  client_id: string;
-  instrument_id: string;
+export type LinkRow = Pick<
+  LinkTable,
+  | 'id'
+  | 'agency_id'
+  | 'client_id'
+  | 'instrument_id'
+  | 'occasion'
+  | 'draft_answers'
+  | 'expires_at'
+  | 'draft_saved_at'
+  | 'completed_at'
+>;
+
+export type LinkListRow = Pick<
+  LinkTable,
+  | 'id'
+  | 'client_id'
+  | 'instrument_id'
+  | 'occasion'
+  | 'created_at'
+  | 'expires_at'
+  | 'draft_saved_at'
+  | 'completed_at'
+  | 'revoked_at'
+> & {
   definition: { title: SelfAssessmentLinkSummary['instrument']['title'] };
-  occasion: LinkRow['occasion'];
-  created_at: Date;
   created_by_name: string | null;
-  expires_at: Date;
-  draft_saved_at: Date | null;
-  completed_at: Date | null;
-  revoked_at: Date | null;
-}
+};
 
 const SELECT_LINKS = `
   SELECT l.id, l.client_id, l.instrument_id, i.definition, l.occasion, l.created_at,
@@ -82,9 +91,9 @@ export async function findLinkSummary(tx: Queryable, id: string): Promise<LinkLi
 export async function lockLink(
   tx: Queryable,
   id: string,
-): Promise<{ client_id: string; completed_at: Date | null; revoked_at: Date | null } | undefined> {
+): Promise<Pick<LinkTable, 'client_id' | 'completed_at' | 'revoked_at'> | undefined> {
   return (
-    await tx.query<{ client_id: string; completed_at: Date | null; revoked_at: Date | null }>(
+    await tx.query<Pick<LinkTable, 'client_id' | 'completed_at' | 'revoked_at'>>(
       'SELECT client_id, completed_at, revoked_at FROM self_assessment_links WHERE id = $1 FOR UPDATE',
       [id],
     )
@@ -115,7 +124,7 @@ export async function revokeOpenLinksOf(
   return revoked.rowCount ?? 0;
 }
 
-export type TokenLinkRow = LinkRow & { revoked_at: Date | null; withdrawn_since: boolean };
+export type TokenLinkRow = LinkRow & Pick<LinkTable, 'revoked_at'> & { withdrawn_since: boolean };
 
 /**
  * The link behind a token hash (locked for the transaction) unless the client's data was erased;
