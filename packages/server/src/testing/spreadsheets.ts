@@ -17,6 +17,19 @@ const part = (name: string, text: string): Part => {
   return { name, deflated: deflateRawSync(data), crc: crc32(data), declaredSize: data.length };
 };
 
+/**
+ * The fields a local header and its central directory entry share, from "version needed" to the name
+ * length; they start at byte 4 of a local header and at byte 6 of a central one.
+ */
+function writeEntryFields(header: Buffer, at: number, p: Part, nameLength: number) {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(p.crc >>> 0, at + 10);
+  header.writeUInt32LE(p.deflated.length, at + 14);
+  header.writeUInt32LE(p.declaredSize, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A zip archive (deflate, no data descriptors) of the given parts. */
 function zip(parts: Part[]): Buffer {
   const locals: Buffer[] = [];
@@ -26,21 +39,11 @@ function zip(parts: Part[]): Buffer {
     const name = Buffer.from(p.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(p.crc >>> 0, 14);
-    local.writeUInt32LE(p.deflated.length, 18);
-    local.writeUInt32LE(p.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, p, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(p.crc >>> 0, 16);
-    central.writeUInt32LE(p.deflated.length, 20);
-    central.writeUInt32LE(p.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, p, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, p.deflated);
     centrals.push(central, name);

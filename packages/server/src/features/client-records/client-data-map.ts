@@ -38,6 +38,13 @@ const keep = (reason: string): ColumnRule => ({ rule: 'keep', reason });
 const code = keep('a code from a fixed list (CHECK constraint), no free text');
 const ANONYMISED = 'Anonymisiert';
 
+/** A table whose rows reference the client directly through `client_id`. */
+const clientRows = (exportedAt: string, columns: Record<string, ColumnRule>): ClientTable => ({
+  belongs: { column: 'client_id', parent: 'clients' },
+  exportedAt,
+  columns,
+});
+
 export const CLIENT_DATA: Record<string, ClientTable> = {
   clients: {
     belongs: 'self',
@@ -63,106 +70,62 @@ export const CLIENT_DATA: Record<string, ClientTable> = {
       reduced_earning_capacity: clear,
     },
   },
-  consents: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'consents',
-    columns: { purpose: code, form: code },
-  },
-  case_shares: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'shares',
-    columns: {},
-  },
-  cases: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'client.cases',
-    columns: { status: code, outcome: code, closure_reason: clear },
-  },
+  consents: clientRows('consents', { purpose: code, form: code }),
+  case_shares: clientRows('shares', {}),
+  cases: clientRows('client.cases', { status: code, outcome: code, closure_reason: clear }),
   case_events: {
     belongs: { column: 'case_id', parent: 'cases' },
     exportedAt: 'client.cases.events',
     columns: { kind: code, reason: clear },
   },
-  goals: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'goals',
-    columns: {
-      title: replace(ANONYMISED),
-      steps: replace([]),
-      review: clear,
-      dimension: keep('the key of an instrument dimension'),
-      status: code,
-    },
-  },
-  contacts: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'contacts',
-    columns: { type: code, note: clear },
-  },
-  assessments: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'assessments',
-    columns: {
-      occasion: code,
-      perspective: code,
-      mode: code,
-      status: code,
-      answers: keep('scale values, yes/no or null per item key (no free text); kept for change statistics'),
-      scores: keep('dimension scores computed from the answers; kept for change statistics'),
-    },
-  },
-  assessment_amendments: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'assessments.amendments',
-    columns: {
-      reason: replace(ANONYMISED),
-      previous_answers: keep('scale values, yes/no or null per item key (no free text)'),
-      previous_scores: keep('dimension scores computed from the answers'),
-      changed_items: keep('item keys of the instrument'),
-    },
-  },
-  self_assessment_links: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'selfAssessmentLinks',
-    columns: {
-      draft_answers: replace({}),
-      occasion: code,
-      token_hash: keep('SHA-256 of a one-time token; the link no longer opens for an anonymised client'),
-    },
-  },
-  referrals: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'referrals',
-    columns: {
-      // A dropped referral must keep a reason (CHECK), hence a replacement rather than NULL.
-      reason: replace(ANONYMISED),
-      note: clear,
-      feedback: clear,
-      status: code,
-      feedback_outcome: code,
-      feedback_source: code,
-    },
-  },
-  referral_feedback_links: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'referralFeedbackLinks',
-    columns: {
-      token_hash: keep('SHA-256 of a one-time token; the link no longer opens for an anonymised client'),
-    },
-  },
-  enrolments: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'enrolments',
-    columns: {
-      employer: clear,
-      project: clear,
-      // Over-booked places must keep a reason (CHECK).
-      overbooking_reason: replace(ANONYMISED),
-      status: code,
-      exit_reason: code,
-      early_end_reason: code,
-    },
-  },
+  goals: clientRows('goals', {
+    title: replace(ANONYMISED),
+    steps: replace([]),
+    review: clear,
+    dimension: keep('the key of an instrument dimension'),
+    status: code,
+  }),
+  contacts: clientRows('contacts', { type: code, note: clear }),
+  assessments: clientRows('assessments', {
+    occasion: code,
+    perspective: code,
+    mode: code,
+    status: code,
+    answers: keep('scale values, yes/no or null per item key (no free text); kept for change statistics'),
+    scores: keep('dimension scores computed from the answers; kept for change statistics'),
+  }),
+  assessment_amendments: clientRows('assessments.amendments', {
+    reason: replace(ANONYMISED),
+    previous_answers: keep('scale values, yes/no or null per item key (no free text)'),
+    previous_scores: keep('dimension scores computed from the answers'),
+    changed_items: keep('item keys of the instrument'),
+  }),
+  self_assessment_links: clientRows('selfAssessmentLinks', {
+    draft_answers: replace({}),
+    occasion: code,
+    token_hash: keep('SHA-256 of a one-time token; the link no longer opens for an anonymised client'),
+  }),
+  referrals: clientRows('referrals', {
+    // A dropped referral must keep a reason (CHECK), hence a replacement rather than NULL.
+    reason: replace(ANONYMISED),
+    note: clear,
+    feedback: clear,
+    status: code,
+    feedback_outcome: code,
+    feedback_source: code,
+  }),
+  referral_feedback_links: clientRows('referralFeedbackLinks', {
+    token_hash: keep('SHA-256 of a one-time token; the link no longer opens for an anonymised client'),
+  }),
+  enrolments: clientRows('enrolments', {
+    employer: clear,
+    project: clear,
+    // Over-booked places must keep a reason (CHECK).
+    overbooking_reason: replace(ANONYMISED),
+    status: code,
+    exit_reason: code,
+    early_end_reason: code,
+  }),
   expenditures: {
     belongs: { column: 'enrolment_id', parent: 'enrolments' },
     exportedAt: 'enrolments.expenditures',
@@ -173,20 +136,16 @@ export const CLIENT_DATA: Record<string, ClientTable> = {
       ),
     },
   },
-  audit_log: {
-    belongs: { column: 'client_id', parent: 'clients' },
-    exportedAt: 'accessLog',
-    columns: {
-      chain_key: keep('agency id of the hash chain'),
-      action: keep('an action code'),
-      outcome: code,
-      resource_type: keep('a resource type code'),
-      resource_id: keep('the id of the object acted on'),
-      details: keep('ids and codes only, never names, notes or answers (platform/audit.ts)'),
-      prev_hash: keep('hash of the chain'),
-      hash: keep('hash of the chain'),
-    },
-  },
+  audit_log: clientRows('accessLog', {
+    chain_key: keep('agency id of the hash chain'),
+    action: keep('an action code'),
+    outcome: code,
+    resource_type: keep('a resource type code'),
+    resource_id: keep('the id of the object acted on'),
+    details: keep('ids and codes only, never names, notes or answers (platform/audit.ts)'),
+    prev_hash: keep('hash of the chain'),
+    hash: keep('hash of the chain'),
+  }),
 };
 
 /**

@@ -2,66 +2,69 @@ import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
 import { CLIENT_DATA, pathToClient } from './client-data-map.ts';
 
-export type ShareRow = Pick<
-  Row<'case_shares'>,
-  'id' | 'partner_agency_id' | 'consent_id' | 'shared_by' | 'created_at' | 'ended_at'
->;
-
-/** Every sharing of the client's cases, oldest first. */
-export async function caseSharesOf(tx: Queryable, clientId: string): Promise<ShareRow[]> {
+/** The client's rows of `table`, oldest first. */
+async function rowsOfClient<R>(
+  tx: Queryable,
+  table: string,
+  columns: readonly string[],
+  clientId: string,
+): Promise<R[]> {
   return (
-    await tx.query<ShareRow>(
-      `SELECT id, partner_agency_id, consent_id, shared_by, created_at, ended_at
-       FROM case_shares WHERE client_id = $1 ORDER BY created_at, id`,
+    await tx.query<R>(
+      `SELECT ${columns.join(', ')} FROM ${table} WHERE client_id = $1 ORDER BY created_at, id`,
       [clientId],
     )
   ).rows;
 }
 
+const SHARE_COLUMNS = [
+  'id',
+  'partner_agency_id',
+  'consent_id',
+  'shared_by',
+  'created_at',
+  'ended_at',
+] as const;
+export type ShareRow = Pick<Row<'case_shares'>, (typeof SHARE_COLUMNS)[number]>;
+
+/** Every sharing of the client's cases, oldest first. */
+export const caseSharesOf = (tx: Queryable, clientId: string) =>
+  rowsOfClient<ShareRow>(tx, 'case_shares', SHARE_COLUMNS, clientId);
+
+const SELF_ASSESSMENT_LINK_COLUMNS = [
+  'id',
+  'instrument_id',
+  'occasion',
+  'created_at',
+  'expires_at',
+  'draft_answers',
+  'draft_saved_at',
+  'completed_at',
+  'revoked_at',
+  'assessment_id',
+] as const;
 export type SelfAssessmentLinkRow = Pick<
   Row<'self_assessment_links', { draft_answers: Record<string, unknown> }>,
-  | 'id'
-  | 'instrument_id'
-  | 'occasion'
-  | 'created_at'
-  | 'expires_at'
-  | 'draft_answers'
-  | 'draft_saved_at'
-  | 'completed_at'
-  | 'revoked_at'
-  | 'assessment_id'
+  (typeof SELF_ASSESSMENT_LINK_COLUMNS)[number]
 >;
 
 /** The client's self-assessment links with their drafts, oldest first. */
-export async function selfAssessmentLinkRows(
-  tx: Queryable,
-  clientId: string,
-): Promise<SelfAssessmentLinkRow[]> {
-  return (
-    await tx.query<SelfAssessmentLinkRow>(
-      `SELECT id, instrument_id, occasion, created_at, expires_at, draft_answers, draft_saved_at, completed_at,
-            revoked_at, assessment_id
-       FROM self_assessment_links WHERE client_id = $1 ORDER BY created_at, id`,
-      [clientId],
-    )
-  ).rows;
-}
+export const selfAssessmentLinkRows = (tx: Queryable, clientId: string) =>
+  rowsOfClient<SelfAssessmentLinkRow>(tx, 'self_assessment_links', SELF_ASSESSMENT_LINK_COLUMNS, clientId);
 
-export type FeedbackLinkRow = Pick<
-  Row<'referral_feedback_links'>,
-  'id' | 'referral_id' | 'created_at' | 'expires_at' | 'used_at' | 'revoked_at'
->;
+const FEEDBACK_LINK_COLUMNS = [
+  'id',
+  'referral_id',
+  'created_at',
+  'expires_at',
+  'used_at',
+  'revoked_at',
+] as const;
+export type FeedbackLinkRow = Pick<Row<'referral_feedback_links'>, (typeof FEEDBACK_LINK_COLUMNS)[number]>;
 
 /** The client's referral feedback links, oldest first. */
-export async function feedbackLinkRows(tx: Queryable, clientId: string): Promise<FeedbackLinkRow[]> {
-  return (
-    await tx.query<FeedbackLinkRow>(
-      `SELECT id, referral_id, created_at, expires_at, used_at, revoked_at
-       FROM referral_feedback_links WHERE client_id = $1 ORDER BY created_at, id`,
-      [clientId],
-    )
-  ).rows;
-}
+export const feedbackLinkRows = (tx: Queryable, clientId: string) =>
+  rowsOfClient<FeedbackLinkRow>(tx, 'referral_feedback_links', FEEDBACK_LINK_COLUMNS, clientId);
 
 export type OwnEnrolmentRow = Pick<Row<'enrolments'>, 'id' | 'programme_id' | 'overbooking_reason'> & {
   programme_name: string | null;

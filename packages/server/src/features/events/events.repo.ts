@@ -148,9 +148,7 @@ export async function nextEventCode(tx: Queryable, yy: string): Promise<string> 
     ?.code as string;
 }
 
-export interface NewEvent {
-  agencyId: string;
-  code: string;
+export interface EventChanges {
   title: string;
   kind: EventKind;
   starts: Date;
@@ -159,6 +157,23 @@ export interface NewEvent {
   onlineUrl: string | null;
   description: string;
   capacity: number | null;
+}
+
+/** The editable fields' values in the column order both the insert and the update use. */
+const changeValues = (c: EventChanges) => [
+  c.title,
+  c.kind,
+  c.starts,
+  c.ends,
+  c.place,
+  c.onlineUrl,
+  c.description,
+  c.capacity,
+];
+
+export interface NewEvent extends EventChanges {
+  agencyId: string;
+  code: string;
   createdBy: string;
   at: Date;
 }
@@ -168,20 +183,7 @@ export async function insertEvent(tx: Queryable, e: NewEvent): Promise<string> {
     `INSERT INTO network_events (agency_id, code, title, kind, starts_at, ends_at, place, online_url, description,
                                  capacity, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-    [
-      e.agencyId,
-      e.code,
-      e.title,
-      e.kind,
-      e.starts,
-      e.ends,
-      e.place,
-      e.onlineUrl,
-      e.description,
-      e.capacity,
-      e.createdBy,
-      e.at,
-    ],
+    [e.agencyId, e.code, ...changeValues(e), e.createdBy, e.at],
   );
   return inserted.rows[0]?.id as string;
 }
@@ -237,23 +239,12 @@ export async function promoteFromWaitlist(tx: Queryable, eventId: string): Promi
   );
 }
 
-export interface EventChanges {
-  title: string;
-  kind: EventKind;
-  starts: Date;
-  ends: Date;
-  place: string | null;
-  onlineUrl: string | null;
-  description: string;
-  capacity: number | null;
-}
-
 export async function updateEvent(tx: Queryable, id: string, c: EventChanges, at: Date): Promise<void> {
   await tx.query(
     `UPDATE network_events SET title = $2, kind = $3, starts_at = $4, ends_at = $5, place = $6, online_url = $7,
             description = $8, capacity = $9, revision = revision + 1, updated_at = $10
       WHERE id = $1`,
-    [id, c.title, c.kind, c.starts, c.ends, c.place, c.onlineUrl, c.description, c.capacity, at],
+    [id, ...changeValues(c), at],
   );
 }
 

@@ -175,6 +175,18 @@ export interface ProgrammeFields {
   targetGroup: string | null;
 }
 
+/** The programme's fields in the column order both the insert and the update use. */
+const fieldValues = (p: ProgrammeFields) => [
+  p.name,
+  p.fundingSource,
+  p.legalBasis,
+  p.funder,
+  p.startsOn,
+  p.endsOn,
+  p.description,
+  p.targetGroup,
+];
+
 /** No RETURNING: the new row becomes visible to the agency only once its owner row exists. */
 export async function insertProgramme(
   tx: Queryable,
@@ -184,20 +196,7 @@ export async function insertProgramme(
     `INSERT INTO programmes (id, owner_agency_id, name, funding_source, legal_basis, funder, starts_on, ends_on,
                              description, target_group, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-    [
-      p.id,
-      p.ownerAgencyId,
-      p.name,
-      p.fundingSource,
-      p.legalBasis,
-      p.funder,
-      p.startsOn,
-      p.endsOn,
-      p.description,
-      p.targetGroup,
-      p.createdBy,
-      p.at,
-    ],
+    [p.id, p.ownerAgencyId, ...fieldValues(p), p.createdBy, p.at],
   );
 }
 
@@ -218,18 +217,7 @@ export async function updateProgramme(
     `UPDATE programmes SET name = $2, funding_source = $3, legal_basis = $4, funder = $5, starts_on = $6,
             ends_on = $7, description = $8, target_group = $9, updated_at = $10
       WHERE id = $1`,
-    [
-      id,
-      p.name,
-      p.fundingSource,
-      p.legalBasis,
-      p.funder,
-      p.startsOn,
-      p.endsOn,
-      p.description,
-      p.targetGroup,
-      at,
-    ],
+    [id, ...fieldValues(p), at],
   );
 }
 

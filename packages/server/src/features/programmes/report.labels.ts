@@ -126,3 +126,14 @@ export function germanMoney(euros: string): string {
   const [whole = '0', fraction = '00'] = (negative ? euros.slice(1) : euros).split('.');
   return `${negative ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${fraction}`;
 }
+
+type Amounts = ProgrammeReport['spending']['total'];
+
+/** The spending table's rows: one a funding line, then the sum; `money` formats the euro amounts. */
+export function spendingRows<M>(spending: ProgrammeReport['spending'], money: (euros: string) => M) {
+  const row = (label: string, a: Amounts) => [label, money(a.budget), money(a.spent), money(a.remaining)];
+  return [
+    ...spending.lines.map((l) => row(categoryLabel[l.fundingLine] ?? l.fundingLine, l)),
+    row(L.sum, spending.total),
+  ];
+}

@@ -17,6 +17,7 @@ import {
   germanTimeStamp,
   L,
   perspectiveLabel,
+  spendingRows,
 } from './report.labels.ts';
 
 const cell = (v: PublishedCount) => formatPublishedCount(v);
@@ -123,23 +124,7 @@ export function reportDocument(r: ProgrammeReport): TDocumentDefinitions {
       h(L.earlyEnd),
       table(['', L.count], breakdownRows(r.outcomes.earlyEndByReason)),
       h(L.spending),
-      table(
-        [L.fundingLine, L.budget, L.spent, L.remaining],
-        [
-          ...r.spending.lines.map((l) => [
-            categoryLabel[l.fundingLine] ?? l.fundingLine,
-            germanMoney(l.budget),
-            germanMoney(l.spent),
-            germanMoney(l.remaining),
-          ]),
-          [
-            L.sum,
-            germanMoney(r.spending.total.budget),
-            germanMoney(r.spending.total.spent),
-            germanMoney(r.spending.total.remaining),
-          ],
-        ],
-      ),
+      table([L.fundingLine, L.budget, L.spent, L.remaining], spendingRows(r.spending, germanMoney)),
       h(L.participationChange),
       {
         text: L.participationChangeNote(r.participationChange.criterion),

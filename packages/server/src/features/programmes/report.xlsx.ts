@@ -7,7 +7,7 @@ import {
   wallTimeIn,
 } from '@lotse/domain';
 import ExcelJS from 'exceljs';
-import { categoryLabel, fundingSourceLabel, L, perspectiveLabel } from './report.labels.ts';
+import { categoryLabel, fundingSourceLabel, L, perspectiveLabel, spendingRows } from './report.labels.ts';
 
 /** Numbers stay numbers (Excel can sum them); a hidden cell is the neutral symbol explained by the legend. */
 const value = (v: PublishedCount): number | string => (isSuppressed(v) ? SUPPRESSION_SYMBOL : v);
@@ -139,20 +139,7 @@ export async function reportXlsx(r: ProgrammeReport): Promise<Buffer> {
   const money = sheet(
     'Ausgaben',
     [L.fundingLine, L.budget, L.spent, L.remaining],
-    [
-      ...r.spending.lines.map((l) => [
-        categoryLabel[l.fundingLine] ?? l.fundingLine,
-        Number(l.budget),
-        Number(l.spent),
-        Number(l.remaining),
-      ]),
-      [
-        L.sum,
-        Number(r.spending.total.budget),
-        Number(r.spending.total.spent),
-        Number(r.spending.total.remaining),
-      ],
-    ],
+    spendingRows(r.spending, Number),
   );
   for (const c of [2, 3, 4]) money.getColumn(c).numFmt = '#,##0.00 "€"';
   // Participation change: counts (or the marker), shares in percent, means only for shown groups.
