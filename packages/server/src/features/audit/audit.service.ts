@@ -1,5 +1,6 @@
 import type { AuditEntryView, AuditQuery } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
+import { pageOf } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { listAuditEntries } from './audit.repo.ts';
 
@@ -28,6 +29,6 @@ export function list(ctx: AppContext, actor: Actor, q: AuditQuery) {
       clientId: r.client_id,
       details: r.details,
     }));
-    return { items, page: q.page, pageSize: q.pageSize, total: rows[0]?.total ?? 0 };
+    return pageOf(q, items, rows[0]?.total ?? 0);
   });
 }

@@ -8,6 +8,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
+import { pageOf } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { clientView, guidesOf, insertCase, insertCaseEvent } from '../cases/cases.service.ts';
 import {
@@ -42,12 +43,11 @@ export function list(ctx: AppContext, actor: Actor, q: ClientListQuery) {
       rows.map((r) => r.id),
       { searched: !!q.query, scope: q.scope },
     );
-    return {
-      items: rows.map((r) => presentClientSummary(r, actor.agencyId)),
-      page: q.page,
-      pageSize: q.pageSize,
+    return pageOf(
+      q,
+      rows.map((r) => presentClientSummary(r, actor.agencyId)),
       total,
-    };
+    );
   });
 }
 

@@ -8,6 +8,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { pageOf, pageOffset } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { agencyTimeZone } from '../agency/time-zone.ts';
 import {
@@ -52,19 +53,18 @@ export async function list(
 ) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
-    const { rows, total } = await listEvents(scope.tx, q, q.pageSize, (q.page - 1) * q.pageSize);
+    const { rows, total } = await listEvents(scope.tx, q, q.pageSize, pageOffset(q));
     const extras = await eventExtras(
       scope.tx,
       rows.map((r) => r.id),
       actor.userId,
     );
     const zone = await agencyTimeZone(scope.tx, actor.agencyId);
-    return {
-      items: rows.map((r) => presentEvent(r, extras, actor.agencyId, zone)),
-      page: q.page,
-      pageSize: q.pageSize,
+    return pageOf(
+      q,
+      rows.map((r) => presentEvent(r, extras, actor.agencyId, zone)),
       total,
-    };
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 import type { CreateOfferRequest, OfferQuery, OfferView, UpdateOfferRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { pageOf, pageOffset } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
 import { unknownDistrictIssues } from '../districts/districts.service.ts';
@@ -55,14 +56,13 @@ export async function list(ctx: AppContext, actor: Actor, q: OfferQuery) {
       actor.agencyId,
       today(scope.now),
       q.pageSize,
-      (q.page - 1) * q.pageSize,
+      pageOffset(q),
     );
-    return {
-      items: rows.map((r) => presentOffer(r, actor.agencyId)),
-      page: q.page,
-      pageSize: q.pageSize,
+    return pageOf(
+      q,
+      rows.map((r) => presentOffer(r, actor.agencyId)),
       total,
-    };
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 import type { CreatePartnerRequest, PartnerKind, PartnerView, UpdatePartnerRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { pageOf, pageOffset } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { unknownDistrictIssues } from '../districts/districts.service.ts';
 import { findPartner, insertPartners, listPartners, presentPartner, updatePartner } from './partners.repo.ts';
@@ -37,13 +38,12 @@ export async function list(
 ) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
-    const { rows, total } = await listPartners(scope.tx, q, q.pageSize, (q.page - 1) * q.pageSize);
-    return {
-      items: rows.map((r) => presentPartner(r, actor.agencyId)),
-      page: q.page,
-      pageSize: q.pageSize,
+    const { rows, total } = await listPartners(scope.tx, q, q.pageSize, pageOffset(q));
+    return pageOf(
+      q,
+      rows.map((r) => presentPartner(r, actor.agencyId)),
       total,
-    };
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 import type { CreatePublicationRequest, PublicationView } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
+import { pageOf, pageOffset } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { checkedFile } from './file-check.ts';
 import {
@@ -20,13 +21,12 @@ export async function list(
 ) {
   return withActor(ctx, actor, async (scope) => {
     authorize(actor, 'network.read');
-    const { rows, total } = await listPublications(scope.tx, q, q.pageSize, (q.page - 1) * q.pageSize);
-    return {
-      items: rows.map((r) => presentPublication(r, actor.agencyId)),
-      page: q.page,
-      pageSize: q.pageSize,
+    const { rows, total } = await listPublications(scope.tx, q, q.pageSize, pageOffset(q));
+    return pageOf(
+      q,
+      rows.map((r) => presentPublication(r, actor.agencyId)),
       total,
-    };
+    );
   });
 }
 

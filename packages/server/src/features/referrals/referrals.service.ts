@@ -14,6 +14,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
+import { pageOf, pageOffset } from '../../platform/paging.ts';
 import { readClient, requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { listDistricts } from '../districts/districts.service.ts';
@@ -182,11 +183,11 @@ export async function list(
       { action: 'referrals.read', audit: 'referrals.list' },
       clientId,
       async (client) => {
-        const listed = await listReferrals(scope.tx, client.id, q, q.pageSize, (q.page - 1) * q.pageSize);
+        const listed = await listReferrals(scope.tx, client.id, q, q.pageSize, pageOffset(q));
         return { value: listed, details: { count: listed.rows.length } };
       },
     );
-    return { items: rows.map(presentReferral), page: q.page, pageSize: q.pageSize, total };
+    return pageOf(q, rows.map(presentReferral), total);
   });
 }
 
