@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../platform/audit.ts';
-import type { ActorScope } from '../../platform/context.ts';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { type Action, authorize } from '../../platform/policy.ts';
 import {
@@ -125,6 +125,20 @@ export async function readClient<T>(
     details,
   });
   return value;
+}
+
+/** The whole list of one kind of a client's records (goals, consents), read and audited as `action`. */
+export function clientList<T>(
+  ctx: AppContext,
+  actor: Actor,
+  action: Action,
+  clientId: string,
+  load: (scope: ActorScope) => Promise<T[]>,
+): Promise<{ items: T[]; total: number }> {
+  return withActor(ctx, actor, async (scope) => {
+    const items = await readClient(scope, { action }, clientId, async () => ({ value: await load(scope) }));
+    return { items, total: items.length };
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { type Actor, type ActorScope, type AppContext, withActor } from '../../p
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { agencyNames, userNames } from '../cases/cases.service.ts';
-import { readClient, requireAccess, requireWritableClient } from '../clients/access.ts';
+import { clientList, requireAccess, requireWritableClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import { revokeLinksOnWithdrawal } from '../self-assessment/self-assessment.service.ts';
 import {
@@ -47,14 +47,8 @@ export async function consentsOfClient(scope: ActorScope, clientId: string): Pro
   return present(scope.tx, await consentsOf(scope.tx, clientId), scope.actor.agencyId);
 }
 
-export function list(ctx: AppContext, actor: Actor, clientId: string) {
-  return withActor(ctx, actor, async (scope) => {
-    const items = await readClient(scope, { action: 'consents.read' }, clientId, async () => ({
-      value: await consentsOfClient(scope, clientId),
-    }));
-    return { items, total: items.length };
-  });
-}
+export const list = (ctx: AppContext, actor: Actor, clientId: string) =>
+  clientList(ctx, actor, 'consents.read', clientId, (scope) => consentsOfClient(scope, clientId));
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateConsentRequest) {
   return withActor(ctx, actor, async (scope) => {

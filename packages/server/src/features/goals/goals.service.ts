@@ -2,7 +2,7 @@ import type { CreateGoalRequest, GoalView, UpdateGoalRequest } from '@lotse/doma
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { openCaseOf } from '../cases/cases.service.ts';
-import { readClient, requireAccess, requireWritableClient } from '../clients/access.ts';
+import { clientList, requireAccess, requireWritableClient } from '../clients/access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 import { findGoal, type GoalRow, goalsOf, insertGoal, updateGoal } from './goals.repo.ts';
@@ -37,14 +37,8 @@ export async function goalsOfClient(scope: ActorScope, clientId: string): Promis
   return (await goalsOf(scope.tx, clientId)).map(presentGoal);
 }
 
-export function list(ctx: AppContext, actor: Actor, clientId: string) {
-  return withActor(ctx, actor, async (scope) => {
-    const items = await readClient(scope, { action: 'goals.read' }, clientId, async () => ({
-      value: await goalsOfClient(scope, clientId),
-    }));
-    return { items, total: items.length };
-  });
-}
+export const list = (ctx: AppContext, actor: Actor, clientId: string) =>
+  clientList(ctx, actor, 'goals.read', clientId, (scope) => goalsOfClient(scope, clientId));
 
 export function create(ctx: AppContext, actor: Actor, clientId: string, input: CreateGoalRequest) {
   return withActor(ctx, actor, async (scope) => {

@@ -110,6 +110,14 @@ async function decode(input: ImportRequest) {
   return readTable(input.format, Buffer.from(input.data, 'base64'));
 }
 
+type ImportRecord = Awaited<ReturnType<typeof decode>>[number];
+
+/** One checked row: the value to store with what the preview shows of it, or the row's errors. */
+type RowCheck<T> = (
+  r: ImportRecord,
+  row: number,
+) => { value: T; preview: Record<string, unknown> } | RowError[];
+
 interface Checked<T> {
   valid: { row: number; value: T }[];
   errors: RowError[];
@@ -121,6 +129,35 @@ interface Commit<T> {
   insert: (tx: Queryable, agencyId: string, values: T[], by: string, now: Date) => Promise<string[]>;
   action: 'offers.import' | 'partners.import';
   resourceType: 'offer' | 'partner';
+}
+
+/**
+ * Runs an import of one kind: decodes the file, checks every row with the checker `prepare` builds
+ * for the agency, and ends with `finish`.
+ */
+async function runImport<T>(
+  ctx: AppContext,
+  actor: Actor,
+  input: ImportRequest,
+  prepare: (scope: ActorScope) => Promise<RowCheck<T>>,
+  commit: Commit<T>,
+): Promise<ImportResult> {
+  const records = await decode(input);
+  return withActor(ctx, actor, async (scope) => {
+    authorize(actor, 'network.import');
+    const check = await prepare(scope);
+    const checked: Checked<T> = { valid: [], errors: [], preview: [] };
+    records.forEach((r, index) => {
+      const row = index + 2; // the header is row 1
+      const result = check(r, row);
+      if (Array.isArray(result)) checked.errors.push(...result);
+      else {
+        checked.valid.push({ row, value: result.value });
+        checked.preview.push({ row, ...result.preview });
+      }
+    });
+    return finish(scope, input, records.length, checked, commit);
+  });
 }
 
 /**
@@ -168,139 +205,112 @@ async function finish<T>(
   return result;
 }
 
-export async function importOffers(
-  ctx: AppContext,
-  actor: Actor,
-  input: ImportRequest,
-): Promise<ImportResult> {
-  const records = await decode(input);
-  return withActor(ctx, actor, async (scope) => {
-    authorize(actor, 'network.import');
-    const known = await knownDimensionKeys(scope.tx);
-    const partners = await ownPartnersByName(scope);
-    const { districts, districtKeys } = await ownDistricts(scope);
-    const valid: { row: number; value: OfferInsert }[] = [];
-    const errors: RowError[] = [];
-    const preview: Record<string, unknown>[] = [];
-    records.forEach((r, index) => {
-      const row = index + 2; // the header is row 1
-      const rowErrors: RowError[] = [];
-      const partnerId = partners.get((r.partner ?? '').trim().toLowerCase());
-      if (!partnerId)
-        rowErrors.push({
-          row,
-          field: 'partner',
-          message: `Netzwerkpartner „${r.partner ?? ''}“ nicht gefunden`,
-        });
-      const dimensions = splitList(r.dimensions).map((d) => dimensionByLabel.get(d.toLowerCase()) ?? d);
-      for (const d of dimensions)
-        if (!known.has(d))
-          rowErrors.push({ row, field: 'dimensions', message: `Unbekannter Teilhabebereich: ${d}` });
-      const candidate = {
-        title: r.title ?? '',
-        description: r.description ?? '',
-        partnerId: partnerId ?? '00000000-0000-4000-8000-000000000000',
-        dimensions,
-        targetGroups: splitList(r.targetGroups),
-        district: districtKeyOf(r.district, districts) ?? r.district ?? '',
-        ...address(r),
-        lat: number(r.lat),
-        lon: number(r.lon),
-        stepFree: bool(r.stepFree, false),
-        easyLanguage: bool(r.easyLanguage, false),
-        languages: r.languages?.trim() ? splitList(r.languages).map((l) => languageCodeOf(l) ?? l) : ['de'],
-        costCents: number(r.costCents),
-        costNote: text(r.costNote),
-        schedule: text(r.schedule),
-        capacity: number(r.capacity),
-        freePlaces: number(r.freePlaces),
-        howToRefer: text(r.howToRefer),
-        validFrom: text(r.validFrom),
-        validTo: text(r.validTo),
-        shared: bool(r.shared, false),
-      };
-      if (!districtKeys.has(candidate.district))
-        rowErrors.push({ row, field: 'district', message: `Unbekannter Sozialraum: ${r.district ?? ''}` });
-      const parsed = createOfferRequest.safeParse(candidate);
-      if (!parsed.success)
-        rowErrors.push(
-          ...issuesOf(row, parsed.error, { partnerId: 'partner' }).filter(
-            (e) => e.field !== 'partner' || partnerId,
-          ),
-        );
-      if (rowErrors.length === 0 && parsed.success) {
-        valid.push({ row, value: parsed.data as OfferInsert });
-        preview.push({ row, ...parsed.data, partner: r.partner });
-      }
-      // One message per field and row is enough (a dimension may fail both the format and the lookup).
-      const seen = new Set<string>();
-      errors.push(...rowErrors.filter((e) => !seen.has(e.field) && seen.add(e.field)));
-    });
-    return finish(
-      scope,
-      input,
-      records.length,
-      { valid, errors, preview },
-      { insert: insertOffers, action: 'offers.import', resourceType: 'offer' },
-    );
-  });
+/** The offer checker: partners by name, dimensions by key or label, districts of the agency. */
+async function offerCheck(scope: ActorScope): Promise<RowCheck<OfferInsert>> {
+  const known = await knownDimensionKeys(scope.tx);
+  const partners = await ownPartnersByName(scope);
+  const { districts, districtKeys } = await ownDistricts(scope);
+  return (r, row) => {
+    const rowErrors: RowError[] = [];
+    const partnerId = partners.get((r.partner ?? '').trim().toLowerCase());
+    if (!partnerId)
+      rowErrors.push({
+        row,
+        field: 'partner',
+        message: `Netzwerkpartner „${r.partner ?? ''}“ nicht gefunden`,
+      });
+    const dimensions = splitList(r.dimensions).map((d) => dimensionByLabel.get(d.toLowerCase()) ?? d);
+    for (const d of dimensions)
+      if (!known.has(d))
+        rowErrors.push({ row, field: 'dimensions', message: `Unbekannter Teilhabebereich: ${d}` });
+    const candidate = {
+      title: r.title ?? '',
+      description: r.description ?? '',
+      partnerId: partnerId ?? '00000000-0000-4000-8000-000000000000',
+      dimensions,
+      targetGroups: splitList(r.targetGroups),
+      district: districtKeyOf(r.district, districts) ?? r.district ?? '',
+      ...address(r),
+      lat: number(r.lat),
+      lon: number(r.lon),
+      stepFree: bool(r.stepFree, false),
+      easyLanguage: bool(r.easyLanguage, false),
+      languages: r.languages?.trim() ? splitList(r.languages).map((l) => languageCodeOf(l) ?? l) : ['de'],
+      costCents: number(r.costCents),
+      costNote: text(r.costNote),
+      schedule: text(r.schedule),
+      capacity: number(r.capacity),
+      freePlaces: number(r.freePlaces),
+      howToRefer: text(r.howToRefer),
+      validFrom: text(r.validFrom),
+      validTo: text(r.validTo),
+      shared: bool(r.shared, false),
+    };
+    if (!districtKeys.has(candidate.district))
+      rowErrors.push({ row, field: 'district', message: `Unbekannter Sozialraum: ${r.district ?? ''}` });
+    const parsed = createOfferRequest.safeParse(candidate);
+    if (!parsed.success)
+      rowErrors.push(
+        ...issuesOf(row, parsed.error, { partnerId: 'partner' }).filter(
+          (e) => e.field !== 'partner' || partnerId,
+        ),
+      );
+    if (rowErrors.length === 0 && parsed.success)
+      return { value: parsed.data as OfferInsert, preview: { ...parsed.data, partner: r.partner } };
+    // One message per field and row is enough (a dimension may fail both the format and the lookup).
+    const seen = new Set<string>();
+    return rowErrors.filter((e) => !seen.has(e.field) && seen.add(e.field));
+  };
 }
 
-export async function importPartners(
-  ctx: AppContext,
-  actor: Actor,
-  input: ImportRequest,
-): Promise<ImportResult> {
-  const records = await decode(input);
-  return withActor(ctx, actor, async (scope) => {
-    authorize(actor, 'network.import');
-    const { districts, districtKeys } = await ownDistricts(scope);
-    const valid: { row: number; value: PartnerInsert }[] = [];
-    const errors: RowError[] = [];
-    const preview: Record<string, unknown>[] = [];
-    records.forEach((r, index) => {
-      const row = index + 2;
-      const contact = text(r.contactName)
-        ? [
-            {
-              name: r.contactName ?? '',
-              role: text(r.contactRole),
-              phone: text(r.contactPhone),
-              email: text(r.contactEmail),
-            },
-          ]
-        : [];
-      const parsed = createPartnerRequest.safeParse({
-        name: r.name ?? '',
-        kind: (r.kind ?? '').trim(),
-        contactPersons: contact,
-        ...address(r),
-        districts: splitList(r.districts).map((d) => districtKeyOf(d, districts) ?? d),
-        website: text(r.website),
-        notes: text(r.notes),
-      });
-      if (!parsed.success) {
-        errors.push(...issuesOf(row, parsed.error, { contactPersons: 'contactName' }));
-        return;
-      }
-      const unknown = parsed.data.districts.filter((d) => !districtKeys.has(d));
-      if (unknown.length > 0) {
-        errors.push({ row, field: 'districts', message: `Unbekannter Sozialraum: ${unknown.join(', ')}` });
-        return;
-      }
-      valid.push({ row, value: parsed.data });
-      // Contact persons are personal data: the preview shows how many, not who.
-      preview.push({ row, ...parsed.data, contactPersons: parsed.data.contactPersons.length });
-    });
-    return finish(
-      scope,
-      input,
-      records.length,
-      { valid, errors, preview },
-      { insert: insertPartners, action: 'partners.import', resourceType: 'partner' },
-    );
+export const importOffers = (ctx: AppContext, actor: Actor, input: ImportRequest) =>
+  runImport(ctx, actor, input, offerCheck, {
+    insert: insertOffers,
+    action: 'offers.import',
+    resourceType: 'offer',
   });
+
+/** The partner checker: districts of the agency; at most one contact person per row. */
+async function partnerCheck(scope: ActorScope): Promise<RowCheck<PartnerInsert>> {
+  const { districts, districtKeys } = await ownDistricts(scope);
+  return (r, row) => {
+    const contact = text(r.contactName)
+      ? [
+          {
+            name: r.contactName ?? '',
+            role: text(r.contactRole),
+            phone: text(r.contactPhone),
+            email: text(r.contactEmail),
+          },
+        ]
+      : [];
+    const parsed = createPartnerRequest.safeParse({
+      name: r.name ?? '',
+      kind: (r.kind ?? '').trim(),
+      contactPersons: contact,
+      ...address(r),
+      districts: splitList(r.districts).map((d) => districtKeyOf(d, districts) ?? d),
+      website: text(r.website),
+      notes: text(r.notes),
+    });
+    if (!parsed.success) return issuesOf(row, parsed.error, { contactPersons: 'contactName' });
+    const unknown = parsed.data.districts.filter((d) => !districtKeys.has(d));
+    if (unknown.length > 0)
+      return [{ row, field: 'districts', message: `Unbekannter Sozialraum: ${unknown.join(', ')}` }];
+    // Contact persons are personal data: the preview shows how many, not who.
+    return {
+      value: parsed.data,
+      preview: { ...parsed.data, contactPersons: parsed.data.contactPersons.length },
+    };
+  };
 }
+
+export const importPartners = (ctx: AppContext, actor: Actor, input: ImportRequest) =>
+  runImport(ctx, actor, input, partnerCheck, {
+    insert: insertPartners,
+    action: 'partners.import',
+    resourceType: 'partner',
+  });
 
 async function ownPartnersByName(scope: ActorScope): Promise<Map<string, string>> {
   const rows = await ownPartnerNames(scope.tx, scope.actor.agencyId);

@@ -13,6 +13,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { pageOf, pageOffset } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import {
   budgetsOfYear,
@@ -24,7 +25,7 @@ import {
   upsertBudget,
 } from './budgets.repo.ts';
 import { programmeSpending } from './figures.ts';
-import { isManager, loadProgrammeFor } from './programme-access.ts';
+import { assertWithinProgramme, isManager, loadProgrammeFor } from './programme-access.ts';
 import { programmeAgencies } from './programmes.repo.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -45,22 +46,19 @@ export async function budgets(ctx: AppContext, actor: Actor, programmeId: string
     const planned = await budgetsOfYear(scope.tx, programme.id, y);
     const spent = await programmeSpending(scope, programme.id, `${y}-01-01`, `${y}-12-31`);
     const plan = plannedPercent(y, asOf, programme.starts_on, programme.ends_on);
-    const budgetOf = (agencyId: string | null, line: FundingLine | null) =>
-      planned
-        .filter(
-          (b) =>
-            (agencyId === null || b.agency_id === agencyId) && (line === null || b.funding_line === line),
-        )
-        .filter((b) => agencies.some((a) => a.agency_id === b.agency_id))
-        .reduce((s, b) => s + numericToCents(b.amount), 0);
-    const spentOf = (agencyId: string | null, line: FundingLine | null) =>
-      spent
-        .filter(
-          (x) =>
-            (agencyId === null || x.agency_id === agencyId) && (line === null || x.funding_line === line),
-        )
-        .filter((x) => agencies.some((a) => a.agency_id === x.agency_id))
-        .reduce((s, x) => s + x.cents, 0);
+    // Cents of the shown agencies' rows, for one agency or all (null) and one funding line or all.
+    const sumOf =
+      <R extends { agency_id: string; funding_line: string }>(rows: R[], cents: (row: R) => number) =>
+      (agencyId: string | null, line: FundingLine | null) =>
+        rows
+          .filter(
+            (r) =>
+              (agencyId === null || r.agency_id === agencyId) && (line === null || r.funding_line === line),
+          )
+          .filter((r) => agencies.some((a) => a.agency_id === r.agency_id))
+          .reduce((s, r) => s + cents(r), 0);
+    const budgetOf = sumOf(planned, (b) => numericToCents(b.amount));
+    const spentOf = sumOf(spent, (x) => x.cents);
     const linesOf = (agencyId: string | null) =>
       fundingLines.map((line) => ({
         fundingLine: line,
@@ -159,10 +157,7 @@ export async function book(
 ) {
   return withActor(ctx, actor, async (scope) => {
     const programme = await loadProgrammeFor(scope, programmeId, 'expenditures.write');
-    if (input.date < programme.starts_on || input.date > programme.ends_on) {
-      const message = `Das Datum liegt außerhalb der Laufzeit des Programms (${programme.starts_on} bis ${programme.ends_on}).`;
-      throw badRequest(message, [{ path: 'date', message }]);
-    }
+    assertWithinProgramme(programme, input.date, 'date');
     let clientId: string | null = null;
     if (input.enrolmentId) {
       clientId = await enrolmentClientId(scope.tx, input.enrolmentId, programme.id, actor.agencyId);
@@ -210,13 +205,8 @@ export async function listExpenditures(
       actor.agencyId,
       query.year ?? null,
       query.pageSize,
-      (query.page - 1) * query.pageSize,
+      pageOffset(query),
     );
-    return {
-      items: rows.map(presentExpenditure),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: rows[0]?.total ?? 0,
-    };
+    return pageOf(query, rows.map(presentExpenditure), rows[0]?.total ?? 0);
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateEnrolmentRequest, ExitEnrolmentRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { pageOf, pageOffset } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { requireAccess, requireClient } from '../clients/access.ts';
 import { assertDateOrder } from '../clients/date-rules.ts';
@@ -17,7 +18,7 @@ import {
   placeSituation,
   presentEnrolment,
 } from './enrolments.repo.ts';
-import { loadProgrammeFor } from './programme-access.ts';
+import { assertWithinProgramme, loadProgrammeFor } from './programme-access.ts';
 import type { ProgrammeRow } from './programmes.repo.ts';
 
 /** What other features may use of the enrolments: one enrolment for the client's record. */
@@ -25,13 +26,6 @@ export { findEnrolment, presentEnrolment } from './enrolments.repo.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function assertWithinProgramme(programme: ProgrammeRow, date: string, path: string) {
-  if (date < programme.starts_on || date > programme.ends_on) {
-    const message = `Das Datum liegt außerhalb der Laufzeit des Programms (${programme.starts_on} bis ${programme.ends_on}).`;
-    throw badRequest(message, [{ path, message }]);
-  }
-}
 
 /**
  * Takes a place from `entryDate` on. Refused (409) when all funded places of the agency are taken,
@@ -212,7 +206,7 @@ export async function list(
       programme.id,
       query.status,
       query.pageSize,
-      (query.page - 1) * query.pageSize,
+      pageOffset(query),
     );
     // One entry per client whose data was shown, so a client's audit trail is complete.
     for (const row of rows) {
@@ -224,6 +218,6 @@ export async function list(
         details: { programmeId: programme.id },
       });
     }
-    return { items: rows.map(presentEnrolment), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, rows.map(presentEnrolment), total);
   });
 }

@@ -1,5 +1,5 @@
 import type { ActorScope } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { type Action, authorize } from '../../platform/policy.ts';
 import { findProgramme, type ProgrammeRow } from './programmes.repo.ts';
 
@@ -26,3 +26,15 @@ export async function loadProgrammeFor(
 }
 
 export const isManager = (p: Pick<ProgrammeRow, 'my_role'>) => p.my_role !== 'participant';
+
+/** A date of the programme's work (an entry, an expenditure) must lie within its runtime. */
+export function assertWithinProgramme(
+  programme: Pick<ProgrammeRow, 'starts_on' | 'ends_on'>,
+  date: string,
+  path: string,
+) {
+  if (date < programme.starts_on || date > programme.ends_on) {
+    const message = `Das Datum liegt außerhalb der Laufzeit des Programms (${programme.starts_on} bis ${programme.ends_on}).`;
+    throw badRequest(message, [{ path, message }]);
+  }
+}
