@@ -61,17 +61,8 @@ export const createProgrammeRequest = z
 export type CreateProgrammeRequest = z.infer<typeof createProgrammeRequest>;
 
 export const updateProgrammeRequest = z
-  .strictObject({
-    name: programmeFields.name.optional(),
-    fundingSource: fundingSource.optional(),
-    legalBasis: programmeFields.legalBasis,
-    funder: programmeFields.funder,
-    startsOn: programmeDate.optional(),
-    endsOn: programmeDate.optional(),
-    description: programmeFields.description,
-    targetGroup: programmeFields.targetGroup,
-    agencies: programmeFields.agencies.optional(),
-  })
+  .strictObject(programmeFields)
+  .partial()
   .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, {
     message: 'Das Ende liegt vor dem Beginn.',
     path: ['endsOn'],
@@ -81,15 +72,20 @@ export type UpdateProgrammeRequest = z.infer<typeof updateProgrammeRequest>;
 
 const agencyRef = z.object({ id: z.uuid(), name: z.string(), kind: z.string() });
 
+/** What names a programme and its funding, in the programme's view and in the funder report. */
+const programmeHead = {
+  id: z.uuid(),
+  name: z.string(),
+  fundingSource,
+  legalBasis: z.string().nullable(),
+  funder: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+};
+
 export const programmeView = z
   .object({
-    id: z.uuid(),
-    name: z.string(),
-    fundingSource,
-    legalBasis: z.string().nullable(),
-    funder: z.string().nullable(),
-    startsOn: z.string(),
-    endsOn: z.string(),
+    ...programmeHead,
     description: z.string().nullable(),
     targetGroup: z.string().nullable(),
     ownerAgency: agencyRef,
@@ -321,16 +317,7 @@ export type ParticipationChangeRow = z.infer<typeof participationChangeRow>;
 
 export const programmeReport = z
   .object({
-    programme: z.object({
-      id: z.uuid(),
-      name: z.string(),
-      fundingSource,
-      legalBasis: z.string().nullable(),
-      funder: z.string().nullable(),
-      startsOn: z.string(),
-      endsOn: z.string(),
-      ownerAgency: z.string(),
-    }),
+    programme: z.object({ ...programmeHead, ownerAgency: z.string() }),
     period: z.object({ from: z.string(), to: z.string() }),
     generatedAt: z.iso.datetime(),
     /** The agency's time zone, in which the time stamp is printed. */
