@@ -1,4 +1,5 @@
 import { type AuditEvent, appendAudit } from '../../platform/audit.ts';
+import type { ActorScope } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { conflict } from '../../platform/errors.ts';
 import { newToken, tokenHash } from './tokens.ts';
@@ -58,3 +59,14 @@ export const auditLinkUse = (
     },
     now,
   );
+
+/** The guide's list of links: every link presented, audited once on what they hang on with the count. */
+export async function listedLinks<R, V>(
+  scope: ActorScope,
+  rows: R[],
+  present: (row: R, now: Date) => V,
+  audit: { action: string; resourceType: string; resourceId: string; clientId: string },
+): Promise<{ items: V[] }> {
+  await scope.audit({ ...audit, details: { count: rows.length } });
+  return { items: rows.map((r) => present(r, scope.now)) };
+}

@@ -17,7 +17,13 @@ import {
 } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { assertRevocable, auditLinkUse, issueLinkToken, linkState } from '../auth/one-time-links.ts';
+import {
+  assertRevocable,
+  auditLinkUse,
+  issueLinkToken,
+  linkState,
+  listedLinks,
+} from '../auth/one-time-links.ts';
 import { tokenHash } from '../auth/tokens.ts';
 import { requireClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
@@ -115,15 +121,12 @@ export function createLink(
 export function listLinks(ctx: AppContext, actor: Actor, referralId: string) {
   return withActor(ctx, actor, async (scope) => {
     const { referral, client } = await loadReferral(scope, referralId, 'referrals.read');
-    const rows = await linksOfReferral(scope.tx, referral.id);
-    await scope.audit({
+    return listedLinks(scope, await linksOfReferral(scope.tx, referral.id), presentLink, {
       action: 'referrals.feedback_link.list',
       resourceType: 'referral',
       resourceId: referral.id,
       clientId: client.id,
-      details: { count: rows.length },
     });
-    return { items: rows.map((r) => presentLink(r, scope.now)) };
   });
 }
 

@@ -18,7 +18,13 @@ import {
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkAnswers, insertAssessment } from '../assessments/assessments.service.ts';
-import { assertRevocable, auditLinkUse, issueLinkToken, linkState } from '../auth/one-time-links.ts';
+import {
+  assertRevocable,
+  auditLinkUse,
+  issueLinkToken,
+  linkState,
+  listedLinks,
+} from '../auth/one-time-links.ts';
 import { tokenHash } from '../auth/tokens.ts';
 import { requireClient } from '../clients/access.ts';
 import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.service.ts';
@@ -114,15 +120,12 @@ export function listLinks(
 ): Promise<{ items: SelfAssessmentLinkSummary[] }> {
   return withActor(ctx, actor, async (scope) => {
     const client = await requireClient(scope, 'assessments.read', clientId);
-    const rows = await linksOfClient(scope.tx, client.id);
-    await scope.audit({
+    return listedLinks(scope, await linksOfClient(scope.tx, client.id), presentLink, {
       action: 'self_assessment.link.list',
       resourceType: 'client',
       resourceId: client.id,
       clientId: client.id,
-      details: { count: rows.length },
     });
-    return { items: rows.map((r) => presentLink(r, scope.now)) };
   });
 }
 
