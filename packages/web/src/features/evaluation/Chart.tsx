@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
+import { FigureTable } from '../../ui/FigureTable.tsx';
 import type { EChartsCoreOption } from './charts.ts';
 
 /**
@@ -62,44 +63,13 @@ export function ChartCard({
   );
 }
 
-/** A scrollable, keyboard-reachable table region with a caption. */
+/** The figures of a chart as a table: the first column names the row, the others are numbers. */
 export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
-  const captionId = useId();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={i === 0 ? undefined : 'num'}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reordered
-            <tr key={i}>
-              {r.map((c, j) =>
-                j === 0 ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <th key={j} scope="row">
-                    {c}
-                  </th>
-                ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <td key={j} className="num">
-                    {c}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <FigureTable
+      caption={caption}
+      columns={head.map((label, i) => ({ label, numeric: i > 0 }))}
+      rows={rows}
+    />
   );
 }

@@ -1,12 +1,12 @@
 import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, request } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -17,14 +17,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import {
-  earlyEndReasonKeys,
-  exitReasonKeys,
-  explained,
-  isIsoDate,
-  type Paged,
-  todayIso,
-} from './programmes.ts';
+import { earlyEndReasonKeys, exitReasonKeys, explained, isIsoDate, todayIso } from './programmes.ts';
 
 const PAGE_SIZE = 25;
 type StatusFilter = 'active' | 'waiting' | 'exited' | 'all';
@@ -35,6 +28,8 @@ function invalid(issues: { path: string; message: string }[]): never {
 }
 
 const nameOf = (e: EnrolmentView) => e.client.displayName;
+type ExitReason = (typeof exitReasonKeys)[number];
+type EarlyEndReason = (typeof earlyEndReasonKeys)[number];
 
 /** Participations of the own agency: enrol (place, waiting list, over-booking), admit, exit. */
 export function EnrolmentsSection({
@@ -53,10 +48,9 @@ export function EnrolmentsSection({
   const [enrolling, setEnrolling] = useState(false);
   const [exiting, setExiting] = useState<EnrolmentView>();
   const [admitting, setAdmitting] = useState<EnrolmentView>();
-  const enrolments = useApiQuery<Paged<EnrolmentView>>(`/api/programmes/${programme.id}/enrolments`, {
-    page,
-    pageSize: PAGE_SIZE,
-    status: status === 'all' ? undefined : status,
+  const enrolments = useEndpoint(api.programmes.enrolments, {
+    params: { id: programme.id },
+    query: { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status },
   });
 
   const changed = (text: string) => {
@@ -209,7 +203,7 @@ function EnrolDialog({
   const [project, setProject] = useState('');
   const [reason, setReason] = useState('');
   const [coach, setCoach] = useState<string>(NO_COACH);
-  const coaches = useApiQuery<{ items: { id: string; displayName: string }[] }>('/api/programme-coaches');
+  const coaches = useEndpoint(api.programmes.coaches, {});
 
   const runSearch = async () => {
     setSearchFailure(undefined);
@@ -236,20 +230,17 @@ function EnrolDialog({
     if (mode === 'overbook' && reason.trim().length < 5)
       issues.push({ path: 'overbookingReason', message: t('programmes.enrolments.overbookHelp') });
     if (issues.length > 0) invalid(issues);
-    const body: Record<string, unknown> = { clientId };
-    if (mode === 'waiting') body.waitingList = true;
-    else body.entryDate = entryDate;
-    if (mode === 'overbook') body.overbookingReason = reason.trim();
-    if (employer.trim()) body.employer = employer.trim();
-    if (project.trim()) body.project = project.trim();
-    if (coach !== NO_COACH) body.coachUserId = coach;
-    const res = await explained(
-      t,
-      request<{ enrolment: EnrolmentView }>(`/api/programmes/${programme.id}/enrolments`, {
-        method: 'POST',
-        body,
-      }),
-    );
+    // Fields left undefined are not sent.
+    const body = {
+      clientId: clientId ?? '',
+      waitingList: mode === 'waiting' ? true : undefined,
+      entryDate: mode === 'waiting' ? undefined : entryDate,
+      overbookingReason: mode === 'overbook' ? reason.trim() : undefined,
+      employer: employer.trim() || undefined,
+      project: project.trim() || undefined,
+      coachUserId: coach === NO_COACH ? undefined : coach,
+    };
+    const res = await explained(t, api.programmes.enrol({ params: { id: programme.id }, body }));
     const name = res.enrolment.client.displayName;
     onDone(
       res.enrolment.status === 'waiting'
@@ -376,16 +367,16 @@ function ExitDialog({
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const [date, setDate] = useState(todayIso());
-  const [reason, setReason] = useState<string>('regular_end');
-  const [earlyEnd, setEarlyEnd] = useState<string>('personal');
+  const [reason, setReason] = useState<ExitReason>('regular_end');
+  const [earlyEnd, setEarlyEnd] = useState<EarlyEndReason>('personal');
 
   const submit = async () => {
     if (!isIsoDate(date)) invalid([{ path: 'date', message: t('programmes.enrolments.dateRequired') }]);
     checkDateOrder(t, 'enrolmentExit', enrolment.entryDate, date, formatDate(enrolment.entryDate, locale));
     await explained(
       t,
-      request(`/api/enrolments/${enrolment.id}/exit`, {
-        method: 'POST',
+      api.programmes.exit({
+        params: { id: enrolment.id },
         body: { date, reason, ...(reason === 'early_end' ? { earlyEndReason: earlyEnd } : {}) },
       }),
     );
@@ -416,14 +407,14 @@ function ExitDialog({
             label={t('programmes.enrolments.exitReason')}
             options={exitReasonKeys.map((k) => ({ id: k, label: t(`programmes.exitReason.${k}`) }))}
             selectedKey={reason}
-            onSelectionChange={(key) => setReason(key ?? 'regular_end')}
+            onSelectionChange={(key) => setReason((key ?? 'regular_end') as ExitReason)}
           />
           {reason === 'early_end' ? (
             <SelectField
               label={t('programmes.enrolments.earlyEndReason')}
               options={earlyEndReasonKeys.map((k) => ({ id: k, label: t(`programmes.earlyEndReason.${k}`) }))}
               selectedKey={earlyEnd}
-              onSelectionChange={(key) => setEarlyEnd(key ?? 'personal')}
+              onSelectionChange={(key) => setEarlyEnd((key ?? 'personal') as EarlyEndReason)}
             />
           ) : null}
           {errors.earlyEndReason ? <p className="field__error">{errors.earlyEndReason}</p> : null}
@@ -453,8 +444,8 @@ function AdmitDialog({
       invalid([{ path: 'entryDate', message: t('programmes.enrolments.dateRequired') }]);
     await explained(
       t,
-      request(`/api/enrolments/${enrolment.id}/admit`, {
-        method: 'POST',
+      api.programmes.admit({
+        params: { id: enrolment.id },
         body: { entryDate, ...(reason.trim() ? { overbookingReason: reason.trim() } : {}) },
       }),
     );
