@@ -11,7 +11,8 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { Loading, Section } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
@@ -79,82 +80,77 @@ export function EnrolmentsSection({
         />
         <Button onPress={() => setEnrolling(true)}>{t('programmes.enrolments.enrol')}</Button>
       </div>
-      {enrolments.error ? <Alert tone="error">{errorText(t, enrolments.error)}</Alert> : null}
-      {enrolments.loading && !enrolments.data ? <Loading label={t('common.loading')} /> : null}
-      {enrolments.data ? (
-        <>
-          <TableRegion
-            caption={t('programmes.enrolments.caption', {
-              status: t(`programmes.status.${status}`),
-              count: enrolments.data.total,
-            })}
-            className="table table--compact"
-            columns={[
-              { label: t('programmes.enrolments.person') },
-              { label: t('programmes.enrolments.clientNumber') },
-              { label: t('programmes.enrolments.status') },
-              { label: t('programmes.enrolments.entry') },
-              { label: t('programmes.enrolments.exit') },
-              { label: t('programmes.enrolments.reason') },
-              { label: t('programmes.enrolments.coach') },
-              { label: t('programmes.enrolments.actions') },
-            ]}
-          >
-            {enrolments.data.items.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">{nameOf(e)}</th>
-                <td className="cell--nowrap">{e.client.clientNumber}</td>
-                <td>
-                  <span className={`badge badge--${e.status === 'active' ? 'success' : 'neutral'}`}>
-                    {t(`programmes.status.${e.status}`)}
-                  </span>
-                  {e.overBooked ? (
-                    <span className="badge badge--warning"> {t('programmes.enrolments.overBooked')}</span>
-                  ) : null}
-                </td>
-                <td className="cell--nowrap">{formatDate(e.entryDate, locale)}</td>
-                <td className="cell--nowrap">{formatDate(e.exitDate, locale)}</td>
-                <td>
-                  {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
-                  {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
-                </td>
-                <td>{e.coach?.displayName ?? ''}</td>
-                <td>
-                  <div className="section-actions">
-                    {e.status === 'waiting' ? (
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        aria-label={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
-                        onPress={() => setAdmitting(e)}
-                      >
-                        {t('programmes.enrolments.admitAction')}
-                      </Button>
+      <Loaded query={enrolments}>
+        {(data) => (
+          <>
+            <TableRegion
+              caption={t('programmes.enrolments.caption', {
+                status: t(`programmes.status.${status}`),
+                count: data.total,
+              })}
+              className="table table--compact"
+              columns={[
+                { label: t('programmes.enrolments.person') },
+                { label: t('programmes.enrolments.clientNumber') },
+                { label: t('programmes.enrolments.status') },
+                { label: t('programmes.enrolments.entry') },
+                { label: t('programmes.enrolments.exit') },
+                { label: t('programmes.enrolments.reason') },
+                { label: t('programmes.enrolments.coach') },
+                { label: t('programmes.enrolments.actions') },
+              ]}
+            >
+              {data.items.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">{nameOf(e)}</th>
+                  <td className="cell--nowrap">{e.client.clientNumber}</td>
+                  <td>
+                    <span className={`badge badge--${e.status === 'active' ? 'success' : 'neutral'}`}>
+                      {t(`programmes.status.${e.status}`)}
+                    </span>
+                    {e.overBooked ? (
+                      <span className="badge badge--warning"> {t('programmes.enrolments.overBooked')}</span>
                     ) : null}
-                    {e.status !== 'exited' ? (
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        aria-label={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
-                        onPress={() => setExiting(e)}
-                      >
-                        {t('programmes.enrolments.exitAction')}
-                      </Button>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </TableRegion>
-          {enrolments.data.items.length === 0 ? <p>{t('programmes.enrolments.empty')}</p> : null}
-          <Pagination
-            page={enrolments.data.page}
-            pageSize={enrolments.data.pageSize}
-            total={enrolments.data.total}
-            onChange={setPage}
-          />
-        </>
-      ) : null}
+                  </td>
+                  <td className="cell--nowrap">{formatDate(e.entryDate, locale)}</td>
+                  <td className="cell--nowrap">{formatDate(e.exitDate, locale)}</td>
+                  <td>
+                    {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
+                    {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
+                  </td>
+                  <td>{e.coach?.displayName ?? ''}</td>
+                  <td>
+                    <div className="section-actions">
+                      {e.status === 'waiting' ? (
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          aria-label={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
+                          onPress={() => setAdmitting(e)}
+                        >
+                          {t('programmes.enrolments.admitAction')}
+                        </Button>
+                      ) : null}
+                      {e.status !== 'exited' ? (
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          aria-label={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
+                          onPress={() => setExiting(e)}
+                        >
+                          {t('programmes.enrolments.exitAction')}
+                        </Button>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </TableRegion>
+            {data.items.length === 0 ? <p>{t('programmes.enrolments.empty')}</p> : null}
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
+          </>
+        )}
+      </Loaded>
       {enrolling ? (
         <EnrolDialog
           programme={programme}
