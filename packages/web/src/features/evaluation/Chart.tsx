@@ -1,8 +1,8 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
+import { Chart, type EChartsCoreOption } from '../../ui/Chart.tsx';
 import { FigureTable } from '../../ui/FigureTable.tsx';
-import type { EChartsCoreOption } from './charts.ts';
 
 /**
  * A chart with its one-sentence summary and a table view of the same figures. The chart itself is
@@ -23,30 +23,7 @@ export function ChartCard({
 }) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
   const summaryId = useId();
-  const key = JSON.stringify(option);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised option stands for the chart
-  useEffect(() => {
-    if (asTable) return;
-    let disposed = false;
-    let cleanup: () => void = () => {};
-    void import('./charts.ts').then(({ echarts }) => {
-      if (disposed || !ref.current) return;
-      const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      chart.setOption({ animation: false, aria: { enabled: false }, ...option });
-      const observer = new ResizeObserver(() => chart.resize());
-      observer.observe(ref.current);
-      cleanup = () => {
-        observer.disconnect();
-        chart.dispose();
-      };
-    });
-    return () => {
-      disposed = true;
-      cleanup();
-    };
-  }, [key, asTable]);
   return (
     <figure className="eval-figure" aria-describedby={summaryId}>
       <figcaption className="eval-figure__caption">
@@ -58,7 +35,7 @@ export function ChartCard({
       <p id={summaryId} className="eval-summary">
         {summary}
       </p>
-      {asTable ? table : <div ref={ref} className="eval-chart" style={{ height }} aria-hidden="true" />}
+      {asTable ? table : <Chart option={option} height={height} className="eval-chart" />}
     </figure>
   );
 }
