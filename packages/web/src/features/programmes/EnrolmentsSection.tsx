@@ -14,6 +14,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { RowAction } from '../../ui/RowAction.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
@@ -47,8 +48,6 @@ export function EnrolmentsSection({
   const [status, setStatus] = useState<StatusFilter>('active');
   const [page, setPage] = useState(1);
   const [enrolling, setEnrolling] = useState(false);
-  const [exiting, setExiting] = useState<EnrolmentView>();
-  const [admitting, setAdmitting] = useState<EnrolmentView>();
   const enrolments = useEndpoint(api.programmes.enrolments, {
     params: { id: programme.id },
     query: { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status },
@@ -122,24 +121,25 @@ export function EnrolmentsSection({
                   <td>
                     <div className="section-actions">
                       {e.status === 'waiting' ? (
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          aria-label={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
-                          onPress={() => setAdmitting(e)}
-                        >
-                          {t('programmes.enrolments.admitAction')}
-                        </Button>
+                        <RowAction
+                          label={t('programmes.enrolments.admitAction')}
+                          accessibleLabel={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
+                          dialog={(close) => (
+                            <AdmitDialog
+                              enrolment={e}
+                              canOverbook={canOverbook}
+                              onClose={close}
+                              onDone={changed}
+                            />
+                          )}
+                        />
                       ) : null}
                       {e.status !== 'exited' ? (
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          aria-label={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
-                          onPress={() => setExiting(e)}
-                        >
-                          {t('programmes.enrolments.exitAction')}
-                        </Button>
+                        <RowAction
+                          label={t('programmes.enrolments.exitAction')}
+                          accessibleLabel={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
+                          dialog={(close) => <ExitDialog enrolment={e} onClose={close} onDone={changed} />}
+                        />
                       ) : null}
                     </div>
                   </td>
@@ -156,17 +156,6 @@ export function EnrolmentsSection({
           programme={programme}
           canOverbook={canOverbook}
           onClose={() => setEnrolling(false)}
-          onDone={changed}
-        />
-      ) : null}
-      {exiting ? (
-        <ExitDialog enrolment={exiting} onClose={() => setExiting(undefined)} onDone={changed} />
-      ) : null}
-      {admitting ? (
-        <AdmitDialog
-          enrolment={admitting}
-          canOverbook={canOverbook}
-          onClose={() => setAdmitting(undefined)}
           onDone={changed}
         />
       ) : null}
