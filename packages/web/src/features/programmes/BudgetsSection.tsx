@@ -1,24 +1,24 @@
 import type { BudgetsView, ProgrammeView } from '@lotse/domain';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
-import { detailedText, errorText } from '../../app/errors.ts';
-import { fieldErrorsOf } from '../../app/fieldErrors.ts';
+import { errorText } from '../../app/errors.ts';
+import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { FigureTable } from '../../ui/FigureTable.tsx';
-import { focusFirstInvalid } from '../../ui/forms.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import {
+  explained,
   formatEuro,
   formatPercent,
   fundingLineKeys,
@@ -202,7 +202,6 @@ function ExpenditureForm({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const formRef = useRef<HTMLFormElement>(null);
   const headingId = useId();
   const today = todayIso();
   const defaultDate = today.startsWith(String(year)) ? today : `${year}-01-01`;
@@ -221,29 +220,20 @@ function ExpenditureForm({
       .filter((e) => e.status !== 'waiting')
       .map((e) => ({ id: e.id, label: `${e.client.displayName} (${e.client.clientNumber})` })),
   ];
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<string>();
+  const { formRef, pending, failure, errors, submit } = useFormSubmit();
   const [success, setSuccess] = useState<string>();
-  const [pending, setPending] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     setSuccess(undefined);
     const euros = parseEuroInput(amount);
-    const local: Partial<Record<Field, string>> = {};
+    const local: FieldErrors<Field> = {};
     if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
     if (!euros) local.amount = t('programmes.expenditure.amountInvalid');
     if (!isIsoDate(date)) local.date = t('programmes.enrolments.dateRequired');
     if (!reference.trim()) local.reference = t('programmes.expenditure.referenceRequired');
-    setErrors(local);
-    if (Object.keys(local).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setPending(true);
-    try {
-      const res = await api.programmes.book({
+    await submit(async () => {
+      const booking = api.programmes.book({
         params: { id: programme.id },
         body: {
           fundingLine: line as FundingLine,
@@ -253,6 +243,7 @@ function ExpenditureForm({
           ...(enrolmentId !== NO_ENROLMENT ? { enrolmentId } : {}),
         },
       });
+      const res = await explained(t, booking);
       setSuccess(
         t('programmes.expenditure.booked', {
           amount: formatEuro(res.expenditure.amount, locale),
@@ -263,17 +254,7 @@ function ExpenditureForm({
       setReference('');
       setEnrolmentId(NO_ENROLMENT);
       onBooked();
-    } catch (error) {
-      if (isApiError(error)) {
-        setFailure(detailedText(t, error));
-        if (error.issues.length > 0) {
-          setErrors(fieldErrorsOf(error));
-          focusFirstInvalid(formRef.current);
-        }
-      } else setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-    }
+    }, local);
   };
 
   return (
@@ -281,7 +262,7 @@ function ExpenditureForm({
       <h3 id={headingId}>{t('programmes.expenditure.title')}</h3>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {success ? <Alert tone="success">{success}</Alert> : null}
-      <Form ref={formRef} onSubmit={submit} className="inline-form" validationBehavior="aria">
+      <Form ref={formRef} onSubmit={onSubmit} className="inline-form" validationBehavior="aria">
         <div>
           <SelectField
             label={t('programmes.expenditure.line')}
@@ -354,7 +335,6 @@ function BudgetForm({
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const user = useUser();
-  const formRef = useRef<HTMLFormElement>(null);
   const headingId = useId();
   const agencies =
     programme.myRole === 'participant'
@@ -363,10 +343,8 @@ function BudgetForm({
   const [agencyId, setAgencyId] = useState<string | null>(user?.agency.id ?? agencies[0]?.agency.id ?? null);
   const [line, setLine] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<BudgetField, string>>>({});
-  const [failure, setFailure] = useState<string>();
+  const { formRef, pending, failure, errors, submit } = useFormSubmit();
   const [success, setSuccess] = useState<string>();
-  const [pending, setPending] = useState(false);
 
   /** The current budget of the chosen line as a starting value ("1234.50" -> "1234,50" in German). */
   const prefill = (agency: string | null, fundingLine: string | null) => {
@@ -376,23 +354,16 @@ function BudgetForm({
     if (current !== undefined) setAmount(locale.startsWith('de') ? current.replace('.', ',') : current);
   };
 
-  const submit = async (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     setSuccess(undefined);
     const euros = parseBudgetInput(amount);
-    const local: Partial<Record<BudgetField, string>> = {};
+    const local: FieldErrors<BudgetField> = {};
     if (!agencyId) local.agencyId = t('programmes.budgetForm.agencyRequired');
     if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
     if (!euros) local.amount = t('programmes.budgetForm.amountInvalid');
-    setErrors(local);
-    if (Object.keys(local).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setPending(true);
-    try {
-      const res = await api.programmes.setBudget({
+    await submit(async () => {
+      const saving = api.programmes.setBudget({
         params: { id: programme.id },
         body: {
           agencyId: agencyId ?? undefined,
@@ -401,6 +372,7 @@ function BudgetForm({
           amount: euros as string,
         },
       });
+      const res = await explained(t, saving);
       setSuccess(
         t('programmes.budgetForm.saved', {
           amount: formatEuro(res.budget.amount, locale),
@@ -410,17 +382,7 @@ function BudgetForm({
         }),
       );
       onSaved();
-    } catch (error) {
-      if (isApiError(error)) {
-        setFailure(detailedText(t, error));
-        if (error.issues.length > 0) {
-          setErrors(fieldErrorsOf(error));
-          focusFirstInvalid(formRef.current);
-        }
-      } else setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-    }
+    }, local);
   };
 
   return (
@@ -429,7 +391,7 @@ function BudgetForm({
       <p className="field__description">{t('programmes.budgetForm.help')}</p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {success ? <Alert tone="success">{success}</Alert> : null}
-      <Form ref={formRef} onSubmit={submit} className="inline-form" validationBehavior="aria">
+      <Form ref={formRef} onSubmit={onSubmit} className="inline-form" validationBehavior="aria">
         <div>
           <SelectField
             label={t('programmes.budgetForm.agency')}
