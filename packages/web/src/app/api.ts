@@ -65,7 +65,8 @@ function acceptLanguage(): string {
   return lang === 'en' ? 'en, de;q=0.5' : 'de, en;q=0.5';
 }
 
-function buildUrl(path: string, query: RequestOptions['query']): string {
+/** `path?query`, leaving out empty values. */
+export function buildUrl(path: string, query: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

@@ -1,7 +1,8 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
-import type { EChartsCoreOption } from './charts.ts';
+import { Chart, type EChartsCoreOption } from '../../ui/Chart.tsx';
+import { FigureTable } from '../../ui/FigureTable.tsx';
 
 /**
  * A chart with its one-sentence summary and a table view of the same figures. The chart itself is
@@ -22,30 +23,7 @@ export function ChartCard({
 }) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
   const summaryId = useId();
-  const key = JSON.stringify(option);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised option stands for the chart
-  useEffect(() => {
-    if (asTable) return;
-    let disposed = false;
-    let cleanup: () => void = () => {};
-    void import('./charts.ts').then(({ echarts }) => {
-      if (disposed || !ref.current) return;
-      const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      chart.setOption({ animation: false, aria: { enabled: false }, ...option });
-      const observer = new ResizeObserver(() => chart.resize());
-      observer.observe(ref.current);
-      cleanup = () => {
-        observer.disconnect();
-        chart.dispose();
-      };
-    });
-    return () => {
-      disposed = true;
-      cleanup();
-    };
-  }, [key, asTable]);
   return (
     <figure className="eval-figure" aria-describedby={summaryId}>
       <figcaption className="eval-figure__caption">
@@ -57,49 +35,18 @@ export function ChartCard({
       <p id={summaryId} className="eval-summary">
         {summary}
       </p>
-      {asTable ? table : <div ref={ref} className="eval-chart" style={{ height }} aria-hidden="true" />}
+      {asTable ? table : <Chart option={option} height={height} className="eval-chart" />}
     </figure>
   );
 }
 
-/** A scrollable, keyboard-reachable table region with a caption. */
+/** The figures of a chart as a table: the first column names the row, the others are numbers. */
 export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
-  const captionId = useId();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={i === 0 ? undefined : 'num'}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reordered
-            <tr key={i}>
-              {r.map((c, j) =>
-                j === 0 ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <th key={j} scope="row">
-                    {c}
-                  </th>
-                ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <td key={j} className="num">
-                    {c}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <FigureTable
+      caption={caption}
+      columns={head.map((label, i) => ({ label, numeric: i > 0 }))}
+      rows={rows}
+    />
   );
 }

@@ -1,5 +1,4 @@
 import {
-  type CohortComparison,
   type CohortReport,
   changeSummary,
   evaluationDisability,
@@ -11,19 +10,29 @@ import {
   type ProtectedNumber,
   reliableChangeSummary,
 } from '@lotse/domain';
+import type { evaluationRoutes } from '@lotse/domain/routes';
+import type { RouteInput } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { hrefOf } from '../../app/href.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { currentLanguage, localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { ChartCard, DataTable } from './Chart.tsx';
 import './evaluation.css';
+
+// Filters come from the address as typed there; the server checks them (400 names a wrong one).
+type CohortQuery = NonNullable<RouteInput<typeof evaluationRoutes.cohort>['query']>;
+type PeriodQuery = NonNullable<RouteInput<typeof evaluationRoutes.outcomes>['query']>;
+type CompareQuery = NonNullable<RouteInput<typeof evaluationRoutes.compare>['query']>;
 
 const COLORS = { primary: '#1d4a8c', good: '#1b6b35', neutral: '#7b8794', bad: '#a3271f' };
 /** URL parameter -> API filter. */
@@ -217,13 +226,18 @@ function AttritionAndReference({ report }: { report: CohortReport }) {
   );
 }
 
-function OutcomesSection({ query }: { query: Record<string, string> }) {
+function OutcomesSection({ query }: { query: PeriodQuery }) {
+  const outcomes = useEndpoint(api.evaluation.outcomes, { query });
+  return (
+    <Loaded query={outcomes} hideStale>
+      {(r) => <Outcomes r={r} />}
+    </Loaded>
+  );
+}
+
+function Outcomes({ r }: { r: OutcomesReport }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const outcomes = useApiQuery<OutcomesReport>('/api/reports/outcomes', query);
-  const r = outcomes.data;
-  if (outcomes.error) return <Alert tone="error">{errorText(t, outcomes.error)}</Alert>;
-  if (!r) return <Loading label={t('common.loading')} />;
   return (
     <>
       <ChartCard
@@ -312,13 +326,18 @@ function OutcomesSection({ query }: { query: Record<string, string> }) {
   );
 }
 
-function FunnelSection({ query }: { query: Record<string, string> }) {
+function FunnelSection({ query }: { query: PeriodQuery }) {
+  const funnel = useEndpoint(api.evaluation.funnel, { query });
+  return (
+    <Loaded query={funnel} hideStale>
+      {(r) => <Funnel r={r} />}
+    </Loaded>
+  );
+}
+
+function Funnel({ r }: { r: FunnelReport }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const funnel = useApiQuery<FunnelReport>('/api/reports/funnel', query);
-  const r = funnel.data;
-  if (funnel.error) return <Alert tone="error">{errorText(t, funnel.error)}</Alert>;
-  if (!r) return <Loading label={t('common.loading')} />;
   const labels = Object.fromEntries(r.steps.map((s) => [s.key, t(`evaluation.funnel.${s.key}`)]));
   return (
     <>
@@ -356,7 +375,7 @@ function CompareSection({
   base,
   programmes,
 }: {
-  base: Record<string, string>;
+  base: CohortQuery;
   programmes: { id: string; label: string }[];
 }) {
   const { t } = useTranslation();
@@ -365,12 +384,9 @@ function CompareSection({
   const [by, setBy] = useState<'disability' | 'programme'>('disability');
   const [a, setA] = useState<string | null>(null);
   const [b, setB] = useState<string | null>(null);
-  const [asked, setAsked] = useState<Record<string, string> | null>(null);
+  const [asked, setAsked] = useState<CompareQuery | null>(null);
   const { programmeId: _p, disability: _d, ...rest } = base;
-  const result = useApiQuery<CohortComparison>(
-    asked ? '/api/reports/cohort/compare' : null,
-    asked ?? undefined,
-  );
+  const result = useEndpoint(api.evaluation.compare, asked ? { query: asked } : null);
   const label = (g: string) =>
     by === 'disability' ? t(`evaluation.disability.${g}`) : (programmes.find((p) => p.id === g)?.label ?? g);
   return (
@@ -457,17 +473,16 @@ function CompareSection({
 export default function EvaluationPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const query: Record<string, string> = {};
+  const filters: Record<string, string> = {};
   for (const [param, key] of Object.entries(FILTERS)) {
     const v = params.get(param);
-    if (v) query[key] = v;
+    if (v) filters[key] = v;
   }
-  const periodQuery: Record<string, string> = query.programmeId ? { programmeId: query.programmeId } : {};
-  const programmes = useApiQuery<{ items: { id: string; name: string }[] }>('/api/programmes', {
-    pageSize: '100',
-  });
+  const query = filters as CohortQuery;
+  const periodQuery: PeriodQuery = query.programmeId ? { programmeId: query.programmeId } : {};
+  const programmes = useEndpoint(api.programmes.list, { query: { pageSize: 100 } });
   const programmeOptions = (programmes.data?.items ?? []).map((p) => ({ id: p.id, label: p.name }));
-  const cohort = useApiQuery<CohortReport>('/api/reports/cohort', query);
+  const cohort = useEndpoint(api.evaluation.cohort, { query });
   const setFilter = (param: keyof typeof FILTERS, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value && value !== 'all') next.set(param, value);
@@ -475,7 +490,7 @@ export default function EvaluationPage() {
     setParams(next);
   };
   const download = (format: 'pdf' | 'xlsx') =>
-    `/api/reports/cohort.${format}?${new URLSearchParams(query).toString()}`;
+    hrefOf(format === 'pdf' ? api.evaluation.cohortPdf : api.evaluation.cohortXlsx, { query });
   // A report of an earlier selection is never shown while the new one loads or after it failed.
   const report = cohort.loading || cohort.error ? undefined : cohort.data;
   const programmeName = (id: string) => programmeOptions.find((p) => p.id === id)?.label ?? id;

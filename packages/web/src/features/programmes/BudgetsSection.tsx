@@ -1,34 +1,38 @@
-import type { BudgetsView, EnrolmentView, ExpenditureView, ProgrammeView } from '@lotse/domain';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import type { BudgetsView, ProgrammeView } from '@lotse/domain';
+import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
-import { detailedText, errorText } from '../../app/errors.ts';
-import { fieldErrorsOf } from '../../app/fieldErrors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { errorText } from '../../app/errors.ts';
+import type { FieldErrors } from '../../app/fieldErrors.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { focusFirstInvalid } from '../../ui/forms.ts';
-import { Loading, Section } from '../../ui/Page.tsx';
+import { FigureTable } from '../../ui/FigureTable.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import {
+  explained,
   formatEuro,
   formatPercent,
   fundingLineKeys,
   isIsoDate,
-  type Paged,
   parseBudgetInput,
   parseEuroInput,
   todayIso,
 } from './programmes.ts';
 
 type BudgetLine = BudgetsView['total']['lines'][number];
+type FundingLine = (typeof fundingLineKeys)[number];
 type BudgetTotal = BudgetsView['total']['total'];
 
+/** One budget table: a row per funding line and the sum, each with spent, remaining and warning. */
 function BudgetTable({
   caption,
   lines,
@@ -41,63 +45,40 @@ function BudgetTable({
   locale: string;
 }) {
   const { t } = useTranslation();
-  const captionId = useId();
-  const warning = (w: BudgetLine['warning']) =>
-    w ? (
-      <span className={`badge badge--${w === 'over_budget' ? 'danger' : 'warning'}`}>
-        {t(`programmes.budgets.${w}`)}
+  const row = (label: string, figures: BudgetTotal) => [
+    label,
+    formatEuro(figures.budget, locale),
+    formatEuro(figures.spent, locale),
+    formatEuro(figures.remaining, locale),
+    formatPercent(figures.spentPercent, locale),
+    formatPercent(figures.plannedPercent, locale),
+    figures.warning ? (
+      <span
+        key="warning"
+        className={`badge badge--${figures.warning === 'over_budget' ? 'danger' : 'warning'}`}
+      >
+        {t(`programmes.budgets.${figures.warning}`)}
       </span>
-    ) : null;
+    ) : null,
+  ];
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table table--compact">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('programmes.budgets.line')}</th>
-            <th scope="col" className="cell--num">
-              {t('programmes.budgets.budget')}
-            </th>
-            <th scope="col" className="cell--num">
-              {t('programmes.budgets.spent')}
-            </th>
-            <th scope="col" className="cell--num">
-              {t('programmes.budgets.remaining')}
-            </th>
-            <th scope="col" className="cell--num">
-              {t('programmes.budgets.spentPercent')}
-            </th>
-            <th scope="col" className="cell--num">
-              {t('programmes.budgets.plannedPercent')}
-            </th>
-            <th scope="col">{t('programmes.budgets.warning')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.fundingLine}>
-              <th scope="row">{t(`programmes.fundingLine.${l.fundingLine}`)}</th>
-              <td className="cell--num">{formatEuro(l.budget, locale)}</td>
-              <td className="cell--num">{formatEuro(l.spent, locale)}</td>
-              <td className="cell--num">{formatEuro(l.remaining, locale)}</td>
-              <td className="cell--num">{formatPercent(l.spentPercent, locale)}</td>
-              <td className="cell--num">{formatPercent(l.plannedPercent, locale)}</td>
-              <td>{warning(l.warning)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">{t('programmes.budgets.sum')}</th>
-            <td className="cell--num">{formatEuro(total.budget, locale)}</td>
-            <td className="cell--num">{formatEuro(total.spent, locale)}</td>
-            <td className="cell--num">{formatEuro(total.remaining, locale)}</td>
-            <td className="cell--num">{formatPercent(total.spentPercent, locale)}</td>
-            <td className="cell--num">{formatPercent(total.plannedPercent, locale)}</td>
-            <td>{warning(total.warning)}</td>
-          </tr>
-        </tbody>
-      </table>
-    </section>
+    <FigureTable
+      caption={caption}
+      compact
+      columns={[
+        { label: t('programmes.budgets.line') },
+        { label: t('programmes.budgets.budget'), numeric: true },
+        { label: t('programmes.budgets.spent'), numeric: true },
+        { label: t('programmes.budgets.remaining'), numeric: true },
+        { label: t('programmes.budgets.spentPercent'), numeric: true },
+        { label: t('programmes.budgets.plannedPercent'), numeric: true },
+        { label: t('programmes.budgets.warning') },
+      ]}
+      rows={[
+        ...lines.map((l) => row(t(`programmes.fundingLine.${l.fundingLine}`), l)),
+        row(t('programmes.budgets.sum'), total),
+      ]}
+    />
   );
 }
 
@@ -115,12 +96,9 @@ export function BudgetsSection({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const budgets = useApiQuery<BudgetsView>(`/api/programmes/${programme.id}/budgets`, { year });
-  const bookings = useApiQuery<Paged<ExpenditureView>>(`/api/programmes/${programme.id}/expenditures`, {
-    year,
-    pageSize: 10,
-  });
-  const bookingsCaption = useId();
+  const params = { id: programme.id };
+  const budgets = useEndpoint(api.programmes.budgets, { params, query: { year } });
+  const bookings = useEndpoint(api.programmes.expenditures, { params, query: { year, pageSize: 10 } });
   const data = budgets.data;
   const warned = data
     ? data.agencies.flatMap((a) =>
@@ -143,32 +121,36 @@ export function BudgetsSection({
         data ? <p>{t('programmes.budgets.description', { date: formatDate(data.asOf, locale) })}</p> : null
       }
     >
-      {budgets.error ? <Alert tone="error">{errorText(t, budgets.error)}</Alert> : null}
-      {budgets.loading && !data ? <Loading label={t('common.loading')} /> : null}
-      {warned.length > 0 ? (
-        <Alert tone="warning">{t('programmes.budgets.warningSummary', { lines: warned.join(', ') })}</Alert>
-      ) : null}
-      {data ? (
-        <div className="programme-grid">
-          {data.agencies.map((a) => (
-            <BudgetTable
-              key={a.agency.id}
-              caption={t('programmes.budgets.caption', { year: data.year, agency: a.agency.name })}
-              lines={a.lines}
-              total={a.total}
-              locale={locale}
-            />
-          ))}
-          {data.agencies.length > 1 ? (
-            <BudgetTable
-              caption={t('programmes.budgets.captionTotal', { year: data.year })}
-              lines={data.total.lines}
-              total={data.total.total}
-              locale={locale}
-            />
-          ) : null}
-        </div>
-      ) : null}
+      <Loaded query={budgets}>
+        {(data) => (
+          <>
+            {warned.length > 0 ? (
+              <Alert tone="warning">
+                {t('programmes.budgets.warningSummary', { lines: warned.join(', ') })}
+              </Alert>
+            ) : null}
+            <div className="programme-grid">
+              {data.agencies.map((a) => (
+                <BudgetTable
+                  key={a.agency.id}
+                  caption={t('programmes.budgets.caption', { year: data.year, agency: a.agency.name })}
+                  lines={a.lines}
+                  total={a.total}
+                  locale={locale}
+                />
+              ))}
+              {data.agencies.length > 1 ? (
+                <BudgetTable
+                  caption={t('programmes.budgets.captionTotal', { year: data.year })}
+                  lines={data.total.lines}
+                  total={data.total.total}
+                  locale={locale}
+                />
+              ) : null}
+            </div>
+          </>
+        )}
+      </Loaded>
 
       {canBudget ? (
         <BudgetForm programme={programme} year={year} budgets={data} onSaved={budgets.reload} />
@@ -180,34 +162,25 @@ export function BudgetsSection({
       {bookings.error ? <Alert tone="error">{errorText(t, bookings.error)}</Alert> : null}
       {bookings.data && bookings.data.items.length === 0 ? <p>{t('programmes.expenditure.none')}</p> : null}
       {bookings.data && bookings.data.items.length > 0 ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby={bookingsCaption} tabIndex={0}>
-          <table className="table table--compact">
-            <caption id={bookingsCaption}>{t('programmes.expenditure.recent')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('programmes.expenditure.date')}</th>
-                <th scope="col">{t('programmes.expenditure.reference')}</th>
-                <th scope="col">{t('programmes.expenditure.line')}</th>
-                <th scope="col">{t('programmes.expenditure.enrolment')}</th>
-                <th scope="col" className="cell--num">
-                  {t('programmes.expenditure.amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bookings.data.items.map((x) => (
-                <tr key={x.id}>
-                  <td className="cell--nowrap">{formatDate(x.date, locale)}</td>
-                  <th scope="row">{x.reference}</th>
-                  <td>{t(`programmes.fundingLine.${x.fundingLine}`)}</td>
-                  <td>{x.enrolmentId ? t('programmes.expenditure.linked') : ''}</td>
-                  <td className="cell--num">{formatEuro(x.amount, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <FigureTable
+          caption={t('programmes.expenditure.recent')}
+          compact
+          rowHeader={1}
+          columns={[
+            { label: t('programmes.expenditure.date'), nowrap: true },
+            { label: t('programmes.expenditure.reference') },
+            { label: t('programmes.expenditure.line') },
+            { label: t('programmes.expenditure.enrolment') },
+            { label: t('programmes.expenditure.amount'), numeric: true },
+          ]}
+          rows={bookings.data.items.map((x) => [
+            formatDate(x.date, locale),
+            x.reference,
+            t(`programmes.fundingLine.${x.fundingLine}`),
+            x.enrolmentId ? t('programmes.expenditure.linked') : '',
+            formatEuro(x.amount, locale),
+          ])}
+        />
       ) : null}
     </Section>
   );
@@ -229,7 +202,6 @@ function ExpenditureForm({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const formRef = useRef<HTMLFormElement>(null);
   const headingId = useId();
   const today = todayIso();
   const defaultDate = today.startsWith(String(year)) ? today : `${year}-01-01`;
@@ -238,8 +210,9 @@ function ExpenditureForm({
   const [date, setDate] = useState(defaultDate);
   const [reference, setReference] = useState('');
   const [enrolmentId, setEnrolmentId] = useState<string>(NO_ENROLMENT);
-  const enrolments = useApiQuery<Paged<EnrolmentView>>(`/api/programmes/${programme.id}/enrolments`, {
-    pageSize: 200,
+  const enrolments = useEndpoint(api.programmes.enrolments, {
+    params: { id: programme.id },
+    query: { pageSize: 200 },
   });
   const enrolmentOptions = [
     { id: NO_ENROLMENT, label: t('programmes.expenditure.noEnrolment') },
@@ -247,41 +220,30 @@ function ExpenditureForm({
       .filter((e) => e.status !== 'waiting')
       .map((e) => ({ id: e.id, label: `${e.client.displayName} (${e.client.clientNumber})` })),
   ];
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<string>();
+  const { formRef, pending, failure, errors, submit } = useFormSubmit();
   const [success, setSuccess] = useState<string>();
-  const [pending, setPending] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     setSuccess(undefined);
     const euros = parseEuroInput(amount);
-    const local: Partial<Record<Field, string>> = {};
+    const local: FieldErrors<Field> = {};
     if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
     if (!euros) local.amount = t('programmes.expenditure.amountInvalid');
     if (!isIsoDate(date)) local.date = t('programmes.enrolments.dateRequired');
     if (!reference.trim()) local.reference = t('programmes.expenditure.referenceRequired');
-    setErrors(local);
-    if (Object.keys(local).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setPending(true);
-    try {
-      const res = await request<{ expenditure: ExpenditureView }>(
-        `/api/programmes/${programme.id}/expenditures`,
-        {
-          method: 'POST',
-          body: {
-            fundingLine: line,
-            amount: euros,
-            date,
-            reference: reference.trim(),
-            ...(enrolmentId !== NO_ENROLMENT ? { enrolmentId } : {}),
-          },
+    await submit(async () => {
+      const booking = api.programmes.book({
+        params: { id: programme.id },
+        body: {
+          fundingLine: line as FundingLine,
+          amount: euros as string,
+          date,
+          reference: reference.trim(),
+          ...(enrolmentId !== NO_ENROLMENT ? { enrolmentId } : {}),
         },
-      );
+      });
+      const res = await explained(t, booking);
       setSuccess(
         t('programmes.expenditure.booked', {
           amount: formatEuro(res.expenditure.amount, locale),
@@ -292,17 +254,7 @@ function ExpenditureForm({
       setReference('');
       setEnrolmentId(NO_ENROLMENT);
       onBooked();
-    } catch (error) {
-      if (isApiError(error)) {
-        setFailure(detailedText(t, error));
-        if (error.issues.length > 0) {
-          setErrors(fieldErrorsOf(error));
-          focusFirstInvalid(formRef.current);
-        }
-      } else setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-    }
+    }, local);
   };
 
   return (
@@ -310,7 +262,7 @@ function ExpenditureForm({
       <h3 id={headingId}>{t('programmes.expenditure.title')}</h3>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {success ? <Alert tone="success">{success}</Alert> : null}
-      <Form ref={formRef} onSubmit={submit} className="inline-form" validationBehavior="aria">
+      <Form ref={formRef} onSubmit={onSubmit} className="inline-form" validationBehavior="aria">
         <div>
           <SelectField
             label={t('programmes.expenditure.line')}
@@ -383,7 +335,6 @@ function BudgetForm({
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const user = useUser();
-  const formRef = useRef<HTMLFormElement>(null);
   const headingId = useId();
   const agencies =
     programme.myRole === 'participant'
@@ -392,10 +343,8 @@ function BudgetForm({
   const [agencyId, setAgencyId] = useState<string | null>(user?.agency.id ?? agencies[0]?.agency.id ?? null);
   const [line, setLine] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<BudgetField, string>>>({});
-  const [failure, setFailure] = useState<string>();
+  const { formRef, pending, failure, errors, submit } = useFormSubmit();
   const [success, setSuccess] = useState<string>();
-  const [pending, setPending] = useState(false);
 
   /** The current budget of the chosen line as a starting value ("1234.50" -> "1234,50" in German). */
   const prefill = (agency: string | null, fundingLine: string | null) => {
@@ -405,28 +354,25 @@ function BudgetForm({
     if (current !== undefined) setAmount(locale.startsWith('de') ? current.replace('.', ',') : current);
   };
 
-  const submit = async (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     setSuccess(undefined);
     const euros = parseBudgetInput(amount);
-    const local: Partial<Record<BudgetField, string>> = {};
+    const local: FieldErrors<BudgetField> = {};
     if (!agencyId) local.agencyId = t('programmes.budgetForm.agencyRequired');
     if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
     if (!euros) local.amount = t('programmes.budgetForm.amountInvalid');
-    setErrors(local);
-    if (Object.keys(local).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setPending(true);
-    try {
-      const res = await request<{
-        budget: { agencyId: string; year: number; fundingLine: string; amount: string };
-      }>(`/api/programmes/${programme.id}/budgets`, {
-        method: 'POST',
-        body: { agencyId, year, fundingLine: line, amount: euros },
+    await submit(async () => {
+      const saving = api.programmes.setBudget({
+        params: { id: programme.id },
+        body: {
+          agencyId: agencyId ?? undefined,
+          year,
+          fundingLine: line as FundingLine,
+          amount: euros as string,
+        },
       });
+      const res = await explained(t, saving);
       setSuccess(
         t('programmes.budgetForm.saved', {
           amount: formatEuro(res.budget.amount, locale),
@@ -436,17 +382,7 @@ function BudgetForm({
         }),
       );
       onSaved();
-    } catch (error) {
-      if (isApiError(error)) {
-        setFailure(detailedText(t, error));
-        if (error.issues.length > 0) {
-          setErrors(fieldErrorsOf(error));
-          focusFirstInvalid(formRef.current);
-        }
-      } else setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-    }
+    }, local);
   };
 
   return (
@@ -455,7 +391,7 @@ function BudgetForm({
       <p className="field__description">{t('programmes.budgetForm.help')}</p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {success ? <Alert tone="success">{success}</Alert> : null}
-      <Form ref={formRef} onSubmit={submit} className="inline-form" validationBehavior="aria">
+      <Form ref={formRef} onSubmit={onSubmit} className="inline-form" validationBehavior="aria">
         <div>
           <SelectField
             label={t('programmes.budgetForm.agency')}

@@ -1,30 +1,25 @@
 import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, request } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { Loading, Section } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { RowAction } from '../../ui/RowAction.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import {
-  earlyEndReasonKeys,
-  exitReasonKeys,
-  explained,
-  isIsoDate,
-  type Paged,
-  todayIso,
-} from './programmes.ts';
+import { earlyEndReasonKeys, exitReasonKeys, explained, isIsoDate, todayIso } from './programmes.ts';
 
 const PAGE_SIZE = 25;
 type StatusFilter = 'active' | 'waiting' | 'exited' | 'all';
@@ -35,6 +30,8 @@ function invalid(issues: { path: string; message: string }[]): never {
 }
 
 const nameOf = (e: EnrolmentView) => e.client.displayName;
+type ExitReason = (typeof exitReasonKeys)[number];
+type EarlyEndReason = (typeof earlyEndReasonKeys)[number];
 
 /** Participations of the own agency: enrol (place, waiting list, over-booking), admit, exit. */
 export function EnrolmentsSection({
@@ -51,12 +48,9 @@ export function EnrolmentsSection({
   const [status, setStatus] = useState<StatusFilter>('active');
   const [page, setPage] = useState(1);
   const [enrolling, setEnrolling] = useState(false);
-  const [exiting, setExiting] = useState<EnrolmentView>();
-  const [admitting, setAdmitting] = useState<EnrolmentView>();
-  const enrolments = useApiQuery<Paged<EnrolmentView>>(`/api/programmes/${programme.id}/enrolments`, {
-    page,
-    pageSize: PAGE_SIZE,
-    status: status === 'all' ? undefined : status,
+  const enrolments = useEndpoint(api.programmes.enrolments, {
+    params: { id: programme.id },
+    query: { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status },
   });
 
   const changed = (text: string) => {
@@ -85,98 +79,83 @@ export function EnrolmentsSection({
         />
         <Button onPress={() => setEnrolling(true)}>{t('programmes.enrolments.enrol')}</Button>
       </div>
-      {enrolments.error ? <Alert tone="error">{errorText(t, enrolments.error)}</Alert> : null}
-      {enrolments.loading && !enrolments.data ? <Loading label={t('common.loading')} /> : null}
-      {enrolments.data ? (
-        <>
-          <TableRegion
-            caption={t('programmes.enrolments.caption', {
-              status: t(`programmes.status.${status}`),
-              count: enrolments.data.total,
-            })}
-            className="table table--compact"
-            columns={[
-              { label: t('programmes.enrolments.person') },
-              { label: t('programmes.enrolments.clientNumber') },
-              { label: t('programmes.enrolments.status') },
-              { label: t('programmes.enrolments.entry') },
-              { label: t('programmes.enrolments.exit') },
-              { label: t('programmes.enrolments.reason') },
-              { label: t('programmes.enrolments.coach') },
-              { label: t('programmes.enrolments.actions') },
-            ]}
-          >
-            {enrolments.data.items.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">{nameOf(e)}</th>
-                <td className="cell--nowrap">{e.client.clientNumber}</td>
-                <td>
-                  <span className={`badge badge--${e.status === 'active' ? 'success' : 'neutral'}`}>
-                    {t(`programmes.status.${e.status}`)}
-                  </span>
-                  {e.overBooked ? (
-                    <span className="badge badge--warning"> {t('programmes.enrolments.overBooked')}</span>
-                  ) : null}
-                </td>
-                <td className="cell--nowrap">{formatDate(e.entryDate, locale)}</td>
-                <td className="cell--nowrap">{formatDate(e.exitDate, locale)}</td>
-                <td>
-                  {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
-                  {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
-                </td>
-                <td>{e.coach?.displayName ?? ''}</td>
-                <td>
-                  <div className="section-actions">
-                    {e.status === 'waiting' ? (
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        aria-label={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
-                        onPress={() => setAdmitting(e)}
-                      >
-                        {t('programmes.enrolments.admitAction')}
-                      </Button>
+      <Loaded query={enrolments}>
+        {(data) => (
+          <>
+            <TableRegion
+              caption={t('programmes.enrolments.caption', {
+                status: t(`programmes.status.${status}`),
+                count: data.total,
+              })}
+              className="table table--compact"
+              columns={[
+                { label: t('programmes.enrolments.person') },
+                { label: t('programmes.enrolments.clientNumber') },
+                { label: t('programmes.enrolments.status') },
+                { label: t('programmes.enrolments.entry') },
+                { label: t('programmes.enrolments.exit') },
+                { label: t('programmes.enrolments.reason') },
+                { label: t('programmes.enrolments.coach') },
+                { label: t('programmes.enrolments.actions') },
+              ]}
+            >
+              {data.items.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">{nameOf(e)}</th>
+                  <td className="cell--nowrap">{e.client.clientNumber}</td>
+                  <td>
+                    <span className={`badge badge--${e.status === 'active' ? 'success' : 'neutral'}`}>
+                      {t(`programmes.status.${e.status}`)}
+                    </span>
+                    {e.overBooked ? (
+                      <span className="badge badge--warning"> {t('programmes.enrolments.overBooked')}</span>
                     ) : null}
-                    {e.status !== 'exited' ? (
-                      <Button
-                        size="sm"
-                        variant="secondary"
-                        aria-label={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
-                        onPress={() => setExiting(e)}
-                      >
-                        {t('programmes.enrolments.exitAction')}
-                      </Button>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </TableRegion>
-          {enrolments.data.items.length === 0 ? <p>{t('programmes.enrolments.empty')}</p> : null}
-          <Pagination
-            page={enrolments.data.page}
-            pageSize={enrolments.data.pageSize}
-            total={enrolments.data.total}
-            onChange={setPage}
-          />
-        </>
-      ) : null}
+                  </td>
+                  <td className="cell--nowrap">{formatDate(e.entryDate, locale)}</td>
+                  <td className="cell--nowrap">{formatDate(e.exitDate, locale)}</td>
+                  <td>
+                    {e.exitReason ? t(`programmes.exitReason.${e.exitReason}`) : ''}
+                    {e.earlyEndReason ? `: ${t(`programmes.earlyEndReason.${e.earlyEndReason}`)}` : ''}
+                  </td>
+                  <td>{e.coach?.displayName ?? ''}</td>
+                  <td>
+                    <div className="section-actions">
+                      {e.status === 'waiting' ? (
+                        <RowAction
+                          label={t('programmes.enrolments.admitAction')}
+                          accessibleLabel={t('programmes.enrolments.admitActionFor', { name: nameOf(e) })}
+                          dialog={(close) => (
+                            <AdmitDialog
+                              enrolment={e}
+                              canOverbook={canOverbook}
+                              onClose={close}
+                              onDone={changed}
+                            />
+                          )}
+                        />
+                      ) : null}
+                      {e.status !== 'exited' ? (
+                        <RowAction
+                          label={t('programmes.enrolments.exitAction')}
+                          accessibleLabel={t('programmes.enrolments.exitActionFor', { name: nameOf(e) })}
+                          dialog={(close) => <ExitDialog enrolment={e} onClose={close} onDone={changed} />}
+                        />
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </TableRegion>
+            {data.items.length === 0 ? <p>{t('programmes.enrolments.empty')}</p> : null}
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
+          </>
+        )}
+      </Loaded>
       {enrolling ? (
         <EnrolDialog
           programme={programme}
           canOverbook={canOverbook}
           onClose={() => setEnrolling(false)}
-          onDone={changed}
-        />
-      ) : null}
-      {exiting ? (
-        <ExitDialog enrolment={exiting} onClose={() => setExiting(undefined)} onDone={changed} />
-      ) : null}
-      {admitting ? (
-        <AdmitDialog
-          enrolment={admitting}
-          canOverbook={canOverbook}
-          onClose={() => setAdmitting(undefined)}
           onDone={changed}
         />
       ) : null}
@@ -209,7 +188,7 @@ function EnrolDialog({
   const [project, setProject] = useState('');
   const [reason, setReason] = useState('');
   const [coach, setCoach] = useState<string>(NO_COACH);
-  const coaches = useApiQuery<{ items: { id: string; displayName: string }[] }>('/api/programme-coaches');
+  const coaches = useEndpoint(api.programmes.coaches, {});
 
   const runSearch = async () => {
     setSearchFailure(undefined);
@@ -236,20 +215,17 @@ function EnrolDialog({
     if (mode === 'overbook' && reason.trim().length < 5)
       issues.push({ path: 'overbookingReason', message: t('programmes.enrolments.overbookHelp') });
     if (issues.length > 0) invalid(issues);
-    const body: Record<string, unknown> = { clientId };
-    if (mode === 'waiting') body.waitingList = true;
-    else body.entryDate = entryDate;
-    if (mode === 'overbook') body.overbookingReason = reason.trim();
-    if (employer.trim()) body.employer = employer.trim();
-    if (project.trim()) body.project = project.trim();
-    if (coach !== NO_COACH) body.coachUserId = coach;
-    const res = await explained(
-      t,
-      request<{ enrolment: EnrolmentView }>(`/api/programmes/${programme.id}/enrolments`, {
-        method: 'POST',
-        body,
-      }),
-    );
+    // Fields left undefined are not sent.
+    const body = {
+      clientId: clientId ?? '',
+      waitingList: mode === 'waiting' ? true : undefined,
+      entryDate: mode === 'waiting' ? undefined : entryDate,
+      overbookingReason: mode === 'overbook' ? reason.trim() : undefined,
+      employer: employer.trim() || undefined,
+      project: project.trim() || undefined,
+      coachUserId: coach === NO_COACH ? undefined : coach,
+    };
+    const res = await explained(t, api.programmes.enrol({ params: { id: programme.id }, body }));
     const name = res.enrolment.client.displayName;
     onDone(
       res.enrolment.status === 'waiting'
@@ -376,16 +352,16 @@ function ExitDialog({
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const [date, setDate] = useState(todayIso());
-  const [reason, setReason] = useState<string>('regular_end');
-  const [earlyEnd, setEarlyEnd] = useState<string>('personal');
+  const [reason, setReason] = useState<ExitReason>('regular_end');
+  const [earlyEnd, setEarlyEnd] = useState<EarlyEndReason>('personal');
 
   const submit = async () => {
     if (!isIsoDate(date)) invalid([{ path: 'date', message: t('programmes.enrolments.dateRequired') }]);
     checkDateOrder(t, 'enrolmentExit', enrolment.entryDate, date, formatDate(enrolment.entryDate, locale));
     await explained(
       t,
-      request(`/api/enrolments/${enrolment.id}/exit`, {
-        method: 'POST',
+      api.programmes.exit({
+        params: { id: enrolment.id },
         body: { date, reason, ...(reason === 'early_end' ? { earlyEndReason: earlyEnd } : {}) },
       }),
     );
@@ -416,14 +392,14 @@ function ExitDialog({
             label={t('programmes.enrolments.exitReason')}
             options={exitReasonKeys.map((k) => ({ id: k, label: t(`programmes.exitReason.${k}`) }))}
             selectedKey={reason}
-            onSelectionChange={(key) => setReason(key ?? 'regular_end')}
+            onSelectionChange={(key) => setReason((key ?? 'regular_end') as ExitReason)}
           />
           {reason === 'early_end' ? (
             <SelectField
               label={t('programmes.enrolments.earlyEndReason')}
               options={earlyEndReasonKeys.map((k) => ({ id: k, label: t(`programmes.earlyEndReason.${k}`) }))}
               selectedKey={earlyEnd}
-              onSelectionChange={(key) => setEarlyEnd(key ?? 'personal')}
+              onSelectionChange={(key) => setEarlyEnd((key ?? 'personal') as EarlyEndReason)}
             />
           ) : null}
           {errors.earlyEndReason ? <p className="field__error">{errors.earlyEndReason}</p> : null}
@@ -453,8 +429,8 @@ function AdmitDialog({
       invalid([{ path: 'entryDate', message: t('programmes.enrolments.dateRequired') }]);
     await explained(
       t,
-      request(`/api/enrolments/${enrolment.id}/admit`, {
-        method: 'POST',
+      api.programmes.admit({
+        params: { id: enrolment.id },
         body: { entryDate, ...(reason.trim() ? { overbookingReason: reason.trim() } : {}) },
       }),
     );

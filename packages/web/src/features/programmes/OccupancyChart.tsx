@@ -1,10 +1,4 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
+import { Chart } from '../../ui/Chart.tsx';
 
 export interface OccupancyPoint {
   label: string;
@@ -28,59 +22,45 @@ export function OccupancyChart({
   seriesPlaces: string;
   seriesOccupied: string;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify([points, seriesPlaces, seriesOccupied]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised input stands for the props
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'svg' });
-    chart.setOption({
-      animation: false,
-      aria: { enabled: false },
-      textStyle: { color: '#1f2933', fontSize: 12 },
-      legend: { top: 0, textStyle: { color: '#1f2933' } },
-      grid: { left: 48, right: 16, top: 40, bottom: 48 },
-      xAxis: {
-        type: 'category',
-        data: points.map((p) => p.label),
-        axisLabel: { color: '#1f2933', rotate: 45 },
-        axisLine: { lineStyle: { color: '#52606d' } },
-      },
-      yAxis: {
-        type: 'value',
-        minInterval: 1,
-        axisLabel: { color: '#1f2933' },
-        splitLine: { lineStyle: { color: '#cbd2d9' } },
-      },
-      series: [
-        {
-          name: seriesOccupied,
-          type: 'bar',
-          data: points.map((p) => p.occupied),
-          itemStyle: { color: '#1d4f91' },
-        },
-        {
-          name: seriesPlaces,
-          type: 'line',
-          step: 'middle',
-          data: points.map((p) => p.places),
-          lineStyle: { color: '#a3271f', width: 2, type: 'dashed' },
-          itemStyle: { color: '#a3271f' },
-          symbol: 'rect',
-        },
-      ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [key]);
   return (
     <div className="chart programme-chart" role="img" aria-label={label} data-testid="occupancy-chart">
-      <div ref={ref} aria-hidden="true" style={{ height: 320, width: '100%' }} />
+      <Chart
+        height={320}
+        option={{
+          textStyle: { color: '#1f2933', fontSize: 12 },
+          legend: { top: 0, textStyle: { color: '#1f2933' } },
+          grid: { left: 48, right: 16, top: 40, bottom: 48 },
+          xAxis: {
+            type: 'category',
+            data: points.map((p) => p.label),
+            axisLabel: { color: '#1f2933', rotate: 45 },
+            axisLine: { lineStyle: { color: '#52606d' } },
+          },
+          yAxis: {
+            type: 'value',
+            minInterval: 1,
+            axisLabel: { color: '#1f2933' },
+            splitLine: { lineStyle: { color: '#cbd2d9' } },
+          },
+          series: [
+            {
+              name: seriesOccupied,
+              type: 'bar',
+              data: points.map((p) => p.occupied),
+              itemStyle: { color: '#1d4f91' },
+            },
+            {
+              name: seriesPlaces,
+              type: 'line',
+              step: 'middle',
+              data: points.map((p) => p.places),
+              lineStyle: { color: '#a3271f', width: 2, type: 'dashed' },
+              itemStyle: { color: '#a3271f' },
+              symbol: 'rect',
+            },
+          ],
+        }}
+      />
     </div>
   );
 }

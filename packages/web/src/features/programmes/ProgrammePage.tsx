@@ -1,5 +1,5 @@
 import type { ProgrammeView } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
@@ -10,6 +10,8 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Facts } from '../../ui/Facts.tsx';
+import { FigureTable } from '../../ui/FigureTable.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { BudgetsSection } from './BudgetsSection.tsx';
@@ -48,7 +50,6 @@ export function ProgrammePage() {
   const defaultYear = years.includes(thisYear) ? thisYear : (years.at(-1) ?? thisYear);
   const chosen = Number(params.get('jahr'));
   const year = years.includes(chosen) ? chosen : defaultYear;
-  const agenciesCaption = useId();
 
   const canFigures = useCan('programmes.figures.read');
   const canReadBudgets = useCan('budgets.read');
@@ -79,50 +80,21 @@ export function ProgrammePage() {
       <div className="programme-grid">
         {message ? <Alert tone="success">{message}</Alert> : null}
         <Section id="eckdaten" title={t('programmes.detail.facts')}>
-          <dl className="facts">
-            <div>
-              <dt>{t('programmes.list.funding')}</dt>
-              <dd>{t(`programmes.fundingSource.${p.fundingSource}`)}</dd>
-            </div>
-            {p.legalBasis ? (
-              <div>
-                <dt>{t('programmes.detail.legalBasis')}</dt>
-                <dd>{p.legalBasis}</dd>
-              </div>
-            ) : null}
-            {p.funder ? (
-              <div>
-                <dt>{t('programmes.detail.funder')}</dt>
-                <dd>{p.funder}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{t('programmes.detail.owner')}</dt>
-              <dd>{p.ownerAgency.name}</dd>
-            </div>
-            <div>
-              <dt>{t('programmes.list.runtime')}</dt>
-              <dd>
-                {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('programmes.list.role')}</dt>
-              <dd>{t(`programmes.role.${p.myRole}`)}</dd>
-            </div>
-            {p.targetGroup ? (
-              <div>
-                <dt>{t('programmes.detail.targetGroup')}</dt>
-                <dd>{p.targetGroup}</dd>
-              </div>
-            ) : null}
-            {p.description ? (
-              <div>
-                <dt>{t('programmes.detail.description')}</dt>
-                <dd>{p.description}</dd>
-              </div>
-            ) : null}
-          </dl>
+          <Facts
+            facts={[
+              [t('programmes.list.funding'), t(`programmes.fundingSource.${p.fundingSource}`)],
+              [t('programmes.detail.legalBasis'), p.legalBasis],
+              [t('programmes.detail.funder'), p.funder],
+              [t('programmes.detail.owner'), p.ownerAgency.name],
+              [
+                t('programmes.list.runtime'),
+                `${formatDate(p.startsOn, locale)} – ${formatDate(p.endsOn, locale)}`,
+              ],
+              [t('programmes.list.role'), t(`programmes.role.${p.myRole}`)],
+              [t('programmes.detail.targetGroup'), p.targetGroup],
+              [t('programmes.detail.description'), p.description],
+            ]}
+          />
           {canManage ? (
             <div className="programme-toolbar">
               <Button variant="secondary" onPress={() => setEditing(true)}>
@@ -133,36 +105,19 @@ export function ProgrammePage() {
         </Section>
 
         <Section id="stellen" title={t('programmes.agencies.title')}>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={agenciesCaption} tabIndex={0}>
-            <table className="table">
-              <caption id={agenciesCaption}>{t('programmes.agencies.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('programmes.agencies.agency')}</th>
-                  <th scope="col">{t('programmes.agencies.role')}</th>
-                  {years.map((y) => (
-                    <th scope="col" key={y} className="cell--num">
-                      {t('programmes.agencies.places', { year: y })}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.agencies.map((a) => (
-                  <tr key={a.agency.id}>
-                    <th scope="row">{a.agency.name}</th>
-                    <td>{t(`programmes.role.${a.role}`)}</td>
-                    {years.map((y) => (
-                      <td key={y} className="cell--num">
-                        {a.places.find((x) => x.year === y)?.places ?? 0}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <FigureTable
+            caption={t('programmes.agencies.caption')}
+            columns={[
+              { label: t('programmes.agencies.agency') },
+              { label: t('programmes.agencies.role') },
+              ...years.map((year) => ({ label: t('programmes.agencies.places', { year }), numeric: true })),
+            ]}
+            rows={p.agencies.map((a) => [
+              a.agency.name,
+              t(`programmes.role.${a.role}`),
+              ...years.map((y) => a.places.find((x) => x.year === y)?.places ?? 0),
+            ])}
+          />
         </Section>
 
         {canFigures && years.length > 0 ? (

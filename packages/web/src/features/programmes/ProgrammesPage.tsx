@@ -4,12 +4,11 @@ import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
-import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
-import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Loading, Page } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Page } from '../../ui/Page.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { ProgrammeFormDialog } from './ProgrammeFormDialog.tsx';
 import './programmes.css';
@@ -36,37 +35,37 @@ export function ProgrammesPage() {
           onSaved={(saved) => navigate(`/programme/${saved.id}`, { state: { created: true } })}
         />
       ) : null}
-      {programmes.error ? <Alert tone="error">{errorText(t, programmes.error)}</Alert> : null}
-      {programmes.loading && !programmes.data ? <Loading label={t('common.loading')} /> : null}
-      {programmes.data ? (
-        <>
-          <TableRegion
-            caption={t('programmes.list.caption', { count: programmes.data.total })}
-            columns={[
-              { label: t('programmes.list.name') },
-              { label: t('programmes.list.funding') },
-              { label: t('programmes.list.runtime') },
-              { label: t('programmes.list.role') },
-              { label: t('programmes.list.agencies') },
-            ]}
-          >
-            {programmes.data.items.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/programme/${p.id}`}>{p.name}</Link>
-                </th>
-                <td>{t(`programmes.fundingSource.${p.fundingSource}`)}</td>
-                <td className="cell--nowrap">
-                  {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
-                </td>
-                <td>{t(`programmes.role.${p.myRole}`)}</td>
-                <td>{p.agencies.map((a) => a.agency.name).join(', ')}</td>
-              </tr>
-            ))}
-          </TableRegion>
-          {programmes.data.items.length === 0 ? <p>{t('programmes.list.empty')}</p> : null}
-        </>
-      ) : null}
+      <Loaded query={programmes}>
+        {(data) => (
+          <>
+            <TableRegion
+              caption={t('programmes.list.caption', { count: data.total })}
+              columns={[
+                { label: t('programmes.list.name') },
+                { label: t('programmes.list.funding') },
+                { label: t('programmes.list.runtime') },
+                { label: t('programmes.list.role') },
+                { label: t('programmes.list.agencies') },
+              ]}
+            >
+              {data.items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/programme/${p.id}`}>{p.name}</Link>
+                  </th>
+                  <td>{t(`programmes.fundingSource.${p.fundingSource}`)}</td>
+                  <td className="cell--nowrap">
+                    {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
+                  </td>
+                  <td>{t(`programmes.role.${p.myRole}`)}</td>
+                  <td>{p.agencies.map((a) => a.agency.name).join(', ')}</td>
+                </tr>
+              ))}
+            </TableRegion>
+            {data.items.length === 0 ? <p>{t('programmes.list.empty')}</p> : null}
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -1,10 +1,10 @@
 import type { ProgrammeView } from '@lotse/domain';
-import { programmeEndpoints } from '@lotse/domain/endpoints';
-import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { wallTimeIn } from '@lotse/domain/src/common/time-zone.ts';
 import { lastCompletePeriod, type ReportPeriod } from '@lotse/domain/src/programmes/report-period.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../app/client.ts';
+import { hrefOf } from '../../app/href.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -32,7 +32,7 @@ export function ReportSection({ programme }: { programme: ProgrammeView; year?: 
   const hintId = useId();
   const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
   const href = (format: 'pdf' | 'xlsx') =>
-    `${fillPath(programmeEndpoints.report.path, { id: programme.id })}?${new URLSearchParams({ from, to, format }).toString()}`;
+    hrefOf(api.programmes.report, { params: { id: programme.id }, query: { from, to, format } });
   const choose = (c: Choice) => {
     setChoice(c);
     if (c === 'custom') return;

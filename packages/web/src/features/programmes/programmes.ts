@@ -10,13 +10,6 @@ export {
   fundingSources as fundingSourceKeys,
 } from '@lotse/domain/codes';
 
-export interface Paged<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 /** The server's money pattern: no leading zeros, at most two decimals. */
 const MONEY_PATTERN = /^(0|[1-9]\d{0,9})(\.\d{1,2})?$/;
 

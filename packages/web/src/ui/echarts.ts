@@ -3,7 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-/** ECharts with only what the evaluation charts need; imported on demand by the dashboard only. */
+/** ECharts with only what the charts of the app need; imported on demand by Chart only. */
 echarts.use([
   BarChart,
   LineChart,
