@@ -8,10 +8,13 @@ import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FactList } from '../../ui/FactList.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
+import { CaseStatusBadge } from './CaseStatusBadge.tsx';
 import { outcomes } from './casework.ts';
 
 type Dialog = 'close' | 'reopen' | 'handover' | 'share' | null;
@@ -29,48 +32,31 @@ export function CaseSection({
   const [dialog, setDialog] = useState<Dialog>(null);
   const current = client.cases[0];
   const canManage = client.owned && !client.anonymised;
+  const closed = current?.status === 'closed';
 
   return (
     <Section id="fall" title={t('casework.case.title')}>
       {current ? (
-        <dl className="facts">
-          <div>
-            <dt>{t('casework.case.status')}</dt>
-            <dd>
-              <span className={`badge badge--${current.status === 'open' ? 'success' : 'neutral'}`}>
-                {t(`casework.caseStatus.${current.status}`)}
-              </span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('casework.case.guide')}</dt>
-            <dd>{current.guide?.displayName ?? t('common.none')}</dd>
-          </div>
-          <div>
-            <dt>{t('casework.case.deputies')}</dt>
-            <dd>{current.deputies.map((d) => d.displayName).join(', ') || t('common.none')}</dd>
-          </div>
-          <div>
-            <dt>{t('casework.case.openedOn')}</dt>
-            <dd>{formatDate(current.openedOn, locale)}</dd>
-          </div>
-          {current.status === 'closed' ? (
-            <>
-              <div>
-                <dt>{t('casework.case.closedOn')}</dt>
-                <dd>{formatDate(current.closedOn, locale)}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.case.outcome')}</dt>
-                <dd>{current.outcome ? t(`casework.outcome.${current.outcome}`) : ''}</dd>
-              </div>
-            </>
-          ) : null}
-          <div>
-            <dt>{t('casework.case.sharedWith')}</dt>
-            <dd>{current.sharedWith.map((s) => s.agency.name).join(', ') || t('casework.case.notShared')}</dd>
-          </div>
-        </dl>
+        <FactList
+          facts={[
+            { label: t('casework.case.status'), value: <CaseStatusBadge status={current.status} /> },
+            { label: t('casework.case.guide'), value: current.guide?.displayName ?? t('common.none') },
+            {
+              label: t('casework.case.deputies'),
+              value: current.deputies.map((d) => d.displayName).join(', ') || t('common.none'),
+            },
+            { label: t('casework.case.openedOn'), value: formatDate(current.openedOn, locale) },
+            closed && { label: t('casework.case.closedOn'), value: formatDate(current.closedOn, locale) },
+            closed && {
+              label: t('casework.case.outcome'),
+              value: current.outcome ? t(`casework.outcome.${current.outcome}`) : '',
+            },
+            {
+              label: t('casework.case.sharedWith'),
+              value: current.sharedWith.map((s) => s.agency.name).join(', ') || t('casework.case.notShared'),
+            },
+          ]}
+        />
       ) : null}
       {canManage ? (
         <div className="section-actions">
@@ -137,9 +123,8 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   // The server allows closing from the day the case's work began (an earlier first contact counts).
   const beganOn = client.cases[0]?.beganOn;
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [date, setDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
+  const { draft, bind } = useDraft(() => ({ outcome: null as Outcome | null, date: todayIso(), reason: '' }));
+  const { outcome, date, reason } = draft;
   return (
     <FormDialog
       title={t('casework.case.close')}
@@ -155,40 +140,28 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
         onDone(t('casework.case.closed'));
       }}
     >
-      {(errors) => (
-        <>
-          <SelectField
-            label={t('casework.case.outcome')}
-            options={outcomes.map((o) => ({ id: o, label: t(`casework.outcome.${o}`) }))}
-            selectedKey={outcome}
-            onSelectionChange={setOutcome}
-            placeholder={t('casework.choose')}
-          />
-          {errors.outcome ? <p className="field__error">{errors.outcome}</p> : null}
-          <TextField
-            label={t('casework.case.closedOn')}
-            type="date"
-            isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
-          />
-          <TextField
-            label={t('casework.case.reason')}
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.reason}
-          />
-        </>
-      )}
+      {(errors) => {
+        const field = bind(errors);
+        return (
+          <>
+            <SelectField
+              label={t('casework.case.outcome')}
+              options={outcomes.map((o) => ({ id: o, label: t(`casework.outcome.${o}`) }))}
+              placeholder={t('casework.choose')}
+              {...field.select('outcome')}
+            />
+            <TextField label={t('casework.case.closedOn')} type="date" isRequired {...field.text('date')} />
+            <TextField label={t('casework.case.reason')} {...field.text('reason')} />
+          </>
+        );
+      }}
     </FormDialog>
   );
 }
 
 function ReopenDialog({ client, onDone, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
+  const { draft, bind } = useDraft(() => ({ date: todayIso(), reason: '' }));
   return (
     <FormDialog
       title={t('casework.case.reopen')}
@@ -196,29 +169,19 @@ function ReopenDialog({ client, onDone, onClose }: DialogProps) {
       onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.reopen')}
       onSubmit={async () => {
-        await api.cases.reopen({ params: { id: client.id }, body: { date, reason } });
+        await api.cases.reopen({ params: { id: client.id }, body: draft });
         onDone(t('casework.case.reopened'));
       }}
     >
-      {(errors) => (
-        <>
-          <TextField
-            label={t('casework.case.openedOn')}
-            type="date"
-            isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
-          />
-          <TextField
-            label={t('casework.case.reason')}
-            isRequired
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.reason}
-          />
-        </>
-      )}
+      {(errors) => {
+        const field = bind(errors);
+        return (
+          <>
+            <TextField label={t('casework.case.openedOn')} type="date" isRequired {...field.text('date')} />
+            <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
+          </>
+        );
+      }}
     </FormDialog>
   );
 }
@@ -226,9 +189,12 @@ function ReopenDialog({ client, onDone, onClose }: DialogProps) {
 function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { current: CaseView }) {
   const { t } = useTranslation();
   const guides = useEndpoint(api.cases.listGuides, {});
-  const [guide, setGuide] = useState<string | null>(null);
-  const [deputy, setDeputy] = useState<string | null>(current.deputies[0]?.id ?? null);
-  const [reason, setReason] = useState('');
+  const { draft, set, bind } = useDraft(() => ({
+    guideUserId: null as string | null,
+    deputy: current.deputies[0]?.id ?? null,
+    reason: '',
+  }));
+  const { guideUserId, deputy, reason } = draft;
   const options = (guides.data?.items ?? []).map((g) => ({ id: g.id, label: g.displayName }));
   return (
     <FormDialog
@@ -239,36 +205,31 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { cu
       onSubmit={async () => {
         await api.cases.handover({
           params: { id: client.id },
-          body: { guideUserId: guide ?? undefined, reason, deputyUserIds: deputy ? [deputy] : [] },
+          body: { guideUserId: guideUserId ?? undefined, reason, deputyUserIds: deputy ? [deputy] : [] },
         });
         onDone(t('casework.case.handedOver'));
       }}
     >
-      {(errors) => (
-        <>
-          <SelectField
-            label={t('casework.case.newGuide')}
-            options={options}
-            selectedKey={guide}
-            onSelectionChange={setGuide}
-            placeholder={t('casework.choose')}
-          />
-          {errors.guideUserId ? <p className="field__error">{errors.guideUserId}</p> : null}
-          <SelectField
-            label={t('casework.case.deputy')}
-            options={[{ id: '', label: t('common.none') }, ...options]}
-            selectedKey={deputy ?? ''}
-            onSelectionChange={(k) => setDeputy(k || null)}
-          />
-          <TextField
-            label={t('casework.case.reason')}
-            isRequired
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.reason}
-          />
-        </>
-      )}
+      {(errors) => {
+        const field = bind(errors);
+        return (
+          <>
+            <SelectField
+              label={t('casework.case.newGuide')}
+              options={options}
+              placeholder={t('casework.choose')}
+              {...field.select('guideUserId')}
+            />
+            <SelectField
+              label={t('casework.case.deputy')}
+              options={[{ id: '', label: t('common.none') }, ...options]}
+              selectedKey={deputy ?? ''}
+              onSelectionChange={(k) => set('deputy', k || null)}
+            />
+            <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
+          </>
+        );
+      }}
     </FormDialog>
   );
 }
@@ -279,7 +240,7 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
   const partners = (consents.data?.items ?? [])
     .filter((c) => c.purpose === 'sharing' && c.active && c.partnerAgency)
     .map((c) => ({ id: c.partnerAgency?.id ?? '', label: c.partnerAgency?.name ?? '' }));
-  const [partner, setPartner] = useState<string | null>(null);
+  const { draft, bind } = useDraft(() => ({ partnerAgencyId: null as string | null }));
   return (
     <FormDialog
       title={t('casework.case.share')}
@@ -289,7 +250,7 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
       onSubmit={async () => {
         await api.cases.share({
           params: { id: client.id },
-          body: { partnerAgencyId: partner ?? undefined },
+          body: { partnerAgencyId: draft.partnerAgencyId ?? undefined },
         });
         onDone(t('casework.case.sharedNotice'));
       }}
@@ -301,14 +262,15 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
             <SelectField
               label={t('casework.case.partnerAgency')}
               options={partners}
-              selectedKey={partner}
-              onSelectionChange={setPartner}
               placeholder={t('casework.choose')}
+              {...bind(errors).select('partnerAgencyId')}
             />
           ) : (
-            <p>{t('casework.case.noSharingConsent')}</p>
+            <>
+              <p>{t('casework.case.noSharingConsent')}</p>
+              {errors.partnerAgencyId ? <p className="field__error">{errors.partnerAgencyId}</p> : null}
+            </>
           )}
-          {errors.partnerAgencyId ? <p className="field__error">{errors.partnerAgencyId}</p> : null}
         </>
       )}
     </FormDialog>

@@ -8,14 +8,18 @@ import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 
 /** For team leads: erase or anonymise a client's record once no case is open and retention allows it. */
 export function ErasureSection({ client, onDone }: { client: ClientView; onDone: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [mode, setMode] = useState<EraseClientRequest['mode'] | null>('anonymise');
-  const [reason, setReason] = useState<EraseClientRequest['reason'] | null>(null);
+  const { draft, bind } = useDraft(() => ({
+    mode: 'anonymise' as EraseClientRequest['mode'] | null,
+    reason: null as EraseClientRequest['reason'] | null,
+  }));
+  const { mode, reason } = draft;
   return (
     <Section
       id="loeschen"
@@ -42,27 +46,27 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
             else onDone();
           }}
         >
-          {(errors) => (
-            <>
-              <SelectField
-                label={t('casework.erasure.mode')}
-                options={[
-                  { id: 'anonymise', label: t('casework.erasure.anonymise') },
-                  { id: 'erase', label: t('casework.erasure.erase') },
-                ]}
-                selectedKey={mode}
-                onSelectionChange={setMode}
-              />
-              <SelectField
-                label={t('casework.erasure.reason')}
-                options={reasons.map((r) => ({ id: r, label: t(`casework.erasure.reasons.${r}`) }))}
-                selectedKey={reason}
-                onSelectionChange={setReason}
-                placeholder={t('casework.choose')}
-              />
-              {errors.reason ? <p className="field__error">{errors.reason}</p> : null}
-            </>
-          )}
+          {(errors) => {
+            const field = bind(errors);
+            return (
+              <>
+                <SelectField
+                  label={t('casework.erasure.mode')}
+                  options={[
+                    { id: 'anonymise', label: t('casework.erasure.anonymise') },
+                    { id: 'erase', label: t('casework.erasure.erase') },
+                  ]}
+                  {...field.select('mode')}
+                />
+                <SelectField
+                  label={t('casework.erasure.reason')}
+                  options={reasons.map((r) => ({ id: r, label: t(`casework.erasure.reasons.${r}`) }))}
+                  placeholder={t('casework.choose')}
+                  {...field.select('reason')}
+                />
+              </>
+            );
+          }}
         </FormDialog>
       ) : null}
     </Section>
