@@ -8,8 +8,8 @@ import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { FactList } from '../../ui/FactList.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -123,13 +123,13 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   // The server allows closing from the day the case's work began (an earlier first contact counts).
   const beganOn = client.cases[0]?.beganOn;
-  const { draft, bind } = useDraft(() => ({ outcome: null as Outcome | null, date: todayIso(), reason: '' }));
-  const { outcome, date, reason } = draft;
+  const form = useDraft(() => ({ outcome: null as Outcome | null, date: todayIso(), reason: '' }));
+  const { outcome, date, reason } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.close')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.closeSubmit')}
       onSubmit={async () => {
         checkDateOrder(t, 'caseClosure', beganOn, date, formatDate(beganOn, locale));
@@ -140,67 +140,61 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
         onDone(t('casework.case.closed'));
       }}
     >
-      {(errors) => {
-        const field = bind(errors);
-        return (
-          <>
-            <SelectField
-              label={t('casework.case.outcome')}
-              options={outcomes.map((o) => ({ id: o, label: t(`casework.outcome.${o}`) }))}
-              placeholder={t('casework.choose')}
-              {...field.select('outcome')}
-            />
-            <TextField label={t('casework.case.closedOn')} type="date" isRequired {...field.text('date')} />
-            <TextField label={t('casework.case.reason')} {...field.text('reason')} />
-          </>
-        );
-      }}
-    </FormDialog>
+      {(field) => (
+        <>
+          <SelectField
+            label={t('casework.case.outcome')}
+            options={outcomes.map((o) => ({ id: o, label: t(`casework.outcome.${o}`) }))}
+            placeholder={t('casework.choose')}
+            {...field.select('outcome')}
+          />
+          <TextField label={t('casework.case.closedOn')} type="date" isRequired {...field.text('date')} />
+          <TextField label={t('casework.case.reason')} {...field.text('reason')} />
+        </>
+      )}
+    </DraftDialog>
   );
 }
 
 function ReopenDialog({ client, onDone, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const { draft, bind } = useDraft(() => ({ date: todayIso(), reason: '' }));
+  const form = useDraft(() => ({ date: todayIso(), reason: '' }));
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.reopen')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.reopen')}
       onSubmit={async () => {
-        await api.cases.reopen({ params: { id: client.id }, body: draft });
+        await api.cases.reopen({ params: { id: client.id }, body: form.draft });
         onDone(t('casework.case.reopened'));
       }}
     >
-      {(errors) => {
-        const field = bind(errors);
-        return (
-          <>
-            <TextField label={t('casework.case.openedOn')} type="date" isRequired {...field.text('date')} />
-            <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
-          </>
-        );
-      }}
-    </FormDialog>
+      {(field) => (
+        <>
+          <TextField label={t('casework.case.openedOn')} type="date" isRequired {...field.text('date')} />
+          <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
+        </>
+      )}
+    </DraftDialog>
   );
 }
 
 function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { current: CaseView }) {
   const { t } = useTranslation();
   const guides = useEndpoint(api.cases.listGuides, {});
-  const { draft, set, bind } = useDraft(() => ({
+  const form = useDraft(() => ({
     guideUserId: null as string | null,
     deputy: current.deputies[0]?.id ?? null,
     reason: '',
   }));
-  const { guideUserId, deputy, reason } = draft;
+  const { guideUserId, deputy, reason } = form.draft;
   const options = (guides.data?.items ?? []).map((g) => ({ id: g.id, label: g.displayName }));
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.handover')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.handoverSubmit')}
       onSubmit={async () => {
         await api.cases.handover({
@@ -210,27 +204,24 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { cu
         onDone(t('casework.case.handedOver'));
       }}
     >
-      {(errors) => {
-        const field = bind(errors);
-        return (
-          <>
-            <SelectField
-              label={t('casework.case.newGuide')}
-              options={options}
-              placeholder={t('casework.choose')}
-              {...field.select('guideUserId')}
-            />
-            <SelectField
-              label={t('casework.case.deputy')}
-              options={[{ id: '', label: t('common.none') }, ...options]}
-              selectedKey={deputy ?? ''}
-              onSelectionChange={(k) => set('deputy', k || null)}
-            />
-            <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
-          </>
-        );
-      }}
-    </FormDialog>
+      {(field) => (
+        <>
+          <SelectField
+            label={t('casework.case.newGuide')}
+            options={options}
+            placeholder={t('casework.choose')}
+            {...field.select('guideUserId')}
+          />
+          <SelectField
+            label={t('casework.case.deputy')}
+            options={[{ id: '', label: t('common.none') }, ...options]}
+            selectedKey={deputy ?? ''}
+            onSelectionChange={(k) => form.set('deputy', k || null)}
+          />
+          <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
+        </>
+      )}
+    </DraftDialog>
   );
 }
 
@@ -240,22 +231,22 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
   const partners = (consents.data?.items ?? [])
     .filter((c) => c.purpose === 'sharing' && c.active && c.partnerAgency)
     .map((c) => ({ id: c.partnerAgency?.id ?? '', label: c.partnerAgency?.name ?? '' }));
-  const { draft, bind } = useDraft(() => ({ partnerAgencyId: null as string | null }));
+  const form = useDraft(() => ({ partnerAgencyId: null as string | null }));
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.share')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.shareSubmit')}
       onSubmit={async () => {
         await api.cases.share({
           params: { id: client.id },
-          body: { partnerAgencyId: draft.partnerAgencyId ?? undefined },
+          body: { partnerAgencyId: form.draft.partnerAgencyId ?? undefined },
         });
         onDone(t('casework.case.sharedNotice'));
       }}
     >
-      {(errors) => (
+      {(field, errors) => (
         <>
           <p>{t('casework.case.shareHelp')}</p>
           {partners.length > 0 ? (
@@ -263,7 +254,7 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
               label={t('casework.case.partnerAgency')}
               options={partners}
               placeholder={t('casework.choose')}
-              {...bind(errors).select('partnerAgencyId')}
+              {...field.select('partnerAgencyId')}
             />
           ) : (
             <>
@@ -273,6 +264,6 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
           )}
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }

@@ -11,7 +11,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -141,20 +141,20 @@ function AddConsentDialog({
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const { draft, bind } = useDraft(() => ({
+  const consent = useDraft(() => ({
     purpose: null as ConsentPurpose | null,
     form: 'written' as ConsentForm | null,
     partnerAgencyId: null as string | null,
     date: todayIso(),
     includesContactNotes: false,
   }));
-  const { purpose, form, partnerAgencyId, date, includesContactNotes } = draft;
+  const { purpose, form, partnerAgencyId, date, includesContactNotes } = consent.draft;
   const partners = useEndpoint(api.cases.listPartnerAgencies, purpose === 'sharing' ? {} : null);
   return (
-    <FormDialog
+    <DraftDialog
+      form={consent}
+      onClose={onClose}
       title={t('casework.consent.add')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.consent.record')}
       onSubmit={async () => {
         await api.consents.create({
@@ -174,41 +174,38 @@ function AddConsentDialog({
         onAdded();
       }}
     >
-      {(errors) => {
-        const field = bind(errors);
-        return (
-          <>
-            <SelectField
-              label={t('casework.consent.purpose')}
-              options={consentPurposes.map((p) => ({ id: p, label: t(`casework.purpose.${p}`) }))}
-              placeholder={t('casework.choose')}
-              {...field.select('purpose')}
-            />
-            {purpose === 'sharing' ? (
-              <>
-                <SelectField
-                  label={t('casework.case.partnerAgency')}
-                  options={(partners.data?.items ?? []).map((a) => ({ id: a.id, label: a.name }))}
-                  placeholder={t('casework.choose')}
-                  {...field.select('partnerAgencyId')}
-                />
-                <CheckboxItem {...field.check('includesContactNotes')}>
-                  {t('casework.consent.includesContactNotes')}
-                </CheckboxItem>
-                {errors.includesContactNotes ? (
-                  <p className="field__error">{errors.includesContactNotes}</p>
-                ) : null}
-              </>
-            ) : null}
-            <SelectField
-              label={t('casework.consent.form')}
-              options={consentForms.map((f) => ({ id: f, label: t(`casework.consentForm.${f}`) }))}
-              {...field.select('form')}
-            />
-            <TextField label={t('casework.consent.date')} type="date" isRequired {...field.text('date')} />
-          </>
-        );
-      }}
-    </FormDialog>
+      {(field, errors) => (
+        <>
+          <SelectField
+            label={t('casework.consent.purpose')}
+            options={consentPurposes.map((p) => ({ id: p, label: t(`casework.purpose.${p}`) }))}
+            placeholder={t('casework.choose')}
+            {...field.select('purpose')}
+          />
+          {purpose === 'sharing' ? (
+            <>
+              <SelectField
+                label={t('casework.case.partnerAgency')}
+                options={(partners.data?.items ?? []).map((a) => ({ id: a.id, label: a.name }))}
+                placeholder={t('casework.choose')}
+                {...field.select('partnerAgencyId')}
+              />
+              <CheckboxItem {...field.check('includesContactNotes')}>
+                {t('casework.consent.includesContactNotes')}
+              </CheckboxItem>
+              {errors.includesContactNotes ? (
+                <p className="field__error">{errors.includesContactNotes}</p>
+              ) : null}
+            </>
+          ) : null}
+          <SelectField
+            label={t('casework.consent.form')}
+            options={consentForms.map((f) => ({ id: f, label: t(`casework.consentForm.${f}`) }))}
+            {...field.select('form')}
+          />
+          <TextField label={t('casework.consent.date')} type="date" isRequired {...field.text('date')} />
+        </>
+      )}
+    </DraftDialog>
   );
 }

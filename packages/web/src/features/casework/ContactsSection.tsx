@@ -6,7 +6,7 @@ import { formatDate, todayIso } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -85,18 +85,18 @@ function AddContactDialog({
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const { draft, bind } = useDraft(() => ({
+  const form = useDraft(() => ({
     type: 'meeting' as ContactType | null,
     date: todayIso(),
     duration: '',
     note: '',
   }));
-  const { type, date, duration, note } = draft;
+  const { type, date, duration, note } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.contact.add')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
         const minutes = Number(duration);
@@ -112,26 +112,23 @@ function AddContactDialog({
         onAdded();
       }}
     >
-      {(errors) => {
-        const field = bind(errors);
-        return (
-          <>
-            <SelectField
-              label={t('casework.contact.type')}
-              options={contactTypes.map((c) => ({ id: c, label: t(`casework.contactType.${c}`) }))}
-              {...field.select('type')}
-            />
-            <TextField label={t('casework.contact.date')} type="date" isRequired {...field.text('date')} />
-            <TextField
-              label={t('casework.contact.durationMinutes')}
-              inputMode="numeric"
-              {...field.text('duration')}
-              errorMessage={errors.durationMinutes}
-            />
-            <TextAreaField label={t('casework.contact.note')} {...field.text('note')} />
-          </>
-        );
-      }}
-    </FormDialog>
+      {(field, errors) => (
+        <>
+          <SelectField
+            label={t('casework.contact.type')}
+            options={contactTypes.map((c) => ({ id: c, label: t(`casework.contactType.${c}`) }))}
+            {...field.select('type')}
+          />
+          <TextField label={t('casework.contact.date')} type="date" isRequired {...field.text('date')} />
+          <TextField
+            label={t('casework.contact.durationMinutes')}
+            inputMode="numeric"
+            {...field.text('duration')}
+            errorMessage={errors.durationMinutes}
+          />
+          <TextAreaField label={t('casework.contact.note')} {...field.text('note')} />
+        </>
+      )}
+    </DraftDialog>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/client.ts';
 import { Button } from '../../ui/Button.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
@@ -15,11 +15,11 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const { draft, bind } = useDraft(() => ({
+  const form = useDraft(() => ({
     mode: 'anonymise' as EraseClientRequest['mode'] | null,
     reason: null as EraseClientRequest['reason'] | null,
   }));
-  const { mode, reason } = draft;
+  const { mode, reason } = form.draft;
   return (
     <Section
       id="loeschen"
@@ -32,10 +32,10 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
         </Button>
       </div>
       {open ? (
-        <FormDialog
+        <DraftDialog
+          form={form}
+          onClose={() => setOpen(false)}
           title={t('casework.erasure.title')}
-          isOpen
-          onOpenChange={setOpen}
           submitLabel={t('casework.erasure.submit')}
           onSubmit={async () => {
             await api.clientRecords.erase({
@@ -46,28 +46,25 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
             else onDone();
           }}
         >
-          {(errors) => {
-            const field = bind(errors);
-            return (
-              <>
-                <SelectField
-                  label={t('casework.erasure.mode')}
-                  options={[
-                    { id: 'anonymise', label: t('casework.erasure.anonymise') },
-                    { id: 'erase', label: t('casework.erasure.erase') },
-                  ]}
-                  {...field.select('mode')}
-                />
-                <SelectField
-                  label={t('casework.erasure.reason')}
-                  options={reasons.map((r) => ({ id: r, label: t(`casework.erasure.reasons.${r}`) }))}
-                  placeholder={t('casework.choose')}
-                  {...field.select('reason')}
-                />
-              </>
-            );
-          }}
-        </FormDialog>
+          {(field) => (
+            <>
+              <SelectField
+                label={t('casework.erasure.mode')}
+                options={[
+                  { id: 'anonymise', label: t('casework.erasure.anonymise') },
+                  { id: 'erase', label: t('casework.erasure.erase') },
+                ]}
+                {...field.select('mode')}
+              />
+              <SelectField
+                label={t('casework.erasure.reason')}
+                options={reasons.map((r) => ({ id: r, label: t(`casework.erasure.reasons.${r}`) }))}
+                placeholder={t('casework.choose')}
+                {...field.select('reason')}
+              />
+            </>
+          )}
+        </DraftDialog>
       ) : null}
     </Section>
   );

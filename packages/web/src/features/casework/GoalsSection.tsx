@@ -10,7 +10,7 @@ import type { QueryState } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -154,19 +154,19 @@ function AddGoalDialog({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const { draft, bind } = useDraft(() => ({
+  const form = useDraft(() => ({
     title: '',
     dimension: initialDimension,
     agreedOn: todayIso(),
     targetDate: '',
     steps: '',
   }));
-  const { title, dimension, agreedOn, targetDate, steps } = draft;
+  const { title, dimension, agreedOn, targetDate, steps } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.goal.add')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.goal.agree')}
       onSubmit={async () => {
         checkDateOrder(t, 'goalTarget', agreedOn, targetDate, formatDate(agreedOn, locale));
@@ -186,34 +186,26 @@ function AddGoalDialog({
         onAdded();
       }}
     >
-      {(errors) => {
-        const field = bind(errors);
-        return (
-          <>
-            <TextField label={t('casework.goal.goal')} isRequired {...field.text('title')} />
-            <SelectField
-              label={t('casework.goal.dimension')}
-              options={options}
-              placeholder={t('casework.choose')}
-              {...field.select('dimension')}
-            />
-            <TextField
-              label={t('casework.goal.agreedOn')}
-              type="date"
-              isRequired
-              {...field.text('agreedOn')}
-            />
-            <TextField
-              label={t('casework.goal.targetDate')}
-              type="date"
-              isRequired
-              {...field.text('targetDate')}
-            />
-            <TextAreaField label={t('casework.goal.steps')} {...field.text('steps')} />
-          </>
-        );
-      }}
-    </FormDialog>
+      {(field) => (
+        <>
+          <TextField label={t('casework.goal.goal')} isRequired {...field.text('title')} />
+          <SelectField
+            label={t('casework.goal.dimension')}
+            options={options}
+            placeholder={t('casework.choose')}
+            {...field.select('dimension')}
+          />
+          <TextField label={t('casework.goal.agreedOn')} type="date" isRequired {...field.text('agreedOn')} />
+          <TextField
+            label={t('casework.goal.targetDate')}
+            type="date"
+            isRequired
+            {...field.text('targetDate')}
+          />
+          <TextAreaField label={t('casework.goal.steps')} {...field.text('steps')} />
+        </>
+      )}
+    </DraftDialog>
   );
 }
 
@@ -227,16 +219,16 @@ function ReviewGoalDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const { draft, bind } = useDraft(() => ({
+  const form = useDraft(() => ({
     status: goal.status as GoalStatus | null,
     review: goal.review ?? '',
   }));
-  const { status, review } = draft;
+  const { status, review } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.goal.reviewTitle', { title: goal.title })}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
         await api.goals.update({
@@ -246,19 +238,16 @@ function ReviewGoalDialog({
         onSaved();
       }}
     >
-      {(errors) => {
-        const field = bind(errors);
-        return (
-          <>
-            <SelectField
-              label={t('casework.goal.status')}
-              options={goalStatuses.map((s) => ({ id: s, label: t(`casework.goalStatus.${s}`) }))}
-              {...field.select('status')}
-            />
-            <TextAreaField label={t('casework.goal.reviewText')} {...field.text('review')} />
-          </>
-        );
-      }}
-    </FormDialog>
+      {(field) => (
+        <>
+          <SelectField
+            label={t('casework.goal.status')}
+            options={goalStatuses.map((s) => ({ id: s, label: t(`casework.goalStatus.${s}`) }))}
+            {...field.select('status')}
+          />
+          <TextAreaField label={t('casework.goal.reviewText')} {...field.text('review')} />
+        </>
+      )}
+    </DraftDialog>
   );
 }
