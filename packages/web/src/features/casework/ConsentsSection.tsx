@@ -18,6 +18,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
 import { consentForms, consentPurposes } from './casework.ts';
+import type { AddToClientProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
 
 /** Consents per purpose, with withdrawal that takes effect at once. */
@@ -131,15 +132,7 @@ export function ConsentsSection({
   );
 }
 
-function AddConsentDialog({
-  clientId,
-  onClose,
-  onAdded,
-}: {
-  clientId: string;
-  onClose: () => void;
-  onAdded: () => void;
-}) {
+function AddConsentDialog({ clientId, onClose, onAdded }: AddToClientProps) {
   const { t } = useTranslation();
   const consent = useDraft(() => ({
     purpose: null as ConsentPurpose | null,

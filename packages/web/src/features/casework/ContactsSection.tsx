@@ -14,6 +14,7 @@ import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
 import { contactTypes } from './casework.ts';
+import type { AddToClientProps } from './clientDialog.ts';
 
 /** Dated contacts; notes only for people who may see the case (the server leaves them out otherwise). */
 export function ContactsSection({
@@ -75,15 +76,7 @@ export function ContactsSection({
   );
 }
 
-function AddContactDialog({
-  clientId,
-  onClose,
-  onAdded,
-}: {
-  clientId: string;
-  onClose: () => void;
-  onAdded: () => void;
-}) {
+function AddContactDialog({ clientId, onClose, onAdded }: AddToClientProps) {
   const { t } = useTranslation();
   const form = useDraft(() => ({
     type: 'meeting' as ContactType | null,

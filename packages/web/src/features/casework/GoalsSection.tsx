@@ -17,6 +17,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
+import type { AddToClientProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
 import { useNeedDimensions } from './useNeedDimensions.ts';
 
@@ -145,12 +146,9 @@ function AddGoalDialog({
   initialDimension,
   onClose,
   onAdded,
-}: {
-  clientId: string;
+}: AddToClientProps & {
   options: { id: string; label: string }[];
   initialDimension: string | null;
-  onClose: () => void;
-  onAdded: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
