@@ -8,10 +8,13 @@ import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
+import { FactList } from '../../ui/FactList.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
+import { CaseStatusBadge } from './CaseStatusBadge.tsx';
 import { outcomes } from './casework.ts';
 
 type Dialog = 'close' | 'reopen' | 'handover' | 'share' | null;
@@ -29,48 +32,31 @@ export function CaseSection({
   const [dialog, setDialog] = useState<Dialog>(null);
   const current = client.cases[0];
   const canManage = client.owned && !client.anonymised;
+  const closed = current?.status === 'closed';
 
   return (
     <Section id="fall" title={t('casework.case.title')}>
       {current ? (
-        <dl className="facts">
-          <div>
-            <dt>{t('casework.case.status')}</dt>
-            <dd>
-              <span className={`badge badge--${current.status === 'open' ? 'success' : 'neutral'}`}>
-                {t(`casework.caseStatus.${current.status}`)}
-              </span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('casework.case.guide')}</dt>
-            <dd>{current.guide?.displayName ?? t('common.none')}</dd>
-          </div>
-          <div>
-            <dt>{t('casework.case.deputies')}</dt>
-            <dd>{current.deputies.map((d) => d.displayName).join(', ') || t('common.none')}</dd>
-          </div>
-          <div>
-            <dt>{t('casework.case.openedOn')}</dt>
-            <dd>{formatDate(current.openedOn, locale)}</dd>
-          </div>
-          {current.status === 'closed' ? (
-            <>
-              <div>
-                <dt>{t('casework.case.closedOn')}</dt>
-                <dd>{formatDate(current.closedOn, locale)}</dd>
-              </div>
-              <div>
-                <dt>{t('casework.case.outcome')}</dt>
-                <dd>{current.outcome ? t(`casework.outcome.${current.outcome}`) : ''}</dd>
-              </div>
-            </>
-          ) : null}
-          <div>
-            <dt>{t('casework.case.sharedWith')}</dt>
-            <dd>{current.sharedWith.map((s) => s.agency.name).join(', ') || t('casework.case.notShared')}</dd>
-          </div>
-        </dl>
+        <FactList
+          facts={[
+            { label: t('casework.case.status'), value: <CaseStatusBadge status={current.status} /> },
+            { label: t('casework.case.guide'), value: current.guide?.displayName ?? t('common.none') },
+            {
+              label: t('casework.case.deputies'),
+              value: current.deputies.map((d) => d.displayName).join(', ') || t('common.none'),
+            },
+            { label: t('casework.case.openedOn'), value: formatDate(current.openedOn, locale) },
+            closed && { label: t('casework.case.closedOn'), value: formatDate(current.closedOn, locale) },
+            closed && {
+              label: t('casework.case.outcome'),
+              value: current.outcome ? t(`casework.outcome.${current.outcome}`) : '',
+            },
+            {
+              label: t('casework.case.sharedWith'),
+              value: current.sharedWith.map((s) => s.agency.name).join(', ') || t('casework.case.notShared'),
+            },
+          ]}
+        />
       ) : null}
       {canManage ? (
         <div className="section-actions">
@@ -137,14 +123,13 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   // The server allows closing from the day the case's work began (an earlier first contact counts).
   const beganOn = client.cases[0]?.beganOn;
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [date, setDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
+  const form = useDraft(() => ({ outcome: null as Outcome | null, date: todayIso(), reason: '' }));
+  const { outcome, date, reason } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.close')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.closeSubmit')}
       onSubmit={async () => {
         checkDateOrder(t, 'caseClosure', beganOn, date, formatDate(beganOn, locale));
@@ -155,121 +140,88 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
         onDone(t('casework.case.closed'));
       }}
     >
-      {(errors) => (
+      {(field) => (
         <>
           <SelectField
             label={t('casework.case.outcome')}
             options={outcomes.map((o) => ({ id: o, label: t(`casework.outcome.${o}`) }))}
-            selectedKey={outcome}
-            onSelectionChange={setOutcome}
             placeholder={t('casework.choose')}
+            {...field.select('outcome')}
           />
-          {errors.outcome ? <p className="field__error">{errors.outcome}</p> : null}
-          <TextField
-            label={t('casework.case.closedOn')}
-            type="date"
-            isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
-          />
-          <TextField
-            label={t('casework.case.reason')}
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.reason}
-          />
+          <TextField label={t('casework.case.closedOn')} type="date" isRequired {...field.text('date')} />
+          <TextField label={t('casework.case.reason')} {...field.text('reason')} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
 
 function ReopenDialog({ client, onDone, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
+  const form = useDraft(() => ({ date: todayIso(), reason: '' }));
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.reopen')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.reopen')}
       onSubmit={async () => {
-        await api.cases.reopen({ params: { id: client.id }, body: { date, reason } });
+        await api.cases.reopen({ params: { id: client.id }, body: form.draft });
         onDone(t('casework.case.reopened'));
       }}
     >
-      {(errors) => (
+      {(field) => (
         <>
-          <TextField
-            label={t('casework.case.openedOn')}
-            type="date"
-            isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
-          />
-          <TextField
-            label={t('casework.case.reason')}
-            isRequired
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.reason}
-          />
+          <TextField label={t('casework.case.openedOn')} type="date" isRequired {...field.text('date')} />
+          <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
 
 function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { current: CaseView }) {
   const { t } = useTranslation();
   const guides = useEndpoint(api.cases.listGuides, {});
-  const [guide, setGuide] = useState<string | null>(null);
-  const [deputy, setDeputy] = useState<string | null>(current.deputies[0]?.id ?? null);
-  const [reason, setReason] = useState('');
+  const form = useDraft(() => ({
+    guideUserId: null as string | null,
+    deputy: current.deputies[0]?.id ?? null,
+    reason: '',
+  }));
+  const { guideUserId, deputy, reason } = form.draft;
   const options = (guides.data?.items ?? []).map((g) => ({ id: g.id, label: g.displayName }));
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.handover')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.handoverSubmit')}
       onSubmit={async () => {
         await api.cases.handover({
           params: { id: client.id },
-          body: { guideUserId: guide ?? undefined, reason, deputyUserIds: deputy ? [deputy] : [] },
+          body: { guideUserId: guideUserId ?? undefined, reason, deputyUserIds: deputy ? [deputy] : [] },
         });
         onDone(t('casework.case.handedOver'));
       }}
     >
-      {(errors) => (
+      {(field) => (
         <>
           <SelectField
             label={t('casework.case.newGuide')}
             options={options}
-            selectedKey={guide}
-            onSelectionChange={setGuide}
             placeholder={t('casework.choose')}
+            {...field.select('guideUserId')}
           />
-          {errors.guideUserId ? <p className="field__error">{errors.guideUserId}</p> : null}
           <SelectField
             label={t('casework.case.deputy')}
             options={[{ id: '', label: t('common.none') }, ...options]}
             selectedKey={deputy ?? ''}
-            onSelectionChange={(k) => setDeputy(k || null)}
+            onSelectionChange={(k) => form.set('deputy', k || null)}
           />
-          <TextField
-            label={t('casework.case.reason')}
-            isRequired
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.reason}
-          />
+          <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
 
@@ -279,38 +231,39 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
   const partners = (consents.data?.items ?? [])
     .filter((c) => c.purpose === 'sharing' && c.active && c.partnerAgency)
     .map((c) => ({ id: c.partnerAgency?.id ?? '', label: c.partnerAgency?.name ?? '' }));
-  const [partner, setPartner] = useState<string | null>(null);
+  const form = useDraft(() => ({ partnerAgencyId: null as string | null }));
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.case.share')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.case.shareSubmit')}
       onSubmit={async () => {
         await api.cases.share({
           params: { id: client.id },
-          body: { partnerAgencyId: partner ?? undefined },
+          body: { partnerAgencyId: form.draft.partnerAgencyId ?? undefined },
         });
         onDone(t('casework.case.sharedNotice'));
       }}
     >
-      {(errors) => (
+      {(field, errors) => (
         <>
           <p>{t('casework.case.shareHelp')}</p>
           {partners.length > 0 ? (
             <SelectField
               label={t('casework.case.partnerAgency')}
               options={partners}
-              selectedKey={partner}
-              onSelectionChange={setPartner}
               placeholder={t('casework.choose')}
+              {...field.select('partnerAgencyId')}
             />
           ) : (
-            <p>{t('casework.case.noSharingConsent')}</p>
+            <>
+              <p>{t('casework.case.noSharingConsent')}</p>
+              {errors.partnerAgencyId ? <p className="field__error">{errors.partnerAgencyId}</p> : null}
+            </>
           )}
-          {errors.partnerAgencyId ? <p className="field__error">{errors.partnerAgencyId}</p> : null}
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }

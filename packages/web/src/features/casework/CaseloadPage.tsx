@@ -115,81 +115,77 @@ export function CaseloadPage() {
             title={t('casework.caseload.goalsDue', { count: data.counts.goalsDue })}
             empty={t('casework.caseload.goalsDueNone')}
             total={data.counts.goalsDue}
-            listed={data.goalsDue.length}
+            entries={data.goalsDue}
             detail={t('casework.caseload.goals')}
-            groups={byClient(data.goalsDue).map((g) => ({
-              client: g.client,
-              detail: (
-                <ul className="reminder-list">
-                  {g.items.map((goal) => (
-                    <li key={goal.goalId}>
-                      <span className="reminder-list__what">{goal.title}</span>{' '}
-                      {dueText(goal.targetDate, goal.overdue)}
-                    </li>
-                  ))}
-                </ul>
-              ),
-            }))}
+            detailOf={(goals) => (
+              <ReminderList
+                items={goals}
+                keyOf={(goal) => goal.goalId}
+                render={(goal) => (
+                  <>
+                    <span className="reminder-list__what">{goal.title}</span>{' '}
+                    {dueText(goal.targetDate, goal.overdue)}
+                  </>
+                )}
+              />
+            )}
           />
           <ReminderSection
             id="erhebungen-faellig"
             title={t('casework.caseload.followUps', { count: data.counts.followUpsDue })}
             empty={t('casework.caseload.followUpsNone')}
             total={data.counts.followUpsDue}
-            listed={data.followUpsDue.length}
+            entries={data.followUpsDue}
             detail={t('casework.caseload.followUp')}
-            groups={byClient(data.followUpsDue).map((g) => ({
-              client: g.client,
-              detail: (
-                <ul className="reminder-list">
-                  {g.items.map((f) => (
-                    <li key={f.dueOn}>
-                      {dueText(f.dueOn, f.overdue)}{' '}
-                      <span className="muted">
-                        {t('casework.caseload.lastAssessmentOn', { date: date(f.lastAssessment) })}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ),
-            }))}
+            detailOf={(followUps) => (
+              <ReminderList
+                items={followUps}
+                keyOf={(f) => f.dueOn}
+                render={(f) => (
+                  <>
+                    {dueText(f.dueOn, f.overdue)}{' '}
+                    <span className="muted">
+                      {t('casework.caseload.lastAssessmentOn', { date: date(f.lastAssessment) })}
+                    </span>
+                  </>
+                )}
+              />
+            )}
           />
           <ReminderSection
             id="ohne-kontakt"
             title={t('casework.caseload.withoutContact', { count: data.counts.withoutContact, weeks })}
             empty={t('casework.caseload.withoutContactNone')}
             total={data.counts.withoutContact}
-            listed={data.withoutContact.length}
+            entries={data.withoutContact}
             detail={t('casework.caseload.lastContact')}
-            groups={byClient(data.withoutContact).map((g) => ({
-              client: g.client,
-              detail: g.items[0]?.lastContact ? date(g.items[0].lastContact) : t('casework.caseload.never'),
-            }))}
+            detailOf={([entry]) =>
+              entry?.lastContact ? date(entry.lastContact) : t('casework.caseload.never')
+            }
           />
           <ReminderSection
             id="rueckmeldungen"
             title={t('casework.caseload.referrals', { count: data.counts.referralsAwaitingFeedback })}
             empty={t('casework.caseload.referralsNone')}
             total={data.counts.referralsAwaitingFeedback}
-            listed={data.referralsAwaitingFeedback.length}
+            entries={data.referralsAwaitingFeedback}
             detail={t('casework.caseload.referral')}
-            groups={byClient(data.referralsAwaitingFeedback).map((g) => ({
-              client: g.client,
-              detail: (
-                <ul className="reminder-list">
-                  {g.items.map((r) => (
-                    <li key={r.referralId}>
-                      <span className="reminder-list__what">
-                        {r.offerTitle || t('casework.caseload.offerHidden')}
-                      </span>{' '}
-                      <span className="due">
-                        {t('casework.caseload.referredOnDate', { date: date(r.referredOn) })}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ),
-            }))}
+            detailOf={(referrals) => (
+              <ReminderList
+                items={referrals}
+                keyOf={(r) => r.referralId}
+                render={(r) => (
+                  <>
+                    <span className="reminder-list__what">
+                      {r.offerTitle || t('casework.caseload.offerHidden')}
+                    </span>{' '}
+                    <span className="due">
+                      {t('casework.caseload.referredOnDate', { date: date(r.referredOn) })}
+                    </span>
+                  </>
+                )}
+              />
+            )}
           />
         </div>
       ) : null}
@@ -201,50 +197,23 @@ export function CaseloadPage() {
 function Summary({ data, weeks }: { data: CaseloadView; weeks: number }) {
   const { t } = useTranslation();
   const c = data.counts;
-  const items: { href: string; count: number; label: string; urgent: boolean }[] = [
-    {
-      href: '#ziele-faellig',
-      count: c.goalsOverdue,
-      label: t('casework.caseload.summary.goalsOverdue', { count: c.goalsOverdue }),
-      urgent: c.goalsOverdue > 0,
-    },
-    {
-      href: '#ziele-faellig',
-      count: c.goalsDue - c.goalsOverdue,
-      label: t('casework.caseload.summary.goalsSoon', {
-        count: c.goalsDue - c.goalsOverdue,
-        days: GOAL_DAYS,
-      }),
-      urgent: false,
-    },
-    {
-      href: '#erhebungen-faellig',
-      count: c.followUpsOverdue,
-      label: t('casework.caseload.summary.followUpsOverdue', { count: c.followUpsOverdue }),
-      urgent: c.followUpsOverdue > 0,
-    },
-    {
-      href: '#erhebungen-faellig',
-      count: c.followUpsDue - c.followUpsOverdue,
-      label: t('casework.caseload.summary.followUpsSoon', {
-        count: c.followUpsDue - c.followUpsOverdue,
-        days: GOAL_DAYS,
-      }),
-      urgent: false,
-    },
-    {
-      href: '#ohne-kontakt',
-      count: c.withoutContact,
-      label: t('casework.caseload.summary.withoutContact', { count: c.withoutContact, weeks }),
-      urgent: false,
-    },
-    {
-      href: '#rueckmeldungen',
-      count: c.referralsAwaitingFeedback,
-      label: t('casework.caseload.summary.referrals', { count: c.referralsAwaitingFeedback }),
-      urgent: false,
-    },
+  const goalsSoon = c.goalsDue - c.goalsOverdue;
+  const followUpsSoon = c.followUpsDue - c.followUpsOverdue;
+  // Only the overdue figures call for attention; the rest is what comes up next.
+  const figures: [href: string, count: number, key: string, overdue: boolean][] = [
+    ['#ziele-faellig', c.goalsOverdue, 'goalsOverdue', true],
+    ['#ziele-faellig', goalsSoon, 'goalsSoon', false],
+    ['#erhebungen-faellig', c.followUpsOverdue, 'followUpsOverdue', true],
+    ['#erhebungen-faellig', followUpsSoon, 'followUpsSoon', false],
+    ['#ohne-kontakt', c.withoutContact, 'withoutContact', false],
+    ['#rueckmeldungen', c.referralsAwaitingFeedback, 'referrals', false],
   ];
+  const items = figures.map(([href, count, key, overdue]) => ({
+    href,
+    count,
+    label: t(`casework.caseload.summary.${key}`, { count, days: GOAL_DAYS, weeks }),
+    urgent: overdue && count > 0,
+  }));
   return (
     <section className="caseload-summary" aria-labelledby="caseload-summary-heading">
       <h2 id="caseload-summary-heading" className="visually-hidden">
@@ -267,26 +236,48 @@ function Summary({ data, weeks }: { data: CaseloadView; weeks: number }) {
   );
 }
 
-function ReminderSection({
+/** The entries of one client in a reminder table's cell, each on its own line. */
+function ReminderList<T>({
+  items,
+  keyOf,
+  render,
+}: {
+  items: readonly T[];
+  keyOf: (item: T) => string;
+  render: (item: T) => ReactNode;
+}) {
+  return (
+    <ul className="reminder-list">
+      {items.map((item) => (
+        <li key={keyOf(item)}>{render(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function ReminderSection<T extends { client: ClientRef }>({
   id,
   title,
   empty,
   total,
-  listed,
+  entries,
   detail,
-  groups,
+  detailOf,
 }: {
   id: string;
   title: string;
   empty: string;
   /** All entries of the section; the server lists at most its limit, most urgent first. */
   total: number;
-  listed: number;
+  entries: readonly T[];
   /** Heading of the column with the client's entries. */
   detail: string;
-  groups: { client: ClientRef; detail: ReactNode }[];
+  /** The cell with one client's entries. */
+  detailOf: (items: T[]) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const listed = entries.length;
+  const groups = byClient(entries);
   const captionId = useId();
   const tableId = useId();
   const [all, setAll] = useState(false);
@@ -321,7 +312,7 @@ function ReminderSection({
                         {g.client.lastName}, {g.client.firstName}
                       </Link>
                     </th>
-                    <td>{g.detail}</td>
+                    <td>{detailOf(g.items)}</td>
                     <td>{g.client.guide?.displayName ?? ''}</td>
                   </tr>
                 ))}

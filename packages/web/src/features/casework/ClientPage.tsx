@@ -12,6 +12,7 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { NotFoundPage } from '../../ui/ErrorPages.tsx';
+import { FactList } from '../../ui/FactList.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { ClientProgress } from '../instruments/ClientProgress.tsx';
 import { CaseSection } from './CaseSection.tsx';
@@ -133,55 +134,38 @@ export function ClientPage() {
           <SectionNav sections={sections} />
           <div className="stack record-sections">
             <Section id="stammdaten" title={t('casework.client.masterData')}>
-              <dl className="facts">
-                <div>
-                  <dt>{t('casework.client.birthDate')}</dt>
-                  <dd>{formatDate(c.birthDate, locale)}</dd>
-                </div>
-                <div>
-                  <dt>{t('casework.client.gender')}</dt>
-                  <dd>{c.gender ? t(`casework.gender.${c.gender}`) : t('common.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('casework.client.district')}</dt>
-                  <dd>{c.district ?? t('common.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('casework.client.phone')}</dt>
-                  <dd>{c.phone ?? t('common.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('casework.client.email')}</dt>
-                  <dd>{c.email ?? t('common.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('casework.client.preferredLanguage')}</dt>
-                  <dd>
-                    {c.preferredLanguage ?? t('common.none')}
-                    {c.interpreterNeeded ? ` (${t('casework.client.interpreterNeeded')})` : ''}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('casework.client.household')}</dt>
-                  <dd>{c.household ? t(`casework.household.${c.household}`) : t('common.none')}</dd>
-                </div>
-                <div>
-                  <dt>{t('casework.client.legalContext')}</dt>
-                  <dd>{c.legalContext ? t(`casework.legalContext.${c.legalContext}`) : t('common.none')}</dd>
-                </div>
-                {'severeDisability' in c ? (
-                  <>
-                    <div>
-                      <dt>{t('casework.client.severeDisability')}</dt>
-                      <dd>{yesNo(c.severeDisability)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('casework.client.reducedEarningCapacity')}</dt>
-                      <dd>{yesNo(c.reducedEarningCapacity)}</dd>
-                    </div>
-                  </>
-                ) : null}
-              </dl>
+              <FactList
+                facts={[
+                  { label: t('casework.client.birthDate'), value: formatDate(c.birthDate, locale) },
+                  {
+                    label: t('casework.client.gender'),
+                    value: c.gender ? t(`casework.gender.${c.gender}`) : t('common.none'),
+                  },
+                  { label: t('casework.client.district'), value: c.district ?? t('common.none') },
+                  { label: t('casework.client.phone'), value: c.phone ?? t('common.none') },
+                  { label: t('casework.client.email'), value: c.email ?? t('common.none') },
+                  {
+                    label: t('casework.client.preferredLanguage'),
+                    value: `${c.preferredLanguage ?? t('common.none')}${c.interpreterNeeded ? ` (${t('casework.client.interpreterNeeded')})` : ''}`,
+                  },
+                  {
+                    label: t('casework.client.household'),
+                    value: c.household ? t(`casework.household.${c.household}`) : t('common.none'),
+                  },
+                  {
+                    label: t('casework.client.legalContext'),
+                    value: c.legalContext ? t(`casework.legalContext.${c.legalContext}`) : t('common.none'),
+                  },
+                  'severeDisability' in c && {
+                    label: t('casework.client.severeDisability'),
+                    value: yesNo(c.severeDisability),
+                  },
+                  'severeDisability' in c && {
+                    label: t('casework.client.reducedEarningCapacity'),
+                    value: yesNo(c.reducedEarningCapacity),
+                  },
+                ]}
+              />
               {worksOnCases && !c.anonymised ? (
                 <div className="section-actions">
                   <Button variant="secondary" onPress={() => setEditing(true)}>

@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FactList } from '../../ui/FactList.tsx';
+import { CaseStatusBadge } from './CaseStatusBadge.tsx';
 
 /**
  * Moves to a section of the client record: focus on its heading (so screen readers announce it and the
@@ -96,32 +98,27 @@ export function ClientSummary({
           </a>
         </div>
       ) : null}
-      <dl className="summary-facts">
-        <div>
-          <dt>{t('casework.case.guide')}</dt>
-          <dd>{current?.guide?.displayName ?? t('common.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('casework.summary.case')}</dt>
-          <dd>
-            {current ? (
+      <FactList
+        className="summary-facts"
+        facts={[
+          { label: t('casework.case.guide'), value: current?.guide?.displayName ?? t('common.none') },
+          {
+            label: t('casework.summary.case'),
+            value: current ? (
               <>
-                <span className={`badge badge--${current.status === 'open' ? 'success' : 'neutral'}`}>
-                  {t(`casework.caseStatus.${current.status}`)}
-                </span>{' '}
+                <CaseStatusBadge status={current.status} />{' '}
                 {current.status === 'open'
                   ? t('casework.summary.openSince', { date: formatDate(current.openedOn, locale) })
                   : t('casework.summary.closedOn', { date: formatDate(current.closedOn, locale) })}
               </>
             ) : (
               t('common.none')
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('casework.summary.nextAssessment')}</dt>
-          <dd data-testid="summary-next-assessment">
-            {!followUp
+            ),
+          },
+          {
+            label: t('casework.summary.nextAssessment'),
+            testId: 'summary-next-assessment',
+            value: !followUp
               ? pending
               : followUp.dueOn
                 ? jump(
@@ -134,44 +131,44 @@ export function ClientSummary({
                     ),
                     followUp.due,
                   )
-                : jump('verlauf', t('casework.summary.noAssessment'))}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('casework.summary.overdueGoals')}</dt>
-          <dd data-testid="summary-overdue-goals">
-            {overdue === undefined
-              ? pending
-              : jump('ziele', t('casework.summary.goalCount', { count: overdue }), overdue > 0)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('casework.summary.openReferrals')}</dt>
-          <dd data-testid="summary-open-referrals">
-            {openReferrals === undefined
-              ? pending
-              : jump('referrals', t('casework.summary.referralCount', { count: openReferrals }))}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('casework.summary.consents')}</dt>
-          <dd data-testid="summary-consents">
-            {activeConsents === undefined
-              ? pending
-              : jump(
-                  'einwilligungen',
-                  activeConsents.length === 0
-                    ? t('casework.summary.noConsent')
-                    : activeConsents
-                        .map(
-                          (c) =>
-                            `${t(`casework.purpose.${c.purpose}`)}${c.partnerAgency ? ` (${c.partnerAgency.name})` : ''}`,
-                        )
-                        .join(', '),
-                )}
-          </dd>
-        </div>
-      </dl>
+                : jump('verlauf', t('casework.summary.noAssessment')),
+          },
+          {
+            label: t('casework.summary.overdueGoals'),
+            testId: 'summary-overdue-goals',
+            value:
+              overdue === undefined
+                ? pending
+                : jump('ziele', t('casework.summary.goalCount', { count: overdue }), overdue > 0),
+          },
+          {
+            label: t('casework.summary.openReferrals'),
+            testId: 'summary-open-referrals',
+            value:
+              openReferrals === undefined
+                ? pending
+                : jump('referrals', t('casework.summary.referralCount', { count: openReferrals })),
+          },
+          {
+            label: t('casework.summary.consents'),
+            testId: 'summary-consents',
+            value:
+              activeConsents === undefined
+                ? pending
+                : jump(
+                    'einwilligungen',
+                    activeConsents.length === 0
+                      ? t('casework.summary.noConsent')
+                      : activeConsents
+                          .map(
+                            (c) =>
+                              `${t(`casework.purpose.${c.purpose}`)}${c.partnerAgency ? ` (${c.partnerAgency.name})` : ''}`,
+                          )
+                          .join(', '),
+                  ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import type { ClientView, ConsentView } from '@lotse/domain';
 import type { ConsentForm, ConsentPurpose } from '@lotse/domain/codes';
 import { clientRecordEndpoints } from '@lotse/domain/endpoints';
-import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
@@ -12,12 +11,15 @@ import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
+import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { consentForms, consentPurposes } from './casework.ts';
+import type { AddToClientProps } from './clientDialog.ts';
+import { DocumentLink } from './DocumentLink.tsx';
 
 /** Consents per purpose, with withdrawal that takes effect at once. */
 export function ConsentsSection({
@@ -53,77 +55,67 @@ export function ConsentsSection({
       description={<p>{t('casework.consent.intro')}</p>}
     >
       {failure ? <Alert tone="error">{failure}</Alert> : null}
-      {consents.error ? <Alert tone="error">{errorText(t, consents.error)}</Alert> : null}
-      {consents.data && consents.data.items.length > 0 ? (
-        <TableRegion
-          caption={t('casework.consent.title')}
-          captionHidden
-          labelTable
-          columns={[
-            { label: t('casework.consent.purpose') },
-            { label: t('casework.consent.form') },
-            { label: t('casework.consent.date') },
-            { label: t('casework.consent.status') },
-            { label: t('casework.actions'), hidden: true },
-          ]}
-        >
-          {consents.data.items.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">
-                {t(`casework.purpose.${c.purpose}`)}
-                {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
-                {c.includesContactNotes ? (
-                  <span className="consent__notes">{t('casework.consent.includesContactNotes')}</span>
-                ) : null}
-              </th>
-              <td>{t(`casework.consentForm.${c.form}`)}</td>
-              <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
-              <td>
-                <span className={`badge badge--${c.active ? 'success' : 'neutral'}`}>
-                  {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
-                </span>
-              </td>
-              <td>
-                {c.active && !client.anonymised ? (
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    onPress={() => void withdraw(c)}
-                    aria-label={t('casework.consent.withdrawLabel', {
-                      purpose: t(`casework.purpose.${c.purpose}`),
-                    })}
-                  >
-                    {t('casework.consent.withdraw')}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </TableRegion>
-      ) : consents.data ? (
-        <p>t('casework.consent.none')</p>
-      ) : null}
+      <LoadedTable
+        query={consents}
+        empty={t('casework.consent.none')}
+        caption={t('casework.consent.title')}
+        captionHidden
+        labelTable
+        columns={[
+          { label: t('casework.consent.purpose') },
+          { label: t('casework.consent.form') },
+          { label: t('casework.consent.date') },
+          { label: t('casework.consent.status') },
+          { label: t('casework.actions'), hidden: true },
+        ]}
+        cells={(c) => (
+          <>
+            <th scope="row">
+              {t(`casework.purpose.${c.purpose}`)}
+              {c.partnerAgency ? `: ${c.partnerAgency.name}` : ''}
+              {c.includesContactNotes ? (
+                <span className="consent__notes">{t('casework.consent.includesContactNotes')}</span>
+              ) : null}
+            </th>
+            <td>{t(`casework.consentForm.${c.form}`)}</td>
+            <td className="cell--nowrap">{formatDate(c.date, locale)}</td>
+            <td>
+              <span className={`badge badge--${c.active ? 'success' : 'neutral'}`}>
+                {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
+              </span>
+            </td>
+            <td>
+              {c.active && !client.anonymised ? (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onPress={() => void withdraw(c)}
+                  aria-label={t('casework.consent.withdrawLabel', {
+                    purpose: t(`casework.purpose.${c.purpose}`),
+                  })}
+                >
+                  {t('casework.consent.withdraw')}
+                </Button>
+              ) : null}
+            </td>
+          </>
+        )}
+      />
       {!client.anonymised ? (
         <div className="section-actions">
           <Button variant="secondary" onPress={() => setAdding(true)}>
             {t('casework.consent.add')}
           </Button>
-          <a
-            className="btn btn--quiet"
-            href={fillPath(clientRecordEndpoints.downloadConsentForm.path, { id: client.id })}
-            target="_blank"
-            rel="noopener"
-          >
+          <DocumentLink path={clientRecordEndpoints.downloadConsentForm.path} clientId={client.id}>
             {t('casework.consent.printForm')}
-          </a>
-          <a
-            className="btn btn--quiet"
-            href={`${fillPath(clientRecordEndpoints.downloadConsentForm.path, { id: client.id })}?language=de-LS`}
-            target="_blank"
-            rel="noopener"
+          </DocumentLink>
+          <DocumentLink
+            path={clientRecordEndpoints.downloadConsentForm.path}
+            clientId={client.id}
+            query="?language=de-LS"
           >
             {t('casework.consent.printFormEasy')}
-          </a>
+          </DocumentLink>
         </div>
       ) : null}
       {adding ? (
@@ -140,27 +132,22 @@ export function ConsentsSection({
   );
 }
 
-function AddConsentDialog({
-  clientId,
-  onClose,
-  onAdded,
-}: {
-  clientId: string;
-  onClose: () => void;
-  onAdded: () => void;
-}) {
+function AddConsentDialog({ clientId, onClose, onAdded }: AddToClientProps) {
   const { t } = useTranslation();
-  const [purpose, setPurpose] = useState<ConsentPurpose | null>(null);
-  const [form, setForm] = useState<ConsentForm | null>('written');
-  const [partner, setPartner] = useState<string | null>(null);
-  const [date, setDate] = useState(todayIso());
-  const [includesContactNotes, setIncludesContactNotes] = useState(false);
+  const consent = useDraft(() => ({
+    purpose: null as ConsentPurpose | null,
+    form: 'written' as ConsentForm | null,
+    partnerAgencyId: null as string | null,
+    date: todayIso(),
+    includesContactNotes: false,
+  }));
+  const { purpose, form, partnerAgencyId, date, includesContactNotes } = consent.draft;
   const partners = useEndpoint(api.cases.listPartnerAgencies, purpose === 'sharing' ? {} : null);
   return (
-    <FormDialog
+    <DraftDialog
+      form={consent}
+      onClose={onClose}
       title={t('casework.consent.add')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.consent.record')}
       onSubmit={async () => {
         await api.consents.create({
@@ -172,54 +159,46 @@ function AddConsentDialog({
             // The flag is only allowed on sharing consents; a box ticked before the purpose changed is dropped.
             // No partner chosen is sent as null on purpose: the server then asks for it at the field
             // ("Bitte ausfüllen."), not with the rule that a sharing consent names a partner.
-            ...(purpose === 'sharing' ? { partnerAgencyId: partner as string, includesContactNotes } : {}),
+            ...(purpose === 'sharing'
+              ? { partnerAgencyId: partnerAgencyId as string, includesContactNotes }
+              : {}),
           },
         });
         onAdded();
       }}
     >
-      {(errors) => (
+      {(field, errors) => (
         <>
           <SelectField
             label={t('casework.consent.purpose')}
             options={consentPurposes.map((p) => ({ id: p, label: t(`casework.purpose.${p}`) }))}
-            selectedKey={purpose}
-            onSelectionChange={setPurpose}
             placeholder={t('casework.choose')}
+            {...field.select('purpose')}
           />
-          {errors.purpose ? <p className="field__error">{errors.purpose}</p> : null}
           {purpose === 'sharing' ? (
-            <SelectField
-              label={t('casework.case.partnerAgency')}
-              options={(partners.data?.items ?? []).map((a) => ({ id: a.id, label: a.name }))}
-              selectedKey={partner}
-              onSelectionChange={setPartner}
-              placeholder={t('casework.choose')}
-            />
+            <>
+              <SelectField
+                label={t('casework.case.partnerAgency')}
+                options={(partners.data?.items ?? []).map((a) => ({ id: a.id, label: a.name }))}
+                placeholder={t('casework.choose')}
+                {...field.select('partnerAgencyId')}
+              />
+              <CheckboxItem {...field.check('includesContactNotes')}>
+                {t('casework.consent.includesContactNotes')}
+              </CheckboxItem>
+              {errors.includesContactNotes ? (
+                <p className="field__error">{errors.includesContactNotes}</p>
+              ) : null}
+            </>
           ) : null}
-          {errors.partnerAgencyId ? <p className="field__error">{errors.partnerAgencyId}</p> : null}
-          {purpose === 'sharing' ? (
-            <CheckboxItem isSelected={includesContactNotes} onChange={setIncludesContactNotes}>
-              {t('casework.consent.includesContactNotes')}
-            </CheckboxItem>
-          ) : null}
-          {errors.includesContactNotes ? <p className="field__error">{errors.includesContactNotes}</p> : null}
           <SelectField
             label={t('casework.consent.form')}
             options={consentForms.map((f) => ({ id: f, label: t(`casework.consentForm.${f}`) }))}
-            selectedKey={form}
-            onSelectionChange={setForm}
+            {...field.select('form')}
           />
-          <TextField
-            label={t('casework.consent.date')}
-            type="date"
-            isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
-          />
+          <TextField label={t('casework.consent.date')} type="date" isRequired {...field.text('date')} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }

@@ -1,21 +1,20 @@
 import type { ClientView } from '@lotse/domain';
 import type { ContactType } from '@lotse/domain/codes';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
-import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
-import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
+import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { contactTypes } from './casework.ts';
+import type { AddToClientProps } from './clientDialog.ts';
 
 /** Dated contacts; notes only for people who may see the case (the server leaves them out otherwise). */
 export function ContactsSection({
@@ -36,7 +35,6 @@ export function ContactsSection({
 
   return (
     <Section id="kontakte" title={t('casework.contact.title')}>
-      {contacts.error ? <Alert tone="error">{errorText(t, contacts.error)}</Alert> : null}
       {canWrite ? (
         <div className="section-actions">
           <Button variant="secondary" onPress={() => setAdding(true)}>
@@ -44,38 +42,33 @@ export function ContactsSection({
           </Button>
         </div>
       ) : null}
-      {contacts.data && contacts.data.items.length > 0 ? (
-        <TableRegion
-          caption={t('casework.contact.caption', { count: contacts.data.total })}
-          columns={[
-            { label: t('casework.contact.date') },
-            { label: t('casework.contact.type') },
-            { label: t('casework.contact.duration') },
-            { label: t('casework.contact.note') },
-            { label: t('casework.contact.author') },
-          ]}
-        >
-          {contacts.data.items.map((c) => (
-            <tr key={c.id}>
-              <th scope="row" className="cell--nowrap">
-                {formatDate(c.date, locale)}
-              </th>
-              <td>{t(`casework.contactType.${c.type}`)}</td>
-              <td>
-                {c.durationMinutes === null
-                  ? ''
-                  : t('casework.contact.minutes', { count: c.durationMinutes })}
-              </td>
-              <td className="note-text">
-                {c.noteHidden ? <em>{t('casework.contact.noteHidden')}</em> : (c.note ?? '')}
-              </td>
-              <td>{c.author?.displayName ?? ''}</td>
-            </tr>
-          ))}
-        </TableRegion>
-      ) : contacts.data ? (
-        <p>{t('casework.contact.none')}</p>
-      ) : null}
+      <LoadedTable
+        query={contacts}
+        empty={t('casework.contact.none')}
+        caption={t('casework.contact.caption', { count: contacts.data?.total })}
+        columns={[
+          { label: t('casework.contact.date') },
+          { label: t('casework.contact.type') },
+          { label: t('casework.contact.duration') },
+          { label: t('casework.contact.note') },
+          { label: t('casework.contact.author') },
+        ]}
+        cells={(c) => (
+          <>
+            <th scope="row" className="cell--nowrap">
+              {formatDate(c.date, locale)}
+            </th>
+            <td>{t(`casework.contactType.${c.type}`)}</td>
+            <td>
+              {c.durationMinutes === null ? '' : t('casework.contact.minutes', { count: c.durationMinutes })}
+            </td>
+            <td className="note-text">
+              {c.noteHidden ? <em>{t('casework.contact.noteHidden')}</em> : (c.note ?? '')}
+            </td>
+            <td>{c.author?.displayName ?? ''}</td>
+          </>
+        )}
+      />
       {adding ? (
         <AddContactDialog clientId={client.id} onClose={() => setAdding(false)} onAdded={contacts.reload} />
       ) : null}
@@ -83,25 +76,20 @@ export function ContactsSection({
   );
 }
 
-function AddContactDialog({
-  clientId,
-  onClose,
-  onAdded,
-}: {
-  clientId: string;
-  onClose: () => void;
-  onAdded: () => void;
-}) {
+function AddContactDialog({ clientId, onClose, onAdded }: AddToClientProps) {
   const { t } = useTranslation();
-  const [type, setType] = useState<ContactType | null>('meeting');
-  const [date, setDate] = useState(todayIso());
-  const [duration, setDuration] = useState('');
-  const [note, setNote] = useState('');
+  const form = useDraft(() => ({
+    type: 'meeting' as ContactType | null,
+    date: todayIso(),
+    duration: '',
+    note: '',
+  }));
+  const { type, date, duration, note } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.contact.add')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
         const minutes = Number(duration);
@@ -117,37 +105,23 @@ function AddContactDialog({
         onAdded();
       }}
     >
-      {(errors) => (
+      {(field, errors) => (
         <>
           <SelectField
             label={t('casework.contact.type')}
             options={contactTypes.map((c) => ({ id: c, label: t(`casework.contactType.${c}`) }))}
-            selectedKey={type}
-            onSelectionChange={setType}
+            {...field.select('type')}
           />
-          <TextField
-            label={t('casework.contact.date')}
-            type="date"
-            isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
-          />
+          <TextField label={t('casework.contact.date')} type="date" isRequired {...field.text('date')} />
           <TextField
             label={t('casework.contact.durationMinutes')}
             inputMode="numeric"
-            value={duration}
-            onChange={setDuration}
+            {...field.text('duration')}
             errorMessage={errors.durationMinutes}
           />
-          <TextAreaField
-            label={t('casework.contact.note')}
-            value={note}
-            onChange={setNote}
-            errorMessage={errors.note}
-          />
+          <TextAreaField label={t('casework.contact.note')} {...field.text('note')} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }

@@ -5,17 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/client.ts';
 import { Button } from '../../ui/Button.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 
 /** For team leads: erase or anonymise a client's record once no case is open and retention allows it. */
 export function ErasureSection({ client, onDone }: { client: ClientView; onDone: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [mode, setMode] = useState<EraseClientRequest['mode'] | null>('anonymise');
-  const [reason, setReason] = useState<EraseClientRequest['reason'] | null>(null);
+  const form = useDraft(() => ({
+    mode: 'anonymise' as EraseClientRequest['mode'] | null,
+    reason: null as EraseClientRequest['reason'] | null,
+  }));
+  const { mode, reason } = form.draft;
   return (
     <Section
       id="loeschen"
@@ -28,10 +32,10 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
         </Button>
       </div>
       {open ? (
-        <FormDialog
+        <DraftDialog
+          form={form}
+          onClose={() => setOpen(false)}
           title={t('casework.erasure.title')}
-          isOpen
-          onOpenChange={setOpen}
           submitLabel={t('casework.erasure.submit')}
           onSubmit={async () => {
             await api.clientRecords.erase({
@@ -42,7 +46,7 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
             else onDone();
           }}
         >
-          {(errors) => (
+          {(field) => (
             <>
               <SelectField
                 label={t('casework.erasure.mode')}
@@ -50,20 +54,17 @@ export function ErasureSection({ client, onDone }: { client: ClientView; onDone:
                   { id: 'anonymise', label: t('casework.erasure.anonymise') },
                   { id: 'erase', label: t('casework.erasure.erase') },
                 ]}
-                selectedKey={mode}
-                onSelectionChange={setMode}
+                {...field.select('mode')}
               />
               <SelectField
                 label={t('casework.erasure.reason')}
                 options={reasons.map((r) => ({ id: r, label: t(`casework.erasure.reasons.${r}`) }))}
-                selectedKey={reason}
-                onSelectionChange={setReason}
                 placeholder={t('casework.choose')}
+                {...field.select('reason')}
               />
-              {errors.reason ? <p className="field__error">{errors.reason}</p> : null}
             </>
           )}
-        </FormDialog>
+        </DraftDialog>
       ) : null}
     </Section>
   );

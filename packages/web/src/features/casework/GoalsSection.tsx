@@ -1,24 +1,24 @@
 import type { ClientView, GoalView } from '@lotse/domain';
 import { type GoalStatus, goalStatuses } from '@lotse/domain/codes';
 import { clientRecordEndpoints } from '@lotse/domain/endpoints';
-import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
-import { errorText } from '../../app/errors.ts';
 import type { QueryState } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { localeOf } from '../../i18n/index.ts';
-import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
+import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
+import type { AddToClientProps } from './clientDialog.ts';
+import { DocumentLink } from './DocumentLink.tsx';
 import { useNeedDimensions } from './useNeedDimensions.ts';
 
 /**
@@ -45,7 +45,6 @@ export function GoalsSection({
 
   return (
     <Section id="ziele" title={t('casework.goal.title')}>
-      {goals.error ? <Alert tone="error">{errorText(t, goals.error)}</Alert> : null}
       {needs.length > 0 && !client.anonymised ? (
         <div className="card__description">
           <p>{t('casework.goal.needsIntro')}</p>
@@ -58,74 +57,66 @@ export function GoalsSection({
           </div>
         </div>
       ) : null}
-      {goals.data && goals.data.items.length > 0 ? (
-        <TableRegion
-          caption={t('casework.goal.title')}
-          captionHidden
-          labelTable
-          columns={[
-            { label: t('casework.goal.goal') },
-            { label: t('casework.goal.dimension') },
-            { label: t('casework.goal.targetDate') },
-            { label: t('casework.goal.status') },
-            { label: t('casework.actions'), hidden: true },
-          ]}
-        >
-          {goals.data.items.map((g) => (
-            <tr key={g.id}>
-              <th scope="row">
-                {g.title}
-                {g.steps.length > 0 ? (
-                  <ul className="muted">
-                    {g.steps.map((s) => (
-                      <li key={s}>{s}</li>
-                    ))}
-                  </ul>
-                ) : null}
-                {g.review ? <p className="muted">{g.review}</p> : null}
-              </th>
-              <td>{dimensions.labelOf(g.dimension)}</td>
-              <td className="cell--nowrap">
-                {formatDate(g.targetDate, locale)}
-                {g.status === 'open' && g.targetDate < today ? (
-                  <>
-                    {' '}
-                    <span className="badge badge--warning">{t('casework.goal.overdue')}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>{t(`casework.goalStatus.${g.status}`)}</td>
-              <td>
-                {!client.anonymised ? (
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    onPress={() => setReviewing(g)}
-                    aria-label={t('casework.goal.reviewLabel', { title: g.title })}
-                  >
-                    {t('casework.goal.review')}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </TableRegion>
-      ) : goals.data ? (
-        <p>t('casework.goal.none')</p>
-      ) : null}
+      <LoadedTable
+        query={goals}
+        empty={t('casework.goal.none')}
+        caption={t('casework.goal.title')}
+        captionHidden
+        labelTable
+        columns={[
+          { label: t('casework.goal.goal') },
+          { label: t('casework.goal.dimension') },
+          { label: t('casework.goal.targetDate') },
+          { label: t('casework.goal.status') },
+          { label: t('casework.actions'), hidden: true },
+        ]}
+        cells={(g) => (
+          <>
+            <th scope="row">
+              {g.title}
+              {g.steps.length > 0 ? (
+                <ul className="muted">
+                  {g.steps.map((s) => (
+                    <li key={s}>{s}</li>
+                  ))}
+                </ul>
+              ) : null}
+              {g.review ? <p className="muted">{g.review}</p> : null}
+            </th>
+            <td>{dimensions.labelOf(g.dimension)}</td>
+            <td className="cell--nowrap">
+              {formatDate(g.targetDate, locale)}
+              {g.status === 'open' && g.targetDate < today ? (
+                <>
+                  {' '}
+                  <span className="badge badge--warning">{t('casework.goal.overdue')}</span>
+                </>
+              ) : null}
+            </td>
+            <td>{t(`casework.goalStatus.${g.status}`)}</td>
+            <td>
+              {!client.anonymised ? (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onPress={() => setReviewing(g)}
+                  aria-label={t('casework.goal.reviewLabel', { title: g.title })}
+                >
+                  {t('casework.goal.review')}
+                </Button>
+              ) : null}
+            </td>
+          </>
+        )}
+      />
       {!client.anonymised ? (
         <div className="section-actions">
           <Button variant="secondary" onPress={() => setAdding({ dimension: null })}>
             {t('casework.goal.add')}
           </Button>
-          <a
-            className="btn btn--quiet"
-            href={fillPath(clientRecordEndpoints.downloadGoalAgreement.path, { id: client.id })}
-            target="_blank"
-            rel="noopener"
-          >
+          <DocumentLink path={clientRecordEndpoints.downloadGoalAgreement.path} clientId={client.id}>
             {t('casework.goal.print')}
-          </a>
+          </DocumentLink>
         </div>
       ) : null}
       {adding ? (
@@ -155,25 +146,25 @@ function AddGoalDialog({
   initialDimension,
   onClose,
   onAdded,
-}: {
-  clientId: string;
+}: AddToClientProps & {
   options: { id: string; label: string }[];
   initialDimension: string | null;
-  onClose: () => void;
-  onAdded: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const [title, setTitle] = useState('');
-  const [dimension, setDimension] = useState<string | null>(initialDimension);
-  const [agreedOn, setAgreedOn] = useState(todayIso());
-  const [targetDate, setTargetDate] = useState('');
-  const [steps, setSteps] = useState('');
+  const form = useDraft(() => ({
+    title: '',
+    dimension: initialDimension,
+    agreedOn: todayIso(),
+    targetDate: '',
+    steps: '',
+  }));
+  const { title, dimension, agreedOn, targetDate, steps } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.goal.add')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('casework.goal.agree')}
       onSubmit={async () => {
         checkDateOrder(t, 'goalTarget', agreedOn, targetDate, formatDate(agreedOn, locale));
@@ -193,48 +184,26 @@ function AddGoalDialog({
         onAdded();
       }}
     >
-      {(errors) => (
+      {(field) => (
         <>
-          <TextField
-            label={t('casework.goal.goal')}
-            isRequired
-            value={title}
-            onChange={setTitle}
-            errorMessage={errors.title}
-          />
+          <TextField label={t('casework.goal.goal')} isRequired {...field.text('title')} />
           <SelectField
             label={t('casework.goal.dimension')}
             options={options}
-            selectedKey={dimension}
-            onSelectionChange={setDimension}
             placeholder={t('casework.choose')}
+            {...field.select('dimension')}
           />
-          {errors.dimension ? <p className="field__error">{errors.dimension}</p> : null}
-          <TextField
-            label={t('casework.goal.agreedOn')}
-            type="date"
-            isRequired
-            value={agreedOn}
-            onChange={setAgreedOn}
-            errorMessage={errors.agreedOn}
-          />
+          <TextField label={t('casework.goal.agreedOn')} type="date" isRequired {...field.text('agreedOn')} />
           <TextField
             label={t('casework.goal.targetDate')}
             type="date"
             isRequired
-            value={targetDate}
-            onChange={setTargetDate}
-            errorMessage={errors.targetDate}
+            {...field.text('targetDate')}
           />
-          <TextAreaField
-            label={t('casework.goal.steps')}
-            value={steps}
-            onChange={setSteps}
-            errorMessage={errors.steps}
-          />
+          <TextAreaField label={t('casework.goal.steps')} {...field.text('steps')} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
 
@@ -248,13 +217,16 @@ function ReviewGoalDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<GoalStatus | null>(goal.status);
-  const [review, setReview] = useState(goal.review ?? '');
+  const form = useDraft(() => ({
+    status: goal.status as GoalStatus | null,
+    review: goal.review ?? '',
+  }));
+  const { status, review } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('casework.goal.reviewTitle', { title: goal.title })}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
         await api.goals.update({
@@ -264,22 +236,16 @@ function ReviewGoalDialog({
         onSaved();
       }}
     >
-      {(errors) => (
+      {(field) => (
         <>
           <SelectField
             label={t('casework.goal.status')}
             options={goalStatuses.map((s) => ({ id: s, label: t(`casework.goalStatus.${s}`) }))}
-            selectedKey={status}
-            onSelectionChange={setStatus}
+            {...field.select('status')}
           />
-          <TextAreaField
-            label={t('casework.goal.reviewText')}
-            value={review}
-            onChange={setReview}
-            errorMessage={errors.review}
-          />
+          <TextAreaField label={t('casework.goal.reviewText')} {...field.text('review')} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }

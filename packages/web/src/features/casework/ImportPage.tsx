@@ -9,6 +9,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import './casework.css';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -82,18 +83,12 @@ export function ImportPage() {
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState(false);
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    setFile(chosen);
-    setPreview(undefined);
-    setResult(undefined);
-    setFailure(undefined);
-    if (!chosen) return;
+  /** One request of the page at a time: `pending` while it runs, its failure as the page's message. */
+  const attempt = async (request: () => Promise<void>) => {
     setPending(true);
+    setFailure(undefined);
     try {
-      const p = await send<Preview>(clientImportEndpoints.preview.path, chosen);
-      setPreview(p);
-      setMapping(p.mapping);
+      await request();
     } catch (error) {
       setFailure(errorText(t, error));
     } finally {
@@ -101,20 +96,28 @@ export function ImportPage() {
     }
   };
 
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    setFile(chosen);
+    setPreview(undefined);
+    setResult(undefined);
+    setFailure(undefined);
+    if (!chosen) return;
+    await attempt(async () => {
+      const p = await send<Preview>(clientImportEndpoints.preview.path, chosen);
+      setPreview(p);
+      setMapping(p.mapping);
+    });
+  };
+
   const runImport = async () => {
     if (!file) return;
-    setPending(true);
-    setFailure(undefined);
     setProgress(0);
-    try {
+    await attempt(async () => {
       const query = encodeURIComponent(JSON.stringify(mapping));
       setResult(await send<Result>(`${clientImportEndpoints.run.path}?mapping=${query}`, file, setProgress));
-    } catch (error) {
-      setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-      setProgress(undefined);
-    }
+    });
+    setProgress(undefined);
   };
 
   const headerOptions = [
@@ -221,50 +224,44 @@ function ImportResult({ result }: { result: Result }) {
         })}
       </Alert>
       {result.errors.length > 0 ? (
-        <table className="table">
-          <caption>{t('casework.import.errorsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('casework.import.row')}</th>
-              <th scope="col">{t('casework.import.column')}</th>
-              <th scope="col">{t('casework.import.problems')}</th>
+        <TableRegion
+          caption={t('casework.import.errorsCaption')}
+          columns={[
+            { label: t('casework.import.row') },
+            { label: t('casework.import.column') },
+            { label: t('casework.import.problems') },
+          ]}
+        >
+          {result.errors.map((e) => (
+            <tr key={`${e.row}-${e.path}`}>
+              <th scope="row">{e.row}</th>
+              <td>{e.path}</td>
+              <td>{e.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.errors.map((e) => (
-              <tr key={`${e.row}-${e.path}`}>
-                <th scope="row">{e.row}</th>
-                <td>{e.path}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </TableRegion>
       ) : null}
       {result.duplicates.length > 0 ? (
-        <table className="table">
-          <caption>{t('casework.import.duplicatesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('casework.import.row')}</th>
-              <th scope="col">{t('casework.client.name')}</th>
-              <th scope="col">{t('casework.client.birthDate')}</th>
-              <th scope="col">{t('casework.import.duplicateOf')}</th>
+        <TableRegion
+          caption={t('casework.import.duplicatesCaption')}
+          columns={[
+            { label: t('casework.import.row') },
+            { label: t('casework.client.name') },
+            { label: t('casework.client.birthDate') },
+            { label: t('casework.import.duplicateOf') },
+          ]}
+        >
+          {result.duplicates.map((d) => (
+            <tr key={d.row}>
+              <th scope="row">{d.row}</th>
+              <td>
+                {d.lastName}, {d.firstName}
+              </td>
+              <td>{d.birthDate}</td>
+              <td>{d.inFile ? t('casework.import.inFile') : t('casework.import.inLotse')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.duplicates.map((d) => (
-              <tr key={d.row}>
-                <th scope="row">{d.row}</th>
-                <td>
-                  {d.lastName}, {d.firstName}
-                </td>
-                <td>{d.birthDate}</td>
-                <td>{d.inFile ? t('casework.import.inFile') : t('casework.import.inLotse')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </TableRegion>
       ) : null}
       <p>
         <Link to="/klienten">{t('casework.import.toList')}</Link>
