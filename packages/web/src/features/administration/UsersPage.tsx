@@ -18,6 +18,7 @@ import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
@@ -306,18 +307,16 @@ function EditUserDialog({
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [errors, setErrors] = useState<FieldErrors<EditField>>({});
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
+  const { status: message, report, clear: clearMessage } = useStatus();
   const [busy, setBusy] = useState<string>();
   const [link, setLink] = useState<OneTimeLinkData>();
   const [confirm, setConfirm] = useState<'disable' | 'resetMfa' | 'resetPassword'>();
   const isSelf = me?.id === user.id;
   const confirmId = useId();
 
-  const report = (tone: 'success' | 'error', text: string) => setMessage({ tone, text, n: Date.now() });
-
   const run = async (name: string, action: () => Promise<void>) => {
     setBusy(name);
-    setMessage(undefined);
+    clearMessage();
     try {
       await action();
     } catch (error) {
@@ -402,11 +401,7 @@ function EditUserDialog({
       isDismissable={!anyBusy}
     >
       <div className="stack stack--sm">
-        {message ? (
-          <Alert key={message.n} tone={message.tone}>
-            {message.text}
-          </Alert>
-        ) : null}
+        <StatusAlert status={message} />
         <p className="muted">
           {user.email} · {t(`userStatus.${user.status}`)} ·{' '}
           {user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}
