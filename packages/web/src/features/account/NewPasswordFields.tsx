@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../ui/TextField.tsx';
+import { PasswordField } from './PasswordField.tsx';
 import { PASSWORD_MIN } from './passwordRules.ts';
 
 /** A new password and its repetition, named so password managers offer to store it. */
@@ -19,23 +19,19 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField
+      <PasswordField
         label={t('password.new')}
         description={t('password.rule', { min: PASSWORD_MIN })}
-        type="password"
         name="new-password"
         autoComplete="new-password"
-        isRequired
         value={password}
         onChange={onPasswordChange}
         errorMessage={errors.password}
       />
-      <TextField
+      <PasswordField
         label={t('password.repeat')}
-        type="password"
         name="repeat-password"
         autoComplete="new-password"
-        isRequired
         value={repeat}
         onChange={onRepeatChange}
         errorMessage={errors.repeat}
