@@ -65,7 +65,13 @@ export function useFormSubmit({
     ? { tone: 'error', text: summaryText, n: attempt }
     : undefined;
 
-  return { formRef, pending, failure, errors, summary, submit };
+  /** Forgets the last submit's messages, e.g. when a dialog is closed. */
+  const reset = () => {
+    setFailure(undefined);
+    setErrors({});
+  };
+
+  return { formRef, pending, failure, errors, summary, submit, reset };
 }
 
 /** What a failed request means for a form: a message above it and/or messages at its fields. */

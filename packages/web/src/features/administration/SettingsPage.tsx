@@ -1,7 +1,6 @@
 import { AGENCY_LOGO_MAX_BYTES, type AgencyView, DEFAULT_TIME_ZONE, type Role } from '@lotse/domain';
 import { agencyEndpoints } from '@lotse/domain/endpoints';
-import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
-import { Form } from 'react-aria-components';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
@@ -14,7 +13,8 @@ import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.ts
 import { Facts } from '../../ui/Facts.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
+import { useStatus } from '../../ui/StatusAlert.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 
@@ -97,7 +97,7 @@ function SettingForm<T>({
   const { t } = useTranslation();
   const [value, setValue] = useState<T>(read(agency.settings) ?? fallback);
   const { status, report } = useStatus();
-  const { pending, onSubmit } = usePendingAction();
+  const { pending, run } = usePendingAction();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the agency was reloaded
   useEffect(() => {
@@ -115,15 +115,9 @@ function SettingForm<T>({
   };
 
   return (
-    <Form onSubmit={onSubmit(save)} className="form" validationBehavior="aria">
-      <StatusAlert status={status} />
+    <SubmitForm onSubmit={() => run(save)} status={status} submitLabel={t('common.save')} pending={pending}>
       {children(value, setValue)}
-      <div className="form__actions">
-        <Button type="submit" isPending={pending}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </Form>
+    </SubmitForm>
   );
 }
 
@@ -204,8 +198,7 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
       }
     });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     // Checked here too so that a wrong file is named at once; the server checks the content.
     const problem =
       file && file.type !== 'image/png' && file.type !== 'image/jpeg'
@@ -237,8 +230,19 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
     });
 
   return (
-    <Form onSubmit={submit} className="form" validationBehavior="aria">
-      <StatusAlert status={status} />
+    <SubmitForm
+      onSubmit={submit}
+      status={status}
+      submitLabel={t('common.save')}
+      pending={busy}
+      actions={
+        agency.logo ? (
+          <Button variant="secondary" onPress={() => void remove()} isDisabled={busy}>
+            {t('settings.logoRemove')}
+          </Button>
+        ) : null
+      }
+    >
       <TextField
         label={t('settings.letterheadName')}
         description={t('settings.letterheadNameDescription', { name: agency.name })}
@@ -274,17 +278,7 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
       ) : (
         <p>{t('settings.logoNone')}</p>
       )}
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('common.save')}
-        </Button>
-        {agency.logo ? (
-          <Button variant="secondary" onPress={() => void remove()} isDisabled={busy}>
-            {t('settings.logoRemove')}
-          </Button>
-        ) : null}
-      </div>
-    </Form>
+    </SubmitForm>
   );
 }
 

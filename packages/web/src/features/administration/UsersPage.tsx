@@ -3,7 +3,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type ApiError, isApiError } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
@@ -19,8 +19,10 @@ import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.t
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
 
 const PAGE_SIZE = 50;
@@ -128,22 +130,29 @@ function InviteDialog({
   onInvited: () => void;
 }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<string[]>(['caseworker']);
-  const [errors, setErrors] = useState<FieldErrors<InviteField>>({});
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ user: UserView; link: OneTimeLinkData }>();
+  const {
+    formRef,
+    pending,
+    errors,
+    summary,
+    submit,
+    reset: resetSubmit,
+  } = useFormSubmit({
+    explain: (error) => {
+      const errors = serverFieldErrors(t, error);
+      return errors ? { errors } : { failure: errorText(t, error) };
+    },
+  });
 
   const reset = () => {
     setEmail('');
     setDisplayName('');
     setRoles(['caseworker']);
-    setErrors({});
-    setFormError(undefined);
+    resetSubmit();
     setResult(undefined);
   };
 
@@ -153,46 +162,28 @@ function InviteDialog({
     reset();
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFormError(undefined);
-    const next: FieldErrors<InviteField> = {
-      email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('users.emailInvalid'),
-      displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
-      roles: roleProblem(t, roles),
-    };
-    setErrors(next);
-    if (hasErrors(next)) {
-      setFormError(t('form.checkInput'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await api.users.create({
-        body: { email: email.trim(), displayName: displayName.trim(), roles: roles as Role[] },
-      });
-      setResult(created);
-      onInvited();
-    } catch (error) {
-      const fieldErrors = serverFieldErrors(t, error as ApiError);
-      if (fieldErrors) {
-        setErrors(fieldErrors);
-        setFormError(t('form.checkInput'));
-        focusFirstInvalid(formRef.current);
-      } else setFormError(errorText(t, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const invite = () =>
+    submit(
+      async () => {
+        const created = await api.users.create({
+          body: { email: email.trim(), displayName: displayName.trim(), roles: roles as Role[] },
+        });
+        setResult(created);
+        onInvited();
+      },
+      {
+        email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('users.emailInvalid'),
+        displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
+        roles: roleProblem(t, roles),
+      },
+    );
 
   return (
     <ModalDialog
       isOpen={isOpen}
       onOpenChange={close}
       title={result ? t('users.invitedTitle') : t('users.inviteTitle')}
-      isDismissable={!busy}
+      isDismissable={!pending}
     >
       {result ? (
         <div className="stack stack--sm">
@@ -204,12 +195,18 @@ function InviteDialog({
           </div>
         </div>
       ) : (
-        <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-          {formError ? (
-            <Alert key={attempt} tone="error">
-              {formError}
-            </Alert>
-          ) : null}
+        <SubmitForm
+          formRef={formRef}
+          onSubmit={invite}
+          status={summary}
+          submitLabel={t('users.inviteSubmit')}
+          pending={pending}
+          actions={
+            <Button variant="secondary" onPress={() => close(false)} isDisabled={pending}>
+              {t('common.cancel')}
+            </Button>
+          }
+        >
           <TextField
             label={t('users.email')}
             type="email"
@@ -230,15 +227,7 @@ function InviteDialog({
             errorMessage={errors.displayName}
           />
           <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
-          <div className="form__actions">
-            <Button type="submit" isPending={busy}>
-              {t('users.inviteSubmit')}
-            </Button>
-            <Button variant="secondary" onPress={() => close(false)} isDisabled={busy}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </Form>
+        </SubmitForm>
       )}
     </ModalDialog>
   );
@@ -273,10 +262,7 @@ function RolesField({
   );
 }
 
-function serverFieldErrors(
-  t: (key: string) => string,
-  error: ApiError,
-): FieldErrors<InviteField> | undefined {
+function serverFieldErrors(t: (key: string) => string, error: unknown): FieldErrors<InviteField> | undefined {
   if (!isApiError(error)) return undefined;
   if (error.code === 'conflict') return { email: t('users.emailTaken') };
   if (error.code === 'validation_failed' && error.issues.length > 0) {
