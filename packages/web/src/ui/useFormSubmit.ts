@@ -71,7 +71,10 @@ export function useFormSubmit({
     setErrors({});
   };
 
-  return { formRef, pending, failure, errors, summary, submit, reset };
+  /** The props that tie a `SubmitForm` to this cycle: its element, outcome and pending state. */
+  const form = { formRef, status: summary, pending };
+
+  return { formRef, pending, failure, errors, summary, form, submit, reset };
 }
 
 /** What a failed request means for a form: a message above it and/or messages at its fields. */

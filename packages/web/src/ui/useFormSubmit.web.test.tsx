@@ -9,7 +9,7 @@ import { type Explanation, useFormSubmit } from './useFormSubmit.ts';
 /** A one-field form whose request fails with `refusal`; `explain` says what that means. */
 function Harness({ refusal, explain }: { refusal: Error; explain: (error: unknown) => Explanation }) {
   const [name, setName] = useState('');
-  const { formRef, pending, errors, summary, submit, reset } = useFormSubmit({ explain });
+  const { form, errors, submit, reset } = useFormSubmit({ explain });
   const send = () =>
     submit(
       async () => {
@@ -19,7 +19,7 @@ function Harness({ refusal, explain }: { refusal: Error; explain: (error: unknow
     );
   return (
     <>
-      <SubmitForm formRef={formRef} onSubmit={send} status={summary} submitLabel="Senden" pending={pending}>
+      <SubmitForm {...form} onSubmit={send} submitLabel="Senden">
         <TextField label="Name" value={name} onChange={setName} errorMessage={errors.name} />
       </SubmitForm>
       <button type="button" onClick={reset}>

@@ -16,10 +16,10 @@ import { Page, Section } from '../../ui/Page.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { MfaEnrollment } from './MfaEnrollment.tsx';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
 import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
 import { PasswordField } from './PasswordField.tsx';
-import { checkNewPassword, weakPasswordErrors } from './passwordRules.ts';
+import { weakPasswordErrors } from './passwordRules.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 export function AccountPage() {
@@ -60,10 +60,9 @@ function ChangePasswordForm() {
   const { t } = useTranslation();
   const user = useUser();
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const newPassword = useNewPassword();
   const [done, setDone] = useState(false);
-  const { formRef, pending, errors, summary, submit } = useFormSubmit({
+  const { form, errors, submit } = useFormSubmit({
     explain: (error) => {
       const errors =
         weakPasswordErrors(t, error) ??
@@ -78,27 +77,22 @@ function ChangePasswordForm() {
     setDone(false);
     return submit(
       async () => {
-        await api.auth.changePassword({ body: { currentPassword: current, newPassword: password } });
+        await api.auth.changePassword({
+          body: { currentPassword: current, newPassword: newPassword.password },
+        });
         setCurrent('');
-        setPassword('');
-        setRepeat('');
+        newPassword.clear();
         setDone(true);
       },
       {
         current: current ? undefined : t('password.currentRequired'),
-        ...checkNewPassword(t, password, repeat),
+        ...newPassword.check(t),
       },
     );
   };
 
   return (
-    <SubmitForm
-      formRef={formRef}
-      onSubmit={change}
-      status={summary}
-      submitLabel={t('password.submit')}
-      pending={pending}
-    >
+    <SubmitForm {...form} onSubmit={change} submitLabel={t('password.submit')}>
       {done ? <Alert tone="success">{t('password.changed')}</Alert> : null}
       <input type="email" name="username" autoComplete="username" value={user?.email ?? ''} readOnly hidden />
       <PasswordField
@@ -109,13 +103,7 @@ function ChangePasswordForm() {
         onChange={setCurrent}
         errorMessage={errors.current}
       />
-      <NewPasswordFields
-        password={password}
-        repeat={repeat}
-        onPasswordChange={setPassword}
-        onRepeatChange={setRepeat}
-        errors={errors}
-      />
+      <NewPasswordFields {...newPassword.fields} errors={errors} />
     </SubmitForm>
   );
 }

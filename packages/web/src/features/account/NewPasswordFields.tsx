@@ -1,6 +1,23 @@
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField.tsx';
-import { PASSWORD_MIN } from './passwordRules.ts';
+import { checkNewPassword, PASSWORD_MIN } from './passwordRules.ts';
+
+/** The state of `NewPasswordFields`: the values, their check, and the props for the fields. */
+export function useNewPassword() {
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  return {
+    password,
+    check: (t: TFunction) => checkNewPassword(t, password, repeat),
+    clear: () => {
+      setPassword('');
+      setRepeat('');
+    },
+    fields: { password, repeat, onPasswordChange: setPassword, onRepeatChange: setRepeat },
+  };
+}
 
 /** A new password and its repetition, named so password managers offer to store it. */
 export function NewPasswordFields({

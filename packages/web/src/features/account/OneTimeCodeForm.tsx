@@ -41,7 +41,7 @@ export function OneTimeCodeForm({
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const { formRef, pending, errors, summary, submit } = useFormSubmit();
+  const { form, errors, submit } = useFormSubmit();
 
   const onSubmit = async () => {
     const trimmed = code.replace(/\s+/g, '');
@@ -68,13 +68,11 @@ export function OneTimeCodeForm({
 
   return (
     <SubmitForm
-      formRef={formRef}
+      {...form}
       onSubmit={onSubmit}
       intro={intro}
-      status={summary}
       submitLabel={submitLabel}
       submitVariant={submitVariant}
-      pending={pending}
       actions={actions}
     >
       <TextField

@@ -59,7 +59,7 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const { formRef, pending, errors, summary, submit } = useFormSubmit({
+  const { form, errors, submit } = useFormSubmit({
     explain: (error) => ({
       failure:
         isApiError(error) && error.status === 401 ? t('signIn.invalidCredentials') : errorText(t, error),
@@ -88,13 +88,7 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
     );
 
   return (
-    <SubmitForm
-      formRef={formRef}
-      onSubmit={signIn}
-      status={summary}
-      submitLabel={t('signIn.submit')}
-      pending={pending}
-    >
+    <SubmitForm {...form} onSubmit={signIn} submitLabel={t('signIn.submit')}>
       <TextField
         label={t('signIn.email')}
         type="email"

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
@@ -11,8 +10,8 @@ import { Facts } from '../../ui/Facts.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
-import { checkNewPassword, weakPasswordErrors } from './passwordRules.ts';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
+import { weakPasswordErrors } from './passwordRules.ts';
 
 type TokenInfo = Awaited<ReturnType<typeof api.auth.readToken>>;
 
@@ -52,9 +51,8 @@ export function TokenPage() {
 function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const { formRef, pending, errors, summary, submit } = useFormSubmit({
+  const newPassword = useNewPassword();
+  const { form, errors, submit } = useFormSubmit({
     explain: (error) => {
       const errors = weakPasswordErrors(t, error);
       if (errors) return { errors };
@@ -65,35 +63,20 @@ function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
   });
 
   const setPasswordAndSignIn = () =>
-    submit(
-      async () => {
-        await api.auth.acceptToken({ body: { token, password } });
-        const state: SignInState = { reason: 'passwordSet' };
-        await navigate('/anmelden', { state });
-      },
-      checkNewPassword(t, password, repeat),
-    );
+    submit(async () => {
+      await api.auth.acceptToken({ body: { token, password: newPassword.password } });
+      const state: SignInState = { reason: 'passwordSet' };
+      await navigate('/anmelden', { state });
+    }, newPassword.check(t));
 
   return (
     <div className="card">
       <p>{info.purpose === 'invite' ? t('token.inviteIntro') : t('token.resetIntro')}</p>
       <Facts items={[{ label: t('token.email'), value: info.email }]} />
-      <SubmitForm
-        formRef={formRef}
-        onSubmit={setPasswordAndSignIn}
-        status={summary}
-        submitLabel={t('token.submit')}
-        pending={pending}
-      >
+      <SubmitForm {...form} onSubmit={setPasswordAndSignIn} submitLabel={t('token.submit')}>
         {/* Lets password managers store the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={info.email} readOnly hidden />
-        <NewPasswordFields
-          password={password}
-          repeat={repeat}
-          onPasswordChange={setPassword}
-          onRepeatChange={setRepeat}
-          errors={errors}
-        />
+        <NewPasswordFields {...newPassword.fields} errors={errors} />
       </SubmitForm>
     </div>
   );

@@ -135,10 +135,9 @@ function InviteDialog({
   const [roles, setRoles] = useState<string[]>(['caseworker']);
   const [result, setResult] = useState<{ user: UserView; link: OneTimeLinkData }>();
   const {
-    formRef,
+    form,
     pending,
     errors,
-    summary,
     submit,
     reset: resetSubmit,
   } = useFormSubmit({
@@ -196,11 +195,9 @@ function InviteDialog({
         </div>
       ) : (
         <SubmitForm
-          formRef={formRef}
+          {...form}
           onSubmit={invite}
-          status={summary}
           submitLabel={t('users.inviteSubmit')}
-          pending={pending}
           actions={
             <Button variant="secondary" onPress={() => close(false)} isDisabled={pending}>
               {t('common.cancel')}
