@@ -7,12 +7,13 @@ import { isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
-import { adminRoleConflict } from '../../app/domain.ts';
+import { adminRoleConflict, staffRoles } from '../../app/domain.ts';
 import { errorText } from '../../app/errors.ts';
 import { lastSegment } from '../../app/fieldErrors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
@@ -23,7 +24,6 @@ import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
-import { StaffRolesField } from './StaffRolesField.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -246,9 +246,10 @@ function RolesField({
 }) {
   const { t } = useTranslation();
   return (
-    <StaffRolesField
+    <CheckboxGroupField
       label={t('users.roles')}
       description={t('users.rolesDescription')}
+      options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
       value={value}
       onChange={onChange}
       errorMessage={errorMessage}
