@@ -1,19 +1,29 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useRouteError } from 'react-router';
 import { Page } from './Page.tsx';
+
+/** A page that explains why the requested content is missing and offers a way back. */
+function ErrorPage({ title, text, wayBack }: { title: string; text: string; wayBack: ReactNode }) {
+  return (
+    <Page title={title} width="narrow">
+      <div className="card">
+        <p>{text}</p>
+        <p>{wayBack}</p>
+      </div>
+    </Page>
+  );
+}
 
 /** Unknown address, or a page the user may not open: the same answer for both. */
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Page title={t('notFound.title')} width="narrow">
-      <div className="card">
-        <p>{t('notFound.text')}</p>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </div>
-    </Page>
+    <ErrorPage
+      title={t('notFound.title')}
+      text={t('notFound.text')}
+      wayBack={<Link to="/">{t('notFound.home')}</Link>}
+    />
   );
 }
 
@@ -22,16 +32,14 @@ export function RouteErrorPage() {
   const { t } = useTranslation();
   const error = useRouteError();
   if (error) console.error(error);
+  // A full page load: the router that failed is not trusted to navigate.
   return (
     <main id="main" className="app-main">
-      <Page title={t('routeError.title')} width="narrow">
-        <div className="card">
-          <p>{t('routeError.text')}</p>
-          <p>
-            <a href="/">{t('notFound.home')}</a>
-          </p>
-        </div>
-      </Page>
+      <ErrorPage
+        title={t('routeError.title')}
+        text={t('routeError.text')}
+        wayBack={<a href="/">{t('notFound.home')}</a>}
+      />
     </main>
   );
 }

@@ -5,18 +5,21 @@ import { isApiError } from '../../app/api.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
-import { detailedText, errorText } from '../../app/errors.ts';
+import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
-import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
+import { FactList } from '../../ui/FactList.tsx';
+import { focusFirstInvalid } from '../../ui/forms.ts';
 import { Page, Section } from '../../ui/Page.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { MfaEnrollment } from './MfaEnrollment.tsx';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
 import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
-import { checkNewPassword } from './passwordRules.ts';
+import { PasswordField } from './PasswordField.tsx';
+import { weakPasswordErrors } from './passwordRules.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 export function AccountPage() {
@@ -27,32 +30,21 @@ export function AccountPage() {
     <Page title={t('account.title')}>
       <div className="stack">
         <Section id="profil" title={t('account.profileTitle')}>
-          <dl className="facts">
-            <div>
-              <dt>{t('account.name')}</dt>
-              <dd>{user.displayName}</dd>
-            </div>
-            <div>
-              <dt>{t('account.email')}</dt>
-              <dd>{user.email}</dd>
-            </div>
-            <div>
-              <dt>{t('account.agency')}</dt>
-              <dd>
-                {user.agency.name} ({t(`agencyKinds.${user.agency.kind}`)})
-              </dd>
-            </div>
-            <div>
-              <dt>{t('account.roles')}</dt>
-              <dd>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
-            </div>
-            {user.lastLoginAt ? (
-              <div>
-                <dt>{t('account.lastLogin')}</dt>
-                <dd>{formatDateTime(user.lastLoginAt)}</dd>
-              </div>
-            ) : null}
-          </dl>
+          <FactList
+            facts={[
+              { label: t('account.name'), value: user.displayName },
+              { label: t('account.email'), value: user.email },
+              {
+                label: t('account.agency'),
+                value: `${user.agency.name} (${t(`agencyKinds.${user.agency.kind}`)})`,
+              },
+              { label: t('account.roles'), value: user.roles.map((role) => t(`roles.${role}`)).join(', ') },
+              !!user.lastLoginAt && {
+                label: t('account.lastLogin'),
+                value: formatDateTime(user.lastLoginAt),
+              },
+            ]}
+          />
         </Section>
         <Section id="passwort" title={t('account.passwordTitle')}>
           <ChangePasswordForm />
@@ -65,92 +57,55 @@ export function AccountPage() {
   );
 }
 
-type PasswordErrors = { current?: string; password?: string; repeat?: string };
-
 function ChangePasswordForm() {
   const { t } = useTranslation();
   const user = useUser();
-  const formRef = useRef<HTMLFormElement>(null);
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<PasswordErrors>({});
-  const [formError, setFormError] = useState<string>();
+  const newPassword = useNewPassword();
   const [done, setDone] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { form, errors, submit } = useFormSubmit({
+    explain: (error) => {
+      const errors =
+        weakPasswordErrors(t, error) ??
+        (isApiError(error) && error.code === 'invalid_credentials'
+          ? { current: t('password.currentWrong') }
+          : undefined);
+      return errors ? { errors } : { failure: errorText(t, error) };
+    },
+  });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
+  const change = () => {
     setDone(false);
-    setFormError(undefined);
-    const next: PasswordErrors = {
-      current: current ? undefined : t('password.currentRequired'),
-      ...checkNewPassword(t, password, repeat),
-    };
-    setErrors(next);
-    if (hasErrors(next)) {
-      setFormError(t('form.checkInput'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.auth.changePassword({ body: { currentPassword: current, newPassword: password } });
-      setCurrent('');
-      setPassword('');
-      setRepeat('');
-      setDone(true);
-    } catch (error) {
-      if (isApiError(error) && error.code === 'weak_password') {
-        setErrors({ password: detailedText(t, error) });
-        setFormError(t('form.checkInput'));
-        focusFirstInvalid(formRef.current);
-      } else if (isApiError(error) && error.code === 'invalid_credentials') {
-        setErrors({ current: t('password.currentWrong') });
-        setFormError(t('form.checkInput'));
-        focusFirstInvalid(formRef.current);
-      } else {
-        setFormError(errorText(t, error));
-      }
-    } finally {
-      setBusy(false);
-    }
+    return submit(
+      async () => {
+        await api.auth.changePassword({
+          body: { currentPassword: current, newPassword: newPassword.password },
+        });
+        setCurrent('');
+        newPassword.clear();
+        setDone(true);
+      },
+      {
+        current: current ? undefined : t('password.currentRequired'),
+        ...newPassword.check(t),
+      },
+    );
   };
 
   return (
-    <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-      {formError ? (
-        <Alert key={attempt} tone="error">
-          {formError}
-        </Alert>
-      ) : null}
+    <SubmitForm {...form} onSubmit={change} submitLabel={t('password.submit')}>
       {done ? <Alert tone="success">{t('password.changed')}</Alert> : null}
       <input type="email" name="username" autoComplete="username" value={user?.email ?? ''} readOnly hidden />
-      <TextField
+      <PasswordField
         label={t('password.current')}
-        type="password"
         name="current-password"
         autoComplete="current-password"
-        isRequired
         value={current}
         onChange={setCurrent}
         errorMessage={errors.current}
       />
-      <NewPasswordFields
-        password={password}
-        repeat={repeat}
-        onPasswordChange={setPassword}
-        onRepeatChange={setRepeat}
-        errors={errors}
-      />
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('password.submit')}
-        </Button>
-      </div>
-    </Form>
+      <NewPasswordFields {...newPassword.fields} errors={errors} />
+    </SubmitForm>
   );
 }
 
@@ -271,13 +226,11 @@ function RegenerateRecoveryCodes() {
         <Form ref={formRef} onSubmit={regenerate} className="form" validationBehavior="aria">
           <p>{t('recovery.confirmText')}</p>
           {error ? <Alert tone="error">{error}</Alert> : null}
-          <TextField
+          <PasswordField
             label={t('recovery.proofLabel')}
             description={t('recovery.proofDescription')}
             name="recovery-proof"
-            type="password"
             autoComplete="current-password"
-            isRequired
             value={proof}
             onChange={setProof}
             errorMessage={proofError}

@@ -1,6 +1,23 @@
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../ui/TextField.tsx';
-import { PASSWORD_MIN } from './passwordRules.ts';
+import { PasswordField } from './PasswordField.tsx';
+import { checkNewPassword, PASSWORD_MIN } from './passwordRules.ts';
+
+/** The state of `NewPasswordFields`: the values, their check, and the props for the fields. */
+export function useNewPassword() {
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  return {
+    password,
+    check: (t: TFunction) => checkNewPassword(t, password, repeat),
+    clear: () => {
+      setPassword('');
+      setRepeat('');
+    },
+    fields: { password, repeat, onPasswordChange: setPassword, onRepeatChange: setRepeat },
+  };
+}
 
 /** A new password and its repetition, named so password managers offer to store it. */
 export function NewPasswordFields({
@@ -19,23 +36,19 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField
+      <PasswordField
         label={t('password.new')}
         description={t('password.rule', { min: PASSWORD_MIN })}
-        type="password"
         name="new-password"
         autoComplete="new-password"
-        isRequired
         value={password}
         onChange={onPasswordChange}
         errorMessage={errors.password}
       />
-      <TextField
+      <PasswordField
         label={t('password.repeat')}
-        type="password"
         name="repeat-password"
         autoComplete="new-password"
-        isRequired
         value={repeat}
         onChange={onRepeatChange}
         errorMessage={errors.repeat}

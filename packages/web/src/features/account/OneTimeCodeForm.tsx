@@ -1,9 +1,8 @@
 import { type ReactNode, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../app/api.ts';
-import { Alert } from '../../ui/Alert.tsx';
-import { Button, type ButtonVariant } from '../../ui/Button.tsx';
+import type { ButtonVariant } from '../../ui/Button.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 
@@ -42,12 +41,9 @@ export function OneTimeCodeForm({
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  // Each submit shows its alert afresh, so screen readers announce a repeated message again.
-  const [attempt, setAttempt] = useState(0);
-  const { formRef, pending, failure, errors, submit } = useFormSubmit();
+  const { form, errors, submit } = useFormSubmit();
 
   const onSubmit = async () => {
-    setAttempt((n) => n + 1);
     const trimmed = code.replace(/\s+/g, '');
     const wrong = check(trimmed);
     await submit(
@@ -70,23 +66,15 @@ export function OneTimeCodeForm({
     );
   };
 
-  const summary = errors.code ? t('form.checkInput') : failure;
   return (
-    <Form
-      ref={formRef}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void onSubmit();
-      }}
-      className="form"
-      validationBehavior="aria"
+    <SubmitForm
+      {...form}
+      onSubmit={onSubmit}
+      intro={intro}
+      submitLabel={submitLabel}
+      submitVariant={submitVariant}
+      actions={actions}
     >
-      {intro}
-      {summary ? (
-        <Alert key={attempt} tone="error">
-          {summary}
-        </Alert>
-      ) : null}
       <TextField
         label={t('mfa.codeLabel')}
         description={description}
@@ -100,12 +88,6 @@ export function OneTimeCodeForm({
         errorMessage={errors.code}
         inputClassName="field__input--code"
       />
-      <div className="form__actions">
-        <Button type="submit" variant={submitVariant} isPending={pending}>
-          {submitLabel}
-        </Button>
-        {actions}
-      </div>
-    </Form>
+    </SubmitForm>
   );
 }

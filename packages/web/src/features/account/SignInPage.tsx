@@ -1,18 +1,27 @@
 import type { MfaState } from '@lotse/domain';
-import { type FormEvent, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { type Session, type SignInState, safeReturnPath, useAuth } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { Alert } from '../../ui/Alert.tsx';
+import { Alert, type AlertTone } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
+import { PasswordField } from './PasswordField.tsx';
+
+/** Why the sign-in page was opened, as shown above the password form (texts: `signIn.<reason>`). */
+const reasonTones: Record<NonNullable<SignInState['reason']>, AlertTone> = {
+  expired: 'warning',
+  mfaAttempts: 'warning',
+  signedOut: 'info',
+  passwordSet: 'success',
+};
 
 /** Sign-in: e-mail and password, then (if needed) the second factor. */
 export function SignInPage() {
@@ -36,17 +45,8 @@ export function SignInPage() {
   const step: MfaState | 'password' = session?.mfa === 'verify' ? 'verify' : 'password';
   return (
     <Page title={step === 'verify' ? t('signIn.verifyTitle') : t('signIn.title')} width="narrow">
-      {state.reason === 'expired' && step === 'password' ? (
-        <Alert tone="warning">{t('signIn.expired')}</Alert>
-      ) : null}
-      {state.reason === 'mfaAttempts' && step === 'password' ? (
-        <Alert tone="warning">{t('signIn.mfaAttempts')}</Alert>
-      ) : null}
-      {state.reason === 'signedOut' && step === 'password' ? (
-        <Alert tone="info">{t('signIn.signedOut')}</Alert>
-      ) : null}
-      {state.reason === 'passwordSet' && step === 'password' ? (
-        <Alert tone="success">{t('signIn.passwordSet')}</Alert>
+      {step === 'password' && state.reason ? (
+        <Alert tone={reasonTones[state.reason]}>{t(`signIn.${state.reason}`)}</Alert>
       ) : null}
       <div className="card">
         {step === 'verify' ? <VerifyForm onDone={proceed} /> : <PasswordForm onDone={proceed} />}
@@ -57,51 +57,38 @@ export function SignInPage() {
 
 function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'email' | 'password'>>({});
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { form, errors, submit } = useFormSubmit({
+    explain: (error) => ({
+      failure:
+        isApiError(error) && error.status === 401 ? t('signIn.invalidCredentials') : errorText(t, error),
+    }),
+  });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next: FieldErrors<'email' | 'password'> = {
-      email: email.trim() ? undefined : t('signIn.emailRequired'),
-      password: password ? undefined : t('signIn.passwordRequired'),
-    };
-    setErrors(next);
-    setFormError(undefined);
-    setAttempt((n) => n + 1);
-    if (hasErrors(next)) {
-      setFormError(t('form.checkInput'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const session = await api.auth.login(
-        { body: { email: email.trim(), password } },
-        { expectUnauthenticated: true },
-      );
-      onDone(session);
-    } catch (error) {
-      setPassword('');
-      if (isApiError(error) && error.status === 401) setFormError(t('signIn.invalidCredentials'));
-      else setFormError(errorText(t, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const signIn = () =>
+    submit(
+      async () => {
+        try {
+          onDone(
+            await api.auth.login(
+              { body: { email: email.trim(), password } },
+              { expectUnauthenticated: true },
+            ),
+          );
+        } catch (error) {
+          setPassword('');
+          throw error;
+        }
+      },
+      {
+        email: email.trim() ? undefined : t('signIn.emailRequired'),
+        password: password ? undefined : t('signIn.passwordRequired'),
+      },
+    );
 
   return (
-    <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-      {formError ? (
-        <Alert key={attempt} tone="error">
-          {formError}
-        </Alert>
-      ) : null}
+    <SubmitForm {...form} onSubmit={signIn} submitLabel={t('signIn.submit')}>
       <TextField
         label={t('signIn.email')}
         type="email"
@@ -112,22 +99,15 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
         onChange={setEmail}
         errorMessage={errors.email}
       />
-      <TextField
+      <PasswordField
         label={t('signIn.password')}
-        type="password"
         name="password"
         autoComplete="current-password"
-        isRequired
         value={password}
         onChange={setPassword}
         errorMessage={errors.password}
       />
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('signIn.submit')}
-        </Button>
-      </div>
-    </Form>
+    </SubmitForm>
   );
 }
 

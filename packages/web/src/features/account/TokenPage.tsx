@@ -1,18 +1,17 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import type { SignInState } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
-import { detailedText, errorText } from '../../app/errors.ts';
+import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
-import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
+import { FactList } from '../../ui/FactList.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
-import { checkNewPassword } from './passwordRules.ts';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
+import { weakPasswordErrors } from './passwordRules.ts';
 
 type TokenInfo = Awaited<ReturnType<typeof api.auth.readToken>>;
 
@@ -52,75 +51,33 @@ export function TokenPage() {
 function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const newPassword = useNewPassword();
+  const { form, errors, submit } = useFormSubmit({
+    explain: (error) => {
+      const errors = weakPasswordErrors(t, error);
+      if (errors) return { errors };
+      return {
+        failure: isApiError(error) && error.status === 404 ? t('token.invalid') : errorText(t, error),
+      };
+    },
+  });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFormError(undefined);
-    const next = checkNewPassword(t, password, repeat);
-    setErrors(next);
-    if (hasErrors(next)) {
-      setFormError(t('form.checkInput'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.auth.acceptToken({ body: { token, password } });
+  const setPasswordAndSignIn = () =>
+    submit(async () => {
+      await api.auth.acceptToken({ body: { token, password: newPassword.password } });
       const state: SignInState = { reason: 'passwordSet' };
       await navigate('/anmelden', { state });
-    } catch (error) {
-      if (isApiError(error) && error.code === 'weak_password') {
-        setErrors({ password: detailedText(t, error) });
-        setFormError(t('form.checkInput'));
-        focusFirstInvalid(formRef.current);
-      } else if (isApiError(error) && error.status === 404) {
-        setFormError(t('token.invalid'));
-      } else {
-        setFormError(errorText(t, error));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, newPassword.check(t));
 
   return (
     <div className="card">
       <p>{info.purpose === 'invite' ? t('token.inviteIntro') : t('token.resetIntro')}</p>
-      <dl className="facts">
-        <div>
-          <dt>{t('token.email')}</dt>
-          <dd>{info.email}</dd>
-        </div>
-      </dl>
-      <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-        {formError ? (
-          <Alert key={attempt} tone="error">
-            {formError}
-          </Alert>
-        ) : null}
+      <FactList facts={[{ label: t('token.email'), value: info.email }]} />
+      <SubmitForm {...form} onSubmit={setPasswordAndSignIn} submitLabel={t('token.submit')}>
         {/* Lets password managers store the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={info.email} readOnly hidden />
-        <NewPasswordFields
-          password={password}
-          repeat={repeat}
-          onPasswordChange={setPassword}
-          onRepeatChange={setRepeat}
-          errors={errors}
-        />
-        <div className="form__actions">
-          <Button type="submit" isPending={busy}>
-            {t('token.submit')}
-          </Button>
-        </div>
-      </Form>
+        <NewPasswordFields {...newPassword.fields} errors={errors} />
+      </SubmitForm>
     </div>
   );
 }

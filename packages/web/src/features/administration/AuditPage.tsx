@@ -1,6 +1,5 @@
 import type { AuditEntryView } from '@lotse/domain';
-import { type FormEvent, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
+import { useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
@@ -15,6 +14,7 @@ import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.t
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -201,10 +201,12 @@ function AuditFilters({
   const [filters, setFilters] = useState<Filters>(initial);
   const [errors, setErrors] = useState<FieldErrors<FilterField>>({});
   const [attempt, setAttempt] = useState(0);
+  const summary = hasErrors(errors)
+    ? { tone: 'error' as const, text: t('form.checkInput'), n: attempt }
+    : undefined;
   const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     setAttempt((n) => n + 1);
     const next: FieldErrors<FilterField> = {
       clientId:
@@ -237,12 +239,19 @@ function AuditFilters({
   return (
     <section className="card" aria-labelledby="audit-filter-heading">
       <h2 id="audit-filter-heading">{t('audit.filterTitle')}</h2>
-      <Form ref={formRef} onSubmit={submit} className="form form--grid" validationBehavior="aria">
-        {hasErrors(errors) ? (
-          <Alert key={attempt} tone="error">
-            {t('form.checkInput')}
-          </Alert>
-        ) : null}
+      <SubmitForm
+        formRef={formRef}
+        onSubmit={submit}
+        status={summary}
+        submitLabel={t('audit.apply')}
+        actions={
+          <Button variant="secondary" onPress={clear}>
+            {t('audit.clear')}
+          </Button>
+        }
+        className="form form--grid"
+        actionsClassName="form__actions form__actions--full"
+      >
         <TextField
           label={t('audit.actionFilter')}
           description={<Trans i18nKey="audit.actionFilterDescription" components={{ code: <code /> }} />}
@@ -276,13 +285,7 @@ function AuditFilters({
           onChange={set('to')}
           errorMessage={errors.to}
         />
-        <div className="form__actions form__actions--full">
-          <Button type="submit">{t('audit.apply')}</Button>
-          <Button variant="secondary" onPress={clear}>
-            {t('audit.clear')}
-          </Button>
-        </div>
-      </Form>
+      </SubmitForm>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { ImportDialog } from '../network/ImportDialog.tsx';
@@ -58,7 +59,7 @@ export function DistrictsPage() {
   const list = useEndpoint(api.districts.list, {});
   const [draft, setDraft] = useState<Draft>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
+  const { status, report } = useStatus();
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
   const items = list.data?.items ?? [];
@@ -68,7 +69,7 @@ export function DistrictsPage() {
     setErrors({});
     try {
       await api.districts.replace({ body: { items: next } });
-      setStatus({ tone: 'success', text: done, n: Date.now() });
+      report('success', done);
       setDraft(empty);
       list.reload();
     } catch (error) {
@@ -77,11 +78,7 @@ export function DistrictsPage() {
       for (const i of issues) fields[i.path.split('.').at(-1) ?? ''] = i.message;
       setErrors(fields);
       // The server names the districts still in use (409); show that rather than a generic text.
-      setStatus({
-        tone: 'error',
-        text: isApiError(error) ? detailedText(t, error) : errorText(t, error),
-        n: Date.now(),
-      });
+      report('error', isApiError(error) ? detailedText(t, error) : errorText(t, error));
     } finally {
       setBusy(false);
     }
@@ -120,16 +117,12 @@ export function DistrictsPage() {
           isOpen={importing}
           onOpenChange={setImporting}
           onImported={(count) => {
-            setStatus({ tone: 'success', text: t('districts.imported', { count }), n: Date.now() });
+            report('success', t('districts.imported', { count }));
             list.reload();
           }}
         />
       ) : null}
-      {status ? (
-        <Alert key={status.n} tone={status.tone}>
-          {status.text}
-        </Alert>
-      ) : null}
+      <StatusAlert status={status} />
       {list.error ? <Alert tone="error">{errorText(t, list.error)}</Alert> : null}
       {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
       <Section id="liste" title={t('districts.listTitle', { count: items.length })}>

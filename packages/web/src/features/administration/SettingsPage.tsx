@@ -1,7 +1,6 @@
 import { AGENCY_LOGO_MAX_BYTES, type AgencyView, DEFAULT_TIME_ZONE, type Role } from '@lotse/domain';
 import { agencyEndpoints } from '@lotse/domain/endpoints';
-import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
-import { Form } from 'react-aria-components';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
@@ -11,9 +10,13 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
+import { FactList } from '../../ui/FactList.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { useStatus } from '../../ui/StatusAlert.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { usePendingAction } from '../../ui/usePendingAction.ts';
 
 /**
  * Agency settings (admins): which roles must sign in with a second factor, who reads contact notes,
@@ -29,16 +32,12 @@ export function SettingsPage() {
       {agency.data ? (
         <div className="stack">
           <Section id="behoerde" title={t('settings.agencyTitle')}>
-            <dl className="facts">
-              <div>
-                <dt>{t('home.agency')}</dt>
-                <dd>{agency.data.name}</dd>
-              </div>
-              <div>
-                <dt>{t('home.agencyKind')}</dt>
-                <dd>{t(`agencyKinds.${agency.data.kind}`)}</dd>
-              </div>
-            </dl>
+            <FactList
+              facts={[
+                { label: t('home.agency'), value: agency.data.name },
+                { label: t('home.agencyKind'), value: t(`agencyKinds.${agency.data.kind}`) },
+              ]}
+            />
           </Section>
           <Section
             id="briefkopf"
@@ -74,103 +73,94 @@ export function SettingsPage() {
   );
 }
 
-function MfaRolesForm({ agency }: { agency: AgencyView }) {
-  const { t } = useTranslation();
-  const [selected, setSelected] = useState<string[]>(agency.settings?.mfaRequiredRoles ?? []);
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
-  const [busy, setBusy] = useState(false);
+type SettingsUpdate = Parameters<typeof api.agency.updateSettings>[0]['body'];
 
+/**
+ * A form for one agency setting with its own save button. Only this setting is sent, so the others
+ * are not overwritten with stale state.
+ */
+function SettingForm<T>({
+  agency,
+  read,
+  fallback,
+  write,
+  children,
+}: {
+  agency: AgencyView;
+  /** The setting's value in the agency's settings, if set. */
+  read: (settings: AgencyView['settings']) => T | undefined;
+  fallback: T;
+  write: (value: T) => SettingsUpdate;
+  /** The field that edits the value. */
+  children: (value: T, onChange: (value: T) => void) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<T>(read(agency.settings) ?? fallback);
+  const { status, report } = useStatus();
+  const { pending, run } = usePendingAction();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the agency was reloaded
   useEffect(() => {
-    setSelected(agency.settings?.mfaRequiredRoles ?? []);
+    setValue(read(agency.settings) ?? fallback);
   }, [agency]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
+  const save = async () => {
     try {
-      const updated = await api.agency.updateSettings({
-        body: { mfaRequiredRoles: selected as Role[] },
-      });
-      setSelected(updated.settings?.mfaRequiredRoles ?? (selected as Role[]));
-      setStatus({ tone: 'success', text: t('settings.saved'), n: Date.now() });
+      const updated = await api.agency.updateSettings({ body: write(value) });
+      setValue(read(updated.settings) ?? value);
+      report('success', t('settings.saved'));
     } catch (error) {
-      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
-    } finally {
-      setBusy(false);
+      report('error', errorText(t, error));
     }
   };
 
   return (
-    <Form onSubmit={submit} className="form" validationBehavior="aria">
-      {status ? (
-        <Alert key={status.n} tone={status.tone}>
-          {status.text}
-        </Alert>
-      ) : null}
-      <CheckboxGroupField
-        label={t('settings.mfaRoles')}
-        description={t('settings.mfaRolesDescription')}
-        options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-        value={selected}
-        onChange={setSelected}
-        name="mfaRequiredRoles"
-      />
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </Form>
+    <SubmitForm onSubmit={() => run(save)} status={status} submitLabel={t('common.save')} pending={pending}>
+      {children(value, setValue)}
+    </SubmitForm>
+  );
+}
+
+function MfaRolesForm({ agency }: { agency: AgencyView }) {
+  const { t } = useTranslation();
+  return (
+    <SettingForm<string[]>
+      agency={agency}
+      read={(settings) => settings?.mfaRequiredRoles}
+      fallback={[]}
+      write={(roles) => ({ mfaRequiredRoles: roles as Role[] })}
+    >
+      {(selected, setSelected) => (
+        <CheckboxGroupField
+          label={t('settings.mfaRoles')}
+          description={t('settings.mfaRolesDescription')}
+          options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          value={selected}
+          onChange={setSelected}
+          name="mfaRequiredRoles"
+        />
+      )}
+    </SettingForm>
   );
 }
 
 function ContactNotesForm({ agency }: { agency: AgencyView }) {
   const { t } = useTranslation();
-  const [teamWide, setTeamWide] = useState(agency.settings?.contactNotesTeamWide ?? false);
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setTeamWide(agency.settings?.contactNotesTeamWide ?? false);
-  }, [agency]);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // Only this field is sent, so the two-factor roles are not overwritten with stale state.
-      const updated = await api.agency.updateSettings({
-        body: { contactNotesTeamWide: teamWide },
-      });
-      setTeamWide(updated.settings?.contactNotesTeamWide ?? teamWide);
-      setStatus({ tone: 'success', text: t('settings.saved'), n: Date.now() });
-    } catch (error) {
-      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Form onSubmit={submit} className="form" validationBehavior="aria">
-      {status ? (
-        <Alert key={status.n} tone={status.tone}>
-          {status.text}
-        </Alert>
-      ) : null}
-      <CheckboxItem isSelected={teamWide} onChange={setTeamWide}>
-        {t('settings.notesTeamWide')}
-      </CheckboxItem>
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </Form>
+    <SettingForm
+      agency={agency}
+      read={(settings) => settings?.contactNotesTeamWide}
+      fallback={false}
+      write={(teamWide) => ({ contactNotesTeamWide: teamWide })}
+    >
+      {(teamWide, setTeamWide) => (
+        <CheckboxItem isSelected={teamWide} onChange={setTeamWide}>
+          {t('settings.notesTeamWide')}
+        </CheckboxItem>
+      )}
+    </SettingForm>
   );
 }
-
-type Status = { tone: 'success' | 'error'; text: string; n: number };
 
 /** Reads a file as base64 (without the data-URL prefix) for the JSON upload. */
 function base64Of(file: File): Promise<string> {
@@ -186,8 +176,8 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
   const { t } = useTranslation();
   const [name, setName] = useState(agency.settings?.letterheadName ?? '');
   const [file, setFile] = useState<File>();
-  const [status, setStatus] = useState<Status>();
-  const [busy, setBusy] = useState(false);
+  const { status, report } = useStatus();
+  const { pending: busy, run: runOnce } = usePendingAction();
   const fileId = useId();
   const fileHelpId = useId();
   const maxKb = Math.round(AGENCY_LOGO_MAX_BYTES / 1024);
@@ -196,23 +186,19 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
     setName(agency.settings?.letterheadName ?? '');
   }, [agency]);
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await action();
-      setStatus({ tone: 'success', text: t('settings.saved'), n: Date.now() });
-      onChange();
-    } catch (error) {
-      // The server says why a file is refused (type, size, damaged); the generic code text would not.
-      const text = isApiError(error) ? detailedText(t, error) : errorText(t, error);
-      setStatus({ tone: 'error', text, n: Date.now() });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (action: () => Promise<void>) =>
+    runOnce(async () => {
+      try {
+        await action();
+        report('success', t('settings.saved'));
+        onChange();
+      } catch (error) {
+        // The server says why a file is refused (type, size, damaged); the generic code text would not.
+        report('error', isApiError(error) ? detailedText(t, error) : errorText(t, error));
+      }
+    });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     // Checked here too so that a wrong file is named at once; the server checks the content.
     const problem =
       file && file.type !== 'image/png' && file.type !== 'image/jpeg'
@@ -221,7 +207,7 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
           ? t('settings.logoTooBig', { kb: maxKb })
           : undefined;
     if (problem) {
-      setStatus({ tone: 'error', text: problem, n: Date.now() });
+      report('error', problem);
       return;
     }
     void run(async () => {
@@ -244,12 +230,19 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
     });
 
   return (
-    <Form onSubmit={submit} className="form" validationBehavior="aria">
-      {status ? (
-        <Alert key={status.n} tone={status.tone}>
-          {status.text}
-        </Alert>
-      ) : null}
+    <SubmitForm
+      onSubmit={submit}
+      status={status}
+      submitLabel={t('common.save')}
+      pending={busy}
+      actions={
+        agency.logo ? (
+          <Button variant="secondary" onPress={() => void remove()} isDisabled={busy}>
+            {t('settings.logoRemove')}
+          </Button>
+        ) : null
+      }
+    >
       <TextField
         label={t('settings.letterheadName')}
         description={t('settings.letterheadNameDescription', { name: agency.name })}
@@ -285,17 +278,7 @@ function LetterheadForm({ agency, onChange }: { agency: AgencyView; onChange: ()
       ) : (
         <p>{t('settings.logoNone')}</p>
       )}
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('common.save')}
-        </Button>
-        {agency.logo ? (
-          <Button variant="secondary" onPress={() => void remove()} isDisabled={busy}>
-            {t('settings.logoRemove')}
-          </Button>
-        ) : null}
-      </div>
-    </Form>
+    </SubmitForm>
   );
 }
 
@@ -323,51 +306,28 @@ function timeZoneOptions(current: string) {
 }
 
 function TimeZoneForm({ agency }: { agency: AgencyView }) {
-  const { t } = useTranslation();
-  const [zone, setZone] = useState(agency.settings?.timeZone ?? DEFAULT_TIME_ZONE);
-  const [status, setStatus] = useState<Status>();
-  const [busy, setBusy] = useState(false);
-  const options = useMemo(() => timeZoneOptions(zone), [zone]);
-
-  useEffect(() => {
-    setZone(agency.settings?.timeZone ?? DEFAULT_TIME_ZONE);
-  }, [agency]);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const updated = await api.agency.updateSettings({
-        body: { timeZone: zone },
-      });
-      setZone(updated.settings?.timeZone ?? zone);
-      setStatus({ tone: 'success', text: t('settings.saved'), n: Date.now() });
-    } catch (error) {
-      setStatus({ tone: 'error', text: errorText(t, error), n: Date.now() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Form onSubmit={submit} className="form" validationBehavior="aria">
-      {status ? (
-        <Alert key={status.n} tone={status.tone}>
-          {status.text}
-        </Alert>
-      ) : null}
-      <SelectField
-        label={t('settings.timeZone')}
-        description={t('settings.timeZoneDescription')}
-        options={options}
-        selectedKey={zone}
-        onSelectionChange={(key) => setZone(key ?? DEFAULT_TIME_ZONE)}
-      />
-      <div className="form__actions">
-        <Button type="submit" isPending={busy}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </Form>
+    <SettingForm
+      agency={agency}
+      read={(settings) => settings?.timeZone}
+      fallback={DEFAULT_TIME_ZONE}
+      write={(timeZone) => ({ timeZone })}
+    >
+      {(zone, setZone) => <TimeZoneField zone={zone} onChange={setZone} />}
+    </SettingForm>
+  );
+}
+
+function TimeZoneField({ zone, onChange }: { zone: string; onChange: (zone: string) => void }) {
+  const { t } = useTranslation();
+  const options = useMemo(() => timeZoneOptions(zone), [zone]);
+  return (
+    <SelectField
+      label={t('settings.timeZone')}
+      description={t('settings.timeZoneDescription')}
+      options={options}
+      selectedKey={zone}
+      onSelectionChange={(key) => onChange(key ?? DEFAULT_TIME_ZONE)}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type ApiError, isApiError } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
@@ -18,8 +18,11 @@ import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
+import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
 
 const PAGE_SIZE = 50;
@@ -127,22 +130,28 @@ function InviteDialog({
   onInvited: () => void;
 }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<string[]>(['caseworker']);
-  const [errors, setErrors] = useState<FieldErrors<InviteField>>({});
-  const [formError, setFormError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ user: UserView; link: OneTimeLinkData }>();
+  const {
+    form,
+    pending,
+    errors,
+    submit,
+    reset: resetSubmit,
+  } = useFormSubmit({
+    explain: (error) => {
+      const errors = serverFieldErrors(t, error);
+      return errors ? { errors } : { failure: errorText(t, error) };
+    },
+  });
 
   const reset = () => {
     setEmail('');
     setDisplayName('');
     setRoles(['caseworker']);
-    setErrors({});
-    setFormError(undefined);
+    resetSubmit();
     setResult(undefined);
   };
 
@@ -152,46 +161,28 @@ function InviteDialog({
     reset();
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFormError(undefined);
-    const next: FieldErrors<InviteField> = {
-      email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('users.emailInvalid'),
-      displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
-      roles: roleProblem(t, roles),
-    };
-    setErrors(next);
-    if (hasErrors(next)) {
-      setFormError(t('form.checkInput'));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await api.users.create({
-        body: { email: email.trim(), displayName: displayName.trim(), roles: roles as Role[] },
-      });
-      setResult(created);
-      onInvited();
-    } catch (error) {
-      const fieldErrors = serverFieldErrors(t, error as ApiError);
-      if (fieldErrors) {
-        setErrors(fieldErrors);
-        setFormError(t('form.checkInput'));
-        focusFirstInvalid(formRef.current);
-      } else setFormError(errorText(t, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const invite = () =>
+    submit(
+      async () => {
+        const created = await api.users.create({
+          body: { email: email.trim(), displayName: displayName.trim(), roles: roles as Role[] },
+        });
+        setResult(created);
+        onInvited();
+      },
+      {
+        email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('users.emailInvalid'),
+        displayName: displayName.trim() ? undefined : t('users.displayNameRequired'),
+        roles: roleProblem(t, roles),
+      },
+    );
 
   return (
     <ModalDialog
       isOpen={isOpen}
       onOpenChange={close}
       title={result ? t('users.invitedTitle') : t('users.inviteTitle')}
-      isDismissable={!busy}
+      isDismissable={!pending}
     >
       {result ? (
         <div className="stack stack--sm">
@@ -203,12 +194,16 @@ function InviteDialog({
           </div>
         </div>
       ) : (
-        <Form ref={formRef} onSubmit={submit} className="form" validationBehavior="aria">
-          {formError ? (
-            <Alert key={attempt} tone="error">
-              {formError}
-            </Alert>
-          ) : null}
+        <SubmitForm
+          {...form}
+          onSubmit={invite}
+          submitLabel={t('users.inviteSubmit')}
+          actions={
+            <Button variant="secondary" onPress={() => close(false)} isDisabled={pending}>
+              {t('common.cancel')}
+            </Button>
+          }
+        >
           <TextField
             label={t('users.email')}
             type="email"
@@ -229,15 +224,7 @@ function InviteDialog({
             errorMessage={errors.displayName}
           />
           <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
-          <div className="form__actions">
-            <Button type="submit" isPending={busy}>
-              {t('users.inviteSubmit')}
-            </Button>
-            <Button variant="secondary" onPress={() => close(false)} isDisabled={busy}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </Form>
+        </SubmitForm>
       )}
     </ModalDialog>
   );
@@ -272,10 +259,7 @@ function RolesField({
   );
 }
 
-function serverFieldErrors(
-  t: (key: string) => string,
-  error: ApiError,
-): FieldErrors<InviteField> | undefined {
+function serverFieldErrors(t: (key: string) => string, error: unknown): FieldErrors<InviteField> | undefined {
   if (!isApiError(error)) return undefined;
   if (error.code === 'conflict') return { email: t('users.emailTaken') };
   if (error.code === 'validation_failed' && error.issues.length > 0) {
@@ -306,18 +290,16 @@ function EditUserDialog({
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [errors, setErrors] = useState<FieldErrors<EditField>>({});
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; n: number }>();
+  const { status: message, report, clear: clearMessage } = useStatus();
   const [busy, setBusy] = useState<string>();
   const [link, setLink] = useState<OneTimeLinkData>();
   const [confirm, setConfirm] = useState<'disable' | 'resetMfa' | 'resetPassword'>();
   const isSelf = me?.id === user.id;
   const confirmId = useId();
 
-  const report = (tone: 'success' | 'error', text: string) => setMessage({ tone, text, n: Date.now() });
-
   const run = async (name: string, action: () => Promise<void>) => {
     setBusy(name);
-    setMessage(undefined);
+    clearMessage();
     try {
       await action();
     } catch (error) {
@@ -402,11 +384,7 @@ function EditUserDialog({
       isDismissable={!anyBusy}
     >
       <div className="stack stack--sm">
-        {message ? (
-          <Alert key={message.n} tone={message.tone}>
-            {message.text}
-          </Alert>
-        ) : null}
+        <StatusAlert status={message} />
         <p className="muted">
           {user.email} · {t(`userStatus.${user.status}`)} ·{' '}
           {user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}

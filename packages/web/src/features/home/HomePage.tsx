@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePermissions, useUser } from '../../app/auth.tsx';
 import { featuresFor } from '../../app/features.ts';
+import { FactList } from '../../ui/FactList.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { NotificationsPanel } from './NotificationsPanel.tsx';
 
@@ -22,28 +23,24 @@ export function HomePage() {
         <NotificationsPanel />
         <section className="card" aria-labelledby="home-agency">
           <h2 id="home-agency">{t('home.agencyTitle')}</h2>
-          <dl className="facts">
-            <div>
-              <dt>{t('home.agency')}</dt>
-              <dd>{user.agency.name}</dd>
-            </div>
-            <div>
-              <dt>{t('home.agencyKind')}</dt>
-              <dd>{t(`agencyKinds.${user.agency.kind}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('home.roles', { count: user.roles.length })}</dt>
-              <dd>
-                <ul className="tag-list">
-                  {user.roles.map((role) => (
-                    <li key={role} className="badge badge--neutral">
-                      {t(`roles.${role}`)}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          </dl>
+          <FactList
+            facts={[
+              { label: t('home.agency'), value: user.agency.name },
+              { label: t('home.agencyKind'), value: t(`agencyKinds.${user.agency.kind}`) },
+              {
+                label: t('home.roles', { count: user.roles.length }),
+                value: (
+                  <ul className="tag-list">
+                    {user.roles.map((role) => (
+                      <li key={role} className="badge badge--neutral">
+                        {t(`roles.${role}`)}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
           {!user.mfaEnabled ? (
             <p className="hint">
               {t('home.mfaHint')} <Link to="/konto#zwei-faktor">{t('home.mfaHintLink')}</Link>

@@ -10,7 +10,7 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Facts } from '../../ui/Facts.tsx';
+import { FactList } from '../../ui/FactList.tsx';
 import { FigureTable } from '../../ui/FigureTable.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -80,19 +80,22 @@ export function ProgrammePage() {
       <div className="programme-grid">
         {message ? <Alert tone="success">{message}</Alert> : null}
         <Section id="eckdaten" title={t('programmes.detail.facts')}>
-          <Facts
+          <FactList
             facts={[
-              [t('programmes.list.funding'), t(`programmes.fundingSource.${p.fundingSource}`)],
-              [t('programmes.detail.legalBasis'), p.legalBasis],
-              [t('programmes.detail.funder'), p.funder],
-              [t('programmes.detail.owner'), p.ownerAgency.name],
-              [
-                t('programmes.list.runtime'),
-                `${formatDate(p.startsOn, locale)} – ${formatDate(p.endsOn, locale)}`,
-              ],
-              [t('programmes.list.role'), t(`programmes.role.${p.myRole}`)],
-              [t('programmes.detail.targetGroup'), p.targetGroup],
-              [t('programmes.detail.description'), p.description],
+              {
+                label: t('programmes.list.funding'),
+                value: t(`programmes.fundingSource.${p.fundingSource}`),
+              },
+              !!p.legalBasis && { label: t('programmes.detail.legalBasis'), value: p.legalBasis },
+              !!p.funder && { label: t('programmes.detail.funder'), value: p.funder },
+              { label: t('programmes.detail.owner'), value: p.ownerAgency.name },
+              {
+                label: t('programmes.list.runtime'),
+                value: `${formatDate(p.startsOn, locale)} – ${formatDate(p.endsOn, locale)}`,
+              },
+              { label: t('programmes.list.role'), value: t(`programmes.role.${p.myRole}`) },
+              !!p.targetGroup && { label: t('programmes.detail.targetGroup'), value: p.targetGroup },
+              !!p.description && { label: t('programmes.detail.description'), value: p.description },
             ]}
           />
           {canManage ? (
