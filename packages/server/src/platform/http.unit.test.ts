@@ -1,6 +1,7 @@
 import { defineRoutes } from '@lotse/domain/routes';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Authenticate, installAuth } from './auth-hook.ts';
@@ -46,10 +47,13 @@ let app: App | undefined;
 afterEach(() => app?.close());
 
 function testApp(): App {
-  app = Fastify().withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  return app;
+  const created: App = Fastify({
+    loggerInstance: pino({ level: 'silent' }),
+  }).withTypeProvider<ZodTypeProvider>();
+  created.setValidatorCompiler(validatorCompiler);
+  created.setSerializerCompiler(serializerCompiler);
+  app = created;
+  return created;
 }
 
 function serveItems(target: App) {
