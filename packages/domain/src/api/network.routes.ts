@@ -54,6 +54,24 @@ import {
 } from './network.endpoints.ts';
 import { idParams } from './params.ts';
 
+/** Import and export of a network directory in one spreadsheet format (offers, partners). */
+function spreadsheetTransfer(records: string, exported: string) {
+  return {
+    import: {
+      access: 'network.import',
+      bodyLimit: 15 * 1024 * 1024,
+      summary: `Import ${records} from CSV/XLSX (base64): preview with row-level errors; commit writes nothing while a row is invalid unless skipInvalid`,
+      body: importRequest,
+      response: { 200: importResult },
+    },
+    export: {
+      access: 'network.read',
+      summary: `${exported} as CSV or XLSX (the import format)`,
+      query: exportQuery,
+    },
+  } as const;
+}
+
 const offerGroup = { tags: ['Angebote'] };
 
 export const offerRoutes = defineRoutes(offerEndpoints, offerGroup, {
@@ -76,19 +94,7 @@ export const offerRoutes = defineRoutes(offerEndpoints, offerGroup, {
     body: updateOfferRequest,
     response: { 200: offerView },
   },
-  import: {
-    access: 'network.import',
-    bodyLimit: 15 * 1024 * 1024,
-    summary:
-      'Import offers from CSV/XLSX (base64): preview with row-level errors; commit writes nothing while a row is invalid unless skipInvalid',
-    body: importRequest,
-    response: { 200: importResult },
-  },
-  export: {
-    access: 'network.read',
-    summary: 'The own directory as CSV or XLSX (the import format)',
-    query: exportQuery,
-  },
+  ...spreadsheetTransfer('offers', 'The own directory'),
 });
 
 const partnerGroup = { tags: ['Netzwerk'] };
@@ -117,19 +123,7 @@ export const partnerRoutes = defineRoutes(partnerEndpoints, partnerGroup, {
     body: updatePartnerRequest,
     response: { 200: partnerView },
   },
-  import: {
-    access: 'network.import',
-    bodyLimit: 15 * 1024 * 1024,
-    summary:
-      'Import partners from CSV/XLSX (base64): preview with row-level errors; commit writes nothing while a row is invalid unless skipInvalid',
-    body: importRequest,
-    response: { 200: importResult },
-  },
-  export: {
-    access: 'network.read',
-    summary: 'The own partners as CSV or XLSX (the import format)',
-    query: exportQuery,
-  },
+  ...spreadsheetTransfer('partners', 'The own partners'),
 });
 
 const referralGroup = { tags: ['Zuweisungen'] };
@@ -293,6 +287,8 @@ export const publicationRoutes = defineRoutes(publicationEndpoints, publicationG
   },
   create: {
     access: 'publications.write',
+    // A file of up to 10 MB arrives base64-encoded in the JSON body.
+    bodyLimit: 15 * 1024 * 1024,
     summary: 'Publish a document with an optional file (PDF, DOCX, XLSX, ODT, PNG, JPEG, TXT; max. 10 MB)',
     body: createPublicationRequest,
     response: { 201: publicationView },
