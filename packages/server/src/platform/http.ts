@@ -134,7 +134,9 @@ export function serve<const G extends Record<string, Route>>(
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (req, reply) => {
         const result = await handle(callOf(req, reply));
-        if (result === reply) return reply;
+        // A handler that sent the reply itself (a file, another status) returns it; awaiting a reply
+        // waits until it is sent, so the answer is known by `sent`, not by the returned value.
+        if (reply.sent) return reply;
         if (created) return reply.status(201).send(result);
         if (result === undefined && !route.response) return reply.status(204).send();
         return result;
