@@ -157,7 +157,7 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const routes = installAuth(app, ctx, (req) => authenticate(ctx, req.cookies[SESSION_COOKIE]));
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
   for (const register of features) register(app, ctx);

@@ -12,46 +12,71 @@ import {
   tokenInfo,
 } from '../auth/auth.schema.ts';
 import { authEndpoints } from './account.endpoints.ts';
-import { defineRoutes } from './route.ts';
+import { defineRoutes } from './define-routes.ts';
 
-const tags = ['Anmeldung'];
+const group = { tags: ['Anmeldung'] };
 
-export const authRoutes = defineRoutes(authEndpoints, {
+export const authRoutes = defineRoutes(authEndpoints, group, {
   login: {
-    tags,
+    access: 'public',
     summary: 'Sign in with e-mail and password',
     body: loginRequest,
     response: { 200: sessionResponse },
   },
-  logout: { tags, summary: 'Sign out' },
-  me: { tags, summary: 'The signed-in user', response: { 200: sessionResponse } },
-  readSession: { tags, summary: 'Whether a session exists, and its user', response: { 200: sessionProbe } },
+  logout: { access: 'account.self', mfaPending: true, summary: 'Sign out' },
+  me: {
+    access: 'account.self',
+    mfaPending: true,
+    summary: 'The signed-in user',
+    response: { 200: sessionResponse },
+  },
+  readSession: {
+    access: 'public',
+    summary: 'Whether a session exists, and its user',
+    response: { 200: sessionProbe },
+  },
   verifyMfa: {
-    tags,
+    access: 'account.self',
+    mfaPending: true,
     summary: 'Complete sign-in with a TOTP or recovery code',
     body: mfaCodeRequest,
     response: { 200: sessionResponse },
   },
-  startMfaEnrollment: { tags, summary: 'Start setting up TOTP', response: { 200: mfaEnrollment } },
+  startMfaEnrollment: {
+    access: 'account.self',
+    mfaPending: true,
+    summary: 'Start setting up TOTP',
+    response: { 200: mfaEnrollment },
+  },
   confirmMfaEnrollment: {
-    tags,
+    access: 'account.self',
+    mfaPending: true,
     summary: 'Confirm TOTP set-up; returns recovery codes once',
     body: mfaCodeRequest,
     response: { 200: recoveryCodes },
   },
   regenerateRecoveryCodes: {
-    tags,
+    access: 'account.self',
     summary: 'Replace the recovery codes; needs the password or a current code',
     body: regenerateRecoveryCodesRequest,
     response: { 200: recoveryCodes },
   },
-  disableMfa: { tags, summary: 'Turn TOTP off (if the agency allows)', body: mfaCodeRequest },
-  changePassword: { tags, summary: 'Change the own password', body: changePasswordRequest },
+  disableMfa: {
+    access: 'account.self',
+    summary: 'Turn TOTP off (if the agency allows)',
+    body: mfaCodeRequest,
+  },
+  changePassword: { access: 'account.self', summary: 'Change the own password', body: changePasswordRequest },
   readToken: {
-    tags,
+    access: 'public',
+    secretParams: ['token'],
     summary: 'What an invitation or reset link is for',
     params: z.object({ token: z.string().min(20).max(200) }),
     response: { 200: tokenInfo },
   },
-  acceptToken: { tags, summary: 'Set a password from an invitation or reset link', body: acceptTokenRequest },
+  acceptToken: {
+    access: 'public',
+    summary: 'Set a password from an invitation or reset link',
+    body: acceptTokenRequest,
+  },
 });

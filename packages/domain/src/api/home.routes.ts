@@ -4,35 +4,35 @@ import {
   notificationQuery,
   notificationView,
 } from '../notifications/notification.schema.ts';
+import { defineRoutes } from './define-routes.ts';
 import { healthEndpoints, notificationEndpoints } from './home.endpoints.ts';
-import { idParams } from './params.ts';
-import { defineRoutes } from './route.ts';
 
-const tags = ['Mitteilungen'];
+const group = { tags: ['Mitteilungen'] };
 
-export const notificationRoutes = defineRoutes(notificationEndpoints, {
+export const notificationRoutes = defineRoutes(notificationEndpoints, group, {
   list: {
-    tags,
+    access: 'notifications.read',
     summary: "The signed-in user's in-app notifications (e.g. a cancelled event) and the number unread",
     query: notificationQuery,
     response: { 200: notificationList },
   },
   markAllRead: {
-    tags,
+    access: 'notifications.read',
     summary: 'Mark all own notifications as read',
     response: { 200: z.object({ marked: z.number().int() }) },
   },
   markRead: {
-    tags,
+    access: 'notifications.read',
     summary: 'Mark one own notification as read',
-    params: idParams,
     response: { 200: notificationView },
   },
 });
 
-export const healthRoutes = defineRoutes(healthEndpoints, {
+const healthGroup = { tags: ['Betrieb'] };
+
+export const healthRoutes = defineRoutes(healthEndpoints, healthGroup, {
   read: {
-    tags: ['Betrieb'],
+    access: 'public',
     summary: 'Liveness and database reachability',
     response: {
       200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),

@@ -3,6 +3,7 @@
 export * from './account.routes.ts';
 export * from './administration.routes.ts';
 export * from './casework.routes.ts';
+export * from './define-routes.ts';
 export * from './evaluation.routes.ts';
 export * from './home.routes.ts';
 export * from './instruments.routes.ts';

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
+import type { Action } from '../auth/grants.ts';
 
 /**
  * The Lotse HTTP API as data. Each endpoint is declared once, in two halves:
  * - `endpoints.ts`: method and path, plain strings without zod, so the web app (and the client's
  *   small public pages) can call an endpoint without loading a schema;
- * - `<context>.routes.ts`: the same keys with the schemas (params, query, body, responses) and the
- *   OpenAPI texts, built from the endpoints by `defineRoutes`, so a path is written in one place.
+ * - `<context>.routes.ts`: the same keys with the schemas (params, query, body, responses), who may
+ *   call each one and the OpenAPI texts, built from the endpoints by `defineRoutes`
+ *   (`define-routes.ts`), so a path is written in one place.
  * The server registers its handlers from the routes; the web app binds the endpoints and takes its
  * types from the routes (decision 0015).
  */
@@ -18,11 +20,22 @@ export interface Endpoint {
   readonly path: string;
 }
 
+/** Who may call an endpoint: a policy action (checked against the caller's roles) or anyone. */
+export type Access = Action | 'public';
+
 export interface Contract {
   /** The OpenAPI summary: what the endpoint does, in a line. */
   readonly summary: string;
   /** The OpenAPI group it is listed under. */
   readonly tags: readonly string[];
+  /** Who may call it; the server's auth hook refuses a route without one (deny by default). */
+  readonly access: Access;
+  /** Reachable while a sign-in still waits for the second factor. */
+  readonly mfaPending?: boolean;
+  /** Path parameters that are secrets (one-time link tokens); the log shows `[redacted]` instead. */
+  readonly secretParams?: readonly string[];
+  /** The largest request body in bytes, where an upload needs more than the server's default. */
+  readonly bodyLimit?: number;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
@@ -31,23 +44,6 @@ export interface Contract {
 }
 
 export type Route = Endpoint & Contract;
-
-/** Joins a group's endpoints with their contracts; a key missing on either side does not compile. */
-export function defineRoutes<
-  const E extends Record<string, Endpoint>,
-  const C extends { readonly [K in keyof E]: Contract },
->(
-  endpoints: E,
-  contracts: C & { readonly [K in Exclude<keyof C, keyof E>]: never },
-): {
-  readonly [K in keyof E]: E[K] & C[K];
-} {
-  const routes: Record<string, Route> = {};
-  for (const key of Object.keys(endpoints)) {
-    routes[key] = { ...(endpoints[key] as Endpoint), ...(contracts[key] as Contract) };
-  }
-  return routes as { readonly [K in keyof E]: E[K] & C[K] };
-}
 
 type SchemaInput<S> = S extends z.ZodType ? z.input<S> : never;
 type SchemaOutput<S> = S extends z.ZodType ? z.output<S> : never;

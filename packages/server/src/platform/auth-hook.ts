@@ -1,15 +1,16 @@
+import type { Access } from '@lotse/domain/routes';
 import type { FastifyRequest } from 'fastify';
 import { appendAudit } from './audit.ts';
 import { type AppContext, withSystem } from './context.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 import type { App, AuthenticatedSession } from './http.ts';
-import { type Action, isAllowed } from './policy.ts';
+import { type Action, actions, isAllowed } from './policy.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Deny by default: every /api route must declare an action or be explicitly public, otherwise the
- * app refuses to start. Then, per request: cross-site check, session, second factor, role.
+ * Deny by default: every /api route must declare its access (a known action, or public), otherwise
+ * the app refuses to start. Then, per request: cross-site check, session, second factor, role.
  */
 export interface ApiRoute {
   method: string;
@@ -36,13 +37,14 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (isDocsRoute(route.url)) return;
-    const config = route.config as { action?: Action; public?: boolean } | undefined;
-    if (!config?.action && !config?.public) {
-      throw new Error(`Route ${route.method} ${route.url} declares neither an action nor public access`);
+    const access = accessOf(route.config);
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
+    if (access !== 'public' && !actions.includes(access)) {
+      throw new Error(`Route ${route.method} ${route.url} declares an unknown action: ${access}`);
     }
+    const action = access === 'public' ? undefined : access;
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD')
-        routes.push({ method, url: route.url, action: config.action, public: !!config.public });
+      if (method !== 'HEAD') routes.push({ method, url: route.url, action, public: access === 'public' });
     }
   });
 
@@ -53,7 +55,8 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
   app.addHook('preValidation', async (req) => {
     const config = req.routeOptions.config;
     if (!req.routeOptions.url?.startsWith('/api')) return;
-    if (config.public || isDocsRoute(req.routeOptions.url)) return;
+    const access = accessOf(config);
+    if (access === 'public' || isDocsRoute(req.routeOptions.url)) return;
     const result = await authenticate(req);
     if (result.status !== 'valid') {
       throw result.status === 'expired'
@@ -64,12 +67,13 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
     if (session.mfa !== 'ok' && !config.mfaPending) {
       throw new AppError(401, 'mfa_required', 'Bitte schließen Sie zuerst die Zwei-Faktor-Anmeldung ab.');
     }
-    if (config.action && !isAllowed(session.actor, config.action)) {
+    // Registration guarantees an action here; a missing one is refused all the same.
+    if (!access || !isAllowed(session.actor, access)) {
       await withSystem(ctx, (tx, now) =>
         appendAudit(
           tx,
           {
-            action: config.action ?? 'unknown',
+            action: access ?? 'unknown',
             outcome: 'denied',
             agencyId: session.actor.agencyId,
             actorUserId: session.actor.userId,
@@ -83,6 +87,16 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
     req.session = session;
   });
   return routes;
+}
+
+/**
+ * A route's access: from its declaration in the route table (`access`), or for a route registered
+ * outside the table from `action` / `public`.
+ */
+function accessOf(config: { access?: Access; action?: Action; public?: boolean } | undefined) {
+  if (config?.access) return config.access;
+  if (config?.public) return 'public';
+  return config?.action;
 }
 
 /** The API documentation (registered by @fastify/swagger-ui) is public like the OpenAPI document. */

@@ -1,43 +1,20 @@
 import { agencyRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf, declared } from '../../platform/http.ts';
+import { type App, sendFile, serve } from '../../platform/http.ts';
 import * as agency from './agency.service.ts';
 
 export function agencyRoutes(app: App, ctx: AppContext) {
-  app.route({
-    ...declared(routes.read),
-    config: { action: 'agency.read' },
-    handler: async (req) => agency.get(ctx, actorOf(req)),
-  });
-
-  app.route({
-    ...declared(routes.updateSettings),
-    config: { action: 'agency.configure' },
-    handler: async (req) => agency.updateSettings(ctx, actorOf(req), req.body),
-  });
-
-  app.route({
-    ...declared(routes.downloadLogo),
-    config: { action: 'agency.read' },
-    handler: async (req, reply) => {
-      const logo = await agency.logo(ctx, actorOf(req));
-      return reply
-        .type(logo.contentType)
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'inline')
-        .send(logo.data);
+  serve(app, routes, {
+    read: async ({ actor }) => agency.get(ctx, actor),
+    updateSettings: async ({ body, actor }) => agency.updateSettings(ctx, actor, body),
+    downloadLogo: async ({ actor, reply }) => {
+      const logo = await agency.logo(ctx, actor);
+      return sendFile(reply.header('cache-control', 'no-store'), logo.data, {
+        type: logo.contentType,
+        inline: true,
+      });
     },
-  });
-
-  app.route({
-    ...declared(routes.uploadLogo),
-    config: { action: 'agency.configure' },
-    handler: async (req) => agency.uploadLogo(ctx, actorOf(req), req.body),
-  });
-
-  app.route({
-    ...declared(routes.removeLogo),
-    config: { action: 'agency.configure' },
-    handler: async (req) => agency.removeLogo(ctx, actorOf(req)),
+    uploadLogo: async ({ body, actor }) => agency.uploadLogo(ctx, actor, body),
+    removeLogo: async ({ actor }) => agency.removeLogo(ctx, actor),
   });
 }

@@ -1,42 +1,15 @@
 import { caseRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf, declared } from '../../platform/http.ts';
+import { type App, serve } from '../../platform/http.ts';
 import * as cases from './cases.service.ts';
 
 export function caseRoutes(app: App, ctx: AppContext) {
-  app.route({
-    ...declared(routes.close),
-    config: { action: 'cases.manage' },
-    handler: async (req) => cases.close(ctx, actorOf(req), req.params.id, req.body),
-  });
-
-  app.route({
-    ...declared(routes.reopen),
-    config: { action: 'cases.manage' },
-    handler: async (req) => cases.reopen(ctx, actorOf(req), req.params.id, req.body),
-  });
-
-  app.route({
-    ...declared(routes.handover),
-    config: { action: 'cases.manage' },
-    handler: async (req) => cases.handover(ctx, actorOf(req), req.params.id, req.body),
-  });
-
-  app.route({
-    ...declared(routes.share),
-    config: { action: 'cases.manage' },
-    handler: async (req) => cases.share(ctx, actorOf(req), req.params.id, req.body.partnerAgencyId),
-  });
-
-  app.route({
-    ...declared(routes.listGuides),
-    config: { action: 'cases.manage' },
-    handler: async (req) => cases.guides(ctx, actorOf(req)),
-  });
-
-  app.route({
-    ...declared(routes.listPartnerAgencies),
-    config: { action: 'consents.write' },
-    handler: async (req) => cases.partnerAgencies(ctx, actorOf(req)),
+  serve(app, routes, {
+    close: async ({ params, body, actor }) => cases.close(ctx, actor, params.id, body),
+    reopen: async ({ params, body, actor }) => cases.reopen(ctx, actor, params.id, body),
+    handover: async ({ params, body, actor }) => cases.handover(ctx, actor, params.id, body),
+    share: async ({ params, body, actor }) => cases.share(ctx, actor, params.id, body.partnerAgencyId),
+    listGuides: async ({ actor }) => cases.guides(ctx, actor),
+    listPartnerAgencies: async ({ actor }) => cases.partnerAgencies(ctx, actor),
   });
 }

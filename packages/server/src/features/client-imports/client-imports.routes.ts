@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { clientImportRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type App, actorOf, declared } from '../../platform/http.ts';
+import { type App, serve } from '../../platform/http.ts';
 import type { SheetFormat as ImportFormat } from '../../platform/spreadsheet/spreadsheet.ts';
 import { preview, runImport } from './client-import.service.ts';
 
@@ -31,21 +31,14 @@ export function clientImportRoutes(app: App, ctx: AppContext) {
   // and more without holding the file in memory). Registered for this app only: other routes keep JSON.
   app.addContentTypeParser(['text/csv', XLSX], (_req, payload, done) => done(null, payload));
 
-  app.route({
-    ...declared(routes.preview),
-    config: { action: 'clients.import' },
-    handler: async (req) => {
+  serve(app, routes, {
+    preview: async ({ query, actor, req }) => {
       const { stream, format } = upload(req);
-      return preview(ctx, actorOf(req), stream, format, req.query.mapping);
+      return preview(ctx, actor, stream, format, query.mapping);
     },
-  });
-
-  app.route({
-    ...declared(routes.run),
-    config: { action: 'clients.import' },
-    handler: async (req) => {
+    run: async ({ query, actor, req }) => {
       const { stream, format } = upload(req);
-      return runImport(ctx, actorOf(req), stream, format, req.query.mapping);
+      return runImport(ctx, actor, stream, format, query.mapping);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { clientRecordRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf, declared } from '../../platform/http.ts';
+import { type App, sendFile, serve } from '../../platform/http.ts';
 import { letterheadFor } from '../agency/letterhead.ts';
 import { renderPdf } from '../instruments/pdf.ts';
 import { consentForm, goalAgreement } from './client-documents.ts';
@@ -10,54 +10,28 @@ import { recordDocument } from './client-pdfs.ts';
 import { winAnsiDocument } from './pdf-text.ts';
 
 export function clientRecordRoutes(app: App, ctx: AppContext) {
-  app.route({
-    ...declared(routes.exportRecord),
-    config: { action: 'clients.export' },
-    handler: async (req, reply) => {
-      const format = req.query.format;
-      const record = await exportRecord(ctx, actorOf(req), req.params.id, format);
+  serve(app, routes, {
+    exportRecord: async ({ params, query, actor, reply }) => {
+      const format = query.format;
+      const record = await exportRecord(ctx, actor, params.id, format);
       const name = `auskunft-${record.client.clientNumber}.${format}`;
-      reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (format === 'pdf')
-        return reply
-          .type('application/pdf')
-          .send(
-            await renderPdf(winAnsiDocument(recordDocument(record)), await letterheadFor(ctx, actorOf(req))),
-          );
-      return reply.send(record);
+      if (format === 'pdf') {
+        const document = winAnsiDocument(recordDocument(record));
+        const pdf = await renderPdf(document, await letterheadFor(ctx, actor));
+        return sendFile(reply, pdf, { name, type: 'application/pdf' });
+      }
+      return reply.header('content-disposition', `attachment; filename="${name}"`).send(record);
     },
-  });
-
-  app.route({
-    ...declared(routes.downloadConsentForm),
-    config: { action: 'consents.write' },
-    handler: async (req, reply) => {
-      const pdf = await consentForm(ctx, actorOf(req), req.params.id, req.query.language);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'inline; filename="einwilligung.pdf"')
-        .send(pdf);
+    downloadConsentForm: async ({ params, query, actor, reply }) => {
+      const pdf = await consentForm(ctx, actor, params.id, query.language);
+      return sendFile(reply, pdf, { name: 'einwilligung.pdf', type: 'application/pdf', inline: true });
     },
-  });
-
-  app.route({
-    ...declared(routes.downloadGoalAgreement),
-    config: { action: 'goals.read' },
-    handler: async (req, reply) => {
-      const pdf = await goalAgreement(ctx, actorOf(req), req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'inline; filename="zielvereinbarung.pdf"')
-        .send(pdf);
+    downloadGoalAgreement: async ({ params, actor, reply }) => {
+      const pdf = await goalAgreement(ctx, actor, params.id);
+      return sendFile(reply, pdf, { name: 'zielvereinbarung.pdf', type: 'application/pdf', inline: true });
     },
-  });
-
-  app.route({
-    ...declared(routes.erase),
-    config: { action: 'clients.erase' },
-    handler: async (req, reply) => {
-      await erase(ctx, actorOf(req), req.params.id, req.body);
-      return reply.status(204).send();
+    erase: async ({ params, body, actor }) => {
+      await erase(ctx, actor, params.id, body);
     },
   });
 }

@@ -1,13 +1,11 @@
 import { healthRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, declared } from '../../platform/http.ts';
+import { type App, serve } from '../../platform/http.ts';
 import { ping } from './health.repo.ts';
 
 export function healthRoutes(app: App, ctx: AppContext) {
-  app.route({
-    ...declared(routes.read),
-    config: { public: true },
-    handler: async (_req, reply) => {
+  serve(app, routes, {
+    read: async ({ reply }) => {
       try {
         await ping(ctx.db);
         return { status: 'ok' as const, database: ctx.db.kind };

@@ -1,12 +1,10 @@
 import { planningRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf, declared } from '../../platform/http.ts';
+import { type App, serve } from '../../platform/http.ts';
 import * as planning from './planning.service.ts';
 
 export function planningRoutes(app: App, ctx: AppContext) {
-  app.route({
-    ...declared(routes.needsVsOffers),
-    config: { action: 'planning.read' },
-    handler: async (req) => planning.needsVsOffers(ctx, actorOf(req), req.query),
+  serve(app, routes, {
+    needsVsOffers: async ({ query, actor }) => planning.needsVsOffers(ctx, actor, query),
   });
 }

@@ -1,6 +1,6 @@
 import { programmeRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf, declared } from '../../platform/http.ts';
+import { type App, sendFile, serve } from '../../platform/http.ts';
 import { letterheadFor } from '../agency/letterhead.ts';
 import * as budgets from './budgets.service.ts';
 import * as enrolments from './enrolments.service.ts';
@@ -11,128 +11,36 @@ import { buildReport } from './report.service.ts';
 import { reportXlsx } from './report.xlsx.ts';
 
 export function programmeRoutes(app: App, ctx: AppContext) {
-  app.route({
-    ...declared(routes.list),
-    config: { action: 'programmes.read' },
-    handler: async (req) => programmes.list(ctx, actorOf(req), req.query.page, req.query.pageSize),
-  });
-
-  app.route({
-    ...declared(routes.create),
-    config: { action: 'programmes.manage' },
-    handler: async (req, reply) =>
-      reply.status(201).send(await programmes.create(ctx, actorOf(req), req.body)),
-  });
-
-  app.route({
-    ...declared(routes.agencies),
-    config: { action: 'programmes.read' },
-    handler: async (req) => programmes.directory(ctx, actorOf(req)),
-  });
-
-  app.route({
-    ...declared(routes.coaches),
-    config: { action: 'enrolments.write' },
-    handler: async (req) => programmes.coaches(ctx, actorOf(req)),
-  });
-
-  app.route({
-    ...declared(routes.read),
-    config: { action: 'programmes.read' },
-    handler: async (req) => programmes.get(ctx, actorOf(req), req.params.id),
-  });
-
-  app.route({
-    ...declared(routes.update),
-    config: { action: 'programmes.manage' },
-    handler: async (req) => programmes.update(ctx, actorOf(req), req.params.id, req.body),
-  });
-
-  app.route({
-    ...declared(routes.enrolments),
-    config: { action: 'enrolments.read' },
-    handler: async (req) => enrolments.list(ctx, actorOf(req), req.params.id, req.query),
-  });
-
-  app.route({
-    ...declared(routes.enrol),
-    config: { action: 'enrolments.write' },
-    handler: async (req, reply) =>
-      reply.status(201).send(await enrolments.create(ctx, actorOf(req), req.params.id, req.body)),
-  });
-
-  app.route({
-    ...declared(routes.admit),
-    config: { action: 'enrolments.write' },
-    handler: async (req) => enrolments.admit(ctx, actorOf(req), req.params.id, req.body),
-  });
-
-  app.route({
-    ...declared(routes.exit),
-    config: { action: 'enrolments.write' },
-    handler: async (req) => enrolments.exit(ctx, actorOf(req), req.params.id, req.body),
-  });
-
-  app.route({
-    ...declared(routes.occupancy),
-    config: { action: 'programmes.figures.read' },
-    handler: async (req) => occupancy(ctx, actorOf(req), req.params.id, req.query.year),
-  });
-
-  app.route({
-    ...declared(routes.budgets),
-    config: { action: 'budgets.read' },
-    handler: async (req) => budgets.budgets(ctx, actorOf(req), req.params.id, req.query.year),
-  });
-
-  app.route({
-    ...declared(routes.setBudget),
-    config: { action: 'budgets.manage' },
-    handler: async (req, reply) =>
-      reply.status(201).send(await budgets.setBudget(ctx, actorOf(req), req.params.id, req.body)),
-  });
-
-  app.route({
-    ...declared(routes.expenditures),
-    config: { action: 'budgets.read' },
-    handler: async (req) => budgets.listExpenditures(ctx, actorOf(req), req.params.id, req.query),
-  });
-
-  app.route({
-    ...declared(routes.book),
-    config: { action: 'expenditures.write' },
-    handler: async (req, reply) =>
-      reply.status(201).send(await budgets.book(ctx, actorOf(req), req.params.id, req.body)),
-  });
-
-  app.route({
-    ...declared(routes.report),
-    config: { action: 'programmes.report' },
-    handler: async (req, reply) => {
-      const { format } = req.query;
-      const report = await buildReport(
-        ctx,
-        actorOf(req),
-        req.params.id,
-        req.query.from,
-        req.query.to,
-        format,
-        req.query.period,
-      );
+  serve(app, routes, {
+    list: async ({ query, actor }) => programmes.list(ctx, actor, query.page, query.pageSize),
+    create: async ({ body, actor }) => programmes.create(ctx, actor, body),
+    agencies: async ({ actor }) => programmes.directory(ctx, actor),
+    coaches: async ({ actor }) => programmes.coaches(ctx, actor),
+    read: async ({ params, actor }) => programmes.get(ctx, actor, params.id),
+    update: async ({ params, body, actor }) => programmes.update(ctx, actor, params.id, body),
+    enrolments: async ({ params, query, actor }) => enrolments.list(ctx, actor, params.id, query),
+    enrol: async ({ params, body, actor }) => enrolments.create(ctx, actor, params.id, body),
+    admit: async ({ params, body, actor }) => enrolments.admit(ctx, actor, params.id, body),
+    exit: async ({ params, body, actor }) => enrolments.exit(ctx, actor, params.id, body),
+    occupancy: async ({ params, query, actor }) => occupancy(ctx, actor, params.id, query.year),
+    budgets: async ({ params, query, actor }) => budgets.budgets(ctx, actor, params.id, query.year),
+    setBudget: async ({ params, body, actor }) => budgets.setBudget(ctx, actor, params.id, body),
+    expenditures: async ({ params, query, actor }) => budgets.listExpenditures(ctx, actor, params.id, query),
+    book: async ({ params, body, actor }) => budgets.book(ctx, actor, params.id, body),
+    report: async ({ params, query, actor, reply }) => {
+      const { format } = query;
+      const report = await buildReport(ctx, actor, params.id, query.from, query.to, format, query.period);
       if (format === 'json') return report;
       const name = `foerderbericht-${report.period.from}-${report.period.to}`;
       if (format === 'pdf') {
-        const pdf = await reportPdf(report, await letterheadFor(ctx, actorOf(req)));
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${name}.pdf"`)
-          .send(pdf as never);
+        const pdf = await reportPdf(report, await letterheadFor(ctx, actor));
+        return sendFile(reply, pdf, { name: `${name}.pdf`, type: 'application/pdf' });
       }
       const xlsx = await reportXlsx(report);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .send(xlsx as never);
+      return sendFile(reply, xlsx, {
+        name: `${name}.xlsx`,
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
     },
   });
 }

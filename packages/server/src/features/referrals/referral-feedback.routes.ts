@@ -1,6 +1,6 @@
 import { referralFeedbackRoutes as routes } from '@lotse/domain/routes';
 import type { AppContext } from '../../platform/context.ts';
-import { type App, actorOf, declared } from '../../platform/http.ts';
+import { type App, serve } from '../../platform/http.ts';
 import * as feedback from './referral-feedback.service.ts';
 
 /**
@@ -8,42 +8,14 @@ import * as feedback from './referral-feedback.service.ts';
  * that shows only the first name with the surname initial, the offer and the date.
  */
 export function referralFeedbackRoutes(app: App, ctx: AppContext) {
-  app.route({
-    ...declared(routes.record),
-    config: { action: 'referrals.write' },
-    handler: async (req) => feedback.recordByStaff(ctx, actorOf(req), req.params.id, req.body),
-  });
-
-  app.route({
-    ...declared(routes.createLink),
-    config: { action: 'referrals.write' },
-    handler: async (req, reply) =>
-      reply.status(201).send(await feedback.createLink(ctx, actorOf(req), req.params.id)),
-  });
-
-  app.route({
-    ...declared(routes.listLinks),
-    config: { action: 'referrals.read' },
-    handler: async (req) => feedback.listLinks(ctx, actorOf(req), req.params.id),
-  });
-
-  app.route({
-    ...declared(routes.revokeLink),
-    config: { action: 'referrals.write' },
-    handler: async (req) => feedback.revokeLink(ctx, actorOf(req), req.params.id),
-  });
-
-  app.route({
-    ...declared(routes.open),
-    config: { public: true, secretParams: ['token'] },
-    handler: async (req) => feedback.open(ctx, req.params.token),
-  });
-
-  app.route({
-    ...declared(routes.submit),
-    config: { public: true, secretParams: ['token'] },
-    handler: async (req, reply) => {
-      await feedback.submit(ctx, req.params.token, req.body);
+  serve(app, routes, {
+    record: async ({ params, body, actor }) => feedback.recordByStaff(ctx, actor, params.id, body),
+    createLink: async ({ params, actor }) => feedback.createLink(ctx, actor, params.id),
+    listLinks: async ({ params, actor }) => feedback.listLinks(ctx, actor, params.id),
+    revokeLink: async ({ params, actor }) => feedback.revokeLink(ctx, actor, params.id),
+    open: async ({ params }) => feedback.open(ctx, params.token),
+    submit: async ({ params, body, reply }) => {
+      await feedback.submit(ctx, params.token, body);
       return reply.status(201).send({ recorded: true });
     },
   });
