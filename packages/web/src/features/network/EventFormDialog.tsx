@@ -15,8 +15,8 @@ const empty = {
   title: '',
   kind: null as EventKind | null,
   date: '',
-  startTime: '',
-  endTime: '',
+  startsAt: '',
+  endsAt: '',
   place: '',
   onlineUrl: '',
   description: '',
@@ -46,8 +46,8 @@ const draftOf = (e: EventView | undefined): Draft =>
         title: e.title,
         kind: e.kind,
         date: e.localStart?.slice(0, 10) ?? '',
-        startTime: e.localStart?.slice(11, 16) ?? '',
-        endTime: e.localEnd?.slice(11, 16) ?? '',
+        startsAt: e.localStart?.slice(11, 16) ?? '',
+        endsAt: e.localEnd?.slice(11, 16) ?? '',
         place: e.place ?? '',
         onlineUrl: e.onlineUrl ?? '',
         description: e.description,
@@ -57,21 +57,21 @@ const draftOf = (e: EventView | undefined): Draft =>
 
 /** The event's times and capacity as the server takes them; undefined where not valid. */
 const parsed = (d: Draft) => ({
-  startsAt: localOf(d.date, d.startTime),
-  endsAt: localOf(d.date, d.endTime),
+  localStart: localOf(d.date, d.startsAt),
+  localEnd: localOf(d.date, d.endsAt),
   capacity: intOrNull(d.capacity),
 });
 
 const validate = (d: Draft, t: TFunction) => {
-  const { startsAt, endsAt, capacity } = parsed(d);
+  const { localStart, localEnd, capacity } = parsed(d);
   const required = t('network.form.required');
   const errors: FieldErrors = {};
   if (!d.title.trim()) errors.title = required;
   if (!d.kind) errors.kind = required;
   if (!d.date) errors.date = required;
-  if (!startsAt) errors.startsAt = required;
-  if (!endsAt) errors.endsAt = required;
-  else if (startsAt && endsAt <= startsAt) errors.endsAt = t('network.form.endAfterStart');
+  if (!localStart) errors.startsAt = required;
+  if (!localEnd) errors.endsAt = required;
+  else if (localStart && localEnd <= localStart) errors.endsAt = t('network.form.endAfterStart');
   if (!d.place.trim() && !d.onlineUrl.trim()) errors.place = t('network.form.placeOrLink');
   if (capacity === undefined || capacity === 0) errors.capacity = t('network.form.wholeNumber');
   return errors;
@@ -79,13 +79,13 @@ const validate = (d: Draft, t: TFunction) => {
 
 /** The fields both creating and changing send. */
 const fieldsOf = (d: Draft) => {
-  const { startsAt, endsAt, capacity } = parsed(d);
+  const { localStart, localEnd, capacity } = parsed(d);
   return {
     title: d.title.trim(),
     // `validate` refuses a missing kind before this runs.
     kind: d.kind ?? undefined,
-    localStart: startsAt,
-    localEnd: endsAt,
+    localStart,
+    localEnd,
     place: d.place.trim() || null,
     onlineUrl: d.onlineUrl.trim() || null,
     description: d.description.trim(),
@@ -125,7 +125,7 @@ export function EventFormDialog({
       onOpenChange={onOpenChange}
       fieldOf={eventField}
     >
-      {({ field, errors }) => (
+      {({ field }) => (
         <>
           <TextField label={t('network.events.eventTitle')} isRequired {...field.text('title')} />
           {editing ? null : (
@@ -149,16 +149,9 @@ export function EventFormDialog({
             label={t('network.events.startsAt')}
             type="time"
             isRequired
-            {...field.text('startTime')}
-            errorMessage={errors.startsAt}
+            {...field.text('startsAt')}
           />
-          <TextField
-            label={t('network.events.endsAt')}
-            type="time"
-            isRequired
-            {...field.text('endTime')}
-            errorMessage={errors.endsAt}
-          />
+          <TextField label={t('network.events.endsAt')} type="time" isRequired {...field.text('endsAt')} />
           <TextField
             label={t('network.events.place')}
             description={t('network.form.placeOrLink')}
