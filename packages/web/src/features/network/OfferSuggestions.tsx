@@ -238,22 +238,17 @@ function ReferralsSection({
                 {canWrite ? (
                   <td>
                     <div className="button-row">
-                      {r.status === 'suggested' || r.status === 'referred' ? (
-                        <RowAction
-                          label={t('network.referrals.start')}
-                          offer={r.offer.title}
-                          isPending={busy === r.id}
-                          onPress={() => void move(r, 'started').catch(() => undefined)}
-                        />
-                      ) : null}
-                      {r.status === 'started' || r.status === 'referred' ? (
-                        <RowAction
-                          label={t('network.referrals.complete')}
-                          offer={r.offer.title}
-                          isPending={busy === r.id}
-                          onPress={() => void move(r, 'completed').catch(() => undefined)}
-                        />
-                      ) : null}
+                      {steps
+                        .filter((step) => step.from.includes(r.status))
+                        .map((step) => (
+                          <RowAction
+                            key={step.to}
+                            label={t(step.label)}
+                            offer={r.offer.title}
+                            isPending={busy === r.id}
+                            onPress={() => void move(r, step.to).catch(() => undefined)}
+                          />
+                        ))}
                       {asksFeedback(r) ? (
                         <>
                           <RowAction
@@ -322,6 +317,12 @@ function ReferralsSection({
     </Section>
   );
 }
+
+/** The steps a referral's row offers, each from the statuses it may follow. */
+const steps: { to: ReferralStatus; label: string; from: readonly ReferralStatus[] }[] = [
+  { to: 'started', label: 'network.referrals.start', from: ['suggested', 'referred'] },
+  { to: 'completed', label: 'network.referrals.complete', from: ['started', 'referred'] },
+];
 
 /** A button in a referral's row, named with the offer for screen readers ("Beginnen: Lesecafé"). */
 function RowAction({
