@@ -18,6 +18,7 @@ import { useLanguageName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import { ReferDialog } from './ReferDialog.tsx';
 import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
+import { RowAction } from './RowAction.tsx';
 import './network.css';
 
 /**
@@ -244,7 +245,7 @@ function ReferralsSection({
                           <RowAction
                             key={step.to}
                             label={t(step.label)}
-                            offer={r.offer.title}
+                            item={r.offer.title}
                             isPending={busy === r.id}
                             onPress={() => void move(r, step.to).catch(() => undefined)}
                           />
@@ -253,12 +254,12 @@ function ReferralsSection({
                         <>
                           <RowAction
                             label={t('network.feedback.enter')}
-                            offer={r.offer.title}
+                            item={r.offer.title}
                             onPress={() => setFeedbackFor(r)}
                           />
                           <RowAction
                             label={t('network.feedback.link')}
-                            offer={r.offer.title}
+                            item={r.offer.title}
                             onPress={() => setLinkFor(r)}
                           />
                         </>
@@ -266,7 +267,7 @@ function ReferralsSection({
                       {r.status !== 'completed' && r.status !== 'dropped' ? (
                         <RowAction
                           label={t('network.referrals.drop')}
-                          offer={r.offer.title}
+                          item={r.offer.title}
                           variant="quiet"
                           onPress={() => {
                             setReason('');
@@ -323,30 +324,3 @@ const steps: { to: ReferralStatus; label: string; from: readonly ReferralStatus[
   { to: 'started', label: 'network.referrals.start', from: ['suggested', 'referred'] },
   { to: 'completed', label: 'network.referrals.complete', from: ['started', 'referred'] },
 ];
-
-/** A button in a referral's row, named with the offer for screen readers ("Beginnen: Lesecafé"). */
-function RowAction({
-  label,
-  offer,
-  variant = 'secondary',
-  isPending = false,
-  onPress,
-}: {
-  label: string;
-  offer: string;
-  variant?: 'secondary' | 'quiet';
-  isPending?: boolean;
-  onPress: () => void;
-}) {
-  return (
-    <Button
-      size="sm"
-      variant={variant}
-      isPending={isPending}
-      aria-label={`${label}: ${offer}`}
-      onPress={onPress}
-    >
-      {label}
-    </Button>
-  );
-}
