@@ -42,3 +42,10 @@ export function useDraft<D extends object>(initial: () => D) {
   };
   return { draft, set, setDraft, bind, reset: () => setDraft(initial()) };
 }
+
+/** What `bind(errors).text(key)` gives a text field; for field groups shared by several forms. */
+export interface TextBinding {
+  value: string;
+  onChange: (value: string) => void;
+  errorMessage: string | undefined;
+}

@@ -18,11 +18,11 @@ import { ClientProgress } from '../instruments/ClientProgress.tsx';
 import { CaseSection } from './CaseSection.tsx';
 import { ClientSummary, SectionNav } from './ClientSummary.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
-import { ContactDetailsFields } from './ContactDetailsFields.tsx';
+import { ContactDetailsFields, contactDetailsOf } from './ContactDetailsFields.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
 import { formatDate } from '../../app/dates.ts';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { EntityFormDialog } from '../../ui/EntityFormDialog.tsx';
 import { OfferSuggestions } from '../network/OfferSuggestions.tsx';
 import { ErasureSection } from './ErasureSection.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
@@ -218,25 +218,17 @@ function EditClientDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({
-    district: client.district ?? '',
-    phone: client.phone ?? '',
-    email: client.email ?? '',
-    preferredLanguage: client.preferredLanguage ?? '',
-  });
-  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   return (
-    <FormDialog
+    <EntityFormDialog
+      entity={client}
+      draftOf={contactDetailsOf}
+      update={(c, body) => api.clients.update({ params: { id: c.id }, body })}
+      onSaved={onSaved}
       title={t('casework.client.edit')}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
-      onSubmit={async () => {
-        await api.clients.update({ params: { id: client.id }, body: values });
-        onSaved();
-      }}
+      onOpenChange={(open) => (open ? undefined : onClose())}
     >
-      {(errors) => <ContactDetailsFields values={values} onChange={set} errors={errors} />}
-    </FormDialog>
+      {({ field }) => <ContactDetailsFields text={field.text} />}
+    </EntityFormDialog>
   );
 }

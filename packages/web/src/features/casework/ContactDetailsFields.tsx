@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import type { TextBinding } from '../../ui/useDraft.ts';
 
 export interface ContactDetails {
   district: string;
@@ -9,45 +9,37 @@ export interface ContactDetails {
   preferredLanguage: string;
 }
 
+const rows = [
+  { key: 'district', label: 'casework.client.district' },
+  { key: 'phone', label: 'casework.client.phone', type: 'tel' },
+  { key: 'email', label: 'casework.client.email', type: 'email' },
+  { key: 'preferredLanguage', label: 'casework.client.preferredLanguage' },
+] as const;
+
 /** The client's district and ways to reach them: asked at intake and changed later. */
 export function ContactDetailsFields({
-  values,
-  onChange,
-  errors,
+  text,
 }: {
-  values: ContactDetails;
-  onChange: (field: keyof ContactDetails) => (value: string) => void;
-  errors: FieldErrors;
+  /** The form's binding of a text field to its draft (`bind(errors).text`). */
+  text: (key: keyof ContactDetails) => TextBinding;
 }) {
   const { t } = useTranslation();
-  return (
-    <>
-      <TextField
-        label={t('casework.client.district')}
-        value={values.district}
-        onChange={onChange('district')}
-        errorMessage={errors.district}
-      />
-      <TextField
-        label={t('casework.client.phone')}
-        type="tel"
-        value={values.phone}
-        onChange={onChange('phone')}
-        errorMessage={errors.phone}
-      />
-      <TextField
-        label={t('casework.client.email')}
-        type="email"
-        value={values.email}
-        onChange={onChange('email')}
-        errorMessage={errors.email}
-      />
-      <TextField
-        label={t('casework.client.preferredLanguage')}
-        value={values.preferredLanguage}
-        onChange={onChange('preferredLanguage')}
-        errorMessage={errors.preferredLanguage}
-      />
-    </>
-  );
+  return rows.map((row) => (
+    <TextField
+      key={row.key}
+      label={t(row.label)}
+      {...('type' in row ? { type: row.type } : {})}
+      {...text(row.key)}
+    />
+  ));
 }
+
+/** The form of the client's contact details, filled from the client. */
+export const contactDetailsOf = (
+  client?: Partial<Record<keyof ContactDetails, string | null>>,
+): ContactDetails => ({
+  district: client?.district ?? '',
+  phone: client?.phone ?? '',
+  email: client?.email ?? '',
+  preferredLanguage: client?.preferredLanguage ?? '',
+});

@@ -15,9 +15,12 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import './casework.css';
 import { formatDate } from '../../app/dates.ts';
+import { useDraft } from '../../ui/useDraft.ts';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
-import { ContactDetailsFields } from './ContactDetailsFields.tsx';
+import { ContactDetailsFields, contactDetailsOf } from './ContactDetailsFields.tsx';
 import { genders, households, legalContexts } from './casework.ts';
+
+const noDuplicates: DuplicateCandidate[] = [];
 
 /** Intake: a new client with the fields a Jobcenter needs; opens a case led by the guide. */
 export function NewClientPage() {
@@ -25,26 +28,23 @@ export function NewClientPage() {
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const navigate = useNavigate();
   const warningRef = useRef<HTMLHeadingElement>(null);
-  const [values, setValues] = useState({
+  const { draft, bind } = useDraft(() => ({
     firstName: '',
     lastName: '',
     birthDate: '',
-    phone: '',
-    email: '',
-    district: '',
-    preferredLanguage: '',
-  });
-  const [gender, setGender] = useState<ClientGender | null>(null);
-  const [household, setHousehold] = useState<Household | null>(null);
-  const [legalContext, setLegalContext] = useState<LegalContext | null>('sgb2');
+    gender: null as ClientGender | null,
+    ...contactDetailsOf(),
+    household: null as Household | null,
+    legalContext: 'sgb2' as LegalContext | null,
+  }));
   const { formRef, pending, failure, errors, submit: send } = useFormSubmit();
+  const field = bind(errors);
   // Possible duplicates the server found (same birth date, same or similar name): shown before saving.
-  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
-  const set = (key: keyof typeof values) => (value: string) => {
-    // A changed name or birth date is checked afresh on the next submit.
-    if (key === 'firstName' || key === 'lastName' || key === 'birthDate') setDuplicates([]);
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  const [found, setFound] = useState<{ identity: string; candidates: DuplicateCandidate[] }>();
+  const identity = [draft.firstName, draft.lastName, draft.birthDate].join('\n');
+  // A changed name or birth date is checked afresh on the next submit.
+  if (found && found.identity !== identity) setFound(undefined);
+  const duplicates = found?.candidates ?? noDuplicates;
   // Keyboard and screen-reader users land on the warning, which sits above the form.
   useEffect(() => {
     if (duplicates.length > 0) warningRef.current?.focus();
@@ -52,19 +52,13 @@ export function NewClientPage() {
 
   const submit = (allowDuplicate: boolean) => {
     const missing: FieldErrors<'firstName' | 'lastName' | 'birthDate'> = {};
-    if (!values.firstName.trim()) missing.firstName = t('form.required');
-    if (!values.lastName.trim()) missing.lastName = t('form.required');
-    if (!values.birthDate) missing.birthDate = t('form.required');
+    if (!draft.firstName.trim()) missing.firstName = t('form.required');
+    if (!draft.lastName.trim()) missing.lastName = t('form.required');
+    if (!draft.birthDate) missing.birthDate = t('form.required');
     return send(async () => {
       try {
         const created = await api.clients.create({
-          body: {
-            ...values,
-            gender,
-            household,
-            legalContext,
-            ...(allowDuplicate ? { allowDuplicate: true } : {}),
-          },
+          body: { ...draft, ...(allowDuplicate ? { allowDuplicate: true } : {}) },
         });
         navigate(`/klienten/${created.id}`);
       } catch (error) {
@@ -76,7 +70,7 @@ export function NewClientPage() {
           Array.isArray(candidates) &&
           candidates.length > 0
         ) {
-          setDuplicates(candidates as DuplicateCandidate[]);
+          setFound({ identity, candidates: candidates as DuplicateCandidate[] });
         } else throw error;
       }
     }, missing);
@@ -144,47 +138,38 @@ export function NewClientPage() {
         <TextField
           label={t('casework.client.firstName')}
           isRequired
-          value={values.firstName}
-          onChange={set('firstName')}
-          errorMessage={errors.firstName}
           autoComplete="off"
+          {...field.text('firstName')}
         />
         <TextField
           label={t('casework.client.lastName')}
           isRequired
-          value={values.lastName}
-          onChange={set('lastName')}
-          errorMessage={errors.lastName}
           autoComplete="off"
+          {...field.text('lastName')}
         />
         <TextField
           label={t('casework.client.birthDate')}
           type="date"
           isRequired
-          value={values.birthDate}
-          onChange={set('birthDate')}
-          errorMessage={errors.birthDate}
+          {...field.text('birthDate')}
         />
         <SelectField
           label={t('casework.client.gender')}
           options={genders.map((g) => ({ id: g, label: t(`casework.gender.${g}`) }))}
-          selectedKey={gender}
-          onSelectionChange={setGender}
           placeholder={t('casework.choose')}
+          {...field.select('gender')}
         />
-        <ContactDetailsFields values={values} onChange={set} errors={errors} />
+        <ContactDetailsFields text={field.text} />
         <SelectField
           label={t('casework.client.household')}
           options={households.map((h) => ({ id: h, label: t(`casework.household.${h}`) }))}
-          selectedKey={household}
-          onSelectionChange={setHousehold}
           placeholder={t('casework.choose')}
+          {...field.select('household')}
         />
         <SelectField
           label={t('casework.client.legalContext')}
           options={legalContexts.map((l) => ({ id: l, label: t(`casework.legalContext.${l}`) }))}
-          selectedKey={legalContext}
-          onSelectionChange={setLegalContext}
+          {...field.select('legalContext')}
         />
         <div className="form__actions">
           <Button type="submit" isPending={pending}>

@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import type { TextBinding } from '../../ui/useDraft.ts';
 
 export interface Address {
   street: string;
@@ -8,42 +9,34 @@ export interface Address {
   city: string;
 }
 
+const rows = [
+  { key: 'street', label: 'network.form.street' },
+  { key: 'postalCode', label: 'network.form.postalCode', inputMode: 'numeric' },
+  { key: 'city', label: 'network.form.city' },
+] as const;
+
 /** The address rows of the offer and partner forms, in a fieldset of their own. */
 export function AddressFields({
-  value,
-  onChange,
-  errors,
+  text,
   children,
 }: {
-  value: Address;
-  onChange: (field: keyof Address, value: string) => void;
-  errors: FieldErrors;
+  /** The form's binding of a text field to its draft (`bind(errors).text`). */
+  text: (key: keyof Address) => TextBinding;
   /** Further rows of the address (the offer's coordinates). */
-  children?: React.ReactNode;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="network-fieldset">
       <legend>{t('network.offer.address')}</legend>
-      <TextField
-        label={t('network.form.street')}
-        value={value.street}
-        onChange={(v) => onChange('street', v)}
-        errorMessage={errors.street}
-      />
-      <TextField
-        label={t('network.form.postalCode')}
-        value={value.postalCode}
-        onChange={(v) => onChange('postalCode', v)}
-        inputMode="numeric"
-        errorMessage={errors.postalCode}
-      />
-      <TextField
-        label={t('network.form.city')}
-        value={value.city}
-        onChange={(v) => onChange('city', v)}
-        errorMessage={errors.city}
-      />
+      {rows.map((row) => (
+        <TextField
+          key={row.key}
+          label={t(row.label)}
+          {...('inputMode' in row ? { inputMode: row.inputMode } : {})}
+          {...text(row.key)}
+        />
+      ))}
       {children}
     </fieldset>
   );

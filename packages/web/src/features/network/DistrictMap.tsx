@@ -22,6 +22,12 @@ function labelPoint(d: District): Position | null {
   return [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
 }
 
+/** The map's legend: one dot per state of an offer's places. */
+const legend = [
+  { dot: 'district-map__dot', label: 'network.map.legendFree' },
+  { dot: 'district-map__dot district-map__dot--full', label: 'network.map.legendFull' },
+] as const;
+
 /** An equirectangular projection fitted to the districts and offers (no tile server, no library). */
 function projection(points: Position[]) {
   const meanLat = points.reduce((s, p) => s + p[1], 0) / Math.max(points.length, 1);
@@ -111,18 +117,14 @@ export function DistrictMap({
         })}
       </svg>
       <ul className="district-map__legend" aria-label={t('network.map.legendLabel')}>
-        <li>
-          <svg width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" className="district-map__dot" />
-          </svg>
-          {t('network.map.legendFree')}
-        </li>
-        <li>
-          <svg width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" className="district-map__dot district-map__dot--full" />
-          </svg>
-          {t('network.map.legendFull')}
-        </li>
+        {legend.map((entry) => (
+          <li key={entry.label}>
+            <svg width="12" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="5" className={entry.dot} />
+            </svg>
+            {t(entry.label)}
+          </li>
+        ))}
       </ul>
       <figcaption className="district-map__caption">
         {t('network.offers.mapHelp')} {t('network.map.schematic')}

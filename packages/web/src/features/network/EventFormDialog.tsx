@@ -1,13 +1,13 @@
 import type { EventView } from '@lotse/domain';
 import type { EventKind } from '@lotse/domain/codes';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { EntityFormDialog } from '../../ui/EntityFormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useDraft } from '../../ui/useDraft.ts';
 import { eventKinds, intOrNull, useAgencyTimeZone } from './network.ts';
 
 const empty = {
@@ -15,8 +15,8 @@ const empty = {
   title: '',
   kind: null as EventKind | null,
   date: '',
-  startTime: '',
-  endTime: '',
+  startsAt: '',
+  endsAt: '',
   place: '',
   onlineUrl: '',
   description: '',
@@ -39,18 +39,59 @@ const eventField = (path: string) => {
 };
 
 /** The form filled from an event (its times as wall-clock time of the agency's zone). */
-const draftOf = (e: EventView): Draft => ({
-  code: e.code,
-  title: e.title,
-  kind: e.kind,
-  date: e.localStart?.slice(0, 10) ?? '',
-  startTime: e.localStart?.slice(11, 16) ?? '',
-  endTime: e.localEnd?.slice(11, 16) ?? '',
-  place: e.place ?? '',
-  onlineUrl: e.onlineUrl ?? '',
-  description: e.description,
-  capacity: e.capacity === null ? '' : String(e.capacity),
+const draftOf = (e: EventView | undefined): Draft =>
+  e
+    ? {
+        code: e.code,
+        title: e.title,
+        kind: e.kind,
+        date: e.localStart?.slice(0, 10) ?? '',
+        startsAt: e.localStart?.slice(11, 16) ?? '',
+        endsAt: e.localEnd?.slice(11, 16) ?? '',
+        place: e.place ?? '',
+        onlineUrl: e.onlineUrl ?? '',
+        description: e.description,
+        capacity: e.capacity === null ? '' : String(e.capacity),
+      }
+    : empty;
+
+/** The event's times and capacity as the server takes them; undefined where not valid. */
+const parsed = (d: Draft) => ({
+  localStart: localOf(d.date, d.startsAt),
+  localEnd: localOf(d.date, d.endsAt),
+  capacity: intOrNull(d.capacity),
 });
+
+const validate = (d: Draft, t: TFunction) => {
+  const { localStart, localEnd, capacity } = parsed(d);
+  const required = t('network.form.required');
+  const errors: FieldErrors = {};
+  if (!d.title.trim()) errors.title = required;
+  if (!d.kind) errors.kind = required;
+  if (!d.date) errors.date = required;
+  if (!localStart) errors.startsAt = required;
+  if (!localEnd) errors.endsAt = required;
+  else if (localStart && localEnd <= localStart) errors.endsAt = t('network.form.endAfterStart');
+  if (!d.place.trim() && !d.onlineUrl.trim()) errors.place = t('network.form.placeOrLink');
+  if (capacity === undefined || capacity === 0) errors.capacity = t('network.form.wholeNumber');
+  return errors;
+};
+
+/** The fields both creating and changing send. */
+const fieldsOf = (d: Draft) => {
+  const { localStart, localEnd, capacity } = parsed(d);
+  return {
+    title: d.title.trim(),
+    // `validate` refuses a missing kind before this runs.
+    kind: d.kind ?? undefined,
+    localStart,
+    localEnd,
+    place: d.place.trim() || null,
+    onlineUrl: d.onlineUrl.trim() || null,
+    description: d.description.trim(),
+    capacity,
+  };
+};
 
 /** Create a network event (code assigned unless given), or change one of the own agency. */
 export function EventFormDialog({
@@ -67,139 +108,65 @@ export function EventFormDialog({
 }) {
   const { t } = useTranslation();
   const timeZone = useAgencyTimeZone();
-  const { draft: d, set, reset } = useDraft<Draft>(() => (editing ? draftOf(editing) : empty));
-  const startsAt = localOf(d.date, d.startTime);
-  const endsAt = localOf(d.date, d.endTime);
-  const capacity = intOrNull(d.capacity);
-
-  const validate = () => {
-    const required = t('network.form.required');
-    const errors: FieldErrors = {};
-    if (!d.title.trim()) errors.title = required;
-    if (!d.kind) errors.kind = required;
-    if (!d.date) errors.date = required;
-    if (!startsAt) errors.startsAt = required;
-    if (!endsAt) errors.endsAt = required;
-    else if (startsAt && endsAt <= startsAt) errors.endsAt = t('network.form.endAfterStart');
-    if (!d.place.trim() && !d.onlineUrl.trim()) errors.place = t('network.form.placeOrLink');
-    if (capacity === undefined || capacity === 0) errors.capacity = t('network.form.wholeNumber');
-    return errors;
-  };
-
-  const save = async () => {
-    const fields = {
-      title: d.title.trim(),
-      // `validate` refuses a missing kind before this runs.
-      kind: d.kind ?? undefined,
-      localStart: startsAt,
-      localEnd: endsAt,
-      place: d.place.trim() || null,
-      onlineUrl: d.onlineUrl.trim() || null,
-      description: d.description.trim(),
-      capacity,
-    };
-    const saved = editing
-      ? await api.events.update({ params: { id: editing.id }, body: fields })
-      : await api.events.create({
-          body: { ...(d.code.trim() ? { code: d.code.trim() } : {}), ...fields },
-        });
-    onCreated(saved);
-    if (!editing) reset();
-  };
 
   return (
-    <FormDialog
+    <EntityFormDialog
+      entity={editing}
+      draftOf={draftOf}
+      validate={(d) => validate(d, t)}
+      create={(d) =>
+        api.events.create({ body: { ...(d.code.trim() ? { code: d.code.trim() } : {}), ...fieldsOf(d) } })
+      }
+      update={(e, d) => api.events.update({ params: { id: e.id }, body: fieldsOf(d) })}
+      onSaved={onCreated}
       title={editing ? t('network.eventAdmin.editTitle', { code: editing.code }) : t('network.events.new')}
+      submitLabel={t('network.form.save')}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      submitLabel={t('network.form.save')}
-      validate={validate}
-      onSubmit={save}
       fieldOf={eventField}
     >
-      {(errors) => (
+      {({ field }) => (
         <>
-          <TextField
-            label={t('network.events.eventTitle')}
-            value={d.title}
-            onChange={(v) => set('title', v)}
-            isRequired
-            errorMessage={errors.title}
-          />
+          <TextField label={t('network.events.eventTitle')} isRequired {...field.text('title')} />
           {editing ? null : (
             <TextField
               label={t('network.form.code')}
               description={t('network.form.codeHelp')}
-              value={d.code}
-              onChange={(v) => set('code', v)}
-              errorMessage={errors.code}
+              {...field.text('code')}
             />
           )}
           <SelectField
             label={t('network.events.kind')}
             options={eventKinds.map((k) => ({ id: k, label: t(`network.eventKind.${k}`) }))}
-            selectedKey={d.kind}
-            onSelectionChange={(k) => set('kind', k)}
             placeholder={t('network.form.choose')}
-            errorMessage={errors.kind}
+            {...field.select('kind')}
           />
-          <TextField
-            label={t('network.form.date')}
-            type="date"
-            value={d.date}
-            onChange={(v) => set('date', v)}
-            isRequired
-            errorMessage={errors.date}
-          />
+          <TextField label={t('network.form.date')} type="date" isRequired {...field.text('date')} />
           <p className="muted" id="event-time-zone">
             {t('network.eventAdmin.timeZoneNote', { zone: timeZone })}
           </p>
           <TextField
             label={t('network.events.startsAt')}
             type="time"
-            value={d.startTime}
-            onChange={(v) => set('startTime', v)}
             isRequired
-            errorMessage={errors.startsAt}
+            {...field.text('startsAt')}
           />
-          <TextField
-            label={t('network.events.endsAt')}
-            type="time"
-            value={d.endTime}
-            onChange={(v) => set('endTime', v)}
-            isRequired
-            errorMessage={errors.endsAt}
-          />
+          <TextField label={t('network.events.endsAt')} type="time" isRequired {...field.text('endsAt')} />
           <TextField
             label={t('network.events.place')}
             description={t('network.form.placeOrLink')}
-            value={d.place}
-            onChange={(v) => set('place', v)}
-            errorMessage={errors.place}
+            {...field.text('place')}
           />
-          <TextField
-            label={t('network.form.onlineUrl')}
-            type="url"
-            value={d.onlineUrl}
-            onChange={(v) => set('onlineUrl', v)}
-            errorMessage={errors.onlineUrl}
-          />
-          <TextAreaField
-            label={t('network.events.description')}
-            value={d.description}
-            onChange={(v) => set('description', v)}
-            errorMessage={errors.description}
-          />
+          <TextField label={t('network.form.onlineUrl')} type="url" {...field.text('onlineUrl')} />
+          <TextAreaField label={t('network.events.description')} {...field.text('description')} />
           <TextField
             label={t('network.events.capacity')}
             description={t('network.form.capacityHelp')}
-            value={d.capacity}
-            onChange={(v) => set('capacity', v)}
             inputMode="numeric"
-            errorMessage={errors.capacity}
+            {...field.text('capacity')}
           />
         </>
       )}
-    </FormDialog>
+    </EntityFormDialog>
   );
 }

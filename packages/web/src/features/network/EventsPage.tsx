@@ -16,6 +16,7 @@ import { ModalDialog } from '../../ui/Dialog.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useAgencyTimeZone } from './network.ts';
+import { RowAction } from './RowAction.tsx';
 import './network.css';
 import { EventFormDialog } from './EventFormDialog.tsx';
 import { SubscribeDialog } from './FeedLinkSection.tsx';
@@ -229,14 +230,13 @@ function EventList({
           {e.description ? <p className="prewrap">{e.description}</p> : null}
           <div className="button-row">
             {onRegister && !e.myRegistration && !e.cancelledAt ? (
-              <Button
-                size="sm"
+              <RowAction
+                label={t('network.events.register')}
+                item={`${e.code} ${e.title}`}
+                variant="primary"
                 isPending={busy === e.id}
-                aria-label={`${t('network.events.register')}: ${e.code} ${e.title}`}
                 onPress={() => onRegister(e)}
-              >
-                {t('network.events.register')}
-              </Button>
+              />
             ) : null}
             {e.myRegistration === 'registered' ? (
               <span className="badge badge--success">{t('network.events.registered')}</span>
@@ -245,15 +245,12 @@ function EventList({
               <span className="badge badge--warning">{t('network.events.waitlistedShort')}</span>
             ) : null}
             {onCancel && e.myRegistration && !e.cancelledAt ? (
-              <Button
-                size="sm"
-                variant="secondary"
+              <RowAction
+                label={t('network.events.cancel')}
+                item={`${e.code} ${e.title}`}
                 isPending={busy === e.id}
-                aria-label={`${t('network.events.cancel')}: ${e.code} ${e.title}`}
                 onPress={() => onCancel(e)}
-              >
-                {t('network.events.cancel')}
-              </Button>
+              />
             ) : null}
             <a
               className="btn btn--secondary btn--sm"
@@ -265,33 +262,25 @@ function EventList({
           </div>
           {organiser && e.own ? (
             <div className="button-row">
-              <Button
-                size="sm"
-                variant="secondary"
-                aria-label={`${t('network.eventAdmin.attendees')}: ${e.code} ${e.title}`}
+              <RowAction
+                label={t('network.eventAdmin.attendees')}
+                item={`${e.code} ${e.title}`}
                 onPress={() => organiser.onAttendees(e)}
-              >
-                {t('network.eventAdmin.attendees')}
-              </Button>
+              />
               {organiser.onEdit && !e.cancelledAt ? (
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  aria-label={`${t('network.eventAdmin.edit')}: ${e.code} ${e.title}`}
+                <RowAction
+                  label={t('network.eventAdmin.edit')}
+                  item={`${e.code} ${e.title}`}
                   onPress={() => organiser.onEdit?.(e)}
-                >
-                  {t('network.eventAdmin.edit')}
-                </Button>
+                />
               ) : null}
               {organiser.onCancelEvent && !e.cancelledAt ? (
-                <Button
-                  size="sm"
+                <RowAction
+                  label={t('network.eventAdmin.cancelEvent')}
+                  item={`${e.code} ${e.title}`}
                   variant="danger"
-                  aria-label={`${t('network.eventAdmin.cancelEvent')}: ${e.code} ${e.title}`}
                   onPress={() => organiser.onCancelEvent?.(e)}
-                >
-                  {t('network.eventAdmin.cancelEvent')}
-                </Button>
+                />
               ) : null}
             </div>
           ) : null}

@@ -1,20 +1,22 @@
 import type { ImportResult } from '@lotse/domain';
-import { type ChangeEvent, useId, useState } from 'react';
+import { districtEndpoints, offerEndpoints, partnerEndpoints } from '@lotse/domain/endpoints';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
+import { base64Of } from '../../app/files.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
+import { FileField } from '../../ui/FileField.tsx';
 
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+/** The typed call behind each import path (offers and partners here, districts in administration). */
+const importers = {
+  [offerEndpoints.import.path]: api.offers.import,
+  [partnerEndpoints.import.path]: api.partners.import,
+  [districtEndpoints.import.path]: api.districts.import,
+};
 
 /**
  * Import of offers or partners from CSV/XLSX: first a preview with row-level errors, then the import,
@@ -27,15 +29,13 @@ export function ImportDialog({
   onOpenChange,
   onImported,
 }: {
-  endpoint: '/api/offers/import' | '/api/partners/import' | '/api/districts/import';
+  endpoint: keyof typeof importers;
   title: string;
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   onImported: (created: number) => void;
 }) {
   const { t } = useTranslation();
-  const fileId = useId();
-  const helpId = useId();
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<ImportResult>();
   const [skip, setSkip] = useState(false);
@@ -48,8 +48,7 @@ export function ImportDialog({
     setFailure(undefined);
     try {
       const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-      const result = await request<ImportResult>(endpoint, {
-        method: 'POST',
+      const result = await importers[endpoint]({
         body: { format, data: await base64Of(file), mode, skipInvalid: skip },
       });
       if (mode === 'preview') setPreview(result);
@@ -70,24 +69,15 @@ export function ImportDialog({
     <ModalDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={!pending}>
       <div className="form">
         {failure ? <Alert tone="error">{failure}</Alert> : null}
-        <div className="field file-input">
-          <label className="field__label" htmlFor={fileId}>
-            {t('network.import.file')}
-          </label>
-          <span id={helpId} className="field__description">
-            {t('network.import.fileHelp')}
-          </span>
-          <input
-            id={fileId}
-            type="file"
-            accept=".csv,.xlsx"
-            aria-describedby={helpId}
-            onChange={(e: ChangeEvent<HTMLInputElement>) => {
-              setFile(e.target.files?.[0]);
-              setPreview(undefined);
-            }}
-          />
-        </div>
+        <FileField
+          label={t('network.import.file')}
+          description={t('network.import.fileHelp')}
+          accept=".csv,.xlsx"
+          onChange={(chosen) => {
+            setFile(chosen);
+            setPreview(undefined);
+          }}
+        />
         {preview ? (
           <div role="status">
             <p>

@@ -2,20 +2,20 @@ import type { OfferView } from '@lotse/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
-import { type FieldErrors, firstSegment } from '../../app/fieldErrors.ts';
+import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { EntityFormDialog } from '../../ui/EntityFormDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useDraft } from '../../ui/useDraft.ts';
 import { AddressFields } from './AddressFields.tsx';
 import {
   euroToCents,
   intOrNull,
   offerLanguages,
+  orNull,
   targetGroups,
   useDistricts,
   useLanguageName,
@@ -72,8 +72,6 @@ const draftOf = (o: OfferView | undefined): Draft => ({
   validTo: o?.validTo ?? '',
   shared: o?.shared ?? false,
 });
-
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** A decimal coordinate ("51,4372" or "51.4372") within ±limit; '' to null; undefined when invalid. */
 const coordinate = (text: string, limit: number): number | null | undefined => {
@@ -147,169 +145,90 @@ export function OfferFormDialog({
   const districts = useDistricts();
   const dims = useDimensions();
   const partners = useEndpoint(api.partners.list, isOpen ? { query: { pageSize: 200 } } : null);
-  const { draft: d, set, reset } = useDraft(() => draftOf(offer));
-
-  const save = async () => {
-    const saved = offer
-      ? await api.offers.update({ params: { id: offer.id }, body: checked(d, t).body })
-      : await api.offers.create({ body: checked(d, t).body });
-    onSaved(saved);
-    if (!offer) reset();
-  };
-
   const own = (partners.data?.items ?? []).filter((p) => p.own);
+
   return (
-    <FormDialog
+    <EntityFormDialog
+      entity={offer}
+      draftOf={draftOf}
+      validate={(d) => checked(d, t).errors}
+      create={(d) => api.offers.create({ body: checked(d, t).body })}
+      update={(o, d) => api.offers.update({ params: { id: o.id }, body: checked(d, t).body })}
+      onSaved={onSaved}
       title={offer ? t('network.form.editOffer') : t('network.offers.new')}
+      submitLabel={t('network.form.save')}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      submitLabel={t('network.form.save')}
-      validate={() => checked(d, t).errors}
-      onSubmit={save}
-      fieldOf={firstSegment}
     >
-      {(errors) => (
+      {({ field, errors }) => (
         <>
-          <TextField
-            label={t('network.form.title')}
-            value={d.title}
-            onChange={(v) => set('title', v)}
-            isRequired
-            errorMessage={errors.title}
-          />
-          <TextAreaField
-            label={t('network.offer.description')}
-            value={d.description}
-            onChange={(v) => set('description', v)}
-            errorMessage={errors.description}
-          />
+          <TextField label={t('network.form.title')} isRequired {...field.text('title')} />
+          <TextAreaField label={t('network.offer.description')} {...field.text('description')} />
           <SelectField
             label={t('network.offers.partner')}
             description={own.length === 0 && partners.data ? t('network.form.noPartners') : undefined}
             options={own.map((p) => ({ id: p.id, label: p.name }))}
-            selectedKey={d.partnerId}
-            onSelectionChange={(k) => set('partnerId', k)}
             placeholder={t('network.form.choose')}
-            errorMessage={errors.partnerId}
+            {...field.select('partnerId')}
           />
           <CheckboxGroupField
             label={t('network.offer.dimensions')}
             options={dims.options.map((o) => ({ value: o.id, label: o.label }))}
-            value={d.dimensions}
-            onChange={(v) => set('dimensions', v)}
             isRequired
-            errorMessage={errors.dimensions}
+            {...field.checks('dimensions')}
           />
           <CheckboxGroupField
             label={t('network.offer.targetGroups')}
             options={targetGroups.map((g) => ({ value: g, label: t(`network.targetGroup.${g}`) }))}
-            value={d.targetGroups}
-            onChange={(v) => set('targetGroups', v)}
-            errorMessage={errors.targetGroups}
+            {...field.checks('targetGroups')}
           />
           <SelectField
             label={t('network.offers.district')}
             options={districts.items.map((x) => ({ id: x.key, label: x.name }))}
-            selectedKey={d.district}
-            onSelectionChange={(k) => set('district', k)}
             placeholder={t('network.form.choose')}
-            errorMessage={errors.district}
+            {...field.select('district')}
           />
-          <AddressFields value={d} onChange={set} errors={errors}>
+          <AddressFields text={field.text}>
             <TextField
               label={t('network.form.lat')}
               description={t('network.form.coordinatesHelp')}
-              value={d.lat}
-              onChange={(v) => set('lat', v)}
               inputMode="decimal"
-              errorMessage={errors.lat}
+              {...field.text('lat')}
             />
-            <TextField
-              label={t('network.form.lon')}
-              value={d.lon}
-              onChange={(v) => set('lon', v)}
-              inputMode="decimal"
-              errorMessage={errors.lon}
-            />
+            <TextField label={t('network.form.lon')} inputMode="decimal" {...field.text('lon')} />
           </AddressFields>
           <fieldset className="network-fieldset">
             <legend>{t('network.offer.accessibility')}</legend>
-            <CheckboxItem isSelected={d.stepFree} onChange={(v) => set('stepFree', v)}>
-              {t('network.offers.stepFree')}
-            </CheckboxItem>
-            <CheckboxItem isSelected={d.easyLanguage} onChange={(v) => set('easyLanguage', v)}>
-              {t('network.offers.easyLanguage')}
-            </CheckboxItem>
+            <CheckboxItem {...field.check('stepFree')}>{t('network.offers.stepFree')}</CheckboxItem>
+            <CheckboxItem {...field.check('easyLanguage')}>{t('network.offers.easyLanguage')}</CheckboxItem>
           </fieldset>
           <CheckboxGroupField
             label={t('network.offer.languages')}
             options={Object.keys(offerLanguages).map((code) => ({ value: code, label: languageName(code) }))}
-            value={d.languages}
-            onChange={(v) => set('languages', v)}
-            errorMessage={errors.languages}
+            {...field.checks('languages')}
           />
           <TextField
             label={t('network.form.cost')}
             description={t('network.form.costHelp')}
-            value={d.cost}
-            onChange={(v) => set('cost', v)}
             inputMode="decimal"
+            {...field.text('cost')}
             errorMessage={errors.costCents}
           />
-          <TextField
-            label={t('network.form.costNote')}
-            value={d.costNote}
-            onChange={(v) => set('costNote', v)}
-            errorMessage={errors.costNote}
-          />
-          <TextAreaField
-            label={t('network.offer.schedule')}
-            value={d.schedule}
-            onChange={(v) => set('schedule', v)}
-            rows={2}
-            errorMessage={errors.schedule}
-          />
+          <TextField label={t('network.form.costNote')} {...field.text('costNote')} />
+          <TextAreaField label={t('network.offer.schedule')} rows={2} {...field.text('schedule')} />
           <TextField
             label={t('network.form.capacity')}
             description={t('network.form.capacityHelp')}
-            value={d.capacity}
-            onChange={(v) => set('capacity', v)}
             inputMode="numeric"
-            errorMessage={errors.capacity}
+            {...field.text('capacity')}
           />
-          <TextField
-            label={t('network.form.freePlaces')}
-            value={d.freePlaces}
-            onChange={(v) => set('freePlaces', v)}
-            inputMode="numeric"
-            errorMessage={errors.freePlaces}
-          />
-          <TextAreaField
-            label={t('network.offer.howToRefer')}
-            value={d.howToRefer}
-            onChange={(v) => set('howToRefer', v)}
-            rows={2}
-            errorMessage={errors.howToRefer}
-          />
-          <TextField
-            label={t('network.form.validFrom')}
-            type="date"
-            value={d.validFrom}
-            onChange={(v) => set('validFrom', v)}
-            errorMessage={errors.validFrom}
-          />
-          <TextField
-            label={t('network.form.validTo')}
-            type="date"
-            value={d.validTo}
-            onChange={(v) => set('validTo', v)}
-            errorMessage={errors.validTo}
-          />
-          <CheckboxItem isSelected={d.shared} onChange={(v) => set('shared', v)}>
-            {t('network.form.shared')}
-          </CheckboxItem>
+          <TextField label={t('network.form.freePlaces')} inputMode="numeric" {...field.text('freePlaces')} />
+          <TextAreaField label={t('network.offer.howToRefer')} rows={2} {...field.text('howToRefer')} />
+          <TextField label={t('network.form.validFrom')} type="date" {...field.text('validFrom')} />
+          <TextField label={t('network.form.validTo')} type="date" {...field.text('validTo')} />
+          <CheckboxItem {...field.check('shared')}>{t('network.form.shared')}</CheckboxItem>
         </>
       )}
-    </FormDialog>
+    </EntityFormDialog>
   );
 }

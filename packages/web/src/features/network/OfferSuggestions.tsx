@@ -1,5 +1,5 @@
 import type { ReferralStatus, ReferralView, SuggestionsResponse, UpdateReferralRequest } from '@lotse/domain';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/client.ts';
@@ -12,11 +12,13 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loading, Section } from '../../ui/Page.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useLanguageName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import { ReferDialog } from './ReferDialog.tsx';
 import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
+import { RowAction } from './RowAction.tsx';
 import './network.css';
 
 /**
@@ -169,7 +171,6 @@ function ReferralsSection({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const captionId = useId();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState<string>();
   const [dropping, setDropping] = useState<ReferralView>();
@@ -206,106 +207,81 @@ function ReferralsSection({
       {loading && !referrals ? <Loading label={t('common.loading')} /> : null}
       {referrals && referrals.length === 0 ? <p>{t('network.referrals.empty')}</p> : null}
       {referrals?.length ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table">
-            <caption id={captionId}>{t('network.referrals.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('network.referrals.offer')}</th>
-                <th scope="col">{t('network.referrals.status')}</th>
-                <th scope="col">{t('network.referrals.since')}</th>
-                <th scope="col">{t('network.referrals.feedback')}</th>
-                {canWrite ? <th scope="col">{t('network.referrals.actions')}</th> : null}
+        <TableRegion
+          caption={t('network.referrals.caption')}
+          columns={[
+            { label: t('network.referrals.offer') },
+            { label: t('network.referrals.status') },
+            { label: t('network.referrals.since') },
+            { label: t('network.referrals.feedback') },
+            ...(canWrite ? [{ label: t('network.referrals.actions') }] : []),
+          ]}
+        >
+          {referrals.map((r) => {
+            const date = since(r);
+            return (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`/angebote/${r.offer.id}`}>{r.offer.title}</Link>
+                  {r.offer.partnerName ? ` (${r.offer.partnerName})` : ''}
+                </th>
+                <td>
+                  <span className="badge badge--neutral" data-testid="referral-status">
+                    {t(`network.status.${r.status}`)}
+                  </span>
+                  {r.capacityOverride ? ` · ${t('network.referrals.override')}` : ''}
+                  {r.reason ? ` · ${r.reason}` : ''}
+                </td>
+                <td className="cell--nowrap">{date ? formatDate(date, locale) : ''}</td>
+                <td>
+                  <FeedbackText referral={r} />
+                </td>
+                {canWrite ? (
+                  <td>
+                    <div className="button-row">
+                      {steps
+                        .filter((step) => step.from.includes(r.status))
+                        .map((step) => (
+                          <RowAction
+                            key={step.to}
+                            label={t(step.label)}
+                            item={r.offer.title}
+                            isPending={busy === r.id}
+                            onPress={() => void move(r, step.to).catch(() => undefined)}
+                          />
+                        ))}
+                      {asksFeedback(r) ? (
+                        <>
+                          <RowAction
+                            label={t('network.feedback.enter')}
+                            item={r.offer.title}
+                            onPress={() => setFeedbackFor(r)}
+                          />
+                          <RowAction
+                            label={t('network.feedback.link')}
+                            item={r.offer.title}
+                            onPress={() => setLinkFor(r)}
+                          />
+                        </>
+                      ) : null}
+                      {r.status !== 'completed' && r.status !== 'dropped' ? (
+                        <RowAction
+                          label={t('network.referrals.drop')}
+                          item={r.offer.title}
+                          variant="quiet"
+                          onPress={() => {
+                            setReason('');
+                            setDropping(r);
+                          }}
+                        />
+                      ) : null}
+                    </div>
+                  </td>
+                ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {referrals.map((r) => {
-                const date = since(r);
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link to={`/angebote/${r.offer.id}`}>{r.offer.title}</Link>
-                      {r.offer.partnerName ? ` (${r.offer.partnerName})` : ''}
-                    </th>
-                    <td>
-                      <span className="badge badge--neutral" data-testid="referral-status">
-                        {t(`network.status.${r.status}`)}
-                      </span>
-                      {r.capacityOverride ? ` · ${t('network.referrals.override')}` : ''}
-                      {r.reason ? ` · ${r.reason}` : ''}
-                    </td>
-                    <td className="cell--nowrap">{date ? formatDate(date, locale) : ''}</td>
-                    <td>
-                      <FeedbackText referral={r} />
-                    </td>
-                    {canWrite ? (
-                      <td>
-                        <div className="button-row">
-                          {r.status === 'suggested' || r.status === 'referred' ? (
-                            <Button
-                              size="sm"
-                              variant="secondary"
-                              isPending={busy === r.id}
-                              aria-label={`${t('network.referrals.start')}: ${r.offer.title}`}
-                              onPress={() => void move(r, 'started').catch(() => undefined)}
-                            >
-                              {t('network.referrals.start')}
-                            </Button>
-                          ) : null}
-                          {r.status === 'started' || r.status === 'referred' ? (
-                            <Button
-                              size="sm"
-                              variant="secondary"
-                              isPending={busy === r.id}
-                              aria-label={`${t('network.referrals.complete')}: ${r.offer.title}`}
-                              onPress={() => void move(r, 'completed').catch(() => undefined)}
-                            >
-                              {t('network.referrals.complete')}
-                            </Button>
-                          ) : null}
-                          {asksFeedback(r) ? (
-                            <>
-                              <Button
-                                size="sm"
-                                variant="secondary"
-                                aria-label={`${t('network.feedback.enter')}: ${r.offer.title}`}
-                                onPress={() => setFeedbackFor(r)}
-                              >
-                                {t('network.feedback.enter')}
-                              </Button>
-                              <Button
-                                size="sm"
-                                variant="secondary"
-                                aria-label={`${t('network.feedback.link')}: ${r.offer.title}`}
-                                onPress={() => setLinkFor(r)}
-                              >
-                                {t('network.feedback.link')}
-                              </Button>
-                            </>
-                          ) : null}
-                          {r.status !== 'completed' && r.status !== 'dropped' ? (
-                            <Button
-                              size="sm"
-                              variant="quiet"
-                              aria-label={`${t('network.referrals.drop')}: ${r.offer.title}`}
-                              onPress={() => {
-                                setReason('');
-                                setDropping(r);
-                              }}
-                            >
-                              {t('network.referrals.drop')}
-                            </Button>
-                          ) : null}
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+            );
+          })}
+        </TableRegion>
       ) : null}
       {feedbackFor ? (
         <FeedbackDialog
@@ -342,3 +318,9 @@ function ReferralsSection({
     </Section>
   );
 }
+
+/** The steps a referral's row offers, each from the statuses it may follow. */
+const steps: { to: ReferralStatus; label: string; from: readonly ReferralStatus[] }[] = [
+  { to: 'started', label: 'network.referrals.start', from: ['suggested', 'referred'] },
+  { to: 'completed', label: 'network.referrals.complete', from: ['started', 'referred'] },
+];

@@ -1,8 +1,6 @@
-import { partnerEndpoints } from '@lotse/domain/endpoints';
 import type { partnerRoutes } from '@lotse/domain/routes';
 import type { RouteInput } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
@@ -14,13 +12,11 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { NotFoundPage } from '../../ui/ErrorPages.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
-import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
-import { TextField } from '../../ui/TextField.tsx';
-import { ImportDialog } from './ImportDialog.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { useDirectoryActions } from './DirectoryActions.tsx';
+import { FilterSelect, ListSearch } from './ListFilters.tsx';
 import { partnerKinds, useDistricts } from './network.ts';
-import { ExportImportActions, PlacesText } from './OffersPage.tsx';
+import { PlacesText } from './OffersPage.tsx';
 import './network.css';
 import { PartnerFormDialog } from './PartnerFormDialog.tsx';
 
@@ -28,109 +24,69 @@ import { PartnerFormDialog } from './PartnerFormDialog.tsx';
 export function PartnersPage() {
   const { t } = useTranslation();
   const districts = useDistricts();
-  const { get, page, update, searchBy } = useListParams(['suche', 'art', 'sozialraum'] as const);
+  const list = useListParams(['suche', 'art', 'sozialraum'] as const);
+  const { get, page, update, searchBy } = list;
   const query = get('suche');
   const kind = get('art');
   const district = get('sozialraum');
   const [draft, setDraft] = useState(query);
-  const canImport = useCan('network.import');
-  const canWrite = useCan('network.write');
-  const [importing, setImporting] = useState(false);
-  const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
-  const [imported, setImported] = useState<string>();
   const partners = useEndpoint(api.partners.list, {
     // The filters come from the address as typed; the server answers an unknown code with a field issue.
     query: { page, pageSize: 50, query, kind, district } as RouteInput<typeof partnerRoutes.list>['query'],
   });
+  const { actions, dialogs } = useDirectoryActions({
+    kind: 'partners',
+    CreateDialog: PartnerFormDialog,
+    onCreated: (p) => navigate(`/netzwerk/partner/${p.id}`),
+    onImported: () => partners.reload(),
+  });
   const onSearch = searchBy('suche', draft);
-  const all = { id: 'all', label: t('network.any') };
 
   return (
-    <Page
-      title={t('network.partners.title')}
-      intro={<p>{t('network.partners.intro')}</p>}
-      actions={
-        <>
-          {canWrite ? <Button onPress={() => setCreating(true)}>{t('network.partners.new')}</Button> : null}
-          <ExportImportActions kind="partners" canImport={canImport} onImport={() => setImporting(true)} />
-        </>
-      }
-    >
-      {canWrite ? (
-        <PartnerFormDialog
-          isOpen={creating}
-          onOpenChange={setCreating}
-          onSaved={(p) => navigate(`/netzwerk/partner/${p.id}`)}
-        />
-      ) : null}
-      {imported ? <Alert tone="success">{imported}</Alert> : null}
-      {canImport ? (
-        <ImportDialog
-          endpoint={partnerEndpoints.import.path}
-          title={t('network.import.partnersTitle')}
-          isOpen={importing}
-          onOpenChange={setImporting}
-          onImported={(count) => {
-            setImported(t('network.import.done', { count }));
-            partners.reload();
-          }}
-        />
-      ) : null}
+    <Page title={t('network.partners.title')} intro={<p>{t('network.partners.intro')}</p>} actions={actions}>
+      {dialogs}
       <search className="toolbar network-filters" aria-label={t('network.partners.title')}>
-        <Form onSubmit={onSearch} className="toolbar__form">
-          <TextField label={t('network.offers.query')} type="search" value={draft} onChange={setDraft} />
-          <Button type="submit">{t('network.offers.search')}</Button>
-        </Form>
+        <ListSearch value={draft} onChange={setDraft} onSearch={onSearch} />
         <div className="network-filters__grid">
-          <SelectField
+          <FilterSelect
             label={t('network.partners.kind')}
-            options={[all, ...partnerKinds.map((k) => ({ id: k, label: t(`network.partnerKind.${k}`) }))]}
-            selectedKey={kind || 'all'}
-            onSelectionChange={(k) => update({ art: k === 'all' ? '' : (k ?? '') })}
+            options={partnerKinds.map((k) => ({ id: k, label: t(`network.partnerKind.${k}`) }))}
+            filter="art"
+            list={list}
           />
-          <SelectField
+          <FilterSelect
             label={t('network.offers.district')}
-            options={[all, ...districts.items.map((d) => ({ id: d.key, label: d.name }))]}
-            selectedKey={district || 'all'}
-            onSelectionChange={(k) => update({ sozialraum: k === 'all' ? '' : (k ?? '') })}
+            options={districts.items.map((d) => ({ id: d.key, label: d.name }))}
+            filter="sozialraum"
+            list={list}
           />
         </div>
       </search>
-      {partners.error ? <Alert tone="error">{errorText(t, partners.error)}</Alert> : null}
-      {partners.loading && !partners.data ? <Loading label={t('common.loading')} /> : null}
-      {partners.data ? (
-        <>
-          <TableRegion
-            caption={t('network.partners.caption', { count: partners.data.total })}
-            columns={[
-              { label: t('network.partners.name') },
-              { label: t('network.partners.kind') },
-              { label: t('network.partners.districts') },
-              { label: t('network.partners.offerCount') },
-            ]}
-          >
-            {partners.data.items.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/netzwerk/partner/${p.id}`}>{p.name}</Link>
-                  {p.own ? null : <span className="badge badge--neutral"> {p.agency.name}</span>}
-                </th>
-                <td>{t(`network.partnerKind.${p.kind}`)}</td>
-                <td>{p.districts.map(districts.name).join(', ')}</td>
-                <td>{p.offerCount}</td>
-              </tr>
-            ))}
-          </TableRegion>
-          {partners.data.items.length === 0 ? <p>{t('network.partners.empty')}</p> : null}
-          <Pagination
-            page={partners.data.page}
-            pageSize={partners.data.pageSize}
-            total={partners.data.total}
-            onChange={(next) => update({ seite: next })}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        list={partners}
+        caption={(count) => t('network.partners.caption', { count })}
+        columns={[
+          { label: t('network.partners.name') },
+          { label: t('network.partners.kind') },
+          { label: t('network.partners.districts') },
+          { label: t('network.partners.offerCount') },
+        ]}
+        empty={t('network.partners.empty')}
+        onPage={(next) => update({ seite: next })}
+      >
+        {(p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <Link to={`/netzwerk/partner/${p.id}`}>{p.name}</Link>
+              {p.own ? null : <span className="badge badge--neutral"> {p.agency.name}</span>}
+            </th>
+            <td>{t(`network.partnerKind.${p.kind}`)}</td>
+            <td>{p.districts.map(districts.name).join(', ')}</td>
+            <td>{p.offerCount}</td>
+          </tr>
+        )}
+      </PagedTable>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { countOrNull, isSuppressed, type PlanningResponse } from '@lotse/domain';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/client.ts';
@@ -10,6 +10,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { useDistricts } from './network.ts';
 import './network.css';
 
@@ -95,7 +96,6 @@ export function PlanningPage() {
   const districts = useDistricts();
   const [params, setParams] = useSearchParams();
   const district = params.get('sozialraum') ?? '';
-  const captionId = useId();
   const planning = useEndpoint(api.planning.needsVsOffers, { query: { district } });
   const districtLabel = district ? districts.name(district) : t('network.planning.allDistricts');
   // The server names dimensions in German; the published instruments carry the titles per language.
@@ -145,44 +145,39 @@ export function PlanningPage() {
       {(planning.loading && !data) || (data && !dims.ready) ? <Loading label={t('common.loading')} /> : null}
       {data && dims.ready ? (
         <Section id="planning-table" title={t('network.planning.caption', { district: districtLabel })}>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table table--wrap-head">
-              <caption id={captionId}>{t('network.planning.caption', { district: districtLabel })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.planning.dimension')}</th>
-                  <th scope="col">{t('network.planning.need')}</th>
-                  <th scope="col">{t('network.planning.offers')}</th>
-                  <th scope="col">{t('network.planning.freePlaces')}</th>
-                  <th scope="col">{t('network.planning.unlimited')}</th>
-                  {district ? <th scope="col">{t('network.planning.gap')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{r.label}</th>
-                    <td>
-                      <Count value={r.need} />
-                    </td>
-                    <td>{r.offers}</td>
-                    <td>{r.free}</td>
-                    <td>{r.unlimited}</td>
-                    {district ? (
-                      <td>
-                        <span
-                          className={`badge badge--wrap ${r.gap === 'gap' ? 'badge--danger' : r.gap === 'tight' ? 'badge--warning' : 'badge--neutral'}`}
-                        >
-                          {t(`network.planning.gapValue.${r.gap ?? 'hidden'}`)}
-                        </span>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            className="table table--wrap-head"
+            caption={t('network.planning.caption', { district: districtLabel })}
+            columns={[
+              { label: t('network.planning.dimension') },
+              { label: t('network.planning.need') },
+              { label: t('network.planning.offers') },
+              { label: t('network.planning.freePlaces') },
+              { label: t('network.planning.unlimited') },
+              ...(district ? [{ label: t('network.planning.gap') }] : []),
+            ]}
+          >
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                <td>
+                  <Count value={r.need} />
+                </td>
+                <td>{r.offers}</td>
+                <td>{r.free}</td>
+                <td>{r.unlimited}</td>
+                {district ? (
+                  <td>
+                    <span
+                      className={`badge badge--wrap ${r.gap === 'gap' ? 'badge--danger' : r.gap === 'tight' ? 'badge--warning' : 'badge--neutral'}`}
+                    >
+                      {t(`network.planning.gapValue.${r.gap ?? 'hidden'}`)}
+                    </span>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </TableRegion>
           {rows.some((r) => isSuppressed(r.need)) ? <SuppressionLegend threshold={data.threshold} /> : null}
           <NeedsChart rows={rows} title={t('network.planning.chartTitle')} />
         </Section>

@@ -2,25 +2,25 @@ import type { CreatePublicationRequest } from '@lotse/domain';
 import type { PublicationKind } from '@lotse/domain/codes';
 import { publicationEndpoints } from '@lotse/domain/endpoints';
 import { fillPath } from '@lotse/domain/src/api/route.ts';
-import { type ChangeEvent, useId, useState } from 'react';
-import { Form } from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
-import { errorText } from '../../app/errors.ts';
+import { base64Of } from '../../app/files.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { FileField } from '../../ui/FileField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { Loading, Page, Section } from '../../ui/Page.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
+import { Page, Section } from '../../ui/Page.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { BlankForms } from '../instruments/BlankForms.tsx';
+import { FilterSelect, ListSearch } from './ListFilters.tsx';
 import { publicationKinds } from './network.ts';
 import './network.css';
 
@@ -30,26 +30,19 @@ const sizeText = (bytes: number, locale: string) =>
     ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`
     : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** The library of good practice, guides, blank instruments and reports, with search and upload. */
 export function PublicationsPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const { get, page, update, searchBy } = useListParams(['suche', 'art'] as const);
+  const list = useListParams(['suche', 'art'] as const);
+  const { get, page, update, searchBy } = list;
   const query = get('suche');
   const kind = get('art');
   const [draft, setDraft] = useState(query);
   const [notice, setNotice] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const canPublish = useCan('publications.write');
-  const list = useEndpoint(api.publications.list, {
+  const publications = useEndpoint(api.publications.list, {
     // The kind comes from the address as typed; the server answers an unknown one with a field issue.
     query: { page, pageSize: 50, query, kind: kind as PublicationKind },
   });
@@ -67,79 +60,63 @@ export function PublicationsPage() {
     >
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <search className="toolbar network-filters" aria-label={t('network.publications.title')}>
-        <Form onSubmit={onSearch} className="toolbar__form">
-          <TextField label={t('network.offers.query')} type="search" value={draft} onChange={setDraft} />
-          <Button type="submit">{t('network.offers.search')}</Button>
-        </Form>
-        <SelectField
+        <ListSearch value={draft} onChange={setDraft} onSearch={onSearch} />
+        <FilterSelect
           label={t('network.publications.kind')}
-          options={[
-            { id: 'all', label: t('network.any') },
-            ...publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) })),
-          ]}
-          selectedKey={kind || 'all'}
-          onSelectionChange={(k) => update({ art: k === 'all' ? '' : (k ?? '') })}
+          options={publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) }))}
+          filter="art"
+          list={list}
         />
       </search>
-      {list.error ? <Alert tone="error">{errorText(t, list.error)}</Alert> : null}
-      {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
-      {list.data ? (
-        <>
-          <TableRegion
-            caption={t('network.publications.caption', { count: list.data.total })}
-            columns={[
-              { label: t('network.publications.pubTitle') },
-              { label: t('network.publications.kind') },
-              { label: t('network.publications.tags') },
-              { label: t('network.publications.publishedOn') },
-              { label: t('network.publications.file') },
-            ]}
-          >
-            {list.data.items.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  {p.title}
-                  <div className="muted">{p.summary}</div>
-                  <div className="muted">{p.agency.name}</div>
-                </th>
-                <td>{t(`network.publicationKind.${p.kind}`)}</td>
-                <td>
-                  <div className="button-group button-group--tight">
-                    {p.tags.map((tag) => (
-                      <Button key={tag} variant="quiet" size="sm" onPress={() => update({ suche: tag })}>
-                        {tag}
-                      </Button>
-                    ))}
-                  </div>
-                </td>
-                <td className="cell--nowrap">{p.publishedOn ? formatDate(p.publishedOn, locale) : ''}</td>
-                <td>
-                  {p.file ? (
-                    <a
-                      href={fillPath(publicationEndpoints.downloadFile.path, { id: p.id })}
-                      download={p.file.name}
-                    >
-                      {t('network.publications.download', {
-                        name: p.file.name,
-                        size: sizeText(p.file.size, locale),
-                      })}
-                    </a>
-                  ) : (
-                    t('network.publications.noFile')
-                  )}
-                </td>
-              </tr>
-            ))}
-          </TableRegion>
-          {list.data.items.length === 0 ? <p>{t('network.publications.empty')}</p> : null}
-          <Pagination
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onChange={(next) => update({ seite: next })}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        list={publications}
+        caption={(count) => t('network.publications.caption', { count })}
+        columns={[
+          { label: t('network.publications.pubTitle') },
+          { label: t('network.publications.kind') },
+          { label: t('network.publications.tags') },
+          { label: t('network.publications.publishedOn') },
+          { label: t('network.publications.file') },
+        ]}
+        empty={t('network.publications.empty')}
+        onPage={(next) => update({ seite: next })}
+      >
+        {(p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              {p.title}
+              <div className="muted">{p.summary}</div>
+              <div className="muted">{p.agency.name}</div>
+            </th>
+            <td>{t(`network.publicationKind.${p.kind}`)}</td>
+            <td>
+              <div className="button-group button-group--tight">
+                {p.tags.map((tag) => (
+                  <Button key={tag} variant="quiet" size="sm" onPress={() => update({ suche: tag })}>
+                    {tag}
+                  </Button>
+                ))}
+              </div>
+            </td>
+            <td className="cell--nowrap">{p.publishedOn ? formatDate(p.publishedOn, locale) : ''}</td>
+            <td>
+              {p.file ? (
+                <a
+                  href={fillPath(publicationEndpoints.downloadFile.path, { id: p.id })}
+                  download={p.file.name}
+                >
+                  {t('network.publications.download', {
+                    name: p.file.name,
+                    size: sizeText(p.file.size, locale),
+                  })}
+                </a>
+              ) : (
+                t('network.publications.noFile')
+              )}
+            </td>
+          </tr>
+        )}
+      </PagedTable>
       {/* The library holds excerpts; the full forms of the current version come from the instrument. */}
       <Section
         id="leere-boegen"
@@ -154,7 +131,7 @@ export function PublicationsPage() {
           onOpenChange={setUploading}
           onDone={(title) => {
             setNotice(t('network.publications.created', { title }));
-            list.reload();
+            publications.reload();
           }}
         />
       ) : null}
@@ -172,16 +149,13 @@ function UploadDialog({
   onDone: (title: string) => void;
 }) {
   const { t } = useTranslation();
-  const fileId = useId();
-  const fileHelpId = useId();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<PublicationKind>('good_practice');
   const [summary, setSummary] = useState('');
   const [tags, setTags] = useState('');
   const [file, setFile] = useState<File>();
   const [fileError, setFileError] = useState<string>();
-  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const f = event.target.files?.[0];
+  const onFile = (f: File | undefined) => {
     setFileError(f && f.size > MAX_BYTES ? t('network.publications.tooLarge') : undefined);
     setFile(f);
   };
@@ -248,27 +222,13 @@ function UploadDialog({
             value={tags}
             onChange={setTags}
           />
-          <div className="field file-input">
-            <label className="field__label" htmlFor={fileId}>
-              {t('network.publications.file')}
-            </label>
-            <span id={fileHelpId} className="field__description">
-              {t('network.publications.fileHelp')}
-            </span>
-            <input
-              id={fileId}
-              type="file"
-              accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg,.txt"
-              aria-describedby={fileHelpId}
-              aria-invalid={fileError || errors['file.contentType'] ? true : undefined}
-              onChange={onFile}
-            />
-            {fileError || errors['file.contentType'] || errors['file.data'] ? (
-              <span className="field__error">
-                {fileError ?? errors['file.contentType'] ?? errors['file.data']}
-              </span>
-            ) : null}
-          </div>
+          <FileField
+            label={t('network.publications.file')}
+            description={t('network.publications.fileHelp')}
+            accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg,.txt"
+            onChange={onFile}
+            errorMessage={fileError ?? errors['file.contentType'] ?? errors['file.data']}
+          />
         </>
       )}
     </FormDialog>

@@ -43,6 +43,9 @@ export function euroToCents(text: string): number | null | undefined {
   return Math.round(Number(s.replace(',', '.')) * 100);
 }
 
+/** A text field's trimmed value; an empty one to null. */
+export const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
 /** A whole number from a field; '' to null; undefined when it is not one. */
 export function intOrNull(text: string): number | null | undefined {
   const s = text.trim();

@@ -1,0 +1,92 @@
+import { offerEndpoints, partnerEndpoints } from '@lotse/domain/endpoints';
+import { type ComponentType, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
+import { Alert } from '../../ui/Alert.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+
+/** What differs between the offer and the partner directory. */
+const directories = {
+  offers: {
+    newLabel: 'network.offers.new',
+    importTitle: 'network.import.offersTitle',
+    importPath: offerEndpoints.import.path,
+    exportPath: offerEndpoints.export.path,
+  },
+  partners: {
+    newLabel: 'network.partners.new',
+    importTitle: 'network.import.partnersTitle',
+    importPath: partnerEndpoints.import.path,
+    exportPath: partnerEndpoints.export.path,
+  },
+} as const;
+
+interface CreateDialogProps<V> {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  onSaved: (saved: V) => void;
+}
+
+/**
+ * The actions of a directory's list page and their dialogs: a new entry (for writers), export links
+ * in the import format, and the import (for leads and coordinators). `actions` goes into the page
+ * header, `dialogs` into the page.
+ */
+export function useDirectoryActions<V>({
+  kind,
+  CreateDialog,
+  onCreated,
+  onImported,
+}: {
+  kind: keyof typeof directories;
+  /** The directory's form for a new entry. */
+  CreateDialog: ComponentType<CreateDialogProps<V>>;
+  onCreated: (created: V) => void;
+  /** After an import: the list shows the new entries. */
+  onImported: () => void;
+}): { actions: ReactNode; dialogs: ReactNode } {
+  const { t } = useTranslation();
+  const canImport = useCan('network.import');
+  const canWrite = useCan('network.write');
+  const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [imported, setImported] = useState<string>();
+  const directory = directories[kind];
+
+  const actions = (
+    <>
+      {canWrite ? <Button onPress={() => setCreating(true)}>{t(directory.newLabel)}</Button> : null}
+      <a className="btn btn--secondary" href={`${directory.exportPath}?format=csv`} download>
+        {t('network.import.exportCsv')}
+      </a>
+      <a className="btn btn--secondary" href={`${directory.exportPath}?format=xlsx`} download>
+        {t('network.import.exportXlsx')}
+      </a>
+      {canImport ? (
+        <Button variant="secondary" onPress={() => setImporting(true)}>
+          {t('network.import.title')}
+        </Button>
+      ) : null}
+    </>
+  );
+  const dialogs = (
+    <>
+      {canWrite ? <CreateDialog isOpen={creating} onOpenChange={setCreating} onSaved={onCreated} /> : null}
+      {imported ? <Alert tone="success">{imported}</Alert> : null}
+      {canImport ? (
+        <ImportDialog
+          endpoint={directory.importPath}
+          title={t(directory.importTitle)}
+          isOpen={importing}
+          onOpenChange={setImporting}
+          onImported={(count) => {
+            setImported(t('network.import.done', { count }));
+            onImported();
+          }}
+        />
+      ) : null}
+    </>
+  );
+  return { actions, dialogs };
+}
