@@ -14,9 +14,9 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { RowButton } from '../../ui/RowButton.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useAgencyTimeZone } from './network.ts';
-import { RowAction } from './RowAction.tsx';
 import './network.css';
 import { EventFormDialog } from './EventFormDialog.tsx';
 import { SubscribeDialog } from './FeedLinkSection.tsx';
@@ -230,7 +230,7 @@ function EventList({
           {e.description ? <p className="prewrap">{e.description}</p> : null}
           <div className="button-row">
             {onRegister && !e.myRegistration && !e.cancelledAt ? (
-              <RowAction
+              <RowButton
                 label={t('network.events.register')}
                 item={`${e.code} ${e.title}`}
                 variant="primary"
@@ -245,7 +245,7 @@ function EventList({
               <span className="badge badge--warning">{t('network.events.waitlistedShort')}</span>
             ) : null}
             {onCancel && e.myRegistration && !e.cancelledAt ? (
-              <RowAction
+              <RowButton
                 label={t('network.events.cancel')}
                 item={`${e.code} ${e.title}`}
                 isPending={busy === e.id}
@@ -262,20 +262,20 @@ function EventList({
           </div>
           {organiser && e.own ? (
             <div className="button-row">
-              <RowAction
+              <RowButton
                 label={t('network.eventAdmin.attendees')}
                 item={`${e.code} ${e.title}`}
                 onPress={() => organiser.onAttendees(e)}
               />
               {organiser.onEdit && !e.cancelledAt ? (
-                <RowAction
+                <RowButton
                   label={t('network.eventAdmin.edit')}
                   item={`${e.code} ${e.title}`}
                   onPress={() => organiser.onEdit?.(e)}
                 />
               ) : null}
               {organiser.onCancelEvent && !e.cancelledAt ? (
-                <RowAction
+                <RowButton
                   label={t('network.eventAdmin.cancelEvent')}
                   item={`${e.code} ${e.title}`}
                   variant="danger"

@@ -12,13 +12,13 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loading, Section } from '../../ui/Page.tsx';
+import { RowButton } from '../../ui/RowButton.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useLanguageName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import { ReferDialog } from './ReferDialog.tsx';
 import { asksFeedback, FeedbackDialog, FeedbackLinkDialog, FeedbackText } from './ReferralFeedback.tsx';
-import { RowAction } from './RowAction.tsx';
 import './network.css';
 
 /**
@@ -242,7 +242,7 @@ function ReferralsSection({
                       {steps
                         .filter((step) => step.from.includes(r.status))
                         .map((step) => (
-                          <RowAction
+                          <RowButton
                             key={step.to}
                             label={t(step.label)}
                             item={r.offer.title}
@@ -252,12 +252,12 @@ function ReferralsSection({
                         ))}
                       {asksFeedback(r) ? (
                         <>
-                          <RowAction
+                          <RowButton
                             label={t('network.feedback.enter')}
                             item={r.offer.title}
                             onPress={() => setFeedbackFor(r)}
                           />
-                          <RowAction
+                          <RowButton
                             label={t('network.feedback.link')}
                             item={r.offer.title}
                             onPress={() => setLinkFor(r)}
@@ -265,7 +265,7 @@ function ReferralsSection({
                         </>
                       ) : null}
                       {r.status !== 'completed' && r.status !== 'dropped' ? (
-                        <RowAction
+                        <RowButton
                           label={t('network.referrals.drop')}
                           item={r.offer.title}
                           variant="quiet"

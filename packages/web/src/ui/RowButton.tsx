@@ -1,10 +1,10 @@
-import { Button, type ButtonVariant } from '../../ui/Button.tsx';
+import { Button, type ButtonVariant } from './Button.tsx';
 
 /**
  * A small button that acts on one item of a list, named with the item for screen readers
  * ("Beginnen: Lesecafé"), since the same label repeats in every row.
  */
-export function RowAction({
+export function RowButton({
   label,
   item,
   variant = 'secondary',
