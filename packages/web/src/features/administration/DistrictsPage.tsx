@@ -1,5 +1,4 @@
 import type { District } from '@lotse/domain';
-import { districtEndpoints } from '@lotse/domain/endpoints';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -112,7 +111,7 @@ export function DistrictsPage() {
     >
       {importing ? (
         <ImportDialog
-          endpoint={districtEndpoints.import.path}
+          importer={api.districts.import}
           title={t('districts.importTitle')}
           isOpen={importing}
           onOpenChange={setImporting}

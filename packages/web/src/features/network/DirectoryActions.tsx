@@ -2,6 +2,7 @@ import { offerEndpoints, partnerEndpoints } from '@lotse/domain/endpoints';
 import { type ComponentType, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
+import { api } from '../../app/client.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -11,13 +12,13 @@ const directories = {
   offers: {
     newLabel: 'network.offers.new',
     importTitle: 'network.import.offersTitle',
-    importPath: offerEndpoints.import.path,
+    importer: api.offers.import,
     exportPath: offerEndpoints.export.path,
   },
   partners: {
     newLabel: 'network.partners.new',
     importTitle: 'network.import.partnersTitle',
-    importPath: partnerEndpoints.import.path,
+    importer: api.partners.import,
     exportPath: partnerEndpoints.export.path,
   },
 } as const;
@@ -76,7 +77,7 @@ export function useDirectoryActions<V>({
       {imported ? <Alert tone="success">{imported}</Alert> : null}
       {canImport ? (
         <ImportDialog
-          endpoint={directory.importPath}
+          importer={directory.importer}
           title={t(directory.importTitle)}
           isOpen={importing}
           onOpenChange={setImporting}

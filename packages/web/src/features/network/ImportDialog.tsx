@@ -1,8 +1,7 @@
 import type { ImportResult } from '@lotse/domain';
-import { districtEndpoints, offerEndpoints, partnerEndpoints } from '@lotse/domain/endpoints';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/client.ts';
+import type { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { base64Of } from '../../app/files.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -11,25 +10,21 @@ import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { FileField } from '../../ui/FileField.tsx';
 
-/** The typed call behind each import path (offers and partners here, districts in administration). */
-const importers = {
-  [offerEndpoints.import.path]: api.offers.import,
-  [partnerEndpoints.import.path]: api.partners.import,
-  [districtEndpoints.import.path]: api.districts.import,
-};
+/** The typed import call of a directory: `api.offers.import`, `api.partners.import` or `api.districts.import`. */
+export type Importer = typeof api.offers.import;
 
 /**
  * Import of offers or partners from CSV/XLSX: first a preview with row-level errors, then the import,
  * which writes nothing while a row is invalid unless "skip invalid rows" is chosen.
  */
 export function ImportDialog({
-  endpoint,
+  importer,
   title,
   isOpen,
   onOpenChange,
   onImported,
 }: {
-  endpoint: keyof typeof importers;
+  importer: Importer;
   title: string;
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
@@ -48,7 +43,7 @@ export function ImportDialog({
     setFailure(undefined);
     try {
       const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-      const result = await importers[endpoint]({
+      const result = await importer({
         body: { format, data: await base64Of(file), mode, skipInvalid: skip },
       });
       if (mode === 'preview') setPreview(result);
