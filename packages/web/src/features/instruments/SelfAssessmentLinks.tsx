@@ -1,7 +1,8 @@
 import type { SelfAssessmentLinkSummary } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import type { QueryState } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
@@ -35,7 +36,7 @@ export function SelfAssessmentLinks({
     setError(undefined);
     setNotice(undefined);
     try {
-      await request(`/api/self-assessment-links/${id}/revoke`, { method: 'POST' });
+      await api.selfAssessment.revokeLink({ params: { id } });
       setNotice(t('assessments.selfLinks.revoked'));
       links.reload();
     } catch (e) {
