@@ -183,13 +183,13 @@ async function serveWebApp(app: App, dist: string) {
   for (const page of linkPages) {
     app.get(
       page,
-      { config: { public: true, secretParams: ['token'] }, schema: { hide: true } },
+      { config: { access: 'public', secretParams: ['token'] }, schema: { hide: true } },
       (req, reply) => (hasWeb ? reply.type('text/html').sendFile('index.html') : notFound(req, reply)),
     );
   }
   // Browsers ask for /favicon.ico on pages without HTML of their own, such as a PDF opened in the tab
   // (progress PDF, blank forms): answer with the app's icon rather than a 404 in the console.
-  app.get('/favicon.ico', { config: { public: true }, schema: { hide: true } }, (req, reply) =>
+  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) =>
     hasWeb && existsSync(`${dist}/favicon.svg`)
       ? reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').sendFile('favicon.svg')
       : notFound(req, reply),

@@ -89,14 +89,9 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
   return routes;
 }
 
-/**
- * A route's access: from its declaration in the route table (`access`), or for a route registered
- * outside the table from `action` / `public`.
- */
-function accessOf(config: { access?: Access; action?: Action; public?: boolean } | undefined) {
-  if (config?.access) return config.access;
-  if (config?.public) return 'public';
-  return config?.action;
+/** A route's access: from its declaration in the route table, or the config of a route registered outside it. */
+function accessOf(config: { access?: Access } | undefined) {
+  return config?.access;
 }
 
 /** The API documentation (registered by @fastify/swagger-ui) is public like the OpenAPI document. */

@@ -12,7 +12,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Actor } from './context.ts';
-import type { Action } from './policy.ts';
 
 /**
  * A request's signed-in session: who acts and how far the second factor is. The auth feature
@@ -37,10 +36,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route: an action the central policy decides on, or anyone. */
     access?: Access;
-    /** The action of a route declared outside the route table; `access` for the others. */
-    action?: Action;
-    /** Reachable without a session, for a route declared outside the route table. */
-    public?: boolean;
     /** Reachable while a sign-in still waits for the second factor. */
     mfaPending?: boolean;
     /** Path parameters that are secrets (one-time link tokens); the log shows `[redacted]` instead. */
@@ -55,11 +50,10 @@ export { idParams } from '@lotse/domain/routes';
 
 /**
  * Fastify options for a route declared in the domain's route table: method, path and schemas come
- * from there. `serve` registers whole groups with it; a feature that registers a single route itself
- * adds its access config and handler (`app.route({ ...declared(r), config, handler })`). Fastify's
- * zod type provider types the handler's request and reply from the schemas.
+ * from there; `serve` adds the access config and the handler. Fastify's zod type provider types the
+ * handler's request and reply from the schemas.
  */
-export function declared<const R extends Route>(route: R) {
+function declared<const R extends Route>(route: R) {
   const schema: Record<string, unknown> = {
     tags: [...route.tags],
     summary: route.summary,

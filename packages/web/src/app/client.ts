@@ -1,5 +1,6 @@
 import {
   agencyEndpoints,
+  assessmentEndpoints,
   auditEndpoints,
   authEndpoints,
   caseEndpoints,
@@ -12,6 +13,7 @@ import {
   evaluationEndpoints,
   eventEndpoints,
   goalEndpoints,
+  instrumentEndpoints,
   notificationEndpoints,
   offerEndpoints,
   partnerEndpoints,
@@ -21,10 +23,12 @@ import {
   referralEndpoints,
   referralFeedbackEndpoints,
   researchEndpoints,
+  selfAssessmentEndpoints,
   userEndpoints,
 } from '@lotse/domain/endpoints';
 import type {
   agencyRoutes,
+  assessmentRoutes,
   auditRoutes,
   authRoutes,
   caseloadRoutes,
@@ -37,6 +41,7 @@ import type {
   evaluationRoutes,
   eventRoutes,
   goalRoutes,
+  instrumentRoutes,
   notificationRoutes,
   offerRoutes,
   partnerRoutes,
@@ -46,6 +51,7 @@ import type {
   referralFeedbackRoutes,
   referralRoutes,
   researchRoutes,
+  selfAssessmentRoutes,
   userRoutes,
 } from '@lotse/domain/routes';
 import { bind } from './endpoint.ts';
@@ -70,6 +76,9 @@ export const api = {
   goals: bind<typeof goalRoutes>(goalEndpoints),
   notifications: bind<typeof notificationRoutes>(notificationEndpoints),
   users: bind<typeof userRoutes>(userEndpoints),
+  instruments: bind<typeof instrumentRoutes>(instrumentEndpoints),
+  assessments: bind<typeof assessmentRoutes>(assessmentEndpoints),
+  selfAssessment: bind<typeof selfAssessmentRoutes>(selfAssessmentEndpoints),
 
   // Network, programmes, evaluation
   offers: bind<typeof offerRoutes>(offerEndpoints),

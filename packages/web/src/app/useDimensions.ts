@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from './useApi.ts';
-
-interface InstrumentList {
-  items: { dimensions: { key: string; title: { de: string; en?: string } }[] }[];
-}
+import { api } from './client.ts';
+import { useEndpoint } from './useApi.ts';
 
 /** Participation dimensions of the published instruments, with their titles in the UI language. */
 export function useDimensions(): {
@@ -14,7 +11,7 @@ export function useDimensions(): {
   ready: boolean;
 } {
   const { i18n } = useTranslation();
-  const instruments = useApiQuery<InstrumentList>('/api/instruments');
+  const instruments = useEndpoint(api.instruments.list, {});
   const language = i18n.language;
   // Stable between renders, so pages can memoise on `labelOf`.
   return useMemo(() => {

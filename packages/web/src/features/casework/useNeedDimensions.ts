@@ -1,15 +1,12 @@
-import { useApiQuery } from '../../app/useApi.ts';
-
-interface Progress {
-  series: { dimensions: { key: string; kind: string; points: { date: string; need: boolean | null }[] }[] }[];
-}
+import { api } from '../../app/client.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 
 /**
  * Dimensions with participation need in the client's latest assessment (any perspective), so a goal can
  * be agreed straight from a need. Empty while the client has no assessment.
  */
 export function useNeedDimensions(clientId: string): string[] {
-  const progress = useApiQuery<Progress>(`/api/clients/${clientId}/progress`);
+  const progress = useEndpoint(api.assessments.progress, { params: { id: clientId } });
   const latest = new Map<string, { date: string; need: boolean | null }>();
   for (const series of progress.data?.series ?? []) {
     for (const d of series.dimensions) {

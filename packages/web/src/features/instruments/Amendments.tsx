@@ -1,7 +1,8 @@
 import type { Answers, AnswerValue, AssessmentView, InstrumentView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -52,8 +53,8 @@ export function Amendments({
     setReasonError(undefined);
     setError(undefined);
     try {
-      await request(`/api/assessments/${assessment.id}/amendments`, {
-        method: 'POST',
+      await api.assessments.amend({
+        params: { id: assessment.id },
         body: { answers, reason: reason.trim() },
       });
       setEditing(false);

@@ -1,26 +1,19 @@
 import {
-  type Answers,
-  type AnswerValue,
   type AssessmentMode,
-  type AssessmentSummaryView,
-  type AssessmentView,
   assessmentModes,
   currentIntake,
-  dueOccasion,
   followUpDue,
-  type InstrumentView,
-  type Occasion,
-  occasions,
   type Perspective,
   perspectives,
-  validateAnswers,
 } from '@lotse/domain';
-import { useEffect, useId, useRef, useState } from 'react';
+import { assessmentEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -31,7 +24,10 @@ import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { Amendments } from './Amendments.tsx';
 import { AssessmentEntry, PaperEntry } from './AssessmentEntry.tsx';
 import './assessments.css';
+import { blankFormHref } from './BlankForms.tsx';
+import { InstrumentChoiceFields, useInstrumentChoice } from './InstrumentChoice.tsx';
 import { dateText, fmt, tr } from './text.ts';
+import { missingAnswers, useAnswerDraft } from './useAnswerDraft.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -46,12 +42,9 @@ export function NewAssessmentPage() {
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const locale = localeOf[lang];
   const navigate = useNavigate();
-  const instruments = useApiQuery<{ items: InstrumentView[] }>('/api/instruments');
-  const earlier = useApiQuery<{ items: AssessmentSummaryView[] }>(`/api/clients/${id}/assessments`);
-  const [instrumentId, setInstrumentId] = useState('');
-  // Undefined until the guide picks one: then the due occasion is shown.
-  const [pickedOccasion, setOccasion] = useState<Occasion>();
   const [perspective, setPerspective] = useState<Perspective>('professional');
+  const choice = useInstrumentChoice(id, perspective);
+  const { chosen, instrument, history, occasion } = choice;
   const [mode, setMode] = useState<AssessmentMode>('together');
   const [date, setDate] = useState(today());
   const [confirmSecond, setConfirmSecond] = useState(false);
@@ -62,14 +55,7 @@ export function NewAssessmentPage() {
     date: useId(),
     warning: useId(),
   };
-  const chosen = instrumentId || instruments.data?.items[0]?.id || '';
-  const instrument = instruments.data?.items.find((i) => i.id === chosen);
-  // Earlier assessments of this instrument (any version) and perspective, oldest first.
-  const history = (earlier.data?.items ?? []).filter(
-    (a) => a.instrumentKey === instrument?.key && a.perspective === perspective,
-  );
   const intake = currentIntake(history);
-  const occasion = pickedOccasion ?? dueOccasion(history);
   const lastCompleted = history.filter((a) => a.status === 'completed').at(-1);
   const dueOn =
     intake && lastCompleted && instrument
@@ -80,8 +66,8 @@ export function NewAssessmentPage() {
   const start = async () => {
     setError(undefined);
     try {
-      const created = await request<AssessmentView>(`/api/clients/${id}/assessments`, {
-        method: 'POST',
+      const created = await api.assessments.create({
+        params: { id },
         body: {
           instrumentId: chosen,
           occasion,
@@ -110,28 +96,10 @@ export function NewAssessmentPage() {
       }
     >
       {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
-      {instruments.loading || earlier.loading ? <Loading label={t('common.loading')} /> : null}
+      {choice.loading ? <Loading label={t('common.loading')} /> : null}
       <form className="card" onSubmit={onSubmit(start)}>
         <div className="entry-header">
-          <SelectField
-            label={t('assessments.entry.instrument')}
-            options={(instruments.data?.items ?? []).map((i) => ({
-              id: i.id,
-              label: `${tr(i.title, lang)} (v${i.version})`,
-            }))}
-            selectedKey={chosen || null}
-            onSelectionChange={(key) => key && setInstrumentId(key)}
-          />
-          <SelectField
-            label={t('assessments.entry.occasion')}
-            options={occasions.map((o) => ({ id: o, label: t(`assessments.occasion.${o}`) }))}
-            selectedKey={occasion}
-            onSelectionChange={(key) => {
-              if (!key) return;
-              setOccasion(key as Occasion);
-              setConfirmSecond(false);
-            }}
-          />
+          <InstrumentChoiceFields choice={choice} onOccasionPicked={() => setConfirmSecond(false)} />
           {intake ? (
             <p id={ids.occasionHint} className="hint entry-header__wide" data-testid="occasion-hint">
               {t('assessments.entry.intakeOn', { date: dateText(intake.date, locale) })}{' '}
@@ -216,55 +184,24 @@ export function AssessmentPage() {
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const locale = localeOf[lang];
   const navigate = useNavigate();
-  const assessment = useApiQuery<AssessmentView>(`/api/assessments/${id}`);
+  const assessment = useEndpoint(api.assessments.read, { params: { id } });
   const a = assessment.data;
-  const instrument = useApiQuery<InstrumentView>(a ? `/api/instruments/${a.instrumentId}` : null);
-  const [answers, setAnswers] = useState<Answers | undefined>();
-  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState<unknown>();
-  const queue = useRef(Promise.resolve());
-
-  useEffect(() => {
-    if (a && answers === undefined) setAnswers(a.answers);
-  }, [a, answers]);
+  const instrument = useEndpoint(api.instruments.read, a ? { params: { id: a.instrumentId } } : null);
+  const { answers, onChange, saving, error, setError, settled } = useAnswerDraft(a?.answers, (next) =>
+    api.assessments.update({ params: { id }, body: { answers: next } }),
+  );
 
   if (assessment.error && (assessment.error as { status?: number }).status === 404) return <NotFoundPage />;
   const ins = instrument.data;
   const title = a
     ? `${t(`assessments.occasion.${a.occasion}`)} · ${t(`assessments.perspective.${a.perspective}`)} · ${dateText(a.date, locale)}`
     : t('assessments.entry.title');
-
-  // Autosave: every change is saved in order; the last one wins.
-  const save = (next: Answers) => {
-    setSaving('saving');
-    queue.current = queue.current
-      .then(() => request(`/api/assessments/${id}`, { method: 'PATCH', body: { answers: next } }))
-      .then(() => setSaving('saved'))
-      .catch((e: unknown) => setError(e));
-  };
-  const onChange = (key: string, value: AnswerValue | undefined) => {
-    setAnswers((prev) => {
-      const next = { ...(prev ?? {}) };
-      if (value === undefined) delete next[key];
-      else next[key] = value;
-      save(next);
-      return next;
-    });
-  };
-  const missing =
-    ins && answers && a
-      ? validateAnswers(
-          { title: ins.title, scoring: ins.scoring, dimensions: ins.dimensions },
-          a.perspective,
-          answers,
-          { complete: true },
-        ).length
-      : 0;
+  const missing = missingAnswers(ins, a?.perspective, answers);
   const complete = async () => {
     setError(undefined);
     try {
-      await queue.current;
-      await request(`/api/assessments/${id}/complete`, { method: 'POST' });
+      await settled();
+      await api.assessments.complete({ params: { id } });
       // The client page opens its progress on the series just recorded (see ClientProgress).
       navigate(`/klienten/${a?.clientId}#verlauf`, { state: { recordedAssessmentId: id } });
     } catch (e) {
@@ -287,15 +224,15 @@ export function AssessmentPage() {
               {t('assessments.entry.back')}
             </Link>
             {ins ? (
-              <a
-                className="btn btn--secondary"
-                href={`/api/instruments/${ins.id}/form.pdf?locale=${lang}&perspective=${a.perspective}`}
-              >
+              <a className="btn btn--secondary" href={blankFormHref(ins.id, lang, a.perspective)}>
                 {t('assessments.entry.blankForm')}
               </a>
             ) : null}
             {a.status === 'completed' ? (
-              <a className="btn btn--secondary" href={`/api/assessments/${a.id}/pdf?locale=${lang}`}>
+              <a
+                className="btn btn--secondary"
+                href={`${fillPath(assessmentEndpoints.downloadPdf.path, { id: a.id })}?locale=${lang}`}
+              >
                 {t('assessments.entry.pdf')}
               </a>
             ) : null}

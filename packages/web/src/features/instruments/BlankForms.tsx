@@ -1,8 +1,28 @@
-import { type InstrumentLocale, type InstrumentView, instrumentLocales, perspectives } from '@lotse/domain';
+import {
+  type InstrumentLocale,
+  type InstrumentView,
+  instrumentLocales,
+  type Perspective,
+  perspectives,
+} from '@lotse/domain';
+import { instrumentEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../app/useApi.ts';
+import { api } from '../../app/client.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { tr } from './text.ts';
+
+/** The address of a version's blank printable form; with a client, it carries that client's number. */
+export function blankFormHref(
+  instrumentId: string,
+  locale: InstrumentLocale,
+  perspective: Perspective,
+  clientId?: string,
+): string {
+  const client = clientId ? `&clientId=${clientId}` : '';
+  return `${fillPath(instrumentEndpoints.downloadForm.path, { id: instrumentId })}?locale=${locale}&perspective=${perspective}${client}`;
+}
 
 /** The locales an instrument version has texts in (German always; easy language and English if written). */
 export const localesOf = (i: InstrumentView): InstrumentLocale[] =>
@@ -25,7 +45,6 @@ export function BlankFormLinks({ instrument, clientId }: { instrument: Instrumen
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const captionId = useId();
   const locales = localesOf(instrument);
-  const client = clientId ? `&clientId=${clientId}` : '';
   return (
     <div className="blank-forms">
       <h3 id={captionId}>
@@ -43,7 +62,7 @@ export function BlankFormLinks({ instrument, clientId }: { instrument: Instrumen
                 {locales.map((l) => (
                   <li key={l}>
                     <a
-                      href={`/api/instruments/${instrument.id}/form.pdf?locale=${l}&perspective=${p}${client}`}
+                      href={blankFormHref(instrument.id, l, p, clientId)}
                       aria-label={t('instruments.blankForms.link', {
                         perspective: t(`instruments.blankForms.${p}`),
                         language: t(`instruments.locale.${l}`),
@@ -64,7 +83,7 @@ export function BlankFormLinks({ instrument, clientId }: { instrument: Instrumen
 
 /** The blank forms of every current instrument version (for the material page and the client record). */
 export function BlankForms({ clientId }: { clientId?: string }) {
-  const list = useApiQuery<{ items: InstrumentView[] }>('/api/instruments');
+  const list = useEndpoint(api.instruments.list, {});
   return (
     <div className="stack">
       {currentVersions(list.data?.items ?? []).map((i) => (

@@ -1,9 +1,12 @@
-import type { ProgressView, SelfAssessmentLinkSummary } from '@lotse/domain';
+import type { ProgressView } from '@lotse/domain';
+import { assessmentEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -37,7 +40,7 @@ export function ClientProgress({
   const locale = localeOf[lang];
   // The server computes the reliable change for the two chosen assessments (default: first and latest).
   const [choice, setChoice] = useState<{ from?: string; to?: string }>({});
-  const progress = useApiQuery<ProgressView>(`/api/clients/${clientId}/progress`, choice);
+  const progress = useEndpoint(api.assessments.progress, { params: { id: clientId }, query: choice });
   const [seriesIndex, setSeriesIndex] = useState(0);
   const p = progress.data;
   useEffect(() => {
@@ -59,9 +62,7 @@ export function ClientProgress({
     heading.scrollIntoView({ block: 'start' });
   }, [p, recordedId]);
   const series = p?.series[Math.min(seriesIndex, (p?.series.length ?? 1) - 1)];
-  const links = useApiQuery<{ items: SelfAssessmentLinkSummary[] }>(
-    canWrite ? `/api/clients/${clientId}/self-assessment-links` : null,
-  );
+  const links = useEndpoint(api.selfAssessment.listLinks, canWrite ? { params: { id: clientId } } : null);
 
   return (
     <Section
@@ -76,7 +77,10 @@ export function ClientProgress({
           </Link>
         ) : null}
         {p && p.series.length > 0 ? (
-          <a className="btn btn--secondary" href={`/api/clients/${clientId}/progress.pdf?locale=${lang}`}>
+          <a
+            className="btn btn--secondary"
+            href={`${fillPath(assessmentEndpoints.downloadProgressPdf.path, { id: clientId })}?locale=${lang}`}
+          >
             {t('assessments.progress.pdf')}
           </a>
         ) : null}

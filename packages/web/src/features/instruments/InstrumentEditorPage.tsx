@@ -11,9 +11,10 @@ import { instrumentLocales, itemsToEdit, perspectives } from '@lotse/domain';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, request } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -109,7 +110,7 @@ function ImportIssue({ item, onResolve }: { item: InstrumentItem; onResolve: () 
 export function InstrumentEditorPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const instrument = useApiQuery<InstrumentView>(`/api/instruments/${id}`);
+  const instrument = useEndpoint(api.instruments.read, { params: { id } });
   const [draft, setDraft] = useState<Draft>();
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -139,8 +140,8 @@ export function InstrumentEditorPage() {
     setError(undefined);
     setNotice(undefined);
     try {
-      const saved = await request<InstrumentView>(`/api/instruments/${id}`, {
-        method: 'PATCH',
+      const saved = await api.instruments.update({
+        params: { id },
         body: {
           title: draft.title,
           ...(draft.description ? { description: draft.description } : {}),

@@ -1,15 +1,16 @@
-import type { InstrumentView } from '@lotse/domain';
+import { instrumentEndpoints } from '@lotse/domain/endpoints';
+import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { request } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
-import { BlankFormLinks, currentVersions } from './BlankForms.tsx';
+import { BlankFormLinks, blankFormHref, currentVersions } from './BlankForms.tsx';
 import { tr } from './text.ts';
 
 /** Admins: every version (system and own), copy to draft, publish, FHIR export and import, blank forms. */
@@ -17,7 +18,7 @@ export function InstrumentsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const navigate = useNavigate();
-  const list = useApiQuery<{ items: InstrumentView[] }>('/api/instruments', { status: 'all' });
+  const list = useEndpoint(api.instruments.list, { query: { status: 'all' } });
   const [notice, setNotice] = useState<string>();
   const [unmapped, setUnmapped] = useState<string[]>([]);
   /** The imported draft, when some of its items must be edited before it can be published. */
@@ -36,24 +37,21 @@ export function InstrumentsPage() {
   };
   const copy = (id: string) =>
     run(async () => {
-      const draft = await request<InstrumentView>(`/api/instruments/${id}/drafts`, { method: 'POST' });
+      const draft = await api.instruments.copyToDraft({ params: { id } });
       navigate(`/verwaltung/erhebungsboegen/${draft.id}`);
     });
   const publish = (id: string) =>
     run(async () => {
-      await request(`/api/instruments/${id}/publish`, { method: 'POST' });
+      await api.instruments.publish({ params: { id } });
       setNotice(t('instruments.published_ok'));
       list.reload();
     });
   const importFile = (file: File | undefined) =>
     run(async () => {
       if (!file) return;
-      const body = JSON.parse(await file.text()) as unknown;
-      const result = await request<{
-        instrument: InstrumentView;
-        unmapped: string[];
-        itemsToEdit: { key: string }[];
-      }>('/api/instruments/import/fhir', { method: 'POST', body });
+      // Any JSON: the server says what is not a FHIR Questionnaire.
+      const body = JSON.parse(await file.text()) as { resourceType?: 'Questionnaire' };
+      const result = await api.instruments.importFhir({ body });
       setUnmapped(result.unmapped);
       setToEdit(result.itemsToEdit.length ? result.instrument.id : undefined);
       setNotice(t('instruments.imported'));
@@ -119,15 +117,12 @@ export function InstrumentsPage() {
                   )}
                   <a
                     className="btn btn--secondary"
-                    href={`/api/instruments/${i.id}/fhir`}
+                    href={fillPath(instrumentEndpoints.exportFhir.path, { id: i.id })}
                     download={`${i.key}-v${i.version}.json`}
                   >
                     {t('instruments.fhir')}
                   </a>
-                  <a
-                    className="btn btn--secondary"
-                    href={`/api/instruments/${i.id}/form.pdf?locale=${lang}&perspective=self`}
-                  >
+                  <a className="btn btn--secondary" href={blankFormHref(i.id, lang, 'self')}>
                     {t('instruments.form')}
                   </a>
                 </div>

@@ -1,22 +1,14 @@
-import {
-  type AssessmentSummaryView,
-  dueOccasion,
-  type InstrumentView,
-  type Occasion,
-  occasions,
-  type SelfAssessmentLinkView,
-} from '@lotse/domain';
+import type { SelfAssessmentLinkView } from '@lotse/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { SelectField } from '../../ui/SelectField.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
-import { tr } from './text.ts';
+import { InstrumentChoiceFields, useInstrumentChoice } from './InstrumentChoice.tsx';
 
 /**
  * A guide creates a one-time link for the client's self-assessment (needs the client's consent to
@@ -26,33 +18,20 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const [open, setOpen] = useState(false);
-  const instruments = useApiQuery<{ items: InstrumentView[] }>(open ? '/api/instruments' : null);
-  const [instrumentId, setInstrumentId] = useState('');
-  const earlier = useApiQuery<{ items: AssessmentSummaryView[] }>(
-    open ? `/api/clients/${clientId}/assessments` : null,
-  );
-  // Undefined until the guide picks one: then the occasion due for the client's self-assessment.
-  const [pickedOccasion, setOccasion] = useState<Occasion>();
+  // The occasion due is the one of the client's self-assessments.
+  const choice = useInstrumentChoice(open ? clientId : null, 'self');
   const [link, setLink] = useState<SelfAssessmentLinkView>();
   const [error, setError] = useState<unknown>();
   const { pending: busy, onSubmit } = usePendingAction();
   const ids = { url: useId() };
-  const chosen = instrumentId || instruments.data?.items[0]?.id || '';
-  const instrumentKey = instruments.data?.items.find((i) => i.id === chosen)?.key;
-  const occasion =
-    pickedOccasion ??
-    dueOccasion(
-      (earlier.data?.items ?? []).filter(
-        (a) => a.instrumentKey === instrumentKey && a.perspective === 'self',
-      ),
-    );
+  const { chosen, occasion } = choice;
 
   const create = async () => {
     setError(undefined);
     try {
       setLink(
-        await request<SelfAssessmentLinkView>(`/api/clients/${clientId}/self-assessment-links`, {
-          method: 'POST',
+        await api.selfAssessment.createLink({
+          params: { id: clientId },
           body: { instrumentId: chosen, occasion },
         }),
       );
@@ -98,21 +77,7 @@ export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; 
       ) : (
         <form onSubmit={onSubmit(create)}>
           <div className="entry-header">
-            <SelectField
-              label={t('assessments.entry.instrument')}
-              options={(instruments.data?.items ?? []).map((i) => ({
-                id: i.id,
-                label: `${tr(i.title, lang)} (v${i.version})`,
-              }))}
-              selectedKey={chosen || null}
-              onSelectionChange={(key) => key && setInstrumentId(key)}
-            />
-            <SelectField
-              label={t('assessments.entry.occasion')}
-              options={occasions.map((o) => ({ id: o, label: t(`assessments.occasion.${o}`) }))}
-              selectedKey={occasion}
-              onSelectionChange={(key) => key && setOccasion(key as Occasion)}
-            />
+            <InstrumentChoiceFields choice={choice} />
           </div>
           <Button type="submit" isPending={busy} isDisabled={!chosen}>
             {t('assessments.selfLink.create')}

@@ -1,12 +1,14 @@
 import type { SelfAssessmentLinkSummary } from '@lotse/domain';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import type { QueryState } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { TableRegion } from '../../ui/TableRegion.tsx';
 import { tr } from './text.ts';
 
 /**
@@ -23,7 +25,6 @@ export function SelfAssessmentLinks({
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'de';
   const locale = localeOf[lang];
-  const captionId = useId();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
@@ -35,7 +36,7 @@ export function SelfAssessmentLinks({
     setError(undefined);
     setNotice(undefined);
     try {
-      await request(`/api/self-assessment-links/${id}/revoke`, { method: 'POST' });
+      await api.selfAssessment.revokeLink({ params: { id } });
       setNotice(t('assessments.selfLinks.revoked'));
       links.reload();
     } catch (e) {
@@ -48,61 +49,54 @@ export function SelfAssessmentLinks({
 
   return (
     <div>
-      <h3 id={captionId}>{t('assessments.selfLinks.title')}</h3>
+      <h3>{t('assessments.selfLinks.title')}</h3>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {error || links.error ? (
         <Alert tone="error">
           {isApiError(error) ? detailedText(t, error) : errorText(t, error ?? links.error)}
         </Alert>
       ) : null}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
-        <table className="table" aria-labelledby={captionId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.entry.instrument')}</th>
-              <th scope="col">{t('assessments.entry.occasion')}</th>
-              <th scope="col">{t('assessments.selfLinks.created')}</th>
-              <th scope="col">{t('assessments.selfLinks.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('assessments.selfLinks.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((l) => (
-              <tr key={l.id}>
-                <td>{tr(l.instrument.title, lang)}</td>
-                <td>{t(`assessments.occasion.${l.occasion}`)}</td>
-                <td>{day(l.createdAt)}</td>
-                <td>
-                  {t(`assessments.selfLinks.state.${l.status}`, {
-                    date: day(
-                      l.status === 'open' ? l.expiresAt : (l.revokedAt ?? l.completedAt ?? l.expiresAt),
-                    ),
+      <TableRegion
+        caption={t('assessments.selfLinks.title')}
+        captionHidden
+        labelTable
+        columns={[
+          { label: t('assessments.entry.instrument') },
+          { label: t('assessments.entry.occasion') },
+          { label: t('assessments.selfLinks.created') },
+          { label: t('assessments.selfLinks.status') },
+          { label: t('assessments.selfLinks.actions'), hidden: true },
+        ]}
+      >
+        {items.map((l) => (
+          <tr key={l.id}>
+            <td>{tr(l.instrument.title, lang)}</td>
+            <td>{t(`assessments.occasion.${l.occasion}`)}</td>
+            <td>{day(l.createdAt)}</td>
+            <td>
+              {t(`assessments.selfLinks.state.${l.status}`, {
+                date: day(l.status === 'open' ? l.expiresAt : (l.revokedAt ?? l.completedAt ?? l.expiresAt)),
+              })}
+            </td>
+            <td>
+              {canWrite && l.status === 'open' ? (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  isPending={busy === l.id}
+                  onPress={() => void revoke(l.id)}
+                  aria-label={t('assessments.selfLinks.revokeFor', {
+                    instrument: tr(l.instrument.title, lang),
+                    date: day(l.createdAt),
                   })}
-                </td>
-                <td>
-                  {canWrite && l.status === 'open' ? (
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      isPending={busy === l.id}
-                      onPress={() => void revoke(l.id)}
-                      aria-label={t('assessments.selfLinks.revokeFor', {
-                        instrument: tr(l.instrument.title, lang),
-                        date: day(l.createdAt),
-                      })}
-                    >
-                      {t('assessments.selfLinks.revoke')}
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+                >
+                  {t('assessments.selfLinks.revoke')}
+                </Button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </TableRegion>
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import type { Answers, AnswerValue, InstrumentLocale, PublicSelfAssessmentView } from '@lotse/domain';
-// The scoring module holds no schemas: the domain package's index would bring zod into the page.
-import { validateAnswers } from '@lotse/domain/src/instruments/scoring.ts';
-import { useEffect, useRef, useState } from 'react';
+import type { InstrumentLocale } from '@lotse/domain';
+import { selfAssessmentEndpoints } from '@lotse/domain/endpoints';
+import type { selfAssessmentRoutes } from '@lotse/domain/routes';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, request } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
+import { bind } from '../../app/endpoint.ts';
 import { errorText } from '../../app/errors.ts';
-import { useApiQuery } from '../../app/useApi.ts';
+import { useEndpoint } from '../../app/useApi.ts';
 import { setLanguage } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
@@ -13,8 +14,14 @@ import { PlainButton as Button } from '../../ui/PlainButton.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
 import './assessments.css';
+import { missingAnswers, useAnswerDraft } from './useAnswerDraft.ts';
 
 const LOCALES: InstrumentLocale[] = ['de', 'de-LS', 'en'];
+
+// Only the public endpoints: the page is in the public pages' own small entry, which must not load the
+// staff app's `api`.
+const publicApi =
+  bind<Pick<typeof selfAssessmentRoutes, 'open' | 'saveDraft' | 'submit'>>(selfAssessmentEndpoints);
 
 /**
  * Public page behind a one-time link: the client fills in the self-assessment alone, in German, easy
@@ -26,18 +33,13 @@ export function SelfAssessmentPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const [locale, setLocale] = useState<InstrumentLocale>(i18n.language === 'en' ? 'en' : 'de');
   const k = (key: string) => t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.${key}`);
-  const link = useApiQuery<PublicSelfAssessmentView>(`/api/self-assessment/${encodeURIComponent(token)}`);
+  const link = useEndpoint(publicApi.open, { params: { token } });
   const data = link.data;
-  const [answers, setAnswers] = useState<Answers | undefined>();
-  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState<unknown>();
+  const { answers, onChange, saving, error, setError, settled } = useAnswerDraft(data?.answers, (next) =>
+    publicApi.saveDraft({ params: { token }, body: { answers: next } }),
+  );
   const [done, setDone] = useState(false);
   const { pending: busy, onSubmit } = usePendingAction();
-  const queue = useRef(Promise.resolve());
-
-  useEffect(() => {
-    if (data && answers === undefined) setAnswers(data.answers);
-  }, [data, answers]);
   // The header's language switch (de/en) and the page's switch stay in step.
   useEffect(() => {
     if (i18n.language === 'en') setLocale('en');
@@ -52,45 +54,13 @@ export function SelfAssessmentPage({ token }: { token: string }) {
     void setLanguage(next === 'en' ? 'en' : 'de');
   };
 
-  const save = (next: Answers) => {
-    setSaving('saving');
-    queue.current = queue.current
-      .then(() =>
-        request(`/api/self-assessment/${encodeURIComponent(token)}/draft`, {
-          method: 'PUT',
-          body: { answers: next },
-        }),
-      )
-      .then(() => setSaving('saved'))
-      .catch((e: unknown) => setError(e));
-  };
-  const onChange = (key: string, value: AnswerValue | undefined) => {
-    setAnswers((prev) => {
-      const next = { ...(prev ?? {}) };
-      if (value === undefined) delete next[key];
-      else next[key] = value;
-      save(next);
-      return next;
-    });
-  };
   const ins = data?.instrument;
-  const missing =
-    ins && answers
-      ? validateAnswers(
-          { title: ins.title, scoring: ins.scoring, dimensions: ins.dimensions },
-          'self',
-          answers,
-          { complete: true },
-        ).length
-      : 0;
+  const missing = missingAnswers(ins, 'self', answers);
   const submit = async () => {
     setError(undefined);
     try {
-      await queue.current;
-      await request(`/api/self-assessment/${encodeURIComponent(token)}/submit`, {
-        method: 'POST',
-        body: { answers },
-      });
+      await settled();
+      await publicApi.submit({ params: { token }, body: { answers } });
       setDone(true);
     } catch (e) {
       setError(e);
