@@ -1,6 +1,5 @@
 import type { Route, RouteInput, RouteOutput } from '@lotse/domain/src/api/route.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type RequestOptions, request } from './api.ts';
 import type { Call } from './endpoint.ts';
 
 export interface QueryState<T> {
@@ -59,10 +58,4 @@ export function useEndpoint<R extends Route>(
   return useLoad(key, (signal) =>
     (call as (input: unknown, options: object) => Promise<RouteOutput<R>>)(input, { signal }),
   );
-}
-
-/** Loads JSON from a GET path that is not in the route table yet. */
-export function useApiQuery<T>(path: string | null, query?: RequestOptions['query']): QueryState<T> {
-  const key = path === null ? null : `${path} ${JSON.stringify(query ?? {})}`;
-  return useLoad(key, (signal) => request<T>(path ?? '', { query, signal }));
 }
