@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, FieldError } from 'react-aria-components';
+import { FieldHead } from './FieldHead.tsx';
 
 export interface CheckboxOption {
   value: string;
@@ -41,12 +42,7 @@ export function CheckboxGroupField({
       isDisabled={isDisabled}
       name={name}
     >
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHead label={label} description={description} />
       <div className="checkbox-group__options">
         {options.map((option) => (
           <CheckboxItem key={option.value} value={option.value}>

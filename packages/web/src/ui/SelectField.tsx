@@ -4,14 +4,13 @@ import {
   Select as AriaSelect,
   FieldError,
   type Key,
-  Label,
   ListBox,
   ListBoxItem,
   Popover,
   SelectValue,
-  Text,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { FieldHead } from './FieldHead.tsx';
 
 export interface SelectOption<K extends string = string> {
   id: K;
@@ -56,12 +55,7 @@ export function SelectField<K extends string = string>({
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
     >
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHead label={label} description={description} />
       <AriaButton className="field__input select__button">
         <SelectValue className="select__value" />
         <span className="select__chevron" aria-hidden="true">

@@ -4,9 +4,8 @@ import {
   type TextFieldProps as AriaTextFieldProps,
   FieldError,
   Input,
-  Label,
-  Text,
 } from 'react-aria-components';
+import { FieldHead } from './FieldHead.tsx';
 
 export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | 'children' | 'isInvalid'> {
   label: ReactNode;
@@ -32,12 +31,7 @@ export function TextField({
       isInvalid={Boolean(errorMessage)}
       className={['field', className ?? ''].filter(Boolean).join(' ')}
     >
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHead label={label} description={description} />
       <Input className={['field__input', inputClassName ?? ''].filter(Boolean).join(' ')} />
       <FieldError className="field__error">{errorMessage}</FieldError>
     </AriaTextField>
