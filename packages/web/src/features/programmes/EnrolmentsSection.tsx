@@ -10,6 +10,7 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -19,6 +20,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { earlyEndReasonKeys, exitReasonKeys, explained, isIsoDate, todayIso } from './programmes.ts';
 
 const PAGE_SIZE = 25;
@@ -340,20 +342,22 @@ function EnrolDialog({
   );
 }
 
-function ExitDialog({
-  enrolment,
-  onClose,
-  onDone,
-}: {
+/** What the exit and admit dialogs of one enrolment get. */
+interface EnrolmentDialogProps {
   enrolment: EnrolmentView;
   onClose: () => void;
   onDone: (message: string) => void;
-}) {
+}
+
+function ExitDialog({ enrolment, onClose, onDone }: EnrolmentDialogProps) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const [date, setDate] = useState(todayIso());
-  const [reason, setReason] = useState<ExitReason>('regular_end');
-  const [earlyEnd, setEarlyEnd] = useState<EarlyEndReason>('personal');
+  const form = useDraft(() => ({
+    date: todayIso(),
+    reason: 'regular_end' as ExitReason,
+    earlyEndReason: 'personal' as EarlyEndReason,
+  }));
+  const { date, reason, earlyEndReason } = form.draft;
 
   const submit = async () => {
     if (!isIsoDate(date)) invalid([{ path: 'date', message: t('programmes.enrolments.dateRequired') }]);
@@ -362,50 +366,43 @@ function ExitDialog({
       t,
       api.programmes.exit({
         params: { id: enrolment.id },
-        body: { date, reason, ...(reason === 'early_end' ? { earlyEndReason: earlyEnd } : {}) },
+        body: { date, reason, ...(reason === 'early_end' ? { earlyEndReason } : {}) },
       }),
     );
     onDone(t('programmes.enrolments.exited', { name: nameOf(enrolment) }));
   };
 
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('programmes.enrolments.exitActionFor', { name: nameOf(enrolment) })}
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
       submitLabel={t('programmes.enrolments.saveExit')}
       onSubmit={submit}
     >
-      {(errors) => (
+      {(field) => (
         <>
           <TextField
             label={t('programmes.enrolments.exitDate')}
             type="date"
             isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
+            {...field.text('date')}
           />
           <SelectField
             label={t('programmes.enrolments.exitReason')}
             options={exitReasonKeys.map((k) => ({ id: k, label: t(`programmes.exitReason.${k}`) }))}
-            selectedKey={reason}
-            onSelectionChange={(key) => setReason((key ?? 'regular_end') as ExitReason)}
+            {...field.select('reason')}
           />
           {reason === 'early_end' ? (
             <SelectField
               label={t('programmes.enrolments.earlyEndReason')}
               options={earlyEndReasonKeys.map((k) => ({ id: k, label: t(`programmes.earlyEndReason.${k}`) }))}
-              selectedKey={earlyEnd}
-              onSelectionChange={(key) => setEarlyEnd((key ?? 'personal') as EarlyEndReason)}
+              {...field.select('earlyEndReason')}
             />
           ) : null}
-          {errors.earlyEndReason ? <p className="field__error">{errors.earlyEndReason}</p> : null}
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
 
@@ -414,63 +411,53 @@ function AdmitDialog({
   canOverbook,
   onClose,
   onDone,
-}: {
-  enrolment: EnrolmentView;
-  canOverbook: boolean;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+}: EnrolmentDialogProps & { canOverbook: boolean }) {
   const { t } = useTranslation();
-  const [entryDate, setEntryDate] = useState(todayIso());
-  const [reason, setReason] = useState('');
+  const form = useDraft(() => ({ entryDate: todayIso(), overbookingReason: '' }));
+  const { entryDate, overbookingReason } = form.draft;
 
   const submit = async () => {
     if (!isIsoDate(entryDate))
       invalid([{ path: 'entryDate', message: t('programmes.enrolments.dateRequired') }]);
+    const reason = overbookingReason.trim();
     await explained(
       t,
       api.programmes.admit({
         params: { id: enrolment.id },
-        body: { entryDate, ...(reason.trim() ? { overbookingReason: reason.trim() } : {}) },
+        body: { entryDate, ...(reason ? { overbookingReason: reason } : {}) },
       }),
     );
     onDone(t('programmes.enrolments.admitted', { name: nameOf(enrolment) }));
   };
 
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('programmes.enrolments.admitActionFor', { name: nameOf(enrolment) })}
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
       submitLabel={t('programmes.enrolments.saveAdmit')}
       onSubmit={submit}
     >
-      {(errors) => (
+      {(field) => (
         <>
           <TextField
             label={t('programmes.enrolments.entryDate')}
             type="date"
             isRequired
-            value={entryDate}
-            onChange={setEntryDate}
-            errorMessage={errors.entryDate}
+            {...field.text('entryDate')}
           />
           {canOverbook ? (
-            <TextAreaField
-              label={t('programmes.enrolments.overbookReason')}
-              value={reason}
-              onChange={setReason}
-              rows={3}
-              errorMessage={errors.overbookingReason}
-            />
-          ) : null}
-          {canOverbook ? (
-            <p className="field__description">{t('programmes.enrolments.overbookHelp')}</p>
+            <>
+              <TextAreaField
+                label={t('programmes.enrolments.overbookReason')}
+                rows={3}
+                {...field.text('overbookingReason')}
+              />
+              <p className="field__description">{t('programmes.enrolments.overbookHelp')}</p>
+            </>
           ) : null}
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
