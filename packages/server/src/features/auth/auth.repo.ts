@@ -34,30 +34,22 @@ export async function disableMfa(tx: Queryable, userId: string, now: Date): Prom
   );
 }
 
+/**
+ * Sets a user's password. Through a one-time link (`activate`) an invited user also becomes active:
+ * choosing the first password completes the invitation.
+ */
 export async function setPassword(
   tx: Queryable,
   userId: string,
   passwordHash: string,
   now: Date,
-): Promise<void> {
-  await tx.query(
-    'UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1',
-    [userId, passwordHash, now],
-  );
-}
-
-/** Sets the password through a one-time link; an invited user becomes active. */
-export async function setPasswordFromLink(
-  tx: Queryable,
-  userId: string,
-  passwordHash: string,
-  now: Date,
+  activate = false,
 ): Promise<void> {
   await tx.query(
     `UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3,
-            status = CASE WHEN status = 'invited' THEN 'active' ELSE status END
+            status = CASE WHEN $4::boolean AND status = 'invited' THEN 'active' ELSE status END
       WHERE id = $1`,
-    [userId, passwordHash, now],
+    [userId, passwordHash, now, activate],
   );
 }
 

@@ -26,7 +26,6 @@ import {
   setLastLogin,
   setMfaLastStep,
   setPassword,
-  setPasswordFromLink,
   setPendingMfaSecret,
 } from './auth.repo.ts';
 import { beginAttempt, recordFailure, recordSuccess } from './login-throttle.ts';
@@ -385,7 +384,7 @@ export async function acceptToken(ctx: AppContext, input: { token: string; passw
   await withSystem(ctx, async (tx, now) => {
     const { row, user } = await findUsableToken(tx, input.token, now);
     assertAcceptablePassword(input.password, passwordContext(user));
-    await setPasswordFromLink(tx, user.id, await hashPassword(input.password), now);
+    await setPassword(tx, user.id, await hashPassword(input.password), now, true);
     await markOneTimeTokenUsed(tx, row.token_hash, now);
     await deleteUserSessions(tx, user.id);
     await appendAudit(
