@@ -195,7 +195,7 @@ async function main() {
   );
   console.log(`load average (1, 5, 15 min): ${load.join(', ')}`);
   if (process.env.BENCH_HOLD) {
-    console.log('holding; kill -USR2 ' + process.pid);
+    console.log(`holding; kill -USR2 ${process.pid}`);
     await new Promise((r) => process.once('SIGUSR2', r));
   }
   await t.close();

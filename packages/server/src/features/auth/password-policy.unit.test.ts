@@ -10,7 +10,7 @@ describe('password policy (NIST SP 800-63B)', () => {
     expect(checkPassword('kurz-aber-1')).toBe('too_short');
     expect(checkPassword('ein langer satz')).toBeNull();
     expect(
-      checkPassword('x'.repeat(10) + 'Lange Passphrasen sind erlaubt und gut, auch mit 64+ Zeichen!!!'),
+      checkPassword(`${'x'.repeat(10)}Lange Passphrasen sind erlaubt und gut, auch mit 64+ Zeichen!!!`),
     ).toBeNull();
     expect(checkPassword('a'.repeat(129))).toBe('too_long');
   });

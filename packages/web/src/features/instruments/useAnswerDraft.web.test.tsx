@@ -1,5 +1,5 @@
-import { act, render, screen } from '@testing-library/react';
 import { instrumentDefinition, teilhabeBogenV1 } from '@lotse/domain';
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { missingAnswers, useAnswerDraft } from './useAnswerDraft.ts';
 
