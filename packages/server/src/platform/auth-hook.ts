@@ -1,4 +1,3 @@
-import type { Access } from '@lotse/domain/routes';
 import type { FastifyRequest } from 'fastify';
 import { appendAudit } from './audit.ts';
 import { type AppContext, withSystem } from './context.ts';
@@ -37,7 +36,7 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (isDocsRoute(route.url)) return;
-    const access = accessOf(route.config);
+    const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
     if (access !== 'public' && !actions.includes(access)) {
       throw new Error(`Route ${route.method} ${route.url} declares an unknown action: ${access}`);
@@ -55,7 +54,7 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
   app.addHook('preValidation', async (req) => {
     const config = req.routeOptions.config;
     if (!req.routeOptions.url?.startsWith('/api')) return;
-    const access = accessOf(config);
+    const access = config?.access;
     if (access === 'public' || isDocsRoute(req.routeOptions.url)) return;
     const result = await authenticate(req);
     if (result.status !== 'valid') {
@@ -87,11 +86,6 @@ export function installAuth(app: App, ctx: AppContext, authenticate: Authenticat
     req.session = session;
   });
   return routes;
-}
-
-/** A route's access: from its declaration in the route table, or the config of a route registered outside it. */
-function accessOf(config: { access?: Access } | undefined) {
-  return config?.access;
 }
 
 /** The API documentation (registered by @fastify/swagger-ui) is public like the OpenAPI document. */

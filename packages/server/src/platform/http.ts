@@ -46,8 +46,6 @@ declare module 'fastify' {
   }
 }
 
-export { idParams } from '@lotse/domain/routes';
-
 /**
  * Fastify options for a route declared in the domain's route table: method, path and schemas come
  * from there; `serve` adds the access config and the handler. Fastify's zod type provider types the
