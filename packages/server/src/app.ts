@@ -45,6 +45,7 @@ import { userRoutes } from './features/users/users.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
 import type { App } from './platform/http.ts';
+import { continueWithinBodyLimit } from './platform/expect-continue.ts';
 import { errorHandler } from './platform/http-errors.ts';
 import { languageOf, localize } from './platform/i18n/messages.ts';
 import { rejectNulBytes } from './platform/input-guard.ts';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext): Promise<LotseApp> {
   );
   app.addHook('onRoute', requireDeclaredSecrets);
   app.addHook('preValidation', rejectNulBytes);
+  continueWithinBodyLimit(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApp, type TestApp, type TestClient } from '../testing/test-app.ts';
 
@@ -121,6 +122,15 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('answers an announced oversized body with 413 before the client sends it', async () => {
+    const big = await announceBody(t.baseUrl, 3_000_000, '');
+    expect(big).toEqual({ continued: false, status: 413, connection: 'close' });
+    // Within the limit the server asks for the body and then judges it.
+    const small = await announceBody(t.baseUrl, 2, '{}');
+    expect(small.continued).toBe(true);
+    expect(small.status).toBe(400);
+  });
+
   it('refuses a write carrying a foreign Origin', async () => {
     const res = await admin.request(
       'POST',
@@ -191,3 +201,38 @@ describe('OpenAPI', () => {
     expect(String(docs.body)).toMatch(/swagger/i);
   });
 });
+
+/**
+ * Sends the head of a login request that announces `length` bytes with `Expect: 100-continue`, and
+ * the body only when the server asks for it; reports whether it asked and what it answered.
+ */
+function announceBody(
+  baseUrl: string,
+  length: number,
+  body: string,
+): Promise<{ continued: boolean; status: number; connection: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    let continued = false;
+    const req = httpRequest(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: {
+        expect: '100-continue',
+        'content-type': 'application/json',
+        'content-length': String(length),
+        origin: baseUrl,
+      },
+    });
+    req.on('continue', () => {
+      continued = true;
+      req.end(body);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () =>
+        resolve({ continued, status: res.statusCode ?? 0, connection: res.headers.connection }),
+      );
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+}
