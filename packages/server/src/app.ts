@@ -44,8 +44,8 @@ import { selfAssessmentRoutes } from './features/self-assessment/self-assessment
 import { userRoutes } from './features/users/users.routes.ts';
 import { type ApiRoute, installAuth } from './platform/auth-hook.ts';
 import type { AppContext } from './platform/context.ts';
-import type { App } from './platform/http.ts';
 import { continueWithinBodyLimit } from './platform/expect-continue.ts';
+import type { App } from './platform/http.ts';
 import { errorHandler } from './platform/http-errors.ts';
 import { languageOf, localize } from './platform/i18n/messages.ts';
 import { rejectNulBytes } from './platform/input-guard.ts';
