@@ -178,7 +178,7 @@ export function SectionNav({ sections }: { sections: { id: string; label: string
   const { t } = useTranslation();
   return (
     <nav className="record-nav" aria-label={t('casework.summary.sections')}>
-      <ul>
+      <ul className="link-row">
         {sections.map((s) => (
           <li key={s.id}>
             <a href={`#${s.id}`} onClick={(e) => jumpToSection(e, s.id)}>

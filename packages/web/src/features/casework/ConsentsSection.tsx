@@ -12,7 +12,6 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
-import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -20,6 +19,7 @@ import { useDraft } from '../../ui/useDraft.ts';
 import { consentForms, consentPurposes } from './casework.ts';
 import type { AddToClientProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
+import { RecordTable } from './RecordTable.tsx';
 
 /** Consents per purpose, with withdrawal that takes effect at once. */
 export function ConsentsSection({
@@ -55,18 +55,15 @@ export function ConsentsSection({
       description={<p>{t('casework.consent.intro')}</p>}
     >
       {failure ? <Alert tone="error">{failure}</Alert> : null}
-      <LoadedTable
+      <RecordTable
         query={consents}
+        title={t('casework.consent.title')}
         empty={t('casework.consent.none')}
-        caption={t('casework.consent.title')}
-        captionHidden
-        labelTable
         columns={[
-          { label: t('casework.consent.purpose') },
-          { label: t('casework.consent.form') },
-          { label: t('casework.consent.date') },
-          { label: t('casework.consent.status') },
-          { label: t('casework.actions'), hidden: true },
+          t('casework.consent.purpose'),
+          t('casework.consent.form'),
+          t('casework.consent.date'),
+          t('casework.consent.status'),
         ]}
         cells={(c) => (
           <>
@@ -84,22 +81,19 @@ export function ConsentsSection({
                 {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
               </span>
             </td>
-            <td>
-              {c.active && !client.anonymised ? (
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onPress={() => void withdraw(c)}
-                  aria-label={t('casework.consent.withdrawLabel', {
-                    purpose: t(`casework.purpose.${c.purpose}`),
-                  })}
-                >
-                  {t('casework.consent.withdraw')}
-                </Button>
-              ) : null}
-            </td>
           </>
         )}
+        action={(c) =>
+          c.active && !client.anonymised
+            ? {
+                label: t('casework.consent.withdraw'),
+                accessibleLabel: t('casework.consent.withdrawLabel', {
+                  purpose: t(`casework.purpose.${c.purpose}`),
+                }),
+                onPress: () => void withdraw(c),
+              }
+            : null
+        }
       />
       {!client.anonymised ? (
         <div className="section-actions">

@@ -11,7 +11,6 @@ import { useDimensions } from '../../app/useDimensions.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
-import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
@@ -19,6 +18,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
 import type { AddToClientProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
+import { RecordTable } from './RecordTable.tsx';
 import { useNeedDimensions } from './useNeedDimensions.ts';
 
 /**
@@ -57,18 +57,15 @@ export function GoalsSection({
           </div>
         </div>
       ) : null}
-      <LoadedTable
+      <RecordTable
         query={goals}
+        title={t('casework.goal.title')}
         empty={t('casework.goal.none')}
-        caption={t('casework.goal.title')}
-        captionHidden
-        labelTable
         columns={[
-          { label: t('casework.goal.goal') },
-          { label: t('casework.goal.dimension') },
-          { label: t('casework.goal.targetDate') },
-          { label: t('casework.goal.status') },
-          { label: t('casework.actions'), hidden: true },
+          t('casework.goal.goal'),
+          t('casework.goal.dimension'),
+          t('casework.goal.targetDate'),
+          t('casework.goal.status'),
         ]}
         cells={(g) => (
           <>
@@ -94,20 +91,17 @@ export function GoalsSection({
               ) : null}
             </td>
             <td>{t(`casework.goalStatus.${g.status}`)}</td>
-            <td>
-              {!client.anonymised ? (
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onPress={() => setReviewing(g)}
-                  aria-label={t('casework.goal.reviewLabel', { title: g.title })}
-                >
-                  {t('casework.goal.review')}
-                </Button>
-              ) : null}
-            </td>
           </>
         )}
+        action={(g) =>
+          client.anonymised
+            ? null
+            : {
+                label: t('casework.goal.review'),
+                accessibleLabel: t('casework.goal.reviewLabel', { title: g.title }),
+                onPress: () => setReviewing(g),
+              }
+        }
       />
       {!client.anonymised ? (
         <div className="section-actions">

@@ -58,7 +58,7 @@ export function BlankFormLinks({ instrument, clientId }: { instrument: Instrumen
           <div key={p}>
             <dt>{t(`instruments.blankForms.${p}`)}</dt>
             <dd>
-              <ul className="blank-forms__links">
+              <ul className="link-row">
                 {locales.map((l) => (
                   <li key={l}>
                     <a
