@@ -68,6 +68,28 @@ function useFormat() {
 }
 const numberOrNull = (v: ProtectedNumber) => (typeof v === 'number' ? v : null);
 
+/** The frame of the page's charts: a tooltip per category, and room above for a legend where one is. */
+function frame({
+  legend = false,
+  top = legend ? 36 : 16,
+  right = 16,
+}: {
+  legend?: boolean;
+  top?: number;
+  right?: number;
+} = {}) {
+  return {
+    tooltip: { trigger: 'axis' },
+    ...(legend ? { legend: { top: 0 } } : {}),
+    grid: { left: 8, right, bottom: 8, top, containLabel: true },
+  };
+}
+
+/** One series of figures in one colour; a hidden figure leaves a gap. */
+function series(name: string, type: 'bar' | 'line', color: string, figures: readonly ProtectedNumber[]) {
+  return { name, type, itemStyle: { color }, data: figures.map(numberOrNull) };
+}
+
 function ChangeCharts({ report: raw }: { report: CohortReport }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -79,6 +101,12 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
   const rows = [...report.dimensions, report.total];
   const labels = rows.map((d) => (d.key === '_total' ? t('evaluation.total') : d.title));
   if (!ready) return <Loading label={t('common.loading')} />;
+  // The dimensions along the bottom, every name shown, slanted to fit.
+  const dimensionAxis = {
+    type: 'category',
+    data: labels,
+    axisLabel: { interval: 0, rotate: 40, color: '#1f2933' },
+  };
   return (
     <>
       <ChartCard
@@ -86,17 +114,16 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
         summary={changeSummary(report, lang)}
         height={420}
         option={{
-          tooltip: { trigger: 'axis' },
-          grid: { left: 8, right: 16, bottom: 8, top: 16, containLabel: true },
-          xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 40, color: '#1f2933' } },
+          ...frame(),
+          xAxis: dimensionAxis,
           yAxis: { type: 'value', name: t('evaluation.change.points'), axisLabel: { color: '#1f2933' } },
           series: [
-            {
-              name: t('evaluation.change.meanChange'),
-              type: 'bar',
-              itemStyle: { color: COLORS.primary },
-              data: rows.map((d) => numberOrNull(d.meanChange)),
-            },
+            series(
+              t('evaluation.change.meanChange'),
+              'bar',
+              COLORS.primary,
+              rows.map((d) => d.meanChange),
+            ),
             {
               // Whiskers of the 95 % interval: a vertical line with caps per bar.
               name: t('evaluation.change.ci'),
@@ -151,19 +178,17 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
         summary={reliableChangeSummary(report, lang)}
         height={420}
         option={{
-          tooltip: { trigger: 'axis' },
-          legend: { top: 0 },
-          grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
-          xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 40, color: '#1f2933' } },
+          ...frame({ legend: true }),
+          xAxis: dimensionAxis,
           yAxis: { type: 'value', minInterval: 1 },
           series: (['improved', 'unchanged', 'worsened'] as const).map((k) => ({
-            name: t(`evaluation.rci.${k}`),
-            type: 'bar',
+            ...series(
+              t(`evaluation.rci.${k}`),
+              'bar',
+              k === 'improved' ? COLORS.good : k === 'worsened' ? COLORS.bad : COLORS.neutral,
+              rows.map((d) => d[k]),
+            ),
             stack: 'rci',
-            itemStyle: {
-              color: k === 'improved' ? COLORS.good : k === 'worsened' ? COLORS.bad : COLORS.neutral,
-            },
-            data: rows.map((d) => numberOrNull(d[k])),
           })),
         }}
         table={
@@ -226,15 +251,6 @@ function AttritionAndReference({ report }: { report: CohortReport }) {
   );
 }
 
-function OutcomesSection({ query }: { query: PeriodQuery }) {
-  const outcomes = useEndpoint(api.evaluation.outcomes, { query });
-  return (
-    <Loaded query={outcomes} hideStale>
-      {(r) => <Outcomes r={r} />}
-    </Loaded>
-  );
-}
-
 function Outcomes({ r }: { r: OutcomesReport }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -244,24 +260,22 @@ function Outcomes({ r }: { r: OutcomesReport }) {
         title={t('evaluation.outcomes.chart')}
         summary={outcomesSummary(r, currentLanguage())}
         option={{
-          tooltip: { trigger: 'axis' },
-          legend: { top: 0 },
-          grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+          ...frame({ legend: true }),
           xAxis: { type: 'category', data: r.byMonth.map((m) => m.month) },
           yAxis: { type: 'value', minInterval: 1 },
           series: [
-            {
-              name: t('evaluation.outcomes.closures'),
-              type: 'bar',
-              itemStyle: { color: COLORS.primary },
-              data: r.byMonth.map((m) => numberOrNull(m.closures)),
-            },
-            {
-              name: t('evaluation.outcomes.placements'),
-              type: 'line',
-              itemStyle: { color: COLORS.good },
-              data: r.byMonth.map((m) => numberOrNull(m.employment)),
-            },
+            series(
+              t('evaluation.outcomes.closures'),
+              'bar',
+              COLORS.primary,
+              r.byMonth.map((m) => m.closures),
+            ),
+            series(
+              t('evaluation.outcomes.placements'),
+              'line',
+              COLORS.good,
+              r.byMonth.map((m) => m.employment),
+            ),
           ],
         }}
         table={
@@ -326,15 +340,6 @@ function Outcomes({ r }: { r: OutcomesReport }) {
   );
 }
 
-function FunnelSection({ query }: { query: PeriodQuery }) {
-  const funnel = useEndpoint(api.evaluation.funnel, { query });
-  return (
-    <Loaded query={funnel} hideStale>
-      {(r) => <Funnel r={r} />}
-    </Loaded>
-  );
-}
-
 function Funnel({ r }: { r: FunnelReport }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -345,17 +350,16 @@ function Funnel({ r }: { r: FunnelReport }) {
         title={t('evaluation.funnel.chart')}
         summary={funnelSummary(r, currentLanguage(), labels)}
         option={{
-          tooltip: { trigger: 'axis' },
-          grid: { left: 8, right: 24, bottom: 8, top: 8, containLabel: true },
+          ...frame({ top: 8, right: 24 }),
           yAxis: { type: 'category', inverse: true, data: r.steps.map((s) => labels[s.key]) },
           xAxis: { type: 'value', minInterval: 1 },
           series: [
-            {
-              name: t('evaluation.funnel.people'),
-              type: 'bar',
-              itemStyle: { color: COLORS.primary },
-              data: r.steps.map((s) => numberOrNull(s.count)),
-            },
+            series(
+              t('evaluation.funnel.people'),
+              'bar',
+              COLORS.primary,
+              r.steps.map((s) => s.count),
+            ),
           ],
         }}
         table={
@@ -483,12 +487,34 @@ export default function EvaluationPage() {
   const programmes = useEndpoint(api.programmes.list, { query: { pageSize: 100 } });
   const programmeOptions = (programmes.data?.items ?? []).map((p) => ({ id: p.id, label: p.name }));
   const cohort = useEndpoint(api.evaluation.cohort, { query });
+  const outcomes = useEndpoint(api.evaluation.outcomes, { query: periodQuery });
+  const funnel = useEndpoint(api.evaluation.funnel, { query: periodQuery });
   const setFilter = (param: keyof typeof FILTERS, value: string | null) => {
     const next = new URLSearchParams(params);
-    if (value && value !== 'all') next.set(param, value);
+    if (value) next.set(param, value);
     else next.delete(param);
     setParams(next);
   };
+  const all = { id: 'all', label: t('evaluation.filter.all') };
+  const choices = (prefix: string, ids: readonly string[]) =>
+    ids.map((id) => ({ id, label: t(`evaluation.${prefix}.${id}`) }));
+  // Each filter with its choices; the choice a missing parameter stands for is not written to the address.
+  const filterFields = [
+    { param: 'programm', label: 'programme', unset: 'all', options: [all, ...programmeOptions] },
+    {
+      param: 'behinderung',
+      label: 'disability',
+      unset: 'all',
+      options: [all, ...choices('disability', evaluationDisability)],
+    },
+    {
+      param: 'perspektive',
+      label: 'perspective',
+      unset: 'professional',
+      options: choices('perspective', ['professional', 'self']),
+    },
+    { param: 'paar', label: 'pair', unset: 'latest', options: choices('pair', ['latest', 'exit']) },
+  ] as const;
   const download = (format: 'pdf' | 'xlsx') =>
     hrefOf(format === 'pdf' ? api.evaluation.cohortPdf : api.evaluation.cohortXlsx, { query });
   // A report of an earlier selection is never shown while the new one loads or after it failed.
@@ -510,39 +536,15 @@ export default function EvaluationPage() {
       intro={<p>{t('evaluation.intro', { threshold: report?.threshold ?? 5 })}</p>}
     >
       <div className="eval-filters">
-        <SelectField
-          label={t('evaluation.filter.programme')}
-          options={[{ id: 'all', label: t('evaluation.filter.all') }, ...programmeOptions]}
-          selectedKey={params.get('programm') ?? 'all'}
-          onSelectionChange={(k) => setFilter('programm', k)}
-        />
-        <SelectField
-          label={t('evaluation.filter.disability')}
-          options={[
-            { id: 'all', label: t('evaluation.filter.all') },
-            ...evaluationDisability.map((d) => ({ id: d, label: t(`evaluation.disability.${d}`) })),
-          ]}
-          selectedKey={params.get('behinderung') ?? 'all'}
-          onSelectionChange={(k) => setFilter('behinderung', k)}
-        />
-        <SelectField
-          label={t('evaluation.filter.perspective')}
-          options={[
-            { id: 'professional', label: t('evaluation.perspective.professional') },
-            { id: 'self', label: t('evaluation.perspective.self') },
-          ]}
-          selectedKey={params.get('perspektive') ?? 'professional'}
-          onSelectionChange={(k) => setFilter('perspektive', k === 'professional' ? null : k)}
-        />
-        <SelectField
-          label={t('evaluation.filter.pair')}
-          options={[
-            { id: 'latest', label: t('evaluation.pair.latest') },
-            { id: 'exit', label: t('evaluation.pair.exit') },
-          ]}
-          selectedKey={params.get('paar') ?? 'latest'}
-          onSelectionChange={(k) => setFilter('paar', k === 'latest' ? null : k)}
-        />
+        {filterFields.map((field) => (
+          <SelectField
+            key={field.param}
+            label={t(`evaluation.filter.${field.label}`)}
+            options={field.options}
+            selectedKey={params.get(field.param) ?? field.unset}
+            onSelectionChange={(k) => setFilter(field.param, k === field.unset ? null : k)}
+          />
+        ))}
       </div>
       <p className="eval-downloads">
         <a href={download('pdf')} download>
@@ -572,10 +574,14 @@ export default function EvaluationPage() {
         </>
       ) : null}
       <Section id="eval-outcomes" title={t('evaluation.outcomes.title')}>
-        <OutcomesSection query={periodQuery} />
+        <Loaded query={outcomes} hideStale>
+          {(r) => <Outcomes r={r} />}
+        </Loaded>
       </Section>
       <Section id="eval-funnel" title={t('evaluation.funnel.title')}>
-        <FunnelSection query={periodQuery} />
+        <Loaded query={funnel} hideStale>
+          {(r) => <Funnel r={r} />}
+        </Loaded>
       </Section>
       <Section id="eval-compare" title={t('evaluation.compare.title')}>
         <CompareSection base={query} programmes={programmeOptions} />
