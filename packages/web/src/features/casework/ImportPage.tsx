@@ -7,9 +7,10 @@ import { ApiError } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { FigureTable } from '../../ui/FigureTable.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
+import { usePendingAction } from '../../ui/usePendingAction.ts';
 import './casework.css';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -81,20 +82,14 @@ export function ImportPage() {
   const [progress, setProgress] = useState<number>();
   const [result, setResult] = useState<Result>();
   const [failure, setFailure] = useState<string>();
-  const [pending, setPending] = useState(false);
+  const { pending, run } = usePendingAction();
 
   /** One request of the page at a time: `pending` while it runs, its failure as the page's message. */
-  const attempt = async (request: () => Promise<void>) => {
-    setPending(true);
-    setFailure(undefined);
-    try {
-      await request();
-    } catch (error) {
-      setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-    }
-  };
+  const attempt = (request: () => Promise<void>) =>
+    run(() => {
+      setFailure(undefined);
+      return request().catch((error: unknown) => setFailure(errorText(t, error)));
+    });
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -224,25 +219,18 @@ function ImportResult({ result }: { result: Result }) {
         })}
       </Alert>
       {result.errors.length > 0 ? (
-        <TableRegion
+        <FigureTable
           caption={t('casework.import.errorsCaption')}
           columns={[
             { label: t('casework.import.row') },
             { label: t('casework.import.column') },
             { label: t('casework.import.problems') },
           ]}
-        >
-          {result.errors.map((e) => (
-            <tr key={`${e.row}-${e.path}`}>
-              <th scope="row">{e.row}</th>
-              <td>{e.path}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </TableRegion>
+          rows={result.errors.map((e) => [e.row, e.path, e.message])}
+        />
       ) : null}
       {result.duplicates.length > 0 ? (
-        <TableRegion
+        <FigureTable
           caption={t('casework.import.duplicatesCaption')}
           columns={[
             { label: t('casework.import.row') },
@@ -250,18 +238,13 @@ function ImportResult({ result }: { result: Result }) {
             { label: t('casework.client.birthDate') },
             { label: t('casework.import.duplicateOf') },
           ]}
-        >
-          {result.duplicates.map((d) => (
-            <tr key={d.row}>
-              <th scope="row">{d.row}</th>
-              <td>
-                {d.lastName}, {d.firstName}
-              </td>
-              <td>{d.birthDate}</td>
-              <td>{d.inFile ? t('casework.import.inFile') : t('casework.import.inLotse')}</td>
-            </tr>
-          ))}
-        </TableRegion>
+          rows={result.duplicates.map((d) => [
+            d.row,
+            `${d.lastName}, ${d.firstName}`,
+            d.birthDate,
+            d.inFile ? t('casework.import.inFile') : t('casework.import.inLotse'),
+          ])}
+        />
       ) : null}
       <p>
         <Link to="/klienten">{t('casework.import.toList')}</Link>

@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
+import { ColumnHeads } from './ColumnHeads.tsx';
 
 /**
  * Corrections of a completed assessment: "Korrektur erfassen" opens the answers for editing with a
@@ -121,14 +122,11 @@ export function Amendments({
         <div className="table-wrap">
           <table className="table">
             <caption>{t('assessments.amend.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assessments.amend.at')}</th>
-                <th scope="col">{t('assessments.amend.by')}</th>
-                <th scope="col">{t('assessments.amend.reason')}</th>
-                <th scope="col">{t('assessments.amend.changed')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={(['at', 'by', 'reason', 'changed'] as const).map((key) => ({
+                label: t(`assessments.amend.${key}`),
+              }))}
+            />
             <tbody>
               {assessment.amendments.map((m) => (
                 <tr key={m.id}>

@@ -22,7 +22,9 @@ import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { Amendments } from './Amendments.tsx';
-import { AssessmentEntry, PaperEntry } from './AssessmentEntry.tsx';
+import { AssessmentEntry } from './AssessmentEntry.tsx';
+import { ColumnHeads } from './ColumnHeads.tsx';
+import { PaperEntry } from './PaperEntry.tsx';
 import './assessments.css';
 import { blankFormHref } from './BlankForms.tsx';
 import { InstrumentChoiceFields, useInstrumentChoice } from './InstrumentChoice.tsx';
@@ -272,15 +274,13 @@ export function AssessmentPage() {
         >
           <div className="table-wrap">
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('assessments.progress.dimension')}</th>
-                  <th scope="col" className="num">
-                    {t('assessments.entry.score')}
-                  </th>
-                  <th scope="col">{t('assessments.progress.need')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  { label: t('assessments.progress.dimension') },
+                  { label: t('assessments.entry.score'), numeric: true },
+                  { label: t('assessments.progress.need') },
+                ]}
+              />
               <tbody>
                 {a.scores.map((s) => (
                   <tr key={s.dimension}>

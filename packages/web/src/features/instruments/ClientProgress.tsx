@@ -12,6 +12,7 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { BlankForms } from './BlankForms.tsx';
+import { ColumnHeads } from './ColumnHeads.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
 import { SelfAssessmentLink } from './SelfAssessmentLink.tsx';
@@ -396,28 +397,20 @@ function ChangeTable({
               perspective: t(`assessments.perspective.${series.perspective}`),
             })}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.progress.dimension')}</th>
-              <th scope="col" className="num">
-                {dateOf(fromId)}
-              </th>
-              {different ? (
-                <>
-                  <th scope="col" className="num">
-                    {dateOf(toId)}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('assessments.progress.change')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('assessments.progress.rci')}
-                  </th>
-                  <th scope="col">{t('assessments.progress.class')}</th>
-                </>
-              ) : null}
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t('assessments.progress.dimension') },
+              { label: dateOf(fromId), numeric: true },
+              ...(different
+                ? [
+                    { label: dateOf(toId), numeric: true },
+                    { label: t('assessments.progress.change'), numeric: true },
+                    { label: t('assessments.progress.rci'), numeric: true },
+                    { label: t('assessments.progress.class') },
+                  ]
+                : []),
+            ]}
+          />
           <tbody>
             {series.dimensions.map((d) => {
               const x1 = scoreAt(d, fromId);
@@ -466,20 +459,14 @@ function Comparison({ progress, series }: { progress: ProgressView; series: Seri
       <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
         <table className="table" aria-labelledby={captionId} data-testid="comparison-table">
           <caption id={captionId}>{t('assessments.progress.comparisonCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.progress.dimension')}</th>
-              <th scope="col" className="num">
-                {t('assessments.perspective.self')}
-              </th>
-              <th scope="col" className="num">
-                {t('assessments.perspective.professional')}
-              </th>
-              <th scope="col" className="num">
-                {t('assessments.progress.difference')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t('assessments.progress.dimension') },
+              ...(['perspective.self', 'perspective.professional', 'progress.difference'] as const).map(
+                (key) => ({ label: t(`assessments.${key}`), numeric: true }),
+              ),
+            ]}
+          />
           <tbody>
             {progress.comparison.map((c) => (
               <tr key={c.dimension} className={c.highlighted ? 'highlight' : undefined}>

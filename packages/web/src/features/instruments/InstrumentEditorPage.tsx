@@ -25,6 +25,12 @@ import './instruments.css';
 
 type Draft = Pick<InstrumentView, 'title' | 'description' | 'scoring' | 'dimensions'>;
 
+/** The scoring settings the editor offers, each a whole number within its bounds. */
+const SCORING_FIELDS = [
+  { key: 'needThreshold', min: 0, max: 100 },
+  { key: 'followUpMonths', min: 1, max: 60 },
+] as const;
+
 /** One text per locale, as three labelled inputs. */
 function LocalizedInput({
   label,
@@ -213,36 +219,20 @@ export function InstrumentEditorPage() {
                 onChange={(title) => setDraft({ ...draft, title })}
               />
               <div className="editor-row">
-                <label>
-                  {t('instruments.needThreshold')}
-                  <input
-                    type="number"
-                    min={0}
-                    max={100}
-                    value={draft.scoring.needThreshold}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        scoring: { ...draft.scoring, needThreshold: Number(e.target.value) },
-                      })
-                    }
-                  />
-                </label>
-                <label>
-                  {t('instruments.followUpMonths')}
-                  <input
-                    type="number"
-                    min={1}
-                    max={60}
-                    value={draft.scoring.followUpMonths}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        scoring: { ...draft.scoring, followUpMonths: Number(e.target.value) },
-                      })
-                    }
-                  />
-                </label>
+                {SCORING_FIELDS.map(({ key, min, max }) => (
+                  <label key={key}>
+                    {t(`instruments.${key}`)}
+                    <input
+                      type="number"
+                      min={min}
+                      max={max}
+                      value={draft.scoring[key]}
+                      onChange={(e) =>
+                        setDraft({ ...draft, scoring: { ...draft.scoring, [key]: Number(e.target.value) } })
+                      }
+                    />
+                  </label>
+                ))}
               </div>
             </Section>
             {draft.dimensions.map((d, di) => (
