@@ -108,35 +108,43 @@ interface DialogProps {
 
 type Form<D extends object> = ReturnType<typeof useDraft<D>>;
 
+/**
+ * The texts (`casework.case.*`) of each action on the case besides its name, which titles its dialog:
+ * the dialog's submit button and the notice once it is done.
+ */
+const ACTION_TEXTS = {
+  close: { submit: 'closeSubmit', done: 'closed' },
+  reopen: { submit: 'reopen', done: 'reopened' },
+  handover: { submit: 'handoverSubmit', done: 'handedOver' },
+  share: { submit: 'shareSubmit', done: 'sharedNotice' },
+} as const;
+
 /** A dialog that changes the case: sends the form's values, then tells the section what happened. */
 function CaseDialog<D extends object>({
+  action,
   initial,
   send,
-  done,
   onDone,
   onClose,
-  title,
-  submitLabel,
   children,
-}: Pick<DialogProps, 'onDone' | 'onClose'> & {
+}: DialogProps & {
+  action: keyof typeof ACTION_TEXTS;
   initial: () => D;
   send: (draft: D) => Promise<unknown>;
-  /** Said once the change is saved. */
-  done: string;
-  title: string;
-  submitLabel: string;
   children: (field: ReturnType<Form<D>['bind']>, errors: FieldErrors, form: Form<D>) => ReactNode;
 }) {
+  const { t } = useTranslation();
+  const texts = ACTION_TEXTS[action];
   const form = useDraft(initial);
   return (
     <DraftDialog
       form={form}
       onClose={onClose}
-      title={title}
-      submitLabel={submitLabel}
+      title={t(`casework.case.${action}`)}
+      submitLabel={t(`casework.case.${texts.submit}`)}
       onSubmit={async () => {
         await send(form.draft);
-        onDone(done);
+        onDone(t(`casework.case.${texts.done}`));
       }}
     >
       {(field, errors) => children(field, errors, form)}
@@ -144,13 +152,16 @@ function CaseDialog<D extends object>({
   );
 }
 
-function CloseDialog({ client, onDone, onClose }: DialogProps) {
+function CloseDialog(props: DialogProps) {
+  const { client } = props;
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   // The server allows closing from the day the case's work began (an earlier first contact counts).
   const beganOn = client.cases[0]?.beganOn;
   return (
     <CaseDialog
+      {...props}
+      action="close"
       initial={() => ({ outcome: null as Outcome | null, date: todayIso(), reason: '' })}
       send={({ outcome, date, reason }) => {
         checkDateOrder(t, 'caseClosure', beganOn, date, formatDate(beganOn, locale));
@@ -159,11 +170,6 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
           body: { outcome: outcome ?? undefined, date, ...(reason.trim() ? { reason } : {}) },
         });
       }}
-      done={t('casework.case.closed')}
-      onDone={onDone}
-      onClose={onClose}
-      title={t('casework.case.close')}
-      submitLabel={t('casework.case.closeSubmit')}
     >
       {(field) => (
         <>
@@ -181,17 +187,15 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
   );
 }
 
-function ReopenDialog({ client, onDone, onClose }: DialogProps) {
+function ReopenDialog(props: DialogProps) {
+  const { client } = props;
   const { t } = useTranslation();
   return (
     <CaseDialog
+      {...props}
+      action="reopen"
       initial={() => ({ date: todayIso(), reason: '' })}
       send={(body) => api.cases.reopen({ params: { id: client.id }, body })}
-      done={t('casework.case.reopened')}
-      onDone={onDone}
-      onClose={onClose}
-      title={t('casework.case.reopen')}
-      submitLabel={t('casework.case.reopen')}
     >
       {(field) => (
         <>
@@ -203,12 +207,15 @@ function ReopenDialog({ client, onDone, onClose }: DialogProps) {
   );
 }
 
-function HandoverDialog({ client, current, onDone, onClose }: DialogProps) {
+function HandoverDialog(props: DialogProps) {
+  const { client, current } = props;
   const { t } = useTranslation();
   const guides = useEndpoint(api.cases.listGuides, {});
   const options = (guides.data?.items ?? []).map((g) => ({ id: g.id, label: g.displayName }));
   return (
     <CaseDialog
+      {...props}
+      action="handover"
       initial={() => ({
         guideUserId: null as string | null,
         deputy: current?.deputies[0]?.id ?? null,
@@ -220,11 +227,6 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps) {
           body: { guideUserId: guideUserId ?? undefined, reason, deputyUserIds: deputy ? [deputy] : [] },
         })
       }
-      done={t('casework.case.handedOver')}
-      onDone={onDone}
-      onClose={onClose}
-      title={t('casework.case.handover')}
-      submitLabel={t('casework.case.handoverSubmit')}
     >
       {(field, _errors, form) => (
         <>
@@ -247,7 +249,8 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps) {
   );
 }
 
-function ShareDialog({ client, onDone, onClose }: DialogProps) {
+function ShareDialog(props: DialogProps) {
+  const { client } = props;
   const { t } = useTranslation();
   const consents = useEndpoint(api.consents.list, { params: { id: client.id } });
   const partners = (consents.data?.items ?? [])
@@ -255,6 +258,8 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
     .map((c) => ({ id: c.partnerAgency?.id ?? '', label: c.partnerAgency?.name ?? '' }));
   return (
     <CaseDialog
+      {...props}
+      action="share"
       initial={() => ({ partnerAgencyId: null as string | null })}
       send={({ partnerAgencyId }) =>
         api.cases.share({
@@ -262,11 +267,6 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
           body: { partnerAgencyId: partnerAgencyId ?? undefined },
         })
       }
-      done={t('casework.case.sharedNotice')}
-      onDone={onDone}
-      onClose={onClose}
-      title={t('casework.case.share')}
-      submitLabel={t('casework.case.shareSubmit')}
     >
       {(field, errors) => (
         <>

@@ -9,7 +9,6 @@ import { errorText } from '../../app/errors.ts';
 import { type QueryState, useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -20,6 +19,7 @@ import { consentForms, consentPurposes } from './casework.ts';
 import type { AddToClientProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
 import { RecordTable } from './RecordTable.tsx';
+import { SectionActions } from './SectionActions.tsx';
 
 /** Consents per purpose, with withdrawal that takes effect at once. */
 export function ConsentsSection({
@@ -57,14 +57,8 @@ export function ConsentsSection({
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <RecordTable
         query={consents}
-        title={t('casework.consent.title')}
-        empty={t('casework.consent.none')}
-        columns={[
-          t('casework.consent.purpose'),
-          t('casework.consent.form'),
-          t('casework.consent.date'),
-          t('casework.consent.status'),
-        ]}
+        texts="consent"
+        columns={['purpose', 'form', 'date', 'status']}
         cells={(c) => (
           <>
             <th scope="row">
@@ -96,10 +90,7 @@ export function ConsentsSection({
         }
       />
       {!client.anonymised ? (
-        <div className="section-actions">
-          <Button variant="secondary" onPress={() => setAdding(true)}>
-            {t('casework.consent.add')}
-          </Button>
+        <SectionActions label={t('casework.consent.add')} onPress={() => setAdding(true)}>
           <DocumentLink path={clientRecordEndpoints.downloadConsentForm.path} clientId={client.id}>
             {t('casework.consent.printForm')}
           </DocumentLink>
@@ -110,7 +101,7 @@ export function ConsentsSection({
           >
             {t('casework.consent.printFormEasy')}
           </DocumentLink>
-        </div>
+        </SectionActions>
       ) : null}
       {adding ? (
         <AddConsentDialog

@@ -16,9 +16,10 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
-import type { AddToClientProps } from './clientDialog.ts';
+import type { AddToClientProps, EditDialogProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
 import { RecordTable } from './RecordTable.tsx';
+import { SectionActions } from './SectionActions.tsx';
 import { useNeedDimensions } from './useNeedDimensions.ts';
 
 /**
@@ -59,14 +60,8 @@ export function GoalsSection({
       ) : null}
       <RecordTable
         query={goals}
-        title={t('casework.goal.title')}
-        empty={t('casework.goal.none')}
-        columns={[
-          t('casework.goal.goal'),
-          t('casework.goal.dimension'),
-          t('casework.goal.targetDate'),
-          t('casework.goal.status'),
-        ]}
+        texts="goal"
+        columns={['goal', 'dimension', 'targetDate', 'status']}
         cells={(g) => (
           <>
             <th scope="row">
@@ -104,14 +99,11 @@ export function GoalsSection({
         }
       />
       {!client.anonymised ? (
-        <div className="section-actions">
-          <Button variant="secondary" onPress={() => setAdding({ dimension: null })}>
-            {t('casework.goal.add')}
-          </Button>
+        <SectionActions label={t('casework.goal.add')} onPress={() => setAdding({ dimension: null })}>
           <DocumentLink path={clientRecordEndpoints.downloadGoalAgreement.path} clientId={client.id}>
             {t('casework.goal.print')}
           </DocumentLink>
-        </div>
+        </SectionActions>
       ) : null}
       {adding ? (
         <AddGoalDialog
@@ -201,15 +193,7 @@ function AddGoalDialog({
   );
 }
 
-function ReviewGoalDialog({
-  goal,
-  onClose,
-  onSaved,
-}: {
-  goal: GoalView;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function ReviewGoalDialog({ goal, onClose, onSaved }: { goal: GoalView } & EditDialogProps) {
   const { t } = useTranslation();
   const form = useDraft(() => ({
     status: goal.status as GoalStatus | null,

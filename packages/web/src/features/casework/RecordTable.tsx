@@ -18,17 +18,15 @@ export interface RowAction {
  */
 export function RecordTable<T extends { id: string }>({
   query,
-  title,
-  empty,
+  texts,
   columns,
   cells,
   action,
 }: {
   query: QueryState<{ items: readonly T[] }>;
-  /** The section's heading. */
-  title: string;
-  empty: string;
-  /** The headings of the columns before the actions column. */
+  /** The section's texts (`casework.<texts>.*`): its heading `title`, `none` and the column headings. */
+  texts: string;
+  /** The keys of the columns' headings before the actions column. */
   columns: readonly string[];
   /** The cells of an entry's row before its action. */
   cells: (item: T) => ReactNode;
@@ -39,11 +37,14 @@ export function RecordTable<T extends { id: string }>({
   return (
     <LoadedTable
       query={query}
-      empty={empty}
-      caption={title}
+      empty={t(`casework.${texts}.none`)}
+      caption={t(`casework.${texts}.title`)}
       captionHidden
       labelTable
-      columns={[...columns.map((label) => ({ label })), { label: t('casework.actions'), hidden: true }]}
+      columns={[
+        ...columns.map((key) => ({ label: t(`casework.${texts}.${key}`) })),
+        { label: t('casework.actions'), hidden: true },
+      ]}
       cells={(item) => {
         const row = action(item);
         return (

@@ -22,9 +22,8 @@ describe('RecordTable', () => {
           { id: '1', title: 'Deutschkurs', open: true },
           { id: '2', title: 'Bewerbung', open: false },
         ])}
-        title="Ziele"
-        empty="Noch keine Ziele."
-        columns={['Ziel']}
+        texts="goal"
+        columns={['goal']}
         cells={(g) => <th scope="row">{g.title}</th>}
         action={(g) =>
           g.open
@@ -37,7 +36,7 @@ describe('RecordTable', () => {
         }
       />,
     );
-    expect(screen.getByRole('table', { name: 'Ziele' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Zielvereinbarung' })).toBeTruthy();
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Ziel', 'Aktionen']);
     expect(screen.getAllByRole('button')).toHaveLength(1);
     await userEvent.click(screen.getByRole('button', { name: 'Ziel „Deutschkurs“ auswerten' }));
