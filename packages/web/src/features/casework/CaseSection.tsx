@@ -7,7 +7,7 @@ import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
 import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { FactList } from '../../ui/FactList.tsx';
@@ -26,8 +26,7 @@ export function CaseSection({
   client: ClientView;
   onChanged: (message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const [dialog, setDialog] = useState<keyof typeof dialogs | null>(null);
   const current = client.cases[0];
   const canManage = client.owned && !client.anonymised;
@@ -154,8 +153,7 @@ function CaseDialog<D extends object>({
 
 function CloseDialog(props: DialogProps) {
   const { client } = props;
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   // The server allows closing from the day the case's work began (an earlier first contact counts).
   const beganOn = client.cases[0]?.beganOn;
   return (

@@ -6,7 +6,6 @@ import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -14,6 +13,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import './casework.css';
 import { formatDate } from '../../app/dates.ts';
 import './caseload.css';
+import { useLanguage } from '../../app/useLanguage.ts';
 
 type ClientRef = CaseloadView['goalsDue'][number]['client'];
 
@@ -61,8 +61,7 @@ function byClient<T extends { client: ClientRef }>(items: readonly T[]): { clien
  * (overdue first, the oldest first), each client once with all their entries.
  */
 export function CaseloadPage() {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const isLead = useCan('caseload.team');
   const [params, setParams] = useSearchParams();
   const weeks = Number(params.get('wochen')) || 6;

@@ -8,7 +8,6 @@ import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { NotFoundPage } from '../../ui/ErrorPages.tsx';
 import { FactList } from '../../ui/FactList.tsx';
@@ -21,6 +20,7 @@ import { ContactDetailsFields, contactDetailsOf } from './ContactDetailsFields.t
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
 import { formatDate } from '../../app/dates.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { EntityFormDialog } from '../../ui/EntityFormDialog.tsx';
 import { OfferSuggestions } from '../network/OfferSuggestions.tsx';
 import type { EditDialogProps } from './clientDialog.ts';
@@ -34,8 +34,7 @@ import { SectionActions } from './SectionActions.tsx';
  */
 export function ClientPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const client = useEndpoint(api.clients.read, { params: { id } });
   const worksOnCases = useCan('cases.manage');
   const canErase = useCan('clients.erase');

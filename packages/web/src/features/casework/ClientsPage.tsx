@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { useListParams } from '../../app/useListParams.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
@@ -18,8 +17,7 @@ const PAGE_SIZE = 50;
 
 /** Clients of the agency and cases shared with it: typo-tolerant search, own cases, paging. */
 export function ClientsPage() {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const { get, page, update, searchBy } = useListParams(['suche', 'auswahl'] as const);
   const query = get('suche');
   const canWrite = useCan('clients.write');

@@ -7,7 +7,7 @@ import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { type QueryState, useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
@@ -32,8 +32,7 @@ export function ConsentsSection({
   consents: QueryState<{ items: ConsentView[] }>;
   onChanged: (message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const [adding, setAdding] = useState(false);
   const [failure, setFailure] = useState<string>();
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -29,8 +29,7 @@ export function ContactsSection({
   adding: boolean;
   onAddingChange: (adding: boolean) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const contacts = useEndpoint(api.contacts.list, { params: { id: client.id }, query: { pageSize: 200 } });
 
   return (

@@ -8,7 +8,7 @@ import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import type { QueryState } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -37,8 +37,7 @@ export function GoalsSection({
   adding: { dimension: string | null } | null;
   onAddingChange: (adding: { dimension: string | null } | null) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const dimensions = useDimensions();
   const today = todayIso();
   const needs = useNeedDimensions(client.id);
@@ -136,8 +135,7 @@ function AddGoalDialog({
   options: { id: string; label: string }[];
   initialDimension: string | null;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const form = useDraft(() => ({
     title: '',
     dimension: initialDimension,

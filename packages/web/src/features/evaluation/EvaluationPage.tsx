@@ -149,29 +149,27 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
             },
           ],
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.change.table')}
-            head={[
-              t('evaluation.dimension'),
-              'n',
-              t('evaluation.change.t0'),
-              t('evaluation.change.t1'),
-              t('evaluation.change.meanChange'),
-              t('evaluation.change.ci'),
-              'SRM',
-            ]}
-            rows={rows.map((d, i) => [
-              labels[i],
-              f.int(d.n),
-              f.num(d.meanT0),
-              f.num(d.meanT1),
-              f.num(d.meanChange),
-              f.ci(d.ci95),
-              f.num(d.srm, 2),
-            ])}
-          />
-        }
+        table={{
+          caption: t('evaluation.change.table'),
+          head: [
+            t('evaluation.dimension'),
+            'n',
+            t('evaluation.change.t0'),
+            t('evaluation.change.t1'),
+            t('evaluation.change.meanChange'),
+            t('evaluation.change.ci'),
+            'SRM',
+          ],
+          rows: rows.map((d, i) => [
+            labels[i],
+            f.int(d.n),
+            f.num(d.meanT0),
+            f.num(d.meanT1),
+            f.num(d.meanChange),
+            f.ci(d.ci95),
+            f.num(d.srm, 2),
+          ]),
+        }}
       />
       <ChartCard
         title={t('evaluation.rci.chart')}
@@ -191,25 +189,23 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
             stack: 'rci',
           })),
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.rci.table')}
-            head={[
-              t('evaluation.dimension'),
-              'n',
-              t('evaluation.rci.improved'),
-              t('evaluation.rci.unchanged'),
-              t('evaluation.rci.worsened'),
-            ]}
-            rows={rows.map((d, i) => [
-              labels[i],
-              f.int(d.n),
-              f.int(d.improved),
-              f.int(d.unchanged),
-              f.int(d.worsened),
-            ])}
-          />
-        }
+        table={{
+          caption: t('evaluation.rci.table'),
+          head: [
+            t('evaluation.dimension'),
+            'n',
+            t('evaluation.rci.improved'),
+            t('evaluation.rci.unchanged'),
+            t('evaluation.rci.worsened'),
+          ],
+          rows: rows.map((d, i) => [
+            labels[i],
+            f.int(d.n),
+            f.int(d.improved),
+            f.int(d.unchanged),
+            f.int(d.worsened),
+          ]),
+        }}
       />
       <p className="hint" data-testid="rci-explained">
         {t('evaluation.rci.explained')}
@@ -278,17 +274,15 @@ function Outcomes({ r }: { r: OutcomesReport }) {
             ),
           ],
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.outcomes.byMonth')}
-            head={[
-              t('evaluation.outcomes.month'),
-              t('evaluation.outcomes.closures'),
-              t('evaluation.outcomes.placements'),
-            ]}
-            rows={r.byMonth.map((m) => [m.month, f.int(m.closures), f.int(m.employment)])}
-          />
-        }
+        table={{
+          caption: t('evaluation.outcomes.byMonth'),
+          head: [
+            t('evaluation.outcomes.month'),
+            t('evaluation.outcomes.closures'),
+            t('evaluation.outcomes.placements'),
+          ],
+          rows: r.byMonth.map((m) => [m.month, f.int(m.closures), f.int(m.employment)]),
+        }}
       />
       <DataTable
         caption={t('evaluation.outcomes.byOutcome')}
@@ -362,13 +356,11 @@ function Funnel({ r }: { r: FunnelReport }) {
             ),
           ],
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.funnel.table')}
-            head={[t('evaluation.funnel.step'), t('evaluation.funnel.people'), t('evaluation.funnel.share')]}
-            rows={r.steps.map((s) => [labels[s.key], f.int(s.count), f.pct(s.share)])}
-          />
-        }
+        table={{
+          caption: t('evaluation.funnel.table'),
+          head: [t('evaluation.funnel.step'), t('evaluation.funnel.people'), t('evaluation.funnel.share')],
+          rows: r.steps.map((s) => [labels[s.key], f.int(s.count), f.pct(s.share)]),
+        }}
       />
       <p>{t('evaluation.funnel.contacts', { value: f.num(r.contactsPerClientMonth) })}</p>
     </>
@@ -386,8 +378,9 @@ function CompareSection({
   const f = useFormat();
   const { labelOf } = useDimensions();
   const [by, setBy] = useState<'disability' | 'programme'>('disability');
-  const [a, setA] = useState<string | null>(null);
-  const [b, setB] = useState<string | null>(null);
+  // The two programmes compared with each other.
+  const [pair, setPair] = useState<{ a: string | null; b: string | null }>({ a: null, b: null });
+  const { a, b } = pair;
   const [asked, setAsked] = useState<CompareQuery | null>(null);
   const { programmeId: _p, disability: _d, ...rest } = base;
   const result = useEndpoint(api.evaluation.compare, asked ? { query: asked } : null);
@@ -405,22 +398,17 @@ function CompareSection({
           selectedKey={by}
           onSelectionChange={(k) => setBy(k === 'programme' ? 'programme' : 'disability')}
         />
-        {by === 'programme' ? (
-          <>
-            <SelectField
-              label={t('evaluation.compare.a')}
-              options={programmes}
-              selectedKey={a}
-              onSelectionChange={setA}
-            />
-            <SelectField
-              label={t('evaluation.compare.b')}
-              options={programmes}
-              selectedKey={b}
-              onSelectionChange={setB}
-            />
-          </>
-        ) : null}
+        {by === 'programme'
+          ? (['a', 'b'] as const).map((side) => (
+              <SelectField
+                key={side}
+                label={t(`evaluation.compare.${side}`)}
+                options={programmes}
+                selectedKey={pair[side]}
+                onSelectionChange={(id) => setPair((p) => ({ ...p, [side]: id }))}
+              />
+            ))
+          : null}
         <Button
           variant="secondary"
           isDisabled={by === 'programme' && (!a || !b || a === b)}

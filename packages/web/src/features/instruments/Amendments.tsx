@@ -1,10 +1,9 @@
 import type { Answers, AnswerValue, AssessmentView, InstrumentView } from '@lotse/domain';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -25,8 +24,7 @@ export function Amendments({
   instrument: InstrumentView;
   onAmended: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const [editing, setEditing] = useState(false);
   const [answers, setAnswers] = useState<Answers>(assessment.answers);
   const [reason, setReason] = useState('');

@@ -2,12 +2,10 @@ import type { ProgressView } from '@lotse/domain';
 import { assessmentEndpoints } from '@lotse/domain/endpoints';
 import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -15,6 +13,7 @@ import { BlankForms } from './BlankForms.tsx';
 import { ColumnHeads } from './ColumnHeads.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { SelfAssessmentLink } from './SelfAssessmentLink.tsx';
 import { SelfAssessmentLinks } from './SelfAssessmentLinks.tsx';
 import { dateText, fmt, tr } from './text.ts';
@@ -36,9 +35,7 @@ export function ClientProgress({
   /** Called with every loaded progress: the client page's summary shows when the next one is due. */
   onLoaded?: (progress: ProgressView) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   // The server computes the reliable change for the two chosen assessments (default: first and latest).
   const [choice, setChoice] = useState<{ from?: string; to?: string }>({});
   const progress = useEndpoint(api.assessments.progress, { params: { id: clientId }, query: choice });
@@ -156,8 +153,7 @@ export function ClientProgress({
  * their number that day ("10.07.2025 (Verlaufserhebung, 2. am Tag)"), so same-day ones differ.
  */
 function useAssessmentLabels(series: Series) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const assessmentLabel = (a: Series['assessments'][number] | undefined) => {
     if (!a) return '';
     const date = dateText(a.date, locale);
@@ -185,9 +181,7 @@ function SeriesView({
   choice: { from?: string; to?: string };
   onChoose: (c: { from?: string; to?: string }) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   const assessments = series.assessments;
   const { assessmentLabel, dayLabel } = useAssessmentLabels(series);
   const has = (id: string | undefined) => !!id && assessments.some((a) => a.id === id);
@@ -383,9 +377,7 @@ function ChangeTable({
   captionId: string;
   different: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   const { dayLabel: dateOf } = useAssessmentLabels(series);
   return (
     <>
@@ -447,9 +439,7 @@ function ChangeTable({
 }
 
 function Comparison({ progress, series }: { progress: ProgressView; series: Series }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   const captionId = useId();
   const titleOf = (key: string) => tr(series.dimensions.find((d) => d.key === key)?.title, lang) || key;
   return (

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -16,8 +17,7 @@ import { tr } from './text.ts';
 
 /** Admins: every version (system and own), copy to draft, publish, FHIR export and import, blank forms. */
 export function InstrumentsPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const { t, lang } = useLanguage();
   const navigate = useNavigate();
   const list = useEndpoint(api.instruments.list, { query: { status: 'all' } });
   const [notice, setNotice] = useState<string>();

@@ -1,6 +1,7 @@
 import type { Answers, AnswerValue, AssessmentView, InstrumentItem, InstrumentView } from '@lotse/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { type AnswerChange, visibleItems } from './AssessmentEntry.tsx';
 import { tr } from './text.ts';
 
@@ -21,8 +22,7 @@ export function PaperEntry({
   answers: Answers;
   onChange: AnswerChange;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const { t, lang } = useLanguage();
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const groups = visibleItems(instrument, assessment.perspective, answers);
   const order = groups.flatMap((g) => g.items.map((i) => i.key));
