@@ -220,7 +220,7 @@ function Summary({ data, weeks }: { data: CaseloadView; weeks: number }) {
       <h2 id="caseload-summary-heading" className="visually-hidden">
         {t('casework.caseload.summary.title')}
       </h2>
-      <ul className="caseload-summary__list">
+      <ul className="tile-list caseload-summary__list">
         {items.map((item) => (
           <li
             key={item.label}

@@ -12,8 +12,18 @@ import { Page } from '../../ui/Page.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { columnsOf } from './casework.ts';
 
 const PAGE_SIZE = 50;
+/** The list's columns, by their headings' keys. */
+const COLUMNS = [
+  'casework.client.name',
+  'casework.client.clientNumber',
+  'casework.client.birthDate',
+  'casework.client.district',
+  'casework.case.status',
+  'casework.case.guide',
+] as const;
 
 /** Clients of the agency and cases shared with it: typo-tolerant search, own cases, paging. */
 export function ClientsPage() {
@@ -74,14 +84,7 @@ export function ClientsPage() {
             ? t('casework.clients.captionSearch', { count, query })
             : t('casework.clients.caption', { count })
         }
-        columns={[
-          { label: t('casework.client.name') },
-          { label: t('casework.client.clientNumber') },
-          { label: t('casework.client.birthDate') },
-          { label: t('casework.client.district') },
-          { label: t('casework.case.status') },
-          { label: t('casework.case.guide') },
-        ]}
+        columns={columnsOf(t, COLUMNS)}
         empty={t('casework.clients.empty')}
         onPage={(next) => update({ seite: next })}
       >

@@ -12,6 +12,7 @@ import { Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 import './casework.css';
+import { columnsOf } from './casework.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const fields = clientImportFields;
@@ -206,6 +207,15 @@ export function ImportPage() {
   );
 }
 
+/** The result's tables: the rows that were not imported, by their columns' headings. */
+const ERROR_COLUMNS = ['casework.import.row', 'casework.import.column', 'casework.import.problems'] as const;
+const DUPLICATE_COLUMNS = [
+  'casework.import.row',
+  'casework.client.name',
+  'casework.client.birthDate',
+  'casework.import.duplicateOf',
+] as const;
+
 function ImportResult({ result }: { result: Result }) {
   const { t } = useTranslation();
   return (
@@ -221,23 +231,14 @@ function ImportResult({ result }: { result: Result }) {
       {result.errors.length > 0 ? (
         <FigureTable
           caption={t('casework.import.errorsCaption')}
-          columns={[
-            { label: t('casework.import.row') },
-            { label: t('casework.import.column') },
-            { label: t('casework.import.problems') },
-          ]}
+          columns={columnsOf(t, ERROR_COLUMNS)}
           rows={result.errors.map((e) => [e.row, e.path, e.message])}
         />
       ) : null}
       {result.duplicates.length > 0 ? (
         <FigureTable
           caption={t('casework.import.duplicatesCaption')}
-          columns={[
-            { label: t('casework.import.row') },
-            { label: t('casework.client.name') },
-            { label: t('casework.client.birthDate') },
-            { label: t('casework.import.duplicateOf') },
-          ]}
+          columns={columnsOf(t, DUPLICATE_COLUMNS)}
           rows={result.duplicates.map((d) => [
             d.row,
             `${d.lastName}, ${d.firstName}`,

@@ -191,14 +191,9 @@ function SeriesView({
   const setFromId = (from: string) => onChoose({ from, to: toId });
   const setToId = (to: string) => onChoose({ from: fromId, to });
   const [timelineKey, setTimelineKey] = useState(series.dimensions[0]?.key ?? '');
-  const ids = { caption: useId() };
   const areas = series.dimensions.filter((d) => d.kind === 'area');
   const areaNames = areas.map((d) => tr(d.title, lang));
-  const scoreAt = (d: Series['dimensions'][number], id: string) =>
-    d.points.find((pt) => pt.assessmentId === id)?.score ?? null;
   const labelOf = (id: string) => assessmentLabel(assessments.find((x) => x.id === id));
-  const rci = (d: Series['dimensions'][number]) =>
-    d.change && d.change.fromAssessmentId === fromId && d.change.toAssessmentId === toId ? d.change : null;
   const different = fromId !== toId;
   const radarOption = {
     legend: { top: 0 },
@@ -277,15 +272,7 @@ function SeriesView({
           ))}
         </ol>
       </div>
-      <ChangeTable
-        series={series}
-        fromId={fromId}
-        toId={toId}
-        scoreAt={scoreAt}
-        rci={rci}
-        captionId={ids.caption}
-        different={different}
-      />
+      <ChangeTable series={series} fromId={fromId} toId={toId} />
       {timeline && timelineOption && assessments.length > 1 ? (
         <div>
           <h3>{t('assessments.progress.timeline')}</h3>
@@ -360,23 +347,18 @@ function radarFit(names: string[]) {
   };
 }
 
-function ChangeTable({
-  series,
-  fromId,
-  toId,
-  scoreAt,
-  rci,
-  captionId,
-  different,
-}: {
-  series: Series;
-  fromId: string;
-  toId: string;
-  scoreAt: (d: Series['dimensions'][number], id: string) => number | null;
-  rci: (d: Series['dimensions'][number]) => Series['dimensions'][number]['change'];
-  captionId: string;
-  different: boolean;
-}) {
+type Dimension = Series['dimensions'][number];
+
+/** A dimension's score in one assessment (null: not scored). */
+const scoreAt = (d: Dimension, id: string) => d.points.find((pt) => pt.assessmentId === id)?.score ?? null;
+
+/** The reliable change the server computed for the dimension, if it is between these two assessments. */
+const changeBetween = (d: Dimension, fromId: string, toId: string) =>
+  d.change && d.change.fromAssessmentId === fromId && d.change.toAssessmentId === toId ? d.change : null;
+
+function ChangeTable({ series, fromId, toId }: { series: Series; fromId: string; toId: string }) {
+  const captionId = useId();
+  const different = fromId !== toId;
   const { t, lang, locale } = useLanguage();
   const { dayLabel: dateOf } = useAssessmentLabels(series);
   return (
@@ -407,7 +389,7 @@ function ChangeTable({
             {series.dimensions.map((d) => {
               const x1 = scoreAt(d, fromId);
               const x2 = scoreAt(d, toId);
-              const change = rci(d);
+              const change = changeBetween(d, fromId, toId);
               const difference = x1 !== null && x2 !== null ? Math.round((x2 - x1) * 10) / 10 : null;
               return (
                 <tr key={d.key}>
