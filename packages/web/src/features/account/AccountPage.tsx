@@ -104,7 +104,7 @@ function ChangePasswordForm() {
         onChange={setCurrent}
         errorMessage={errors.current}
       />
-      <NewPasswordFields {...newPassword.fields} errors={errors} />
+      <NewPasswordFields {...newPassword.fields(errors)} />
     </SubmitForm>
   );
 }
@@ -117,44 +117,39 @@ function MfaSection() {
   const [message, setMessage] = useState<string>();
   if (!user) return null;
 
-  if (!user.mfaEnabled) {
-    return (
-      <div className="stack stack--sm">
-        {message ? <Alert tone="success">{message}</Alert> : null}
-        <p>
-          <span className="badge badge--neutral">{t('account.mfaOff')}</span>
-        </p>
-        {enrolling ? (
-          <MfaEnrollment
-            autoStart
-            onFinished={() => {
-              setEnrolling(false);
-              setMessage(t('account.mfaEnabledNow'));
+  const enabled = user.mfaEnabled;
+  return (
+    <div className={enabled ? 'stack' : 'stack stack--sm'}>
+      {message ? <Alert tone="success">{message}</Alert> : null}
+      <p>
+        <span className={`badge badge--${enabled ? 'success' : 'neutral'}`}>
+          {enabled ? t('account.mfaOn') : t('account.mfaOff')}
+        </span>
+      </p>
+      {enabled ? (
+        <>
+          <RegenerateRecoveryCodes />
+          <DisableMfa
+            onDisabled={() => {
+              setMessage(t('account.mfaDisabledNow'));
               void refresh();
             }}
           />
-        ) : (
-          <div>
-            <Button onPress={() => setEnrolling(true)}>{t('mfa.start')}</Button>
-          </div>
-        )}
-      </div>
-    );
-  }
-
-  return (
-    <div className="stack">
-      {message ? <Alert tone="success">{message}</Alert> : null}
-      <p>
-        <span className="badge badge--success">{t('account.mfaOn')}</span>
-      </p>
-      <RegenerateRecoveryCodes />
-      <DisableMfa
-        onDisabled={() => {
-          setMessage(t('account.mfaDisabledNow'));
-          void refresh();
-        }}
-      />
+        </>
+      ) : enrolling ? (
+        <MfaEnrollment
+          autoStart
+          onFinished={() => {
+            setEnrolling(false);
+            setMessage(t('account.mfaEnabledNow'));
+            void refresh();
+          }}
+        />
+      ) : (
+        <div>
+          <Button onPress={() => setEnrolling(true)}>{t('mfa.start')}</Button>
+        </div>
+      )}
     </div>
   );
 }

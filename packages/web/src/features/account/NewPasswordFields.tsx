@@ -1,37 +1,27 @@
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from '../../app/fieldErrors.ts';
+import { type TextBinding, useDraft } from '../../ui/useDraft.ts';
 import { PasswordField } from './PasswordField.tsx';
 import { checkNewPassword, PASSWORD_MIN } from './passwordRules.ts';
 
 /** The state of `NewPasswordFields`: the values, their check, and the props for the fields. */
 export function useNewPassword() {
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const { draft, bind, reset } = useDraft(() => ({ password: '', repeat: '' }));
   return {
-    password,
-    check: (t: TFunction) => checkNewPassword(t, password, repeat),
-    clear: () => {
-      setPassword('');
-      setRepeat('');
-    },
-    fields: { password, repeat, onPasswordChange: setPassword, onRepeatChange: setRepeat },
+    password: draft.password,
+    check: (t: TFunction) => checkNewPassword(t, draft.password, draft.repeat),
+    clear: reset,
+    /** The fields' props, with the form's messages for them. */
+    fields: (errors: FieldErrors) => ({ field: bind(errors) }),
   };
 }
 
 /** A new password and its repetition, named so password managers offer to store it. */
 export function NewPasswordFields({
-  password,
-  repeat,
-  onPasswordChange,
-  onRepeatChange,
-  errors,
+  field,
 }: {
-  password: string;
-  repeat: string;
-  onPasswordChange: (value: string) => void;
-  onRepeatChange: (value: string) => void;
-  errors: { password?: string | undefined; repeat?: string | undefined };
+  field: { text: (key: 'password' | 'repeat') => TextBinding };
 }) {
   const { t } = useTranslation();
   return (
@@ -41,17 +31,13 @@ export function NewPasswordFields({
         description={t('password.rule', { min: PASSWORD_MIN })}
         name="new-password"
         autoComplete="new-password"
-        value={password}
-        onChange={onPasswordChange}
-        errorMessage={errors.password}
+        {...field.text('password')}
       />
       <PasswordField
         label={t('password.repeat')}
         name="repeat-password"
         autoComplete="new-password"
-        value={repeat}
-        onChange={onRepeatChange}
-        errorMessage={errors.repeat}
+        {...field.text('repeat')}
       />
     </>
   );

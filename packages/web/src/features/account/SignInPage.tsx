@@ -1,5 +1,4 @@
 import type { MfaState } from '@lotse/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.ts';
@@ -11,6 +10,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
 import { PasswordField } from './PasswordField.tsx';
@@ -57,8 +57,8 @@ export function SignInPage() {
 
 function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const login = useDraft(() => ({ email: '', password: '' }));
+  const { email, password } = login.draft;
   const { form, errors, submit } = useFormSubmit({
     explain: (error) => ({
       failure:
@@ -77,7 +77,7 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
             ),
           );
         } catch (error) {
-          setPassword('');
+          login.set('password', '');
           throw error;
         }
       },
@@ -87,6 +87,7 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
       },
     );
 
+  const field = login.bind(errors);
   return (
     <SubmitForm {...form} onSubmit={signIn} submitLabel={t('signIn.submit')}>
       <TextField
@@ -95,17 +96,13 @@ function PasswordForm({ onDone }: { onDone: (session: Session) => void }) {
         name="email"
         autoComplete="username"
         isRequired
-        value={email}
-        onChange={setEmail}
-        errorMessage={errors.email}
+        {...field.text('email')}
       />
       <PasswordField
         label={t('signIn.password')}
         name="password"
         autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        errorMessage={errors.password}
+        {...field.text('password')}
       />
     </SubmitForm>
   );

@@ -76,7 +76,7 @@ function SetPasswordForm({ token, info }: { token: string; info: TokenInfo }) {
       <SubmitForm {...form} onSubmit={setPasswordAndSignIn} submitLabel={t('token.submit')}>
         {/* Lets password managers store the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={info.email} readOnly hidden />
-        <NewPasswordFields {...newPassword.fields} errors={errors} />
+        <NewPasswordFields {...newPassword.fields(errors)} />
       </SubmitForm>
     </div>
   );

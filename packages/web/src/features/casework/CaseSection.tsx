@@ -1,12 +1,13 @@
 import type { CaseView, ClientView } from '@lotse/domain';
 import type { Outcome } from '@lotse/domain/codes';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, formatDateTime, todayIso } from '../../app/dates.ts';
+import type { FieldErrors } from '../../app/fieldErrors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { FactList } from '../../ui/FactList.tsx';
@@ -17,8 +18,6 @@ import { useDraft } from '../../ui/useDraft.ts';
 import { CaseStatusBadge } from './CaseStatusBadge.tsx';
 import { outcomes } from './casework.ts';
 
-type Dialog = 'close' | 'reopen' | 'handover' | 'share' | null;
-
 /** The case: status, guide, outcome, history; closing, re-opening, handover and sharing. */
 export function CaseSection({
   client,
@@ -27,12 +26,12 @@ export function CaseSection({
   client: ClientView;
   onChanged: (message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { t, locale } = useLanguage();
+  const [dialog, setDialog] = useState<keyof typeof dialogs | null>(null);
   const current = client.cases[0];
   const canManage = client.owned && !client.anonymised;
   const closed = current?.status === 'closed';
+  const Dialog = dialog ? dialogs[dialog] : null;
 
   return (
     <Section id="fall" title={t('casework.case.title')}>
@@ -91,22 +90,8 @@ export function CaseSection({
             </li>
           ))}
       </ol>
-      {dialog === 'close' ? (
-        <CloseDialog client={client} onDone={onChanged} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog === 'reopen' ? (
-        <ReopenDialog client={client} onDone={onChanged} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog === 'handover' && current ? (
-        <HandoverDialog
-          client={client}
-          current={current}
-          onDone={onChanged}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog === 'share' ? (
-        <ShareDialog client={client} onDone={onChanged} onClose={() => setDialog(null)} />
+      {Dialog ? (
+        <Dialog client={client} current={current} onDone={onChanged} onClose={() => setDialog(null)} />
       ) : null}
     </Section>
   );
@@ -114,30 +99,74 @@ export function CaseSection({
 
 interface DialogProps {
   client: ClientView;
+  /** The client's current case; the section offers no action that needs one while there is none. */
+  current: CaseView | undefined;
   onDone: (message: string) => void;
   onClose: () => void;
 }
 
-function CloseDialog({ client, onDone, onClose }: DialogProps) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  // The server allows closing from the day the case's work began (an earlier first contact counts).
-  const beganOn = client.cases[0]?.beganOn;
-  const form = useDraft(() => ({ outcome: null as Outcome | null, date: todayIso(), reason: '' }));
-  const { outcome, date, reason } = form.draft;
+type Form<D extends object> = ReturnType<typeof useDraft<D>>;
+
+/**
+ * The texts (`casework.case.*`) of each action on the case besides its name, which titles its dialog:
+ * the dialog's submit button and the notice once it is done.
+ */
+const ACTION_TEXTS = {
+  close: { submit: 'closeSubmit', done: 'closed' },
+  reopen: { submit: 'reopen', done: 'reopened' },
+  handover: { submit: 'handoverSubmit', done: 'handedOver' },
+  share: { submit: 'shareSubmit', done: 'sharedNotice' },
+} as const;
+
+/** A dialog that changes the case: sends the form's values, then tells the section what happened. */
+function CaseDialog<D extends object>({
+  action,
+  initial,
+  send,
+  onDone,
+  onClose,
+  children,
+}: DialogProps & {
+  action: keyof typeof ACTION_TEXTS;
+  initial: () => D;
+  send: (draft: D) => Promise<unknown>;
+  children: (field: ReturnType<Form<D>['bind']>, errors: FieldErrors, form: Form<D>) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const texts = ACTION_TEXTS[action];
+  const form = useDraft(initial);
   return (
     <DraftDialog
       form={form}
       onClose={onClose}
-      title={t('casework.case.close')}
-      submitLabel={t('casework.case.closeSubmit')}
+      title={t(`casework.case.${action}`)}
+      submitLabel={t(`casework.case.${texts.submit}`)}
       onSubmit={async () => {
+        await send(form.draft);
+        onDone(t(`casework.case.${texts.done}`));
+      }}
+    >
+      {(field, errors) => children(field, errors, form)}
+    </DraftDialog>
+  );
+}
+
+function CloseDialog(props: DialogProps) {
+  const { client } = props;
+  const { t, locale } = useLanguage();
+  // The server allows closing from the day the case's work began (an earlier first contact counts).
+  const beganOn = client.cases[0]?.beganOn;
+  return (
+    <CaseDialog
+      {...props}
+      action="close"
+      initial={() => ({ outcome: null as Outcome | null, date: todayIso(), reason: '' })}
+      send={({ outcome, date, reason }) => {
         checkDateOrder(t, 'caseClosure', beganOn, date, formatDate(beganOn, locale));
-        await api.cases.close({
+        return api.cases.close({
           params: { id: client.id },
           body: { outcome: outcome ?? undefined, date, ...(reason.trim() ? { reason } : {}) },
         });
-        onDone(t('casework.case.closed'));
       }}
     >
       {(field) => (
@@ -152,23 +181,19 @@ function CloseDialog({ client, onDone, onClose }: DialogProps) {
           <TextField label={t('casework.case.reason')} {...field.text('reason')} />
         </>
       )}
-    </DraftDialog>
+    </CaseDialog>
   );
 }
 
-function ReopenDialog({ client, onDone, onClose }: DialogProps) {
+function ReopenDialog(props: DialogProps) {
+  const { client } = props;
   const { t } = useTranslation();
-  const form = useDraft(() => ({ date: todayIso(), reason: '' }));
   return (
-    <DraftDialog
-      form={form}
-      onClose={onClose}
-      title={t('casework.case.reopen')}
-      submitLabel={t('casework.case.reopen')}
-      onSubmit={async () => {
-        await api.cases.reopen({ params: { id: client.id }, body: form.draft });
-        onDone(t('casework.case.reopened'));
-      }}
+    <CaseDialog
+      {...props}
+      action="reopen"
+      initial={() => ({ date: todayIso(), reason: '' })}
+      send={(body) => api.cases.reopen({ params: { id: client.id }, body })}
     >
       {(field) => (
         <>
@@ -176,35 +201,32 @@ function ReopenDialog({ client, onDone, onClose }: DialogProps) {
           <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
         </>
       )}
-    </DraftDialog>
+    </CaseDialog>
   );
 }
 
-function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { current: CaseView }) {
+function HandoverDialog(props: DialogProps) {
+  const { client, current } = props;
   const { t } = useTranslation();
   const guides = useEndpoint(api.cases.listGuides, {});
-  const form = useDraft(() => ({
-    guideUserId: null as string | null,
-    deputy: current.deputies[0]?.id ?? null,
-    reason: '',
-  }));
-  const { guideUserId, deputy, reason } = form.draft;
   const options = (guides.data?.items ?? []).map((g) => ({ id: g.id, label: g.displayName }));
   return (
-    <DraftDialog
-      form={form}
-      onClose={onClose}
-      title={t('casework.case.handover')}
-      submitLabel={t('casework.case.handoverSubmit')}
-      onSubmit={async () => {
-        await api.cases.handover({
+    <CaseDialog
+      {...props}
+      action="handover"
+      initial={() => ({
+        guideUserId: null as string | null,
+        deputy: current?.deputies[0]?.id ?? null,
+        reason: '',
+      })}
+      send={({ guideUserId, deputy, reason }) =>
+        api.cases.handover({
           params: { id: client.id },
           body: { guideUserId: guideUserId ?? undefined, reason, deputyUserIds: deputy ? [deputy] : [] },
-        });
-        onDone(t('casework.case.handedOver'));
-      }}
+        })
+      }
     >
-      {(field) => (
+      {(field, _errors, form) => (
         <>
           <SelectField
             label={t('casework.case.newGuide')}
@@ -215,36 +237,34 @@ function HandoverDialog({ client, current, onDone, onClose }: DialogProps & { cu
           <SelectField
             label={t('casework.case.deputy')}
             options={[{ id: '', label: t('common.none') }, ...options]}
-            selectedKey={deputy ?? ''}
+            selectedKey={form.draft.deputy ?? ''}
             onSelectionChange={(k) => form.set('deputy', k || null)}
           />
           <TextField label={t('casework.case.reason')} isRequired {...field.text('reason')} />
         </>
       )}
-    </DraftDialog>
+    </CaseDialog>
   );
 }
 
-function ShareDialog({ client, onDone, onClose }: DialogProps) {
+function ShareDialog(props: DialogProps) {
+  const { client } = props;
   const { t } = useTranslation();
   const consents = useEndpoint(api.consents.list, { params: { id: client.id } });
   const partners = (consents.data?.items ?? [])
     .filter((c) => c.purpose === 'sharing' && c.active && c.partnerAgency)
     .map((c) => ({ id: c.partnerAgency?.id ?? '', label: c.partnerAgency?.name ?? '' }));
-  const form = useDraft(() => ({ partnerAgencyId: null as string | null }));
   return (
-    <DraftDialog
-      form={form}
-      onClose={onClose}
-      title={t('casework.case.share')}
-      submitLabel={t('casework.case.shareSubmit')}
-      onSubmit={async () => {
-        await api.cases.share({
+    <CaseDialog
+      {...props}
+      action="share"
+      initial={() => ({ partnerAgencyId: null as string | null })}
+      send={({ partnerAgencyId }) =>
+        api.cases.share({
           params: { id: client.id },
-          body: { partnerAgencyId: form.draft.partnerAgencyId ?? undefined },
-        });
-        onDone(t('casework.case.sharedNotice'));
-      }}
+          body: { partnerAgencyId: partnerAgencyId ?? undefined },
+        })
+      }
     >
       {(field, errors) => (
         <>
@@ -264,6 +284,8 @@ function ShareDialog({ client, onDone, onClose }: DialogProps) {
           )}
         </>
       )}
-    </DraftDialog>
+    </CaseDialog>
   );
 }
+
+const dialogs = { close: CloseDialog, reopen: ReopenDialog, handover: HandoverDialog, share: ShareDialog };

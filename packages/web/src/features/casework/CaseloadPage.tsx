@@ -6,7 +6,6 @@ import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -14,6 +13,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import './casework.css';
 import { formatDate } from '../../app/dates.ts';
 import './caseload.css';
+import { useLanguage } from '../../app/useLanguage.ts';
 
 type ClientRef = CaseloadView['goalsDue'][number]['client'];
 
@@ -21,6 +21,29 @@ type ClientRef = CaseloadView['goalsDue'][number]['client'];
 const FIRST_ROWS = 8;
 /** Days ahead that count as "near" for goals (the server's default). */
 const GOAL_DAYS = 14;
+
+/**
+ * The reminder sections, by the list of the caseload they show: the section's anchor, and the texts
+ * (`casework.caseload.*`) of its title (with the count), its empty state and its entries' column.
+ */
+const SECTIONS = {
+  goalsDue: { id: 'ziele-faellig', title: 'goalsDue', empty: 'goalsDueNone', detail: 'goals' },
+  followUpsDue: { id: 'erhebungen-faellig', title: 'followUps', empty: 'followUpsNone', detail: 'followUp' },
+  withoutContact: {
+    id: 'ohne-kontakt',
+    title: 'withoutContact',
+    empty: 'withoutContactNone',
+    detail: 'lastContact',
+  },
+  referralsAwaitingFeedback: {
+    id: 'rueckmeldungen',
+    title: 'referrals',
+    empty: 'referralsNone',
+    detail: 'referral',
+  },
+} as const;
+type ReminderList = keyof typeof SECTIONS;
+type Entry<L extends ReminderList> = CaseloadView[L][number];
 
 /** Entries grouped by client, in the order of each client's most urgent entry (the server sorts). */
 function byClient<T extends { client: ClientRef }>(items: readonly T[]): { client: ClientRef; items: T[] }[] {
@@ -38,8 +61,7 @@ function byClient<T extends { client: ClientRef }>(items: readonly T[]): { clien
  * (overdue first, the oldest first), each client once with all their entries.
  */
 export function CaseloadPage() {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const isLead = useCan('caseload.team');
   const [params, setParams] = useSearchParams();
   const weeks = Number(params.get('wochen')) || 6;
@@ -111,80 +133,59 @@ export function CaseloadPage() {
         <div className="stack">
           <Summary data={data} weeks={weeks} />
           <ReminderSection
-            id="ziele-faellig"
-            title={t('casework.caseload.goalsDue', { count: data.counts.goalsDue })}
-            empty={t('casework.caseload.goalsDueNone')}
-            total={data.counts.goalsDue}
-            entries={data.goalsDue}
-            detail={t('casework.caseload.goals')}
-            detailOf={(goals) => (
-              <ReminderList
-                items={goals}
-                keyOf={(goal) => goal.goalId}
-                render={(goal) => (
-                  <>
-                    <span className="reminder-list__what">{goal.title}</span>{' '}
-                    {dueText(goal.targetDate, goal.overdue)}
-                  </>
-                )}
-              />
+            data={data}
+            list="goalsDue"
+            weeks={weeks}
+            detailOf={listOf(
+              (goal) => goal.goalId,
+              (goal) => (
+                <>
+                  <span className="reminder-list__what">{goal.title}</span>{' '}
+                  {dueText(goal.targetDate, goal.overdue)}
+                </>
+              ),
             )}
           />
           <ReminderSection
-            id="erhebungen-faellig"
-            title={t('casework.caseload.followUps', { count: data.counts.followUpsDue })}
-            empty={t('casework.caseload.followUpsNone')}
-            total={data.counts.followUpsDue}
-            entries={data.followUpsDue}
-            detail={t('casework.caseload.followUp')}
-            detailOf={(followUps) => (
-              <ReminderList
-                items={followUps}
-                keyOf={(f) => f.dueOn}
-                render={(f) => (
-                  <>
-                    {dueText(f.dueOn, f.overdue)}{' '}
-                    <span className="muted">
-                      {t('casework.caseload.lastAssessmentOn', { date: date(f.lastAssessment) })}
-                    </span>
-                  </>
-                )}
-              />
+            data={data}
+            list="followUpsDue"
+            weeks={weeks}
+            detailOf={listOf(
+              (f) => f.dueOn,
+              (f) => (
+                <>
+                  {dueText(f.dueOn, f.overdue)}{' '}
+                  <span className="muted">
+                    {t('casework.caseload.lastAssessmentOn', { date: date(f.lastAssessment) })}
+                  </span>
+                </>
+              ),
             )}
           />
           <ReminderSection
-            id="ohne-kontakt"
-            title={t('casework.caseload.withoutContact', { count: data.counts.withoutContact, weeks })}
-            empty={t('casework.caseload.withoutContactNone')}
-            total={data.counts.withoutContact}
-            entries={data.withoutContact}
-            detail={t('casework.caseload.lastContact')}
+            data={data}
+            list="withoutContact"
+            weeks={weeks}
             detailOf={([entry]) =>
               entry?.lastContact ? date(entry.lastContact) : t('casework.caseload.never')
             }
           />
           <ReminderSection
-            id="rueckmeldungen"
-            title={t('casework.caseload.referrals', { count: data.counts.referralsAwaitingFeedback })}
-            empty={t('casework.caseload.referralsNone')}
-            total={data.counts.referralsAwaitingFeedback}
-            entries={data.referralsAwaitingFeedback}
-            detail={t('casework.caseload.referral')}
-            detailOf={(referrals) => (
-              <ReminderList
-                items={referrals}
-                keyOf={(r) => r.referralId}
-                render={(r) => (
-                  <>
-                    <span className="reminder-list__what">
-                      {r.offerTitle || t('casework.caseload.offerHidden')}
-                    </span>{' '}
-                    <span className="due">
-                      {t('casework.caseload.referredOnDate', { date: date(r.referredOn) })}
-                    </span>
-                  </>
-                )}
-              />
+            data={data}
+            list="referralsAwaitingFeedback"
+            weeks={weeks}
+            detailOf={listOf(
+              (r) => r.referralId,
+              (r) => (
+                <>
+                  <span className="reminder-list__what">
+                    {r.offerTitle || t('casework.caseload.offerHidden')}
+                  </span>{' '}
+                  <span className="due">
+                    {t('casework.caseload.referredOnDate', { date: date(r.referredOn) })}
+                  </span>
+                </>
+              ),
             )}
           />
         </div>
@@ -200,16 +201,16 @@ function Summary({ data, weeks }: { data: CaseloadView; weeks: number }) {
   const goalsSoon = c.goalsDue - c.goalsOverdue;
   const followUpsSoon = c.followUpsDue - c.followUpsOverdue;
   // Only the overdue figures call for attention; the rest is what comes up next.
-  const figures: [href: string, count: number, key: string, overdue: boolean][] = [
-    ['#ziele-faellig', c.goalsOverdue, 'goalsOverdue', true],
-    ['#ziele-faellig', goalsSoon, 'goalsSoon', false],
-    ['#erhebungen-faellig', c.followUpsOverdue, 'followUpsOverdue', true],
-    ['#erhebungen-faellig', followUpsSoon, 'followUpsSoon', false],
-    ['#ohne-kontakt', c.withoutContact, 'withoutContact', false],
-    ['#rueckmeldungen', c.referralsAwaitingFeedback, 'referrals', false],
+  const figures: [section: string, count: number, key: string, overdue: boolean][] = [
+    [SECTIONS.goalsDue.id, c.goalsOverdue, 'goalsOverdue', true],
+    [SECTIONS.goalsDue.id, goalsSoon, 'goalsSoon', false],
+    [SECTIONS.followUpsDue.id, c.followUpsOverdue, 'followUpsOverdue', true],
+    [SECTIONS.followUpsDue.id, followUpsSoon, 'followUpsSoon', false],
+    [SECTIONS.withoutContact.id, c.withoutContact, 'withoutContact', false],
+    [SECTIONS.referralsAwaitingFeedback.id, c.referralsAwaitingFeedback, 'referrals', false],
   ];
-  const items = figures.map(([href, count, key, overdue]) => ({
-    href,
+  const items = figures.map(([section, count, key, overdue]) => ({
+    href: `#${section}`,
     count,
     label: t(`casework.caseload.summary.${key}`, { count, days: GOAL_DAYS, weeks }),
     urgent: overdue && count > 0,
@@ -219,7 +220,7 @@ function Summary({ data, weeks }: { data: CaseloadView; weeks: number }) {
       <h2 id="caseload-summary-heading" className="visually-hidden">
         {t('casework.caseload.summary.title')}
       </h2>
-      <ul className="caseload-summary__list">
+      <ul className="tile-list caseload-summary__list">
         {items.map((item) => (
           <li
             key={item.label}
@@ -236,17 +237,9 @@ function Summary({ data, weeks }: { data: CaseloadView; weeks: number }) {
   );
 }
 
-/** The entries of one client in a reminder table's cell, each on its own line. */
-function ReminderList<T>({
-  items,
-  keyOf,
-  render,
-}: {
-  items: readonly T[];
-  keyOf: (item: T) => string;
-  render: (item: T) => ReactNode;
-}) {
-  return (
+/** A reminder cell with all entries of one client, each on its own line. */
+function listOf<T>(keyOf: (item: T) => string, render: (item: T) => ReactNode) {
+  return (items: readonly T[]) => (
     <ul className="reminder-list">
       {items.map((item) => (
         <li key={keyOf(item)}>{render(item)}</li>
@@ -255,27 +248,27 @@ function ReminderList<T>({
   );
 }
 
-function ReminderSection<T extends { client: ClientRef }>({
-  id,
-  title,
-  empty,
-  total,
-  entries,
-  detail,
+function ReminderSection<L extends ReminderList>({
+  data,
+  list,
+  weeks,
   detailOf,
 }: {
-  id: string;
-  title: string;
-  empty: string;
-  /** All entries of the section; the server lists at most its limit, most urgent first. */
-  total: number;
-  entries: readonly T[];
-  /** Heading of the column with the client's entries. */
-  detail: string;
+  data: CaseloadView;
+  list: L;
+  /** The weeks without contact that count (named in a title). */
+  weeks: number;
   /** The cell with one client's entries. */
-  detailOf: (items: T[]) => ReactNode;
+  detailOf: (items: Entry<L>[]) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const { id, ...text } = SECTIONS[list];
+  // The server lists at most its limit of entries, most urgent first; the count is of all.
+  const entries = data[list] as readonly Entry<L>[];
+  const total = data.counts[list];
+  const title = t(`casework.caseload.${text.title}`, { count: total, weeks });
+  const empty = t(`casework.caseload.${text.empty}`);
+  const detail = t(`casework.caseload.${text.detail}`);
   const listed = entries.length;
   const groups = byClient(entries);
   const captionId = useId();

@@ -8,9 +8,7 @@ import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { NotFoundPage } from '../../ui/ErrorPages.tsx';
 import { FactList } from '../../ui/FactList.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -22,10 +20,13 @@ import { ContactDetailsFields, contactDetailsOf } from './ContactDetailsFields.t
 import { ContactsSection } from './ContactsSection.tsx';
 import './casework.css';
 import { formatDate } from '../../app/dates.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { EntityFormDialog } from '../../ui/EntityFormDialog.tsx';
 import { OfferSuggestions } from '../network/OfferSuggestions.tsx';
+import type { EditDialogProps } from './clientDialog.ts';
 import { ErasureSection } from './ErasureSection.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
+import { SectionActions } from './SectionActions.tsx';
 
 /**
  * One client: a summary with the main actions, an in-page menu of the sections, then master data, case
@@ -33,8 +34,7 @@ import { GoalsSection } from './GoalsSection.tsx';
  */
 export function ClientPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const client = useEndpoint(api.clients.read, { params: { id } });
   const worksOnCases = useCan('cases.manage');
   const canErase = useCan('clients.erase');
@@ -167,11 +167,7 @@ export function ClientPage() {
                 ]}
               />
               {worksOnCases && !c.anonymised ? (
-                <div className="section-actions">
-                  <Button variant="secondary" onPress={() => setEditing(true)}>
-                    {t('casework.client.edit')}
-                  </Button>
-                </div>
+                <SectionActions label={t('casework.client.edit')} onPress={() => setEditing(true)} />
               ) : null}
             </Section>
             {worksOnCases ? <CaseSection client={c} onChanged={onChanged} /> : null}
@@ -208,15 +204,7 @@ export function ClientPage() {
   );
 }
 
-function EditClientDialog({
-  client,
-  onClose,
-  onSaved,
-}: {
-  client: ClientView;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function EditClientDialog({ client, onClose, onSaved }: { client: ClientView } & EditDialogProps) {
   const { t } = useTranslation();
   return (
     <EntityFormDialog

@@ -3,7 +3,7 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, todayIso } from '../../app/dates.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FactList } from '../../ui/FactList.tsx';
 import { CaseStatusBadge } from './CaseStatusBadge.tsx';
@@ -52,8 +52,7 @@ export function ClientSummary({
   onAddContact: () => void;
   onAddGoal: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const current = client.cases[0];
   const today = todayIso();
   const overdue = data.goals?.filter((g) => g.status === 'open' && g.targetDate < today).length;
@@ -178,7 +177,7 @@ export function SectionNav({ sections }: { sections: { id: string; label: string
   const { t } = useTranslation();
   return (
     <nav className="record-nav" aria-label={t('casework.summary.sections')}>
-      <ul>
+      <ul className="link-row">
         {sections.map((s) => (
           <li key={s.id}>
             <a href={`#${s.id}`} onClick={(e) => jumpToSection(e, s.id)}>

@@ -1,28 +1,33 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDate } from '../../app/dates.ts';
-import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { useListParams } from '../../app/useListParams.ts';
-import { localeOf } from '../../i18n/index.ts';
-import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Loading, Page } from '../../ui/Page.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { columnsOf } from './casework.ts';
 
 const PAGE_SIZE = 50;
+/** The list's columns, by their headings' keys. */
+const COLUMNS = [
+  'casework.client.name',
+  'casework.client.clientNumber',
+  'casework.client.birthDate',
+  'casework.client.district',
+  'casework.case.status',
+  'casework.case.guide',
+] as const;
 
 /** Clients of the agency and cases shared with it: typo-tolerant search, own cases, paging. */
 export function ClientsPage() {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const { get, page, update, searchBy } = useListParams(['suche', 'auswahl'] as const);
   const query = get('suche');
   const canWrite = useCan('clients.write');
@@ -72,52 +77,35 @@ export function ClientsPage() {
           />
         ) : null}
       </search>
-      {clients.error ? <Alert tone="error">{errorText(t, clients.error)}</Alert> : null}
-      {clients.loading && !clients.data ? <Loading label={t('common.loading')} /> : null}
-      {clients.data ? (
-        <>
-          <TableRegion
-            caption={
-              query
-                ? t('casework.clients.captionSearch', { count: clients.data.total, query })
-                : t('casework.clients.caption', { count: clients.data.total })
-            }
-            columns={[
-              { label: t('casework.client.name') },
-              { label: t('casework.client.clientNumber') },
-              { label: t('casework.client.birthDate') },
-              { label: t('casework.client.district') },
-              { label: t('casework.case.status') },
-              { label: t('casework.case.guide') },
-            ]}
-          >
-            {clients.data.items.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link to={`/klienten/${c.id}`}>
-                    {c.lastName}, {c.firstName}
-                  </Link>
-                  {c.shared ? (
-                    <span className="badge badge--neutral"> {t('casework.clients.shared')}</span>
-                  ) : null}
-                </th>
-                <td className="cell--nowrap">{c.clientNumber}</td>
-                <td className="cell--nowrap">{formatDate(c.birthDate, locale)}</td>
-                <td>{c.district ?? ''}</td>
-                <td>{c.caseStatus ? t(`casework.caseStatus.${c.caseStatus}`) : ''}</td>
-                <td>{c.guide?.displayName ?? ''}</td>
-              </tr>
-            ))}
-          </TableRegion>
-          {clients.data.items.length === 0 ? <p>{t('casework.clients.empty')}</p> : null}
-          <Pagination
-            page={clients.data.page}
-            pageSize={clients.data.pageSize}
-            total={clients.data.total}
-            onChange={(next) => update({ seite: next })}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        list={clients}
+        caption={(count) =>
+          query
+            ? t('casework.clients.captionSearch', { count, query })
+            : t('casework.clients.caption', { count })
+        }
+        columns={columnsOf(t, COLUMNS)}
+        empty={t('casework.clients.empty')}
+        onPage={(next) => update({ seite: next })}
+      >
+        {(c) => (
+          <tr key={c.id}>
+            <th scope="row">
+              <Link to={`/klienten/${c.id}`}>
+                {c.lastName}, {c.firstName}
+              </Link>
+              {c.shared ? (
+                <span className="badge badge--neutral"> {t('casework.clients.shared')}</span>
+              ) : null}
+            </th>
+            <td className="cell--nowrap">{c.clientNumber}</td>
+            <td className="cell--nowrap">{formatDate(c.birthDate, locale)}</td>
+            <td>{c.district ?? ''}</td>
+            <td>{c.caseStatus ? t(`casework.caseStatus.${c.caseStatus}`) : ''}</td>
+            <td>{c.guide?.displayName ?? ''}</td>
+          </tr>
+        )}
+      </PagedTable>
     </Page>
   );
 }

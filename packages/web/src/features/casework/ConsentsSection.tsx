@@ -7,12 +7,10 @@ import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { type QueryState, useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
-import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -20,6 +18,8 @@ import { useDraft } from '../../ui/useDraft.ts';
 import { consentForms, consentPurposes } from './casework.ts';
 import type { AddToClientProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
+import { RecordTable } from './RecordTable.tsx';
+import { SectionActions } from './SectionActions.tsx';
 
 /** Consents per purpose, with withdrawal that takes effect at once. */
 export function ConsentsSection({
@@ -32,8 +32,7 @@ export function ConsentsSection({
   consents: QueryState<{ items: ConsentView[] }>;
   onChanged: (message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const [adding, setAdding] = useState(false);
   const [failure, setFailure] = useState<string>();
 
@@ -55,19 +54,10 @@ export function ConsentsSection({
       description={<p>{t('casework.consent.intro')}</p>}
     >
       {failure ? <Alert tone="error">{failure}</Alert> : null}
-      <LoadedTable
+      <RecordTable
         query={consents}
-        empty={t('casework.consent.none')}
-        caption={t('casework.consent.title')}
-        captionHidden
-        labelTable
-        columns={[
-          { label: t('casework.consent.purpose') },
-          { label: t('casework.consent.form') },
-          { label: t('casework.consent.date') },
-          { label: t('casework.consent.status') },
-          { label: t('casework.actions'), hidden: true },
-        ]}
+        texts="consent"
+        columns={['purpose', 'form', 'date', 'status']}
         cells={(c) => (
           <>
             <th scope="row">
@@ -84,28 +74,22 @@ export function ConsentsSection({
                 {c.active ? t('casework.consent.active') : t('casework.consent.withdrawnState')}
               </span>
             </td>
-            <td>
-              {c.active && !client.anonymised ? (
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onPress={() => void withdraw(c)}
-                  aria-label={t('casework.consent.withdrawLabel', {
-                    purpose: t(`casework.purpose.${c.purpose}`),
-                  })}
-                >
-                  {t('casework.consent.withdraw')}
-                </Button>
-              ) : null}
-            </td>
           </>
         )}
+        action={(c) =>
+          c.active && !client.anonymised
+            ? {
+                label: t('casework.consent.withdraw'),
+                accessibleLabel: t('casework.consent.withdrawLabel', {
+                  purpose: t(`casework.purpose.${c.purpose}`),
+                }),
+                onPress: () => void withdraw(c),
+              }
+            : null
+        }
       />
       {!client.anonymised ? (
-        <div className="section-actions">
-          <Button variant="secondary" onPress={() => setAdding(true)}>
-            {t('casework.consent.add')}
-          </Button>
+        <SectionActions label={t('casework.consent.add')} onPress={() => setAdding(true)}>
           <DocumentLink path={clientRecordEndpoints.downloadConsentForm.path} clientId={client.id}>
             {t('casework.consent.printForm')}
           </DocumentLink>
@@ -116,7 +100,7 @@ export function ConsentsSection({
           >
             {t('casework.consent.printFormEasy')}
           </DocumentLink>
-        </div>
+        </SectionActions>
       ) : null}
       {adding ? (
         <AddConsentDialog

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
-import { Button } from '../../ui/Button.tsx';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -15,6 +14,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
 import { contactTypes } from './casework.ts';
 import type { AddToClientProps } from './clientDialog.ts';
+import { SectionActions } from './SectionActions.tsx';
 
 /** Dated contacts; notes only for people who may see the case (the server leaves them out otherwise). */
 export function ContactsSection({
@@ -29,19 +29,12 @@ export function ContactsSection({
   adding: boolean;
   onAddingChange: (adding: boolean) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const contacts = useEndpoint(api.contacts.list, { params: { id: client.id }, query: { pageSize: 200 } });
 
   return (
     <Section id="kontakte" title={t('casework.contact.title')}>
-      {canWrite ? (
-        <div className="section-actions">
-          <Button variant="secondary" onPress={() => setAdding(true)}>
-            {t('casework.contact.add')}
-          </Button>
-        </div>
-      ) : null}
+      {canWrite ? <SectionActions label={t('casework.contact.add')} onPress={() => setAdding(true)} /> : null}
       <LoadedTable
         query={contacts}
         empty={t('casework.contact.none')}

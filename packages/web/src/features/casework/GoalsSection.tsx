@@ -8,17 +8,18 @@ import { checkDateOrder } from '../../app/dateOrder.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import type { QueryState } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
-import { LoadedTable } from '../../ui/LoadedTable.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
-import type { AddToClientProps } from './clientDialog.ts';
+import type { AddToClientProps, EditDialogProps } from './clientDialog.ts';
 import { DocumentLink } from './DocumentLink.tsx';
+import { RecordTable } from './RecordTable.tsx';
+import { SectionActions } from './SectionActions.tsx';
 import { useNeedDimensions } from './useNeedDimensions.ts';
 
 /**
@@ -36,8 +37,7 @@ export function GoalsSection({
   adding: { dimension: string | null } | null;
   onAddingChange: (adding: { dimension: string | null } | null) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const dimensions = useDimensions();
   const today = todayIso();
   const needs = useNeedDimensions(client.id);
@@ -57,19 +57,10 @@ export function GoalsSection({
           </div>
         </div>
       ) : null}
-      <LoadedTable
+      <RecordTable
         query={goals}
-        empty={t('casework.goal.none')}
-        caption={t('casework.goal.title')}
-        captionHidden
-        labelTable
-        columns={[
-          { label: t('casework.goal.goal') },
-          { label: t('casework.goal.dimension') },
-          { label: t('casework.goal.targetDate') },
-          { label: t('casework.goal.status') },
-          { label: t('casework.actions'), hidden: true },
-        ]}
+        texts="goal"
+        columns={['goal', 'dimension', 'targetDate', 'status']}
         cells={(g) => (
           <>
             <th scope="row">
@@ -94,30 +85,24 @@ export function GoalsSection({
               ) : null}
             </td>
             <td>{t(`casework.goalStatus.${g.status}`)}</td>
-            <td>
-              {!client.anonymised ? (
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onPress={() => setReviewing(g)}
-                  aria-label={t('casework.goal.reviewLabel', { title: g.title })}
-                >
-                  {t('casework.goal.review')}
-                </Button>
-              ) : null}
-            </td>
           </>
         )}
+        action={(g) =>
+          client.anonymised
+            ? null
+            : {
+                label: t('casework.goal.review'),
+                accessibleLabel: t('casework.goal.reviewLabel', { title: g.title }),
+                onPress: () => setReviewing(g),
+              }
+        }
       />
       {!client.anonymised ? (
-        <div className="section-actions">
-          <Button variant="secondary" onPress={() => setAdding({ dimension: null })}>
-            {t('casework.goal.add')}
-          </Button>
+        <SectionActions label={t('casework.goal.add')} onPress={() => setAdding({ dimension: null })}>
           <DocumentLink path={clientRecordEndpoints.downloadGoalAgreement.path} clientId={client.id}>
             {t('casework.goal.print')}
           </DocumentLink>
-        </div>
+        </SectionActions>
       ) : null}
       {adding ? (
         <AddGoalDialog
@@ -150,8 +135,7 @@ function AddGoalDialog({
   options: { id: string; label: string }[];
   initialDimension: string | null;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const form = useDraft(() => ({
     title: '',
     dimension: initialDimension,
@@ -207,15 +191,7 @@ function AddGoalDialog({
   );
 }
 
-function ReviewGoalDialog({
-  goal,
-  onClose,
-  onSaved,
-}: {
-  goal: GoalView;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function ReviewGoalDialog({ goal, onClose, onSaved }: { goal: GoalView } & EditDialogProps) {
   const { t } = useTranslation();
   const form = useDraft(() => ({
     status: goal.status as GoalStatus | null,

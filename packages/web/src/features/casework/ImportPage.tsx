@@ -7,10 +7,12 @@ import { ApiError } from '../../app/api.ts';
 import { errorText } from '../../app/errors.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { FigureTable } from '../../ui/FigureTable.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { TableRegion } from '../../ui/TableRegion.tsx';
+import { usePendingAction } from '../../ui/usePendingAction.ts';
 import './casework.css';
+import { columnsOf } from './casework.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const fields = clientImportFields;
@@ -81,20 +83,14 @@ export function ImportPage() {
   const [progress, setProgress] = useState<number>();
   const [result, setResult] = useState<Result>();
   const [failure, setFailure] = useState<string>();
-  const [pending, setPending] = useState(false);
+  const { pending, run } = usePendingAction();
 
   /** One request of the page at a time: `pending` while it runs, its failure as the page's message. */
-  const attempt = async (request: () => Promise<void>) => {
-    setPending(true);
-    setFailure(undefined);
-    try {
-      await request();
-    } catch (error) {
-      setFailure(errorText(t, error));
-    } finally {
-      setPending(false);
-    }
-  };
+  const attempt = (request: () => Promise<void>) =>
+    run(() => {
+      setFailure(undefined);
+      return request().catch((error: unknown) => setFailure(errorText(t, error)));
+    });
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -211,6 +207,15 @@ export function ImportPage() {
   );
 }
 
+/** The result's tables: the rows that were not imported, by their columns' headings. */
+const ERROR_COLUMNS = ['casework.import.row', 'casework.import.column', 'casework.import.problems'] as const;
+const DUPLICATE_COLUMNS = [
+  'casework.import.row',
+  'casework.client.name',
+  'casework.client.birthDate',
+  'casework.import.duplicateOf',
+] as const;
+
 function ImportResult({ result }: { result: Result }) {
   const { t } = useTranslation();
   return (
@@ -224,44 +229,23 @@ function ImportResult({ result }: { result: Result }) {
         })}
       </Alert>
       {result.errors.length > 0 ? (
-        <TableRegion
+        <FigureTable
           caption={t('casework.import.errorsCaption')}
-          columns={[
-            { label: t('casework.import.row') },
-            { label: t('casework.import.column') },
-            { label: t('casework.import.problems') },
-          ]}
-        >
-          {result.errors.map((e) => (
-            <tr key={`${e.row}-${e.path}`}>
-              <th scope="row">{e.row}</th>
-              <td>{e.path}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </TableRegion>
+          columns={columnsOf(t, ERROR_COLUMNS)}
+          rows={result.errors.map((e) => [e.row, e.path, e.message])}
+        />
       ) : null}
       {result.duplicates.length > 0 ? (
-        <TableRegion
+        <FigureTable
           caption={t('casework.import.duplicatesCaption')}
-          columns={[
-            { label: t('casework.import.row') },
-            { label: t('casework.client.name') },
-            { label: t('casework.client.birthDate') },
-            { label: t('casework.import.duplicateOf') },
-          ]}
-        >
-          {result.duplicates.map((d) => (
-            <tr key={d.row}>
-              <th scope="row">{d.row}</th>
-              <td>
-                {d.lastName}, {d.firstName}
-              </td>
-              <td>{d.birthDate}</td>
-              <td>{d.inFile ? t('casework.import.inFile') : t('casework.import.inLotse')}</td>
-            </tr>
-          ))}
-        </TableRegion>
+          columns={columnsOf(t, DUPLICATE_COLUMNS)}
+          rows={result.duplicates.map((d) => [
+            d.row,
+            `${d.lastName}, ${d.firstName}`,
+            d.birthDate,
+            d.inFile ? t('casework.import.inFile') : t('casework.import.inLotse'),
+          ])}
+        />
       ) : null}
       <p>
         <Link to="/klienten">{t('casework.import.toList')}</Link>

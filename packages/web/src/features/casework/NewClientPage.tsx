@@ -2,11 +2,9 @@ import type { DuplicateCandidate } from '@lotse/domain';
 import type { ClientGender, Household, LegalContext } from '@lotse/domain/codes';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import type { FieldErrors } from '../../ui/forms.ts';
@@ -15,6 +13,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import './casework.css';
 import { formatDate } from '../../app/dates.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { useDraft } from '../../ui/useDraft.ts';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { ContactDetailsFields, contactDetailsOf } from './ContactDetailsFields.tsx';
@@ -24,8 +23,7 @@ const noDuplicates: DuplicateCandidate[] = [];
 
 /** Intake: a new client with the fields a Jobcenter needs; opens a case led by the guide. */
 export function NewClientPage() {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const navigate = useNavigate();
   const warningRef = useRef<HTMLHeadingElement>(null);
   const { draft, bind } = useDraft(() => ({

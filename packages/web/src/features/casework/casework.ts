@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+
 /** Code lists of case work: the domain's plain lists (its index brings zod). */
 export {
   clientGenders as genders,
@@ -9,3 +11,6 @@ export {
   legalContexts,
   outcomes,
 } from '@lotse/domain/codes';
+
+/** A table's columns from the keys of their headings. */
+export const columnsOf = (t: TFunction, keys: readonly string[]) => keys.map((key) => ({ label: t(key) }));

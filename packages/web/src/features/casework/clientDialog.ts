@@ -5,3 +5,10 @@ export interface AddToClientProps {
   /** The entry was saved: the section reloads its list. */
   onAdded: () => void;
 }
+
+/** What a dialog that changes a client or an entry of the record is given. */
+export interface EditDialogProps {
+  onClose: () => void;
+  /** The change was saved. */
+  onSaved: () => void;
+}

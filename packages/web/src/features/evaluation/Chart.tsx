@@ -18,7 +18,8 @@ export function ChartCard({
   title: string;
   summary: string;
   option: EChartsCoreOption;
-  table: ReactNode;
+  /** The same figures as a table. */
+  table: DataTableProps;
   height?: number;
 }) {
   const { t } = useTranslation();
@@ -35,13 +36,19 @@ export function ChartCard({
       <p id={summaryId} className="eval-summary">
         {summary}
       </p>
-      {asTable ? table : <Chart option={option} height={height} className="eval-chart" />}
+      {asTable ? <DataTable {...table} /> : <Chart option={option} height={height} className="eval-chart" />}
     </figure>
   );
 }
 
+interface DataTableProps {
+  caption: string;
+  head: string[];
+  rows: ReactNode[][];
+}
+
 /** The figures of a chart as a table: the first column names the row, the others are numbers. */
-export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
+export function DataTable({ caption, head, rows }: DataTableProps) {
   return (
     <FigureTable
       caption={caption}

@@ -68,6 +68,28 @@ function useFormat() {
 }
 const numberOrNull = (v: ProtectedNumber) => (typeof v === 'number' ? v : null);
 
+/** The frame of the page's charts: a tooltip per category, and room above for a legend where one is. */
+function frame({
+  legend = false,
+  top = legend ? 36 : 16,
+  right = 16,
+}: {
+  legend?: boolean;
+  top?: number;
+  right?: number;
+} = {}) {
+  return {
+    tooltip: { trigger: 'axis' },
+    ...(legend ? { legend: { top: 0 } } : {}),
+    grid: { left: 8, right, bottom: 8, top, containLabel: true },
+  };
+}
+
+/** One series of figures in one colour; a hidden figure leaves a gap. */
+function series(name: string, type: 'bar' | 'line', color: string, figures: readonly ProtectedNumber[]) {
+  return { name, type, itemStyle: { color }, data: figures.map(numberOrNull) };
+}
+
 function ChangeCharts({ report: raw }: { report: CohortReport }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -79,6 +101,12 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
   const rows = [...report.dimensions, report.total];
   const labels = rows.map((d) => (d.key === '_total' ? t('evaluation.total') : d.title));
   if (!ready) return <Loading label={t('common.loading')} />;
+  // The dimensions along the bottom, every name shown, slanted to fit.
+  const dimensionAxis = {
+    type: 'category',
+    data: labels,
+    axisLabel: { interval: 0, rotate: 40, color: '#1f2933' },
+  };
   return (
     <>
       <ChartCard
@@ -86,17 +114,16 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
         summary={changeSummary(report, lang)}
         height={420}
         option={{
-          tooltip: { trigger: 'axis' },
-          grid: { left: 8, right: 16, bottom: 8, top: 16, containLabel: true },
-          xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 40, color: '#1f2933' } },
+          ...frame(),
+          xAxis: dimensionAxis,
           yAxis: { type: 'value', name: t('evaluation.change.points'), axisLabel: { color: '#1f2933' } },
           series: [
-            {
-              name: t('evaluation.change.meanChange'),
-              type: 'bar',
-              itemStyle: { color: COLORS.primary },
-              data: rows.map((d) => numberOrNull(d.meanChange)),
-            },
+            series(
+              t('evaluation.change.meanChange'),
+              'bar',
+              COLORS.primary,
+              rows.map((d) => d.meanChange),
+            ),
             {
               // Whiskers of the 95 % interval: a vertical line with caps per bar.
               name: t('evaluation.change.ci'),
@@ -122,69 +149,63 @@ function ChangeCharts({ report: raw }: { report: CohortReport }) {
             },
           ],
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.change.table')}
-            head={[
-              t('evaluation.dimension'),
-              'n',
-              t('evaluation.change.t0'),
-              t('evaluation.change.t1'),
-              t('evaluation.change.meanChange'),
-              t('evaluation.change.ci'),
-              'SRM',
-            ]}
-            rows={rows.map((d, i) => [
-              labels[i],
-              f.int(d.n),
-              f.num(d.meanT0),
-              f.num(d.meanT1),
-              f.num(d.meanChange),
-              f.ci(d.ci95),
-              f.num(d.srm, 2),
-            ])}
-          />
-        }
+        table={{
+          caption: t('evaluation.change.table'),
+          head: [
+            t('evaluation.dimension'),
+            'n',
+            t('evaluation.change.t0'),
+            t('evaluation.change.t1'),
+            t('evaluation.change.meanChange'),
+            t('evaluation.change.ci'),
+            'SRM',
+          ],
+          rows: rows.map((d, i) => [
+            labels[i],
+            f.int(d.n),
+            f.num(d.meanT0),
+            f.num(d.meanT1),
+            f.num(d.meanChange),
+            f.ci(d.ci95),
+            f.num(d.srm, 2),
+          ]),
+        }}
       />
       <ChartCard
         title={t('evaluation.rci.chart')}
         summary={reliableChangeSummary(report, lang)}
         height={420}
         option={{
-          tooltip: { trigger: 'axis' },
-          legend: { top: 0 },
-          grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
-          xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 40, color: '#1f2933' } },
+          ...frame({ legend: true }),
+          xAxis: dimensionAxis,
           yAxis: { type: 'value', minInterval: 1 },
           series: (['improved', 'unchanged', 'worsened'] as const).map((k) => ({
-            name: t(`evaluation.rci.${k}`),
-            type: 'bar',
+            ...series(
+              t(`evaluation.rci.${k}`),
+              'bar',
+              k === 'improved' ? COLORS.good : k === 'worsened' ? COLORS.bad : COLORS.neutral,
+              rows.map((d) => d[k]),
+            ),
             stack: 'rci',
-            itemStyle: {
-              color: k === 'improved' ? COLORS.good : k === 'worsened' ? COLORS.bad : COLORS.neutral,
-            },
-            data: rows.map((d) => numberOrNull(d[k])),
           })),
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.rci.table')}
-            head={[
-              t('evaluation.dimension'),
-              'n',
-              t('evaluation.rci.improved'),
-              t('evaluation.rci.unchanged'),
-              t('evaluation.rci.worsened'),
-            ]}
-            rows={rows.map((d, i) => [
-              labels[i],
-              f.int(d.n),
-              f.int(d.improved),
-              f.int(d.unchanged),
-              f.int(d.worsened),
-            ])}
-          />
-        }
+        table={{
+          caption: t('evaluation.rci.table'),
+          head: [
+            t('evaluation.dimension'),
+            'n',
+            t('evaluation.rci.improved'),
+            t('evaluation.rci.unchanged'),
+            t('evaluation.rci.worsened'),
+          ],
+          rows: rows.map((d, i) => [
+            labels[i],
+            f.int(d.n),
+            f.int(d.improved),
+            f.int(d.unchanged),
+            f.int(d.worsened),
+          ]),
+        }}
       />
       <p className="hint" data-testid="rci-explained">
         {t('evaluation.rci.explained')}
@@ -226,15 +247,6 @@ function AttritionAndReference({ report }: { report: CohortReport }) {
   );
 }
 
-function OutcomesSection({ query }: { query: PeriodQuery }) {
-  const outcomes = useEndpoint(api.evaluation.outcomes, { query });
-  return (
-    <Loaded query={outcomes} hideStale>
-      {(r) => <Outcomes r={r} />}
-    </Loaded>
-  );
-}
-
 function Outcomes({ r }: { r: OutcomesReport }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -244,37 +256,33 @@ function Outcomes({ r }: { r: OutcomesReport }) {
         title={t('evaluation.outcomes.chart')}
         summary={outcomesSummary(r, currentLanguage())}
         option={{
-          tooltip: { trigger: 'axis' },
-          legend: { top: 0 },
-          grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+          ...frame({ legend: true }),
           xAxis: { type: 'category', data: r.byMonth.map((m) => m.month) },
           yAxis: { type: 'value', minInterval: 1 },
           series: [
-            {
-              name: t('evaluation.outcomes.closures'),
-              type: 'bar',
-              itemStyle: { color: COLORS.primary },
-              data: r.byMonth.map((m) => numberOrNull(m.closures)),
-            },
-            {
-              name: t('evaluation.outcomes.placements'),
-              type: 'line',
-              itemStyle: { color: COLORS.good },
-              data: r.byMonth.map((m) => numberOrNull(m.employment)),
-            },
+            series(
+              t('evaluation.outcomes.closures'),
+              'bar',
+              COLORS.primary,
+              r.byMonth.map((m) => m.closures),
+            ),
+            series(
+              t('evaluation.outcomes.placements'),
+              'line',
+              COLORS.good,
+              r.byMonth.map((m) => m.employment),
+            ),
           ],
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.outcomes.byMonth')}
-            head={[
-              t('evaluation.outcomes.month'),
-              t('evaluation.outcomes.closures'),
-              t('evaluation.outcomes.placements'),
-            ]}
-            rows={r.byMonth.map((m) => [m.month, f.int(m.closures), f.int(m.employment)])}
-          />
-        }
+        table={{
+          caption: t('evaluation.outcomes.byMonth'),
+          head: [
+            t('evaluation.outcomes.month'),
+            t('evaluation.outcomes.closures'),
+            t('evaluation.outcomes.placements'),
+          ],
+          rows: r.byMonth.map((m) => [m.month, f.int(m.closures), f.int(m.employment)]),
+        }}
       />
       <DataTable
         caption={t('evaluation.outcomes.byOutcome')}
@@ -326,15 +334,6 @@ function Outcomes({ r }: { r: OutcomesReport }) {
   );
 }
 
-function FunnelSection({ query }: { query: PeriodQuery }) {
-  const funnel = useEndpoint(api.evaluation.funnel, { query });
-  return (
-    <Loaded query={funnel} hideStale>
-      {(r) => <Funnel r={r} />}
-    </Loaded>
-  );
-}
-
 function Funnel({ r }: { r: FunnelReport }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -345,26 +344,23 @@ function Funnel({ r }: { r: FunnelReport }) {
         title={t('evaluation.funnel.chart')}
         summary={funnelSummary(r, currentLanguage(), labels)}
         option={{
-          tooltip: { trigger: 'axis' },
-          grid: { left: 8, right: 24, bottom: 8, top: 8, containLabel: true },
+          ...frame({ top: 8, right: 24 }),
           yAxis: { type: 'category', inverse: true, data: r.steps.map((s) => labels[s.key]) },
           xAxis: { type: 'value', minInterval: 1 },
           series: [
-            {
-              name: t('evaluation.funnel.people'),
-              type: 'bar',
-              itemStyle: { color: COLORS.primary },
-              data: r.steps.map((s) => numberOrNull(s.count)),
-            },
+            series(
+              t('evaluation.funnel.people'),
+              'bar',
+              COLORS.primary,
+              r.steps.map((s) => s.count),
+            ),
           ],
         }}
-        table={
-          <DataTable
-            caption={t('evaluation.funnel.table')}
-            head={[t('evaluation.funnel.step'), t('evaluation.funnel.people'), t('evaluation.funnel.share')]}
-            rows={r.steps.map((s) => [labels[s.key], f.int(s.count), f.pct(s.share)])}
-          />
-        }
+        table={{
+          caption: t('evaluation.funnel.table'),
+          head: [t('evaluation.funnel.step'), t('evaluation.funnel.people'), t('evaluation.funnel.share')],
+          rows: r.steps.map((s) => [labels[s.key], f.int(s.count), f.pct(s.share)]),
+        }}
       />
       <p>{t('evaluation.funnel.contacts', { value: f.num(r.contactsPerClientMonth) })}</p>
     </>
@@ -382,8 +378,9 @@ function CompareSection({
   const f = useFormat();
   const { labelOf } = useDimensions();
   const [by, setBy] = useState<'disability' | 'programme'>('disability');
-  const [a, setA] = useState<string | null>(null);
-  const [b, setB] = useState<string | null>(null);
+  // The two programmes compared with each other.
+  const [pair, setPair] = useState<{ a: string | null; b: string | null }>({ a: null, b: null });
+  const { a, b } = pair;
   const [asked, setAsked] = useState<CompareQuery | null>(null);
   const { programmeId: _p, disability: _d, ...rest } = base;
   const result = useEndpoint(api.evaluation.compare, asked ? { query: asked } : null);
@@ -401,22 +398,17 @@ function CompareSection({
           selectedKey={by}
           onSelectionChange={(k) => setBy(k === 'programme' ? 'programme' : 'disability')}
         />
-        {by === 'programme' ? (
-          <>
-            <SelectField
-              label={t('evaluation.compare.a')}
-              options={programmes}
-              selectedKey={a}
-              onSelectionChange={setA}
-            />
-            <SelectField
-              label={t('evaluation.compare.b')}
-              options={programmes}
-              selectedKey={b}
-              onSelectionChange={setB}
-            />
-          </>
-        ) : null}
+        {by === 'programme'
+          ? (['a', 'b'] as const).map((side) => (
+              <SelectField
+                key={side}
+                label={t(`evaluation.compare.${side}`)}
+                options={programmes}
+                selectedKey={pair[side]}
+                onSelectionChange={(id) => setPair((p) => ({ ...p, [side]: id }))}
+              />
+            ))
+          : null}
         <Button
           variant="secondary"
           isDisabled={by === 'programme' && (!a || !b || a === b)}
@@ -483,12 +475,34 @@ export default function EvaluationPage() {
   const programmes = useEndpoint(api.programmes.list, { query: { pageSize: 100 } });
   const programmeOptions = (programmes.data?.items ?? []).map((p) => ({ id: p.id, label: p.name }));
   const cohort = useEndpoint(api.evaluation.cohort, { query });
+  const outcomes = useEndpoint(api.evaluation.outcomes, { query: periodQuery });
+  const funnel = useEndpoint(api.evaluation.funnel, { query: periodQuery });
   const setFilter = (param: keyof typeof FILTERS, value: string | null) => {
     const next = new URLSearchParams(params);
-    if (value && value !== 'all') next.set(param, value);
+    if (value) next.set(param, value);
     else next.delete(param);
     setParams(next);
   };
+  const all = { id: 'all', label: t('evaluation.filter.all') };
+  const choices = (prefix: string, ids: readonly string[]) =>
+    ids.map((id) => ({ id, label: t(`evaluation.${prefix}.${id}`) }));
+  // Each filter with its choices; the choice a missing parameter stands for is not written to the address.
+  const filterFields = [
+    { param: 'programm', label: 'programme', unset: 'all', options: [all, ...programmeOptions] },
+    {
+      param: 'behinderung',
+      label: 'disability',
+      unset: 'all',
+      options: [all, ...choices('disability', evaluationDisability)],
+    },
+    {
+      param: 'perspektive',
+      label: 'perspective',
+      unset: 'professional',
+      options: choices('perspective', ['professional', 'self']),
+    },
+    { param: 'paar', label: 'pair', unset: 'latest', options: choices('pair', ['latest', 'exit']) },
+  ] as const;
   const download = (format: 'pdf' | 'xlsx') =>
     hrefOf(format === 'pdf' ? api.evaluation.cohortPdf : api.evaluation.cohortXlsx, { query });
   // A report of an earlier selection is never shown while the new one loads or after it failed.
@@ -510,39 +524,15 @@ export default function EvaluationPage() {
       intro={<p>{t('evaluation.intro', { threshold: report?.threshold ?? 5 })}</p>}
     >
       <div className="eval-filters">
-        <SelectField
-          label={t('evaluation.filter.programme')}
-          options={[{ id: 'all', label: t('evaluation.filter.all') }, ...programmeOptions]}
-          selectedKey={params.get('programm') ?? 'all'}
-          onSelectionChange={(k) => setFilter('programm', k)}
-        />
-        <SelectField
-          label={t('evaluation.filter.disability')}
-          options={[
-            { id: 'all', label: t('evaluation.filter.all') },
-            ...evaluationDisability.map((d) => ({ id: d, label: t(`evaluation.disability.${d}`) })),
-          ]}
-          selectedKey={params.get('behinderung') ?? 'all'}
-          onSelectionChange={(k) => setFilter('behinderung', k)}
-        />
-        <SelectField
-          label={t('evaluation.filter.perspective')}
-          options={[
-            { id: 'professional', label: t('evaluation.perspective.professional') },
-            { id: 'self', label: t('evaluation.perspective.self') },
-          ]}
-          selectedKey={params.get('perspektive') ?? 'professional'}
-          onSelectionChange={(k) => setFilter('perspektive', k === 'professional' ? null : k)}
-        />
-        <SelectField
-          label={t('evaluation.filter.pair')}
-          options={[
-            { id: 'latest', label: t('evaluation.pair.latest') },
-            { id: 'exit', label: t('evaluation.pair.exit') },
-          ]}
-          selectedKey={params.get('paar') ?? 'latest'}
-          onSelectionChange={(k) => setFilter('paar', k === 'latest' ? null : k)}
-        />
+        {filterFields.map((field) => (
+          <SelectField
+            key={field.param}
+            label={t(`evaluation.filter.${field.label}`)}
+            options={field.options}
+            selectedKey={params.get(field.param) ?? field.unset}
+            onSelectionChange={(k) => setFilter(field.param, k === field.unset ? null : k)}
+          />
+        ))}
       </div>
       <p className="eval-downloads">
         <a href={download('pdf')} download>
@@ -572,10 +562,14 @@ export default function EvaluationPage() {
         </>
       ) : null}
       <Section id="eval-outcomes" title={t('evaluation.outcomes.title')}>
-        <OutcomesSection query={periodQuery} />
+        <Loaded query={outcomes} hideStale>
+          {(r) => <Outcomes r={r} />}
+        </Loaded>
       </Section>
       <Section id="eval-funnel" title={t('evaluation.funnel.title')}>
-        <FunnelSection query={periodQuery} />
+        <Loaded query={funnel} hideStale>
+          {(r) => <Funnel r={r} />}
+        </Loaded>
       </Section>
       <Section id="eval-compare" title={t('evaluation.compare.title')}>
         <CompareSection base={query} programmes={programmeOptions} />

@@ -1,12 +1,11 @@
 import type { NotificationView } from '@lotse/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { useAgencyTimeZone } from '../network/network.ts';
@@ -16,8 +15,7 @@ import { useAgencyTimeZone } from '../network/network.ts';
  * page after sign-in until they are marked as read. Nothing is shown when there are none.
  */
 export function NotificationsPanel() {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const timeZone = useAgencyTimeZone();
   const list = useEndpoint(api.notifications.list, { query: { unread: 'true' } });
   const [failure, setFailure] = useState<string>();

@@ -1,15 +1,15 @@
 import type { Answers, AnswerValue, AssessmentView, InstrumentView } from '@lotse/domain';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
+import { ColumnHeads } from './ColumnHeads.tsx';
 
 /**
  * Corrections of a completed assessment: "Korrektur erfassen" opens the answers for editing with a
@@ -24,8 +24,7 @@ export function Amendments({
   instrument: InstrumentView;
   onAmended: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const [editing, setEditing] = useState(false);
   const [answers, setAnswers] = useState<Answers>(assessment.answers);
   const [reason, setReason] = useState('');
@@ -121,14 +120,11 @@ export function Amendments({
         <div className="table-wrap">
           <table className="table">
             <caption>{t('assessments.amend.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assessments.amend.at')}</th>
-                <th scope="col">{t('assessments.amend.by')}</th>
-                <th scope="col">{t('assessments.amend.reason')}</th>
-                <th scope="col">{t('assessments.amend.changed')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={(['at', 'by', 'reason', 'changed'] as const).map((key) => ({
+                label: t(`assessments.amend.${key}`),
+              }))}
+            />
             <tbody>
               {assessment.amendments.map((m) => (
                 <tr key={m.id}>

@@ -9,12 +9,10 @@ import {
 import { assessmentEndpoints } from '@lotse/domain/endpoints';
 import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { NotFoundPage } from '../../ui/ErrorPages.tsx';
@@ -22,8 +20,11 @@ import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { Amendments } from './Amendments.tsx';
-import { AssessmentEntry, PaperEntry } from './AssessmentEntry.tsx';
+import { AssessmentEntry } from './AssessmentEntry.tsx';
+import { ColumnHeads } from './ColumnHeads.tsx';
+import { PaperEntry } from './PaperEntry.tsx';
 import './assessments.css';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { blankFormHref } from './BlankForms.tsx';
 import { InstrumentChoiceFields, useInstrumentChoice } from './InstrumentChoice.tsx';
 import { dateText, fmt, tr } from './text.ts';
@@ -38,9 +39,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export function NewAssessmentPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, locale } = useLanguage();
   const navigate = useNavigate();
   const [perspective, setPerspective] = useState<Perspective>('professional');
   const choice = useInstrumentChoice(id, perspective);
@@ -180,9 +179,7 @@ export function NewAssessmentPage() {
 /** One assessment: a draft is filled in (autosaved on every answer) and completed; a completed one is shown. */
 export function AssessmentPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   const navigate = useNavigate();
   const assessment = useEndpoint(api.assessments.read, { params: { id } });
   const a = assessment.data;
@@ -272,15 +269,13 @@ export function AssessmentPage() {
         >
           <div className="table-wrap">
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('assessments.progress.dimension')}</th>
-                  <th scope="col" className="num">
-                    {t('assessments.entry.score')}
-                  </th>
-                  <th scope="col">{t('assessments.progress.need')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  { label: t('assessments.progress.dimension') },
+                  { label: t('assessments.entry.score'), numeric: true },
+                  { label: t('assessments.progress.need') },
+                ]}
+              />
               <tbody>
                 {a.scores.map((s) => (
                   <tr key={s.dimension}>

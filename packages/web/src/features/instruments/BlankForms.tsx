@@ -8,9 +8,9 @@ import {
 import { instrumentEndpoints } from '@lotse/domain/endpoints';
 import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { useEndpoint } from '../../app/useApi.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { tr } from './text.ts';
 
 /** The address of a version's blank printable form; with a client, it carries that client's number. */
@@ -41,8 +41,7 @@ export function currentVersions(items: readonly InstrumentView[]): InstrumentVie
  * it has. With a client, the form carries that client's number (the server checks and audits this).
  */
 export function BlankFormLinks({ instrument, clientId }: { instrument: InstrumentView; clientId?: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const { t, lang } = useLanguage();
   const captionId = useId();
   const locales = localesOf(instrument);
   return (
@@ -58,7 +57,7 @@ export function BlankFormLinks({ instrument, clientId }: { instrument: Instrumen
           <div key={p}>
             <dt>{t(`instruments.blankForms.${p}`)}</dt>
             <dd>
-              <ul className="blank-forms__links">
+              <ul className="link-row">
                 {locales.map((l) => (
                   <li key={l}>
                     <a

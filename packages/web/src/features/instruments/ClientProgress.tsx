@@ -2,18 +2,18 @@ import type { ProgressView } from '@lotse/domain';
 import { assessmentEndpoints } from '@lotse/domain/endpoints';
 import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { BlankForms } from './BlankForms.tsx';
+import { ColumnHeads } from './ColumnHeads.tsx';
 import { EChart } from './EChart.tsx';
 import './assessments.css';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { SelfAssessmentLink } from './SelfAssessmentLink.tsx';
 import { SelfAssessmentLinks } from './SelfAssessmentLinks.tsx';
 import { dateText, fmt, tr } from './text.ts';
@@ -35,9 +35,7 @@ export function ClientProgress({
   /** Called with every loaded progress: the client page's summary shows when the next one is due. */
   onLoaded?: (progress: ProgressView) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   // The server computes the reliable change for the two chosen assessments (default: first and latest).
   const [choice, setChoice] = useState<{ from?: string; to?: string }>({});
   const progress = useEndpoint(api.assessments.progress, { params: { id: clientId }, query: choice });
@@ -155,8 +153,7 @@ export function ClientProgress({
  * their number that day ("10.07.2025 (Verlaufserhebung, 2. am Tag)"), so same-day ones differ.
  */
 function useAssessmentLabels(series: Series) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
+  const { t, locale } = useLanguage();
   const assessmentLabel = (a: Series['assessments'][number] | undefined) => {
     if (!a) return '';
     const date = dateText(a.date, locale);
@@ -184,9 +181,7 @@ function SeriesView({
   choice: { from?: string; to?: string };
   onChoose: (c: { from?: string; to?: string }) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   const assessments = series.assessments;
   const { assessmentLabel, dayLabel } = useAssessmentLabels(series);
   const has = (id: string | undefined) => !!id && assessments.some((a) => a.id === id);
@@ -196,14 +191,9 @@ function SeriesView({
   const setFromId = (from: string) => onChoose({ from, to: toId });
   const setToId = (to: string) => onChoose({ from: fromId, to });
   const [timelineKey, setTimelineKey] = useState(series.dimensions[0]?.key ?? '');
-  const ids = { caption: useId() };
   const areas = series.dimensions.filter((d) => d.kind === 'area');
   const areaNames = areas.map((d) => tr(d.title, lang));
-  const scoreAt = (d: Series['dimensions'][number], id: string) =>
-    d.points.find((pt) => pt.assessmentId === id)?.score ?? null;
   const labelOf = (id: string) => assessmentLabel(assessments.find((x) => x.id === id));
-  const rci = (d: Series['dimensions'][number]) =>
-    d.change && d.change.fromAssessmentId === fromId && d.change.toAssessmentId === toId ? d.change : null;
   const different = fromId !== toId;
   const radarOption = {
     legend: { top: 0 },
@@ -282,15 +272,7 @@ function SeriesView({
           ))}
         </ol>
       </div>
-      <ChangeTable
-        series={series}
-        fromId={fromId}
-        toId={toId}
-        scoreAt={scoreAt}
-        rci={rci}
-        captionId={ids.caption}
-        different={different}
-      />
+      <ChangeTable series={series} fromId={fromId} toId={toId} />
       {timeline && timelineOption && assessments.length > 1 ? (
         <div>
           <h3>{t('assessments.progress.timeline')}</h3>
@@ -365,26 +347,19 @@ function radarFit(names: string[]) {
   };
 }
 
-function ChangeTable({
-  series,
-  fromId,
-  toId,
-  scoreAt,
-  rci,
-  captionId,
-  different,
-}: {
-  series: Series;
-  fromId: string;
-  toId: string;
-  scoreAt: (d: Series['dimensions'][number], id: string) => number | null;
-  rci: (d: Series['dimensions'][number]) => Series['dimensions'][number]['change'];
-  captionId: string;
-  different: boolean;
-}) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+type Dimension = Series['dimensions'][number];
+
+/** A dimension's score in one assessment (null: not scored). */
+const scoreAt = (d: Dimension, id: string) => d.points.find((pt) => pt.assessmentId === id)?.score ?? null;
+
+/** The reliable change the server computed for the dimension, if it is between these two assessments. */
+const changeBetween = (d: Dimension, fromId: string, toId: string) =>
+  d.change && d.change.fromAssessmentId === fromId && d.change.toAssessmentId === toId ? d.change : null;
+
+function ChangeTable({ series, fromId, toId }: { series: Series; fromId: string; toId: string }) {
+  const captionId = useId();
+  const different = fromId !== toId;
+  const { t, lang, locale } = useLanguage();
   const { dayLabel: dateOf } = useAssessmentLabels(series);
   return (
     <>
@@ -396,33 +371,25 @@ function ChangeTable({
               perspective: t(`assessments.perspective.${series.perspective}`),
             })}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.progress.dimension')}</th>
-              <th scope="col" className="num">
-                {dateOf(fromId)}
-              </th>
-              {different ? (
-                <>
-                  <th scope="col" className="num">
-                    {dateOf(toId)}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('assessments.progress.change')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('assessments.progress.rci')}
-                  </th>
-                  <th scope="col">{t('assessments.progress.class')}</th>
-                </>
-              ) : null}
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t('assessments.progress.dimension') },
+              { label: dateOf(fromId), numeric: true },
+              ...(different
+                ? [
+                    { label: dateOf(toId), numeric: true },
+                    { label: t('assessments.progress.change'), numeric: true },
+                    { label: t('assessments.progress.rci'), numeric: true },
+                    { label: t('assessments.progress.class') },
+                  ]
+                : []),
+            ]}
+          />
           <tbody>
             {series.dimensions.map((d) => {
               const x1 = scoreAt(d, fromId);
               const x2 = scoreAt(d, toId);
-              const change = rci(d);
+              const change = changeBetween(d, fromId, toId);
               const difference = x1 !== null && x2 !== null ? Math.round((x2 - x1) * 10) / 10 : null;
               return (
                 <tr key={d.key}>
@@ -454,9 +421,7 @@ function ChangeTable({
 }
 
 function Comparison({ progress, series }: { progress: ProgressView; series: Series }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   const captionId = useId();
   const titleOf = (key: string) => tr(series.dimensions.find((d) => d.key === key)?.title, lang) || key;
   return (
@@ -466,20 +431,14 @@ function Comparison({ progress, series }: { progress: ProgressView; series: Seri
       <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
         <table className="table" aria-labelledby={captionId} data-testid="comparison-table">
           <caption id={captionId}>{t('assessments.progress.comparisonCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessments.progress.dimension')}</th>
-              <th scope="col" className="num">
-                {t('assessments.perspective.self')}
-              </th>
-              <th scope="col" className="num">
-                {t('assessments.perspective.professional')}
-              </th>
-              <th scope="col" className="num">
-                {t('assessments.progress.difference')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t('assessments.progress.dimension') },
+              ...(['perspective.self', 'perspective.professional', 'progress.difference'] as const).map(
+                (key) => ({ label: t(`assessments.${key}`), numeric: true }),
+              ),
+            ]}
+          />
           <tbody>
             {progress.comparison.map((c) => (
               <tr key={c.dimension} className={c.highlighted ? 'highlight' : undefined}>

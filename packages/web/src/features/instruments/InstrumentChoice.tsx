@@ -1,8 +1,8 @@
 import { dueOccasion, type Occasion, occasions, type Perspective } from '@lotse/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { useEndpoint } from '../../app/useApi.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { tr } from './text.ts';
 
@@ -47,8 +47,7 @@ export function InstrumentChoiceFields({
   choice: InstrumentChoice;
   onOccasionPicked?: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const { t, lang } = useLanguage();
   return (
     <>
       <SelectField

@@ -22,8 +22,15 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
 import './assessments.css';
 import './instruments.css';
+import { useLanguage } from '../../app/useLanguage.ts';
 
 type Draft = Pick<InstrumentView, 'title' | 'description' | 'scoring' | 'dimensions'>;
+
+/** The scoring settings the editor offers, each a whole number within its bounds. */
+const SCORING_FIELDS = [
+  { key: 'needThreshold', min: 0, max: 100 },
+  { key: 'followUpMonths', min: 1, max: 60 },
+] as const;
 
 /** One text per locale, as three labelled inputs. */
 function LocalizedInput({
@@ -109,13 +116,13 @@ function ImportIssue({ item, onResolve }: { item: InstrumentItem; onResolve: () 
 /** Editing a draft: dimensions, items, scale labels, texts and translations, with a live preview. */
 export function InstrumentEditorPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t, lang } = useLanguage();
   const instrument = useEndpoint(api.instruments.read, { params: { id } });
   const [draft, setDraft] = useState<Draft>();
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [previewPerspective, setPreviewPerspective] = useState<Perspective>('self');
-  const [previewLocale, setPreviewLocale] = useState<InstrumentLocale>(i18n.language === 'en' ? 'en' : 'de');
+  const [previewLocale, setPreviewLocale] = useState<InstrumentLocale>(lang);
   const [previewAnswers, setPreviewAnswers] = useState<Answers>({});
 
   useEffect(() => {
@@ -213,36 +220,20 @@ export function InstrumentEditorPage() {
                 onChange={(title) => setDraft({ ...draft, title })}
               />
               <div className="editor-row">
-                <label>
-                  {t('instruments.needThreshold')}
-                  <input
-                    type="number"
-                    min={0}
-                    max={100}
-                    value={draft.scoring.needThreshold}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        scoring: { ...draft.scoring, needThreshold: Number(e.target.value) },
-                      })
-                    }
-                  />
-                </label>
-                <label>
-                  {t('instruments.followUpMonths')}
-                  <input
-                    type="number"
-                    min={1}
-                    max={60}
-                    value={draft.scoring.followUpMonths}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        scoring: { ...draft.scoring, followUpMonths: Number(e.target.value) },
-                      })
-                    }
-                  />
-                </label>
+                {SCORING_FIELDS.map(({ key, min, max }) => (
+                  <label key={key}>
+                    {t(`instruments.${key}`)}
+                    <input
+                      type="number"
+                      min={min}
+                      max={max}
+                      value={draft.scoring[key]}
+                      onChange={(e) =>
+                        setDraft({ ...draft, scoring: { ...draft.scoring, [key]: Number(e.target.value) } })
+                      }
+                    />
+                  </label>
+                ))}
               </div>
             </Section>
             {draft.dimensions.map((d, di) => (
@@ -310,22 +301,16 @@ export function InstrumentEditorPage() {
                     </label>
                     {item.type === 'scale' ? (
                       <div className="editor-row">
-                        <label className="editor-check">
-                          <input
-                            type="checkbox"
-                            checked={item.required}
-                            onChange={(e) => setItem(di, ii, { required: e.target.checked })}
-                          />
-                          {t('instruments.required')}
-                        </label>
-                        <label className="editor-check">
-                          <input
-                            type="checkbox"
-                            checked={item.reverse}
-                            onChange={(e) => setItem(di, ii, { reverse: e.target.checked })}
-                          />
-                          {t('instruments.reverse')}
-                        </label>
+                        {(['required', 'reverse'] as const).map((flag) => (
+                          <label key={flag} className="editor-check">
+                            <input
+                              type="checkbox"
+                              checked={item[flag]}
+                              onChange={(e) => setItem(di, ii, { [flag]: e.target.checked })}
+                            />
+                            {t(`instruments.${flag}`)}
+                          </label>
+                        ))}
                       </div>
                     ) : null}
                     {perspectives.map((p) =>

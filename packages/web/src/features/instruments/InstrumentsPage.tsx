@@ -1,3 +1,4 @@
+import type { InstrumentView } from '@lotse/domain';
 import { instrumentEndpoints } from '@lotse/domain/endpoints';
 import { fillPath } from '@lotse/domain/src/api/route.ts';
 import { useId, useState } from 'react';
@@ -6,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/client.ts';
 import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
@@ -15,8 +17,7 @@ import { tr } from './text.ts';
 
 /** Admins: every version (system and own), copy to draft, publish, FHIR export and import, blank forms. */
 export function InstrumentsPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const { t, lang } = useLanguage();
   const navigate = useNavigate();
   const list = useEndpoint(api.instruments.list, { query: { status: 'all' } });
   const [notice, setNotice] = useState<string>();
@@ -100,32 +101,12 @@ export function InstrumentsPage() {
                 {i.shared ? ` (${t('instruments.shared')})` : ''}
               </td>
               <td>
-                <div className="section-actions">
-                  {i.status === 'draft' ? (
-                    <>
-                      <Link className="btn btn--secondary" to={`/verwaltung/erhebungsboegen/${i.id}`}>
-                        {t('instruments.edit')}
-                      </Link>
-                      <Button variant="secondary" onPress={() => void publish(i.id)}>
-                        {t('instruments.publish')}
-                      </Button>
-                    </>
-                  ) : (
-                    <Button variant="secondary" onPress={() => void copy(i.id)}>
-                      {t('instruments.copy')}
-                    </Button>
-                  )}
-                  <a
-                    className="btn btn--secondary"
-                    href={fillPath(instrumentEndpoints.exportFhir.path, { id: i.id })}
-                    download={`${i.key}-v${i.version}.json`}
-                  >
-                    {t('instruments.fhir')}
-                  </a>
-                  <a className="btn btn--secondary" href={blankFormHref(i.id, lang, 'self')}>
-                    {t('instruments.form')}
-                  </a>
-                </div>
+                <InstrumentActions
+                  instrument={i}
+                  lang={lang}
+                  onPublish={() => void publish(i.id)}
+                  onCopy={() => void copy(i.id)}
+                />
               </td>
             </tr>
           ))}
@@ -152,5 +133,48 @@ export function InstrumentsPage() {
         />
       </Section>
     </Page>
+  );
+}
+
+/** What can be done with one version: a draft is edited or published, a published one copied to a draft. */
+function InstrumentActions({
+  instrument: i,
+  lang,
+  onPublish,
+  onCopy,
+}: {
+  instrument: InstrumentView;
+  lang: 'de' | 'en';
+  onPublish: () => void;
+  onCopy: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="section-actions">
+      {i.status === 'draft' ? (
+        <>
+          <Link className="btn btn--secondary" to={`/verwaltung/erhebungsboegen/${i.id}`}>
+            {t('instruments.edit')}
+          </Link>
+          <Button variant="secondary" onPress={onPublish}>
+            {t('instruments.publish')}
+          </Button>
+        </>
+      ) : (
+        <Button variant="secondary" onPress={onCopy}>
+          {t('instruments.copy')}
+        </Button>
+      )}
+      <a
+        className="btn btn--secondary"
+        href={fillPath(instrumentEndpoints.exportFhir.path, { id: i.id })}
+        download={`${i.key}-v${i.version}.json`}
+      >
+        {t('instruments.fhir')}
+      </a>
+      <a className="btn btn--secondary" href={blankFormHref(i.id, lang, 'self')}>
+        {t('instruments.form')}
+      </a>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { SelfAssessmentLinkView } from '@lotse/domain';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -15,8 +15,7 @@ import { InstrumentChoiceFields, useInstrumentChoice } from './InstrumentChoice.
  * self-assessment). The link is shown once, to copy and pass on.
  */
 export function SelfAssessmentLink({ clientId, onCreated }: { clientId: string; onCreated?: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const { t, lang } = useLanguage();
   const [open, setOpen] = useState(false);
   // The occasion due is the one of the client's self-assessments.
   const choice = useInstrumentChoice(open ? clientId : null, 'self');

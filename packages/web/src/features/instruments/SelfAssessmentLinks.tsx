@@ -1,11 +1,10 @@
 import type { SelfAssessmentLinkSummary } from '@lotse/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import type { QueryState } from '../../app/useApi.ts';
-import { localeOf } from '../../i18n/index.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
@@ -22,9 +21,7 @@ export function SelfAssessmentLinks({
   links: QueryState<{ items: SelfAssessmentLinkSummary[] }>;
   canWrite: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
-  const locale = localeOf[lang];
+  const { t, lang, locale } = useLanguage();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();

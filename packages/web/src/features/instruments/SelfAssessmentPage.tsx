@@ -9,7 +9,8 @@ import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { setLanguage } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Loading, Page } from '../../ui/Page.tsx';
+import { OneTimeLinkStatus } from '../../ui/OneTimeLinkStatus.tsx';
+import { Page } from '../../ui/Page.tsx';
 import { PlainButton as Button } from '../../ui/PlainButton.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
 import { AssessmentEntry } from './AssessmentEntry.tsx';
@@ -32,7 +33,8 @@ const publicApi =
 export function SelfAssessmentPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const [locale, setLocale] = useState<InstrumentLocale>(i18n.language === 'en' ? 'en' : 'de');
-  const k = (key: string) => t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.${key}`);
+  const k = (key: string, values?: Record<string, unknown>) =>
+    t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.${key}`, values);
   const link = useEndpoint(publicApi.open, { params: { token } });
   const data = link.data;
   const { answers, onChange, saving, error, setError, settled } = useAnswerDraft(data?.answers, (next) =>
@@ -87,22 +89,15 @@ export function SelfAssessmentPage({ token }: { token: string }) {
             </Button>
           ))}
         </fieldset>
-        {link.loading ? <Loading label={t('common.loading')} /> : null}
-        {link.error ? (
-          <Alert tone="error" title={k('invalidTitle')}>
-            <p>{message(link.error)}</p>
-          </Alert>
-        ) : null}
-        {done ? (
-          <Alert tone="success" title={k('doneTitle')}>
-            <p>{k('done')}</p>
-          </Alert>
-        ) : null}
+        <OneTimeLinkStatus
+          loading={link.loading && t('common.loading')}
+          failure={!!link.error && message(link.error)}
+          done={done}
+          text={k}
+        />
         {data && ins && answers && !done ? (
           <>
-            <p className="self-assessment__hello">
-              {t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.hello`, { name: data.firstName })}
-            </p>
+            <p className="self-assessment__hello">{k('hello', { name: data.firstName })}</p>
             <p>{k('intro')}</p>
             <form onSubmit={onSubmit(submit)}>
               <AssessmentEntry
@@ -121,13 +116,7 @@ export function SelfAssessmentPage({ token }: { token: string }) {
                 <p role="status">
                   {saving === 'saving' ? k('saving') : saving === 'saved' ? k('saved') : ''}
                 </p>
-                {missing > 0 ? (
-                  <p>
-                    {t(`assessments.${locale === 'de-LS' ? 'publicLS' : 'public'}.missing`, {
-                      count: missing,
-                    })}
-                  </p>
-                ) : null}
+                {missing > 0 ? <p>{k('missing', { count: missing })}</p> : null}
                 <Button type="submit" isPending={busy} isDisabled={missing > 0}>
                   {k('submit')}
                 </Button>
