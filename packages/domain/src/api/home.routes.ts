@@ -4,18 +4,19 @@ import {
   notificationQuery,
   notificationView,
 } from '../notifications/notification.schema.ts';
+import { queried } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { healthEndpoints, notificationEndpoints } from './home.endpoints.ts';
 
 const group = { tags: ['Mitteilungen'] };
 
 export const notificationRoutes = defineRoutes(notificationEndpoints, group, {
-  list: {
-    access: 'notifications.read',
-    summary: "The signed-in user's in-app notifications (e.g. a cancelled event) and the number unread",
-    query: notificationQuery,
-    response: { 200: notificationList },
-  },
+  list: queried(
+    'notifications.read',
+    "The signed-in user's in-app notifications (e.g. a cancelled event) and the number unread",
+    notificationQuery,
+    notificationList,
+  ),
   markAllRead: {
     access: 'notifications.read',
     summary: 'Mark all own notifications as read',
