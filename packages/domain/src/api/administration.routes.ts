@@ -12,15 +12,15 @@ import {
 import { auditEntryView, auditQuery } from '../audit/audit.schema.ts';
 import { pageQuery } from '../common/paging.ts';
 import { districtList, putDistrictsRequest } from '../network/district.schema.ts';
-import { importRequest, importResult } from '../network/network.schema.ts';
 import {
   agencyEndpoints,
   auditEndpoints,
   districtEndpoints,
   userEndpoints,
 } from './administration.endpoints.ts';
-import { pagedList, recordContracts } from './contracts.ts';
+import { pagedList, reads, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
+import { spreadsheetImport } from './spreadsheet-import.ts';
 
 const userGroup = { tags: ['Benutzerverwaltung'] };
 
@@ -88,11 +88,11 @@ export const auditRoutes = defineRoutes(auditEndpoints, auditGroup, {
 const districtGroup = { tags: ['Sozialräume'] };
 
 export const districtRoutes = defineRoutes(districtEndpoints, districtGroup, {
-  list: {
-    access: 'districts.read',
-    summary: 'The districts of the own agency (key, name, optional AGS, GeoJSON centre and boundary)',
-    response: { 200: districtList },
-  },
+  list: reads(
+    'districts.read',
+    'The districts of the own agency (key, name, optional AGS, GeoJSON centre and boundary)',
+    districtList,
+  ),
   replace: {
     access: 'districts.manage',
     bodyLimit: 5 * 1024 * 1024,
@@ -100,11 +100,8 @@ export const districtRoutes = defineRoutes(districtEndpoints, districtGroup, {
     body: putDistrictsRequest,
     response: { 200: districtList },
   },
-  import: {
-    access: 'districts.manage',
-    bodyLimit: 15 * 1024 * 1024,
-    summary: 'Import districts from CSV or XLSX (preview or commit; merged by key)',
-    body: importRequest,
-    response: { 200: importResult },
-  },
+  import: spreadsheetImport(
+    'districts.manage',
+    'Import districts from CSV or XLSX (preview or commit; merged by key)',
+  ),
 });

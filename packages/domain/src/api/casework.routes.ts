@@ -29,7 +29,7 @@ import {
   contactEndpoints,
   goalEndpoints,
 } from './casework.endpoints.ts';
-import { pagedList, queried, recordContracts } from './contracts.ts';
+import { pagedList, queried, reads, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 
 const group = { tags: ['Fallarbeit'] };
@@ -67,26 +67,22 @@ export const caseRoutes = defineRoutes(caseEndpoints, group, {
     'Share the case with a partner agency (needs an active sharing consent for it)',
     shareCaseRequest,
   ),
-  listGuides: {
-    access: 'cases.manage',
-    summary: 'Staff of the own agency who can guide cases',
-    response: { 200: staffList },
-  },
-  listPartnerAgencies: {
-    access: 'consents.write',
-    summary: 'Agencies a client may consent to share the case with',
-    response: { 200: partnerAgencyList },
-  },
+  listGuides: reads('cases.manage', 'Staff of the own agency who can guide cases', staffList),
+  listPartnerAgencies: reads(
+    'consents.write',
+    'Agencies a client may consent to share the case with',
+    partnerAgencyList,
+  ),
 });
 
 const consent = recordContracts(consentView, { read: 'consents.read', write: 'consents.write' });
 
 export const consentRoutes = defineRoutes(consentEndpoints, group, {
-  list: {
-    access: 'consents.read',
-    summary: 'Consents of a client, including withdrawn ones',
-    response: { 200: z.object({ items: z.array(consentView), total: z.number().int() }) },
-  },
+  list: reads(
+    'consents.read',
+    'Consents of a client, including withdrawn ones',
+    z.object({ items: z.array(consentView), total: z.number().int() }),
+  ),
   create: consent.create(
     'Record a consent (purpose, form, date; a sharing consent names the partner agency)',
     createConsentRequest,
@@ -162,11 +158,11 @@ export const clientRecordRoutes = defineRoutes(clientRecordEndpoints, group, {
 const goal = recordContracts(goalView, { read: 'goals.read', write: 'goals.write' });
 
 export const goalRoutes = defineRoutes(goalEndpoints, group, {
-  list: {
-    access: 'goals.read',
-    summary: 'Goals agreed with a client',
-    response: { 200: z.object({ items: z.array(goalView), total: z.number().int() }) },
-  },
+  list: reads(
+    'goals.read',
+    'Goals agreed with a client',
+    z.object({ items: z.array(goalView), total: z.number().int() }),
+  ),
   create: goal.create('Agree a goal, linked to a participation dimension', createGoalRequest),
   update: goal.change('Change a goal: steps, target date, status, review', updateGoalRequest),
 });

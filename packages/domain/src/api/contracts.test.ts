@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { behindLink, pagedList, queried, recordContracts } from './contracts.ts';
+import { behindLink, oneTimeLinkContracts, pagedList, queried, reads, recordContracts } from './contracts.ts';
+import { spreadsheetImport } from './spreadsheet-import.ts';
 
 const view = z.object({ id: z.uuid() });
 const body = z.strictObject({ name: z.string() });
@@ -62,5 +63,42 @@ describe('behindLink', () => {
   it('is public and declares the token a secret', () => {
     const params = z.object({ token: z.string() });
     expect(behindLink(params)).toEqual({ access: 'public', secretParams: ['token'], params });
+  });
+});
+
+describe('oneTimeLinkContracts', () => {
+  const created = z.object({ id: z.uuid(), token: z.string() });
+  const summary = z.object({ id: z.uuid(), status: z.string() });
+  const list = z.object({ items: z.array(summary) });
+  const links = oneTimeLinkContracts(
+    { read: 'referrals.read', write: 'referrals.write' },
+    { created, list, summary },
+  );
+
+  it('creates a link (201, with its token), lists the links and revokes one', () => {
+    expect(links.create('Create')).toEqual({
+      access: 'referrals.write',
+      summary: 'Create',
+      response: { 201: created },
+    });
+    expect(links.list('List')).toEqual(reads('referrals.read', 'List', list));
+    expect(links.revoke('Revoke')).toEqual({
+      access: 'referrals.write',
+      summary: 'Revoke',
+      response: { 200: summary },
+    });
+  });
+});
+
+describe('spreadsheetImport', () => {
+  it('takes a base64 file of up to 10 MB in a larger body', () => {
+    const route = spreadsheetImport('districts.manage', 'Import');
+    expect(route.bodyLimit).toBeGreaterThan((10 * 1024 * 1024 * 4) / 3);
+    expect(route.body.parse({ format: 'csv', data: 'YQ==' })).toEqual({
+      format: 'csv',
+      data: 'YQ==',
+      mode: 'preview',
+      skipInvalid: false,
+    });
   });
 });

@@ -14,6 +14,11 @@ function bodyOf<B extends z.ZodType | undefined>(body: B): Body<B> {
   return (body ? { body } : {}) as Body<B>;
 }
 
+/** A read without input (beyond the path): it answers 200 with the given schema. */
+export function reads<const A extends Access, V extends z.ZodType>(access: A, summary: string, answer: V) {
+  return { access, summary, response: { 200: answer } };
+}
+
 /** A read answered from a query: a report, a search, suggestions. */
 export function queried<const A extends Access, Q extends z.ZodType, V extends z.ZodType>(
   access: A,
@@ -44,7 +49,7 @@ export function recordContracts<const R extends Access, const W extends Access, 
   access: { readonly read: R; readonly write: W },
 ) {
   return {
-    read: (summary: string) => ({ access: access.read, summary, response: { 200: view } }),
+    read: (summary: string) => reads(access.read, summary, view),
     list: <Q extends z.ZodType>(summary: string, query: Q) => pagedList(access.read, summary, query, view),
     create: <B extends z.ZodType | undefined = undefined>(summary: string, body?: B) => ({
       access: access.write,
@@ -58,6 +63,24 @@ export function recordContracts<const R extends Access, const W extends Access, 
       ...bodyOf(body as B),
       response: { 200: view },
     }),
+  };
+}
+
+/**
+ * The guide's side of a one-time link to a public page: `create` answers 201 with the link and its
+ * token (shown only then), `list` the record's links with their status, `revoke` ends an open one.
+ */
+export function oneTimeLinkContracts<
+  const R extends Access,
+  const W extends Access,
+  V extends z.ZodType,
+  L extends z.ZodType,
+  S extends z.ZodType,
+>(access: { readonly read: R; readonly write: W }, schemas: { created: V; list: L; summary: S }) {
+  return {
+    create: recordContracts(schemas.created, access).create,
+    list: recordContracts(schemas.list, access).read,
+    revoke: recordContracts(schemas.summary, access).change,
   };
 }
 

@@ -14,7 +14,7 @@ import {
   researchExportCreated,
   researchProjectView,
 } from '../statistics/evaluation.schema.ts';
-import { queried } from './contracts.ts';
+import { queried, reads } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { evaluationEndpoints, researchEndpoints } from './evaluation.endpoints.ts';
 
@@ -54,11 +54,11 @@ const researchGroup = { tags: ['Forschung'] };
 const emptyBody = z.strictObject({}).optional();
 
 export const researchRoutes = defineRoutes(researchEndpoints, researchGroup, {
-  list: {
-    access: 'research.read',
-    summary: 'Research projects of the own agency or awaiting its approval',
-    response: { 200: z.object({ items: z.array(researchProjectView) }) },
-  },
+  list: reads(
+    'research.read',
+    'Research projects of the own agency or awaiting its approval',
+    z.object({ items: z.array(researchProjectView) }),
+  ),
   create: {
     access: 'research.request',
     summary: 'File a research project (title, purpose, legal basis, period, data-giving agencies)',

@@ -27,7 +27,7 @@ import {
   selfAssessmentSavedView,
   selfAssessmentToken,
 } from '../instruments/self-assessment.schema.ts';
-import { behindLink, queried, recordContracts } from './contracts.ts';
+import { behindLink, oneTimeLinkContracts, queried, reads, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import {
   assessmentEndpoints,
@@ -55,11 +55,7 @@ export const instrumentRoutes = defineRoutes(
     copyToDraft: instrument.create('Copy a version to a new draft of the own agency'),
     update: instrument.change('Change a draft (published versions are immutable)', updateInstrumentRequest),
     publish: instrument.change('Publish a draft'),
-    exportFhir: {
-      access: 'instruments.read',
-      summary: 'The version as HL7 FHIR R4 Questionnaire',
-      response: { 200: fhirResource },
-    },
+    exportFhir: reads('instruments.read', 'The version as HL7 FHIR R4 Questionnaire', fhirResource),
     importFhir: {
       access: 'instruments.manage',
       summary:
@@ -101,11 +97,7 @@ export const assessmentRoutes = defineRoutes(
       body: importQuestionnaireResponseRequest,
       response: { 201: assessmentView },
     },
-    list: {
-      access: 'assessments.read',
-      summary: 'Assessments of a client',
-      response: { 200: assessmentListView },
-    },
+    list: reads('assessments.read', 'Assessments of a client', assessmentListView),
     progress: queried(
       'assessments.read',
       'Scores over time, change first -> latest (or from/to) with RCI and class, follow-up due',
@@ -122,11 +114,11 @@ export const assessmentRoutes = defineRoutes(
       'Correct a completed assessment; the previous state is kept as an amendment',
       amendAssessmentRequest,
     ),
-    exportFhir: {
-      access: 'assessments.read',
-      summary: 'The assessment as HL7 FHIR R4 QuestionnaireResponse',
-      response: { 200: fhirResource },
-    },
+    exportFhir: reads(
+      'assessments.read',
+      'The assessment as HL7 FHIR R4 QuestionnaireResponse',
+      fhirResource,
+    ),
     downloadPdf: {
       access: 'assessments.read',
       summary: 'PDF of an assessment (to hand to the client)',
@@ -141,6 +133,10 @@ export const assessmentRoutes = defineRoutes(
 );
 
 const selfAssessmentTags = ['Selbsteinschätzung'];
+const selfAssessmentLinks = oneTimeLinkContracts(
+  { read: 'assessments.read', write: 'assessments.write' },
+  { created: selfAssessmentLinkView, list: selfAssessmentLinkList, summary: selfAssessmentLinkSummary },
+);
 const selfAssessmentLink = behindLink(z.object({ token: selfAssessmentToken }));
 
 /**
@@ -151,22 +147,16 @@ export const selfAssessmentRoutes = defineRoutes(
   selfAssessmentEndpoints,
   { tags: selfAssessmentTags },
   {
-    createLink: {
-      access: 'assessments.write',
-      summary: 'Create a one-time self-assessment link (needs the client’s consent to self-assessment)',
-      body: createSelfAssessmentLinkRequest,
-      response: { 201: selfAssessmentLinkView },
-    },
-    listLinks: {
-      access: 'assessments.read',
-      summary: 'The client’s self-assessment links with their status (open, completed, expired, revoked)',
-      response: { 200: selfAssessmentLinkList },
-    },
-    revokeLink: {
-      access: 'assessments.write',
-      summary: 'Revoke an open self-assessment link at once (its draft is dropped)',
-      response: { 200: selfAssessmentLinkSummary },
-    },
+    createLink: selfAssessmentLinks.create(
+      'Create a one-time self-assessment link (needs the client’s consent to self-assessment)',
+      createSelfAssessmentLinkRequest,
+    ),
+    listLinks: selfAssessmentLinks.list(
+      'The client’s self-assessment links with their status (open, completed, expired, revoked)',
+    ),
+    revokeLink: selfAssessmentLinks.revoke(
+      'Revoke an open self-assessment link at once (its draft is dropped)',
+    ),
     open: {
       ...selfAssessmentLink,
       summary: 'Public: the instrument and the draft behind a self-assessment link',

@@ -13,8 +13,6 @@ import {
   exportQuery,
   feedTokenParams,
   feedTokenView,
-  importRequest,
-  importResult,
   offerQuery,
   offerView,
   partnerQuery,
@@ -41,7 +39,7 @@ import {
   updatePartnerRequest,
   updateReferralRequest,
 } from '../network/index.ts';
-import { behindLink, queried, recordContracts } from './contracts.ts';
+import { behindLink, oneTimeLinkContracts, queried, reads, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import {
   eventEndpoints,
@@ -53,17 +51,15 @@ import {
   referralFeedbackEndpoints,
 } from './network.endpoints.ts';
 import { idParams } from './params.ts';
+import { spreadsheetImport } from './spreadsheet-import.ts';
 
 /** Import and export of a network directory in one spreadsheet format (offers, partners). */
 function spreadsheetTransfer(records: string, exported: string) {
   return {
-    import: {
-      access: 'network.import',
-      bodyLimit: 15 * 1024 * 1024,
-      summary: `Import ${records} from CSV/XLSX (base64): preview with row-level errors; commit writes nothing while a row is invalid unless skipInvalid`,
-      body: importRequest,
-      response: { 200: importResult },
-    },
+    import: spreadsheetImport(
+      'network.import',
+      `Import ${records} from CSV/XLSX (base64): preview with row-level errors; commit writes nothing while a row is invalid unless skipInvalid`,
+    ),
     export: {
       access: 'network.read',
       summary: `${exported} as CSV or XLSX (the import format)`,
@@ -119,6 +115,14 @@ export const referralRoutes = defineRoutes(referralEndpoints, referralGroup, {
   ),
 });
 
+const feedbackLinks = oneTimeLinkContracts(
+  { read: 'referrals.read', write: 'referrals.write' },
+  {
+    created: referralFeedbackLinkView,
+    list: referralFeedbackLinkList,
+    summary: referralFeedbackLinkSummary,
+  },
+);
 const feedbackLink = behindLink(z.object({ token: referralFeedbackToken }));
 
 /**
@@ -130,21 +134,11 @@ export const referralFeedbackRoutes = defineRoutes(referralFeedbackEndpoints, re
     'Record the partner’s feedback (came, started, ended, did not come) with a short note',
     staffReferralFeedbackRequest,
   ),
-  createLink: {
-    access: 'referrals.write',
-    summary: 'Create a one-time feedback link for the partner (replaces an open older link)',
-    response: { 201: referralFeedbackLinkView },
-  },
-  listLinks: {
-    access: 'referrals.read',
-    summary: 'The feedback links of a referral with their status (never a token)',
-    response: { 200: referralFeedbackLinkList },
-  },
-  revokeLink: {
-    access: 'referrals.write',
-    summary: 'Revoke an open feedback link at once',
-    response: { 200: referralFeedbackLinkSummary },
-  },
+  createLink: feedbackLinks.create(
+    'Create a one-time feedback link for the partner (replaces an open older link)',
+  ),
+  listLinks: feedbackLinks.list('The feedback links of a referral with their status (never a token)'),
+  revokeLink: feedbackLinks.revoke('Revoke an open feedback link at once'),
   open: {
     ...feedbackLink,
     summary: 'Public: what the partner may see of the referral behind a feedback link',
@@ -197,23 +191,22 @@ export const eventRoutes = defineRoutes(eventEndpoints, eventGroup, {
     body: cancelEventRequest,
     response: { 200: eventView.extend({ notified: z.number().int() }) },
   },
-  attendees: {
-    access: 'events.write',
-    summary: 'Attendee and waiting list of an event of the own agency (staff of all agencies)',
-    response: { 200: eventAttendeesView },
-  },
+  attendees: reads(
+    'events.write',
+    'Attendee and waiting list of an event of the own agency (staff of all agencies)',
+    eventAttendeesView,
+  ),
   register: {
     access: 'events.register',
     summary: 'Register the signed-in staff member (waiting list when full)',
     body: registerRequest,
     response: { 201: registrationView },
   },
-  unregister: {
-    access: 'events.register',
-    summary:
-      "Cancel the signed-in staff member's registration; a freed place goes to the first of the waiting list",
-    response: { 200: cancelRegistrationView },
-  },
+  unregister: reads(
+    'events.register',
+    "Cancel the signed-in staff member's registration; a freed place goes to the first of the waiting list",
+    cancelRegistrationView,
+  ),
 });
 
 const publication = recordContracts(publicationView, { read: 'network.read', write: 'publications.write' });

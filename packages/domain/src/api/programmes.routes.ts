@@ -21,7 +21,7 @@ import {
   setBudgetRequest,
   updateProgrammeRequest,
 } from '../programmes/index.ts';
-import { pagedList, queried, recordContracts } from './contracts.ts';
+import { pagedList, queried, reads, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { programmeEndpoints } from './programmes.endpoints.ts';
 
@@ -53,11 +53,11 @@ export const programmeRoutes = defineRoutes(programmeEndpoints, group, {
       200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) }),
     },
   },
-  coaches: {
-    access: 'enrolments.write',
-    summary: 'Staff of the own agency who can be named as coach of an enrolment',
-    response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }) },
-  },
+  coaches: reads(
+    'enrolments.write',
+    'Staff of the own agency who can be named as coach of an enrolment',
+    z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
+  ),
   read: programme.read('One programme with its agencies and places'),
   update: programme.change(
     'Change a programme (owner and partners); `agencies` replaces agencies and places',
