@@ -12,7 +12,7 @@ import {
   tokenInfo,
 } from '../auth/auth.schema.ts';
 import { authEndpoints } from './account.endpoints.ts';
-import { behindLink, reads } from './contracts.ts';
+import { answers, behindLink } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 
 const group = { tags: ['Anmeldung'] };
@@ -31,7 +31,7 @@ export const authRoutes = defineRoutes(authEndpoints, group, {
     summary: 'The signed-in user',
     response: { 200: sessionResponse },
   },
-  readSession: reads('public', 'Whether a session exists, and its user', sessionProbe),
+  readSession: answers('public', 'Whether a session exists, and its user', sessionProbe),
   verifyMfa: {
     access: 'account.self',
     mfaPending: true,

@@ -18,7 +18,7 @@ import {
   districtEndpoints,
   userEndpoints,
 } from './administration.endpoints.ts';
-import { pagedList, reads, recordContracts } from './contracts.ts';
+import { answers, pagedList, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { spreadsheetImport } from './spreadsheet-import.ts';
 
@@ -88,7 +88,7 @@ export const auditRoutes = defineRoutes(auditEndpoints, auditGroup, {
 const districtGroup = { tags: ['Sozialräume'] };
 
 export const districtRoutes = defineRoutes(districtEndpoints, districtGroup, {
-  list: reads(
+  list: answers(
     'districts.read',
     'The districts of the own agency (key, name, optional AGS, GeoJSON centre and boundary)',
     districtList,

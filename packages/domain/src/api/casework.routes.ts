@@ -29,7 +29,7 @@ import {
   contactEndpoints,
   goalEndpoints,
 } from './casework.endpoints.ts';
-import { pagedList, queried, reads, recordContracts } from './contracts.ts';
+import { answers, pagedList, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 
 const group = { tags: ['Fallarbeit'] };
@@ -67,8 +67,8 @@ export const caseRoutes = defineRoutes(caseEndpoints, group, {
     'Share the case with a partner agency (needs an active sharing consent for it)',
     shareCaseRequest,
   ),
-  listGuides: reads('cases.manage', 'Staff of the own agency who can guide cases', staffList),
-  listPartnerAgencies: reads(
+  listGuides: answers('cases.manage', 'Staff of the own agency who can guide cases', staffList),
+  listPartnerAgencies: answers(
     'consents.write',
     'Agencies a client may consent to share the case with',
     partnerAgencyList,
@@ -78,7 +78,7 @@ export const caseRoutes = defineRoutes(caseEndpoints, group, {
 const consent = recordContracts(consentView, { read: 'consents.read', write: 'consents.write' });
 
 export const consentRoutes = defineRoutes(consentEndpoints, group, {
-  list: reads(
+  list: answers(
     'consents.read',
     'Consents of a client, including withdrawn ones',
     z.object({ items: z.array(consentView), total: z.number().int() }),
@@ -158,7 +158,7 @@ export const clientRecordRoutes = defineRoutes(clientRecordEndpoints, group, {
 const goal = recordContracts(goalView, { read: 'goals.read', write: 'goals.write' });
 
 export const goalRoutes = defineRoutes(goalEndpoints, group, {
-  list: reads(
+  list: answers(
     'goals.read',
     'Goals agreed with a client',
     z.object({ items: z.array(goalView), total: z.number().int() }),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { behindLink, oneTimeLinkContracts, pagedList, queried, reads, recordContracts } from './contracts.ts';
+import {
+  answers,
+  behindLink,
+  oneTimeLinkContracts,
+  pagedList,
+  queried,
+  recordContracts,
+} from './contracts.ts';
 import { spreadsheetImport } from './spreadsheet-import.ts';
 
 const view = z.object({ id: z.uuid() });
@@ -81,7 +88,7 @@ describe('oneTimeLinkContracts', () => {
       summary: 'Create',
       response: { 201: created },
     });
-    expect(links.list('List')).toEqual(reads('referrals.read', 'List', list));
+    expect(links.list('List')).toEqual(answers('referrals.read', 'List', list));
     expect(links.revoke('Revoke')).toEqual({
       access: 'referrals.write',
       summary: 'Revoke',

@@ -14,8 +14,8 @@ function bodyOf<B extends z.ZodType | undefined>(body: B): Body<B> {
   return (body ? { body } : {}) as Body<B>;
 }
 
-/** A read without input (beyond the path): it answers 200 with the given schema. */
-export function reads<const A extends Access, V extends z.ZodType>(access: A, summary: string, answer: V) {
+/** A route without query or body (a read, or a step named by its path): it answers 200 with `answer`. */
+export function answers<const A extends Access, V extends z.ZodType>(access: A, summary: string, answer: V) {
   return { access, summary, response: { 200: answer } };
 }
 
@@ -49,7 +49,7 @@ export function recordContracts<const R extends Access, const W extends Access, 
   access: { readonly read: R; readonly write: W },
 ) {
   return {
-    read: (summary: string) => reads(access.read, summary, view),
+    read: (summary: string) => answers(access.read, summary, view),
     list: <Q extends z.ZodType>(summary: string, query: Q) => pagedList(access.read, summary, query, view),
     create: <B extends z.ZodType | undefined = undefined>(summary: string, body?: B) => ({
       access: access.write,

@@ -14,7 +14,7 @@ import {
   researchExportCreated,
   researchProjectView,
 } from '../statistics/evaluation.schema.ts';
-import { queried, reads } from './contracts.ts';
+import { answers, queried } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { evaluationEndpoints, researchEndpoints } from './evaluation.endpoints.ts';
 
@@ -54,7 +54,7 @@ const researchGroup = { tags: ['Forschung'] };
 const emptyBody = z.strictObject({}).optional();
 
 export const researchRoutes = defineRoutes(researchEndpoints, researchGroup, {
-  list: reads(
+  list: answers(
     'research.read',
     'Research projects of the own agency or awaiting its approval',
     z.object({ items: z.array(researchProjectView) }),

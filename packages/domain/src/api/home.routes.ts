@@ -4,7 +4,7 @@ import {
   notificationQuery,
   notificationView,
 } from '../notifications/notification.schema.ts';
-import { queried, reads } from './contracts.ts';
+import { answers, queried } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { healthEndpoints, notificationEndpoints } from './home.endpoints.ts';
 
@@ -17,12 +17,12 @@ export const notificationRoutes = defineRoutes(notificationEndpoints, group, {
     notificationQuery,
     notificationList,
   ),
-  markAllRead: reads(
+  markAllRead: answers(
     'notifications.read',
     'Mark all own notifications as read',
     z.object({ marked: z.number().int() }),
   ),
-  markRead: reads('notifications.read', 'Mark one own notification as read', notificationView),
+  markRead: answers('notifications.read', 'Mark one own notification as read', notificationView),
 });
 
 const healthGroup = { tags: ['Betrieb'] };

@@ -27,7 +27,7 @@ import {
   selfAssessmentSavedView,
   selfAssessmentToken,
 } from '../instruments/self-assessment.schema.ts';
-import { behindLink, oneTimeLinkContracts, queried, reads, recordContracts } from './contracts.ts';
+import { answers, behindLink, oneTimeLinkContracts, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import {
   assessmentEndpoints,
@@ -55,7 +55,7 @@ export const instrumentRoutes = defineRoutes(
     copyToDraft: instrument.create('Copy a version to a new draft of the own agency'),
     update: instrument.change('Change a draft (published versions are immutable)', updateInstrumentRequest),
     publish: instrument.change('Publish a draft'),
-    exportFhir: reads('instruments.read', 'The version as HL7 FHIR R4 Questionnaire', fhirResource),
+    exportFhir: answers('instruments.read', 'The version as HL7 FHIR R4 Questionnaire', fhirResource),
     importFhir: {
       access: 'instruments.manage',
       summary:
@@ -97,7 +97,7 @@ export const assessmentRoutes = defineRoutes(
       body: importQuestionnaireResponseRequest,
       response: { 201: assessmentView },
     },
-    list: reads('assessments.read', 'Assessments of a client', assessmentListView),
+    list: answers('assessments.read', 'Assessments of a client', assessmentListView),
     progress: queried(
       'assessments.read',
       'Scores over time, change first -> latest (or from/to) with RCI and class, follow-up due',
@@ -114,7 +114,7 @@ export const assessmentRoutes = defineRoutes(
       'Correct a completed assessment; the previous state is kept as an amendment',
       amendAssessmentRequest,
     ),
-    exportFhir: reads(
+    exportFhir: answers(
       'assessments.read',
       'The assessment as HL7 FHIR R4 QuestionnaireResponse',
       fhirResource,

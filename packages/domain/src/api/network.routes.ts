@@ -39,7 +39,7 @@ import {
   updatePartnerRequest,
   updateReferralRequest,
 } from '../network/index.ts';
-import { behindLink, oneTimeLinkContracts, queried, reads, recordContracts } from './contracts.ts';
+import { answers, behindLink, oneTimeLinkContracts, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import {
   eventEndpoints,
@@ -191,7 +191,7 @@ export const eventRoutes = defineRoutes(eventEndpoints, eventGroup, {
     body: cancelEventRequest,
     response: { 200: eventView.extend({ notified: z.number().int() }) },
   },
-  attendees: reads(
+  attendees: answers(
     'events.write',
     'Attendee and waiting list of an event of the own agency (staff of all agencies)',
     eventAttendeesView,
@@ -202,7 +202,7 @@ export const eventRoutes = defineRoutes(eventEndpoints, eventGroup, {
     body: registerRequest,
     response: { 201: registrationView },
   },
-  unregister: reads(
+  unregister: answers(
     'events.register',
     "Cancel the signed-in staff member's registration; a freed place goes to the first of the waiting list",
     cancelRegistrationView,

@@ -21,7 +21,7 @@ import {
   setBudgetRequest,
   updateProgrammeRequest,
 } from '../programmes/index.ts';
-import { pagedList, queried, reads, recordContracts } from './contracts.ts';
+import { answers, pagedList, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { programmeEndpoints } from './programmes.endpoints.ts';
 
@@ -53,7 +53,7 @@ export const programmeRoutes = defineRoutes(programmeEndpoints, group, {
       200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) }),
     },
   },
-  coaches: reads(
+  coaches: answers(
     'enrolments.write',
     'Staff of the own agency who can be named as coach of an enrolment',
     z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
