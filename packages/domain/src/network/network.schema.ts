@@ -47,6 +47,20 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
     .array(item)
     .max(max)
     .transform((list) => [...new Set(list)] as z.infer<T>[]);
+const postalCode = z
+  .string()
+  .trim()
+  .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
+  .nullable()
+  .optional();
+/** A web address people can open: http or https only. */
+const webAddress = z
+  .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
+  .max(500)
+  .nullable()
+  .optional();
+/** The free-text search of a directory list. */
+const searchText = z.string().trim().max(200).optional();
 const queryBool = z
   .enum(['true', 'false'], { message: 'true oder false' })
   .transform((v) => v === 'true')
@@ -83,19 +97,10 @@ export const createPartnerRequest = z.strictObject({
   kind: partnerKind,
   contactPersons: z.array(contactPerson).max(20).default([]),
   street: optionalText(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
-    .nullable()
-    .optional(),
+  postalCode,
   city: optionalText(100),
   districts: uniqueList(districtKey, MAX_DISTRICTS).default([]),
-  website: z
-    .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
-    .max(500)
-    .nullable()
-    .optional(),
+  website: webAddress,
   notes: optionalText(4000),
   inclusion: inclusionProfile.nullable().optional(),
 });
@@ -143,7 +148,7 @@ export const partnerView = z
 export type PartnerView = z.infer<typeof partnerView>;
 
 export const partnerQuery = pageQuery.extend({
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
   kind: partnerKind.optional(),
   district: districtKey.optional(),
 });
@@ -161,12 +166,7 @@ const offerFields = {
   targetGroups: uniqueList(targetGroup, targetGroups.length).default([]),
   district: districtKey,
   street: optionalText(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
-    .nullable()
-    .optional(),
+  postalCode,
   city: optionalText(100),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lon: z.number().min(-180).max(180).nullable().optional(),
@@ -272,7 +272,7 @@ export const offerView = z
 export type OfferView = z.infer<typeof offerView>;
 
 export const offerQuery = pageQuery.extend({
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
   dimension: dimensionKey.optional(),
   district: districtKey.optional(),
   targetGroup: targetGroup.optional(),
@@ -473,11 +473,7 @@ const eventFields = {
   localStart: localDateTime.optional(),
   localEnd: localDateTime.optional(),
   place: optionalText(300),
-  onlineUrl: z
-    .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
-    .max(500)
-    .nullable()
-    .optional(),
+  onlineUrl: webAddress,
   description: z.string().trim().max(8000).default(''),
   capacity: z.number().int().min(1).max(10_000).nullable().optional(),
 };
@@ -591,7 +587,7 @@ export const eventQuery = pageQuery.extend({
   from: isoDate.optional(),
   to: isoDate.optional(),
   kind: eventKind.optional(),
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
 });
 
 export const registerRequest = z.strictObject({}).nullish();
@@ -686,7 +682,7 @@ export const publicationView = z
 export type PublicationView = z.infer<typeof publicationView>;
 
 export const publicationQuery = pageQuery.extend({
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
   kind: publicationKind.optional(),
   tag: z.string().trim().max(50).optional(),
 });
