@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneTimeLinkToken } from '../common/one-time-link.ts';
 import {
   amendAssessmentRequest,
   assessmentListView,
@@ -25,7 +26,6 @@ import {
   selfAssessmentLinkSummary,
   selfAssessmentLinkView,
   selfAssessmentSavedView,
-  selfAssessmentToken,
 } from '../instruments/self-assessment.schema.ts';
 import { answers, behindLink, oneTimeLinkContracts, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
@@ -137,7 +137,7 @@ const selfAssessmentLinks = oneTimeLinkContracts(
   { read: 'assessments.read', write: 'assessments.write' },
   { created: selfAssessmentLinkView, list: selfAssessmentLinkList, summary: selfAssessmentLinkSummary },
 );
-const selfAssessmentLink = behindLink(z.object({ token: selfAssessmentToken }));
+const selfAssessmentLink = behindLink(z.object({ token: oneTimeLinkToken }));
 
 /**
  * A guide creates a one-time link; the client fills in the self perspective on a public page. The

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneTimeLinkToken } from '../common/one-time-link.ts';
 import {
   cancelEventRequest,
   cancelRegistrationView,
@@ -26,7 +27,6 @@ import {
   referralFeedbackLinkSummary,
   referralFeedbackLinkView,
   referralFeedbackRequest,
-  referralFeedbackToken,
   referralQuery,
   referralView,
   registerRequest,
@@ -123,7 +123,7 @@ const feedbackLinks = oneTimeLinkContracts(
     summary: referralFeedbackLinkSummary,
   },
 );
-const feedbackLink = behindLink(z.object({ token: referralFeedbackToken }));
+const feedbackLink = behindLink(z.object({ token: oneTimeLinkToken }));
 
 /**
  * Feedback on a referral: staff enter it, or a guide hands the partner a one-time link to a public page
