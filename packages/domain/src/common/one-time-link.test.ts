@@ -4,7 +4,7 @@ import { linkStateFields, oneTimeLinkToken } from './one-time-link.ts';
 
 describe('one-time links', () => {
   it('accept exactly 43 base64url characters as token', () => {
-    expect(oneTimeLinkToken.safeParse('A'.repeat(42) + '_').success).toBe(true);
+    expect(oneTimeLinkToken.safeParse(`${'A'.repeat(42)}_`).success).toBe(true);
     expect(oneTimeLinkToken.safeParse('A'.repeat(42)).success).toBe(false);
     expect(oneTimeLinkToken.safeParse(`${'A'.repeat(42)}+`).success).toBe(false);
   });
