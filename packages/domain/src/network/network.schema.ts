@@ -106,20 +106,12 @@ export const createPartnerRequest = z.strictObject({
 });
 export type CreatePartnerRequest = z.infer<typeof createPartnerRequest>;
 
-const partnerFields = createPartnerRequest.shape;
-/** Change a partner of the own agency: only the given fields change. */
+/** Change a partner of the own agency: only the given fields change (so no defaults). */
 export const updatePartnerRequest = z
   .strictObject({
-    name: partnerFields.name,
-    kind: partnerFields.kind,
+    ...createPartnerRequest.shape,
     contactPersons: z.array(contactPerson).max(20),
-    street: partnerFields.street,
-    postalCode: partnerFields.postalCode,
-    city: partnerFields.city,
     districts: uniqueList(districtKey, MAX_DISTRICTS),
-    website: partnerFields.website,
-    notes: partnerFields.notes,
-    inclusion: partnerFields.inclusion,
   })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Nichts zu ändern' });
@@ -204,30 +196,15 @@ const offerRules = (
 export const createOfferRequest = z.strictObject(offerFields).superRefine(offerRules);
 export type CreateOfferRequest = z.infer<typeof createOfferRequest>;
 
+/** Change an offer: only the given fields change (so no defaults). */
 export const updateOfferRequest = z
   .strictObject({
-    title: offerFields.title,
+    ...offerFields,
     description: z.string().trim().max(8000),
-    partnerId: offerFields.partnerId,
-    dimensions: offerFields.dimensions,
     targetGroups: uniqueList(targetGroup, targetGroups.length),
-    district: offerFields.district,
-    street: offerFields.street,
-    postalCode: offerFields.postalCode,
-    city: offerFields.city,
-    lat: offerFields.lat,
-    lon: offerFields.lon,
     stepFree: z.boolean(),
     easyLanguage: z.boolean(),
     languages: uniqueList(languageCode, 30),
-    costCents: offerFields.costCents,
-    costNote: offerFields.costNote,
-    schedule: offerFields.schedule,
-    capacity: offerFields.capacity,
-    freePlaces: offerFields.freePlaces,
-    howToRefer: offerFields.howToRefer,
-    validFrom: offerFields.validFrom,
-    validTo: offerFields.validTo,
     shared: z.boolean(),
   })
   .partial()
@@ -517,16 +494,10 @@ export type CreateEventRequest = z.infer<typeof createEventRequest>;
 /** Changes to an event by its organiser; only the given fields change (the code stays). */
 export const updateEventRequest = z
   .strictObject({
+    ...eventFields,
     title: eventFields.title.optional(),
     kind: eventKind.optional(),
-    startsAt: eventFields.startsAt,
-    endsAt: eventFields.endsAt,
-    localStart: eventFields.localStart,
-    localEnd: eventFields.localEnd,
-    place: eventFields.place,
-    onlineUrl: eventFields.onlineUrl,
     description: z.string().trim().max(8000).optional(),
-    capacity: eventFields.capacity,
   })
   .superRefine(oneWayOfTiming);
 export type UpdateEventRequest = z.infer<typeof updateEventRequest>;
