@@ -19,6 +19,7 @@ import {
 import { consentView, createConsentRequest } from '../casework/consent.schema.ts';
 import { contactListQuery, contactView, createContactRequest } from '../casework/contact.schema.ts';
 import { createGoalRequest, goalView, updateGoalRequest } from '../casework/goal.schema.ts';
+import { counted } from '../common/paging.ts';
 import {
   caseEndpoints,
   caseloadEndpoints,
@@ -78,11 +79,7 @@ export const caseRoutes = defineRoutes(caseEndpoints, group, {
 const consent = recordContracts(consentView, { read: 'consents.read', write: 'consents.write' });
 
 export const consentRoutes = defineRoutes(consentEndpoints, group, {
-  list: answers(
-    'consents.read',
-    'Consents of a client, including withdrawn ones',
-    z.object({ items: z.array(consentView), total: z.number().int() }),
-  ),
+  list: answers('consents.read', 'Consents of a client, including withdrawn ones', counted(consentView)),
   create: consent.create(
     'Record a consent (purpose, form, date; a sharing consent names the partner agency)',
     createConsentRequest,
@@ -158,11 +155,7 @@ export const clientRecordRoutes = defineRoutes(clientRecordEndpoints, group, {
 const goal = recordContracts(goalView, { read: 'goals.read', write: 'goals.write' });
 
 export const goalRoutes = defineRoutes(goalEndpoints, group, {
-  list: answers(
-    'goals.read',
-    'Goals agreed with a client',
-    z.object({ items: z.array(goalView), total: z.number().int() }),
-  ),
+  list: answers('goals.read', 'Goals agreed with a client', counted(goalView)),
   create: goal.create('Agree a goal, linked to a participation dimension', createGoalRequest),
   update: goal.change('Change a goal: steps, target date, status, review', updateGoalRequest),
 });
