@@ -12,6 +12,7 @@ import {
   tokenInfo,
 } from '../auth/auth.schema.ts';
 import { authEndpoints } from './account.endpoints.ts';
+import { answers, behindLink } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 
 const group = { tags: ['Anmeldung'] };
@@ -30,11 +31,7 @@ export const authRoutes = defineRoutes(authEndpoints, group, {
     summary: 'The signed-in user',
     response: { 200: sessionResponse },
   },
-  readSession: {
-    access: 'public',
-    summary: 'Whether a session exists, and its user',
-    response: { 200: sessionProbe },
-  },
+  readSession: answers('public', 'Whether a session exists, and its user', sessionProbe),
   verifyMfa: {
     access: 'account.self',
     mfaPending: true,
@@ -68,10 +65,8 @@ export const authRoutes = defineRoutes(authEndpoints, group, {
   },
   changePassword: { access: 'account.self', summary: 'Change the own password', body: changePasswordRequest },
   readToken: {
-    access: 'public',
-    secretParams: ['token'],
+    ...behindLink(z.object({ token: z.string().min(20).max(200) })),
     summary: 'What an invitation or reset link is for',
-    params: z.object({ token: z.string().min(20).max(200) }),
     response: { 200: tokenInfo },
   },
   acceptToken: {

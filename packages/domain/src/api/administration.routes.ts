@@ -10,26 +10,27 @@ import {
   userView,
 } from '../agencies/agency.schema.ts';
 import { auditEntryView, auditQuery } from '../audit/audit.schema.ts';
-import { paged, pageQuery } from '../common/paging.ts';
+import { pageQuery } from '../common/paging.ts';
 import { districtList, putDistrictsRequest } from '../network/district.schema.ts';
-import { importRequest, importResult } from '../network/network.schema.ts';
 import {
   agencyEndpoints,
   auditEndpoints,
   districtEndpoints,
   userEndpoints,
 } from './administration.endpoints.ts';
+import { answers, pagedList, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
+import { spreadsheetImport } from './spreadsheet-import.ts';
 
 const userGroup = { tags: ['Benutzerverwaltung'] };
 
 export const userRoutes = defineRoutes(userEndpoints, userGroup, {
-  list: {
-    access: 'users.read',
-    summary: 'Users of the own agency; `query` searches name and e-mail',
-    query: pageQuery.extend({ query: z.string().trim().min(1).max(100).optional() }),
-    response: { 200: paged(userView) },
-  },
+  list: pagedList(
+    'users.read',
+    'Users of the own agency; `query` searches name and e-mail',
+    pageQuery.extend({ query: z.string().trim().min(1).max(100).optional() }),
+    userView,
+  ),
   create: {
     access: 'users.manage',
     summary: 'Invite a user; returns a one-time invitation link',
@@ -56,49 +57,42 @@ export const userRoutes = defineRoutes(userEndpoints, userGroup, {
   },
 });
 
+const agency = recordContracts(agencyView, { read: 'agency.read', write: 'agency.configure' });
 const agencyGroup = { tags: ['Behörde'] };
 
 export const agencyRoutes = defineRoutes(agencyEndpoints, agencyGroup, {
-  read: { access: 'agency.read', summary: 'The own agency and its settings', response: { 200: agencyView } },
-  updateSettings: {
-    access: 'agency.configure',
-    summary: 'Change agency settings (e.g. roles that must use 2FA)',
-    body: updateAgencySettings,
-    response: { 200: agencyView },
-  },
+  read: agency.read('The own agency and its settings'),
+  updateSettings: agency.change(
+    'Change agency settings (e.g. roles that must use 2FA)',
+    updateAgencySettings,
+  ),
   downloadLogo: { access: 'agency.read', summary: 'The letterhead logo of the own agency (PNG or JPEG)' },
-  uploadLogo: {
-    access: 'agency.configure',
-    summary: 'Upload the letterhead logo printed on every PDF (PNG or JPEG, base64, at most 512 KB)',
-    body: uploadAgencyLogoRequest,
-    response: { 200: agencyView },
-  },
-  removeLogo: {
-    access: 'agency.configure',
-    summary: 'Remove the letterhead logo',
-    response: { 200: agencyView },
-  },
+  uploadLogo: agency.change(
+    'Upload the letterhead logo printed on every PDF (PNG or JPEG, base64, at most 512 KB)',
+    uploadAgencyLogoRequest,
+  ),
+  removeLogo: agency.change('Remove the letterhead logo'),
 });
 
 const auditGroup = { tags: ['Protokoll'] };
 
 export const auditRoutes = defineRoutes(auditEndpoints, auditGroup, {
-  list: {
-    access: 'audit.read',
-    summary: 'Audit entries of the own agency, newest first, paged',
-    query: auditQuery,
-    response: { 200: paged(auditEntryView) },
-  },
+  list: pagedList(
+    'audit.read',
+    'Audit entries of the own agency, newest first, paged',
+    auditQuery,
+    auditEntryView,
+  ),
 });
 
 const districtGroup = { tags: ['Sozialräume'] };
 
 export const districtRoutes = defineRoutes(districtEndpoints, districtGroup, {
-  list: {
-    access: 'districts.read',
-    summary: 'The districts of the own agency (key, name, optional AGS, GeoJSON centre and boundary)',
-    response: { 200: districtList },
-  },
+  list: answers(
+    'districts.read',
+    'The districts of the own agency (key, name, optional AGS, GeoJSON centre and boundary)',
+    districtList,
+  ),
   replace: {
     access: 'districts.manage',
     bodyLimit: 5 * 1024 * 1024,
@@ -106,11 +100,8 @@ export const districtRoutes = defineRoutes(districtEndpoints, districtGroup, {
     body: putDistrictsRequest,
     response: { 200: districtList },
   },
-  import: {
-    access: 'districts.manage',
-    bodyLimit: 15 * 1024 * 1024,
-    summary: 'Import districts from CSV or XLSX (preview or commit; merged by key)',
-    body: importRequest,
-    response: { 200: importResult },
-  },
+  import: spreadsheetImport(
+    'districts.manage',
+    'Import districts from CSV or XLSX (preview or commit; merged by key)',
+  ),
 });

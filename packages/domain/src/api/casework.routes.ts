@@ -19,7 +19,7 @@ import {
 import { consentView, createConsentRequest } from '../casework/consent.schema.ts';
 import { contactListQuery, contactView, createContactRequest } from '../casework/contact.schema.ts';
 import { createGoalRequest, goalView, updateGoalRequest } from '../casework/goal.schema.ts';
-import { paged } from '../common/paging.ts';
+import { counted } from '../common/paging.ts';
 import {
   caseEndpoints,
   caseloadEndpoints,
@@ -30,117 +30,86 @@ import {
   contactEndpoints,
   goalEndpoints,
 } from './casework.endpoints.ts';
+import { answers, pagedList, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 
 const group = { tags: ['Fallarbeit'] };
+const client = recordContracts(clientView, { read: 'clients.read', write: 'clients.write' });
 
 export const clientRoutes = defineRoutes(clientEndpoints, group, {
-  list: {
-    access: 'clients.read',
-    summary: 'Clients of the own agency and shared with it; typo-tolerant search with ?query=',
-    query: clientListQuery,
-    response: { 200: paged(clientSummary) },
-  },
-  create: {
-    access: 'clients.write',
-    summary:
-      'Create a client and open a case (409 with the possible duplicates - same birth date, same or similar name - unless allowDuplicate)',
-    body: createClientRequest,
-    response: { 201: clientView },
-  },
-  read: {
-    access: 'clients.read',
-    summary: 'A client with cases (audited)',
-    response: { 200: clientView },
-  },
-  update: {
-    access: 'clients.write',
-    summary: 'Change a client’s master data',
-    body: updateClientRequest,
-    response: { 200: clientView },
-  },
+  list: pagedList(
+    'clients.read',
+    'Clients of the own agency and shared with it; typo-tolerant search with ?query=',
+    clientListQuery,
+    clientSummary,
+  ),
+  create: client.create(
+    'Create a client and open a case (409 with the possible duplicates - same birth date, same or similar name - unless allowDuplicate)',
+    createClientRequest,
+  ),
+  read: client.read('A client with cases (audited)'),
+  update: client.change('Change a client’s master data', updateClientRequest),
 });
+
+/** A step in the client's case answers with the client and all its cases. */
+const caseOfClient = recordContracts(clientView, { read: 'clients.read', write: 'cases.manage' });
 
 export const caseRoutes = defineRoutes(caseEndpoints, group, {
-  close: {
-    access: 'cases.manage',
-    summary: 'Close the open case with an outcome',
-    body: closeCaseRequest,
-    response: { 200: clientView },
-  },
-  reopen: {
-    access: 'cases.manage',
-    summary: 'Open a new case for the client; earlier cases stay in the history',
-    body: reopenCaseRequest,
-    response: { 200: clientView },
-  },
-  handover: {
-    access: 'cases.manage',
-    summary: 'Hand the case over to another guide (and set deputies), with a reason',
-    body: handoverRequest,
-    response: { 200: clientView },
-  },
-  share: {
-    access: 'cases.manage',
-    summary: 'Share the case with a partner agency (needs an active sharing consent for it)',
-    body: shareCaseRequest,
-    response: { 200: clientView },
-  },
-  listGuides: {
-    access: 'cases.manage',
-    summary: 'Staff of the own agency who can guide cases',
-    response: { 200: staffList },
-  },
-  listPartnerAgencies: {
-    access: 'consents.write',
-    summary: 'Agencies a client may consent to share the case with',
-    response: { 200: partnerAgencyList },
-  },
+  close: caseOfClient.change('Close the open case with an outcome', closeCaseRequest),
+  reopen: caseOfClient.change(
+    'Open a new case for the client; earlier cases stay in the history',
+    reopenCaseRequest,
+  ),
+  handover: caseOfClient.change(
+    'Hand the case over to another guide (and set deputies), with a reason',
+    handoverRequest,
+  ),
+  share: caseOfClient.change(
+    'Share the case with a partner agency (needs an active sharing consent for it)',
+    shareCaseRequest,
+  ),
+  listGuides: answers('cases.manage', 'Staff of the own agency who can guide cases', staffList),
+  listPartnerAgencies: answers(
+    'consents.write',
+    'Agencies a client may consent to share the case with',
+    partnerAgencyList,
+  ),
 });
+
+const consent = recordContracts(consentView, { read: 'consents.read', write: 'consents.write' });
 
 export const consentRoutes = defineRoutes(consentEndpoints, group, {
-  list: {
-    access: 'consents.read',
-    summary: 'Consents of a client, including withdrawn ones',
-    response: { 200: z.object({ items: z.array(consentView), total: z.number().int() }) },
-  },
-  create: {
-    access: 'consents.write',
-    summary: 'Record a consent (purpose, form, date; a sharing consent names the partner agency)',
-    body: createConsentRequest,
-    response: { 201: consentView },
-  },
-  withdraw: {
-    access: 'consents.write',
-    summary: 'Withdraw a consent; takes effect at once (sharing ends, health flags are erased)',
-    body: z.strictObject({}).optional(),
-    response: { 200: consentView },
-  },
+  list: answers('consents.read', 'Consents of a client, including withdrawn ones', counted(consentView)),
+  create: consent.create(
+    'Record a consent (purpose, form, date; a sharing consent names the partner agency)',
+    createConsentRequest,
+  ),
+  withdraw: consent.change(
+    'Withdraw a consent; takes effect at once (sharing ends, health flags are erased)',
+    z.strictObject({}).optional(),
+  ),
 });
 
+const contact = recordContracts(contactView, { read: 'contacts.read', write: 'contacts.write' });
+
 export const contactRoutes = defineRoutes(contactEndpoints, group, {
-  list: {
-    access: 'contacts.read',
-    summary: 'Contacts with a client, newest first (notes only for those who may see the case)',
-    query: contactListQuery,
-    response: { 200: paged(contactView) },
-  },
-  create: {
-    access: 'contacts.write',
-    summary: 'Document a contact (meeting, phone call, home visit, accompaniment, letter)',
-    body: createContactRequest,
-    response: { 201: contactView },
-  },
+  list: contact.list(
+    'Contacts with a client, newest first (notes only for those who may see the case)',
+    contactListQuery,
+  ),
+  create: contact.create(
+    'Document a contact (meeting, phone call, home visit, accompaniment, letter)',
+    createContactRequest,
+  ),
 });
 
 export const caseloadRoutes = defineRoutes(caseloadEndpoints, group, {
-  read: {
-    access: 'caseload.read',
-    summary:
-      'Reminders: goals near their date, clients without contact for N weeks, referrals awaiting feedback',
-    query: caseloadQuery,
-    response: { 200: caseloadView },
-  },
+  read: queried(
+    'caseload.read',
+    'Reminders: goals near their date, clients without contact for N weeks, referrals awaiting feedback',
+    caseloadQuery,
+    caseloadView,
+  ),
 });
 
 const clientImportQuery = z.strictObject({
@@ -183,22 +152,10 @@ export const clientRecordRoutes = defineRoutes(clientRecordEndpoints, group, {
   },
 });
 
+const goal = recordContracts(goalView, { read: 'goals.read', write: 'goals.write' });
+
 export const goalRoutes = defineRoutes(goalEndpoints, group, {
-  list: {
-    access: 'goals.read',
-    summary: 'Goals agreed with a client',
-    response: { 200: z.object({ items: z.array(goalView), total: z.number().int() }) },
-  },
-  create: {
-    access: 'goals.write',
-    summary: 'Agree a goal, linked to a participation dimension',
-    body: createGoalRequest,
-    response: { 201: goalView },
-  },
-  update: {
-    access: 'goals.write',
-    summary: 'Change a goal: steps, target date, status, review',
-    body: updateGoalRequest,
-    response: { 200: goalView },
-  },
+  list: answers('goals.read', 'Goals agreed with a client', counted(goalView)),
+  create: goal.create('Agree a goal, linked to a participation dimension', createGoalRequest),
+  update: goal.change('Change a goal: steps, target date, status, review', updateGoalRequest),
 });

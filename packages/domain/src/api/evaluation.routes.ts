@@ -14,57 +14,51 @@ import {
   researchExportCreated,
   researchProjectView,
 } from '../statistics/evaluation.schema.ts';
+import { answers, queried } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { evaluationEndpoints, researchEndpoints } from './evaluation.endpoints.ts';
 
 const evaluationGroup = { tags: ['Wirkung und Evaluation'] };
 
 export const evaluationRoutes = defineRoutes(evaluationEndpoints, evaluationGroup, {
-  cohort: {
-    access: 'reports.read',
-    summary:
-      'Change per dimension of a cohort (paired t CI, SRM, reliable change), attrition, reference values',
-    query: cohortQuery,
-    response: { 200: cohortReport },
-  },
+  cohort: queried(
+    'reports.read',
+    'Change per dimension of a cohort (paired t CI, SRM, reliable change), attrition, reference values',
+    cohortQuery,
+    cohortReport,
+  ),
   cohortPdf: { access: 'reports.read', summary: 'The cohort report as PDF', query: cohortQuery },
   cohortXlsx: { access: 'reports.read', summary: 'The cohort report as XLSX', query: cohortQuery },
-  compare: {
-    access: 'reports.read',
-    summary: 'Two cohorts side by side: difference of the mean change with a Welch 95 % interval',
-    query: compareQuery,
-    response: { 200: cohortComparison },
-  },
-  reliability: {
-    access: 'reports.reliability',
-    summary:
-      "Instrument quality: Cronbach's alpha, item statistics, floor and ceiling (all agencies, aggregates)",
-    query: reliabilityQuery,
-    response: { 200: reliabilityReport },
-  },
-  outcomes: {
-    access: 'reports.read',
-    summary: 'Case outcomes, time to outcome, change by outcome, disability vs. others',
-    query: periodQuery,
-    response: { 200: outcomesReport },
-  },
-  funnel: {
-    access: 'reports.read',
-    summary: 'Process funnel from intake to outcome',
-    query: periodQuery,
-    response: { 200: funnelReport },
-  },
+  compare: queried(
+    'reports.read',
+    'Two cohorts side by side: difference of the mean change with a Welch 95 % interval',
+    compareQuery,
+    cohortComparison,
+  ),
+  reliability: queried(
+    'reports.reliability',
+    "Instrument quality: Cronbach's alpha, item statistics, floor and ceiling (all agencies, aggregates)",
+    reliabilityQuery,
+    reliabilityReport,
+  ),
+  outcomes: queried(
+    'reports.read',
+    'Case outcomes, time to outcome, change by outcome, disability vs. others',
+    periodQuery,
+    outcomesReport,
+  ),
+  funnel: queried('reports.read', 'Process funnel from intake to outcome', periodQuery, funnelReport),
 });
 
 const researchGroup = { tags: ['Forschung'] };
 const emptyBody = z.strictObject({}).optional();
 
 export const researchRoutes = defineRoutes(researchEndpoints, researchGroup, {
-  list: {
-    access: 'research.read',
-    summary: 'Research projects of the own agency or awaiting its approval',
-    response: { 200: z.object({ items: z.array(researchProjectView) }) },
-  },
+  list: answers(
+    'research.read',
+    'Research projects of the own agency or awaiting its approval',
+    z.object({ items: z.array(researchProjectView) }),
+  ),
   create: {
     access: 'research.request',
     summary: 'File a research project (title, purpose, legal basis, period, data-giving agencies)',

@@ -4,28 +4,25 @@ import {
   notificationQuery,
   notificationView,
 } from '../notifications/notification.schema.ts';
+import { answers, queried } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { healthEndpoints, notificationEndpoints } from './home.endpoints.ts';
 
 const group = { tags: ['Mitteilungen'] };
 
 export const notificationRoutes = defineRoutes(notificationEndpoints, group, {
-  list: {
-    access: 'notifications.read',
-    summary: "The signed-in user's in-app notifications (e.g. a cancelled event) and the number unread",
-    query: notificationQuery,
-    response: { 200: notificationList },
-  },
-  markAllRead: {
-    access: 'notifications.read',
-    summary: 'Mark all own notifications as read',
-    response: { 200: z.object({ marked: z.number().int() }) },
-  },
-  markRead: {
-    access: 'notifications.read',
-    summary: 'Mark one own notification as read',
-    response: { 200: notificationView },
-  },
+  list: queried(
+    'notifications.read',
+    "The signed-in user's in-app notifications (e.g. a cancelled event) and the number unread",
+    notificationQuery,
+    notificationList,
+  ),
+  markAllRead: answers(
+    'notifications.read',
+    'Mark all own notifications as read',
+    z.object({ marked: z.number().int() }),
+  ),
+  markRead: answers('notifications.read', 'Mark one own notification as read', notificationView),
 });
 
 const healthGroup = { tags: ['Betrieb'] };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneTimeLinkToken } from '../common/one-time-link.ts';
 import {
   amendAssessmentRequest,
   assessmentListView,
@@ -25,8 +26,8 @@ import {
   selfAssessmentLinkSummary,
   selfAssessmentLinkView,
   selfAssessmentSavedView,
-  selfAssessmentToken,
 } from '../instruments/self-assessment.schema.ts';
+import { answers, behindLink, oneTimeLinkContracts, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import {
   assessmentEndpoints,
@@ -38,43 +39,23 @@ import {
 const fhirResource = z.looseObject({ resourceType: z.string() });
 
 const instrumentTags = ['Erhebungsbögen'];
+const instrument = recordContracts(instrumentView, { read: 'instruments.read', write: 'instruments.manage' });
 
 export const instrumentRoutes = defineRoutes(
   instrumentEndpoints,
   { tags: instrumentTags },
   {
-    list: {
-      access: 'instruments.read',
-      summary: 'Published instrument versions with dimensions and items (status=all adds drafts)',
-      query: instrumentListQuery,
-      response: { 200: instrumentListView },
-    },
-    read: {
-      access: 'instruments.read',
-      summary: 'One instrument version',
-      response: { 200: instrumentView },
-    },
-    copyToDraft: {
-      access: 'instruments.manage',
-      summary: 'Copy a version to a new draft of the own agency',
-      response: { 201: instrumentView },
-    },
-    update: {
-      access: 'instruments.manage',
-      summary: 'Change a draft (published versions are immutable)',
-      body: updateInstrumentRequest,
-      response: { 200: instrumentView },
-    },
-    publish: {
-      access: 'instruments.manage',
-      summary: 'Publish a draft',
-      response: { 200: instrumentView },
-    },
-    exportFhir: {
-      access: 'instruments.read',
-      summary: 'The version as HL7 FHIR R4 Questionnaire',
-      response: { 200: fhirResource },
-    },
+    list: queried(
+      'instruments.read',
+      'Published instrument versions with dimensions and items (status=all adds drafts)',
+      instrumentListQuery,
+      instrumentListView,
+    ),
+    read: instrument.read('One instrument version'),
+    copyToDraft: instrument.create('Copy a version to a new draft of the own agency'),
+    update: instrument.change('Change a draft (published versions are immutable)', updateInstrumentRequest),
+    publish: instrument.change('Publish a draft'),
+    exportFhir: answers('instruments.read', 'The version as HL7 FHIR R4 Questionnaire', fhirResource),
     importFhir: {
       access: 'instruments.manage',
       summary:
@@ -98,18 +79,17 @@ export const instrumentRoutes = defineRoutes(
 );
 
 const assessmentTags = ['Erhebungen'];
+const assessment = recordContracts(assessmentView, { read: 'assessments.read', write: 'assessments.write' });
 const pdfQuery = z.object({ locale: instrumentLocale.default('de') });
 
 export const assessmentRoutes = defineRoutes(
   assessmentEndpoints,
   { tags: assessmentTags },
   {
-    create: {
-      access: 'assessments.write',
-      summary: 'Record an assessment (completed by default, or a draft); returns it with scores',
-      body: createAssessmentRequest,
-      response: { 201: assessmentView },
-    },
+    create: assessment.create(
+      'Record an assessment (completed by default, or a draft); returns it with scores',
+      createAssessmentRequest,
+    ),
     importFhir: {
       access: 'assessments.import',
       summary:
@@ -117,44 +97,28 @@ export const assessmentRoutes = defineRoutes(
       body: importQuestionnaireResponseRequest,
       response: { 201: assessmentView },
     },
-    list: {
-      access: 'assessments.read',
-      summary: 'Assessments of a client',
-      response: { 200: assessmentListView },
-    },
-    progress: {
-      access: 'assessments.read',
-      summary: 'Scores over time, change first -> latest (or from/to) with RCI and class, follow-up due',
-      query: progressQuery,
-      response: { 200: progressView },
-    },
-    read: {
-      access: 'assessments.read',
-      summary: 'One assessment',
-      response: { 200: assessmentView },
-    },
-    update: {
-      access: 'assessments.write',
-      summary: 'Save a draft (autosave); completed assessments are locked',
-      body: updateAssessmentRequest,
-      response: { 200: assessmentView },
-    },
-    complete: {
-      access: 'assessments.write',
-      summary: 'Complete and lock a draft',
-      response: { 200: assessmentView },
-    },
-    amend: {
-      access: 'assessments.write',
-      summary: 'Correct a completed assessment; the previous state is kept as an amendment',
-      body: amendAssessmentRequest,
-      response: { 201: assessmentView },
-    },
-    exportFhir: {
-      access: 'assessments.read',
-      summary: 'The assessment as HL7 FHIR R4 QuestionnaireResponse',
-      response: { 200: fhirResource },
-    },
+    list: answers('assessments.read', 'Assessments of a client', assessmentListView),
+    progress: queried(
+      'assessments.read',
+      'Scores over time, change first -> latest (or from/to) with RCI and class, follow-up due',
+      progressQuery,
+      progressView,
+    ),
+    read: assessment.read('One assessment'),
+    update: assessment.change(
+      'Save a draft (autosave); completed assessments are locked',
+      updateAssessmentRequest,
+    ),
+    complete: assessment.change('Complete and lock a draft'),
+    amend: assessment.create(
+      'Correct a completed assessment; the previous state is kept as an amendment',
+      amendAssessmentRequest,
+    ),
+    exportFhir: answers(
+      'assessments.read',
+      'The assessment as HL7 FHIR R4 QuestionnaireResponse',
+      fhirResource,
+    ),
     downloadPdf: {
       access: 'assessments.read',
       summary: 'PDF of an assessment (to hand to the client)',
@@ -169,7 +133,11 @@ export const assessmentRoutes = defineRoutes(
 );
 
 const selfAssessmentTags = ['Selbsteinschätzung'];
-const tokenParams = z.object({ token: selfAssessmentToken });
+const selfAssessmentLinks = oneTimeLinkContracts(
+  { read: 'assessments.read', write: 'assessments.write' },
+  { created: selfAssessmentLinkView, list: selfAssessmentLinkList, summary: selfAssessmentLinkSummary },
+);
+const selfAssessmentLink = behindLink(z.object({ token: oneTimeLinkToken }));
 
 /**
  * A guide creates a one-time link; the client fills in the self perspective on a public page. The
@@ -179,42 +147,30 @@ export const selfAssessmentRoutes = defineRoutes(
   selfAssessmentEndpoints,
   { tags: selfAssessmentTags },
   {
-    createLink: {
-      access: 'assessments.write',
-      summary: 'Create a one-time self-assessment link (needs the client’s consent to self-assessment)',
-      body: createSelfAssessmentLinkRequest,
-      response: { 201: selfAssessmentLinkView },
-    },
-    listLinks: {
-      access: 'assessments.read',
-      summary: 'The client’s self-assessment links with their status (open, completed, expired, revoked)',
-      response: { 200: selfAssessmentLinkList },
-    },
-    revokeLink: {
-      access: 'assessments.write',
-      summary: 'Revoke an open self-assessment link at once (its draft is dropped)',
-      response: { 200: selfAssessmentLinkSummary },
-    },
+    createLink: selfAssessmentLinks.create(
+      'Create a one-time self-assessment link (needs the client’s consent to self-assessment)',
+      createSelfAssessmentLinkRequest,
+    ),
+    listLinks: selfAssessmentLinks.list(
+      'The client’s self-assessment links with their status (open, completed, expired, revoked)',
+    ),
+    revokeLink: selfAssessmentLinks.revoke(
+      'Revoke an open self-assessment link at once (its draft is dropped)',
+    ),
     open: {
-      access: 'public',
-      secretParams: ['token'],
+      ...selfAssessmentLink,
       summary: 'Public: the instrument and the draft behind a self-assessment link',
-      params: tokenParams,
       response: { 200: publicSelfAssessmentView },
     },
     saveDraft: {
-      access: 'public',
-      secretParams: ['token'],
+      ...selfAssessmentLink,
       summary: 'Public: save the draft answers',
-      params: tokenParams,
       body: selfAssessmentAnswersRequest,
       response: { 200: selfAssessmentSavedView },
     },
     submit: {
-      access: 'public',
-      secretParams: ['token'],
+      ...selfAssessmentLink,
       summary: 'Public: submit the self-assessment; the link is used up',
-      params: tokenParams,
       body: selfAssessmentAnswersRequest,
       response: { 201: z.object({ submitted: z.literal(true) }) },
     },

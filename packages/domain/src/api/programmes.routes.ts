@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { paged } from '../common/paging.ts';
 import {
   admitEnrolmentRequest,
   budgetQuery,
@@ -22,26 +21,31 @@ import {
   setBudgetRequest,
   updateProgrammeRequest,
 } from '../programmes/index.ts';
+import { answers, pagedList, queried, recordContracts } from './contracts.ts';
 import { defineRoutes } from './define-routes.ts';
 import { programmeEndpoints } from './programmes.endpoints.ts';
 
 const group = { tags: ['Programme und Förderung'] };
-const programmeBody = z.object({ programme: programmeView });
-const enrolmentBody = z.object({ enrolment: enrolmentView });
+const programme = recordContracts(z.object({ programme: programmeView }), {
+  read: 'programmes.read',
+  write: 'programmes.manage',
+});
+const enrolment = recordContracts(z.object({ enrolment: enrolmentView }), {
+  read: 'enrolments.read',
+  write: 'enrolments.write',
+});
 
 export const programmeRoutes = defineRoutes(programmeEndpoints, group, {
-  list: {
-    access: 'programmes.read',
-    summary: 'Programmes the own agency takes part in',
-    query: programmeListQuery,
-    response: { 200: paged(programmeView) },
-  },
-  create: {
-    access: 'programmes.manage',
-    summary: 'Create a programme owned by the own agency, with partner/participant agencies and places',
-    body: createProgrammeRequest,
-    response: { 201: programmeBody },
-  },
+  list: pagedList(
+    'programmes.read',
+    'Programmes the own agency takes part in',
+    programmeListQuery,
+    programmeView,
+  ),
+  create: programme.create(
+    'Create a programme owned by the own agency, with partner/participant agencies and places',
+    createProgrammeRequest,
+  ),
   agencies: {
     access: 'programmes.read',
     summary: 'Agencies that can take part in a programme (names only)',
@@ -49,58 +53,43 @@ export const programmeRoutes = defineRoutes(programmeEndpoints, group, {
       200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) }),
     },
   },
-  coaches: {
-    access: 'enrolments.write',
-    summary: 'Staff of the own agency who can be named as coach of an enrolment',
-    response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }) },
-  },
-  read: {
-    access: 'programmes.read',
-    summary: 'One programme with its agencies and places',
-    response: { 200: programmeBody },
-  },
-  update: {
-    access: 'programmes.manage',
-    summary: 'Change a programme (owner and partners); `agencies` replaces agencies and places',
-    body: updateProgrammeRequest,
-    response: { 200: programmeBody },
-  },
-  enrolments: {
-    access: 'enrolments.read',
-    summary: 'Enrolments of the own agency in a programme (waiting list included)',
-    query: enrolmentListQuery,
-    response: { 200: paged(enrolmentView) },
-  },
-  enrol: {
-    access: 'enrolments.write',
-    summary: 'Enrol a client (or put them on the waiting list); over-booking needs a reason',
-    body: createEnrolmentRequest,
-    response: { 201: enrolmentBody },
-  },
-  admit: {
-    access: 'enrolments.write',
-    summary: 'Give a place to a client on the waiting list',
-    body: admitEnrolmentRequest,
-    response: { 200: enrolmentBody },
-  },
-  exit: {
-    access: 'enrolments.write',
-    summary: 'End a participation (frees the place) or a wait on the waiting list',
-    body: exitEnrolmentRequest,
-    response: { 200: enrolmentBody },
-  },
-  occupancy: {
-    access: 'programmes.figures.read',
-    summary: 'Places funded vs. occupied per agency and month; other agencies suppressed',
-    query: occupancyQuery,
-    response: { 200: occupancyView },
-  },
-  budgets: {
-    access: 'budgets.read',
-    summary: 'Budgets per agency and funding line with spent, remaining and burn-rate warning',
-    query: budgetQuery,
-    response: { 200: budgetsView },
-  },
+  coaches: answers(
+    'enrolments.write',
+    'Staff of the own agency who can be named as coach of an enrolment',
+    z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
+  ),
+  read: programme.read('One programme with its agencies and places'),
+  update: programme.change(
+    'Change a programme (owner and partners); `agencies` replaces agencies and places',
+    updateProgrammeRequest,
+  ),
+  enrolments: pagedList(
+    'enrolments.read',
+    'Enrolments of the own agency in a programme (waiting list included)',
+    enrolmentListQuery,
+    enrolmentView,
+  ),
+  enrol: enrolment.create(
+    'Enrol a client (or put them on the waiting list); over-booking needs a reason',
+    createEnrolmentRequest,
+  ),
+  admit: enrolment.change('Give a place to a client on the waiting list', admitEnrolmentRequest),
+  exit: enrolment.change(
+    'End a participation (frees the place) or a wait on the waiting list',
+    exitEnrolmentRequest,
+  ),
+  occupancy: queried(
+    'programmes.figures.read',
+    'Places funded vs. occupied per agency and month; other agencies suppressed',
+    occupancyQuery,
+    occupancyView,
+  ),
+  budgets: queried(
+    'budgets.read',
+    'Budgets per agency and funding line with spent, remaining and burn-rate warning',
+    budgetQuery,
+    budgetsView,
+  ),
   setBudget: {
     access: 'budgets.manage',
     summary: 'Set the budget of one funding line for an agency and year (amount in euros as text)',
@@ -111,22 +100,22 @@ export const programmeRoutes = defineRoutes(programmeEndpoints, group, {
       }),
     },
   },
-  expenditures: {
-    access: 'budgets.read',
-    summary: 'Expenditure bookings of the own agency',
-    query: expenditureListQuery,
-    response: { 200: paged(expenditureView) },
-  },
+  expenditures: pagedList(
+    'budgets.read',
+    'Expenditure bookings of the own agency',
+    expenditureListQuery,
+    expenditureView,
+  ),
   book: {
     access: 'expenditures.write',
     summary: 'Book an expenditure: {"fundingLine","amount":"1234.50","date","reference"}',
     body: createExpenditureRequest,
     response: { 201: z.object({ expenditure: expenditureView }) },
   },
-  report: {
-    access: 'programmes.report',
-    summary: 'Funder report for a period as JSON, PDF or XLSX; small counts suppressed',
-    query: reportQuery,
-    response: { 200: programmeReport },
-  },
+  report: queried(
+    'programmes.report',
+    'Funder report for a period as JSON, PDF or XLSX; small counts suppressed',
+    reportQuery,
+    programmeReport,
+  ),
 });

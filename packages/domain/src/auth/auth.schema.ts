@@ -34,12 +34,7 @@ export type SessionResponse = z.infer<typeof sessionResponse>;
  * log a failed request; `user`, `mfa` and `permissions` are present exactly when `authenticated` is true.
  */
 export const sessionProbe = z
-  .object({
-    authenticated: z.boolean(),
-    user: userView.optional(),
-    mfa: mfaState.optional(),
-    permissions: permissions.optional(),
-  })
+  .object({ authenticated: z.boolean(), ...sessionResponse.partial().shape })
   .meta({ id: 'SessionProbe' });
 export type SessionProbe = z.infer<typeof sessionProbe>;
 

@@ -43,22 +43,13 @@ export const createClientRequest = z.strictObject({
 });
 export type CreateClientRequest = z.infer<typeof createClientRequest>;
 
+/** The client's fields, the required ones optional too: only the given fields change. */
 export const updateClientRequest = z
   .strictObject({
+    ...clientFields,
     firstName: name.optional(),
     lastName: name.optional(),
     birthDate: isoDate.optional(),
-    gender: clientFields.gender,
-    phone: clientFields.phone,
-    email: clientFields.email,
-    address: clientFields.address,
-    preferredLanguage: clientFields.preferredLanguage,
-    interpreterNeeded: clientFields.interpreterNeeded,
-    district: clientFields.district,
-    household: clientFields.household,
-    legalContext: clientFields.legalContext,
-    severeDisability: clientFields.severeDisability,
-    reducedEarningCapacity: clientFields.reducedEarningCapacity,
   })
   .refine((v) => Object.keys(v).length > 0, 'Keine Änderung angegeben.');
 export type UpdateClientRequest = z.infer<typeof updateClientRequest>;

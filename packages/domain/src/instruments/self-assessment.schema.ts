@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { issuedLinkFields, linkStateFields } from '../common/one-time-link.ts';
 import { answers, instrumentView, localizedText, occasion } from './instrument.schema.ts';
 
 /** How long a self-assessment link stays valid. */
 export const SELF_ASSESSMENT_LINK_DAYS = 14;
-
-/** A 256-bit token in base64url: exactly 43 characters. */
-export const selfAssessmentToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Ungültiger Link.');
 
 export const createSelfAssessmentLinkRequest = z.strictObject({
   instrumentId: z.uuid(),
@@ -13,15 +11,12 @@ export const createSelfAssessmentLinkRequest = z.strictObject({
 });
 export type CreateSelfAssessmentLinkRequest = z.infer<typeof createSelfAssessmentLinkRequest>;
 
-/** The link as the guide gets it once: the token is never shown again (only its hash is stored). */
 export const selfAssessmentLinkView = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
   instrumentId: z.uuid(),
   occasion,
-  token: z.string(),
-  path: z.string(),
-  expiresAt: z.string(),
+  ...issuedLinkFields,
 });
 export type SelfAssessmentLinkView = z.infer<typeof selfAssessmentLinkView>;
 
@@ -44,17 +39,13 @@ export const selfAssessmentSavedView = z.object({ savedAt: z.string() });
 export const selfAssessmentLinkStatuses = ['open', 'completed', 'expired', 'revoked'] as const;
 export type SelfAssessmentLinkStatus = (typeof selfAssessmentLinkStatuses)[number];
 
-/** A link in the guide's list (never the token: only its hash is stored). */
 export const selfAssessmentLinkSummary = z
   .object({
     id: z.uuid(),
     clientId: z.uuid(),
     instrument: z.object({ id: z.uuid(), title: localizedText }),
     occasion,
-    status: z.enum(selfAssessmentLinkStatuses),
-    createdAt: z.string(),
-    createdBy: z.string().nullable(),
-    expiresAt: z.string(),
+    ...linkStateFields(selfAssessmentLinkStatuses),
     draftSavedAt: z.string().nullable(),
     completedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),

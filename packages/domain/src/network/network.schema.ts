@@ -47,6 +47,20 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
     .array(item)
     .max(max)
     .transform((list) => [...new Set(list)] as z.infer<T>[]);
+const postalCode = z
+  .string()
+  .trim()
+  .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
+  .nullable()
+  .optional();
+/** A web address people can open: http or https only. */
+const webAddress = z
+  .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
+  .max(500)
+  .nullable()
+  .optional();
+/** The free-text search of a directory list. */
+const searchText = z.string().trim().max(200).optional();
 const queryBool = z
   .enum(['true', 'false'], { message: 'true oder false' })
   .transform((v) => v === 'true')
@@ -83,38 +97,21 @@ export const createPartnerRequest = z.strictObject({
   kind: partnerKind,
   contactPersons: z.array(contactPerson).max(20).default([]),
   street: optionalText(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
-    .nullable()
-    .optional(),
+  postalCode,
   city: optionalText(100),
   districts: uniqueList(districtKey, MAX_DISTRICTS).default([]),
-  website: z
-    .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
-    .max(500)
-    .nullable()
-    .optional(),
+  website: webAddress,
   notes: optionalText(4000),
   inclusion: inclusionProfile.nullable().optional(),
 });
 export type CreatePartnerRequest = z.infer<typeof createPartnerRequest>;
 
-const partnerFields = createPartnerRequest.shape;
-/** Change a partner of the own agency: only the given fields change. */
+/** Change a partner of the own agency: only the given fields change (so no defaults). */
 export const updatePartnerRequest = z
   .strictObject({
-    name: partnerFields.name,
-    kind: partnerFields.kind,
+    ...createPartnerRequest.shape,
     contactPersons: z.array(contactPerson).max(20),
-    street: partnerFields.street,
-    postalCode: partnerFields.postalCode,
-    city: partnerFields.city,
     districts: uniqueList(districtKey, MAX_DISTRICTS),
-    website: partnerFields.website,
-    notes: partnerFields.notes,
-    inclusion: partnerFields.inclusion,
   })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Nichts zu ändern' });
@@ -143,7 +140,7 @@ export const partnerView = z
 export type PartnerView = z.infer<typeof partnerView>;
 
 export const partnerQuery = pageQuery.extend({
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
   kind: partnerKind.optional(),
   district: districtKey.optional(),
 });
@@ -161,12 +158,7 @@ const offerFields = {
   targetGroups: uniqueList(targetGroup, targetGroups.length).default([]),
   district: districtKey,
   street: optionalText(200),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' })
-    .nullable()
-    .optional(),
+  postalCode,
   city: optionalText(100),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lon: z.number().min(-180).max(180).nullable().optional(),
@@ -204,30 +196,15 @@ const offerRules = (
 export const createOfferRequest = z.strictObject(offerFields).superRefine(offerRules);
 export type CreateOfferRequest = z.infer<typeof createOfferRequest>;
 
+/** Change an offer: only the given fields change (so no defaults). */
 export const updateOfferRequest = z
   .strictObject({
-    title: offerFields.title,
+    ...offerFields,
     description: z.string().trim().max(8000),
-    partnerId: offerFields.partnerId,
-    dimensions: offerFields.dimensions,
     targetGroups: uniqueList(targetGroup, targetGroups.length),
-    district: offerFields.district,
-    street: offerFields.street,
-    postalCode: offerFields.postalCode,
-    city: offerFields.city,
-    lat: offerFields.lat,
-    lon: offerFields.lon,
     stepFree: z.boolean(),
     easyLanguage: z.boolean(),
     languages: uniqueList(languageCode, 30),
-    costCents: offerFields.costCents,
-    costNote: offerFields.costNote,
-    schedule: offerFields.schedule,
-    capacity: offerFields.capacity,
-    freePlaces: offerFields.freePlaces,
-    howToRefer: offerFields.howToRefer,
-    validFrom: offerFields.validFrom,
-    validTo: offerFields.validTo,
     shared: z.boolean(),
   })
   .partial()
@@ -272,7 +249,7 @@ export const offerView = z
 export type OfferView = z.infer<typeof offerView>;
 
 export const offerQuery = pageQuery.extend({
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
   dimension: dimensionKey.optional(),
   district: districtKey.optional(),
   targetGroup: targetGroup.optional(),
@@ -473,11 +450,7 @@ const eventFields = {
   localStart: localDateTime.optional(),
   localEnd: localDateTime.optional(),
   place: optionalText(300),
-  onlineUrl: z
-    .url({ protocol: /^https?$/, message: 'Adresse mit http(s)://' })
-    .max(500)
-    .nullable()
-    .optional(),
+  onlineUrl: webAddress,
   description: z.string().trim().max(8000).default(''),
   capacity: z.number().int().min(1).max(10_000).nullable().optional(),
 };
@@ -521,16 +494,10 @@ export type CreateEventRequest = z.infer<typeof createEventRequest>;
 /** Changes to an event by its organiser; only the given fields change (the code stays). */
 export const updateEventRequest = z
   .strictObject({
+    ...eventFields,
     title: eventFields.title.optional(),
     kind: eventKind.optional(),
-    startsAt: eventFields.startsAt,
-    endsAt: eventFields.endsAt,
-    localStart: eventFields.localStart,
-    localEnd: eventFields.localEnd,
-    place: eventFields.place,
-    onlineUrl: eventFields.onlineUrl,
     description: z.string().trim().max(8000).optional(),
-    capacity: eventFields.capacity,
   })
   .superRefine(oneWayOfTiming);
 export type UpdateEventRequest = z.infer<typeof updateEventRequest>;
@@ -591,7 +558,7 @@ export const eventQuery = pageQuery.extend({
   from: isoDate.optional(),
   to: isoDate.optional(),
   kind: eventKind.optional(),
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
 });
 
 export const registerRequest = z.strictObject({}).nullish();
@@ -686,7 +653,7 @@ export const publicationView = z
 export type PublicationView = z.infer<typeof publicationView>;
 
 export const publicationQuery = pageQuery.extend({
-  query: z.string().trim().max(200).optional(),
+  query: searchText,
   kind: publicationKind.optional(),
   tag: z.string().trim().max(50).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from '../casework/common.ts';
+import { issuedLinkFields, linkStateFields } from '../common/one-time-link.ts';
 import { referralFeedbackLinkStatuses, referralFeedbackOutcomes } from './network.codes.ts';
 
 /**
@@ -13,27 +14,14 @@ export const referralFeedbackOutcome = z.enum(referralFeedbackOutcomes, {
 /** How long a feedback link stays valid. */
 export const REFERRAL_FEEDBACK_LINK_DAYS = 30;
 
-/** A 256-bit token in base64url: exactly 43 characters. */
-export const referralFeedbackToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Ungültiger Link.');
-
-/** The link as the guide gets it once: the token is never shown again (only its hash is stored). */
-export const referralFeedbackLinkView = z.object({
-  id: z.uuid(),
-  referralId: z.uuid(),
-  token: z.string(),
-  path: z.string(),
-  expiresAt: z.string(),
-});
+export const referralFeedbackLinkView = z.object({ id: z.uuid(), referralId: z.uuid(), ...issuedLinkFields });
 export type ReferralFeedbackLinkView = z.infer<typeof referralFeedbackLinkView>;
 
 export const referralFeedbackLinkSummary = z
   .object({
     id: z.uuid(),
     referralId: z.uuid(),
-    status: z.enum(referralFeedbackLinkStatuses),
-    createdAt: z.string(),
-    createdBy: z.string().nullable(),
-    expiresAt: z.string(),
+    ...linkStateFields(referralFeedbackLinkStatuses),
     usedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
   })
