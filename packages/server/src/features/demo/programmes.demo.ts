@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../platform/db.ts';
+import { insertPlaces, insertProgramme, type ProgrammeFields } from '../programmes/programmes.service.ts';
 import {
   enrolableClients,
   insertBudgets,
-  insertDemoProgramme,
   insertEnrolments,
   insertExpenditures,
   insertProgrammeAgencies,
-  insertProgrammePlaces,
 } from './demo.repo.ts';
 
 /**
@@ -30,15 +30,7 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
   const addDays = (iso: string, days: number) =>
     new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-  interface Plan {
-    name: string;
-    fundingSource: string;
-    legalBasis: string;
-    funder: string;
-    startsOn: string;
-    endsOn: string;
-    description: string;
-    targetGroup: string;
+  interface Plan extends ProgrammeFields {
     owner: string;
     agencies: {
       id: string;
@@ -130,7 +122,8 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
   ];
 
   for (const plan of plans) {
-    const pid = await insertDemoProgramme(tx, plan, now);
+    const pid = randomUUID();
+    await insertProgramme(tx, { ...plan, id: pid, ownerAgencyId: plan.owner, createdBy: null, at: now });
     await insertProgrammeAgencies(tx, pid, plan.agencies);
     // Bookings cover last and this year; places and budgets the whole running time (a partial year
     // gets its share of the yearly budget).
@@ -144,7 +137,7 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
     const placeRows = plan.agencies.flatMap((a) =>
       allYears.map(({ year }) => [a.id, year, a.places] as const),
     );
-    await insertProgrammePlaces(tx, pid, placeRows);
+    await insertPlaces(tx, pid, placeRows);
     const budgetRows = plan.agencies.flatMap((a) =>
       allYears.flatMap(({ year, months }) =>
         Object.entries(a.lines).map(
