@@ -9,9 +9,9 @@ import {
   type StaffReferralFeedbackRequest,
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { oneTimeLinks } from '../auth/one-time-links.ts';
-import { requireClient } from '../clients/access.ts';
+import { assertNotErased, requireClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import {
   feedbackPage,
@@ -79,6 +79,13 @@ async function loadReferral(
   return { referral, client };
 }
 
+/** The referral for a write: feedback and links hang on the client's record, an erased one takes none. */
+async function writableReferral(scope: ActorScope, referralId: string) {
+  const loaded = await loadReferral(scope, referralId, 'referrals.write');
+  assertNotErased(loaded.client);
+  return loaded;
+}
+
 /**
  * A guide creates a one-time feedback link for a referral. A newer link replaces an open older one, so
  * only the link last handed out works.
@@ -89,8 +96,7 @@ export function createLink(
   referralId: string,
 ): Promise<ReferralFeedbackLinkView> {
   return withActor(ctx, actor, async (scope) => {
-    const { referral, client } = await loadReferral(scope, referralId, 'referrals.write');
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const { referral, client } = await writableReferral(scope, referralId);
     if (!client.owned)
       throw conflict('Einen Link für Rückmeldungen kann nur die fallführende Stelle erstellen.');
     assertAskable(referral.status);
@@ -152,8 +158,7 @@ export function recordByStaff(
   input: StaffReferralFeedbackRequest,
 ): Promise<ReferralView> {
   return withActor(ctx, actor, async (scope) => {
-    const { referral, client } = await loadReferral(scope, referralId, 'referrals.write');
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const { referral, client } = await writableReferral(scope, referralId);
     assertAskable(referral.status);
     if (input.date) assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     await recordFeedback(scope.tx, referral.id, input, input.date ?? today(scope.now), 'staff', scope.now);

@@ -13,7 +13,7 @@ import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkAnswers, insertAssessment } from '../assessments/assessments.service.ts';
 import { oneTimeLinks } from '../auth/one-time-links.ts';
-import { requireClient } from '../clients/access.ts';
+import { requireClient, requireWritableClient } from '../clients/access.ts';
 import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.service.ts';
 import {
   clientFirstName,
@@ -59,8 +59,7 @@ export function createLink(
   input: CreateSelfAssessmentLinkRequest,
 ): Promise<SelfAssessmentLinkView> {
   return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'assessments.write', clientId);
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const client = await requireWritableClient(scope, 'assessments.write', clientId);
     if (!client.owned)
       throw conflict('Einen Link zur Selbsteinschätzung kann nur die zuständige Stelle erstellen.');
     if (!(await hasActiveConsent(scope.tx, client.id)))
