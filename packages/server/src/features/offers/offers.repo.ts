@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { OfferQuery, OfferView, PartnerKind, TargetGroup } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
 import { filteredPage, textSearch, Where } from '../../platform/sql-where.ts';
-import { insertRows } from './bulk-insert.ts';
+import { insertWithIds } from './bulk-insert.ts';
 
 export type OfferRow = Omit<Row<'offers', { target_groups: TargetGroup[] }>, 'search_text' | 'created_by'> & {
   agency_name: string;
@@ -146,14 +145,13 @@ export async function insertOffers(
   by: string | null,
   now: Date,
 ): Promise<string[]> {
-  const ids = offers.map(() => randomUUID());
-  await insertRows(
+  return insertWithIds(
     tx,
     'offers',
-    `id, agency_id, ${FIELDS.map((f) => OFFER_COLUMN[f]).join(', ')}, created_by, created_at, updated_at`,
-    offers.map((o, i) => [ids[i], agencyId, ...FIELDS.map((f) => o[f] ?? null), by, now, now]),
+    `agency_id, ${FIELDS.map((f) => OFFER_COLUMN[f]).join(', ')}, created_by, created_at, updated_at`,
+    offers,
+    (o) => [agencyId, ...FIELDS.map((f) => o[f] ?? null), by, now, now],
   );
-  return ids;
 }
 
 export async function updateOffer(

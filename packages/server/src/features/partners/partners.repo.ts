@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ContactPerson, InclusionProfile, PartnerKind, PartnerView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
 import { textSearch, Where } from '../../platform/sql-where.ts';
-import { insertRows } from '../offers/bulk-insert.ts';
+import { insertWithIds } from '../offers/bulk-insert.ts';
 
 export type PartnerRow = Omit<
   Row<
@@ -122,14 +121,7 @@ export async function insertPartners(
   by: string | null,
   now: Date,
 ): Promise<string[]> {
-  const ids = partners.map(() => randomUUID());
-  await insertRows(
-    tx,
-    'partners',
-    `id, ${PARTNER_COLUMNS}`,
-    partners.map((p, i) => [ids[i], ...partnerValues(agencyId, p, by, now)]),
-  );
-  return ids;
+  return insertWithIds(tx, 'partners', PARTNER_COLUMNS, partners, (p) => partnerValues(agencyId, p, by, now));
 }
 
 export function presentPartner(row: PartnerRow, agencyId: string): PartnerView {
