@@ -193,25 +193,21 @@ async function main() {
     await fn();
     return [...sink];
   };
-  const out = (feature: string, name: string, text: string) => {
+  /** One feature's `<feature>.plans.md`: the header, then a section per query. */
+  const out = (feature: string, what: string, sections: Parameters<typeof section>[]) => {
     const file = fileURLToPath(
-      new URL(`../packages/server/src/features/${feature}/${name}.plans.md`, import.meta.url),
+      new URL(`../packages/server/src/features/${feature}/${feature}.plans.md`, import.meta.url),
     );
-    writeFileSync(file, text);
+    writeFileSync(file, [header(what), ...sections.map((s) => section(...s))].join('\n'));
     console.log(`wrote ${file}`);
   };
 
   const caseloadGuide = await run(() => caseload(ctx, guide, { weeks: 6, days: 14 }));
   const caseloadTeam = leadRow ? await run(() => caseload(ctx, actor(leadRow), { weeks: 6, days: 14 })) : [];
-  out(
-    'caseload',
-    'caseload',
-    [
-      header('caseload'),
-      section('Caseload of a guide', 'GET /api/caseload', caseloadGuide),
-      section('Caseload of a team lead (the whole agency)', 'GET /api/caseload (lead)', caseloadTeam),
-    ].join('\n'),
-  );
+  out('caseload', 'caseload', [
+    ['Caseload of a guide', 'GET /api/caseload', caseloadGuide],
+    ['Caseload of a team lead (the whole agency)', 'GET /api/caseload (lead)', caseloadTeam],
+  ]);
 
   const page = await run(() => clients.read(ctx, guide, client));
   const list = await run(() => clients.list(ctx, guide, { page: 1, pageSize: 50, scope: 'all' }));
@@ -222,32 +218,22 @@ async function main() {
   const goalsOf = await run(() => goals.list(ctx, guide, client));
   const contactsOf = await run(() => contacts.list(ctx, guide, client, 1, 50));
   const referralsOf = await run(() => referrals.list(ctx, guide, client, { page: 1, pageSize: 50 }));
-  out(
-    'clients',
-    'clients',
-    [
-      header('client page, client list and search, lists of a client'),
-      section('Client page', 'GET /api/clients/:id', page),
-      section('Client list (first page)', 'GET /api/clients', list),
-      section('My clients', 'GET /api/clients?scope=mine', mine),
-      section('Search', 'GET /api/clients?query=Schmitt', search),
-      section('Goals of a client', 'GET /api/clients/:id/goals', goalsOf),
-      section('Contacts of a client', 'GET /api/clients/:id/contacts', contactsOf),
-      section('Referrals of a client', 'GET /api/clients/:id/referrals', referralsOf),
-    ].join('\n'),
-  );
+  out('clients', 'client page, client list and search, lists of a client', [
+    ['Client page', 'GET /api/clients/:id', page],
+    ['Client list (first page)', 'GET /api/clients', list],
+    ['My clients', 'GET /api/clients?scope=mine', mine],
+    ['Search', 'GET /api/clients?query=Schmitt', search],
+    ['Goals of a client', 'GET /api/clients/:id/goals', goalsOf],
+    ['Contacts of a client', 'GET /api/clients/:id/contacts', contactsOf],
+    ['Referrals of a client', 'GET /api/clients/:id/referrals', referralsOf],
+  ]);
 
   const progress = await run(() => assessments.progress(ctx, guide, client));
   const assessmentList = await run(() => assessments.list(ctx, guide, client));
-  out(
-    'assessments',
-    'assessments',
-    [
-      header('progress and assessments of a client'),
-      section('Progress', 'GET /api/clients/:id/progress', progress),
-      section('Assessments of a client', 'GET /api/clients/:id/assessments', assessmentList),
-    ].join('\n'),
-  );
+  out('assessments', 'progress and assessments of a client', [
+    ['Progress', 'GET /api/clients/:id/progress', progress],
+    ['Assessments of a client', 'GET /api/clients/:id/assessments', assessmentList],
+  ]);
   await raw.close();
 }
 

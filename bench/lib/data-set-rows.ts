@@ -12,6 +12,7 @@ import {
   CLIENT_COLUMNS,
   CONTACT_COLUMNS,
   CONTACT_TYPES,
+  clientSituation,
   GOAL_COLUMNS,
 } from '../../packages/server/src/features/demo/casework.demo.ts';
 import { demoDistricts } from '../../packages/server/src/features/demo/districts.demo.ts';
@@ -172,8 +173,6 @@ const LAST = [
   'Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Öztürk', 'Kowalski', 'Nowak', 'Wiśniewski', 'Iwanow',
   'Petrow', 'Kuznezow', 'Popescu', 'Horvat', 'Nguyen', 'Haddad', 'Al-Sayed', 'Osmani', 'Berisha', 'Krasniqi',
 ];
-const HOUSEHOLDS = ['single', 'single', 'single', 'couple', 'single_parent', 'family', 'shared', 'other'];
-const LANGUAGES = ['Türkisch', 'Polnisch', 'Russisch', 'Ukrainisch', 'Arabisch'];
 /** Outcomes of closed cases, weighted like long-term unemployed, older clients. */
 // biome-ignore format: word list
 const OUTCOMES = [
@@ -443,12 +442,7 @@ export async function generateAgency(
       r.chance(0.7) ? `02${r.int(300, 399)} ${r.int(10000, 99999)}` : null,
       r.chance(0.3) ? `person.${prefix.toLowerCase()}.${n}@mail.example` : null,
       r.pick(demoDistricts).name,
-      r.pick(HOUSEHOLDS),
-      r.chance(0.9) ? 'sgb2' : r.pick(['sgb12', 'sgb6']),
-      r.chance(0.15) ? r.pick(LANGUAGES) : null,
-      r.chance(0.05),
-      healthConsent ? r.chance(0.22) : null,
-      healthConsent ? r.chance(0.1) : null,
+      ...clientSituation(r, healthConsent),
       g,
       createdAt,
       createdAt,

@@ -21,15 +21,17 @@ import {
   sharingConsentId,
 } from './cases.repo.ts';
 
-/** What other features may use of the cases: the open case, its history and name look-ups. */
-export {
-  agencyNames,
-  guidesOf,
-  insertCase,
-  insertCaseEvent,
-  openCaseOf,
-  userNames,
-} from './cases.repo.ts';
+/** What other features may use of the cases: its history and name look-ups. */
+export { agencyNames, guidesOf, insertCase, insertCaseEvent, userNames } from './cases.repo.ts';
+
+/**
+ * Where a new record of the client's case work (a goal, a contact) belongs: the client's agency, the
+ * client, and the open case if there is one.
+ */
+export async function caseWorkOwner(scope: ActorScope, client: Pick<ClientRow, 'id' | 'agency_id'>) {
+  const open = await openCaseOf(scope.tx, client.id);
+  return { agencyId: client.agency_id, clientId: client.id, caseId: open?.id ?? null };
+}
 
 /**
  * The client with cases, for any reader allowed to see it; the caller audits. Built here rather than

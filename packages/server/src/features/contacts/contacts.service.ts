@@ -1,7 +1,7 @@
 import type { ContactView, CreateContactRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { isAllowed } from '../../platform/policy.ts';
-import { openCaseOf, userNames } from '../cases/cases.service.ts';
+import { caseWorkOwner, userNames } from '../cases/cases.service.ts';
 import { readClient, requireWritableClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES } from '../clients/date-rules.ts';
 import { type ContactRow, contactsOf, insertContact, noteReadingFacts } from './contacts.repo.ts';
@@ -65,11 +65,8 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
   return withActor(ctx, actor, async (scope) => {
     const client = await requireWritableClient(scope, 'contacts.write', clientId);
     assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
-    const open = await openCaseOf(scope.tx, clientId);
     const row = await insertContact(scope.tx, {
-      agencyId: client.agency_id,
-      clientId,
-      caseId: open?.id ?? null,
+      ...(await caseWorkOwner(scope, client)),
       type: input.type,
       date: input.date,
       durationMinutes: input.durationMinutes ?? null,

@@ -4,7 +4,7 @@ import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
 import { insertRows } from '../offers/bulk-insert.ts';
 import { demoUsers } from './demo.repo.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
-import { type Rng, rng } from './seeded-random.ts';
+import { type Draws, type Rng, rng } from './seeded-random.ts';
 
 /**
  * Synthetic case work for the demo Jobcenters: ~300 clients each with cases, consents, goals, contacts
@@ -181,6 +181,19 @@ const HOUSEHOLDS = [
   'shared',
   'other',
 ] as const;
+/**
+ * A client's household, benefit, language, interpreter and health columns (in `CLIENT_COLUMNS`
+ * order), drawn alike for the demo and the benchmark data set.
+ */
+export const clientSituation = (r: Draws, healthConsent: boolean) =>
+  [
+    r.pick(HOUSEHOLDS),
+    r.chance(0.9) ? 'sgb2' : r.pick(['sgb12', 'sgb6']),
+    r.chance(0.15) ? r.pick(LANGUAGES) : null,
+    r.chance(0.05),
+    healthConsent ? r.chance(0.22) : null,
+    healthConsent ? r.chance(0.1) : null,
+  ] as const;
 /** Outcomes of closed cases, weighted like long-term unemployed, older clients (PRO AKTIV-like). */
 const OUTCOMES = [
   'employment',
@@ -258,7 +271,6 @@ const GOALS: Record<string, readonly string[]> = {
 };
 const FALLBACK_GOALS = ['Teilhabeziel gemeinsam konkretisieren', 'Nächsten Schritt vereinbaren'];
 
-/** Inserts rows in chunks; one statement per chunk keeps round trips few and parameters under the limit. */
 /** Columns of the case work tables in the order the rows list them (the benchmark data set uses them too). */
 export const CLIENT_COLUMNS = [
   'id',
@@ -324,6 +336,39 @@ export const CONTACT_COLUMNS = [
   'created_at',
 ] as const;
 
+const CASE_EVENT_COLUMNS = [
+  'id',
+  'agency_id',
+  'case_id',
+  'kind',
+  'at',
+  'actor_user_id',
+  'from_user_id',
+  'to_user_id',
+  'partner_agency_id',
+];
+const CONSENT_COLUMNS = [
+  'id',
+  'agency_id',
+  'client_id',
+  'purpose',
+  'partner_agency_id',
+  'form',
+  'given_on',
+  'recorded_by',
+  'recorded_at',
+];
+const SHARE_COLUMNS = [
+  'id',
+  'agency_id',
+  'client_id',
+  'partner_agency_id',
+  'consent_id',
+  'shared_by',
+  'created_at',
+];
+
+/** Inserts rows in chunks; one statement per chunk keeps round trips few and parameters under the limit. */
 const insertMany = (tx: Queryable, table: string, columns: readonly string[], rows: unknown[][]) =>
   insertRows(tx, table, columns.join(', '), rows);
 
@@ -370,12 +415,7 @@ function generateAgency(
       r.chance(0.7) ? `02${r.int(300, 399)} ${r.int(10000, 99999)}` : null,
       r.chance(0.3) ? `${firstName.toLowerCase().replace(/[^a-z]/g, '')}.${n}@mail.example` : null,
       r.pick(a.districts),
-      r.pick(HOUSEHOLDS),
-      r.chance(0.9) ? 'sgb2' : r.pick(['sgb12', 'sgb6']),
-      r.chance(0.15) ? r.pick(LANGUAGES) : null,
-      r.chance(0.05),
-      healthConsent ? r.chance(0.22) : null,
-      healthConsent ? r.chance(0.1) : null,
+      ...clientSituation(r, healthConsent),
       guide,
       createdAt,
     ]);
@@ -527,56 +567,15 @@ export const seedCasework: DemoSeeder = async (tx, now, agencies) => {
       300,
     );
   }
-  await insertMany(
-    tx,
-    'clients',
-    CLIENT_COLUMNS,
-    t.clients.map((c) => [...c, c[c.length - 1]]),
-  );
-  await insertMany(tx, 'cases', CASE_COLUMNS, t.cases);
-  await insertMany(
-    tx,
-    'case_events',
-    [
-      'id',
-      'agency_id',
-      'case_id',
-      'kind',
-      'at',
-      'actor_user_id',
-      'from_user_id',
-      'to_user_id',
-      'partner_agency_id',
-    ],
-    t.events,
-  );
-  await insertMany(
-    tx,
-    'consents',
-    [
-      'id',
-      'agency_id',
-      'client_id',
-      'purpose',
-      'partner_agency_id',
-      'form',
-      'given_on',
-      'recorded_by',
-      'recorded_at',
-    ],
-    t.consents,
-  );
-  await insertMany(
-    tx,
-    'case_shares',
-    ['id', 'agency_id', 'client_id', 'partner_agency_id', 'consent_id', 'shared_by', 'created_at'],
-    t.shares,
-  );
-  await insertMany(
-    tx,
-    'goals',
-    GOAL_COLUMNS,
-    t.goals.map((g) => [...g, g[g.length - 1]]),
-  );
-  await insertMany(tx, 'contacts', CONTACT_COLUMNS, t.contacts);
+  // Clients and goals are updated when they are created.
+  const tables: [table: string, columns: readonly string[], rows: unknown[][]][] = [
+    ['clients', CLIENT_COLUMNS, t.clients.map((c) => [...c, c[c.length - 1]])],
+    ['cases', CASE_COLUMNS, t.cases],
+    ['case_events', CASE_EVENT_COLUMNS, t.events],
+    ['consents', CONSENT_COLUMNS, t.consents],
+    ['case_shares', SHARE_COLUMNS, t.shares],
+    ['goals', GOAL_COLUMNS, t.goals.map((g) => [...g, g[g.length - 1]])],
+    ['contacts', CONTACT_COLUMNS, t.contacts],
+  ];
+  for (const [table, columns, rows] of tables) await insertMany(tx, table, columns, rows);
 };

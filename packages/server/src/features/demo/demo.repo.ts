@@ -112,39 +112,6 @@ export async function eventRegistrants(
   ).rows;
 }
 
-export interface DemoProgramme {
-  owner: string;
-  name: string;
-  fundingSource: string;
-  legalBasis: string | null;
-  funder: string | null;
-  startsOn: string;
-  endsOn: string;
-  description: string | null;
-  targetGroup: string | null;
-}
-
-export async function insertDemoProgramme(tx: Queryable, plan: DemoProgramme, at: Date): Promise<string> {
-  const programme = await tx.query<{ id: string }>(
-    `INSERT INTO programmes (owner_agency_id, name, funding_source, legal_basis, funder, starts_on, ends_on, description,
-                             target_group, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-    [
-      plan.owner,
-      plan.name,
-      plan.fundingSource,
-      plan.legalBasis,
-      plan.funder,
-      plan.startsOn,
-      plan.endsOn,
-      plan.description,
-      plan.targetGroup,
-      at,
-    ],
-  );
-  return programme.rows[0]?.id as string;
-}
-
 export async function insertProgrammeAgencies(
   tx: Queryable,
   programmeId: string,
@@ -154,18 +121,6 @@ export async function insertProgrammeAgencies(
     `INSERT INTO programme_agencies (programme_id, agency_id, role)
      SELECT $1, * FROM unnest($2::uuid[], $3::text[])`,
     [programmeId, agencies.map((a) => a.id), agencies.map((a) => a.role)],
-  );
-}
-
-export async function insertProgrammePlaces(
-  tx: Queryable,
-  programmeId: string,
-  rows: readonly (readonly [agencyId: string, year: number, places: number])[],
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO programme_places (programme_id, agency_id, year, places)
-     SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::int[])`,
-    [programmeId, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
   );
 }
 

@@ -1,4 +1,4 @@
-import type { PartnerKind, TargetGroup } from '@lotse/domain';
+import { type PartnerKind, partnerKinds, type TargetGroup } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import { addDays, today } from '../clients/date-rules.ts';
 import { insertRows } from '../offers/bulk-insert.ts';
@@ -38,16 +38,14 @@ const PARTNER_NAMES: Record<PartnerKind, readonly string[]> = {
   pension_insurance: ['DRV Westfalen – Beratungsstelle {d}'],
   other: ['Bürgerstiftung {d}'],
 };
+/**
+ * The kind of each partner in turn: the domain's kinds, with more welfare, training, sports and
+ * municipal partners as in a real network. The order fixes which demo partner gets which kind.
+ */
 const KIND_CYCLE: PartnerKind[] = [
+  ...partnerKinds.slice(0, 2),
   'welfare',
-  'sports',
-  'welfare',
-  'self_help',
-  'counselling',
-  'training',
-  'employer',
-  'health',
-  'municipal',
+  ...partnerKinds.slice(2, 8),
   'welfare',
   'training',
   'pension_insurance',

@@ -1,18 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../platform/db.ts';
+import { insertPlaces, insertProgramme, type ProgrammeFields } from '../programmes/programmes.service.ts';
 import {
   enrolableClients,
   insertBudgets,
-  insertDemoProgramme,
   insertEnrolments,
   insertExpenditures,
   insertProgrammeAgencies,
-  insertProgrammePlaces,
 } from './demo.repo.ts';
+import programmeData from './programmes.demo-data.json' with { type: 'json' };
 
 /**
  * Demo programmes (deterministic): Soziale Teilhabe am Arbeitsmarkt (§ 16i SGB II) at two Jobcenters,
  * the rehapro project PRO AKTIV with Jobcenter EN and DRV Westfalen as equal partners, and the ESF
- * project MIAR with EUR 380,000. Places, enrolments of demo clients (with waiting list and exits),
+ * project MIAR with EUR 380,000 (EUR 152,000 a year over 2.5 years). Places, enrolments of demo clients (with waiting list and exits),
  * budgets per funding line and monthly bookings. Runs after the case-work seed (it needs clients).
  */
 export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<string, string>) {
@@ -30,15 +31,7 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
   const addDays = (iso: string, days: number) =>
     new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-  interface Plan {
-    name: string;
-    fundingSource: string;
-    legalBasis: string;
-    funder: string;
-    startsOn: string;
-    endsOn: string;
-    description: string;
-    targetGroup: string;
+  interface Plan extends ProgrammeFields {
     owner: string;
     agencies: {
       id: string;
@@ -47,90 +40,28 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
       lines: Record<string, number>;
     }[];
   }
-  const plans: Plan[] = [
-    {
-      name: 'Soziale Teilhabe am Arbeitsmarkt (§ 16i SGB II)',
-      fundingSource: 'sgb2_16i',
-      legalBasis: '§ 16i SGB II',
-      funder: 'Jobcenter mit Kofinanzierung des Landes NRW (Coaching, Anleitung, Projektassistenz)',
-      startsOn: `${thisYear - 2}-01-01`,
-      endsOn: `${thisYear + 2}-12-31`,
-      description:
-        'Geförderte sozialversicherungspflichtige Beschäftigung für sehr arbeitsmarktferne Menschen mit beschäftigungsbegleitendem Coaching.',
-      targetGroup: 'Leistungsberechtigte ab 25 Jahren, mindestens sechs Jahre im Leistungsbezug',
-      owner: en,
-      agencies: [
-        {
-          id: en,
-          role: 'owner',
-          places: 40,
-          lines: {
-            coaching: 96_000,
-            guidance: 48_000,
-            project_assistance: 24_000,
-            participant_costs: 12_000,
-          },
-        },
-        {
-          id: mk,
-          role: 'participant',
-          places: 30,
-          lines: { coaching: 72_000, guidance: 36_000, project_assistance: 18_000, participant_costs: 9_000 },
-        },
-      ],
-    },
-    {
-      name: 'PRO AKTIV (rehapro)',
-      fundingSource: 'rehapro',
-      legalBasis: '§ 11 SGB IX (Bundesprogramm rehapro)',
-      funder: 'Bundesministerium für Arbeit und Soziales',
-      startsOn: `${thisYear - 5}-01-01`,
-      endsOn: `${thisYear + 1}-12-31`,
-      description:
-        'Lotsinnen und Lotsen begleiten Menschen mit gesundheitlichen Einschränkungen; Jobcenter und Rentenversicherung arbeiten als gleichberechtigte Partner. Wissenschaftliche Begleitung.',
-      targetGroup: 'Leistungsberechtigte mit gesundheitlichen Einschränkungen und Rehabilitationsbedarf',
-      owner: en,
-      agencies: [
-        {
-          id: en,
-          role: 'owner',
-          places: 50,
-          lines: { staff: 180_000, coaching: 40_000, participant_costs: 15_000, other: 5_000 },
-        },
-        { id: drv, role: 'partner', places: 10, lines: { staff: 90_000, other: 5_000 } },
-      ],
-    },
-    {
-      name: 'MIAR – Mit Integration Arbeit realisieren (ESF Plus)',
-      fundingSource: 'esf',
-      legalBasis: 'ESF-Plus-Programm NRW 2021–2027',
-      funder: 'ESF-Verwaltungsbehörde NRW',
-      startsOn: `${thisYear - 1}-01-01`,
-      endsOn: `${thisYear + 1}-06-30`,
-      description:
-        'Vier Fachkräfte an Jobcentern begleiten zugewanderte Menschen in Arbeit; Gesamtvolumen 380.000 Euro.',
-      targetGroup: 'Zugewanderte Leistungsberechtigte mit Sprachförderbedarf',
-      owner: mk,
-      agencies: [
-        // EUR 152,000 a year over 2.5 years of running time: EUR 380,000 in total.
-        {
-          id: mk,
-          role: 'owner',
-          places: 20,
-          lines: { staff: 70_000, guidance: 12_000, participant_costs: 8_000, other: 2_000 },
-        },
-        {
-          id: en,
-          role: 'participant',
-          places: 12,
-          lines: { staff: 52_000, guidance: 6_000, participant_costs: 2_000 },
-        },
-      ],
-    },
-  ];
+  /** A plan in the data file: agencies by short key, years relative to this one, `endsOn` as month-day. */
+  interface PlanData extends Omit<Plan, 'startsOn' | 'endsOn' | 'owner' | 'agencies'> {
+    fromYear: number;
+    toYear: number;
+    endsOn: string;
+    owner: keyof typeof agencyIds;
+    agencies: (Omit<Plan['agencies'][number], 'id'> & { agency: keyof typeof agencyIds })[];
+  }
+  const agencyIds = { en, mk, drv };
+  const plans: Plan[] = (programmeData.plans as PlanData[]).map(
+    ({ fromYear, toYear, endsOn, owner, agencies, ...plan }) => ({
+      ...plan,
+      startsOn: `${thisYear + fromYear}-01-01`,
+      endsOn: `${thisYear + toYear}-${endsOn}`,
+      owner: agencyIds[owner],
+      agencies: agencies.map(({ agency, ...a }) => ({ ...a, id: agencyIds[agency] })),
+    }),
+  );
 
   for (const plan of plans) {
-    const pid = await insertDemoProgramme(tx, plan, now);
+    const pid = randomUUID();
+    await insertProgramme(tx, { ...plan, id: pid, ownerAgencyId: plan.owner, createdBy: null, at: now });
     await insertProgrammeAgencies(tx, pid, plan.agencies);
     // Bookings cover last and this year; places and budgets the whole running time (a partial year
     // gets its share of the yearly budget).
@@ -144,7 +75,7 @@ export async function seedProgrammes(tx: Queryable, now: Date, agencies: Map<str
     const placeRows = plan.agencies.flatMap((a) =>
       allYears.map(({ year }) => [a.id, year, a.places] as const),
     );
-    await insertProgrammePlaces(tx, pid, placeRows);
+    await insertPlaces(tx, pid, placeRows);
     const budgetRows = plan.agencies.flatMap((a) =>
       allYears.flatMap(({ year, months }) =>
         Object.entries(a.lines).map(

@@ -31,6 +31,8 @@ export function draws(next: () => number) {
   };
 }
 
+export type Draws = ReturnType<typeof draws>;
+
 /** The demo's generator: draws plus version-4 shaped uuids of 32 hex digits, one draw each. */
 export function rng(seed: number) {
   const next = seededUnit(seed);

@@ -8,8 +8,7 @@ import {
   type ProtectedCount,
   SUPPRESSED_FIGURE,
 } from '@lotse/domain';
-import type { Actor, AppContext } from '../../platform/context.ts';
-import { withActor } from '../../platform/context.ts';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { authorize } from '../../platform/policy.ts';
 import { suppressionThreshold } from '../agency/suppression-threshold.ts';
 import { monthsBetween } from '../programmes/figures.ts';
@@ -38,16 +37,38 @@ function period(q: PeriodQuery, now: Date) {
 }
 
 /**
+ * A report of the own agency over the period asked for: built, then audited with the period, and
+ * answered with the period and the threshold below which counts are hidden.
+ */
+function periodReport<T>(
+  ctx: AppContext,
+  actor: Actor,
+  q: PeriodQuery,
+  action: 'reports.outcomes' | 'reports.funnel',
+  build: (
+    scope: ActorScope,
+    p: { from: string; to: string; programmeId: string | null },
+    threshold: number,
+  ) => Promise<T>,
+) {
+  authorize(actor, 'reports.read');
+  return withActor(ctx, actor, async (scope) => {
+    const threshold = await suppressionThreshold(ctx, scope);
+    const p = { ...period(q, scope.now), programmeId: q.programmeId ?? null };
+    const report = await build(scope, p, threshold);
+    await scope.audit({ action, resourceType: 'report', details: p });
+    return { period: { from: p.from, to: p.to }, threshold, ...report };
+  });
+}
+
+/**
  * Case closures by outcome in the period, time from opening to closure, per programme, mean change
  * of the total score per outcome, closures per month, and the MIAR view (people with a recognised
  * disability or health restriction vs. others). Own agency only; small cells hidden.
  */
-export async function outcomesReport(ctx: AppContext, actor: Actor, q: PeriodQuery): Promise<OutcomesReport> {
-  authorize(actor, 'reports.read');
-  return withActor(ctx, actor, async (scope) => {
-    const threshold = await suppressionThreshold(ctx, scope);
-    const { from, to } = period(q, scope.now);
-    const p = { from, to, programmeId: q.programmeId ?? null };
+export function outcomesReport(ctx: AppContext, actor: Actor, q: PeriodQuery): Promise<OutcomesReport> {
+  return periodReport(ctx, actor, q, 'reports.outcomes', async (scope, p, threshold) => {
+    const { from, to } = p;
     const closed = await closuresByMonth(scope.tx, p);
     const count = (pred: (r: OutcomeRow) => boolean) => closed.filter(pred).reduce((s, r) => s + r.n, 0);
     const closures = count(() => true);
@@ -110,14 +131,7 @@ export async function outcomesReport(ctx: AppContext, actor: Actor, q: PeriodQue
       sustained: metric('sustained'),
     };
 
-    await scope.audit({
-      action: 'reports.outcomes',
-      resourceType: 'report',
-      details: { from, to, programmeId: q.programmeId ?? null },
-    });
     return {
-      period: { from, to },
-      threshold,
       closures: pClosures,
       byOutcome: outcomes.map((outcome, i) => ({
         outcome,
@@ -172,30 +186,14 @@ export async function outcomesReport(ctx: AppContext, actor: Actor, q: PeriodQue
  * instrument within that version's follow-up interval, `followUpMonths`, plus a month), case closed,
  * placed. Own agency; small cells hidden.
  */
-export async function funnelReport(ctx: AppContext, actor: Actor, q: PeriodQuery): Promise<FunnelReport> {
-  authorize(actor, 'reports.read');
-  return withActor(ctx, actor, async (scope) => {
-    const threshold = await suppressionThreshold(ctx, scope);
-    const { from, to } = period(q, scope.now);
+export function funnelReport(ctx: AppContext, actor: Actor, q: PeriodQuery): Promise<FunnelReport> {
+  return periodReport(ctx, actor, q, 'reports.funnel', async (scope, p, threshold) => {
     // 6: the follow-up interval of an instrument version that does not name one.
-    const r = await funnelCounts(
-      scope.tx,
-      { from, to, programmeId: q.programmeId ?? null },
-      6,
-      PLACEMENTS,
-      scope.now.toISOString().slice(0, 10),
-    );
+    const r = await funnelCounts(scope.tx, p, 6, PLACEMENTS, scope.now.toISOString().slice(0, 10));
     const counts = funnelSteps.map((s) => r?.[s] ?? 0);
     const published = protectCounts(counts, [], threshold);
     const intake = published[0] ?? SUPPRESSED_FIGURE;
-    await scope.audit({
-      action: 'reports.funnel',
-      resourceType: 'report',
-      details: { from, to, programmeId: q.programmeId ?? null },
-    });
     return {
-      period: { from, to },
-      threshold,
       steps: funnelSteps.map((key, i) => ({
         key,
         count: published[i] ?? SUPPRESSED_FIGURE,

@@ -7,6 +7,7 @@ import {
 } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
+import { filteredPage, Where } from '../../platform/sql-where.ts';
 
 export type EventRow = Omit<Row<'network_events', { kind: EventKind }>, 'created_by' | 'created_at'> & {
   agency_name: string;
@@ -26,36 +27,27 @@ export interface EventFilter {
 }
 
 function eventWhere(f: EventFilter) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
+  const where = new Where();
   // Dates are calendar days in Germany; an event belongs to the days it touches.
-  if (f.from) add(`e.ends_at >= ($?::date::timestamp AT TIME ZONE 'Europe/Berlin')`, f.from);
-  if (f.to) add(`e.starts_at < (($?::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin')`, f.to);
-  if (f.kind) add('e.kind = $?', f.kind);
+  if (f.from) where.add(`e.ends_at >= ($?::date::timestamp AT TIME ZONE 'Europe/Berlin')`, f.from);
+  if (f.to) where.add(`e.starts_at < (($?::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin')`, f.to);
+  if (f.kind) where.add('e.kind = $?', f.kind);
   if (f.query)
-    add(
+    where.add(
       `(lotse_fold(e.title || ' ' || e.code || ' ' || e.description) LIKE '%' || lotse_fold($?) || '%')`,
       f.query,
     );
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return where;
 }
 
 export async function listEvents(tx: Queryable, f: EventFilter, limit: number, offset: number) {
-  const w = eventWhere(f);
-  const n = w.params.length;
-  const rows = await tx.query<EventRow>(
-    `${SELECT_EVENT} ${w.sql} ORDER BY e.starts_at, e.code LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...w.params, limit, offset],
+  return filteredPage<EventRow>(
+    tx,
+    { select: SELECT_EVENT, from: 'network_events e', order: 'e.starts_at, e.code' },
+    eventWhere(f),
+    limit,
+    offset,
   );
-  const count = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM network_events e ${w.sql}`,
-    w.params,
-  );
-  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
 }
 
 /** Events that end after `since`, by start (the iCalendar feed). */

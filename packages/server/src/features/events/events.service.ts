@@ -8,7 +8,7 @@ import {
 } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { pageOf, pageOffset } from '../../platform/paging.ts';
+import { pagedList } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { agencyTimeZone } from '../agency/time-zone.ts';
 import {
@@ -46,27 +46,19 @@ export const EVENT_KIND_LABEL: Record<EventKind, string> = {
 
 const lock = (scope: ActorScope, key: string) => lockKey(scope.tx, key);
 
-export async function list(
-  ctx: AppContext,
-  actor: Actor,
-  q: EventFilter & { page: number; pageSize: number },
-) {
-  return withActor(ctx, actor, async (scope) => {
-    authorize(actor, 'network.read');
-    const { rows, total } = await listEvents(scope.tx, q, q.pageSize, pageOffset(q));
+export const list = pagedList(
+  'network.read',
+  (scope, q: EventFilter, limit, offset) => listEvents(scope.tx, q, limit, offset),
+  async (rows, scope) => {
     const extras = await eventExtras(
       scope.tx,
       rows.map((r) => r.id),
-      actor.userId,
+      scope.actor.userId,
     );
-    const zone = await agencyTimeZone(scope.tx, actor.agencyId);
-    return pageOf(
-      q,
-      rows.map((r) => presentEvent(r, extras, actor.agencyId, zone)),
-      total,
-    );
-  });
-}
+    const zone = await agencyTimeZone(scope.tx, scope.actor.agencyId);
+    return rows.map((r) => presentEvent(r, extras, scope.actor.agencyId, zone));
+  },
+);
 
 async function loadEvent(scope: ActorScope, id: string): Promise<EventRow> {
   const row = await findEvent(scope.tx, id);

@@ -1,7 +1,7 @@
 import type { CreateGoalRequest, GoalView, UpdateGoalRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { openCaseOf } from '../cases/cases.service.ts';
+import { caseWorkOwner } from '../cases/cases.service.ts';
 import { clientList, requireAccess, requireWritableClient } from '../clients/access.ts';
 import { assertDateOrder, assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import { knownDimensionKeys } from '../instruments/dimension-keys.ts';
@@ -47,11 +47,8 @@ export function create(ctx: AppContext, actor: Actor, clientId: string, input: C
     assertDateWithin('targetDate', input.targetDate, scope.now, DATE_RANGES.target);
     if (input.agreedOn) assertDateWithin('agreedOn', input.agreedOn, scope.now, DATE_RANGES.event);
     assertDateOrder('goalTarget', input.agreedOn ?? today(scope.now), input.targetDate);
-    const open = await openCaseOf(scope.tx, clientId);
     const goal = await insertGoal(scope.tx, {
-      agencyId: client.agency_id,
-      clientId,
-      caseId: open?.id ?? null,
+      ...(await caseWorkOwner(scope, client)),
       title: input.title,
       dimension: input.dimension,
       steps: input.steps ?? [],

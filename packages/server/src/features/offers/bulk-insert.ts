@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../platform/db.ts';
 
 /** PostgreSQL allows 65535 parameters per statement; stay well below. */
@@ -27,4 +28,25 @@ export async function insertRows(
     });
     await tx.query(`INSERT INTO ${table} (${columns}) VALUES ${tuples.join(', ')}`, params);
   }
+}
+
+/**
+ * Inserts `items` as rows with new ids (the first column, `id`) before the values `values` gives
+ * for each; returns the ids in input order.
+ */
+export async function insertWithIds<T>(
+  tx: Queryable,
+  table: string,
+  columns: string,
+  items: readonly T[],
+  values: (item: T) => unknown[],
+): Promise<string[]> {
+  const ids = items.map(() => randomUUID());
+  await insertRows(
+    tx,
+    table,
+    `id, ${columns}`,
+    items.map((item, i) => [ids[i], ...values(item)]),
+  );
+  return ids;
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { OfferQuery, OfferView, PartnerKind, TargetGroup } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
-import { insertRows } from './bulk-insert.ts';
+import { filteredPage, textSearch, Where } from '../../platform/sql-where.ts';
+import { insertWithIds } from './bulk-insert.ts';
 
 export type OfferRow = Omit<Row<'offers', { target_groups: TargetGroup[] }>, 'search_text' | 'created_by'> & {
   agency_name: string;
@@ -42,33 +42,24 @@ export async function suggestionCandidates(
 
 /** The WHERE clause of a directory search; `today` limits to offers valid on that day. */
 export function offerFilter(q: Partial<OfferQuery>, agencyId: string, today: string) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
-  if (q.query)
-    add(
-      `(o.search_text LIKE '%' || lotse_fold($?) || '%' OR word_similarity(lotse_fold($?), o.search_text) >= 0.5)`,
-      q.query,
-    );
-  if (q.dimension) add('$? = ANY (o.dimensions)', q.dimension);
-  if (q.district) add('o.district = $?', q.district);
-  if (q.targetGroup) add('$? = ANY (o.target_groups)', q.targetGroup);
-  if (q.language) add('$? = ANY (o.languages)', q.language);
-  if (q.stepFree !== undefined) add('o.step_free = $?', q.stepFree);
-  if (q.easyLanguage !== undefined) add('o.easy_language = $?', q.easyLanguage);
-  if (q.available) where.push('(o.free_places IS NULL OR o.free_places > 0)');
-  if (q.partnerId) add('o.partner_id = $?', q.partnerId);
-  if (q.scope === 'own') add('o.agency_id = $?', agencyId);
-  if (q.scope === 'shared') add('o.agency_id <> $?', agencyId);
+  const where = new Where();
+  if (q.query) where.add(`(${textSearch('o.search_text')})`, q.query);
+  if (q.dimension) where.add('$? = ANY (o.dimensions)', q.dimension);
+  if (q.district) where.add('o.district = $?', q.district);
+  if (q.targetGroup) where.add('$? = ANY (o.target_groups)', q.targetGroup);
+  if (q.language) where.add('$? = ANY (o.languages)', q.language);
+  if (q.stepFree !== undefined) where.add('o.step_free = $?', q.stepFree);
+  if (q.easyLanguage !== undefined) where.add('o.easy_language = $?', q.easyLanguage);
+  if (q.available) where.add('(o.free_places IS NULL OR o.free_places > 0)');
+  if (q.partnerId) where.add('o.partner_id = $?', q.partnerId);
+  if (q.scope === 'own') where.add('o.agency_id = $?', agencyId);
+  if (q.scope === 'shared') where.add('o.agency_id <> $?', agencyId);
   if (!q.includeExpired)
-    add(
+    where.add(
       '(o.valid_from IS NULL OR o.valid_from <= $?::date) AND (o.valid_to IS NULL OR o.valid_to >= $?::date)',
       today,
     );
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return where;
 }
 
 export async function listOffers(
@@ -79,17 +70,13 @@ export async function listOffers(
   limit: number,
   offset: number,
 ) {
-  const filter = offerFilter(q, agencyId, today);
-  const n = filter.params.length;
-  const rows = await tx.query<OfferRow>(
-    `${SELECT_OFFER} ${filter.sql} ORDER BY o.title, o.id LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...filter.params, limit, offset],
+  return filteredPage<OfferRow>(
+    tx,
+    { select: SELECT_OFFER, from: 'offers o', order: 'o.title, o.id' },
+    offerFilter(q, agencyId, today),
+    limit,
+    offset,
   );
-  const count = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM offers o ${filter.sql}`,
-    filter.params,
-  );
-  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
 }
 
 export async function findOffer(tx: Queryable, id: string): Promise<OfferRow | undefined> {
@@ -158,14 +145,13 @@ export async function insertOffers(
   by: string | null,
   now: Date,
 ): Promise<string[]> {
-  const ids = offers.map(() => randomUUID());
-  await insertRows(
+  return insertWithIds(
     tx,
     'offers',
-    `id, agency_id, ${FIELDS.map((f) => OFFER_COLUMN[f]).join(', ')}, created_by, created_at, updated_at`,
-    offers.map((o, i) => [ids[i], agencyId, ...FIELDS.map((f) => o[f] ?? null), by, now, now]),
+    `agency_id, ${FIELDS.map((f) => OFFER_COLUMN[f]).join(', ')}, created_by, created_at, updated_at`,
+    offers,
+    (o) => [agencyId, ...FIELDS.map((f) => o[f] ?? null), by, now, now],
   );
-  return ids;
 }
 
 export async function updateOffer(

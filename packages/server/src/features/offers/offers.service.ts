@@ -1,7 +1,7 @@
 import type { CreateOfferRequest, OfferQuery, OfferView, UpdateOfferRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { pageOf, pageOffset } from '../../platform/paging.ts';
+import { pagedList } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { today } from '../clients/date-rules.ts';
 import { unknownDistrictIssues } from '../districts/districts.service.ts';
@@ -47,24 +47,12 @@ export async function checkOfferReferences(
   return issues;
 }
 
-export async function list(ctx: AppContext, actor: Actor, q: OfferQuery) {
-  return withActor(ctx, actor, async (scope) => {
-    authorize(actor, 'network.read');
-    const { rows, total } = await listOffers(
-      scope.tx,
-      q,
-      actor.agencyId,
-      today(scope.now),
-      q.pageSize,
-      pageOffset(q),
-    );
-    return pageOf(
-      q,
-      rows.map((r) => presentOffer(r, actor.agencyId)),
-      total,
-    );
-  });
-}
+export const list = pagedList(
+  'network.read',
+  (scope, q: OfferQuery, limit, offset) =>
+    listOffers(scope.tx, q, scope.actor.agencyId, today(scope.now), limit, offset),
+  (rows, scope) => rows.map((r) => presentOffer(r, scope.actor.agencyId)),
+);
 
 async function loadOffer(scope: ActorScope, id: string): Promise<OfferRow> {
   const row = await findOffer(scope.tx, id);

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ContactPerson, InclusionProfile, PartnerKind, PartnerView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
-import { insertRows } from '../offers/bulk-insert.ts';
+import { textSearch, Where } from '../../platform/sql-where.ts';
+import { insertWithIds } from '../offers/bulk-insert.ts';
 
 export type PartnerRow = Omit<
   Row<
@@ -26,31 +26,22 @@ export interface PartnerFilter {
 
 /** Partners the caller can see (own, and those behind shared offers); row-level security decides. */
 export async function listPartners(tx: Queryable, filter: PartnerFilter, limit: number, offset: number) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
-  if (filter.query)
-    add(
-      `(p.search_text LIKE '%' || lotse_fold($?) || '%' OR word_similarity(lotse_fold($?), p.search_text) >= 0.5)`,
-      filter.query,
-    );
-  if (filter.kind) add('p.kind = $?', filter.kind);
-  if (filter.district) add('$? = ANY (p.districts)', filter.district);
-  params.push(limit, offset);
+  const where = new Where();
+  if (filter.query) where.add(`(${textSearch('p.search_text')})`, filter.query);
+  if (filter.kind) where.add('p.kind = $?', filter.kind);
+  if (filter.district) where.add('$? = ANY (p.districts)', filter.district);
+  const n = where.params.length;
   const rows = await tx.query<PartnerRow & { total: number }>(
     `${SELECT_PARTNER.replace('SELECT', 'SELECT count(*) OVER ()::int AS total,')}
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY p.name, p.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+      ${where.sql}
+      ORDER BY p.name, p.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...where.params, limit, offset],
   );
   let total = rows.rows[0]?.total ?? 0;
   if (rows.rows.length === 0 && offset > 0) {
     const count = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM partners p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      params.slice(0, -2),
+      `SELECT count(*)::int AS n FROM partners p ${where.sql}`,
+      where.params,
     );
     total = count.rows[0]?.n ?? 0;
   }
@@ -130,14 +121,7 @@ export async function insertPartners(
   by: string | null,
   now: Date,
 ): Promise<string[]> {
-  const ids = partners.map(() => randomUUID());
-  await insertRows(
-    tx,
-    'partners',
-    `id, ${PARTNER_COLUMNS}`,
-    partners.map((p, i) => [ids[i], ...partnerValues(agencyId, p, by, now)]),
-  );
-  return ids;
+  return insertWithIds(tx, 'partners', PARTNER_COLUMNS, partners, (p) => partnerValues(agencyId, p, by, now));
 }
 
 export function presentPartner(row: PartnerRow, agencyId: string): PartnerView {

@@ -1,10 +1,17 @@
-import type { CreatePartnerRequest, PartnerKind, PartnerView, UpdatePartnerRequest } from '@lotse/domain';
+import type { CreatePartnerRequest, PartnerView, UpdatePartnerRequest } from '@lotse/domain';
 import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { pageOf, pageOffset } from '../../platform/paging.ts';
+import { pagedList } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { unknownDistrictIssues } from '../districts/districts.service.ts';
-import { findPartner, insertPartners, listPartners, presentPartner, updatePartner } from './partners.repo.ts';
+import {
+  findPartner,
+  insertPartners,
+  listPartners,
+  type PartnerFilter,
+  presentPartner,
+  updatePartner,
+} from './partners.repo.ts';
 
 /** What other features may use of the partners: the offer's partner and the table import/export. */
 export {
@@ -25,27 +32,11 @@ async function checkDistricts(scope: ActorScope, keys: readonly string[] | undef
   if (issues.length) throw badRequest('Ungültige Eingabe (Anfrage).', issues);
 }
 
-export async function list(
-  ctx: AppContext,
-  actor: Actor,
-  q: {
-    page: number;
-    pageSize: number;
-    query?: string | undefined;
-    kind?: PartnerKind | undefined;
-    district?: string | undefined;
-  },
-) {
-  return withActor(ctx, actor, async (scope) => {
-    authorize(actor, 'network.read');
-    const { rows, total } = await listPartners(scope.tx, q, q.pageSize, pageOffset(q));
-    return pageOf(
-      q,
-      rows.map((r) => presentPartner(r, actor.agencyId)),
-      total,
-    );
-  });
-}
+export const list = pagedList(
+  'network.read',
+  (scope, q: PartnerFilter, limit, offset) => listPartners(scope.tx, q, limit, offset),
+  (rows, scope) => rows.map((r) => presentPartner(r, scope.actor.agencyId)),
+);
 
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<PartnerView> {
   return withActor(ctx, actor, async (scope) => {

@@ -190,7 +190,7 @@ const fieldValues = (p: ProgrammeFields) => [
 /** No RETURNING: the new row becomes visible to the agency only once its owner row exists. */
 export async function insertProgramme(
   tx: Queryable,
-  p: ProgrammeFields & { id: string; ownerAgencyId: string; createdBy: string; at: Date },
+  p: ProgrammeFields & { id: string; ownerAgencyId: string; createdBy: string | null; at: Date },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO programmes (id, owner_agency_id, name, funding_source, legal_basis, funder, starts_on, ends_on,

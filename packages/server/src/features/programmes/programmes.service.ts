@@ -22,6 +22,9 @@ import {
   upsertAgency,
 } from './programmes.repo.ts';
 
+/** The demo sets up its programmes and their places like a coordinator does. */
+export { insertPlaces, insertProgramme, type ProgrammeFields } from './programmes.repo.ts';
+
 async function present(scope: ActorScope, rows: ProgrammeRow[]): Promise<ProgrammeView[]> {
   const ids = rows.map((r) => r.id);
   return presentProgrammes(

@@ -1,6 +1,7 @@
 import type { PublicationKind, PublicationView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
+import { filteredPage, textSearch, Where } from '../../platform/sql-where.ts';
 
 export type PublicationRow = Omit<
   Row<'publications', { kind: PublicationKind }>,
@@ -19,29 +20,22 @@ export interface PublicationFilter {
 }
 
 export async function listPublications(tx: Queryable, f: PublicationFilter, limit: number, offset: number) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
-  };
-  if (f.query)
-    add(
-      `(p.search_text LIKE '%' || lotse_fold($?) || '%' OR word_similarity(lotse_fold($?), p.search_text) >= 0.5
-        OR EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lotse_fold(t) = lotse_fold($?)))`,
-      f.query,
-    );
-  if (f.kind) add('p.kind = $?', f.kind);
-  if (f.tag) add('EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lotse_fold(t) = lotse_fold($?))', f.tag);
-  const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const n = params.length;
-  const rows = await tx.query<PublicationRow>(
-    `${SELECT_PUBLICATION} ${sql} ORDER BY p.published_on DESC NULLS LAST, p.created_at DESC, p.id
-      LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...params, limit, offset],
+  const where = new Where();
+  const tagged = 'EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lotse_fold(t) = lotse_fold($?))';
+  if (f.query) where.add(`(${textSearch('p.search_text')} OR ${tagged})`, f.query);
+  if (f.kind) where.add('p.kind = $?', f.kind);
+  if (f.tag) where.add(tagged, f.tag);
+  return filteredPage<PublicationRow>(
+    tx,
+    {
+      select: SELECT_PUBLICATION,
+      from: 'publications p',
+      order: 'p.published_on DESC NULLS LAST, p.created_at DESC, p.id',
+    },
+    where,
+    limit,
+    offset,
   );
-  const count = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM publications p ${sql}`, params);
-  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
 }
 
 export async function findPublication(tx: Queryable, id: string): Promise<PublicationRow | undefined> {

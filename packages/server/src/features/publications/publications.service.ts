@@ -1,7 +1,7 @@
 import type { CreatePublicationRequest, PublicationView } from '@lotse/domain';
 import { type Actor, type AppContext, withActor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { pageOf, pageOffset } from '../../platform/paging.ts';
+import { pagedList } from '../../platform/paging.ts';
 import { authorize } from '../../platform/policy.ts';
 import { checkedFile } from './file-check.ts';
 import {
@@ -14,21 +14,11 @@ import {
   publicationFile,
 } from './publications.repo.ts';
 
-export async function list(
-  ctx: AppContext,
-  actor: Actor,
-  q: PublicationFilter & { page: number; pageSize: number },
-) {
-  return withActor(ctx, actor, async (scope) => {
-    authorize(actor, 'network.read');
-    const { rows, total } = await listPublications(scope.tx, q, q.pageSize, pageOffset(q));
-    return pageOf(
-      q,
-      rows.map((r) => presentPublication(r, actor.agencyId)),
-      total,
-    );
-  });
-}
+export const list = pagedList(
+  'network.read',
+  (scope, q: PublicationFilter, limit, offset) => listPublications(scope.tx, q, limit, offset),
+  (rows, scope) => rows.map((r) => presentPublication(r, scope.actor.agencyId)),
+);
 
 export async function create(
   ctx: AppContext,

@@ -1,6 +1,7 @@
 import type { ReferralFeedbackRequest, ReferralView } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
+import type { IssuedLink } from '../auth/one-time-links.ts';
 
 type LinkTable = Row<'referral_feedback_links'>;
 
@@ -44,14 +45,10 @@ export async function revokeOpenLinks(
   return replaced.rowCount ?? 0;
 }
 
-export interface NewLink {
+export interface NewLink extends IssuedLink {
   agencyId: string;
   clientId: string;
   referralId: string;
-  tokenHash: string;
-  createdBy: string;
-  at: Date;
-  expiresAt: Date;
 }
 
 export async function insertLink(tx: Queryable, l: NewLink): Promise<string> {

@@ -8,24 +8,10 @@ import {
   type ReferralView,
   type StaffReferralFeedbackRequest,
 } from '@lotse/domain';
-import {
-  type Actor,
-  type ActorScope,
-  type AppContext,
-  withActor,
-  withSystem,
-} from '../../platform/context.ts';
-import type { Queryable } from '../../platform/db.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import {
-  assertRevocable,
-  auditLinkUse,
-  issueLinkToken,
-  linkState,
-  listedLinks,
-} from '../auth/one-time-links.ts';
-import { tokenHash } from '../auth/tokens.ts';
-import { requireClient } from '../clients/access.ts';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { oneTimeLinks } from '../auth/one-time-links.ts';
+import { assertNotErased, requireClient } from '../clients/access.ts';
 import { assertDateWithin, DATE_RANGES, today } from '../clients/date-rules.ts';
 import {
   feedbackPage,
@@ -36,7 +22,6 @@ import {
   lockLinkByToken,
   markLinkRevoked,
   markLinkUsed,
-  type PublicLinkRow,
   recordFeedback,
   revokeOpenLinks,
 } from './referral-feedback.repo.ts';
@@ -52,10 +37,29 @@ function assertAskable(status: ReferralView['status']) {
     );
 }
 
+/**
+ * The partner's link: unknown, expired, used, revoked, or the client's data was erased is a 404 with a
+ * plain message.
+ */
+const links = oneTimeLinks({
+  resourceType: 'referral_feedback_link',
+  days: REFERRAL_FEEDBACK_LINK_DAYS,
+  pagePath: '/rueckmeldung/',
+  usedState: 'used',
+  usedConflict: 'Über diesen Link wurde bereits eine Rückmeldung gegeben.',
+  lockByToken: lockLinkByToken,
+  markRevoked: markLinkRevoked,
+  isUsed: (link) => link.used_at !== null,
+  usedNotice: 'Über diesen Link wurde schon eine Rückmeldung gegeben. Vielen Dank!',
+  lapsed: (link) => !ASKABLE.includes(link.status),
+  expiredNotice: 'Dieser Link ist abgelaufen.',
+  auditDetails: (link) => ({ referralId: link.referral_id }),
+});
+
 const presentLink = (row: LinkRow, now: Date): ReferralFeedbackLinkSummary => ({
   id: row.id,
   referralId: row.referral_id,
-  status: linkState({ ...row, used: row.used_at !== null }, 'used', now),
+  status: links.state(row, row.used_at !== null, now),
   createdAt: row.created_at.toISOString(),
   createdBy: row.created_by_name,
   expiresAt: row.expires_at.toISOString(),
@@ -75,6 +79,13 @@ async function loadReferral(
   return { referral, client };
 }
 
+/** The referral for a write: feedback and links hang on the client's record, an erased one takes none. */
+async function writableReferral(scope: ActorScope, referralId: string) {
+  const loaded = await loadReferral(scope, referralId, 'referrals.write');
+  assertNotErased(loaded.client);
+  return loaded;
+}
+
 /**
  * A guide creates a one-time feedback link for a referral. A newer link replaces an open older one, so
  * only the link last handed out works.
@@ -85,43 +96,34 @@ export function createLink(
   referralId: string,
 ): Promise<ReferralFeedbackLinkView> {
   return withActor(ctx, actor, async (scope) => {
-    const { referral, client } = await loadReferral(scope, referralId, 'referrals.write');
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const { referral, client } = await writableReferral(scope, referralId);
     if (!client.owned)
       throw conflict('Einen Link für Rückmeldungen kann nur die fallführende Stelle erstellen.');
     assertAskable(referral.status);
     const replaced = await revokeOpenLinks(scope.tx, referral.id, scope.now, actor.userId);
-    const { token, tokenHash, expiresAt } = issueLinkToken(scope.now, REFERRAL_FEEDBACK_LINK_DAYS);
-    const id = await insertLink(scope.tx, {
-      agencyId: referral.agency_id,
-      clientId: client.id,
-      referralId: referral.id,
-      tokenHash,
-      createdBy: actor.userId,
-      at: scope.now,
-      expiresAt,
-    });
-    await scope.audit({
-      action: 'referrals.feedback_link.create',
-      resourceType: 'referral_feedback_link',
-      resourceId: id,
-      clientId: client.id,
-      details: { referralId: referral.id, replaced },
-    });
-    return {
-      id,
-      referralId: referral.id,
-      token,
-      path: `/rueckmeldung/${token}`,
-      expiresAt: expiresAt.toISOString(),
-    };
+    const created = await links.create(
+      scope,
+      (link) =>
+        insertLink(scope.tx, {
+          ...link,
+          agencyId: referral.agency_id,
+          clientId: client.id,
+          referralId: referral.id,
+        }),
+      {
+        action: 'referrals.feedback_link.create',
+        clientId: client.id,
+        details: { referralId: referral.id, replaced },
+      },
+    );
+    return { ...created, referralId: referral.id };
   });
 }
 
 export function listLinks(ctx: AppContext, actor: Actor, referralId: string) {
   return withActor(ctx, actor, async (scope) => {
     const { referral, client } = await loadReferral(scope, referralId, 'referrals.read');
-    return listedLinks(scope, await linksOfReferral(scope.tx, referral.id), presentLink, {
+    return links.listed(scope, await linksOfReferral(scope.tx, referral.id), presentLink, {
       action: 'referrals.feedback_link.list',
       resourceType: 'referral',
       resourceId: referral.id,
@@ -139,12 +141,8 @@ export function revokeLink(
     const link = await findLink(scope.tx, linkId, true);
     if (!link) throw notFound('Link nicht gefunden.');
     const { client } = await loadReferral(scope, link.referral_id, 'referrals.write');
-    assertRevocable(link, link.used_at !== null, 'Über diesen Link wurde bereits eine Rückmeldung gegeben.');
-    await markLinkRevoked(scope.tx, linkId, scope.now, actor.userId);
-    await scope.audit({
+    await links.revoke(scope, link, link.used_at !== null, {
       action: 'referrals.feedback_link.revoke',
-      resourceType: 'referral_feedback_link',
-      resourceId: linkId,
       clientId: client.id,
       details: { referralId: link.referral_id },
     });
@@ -160,8 +158,7 @@ export function recordByStaff(
   input: StaffReferralFeedbackRequest,
 ): Promise<ReferralView> {
   return withActor(ctx, actor, async (scope) => {
-    const { referral, client } = await loadReferral(scope, referralId, 'referrals.write');
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const { referral, client } = await writableReferral(scope, referralId);
     assertAskable(referral.status);
     if (input.date) assertDateWithin('date', input.date, scope.now, DATE_RANGES.event);
     await recordFeedback(scope.tx, referral.id, input, input.date ?? today(scope.now), 'staff', scope.now);
@@ -176,32 +173,12 @@ export function recordByStaff(
   });
 }
 
-/**
- * The usable link behind a token (locked for the transaction), else 404 with a plain message:
- * unknown, expired, used, revoked, or the client's data was erased.
- */
-async function usableLink(tx: Queryable, token: string, now: Date): Promise<PublicLinkRow> {
-  const link = await lockLinkByToken(tx, tokenHash(token));
-  if (!link) throw notFound('Dieser Link ist ungültig.');
-  if (link.used_at) throw notFound('Über diesen Link wurde schon eine Rückmeldung gegeben. Vielen Dank!');
-  if (link.revoked_at || !ASKABLE.includes(link.status)) throw notFound('Dieser Link ist nicht mehr gültig.');
-  if (link.expires_at <= now) throw notFound('Dieser Link ist abgelaufen.');
-  return link;
-}
-
-const auditPublic = (tx: Queryable, link: PublicLinkRow, now: Date, action: string, details = {}) =>
-  auditLinkUse(tx, link, 'referral_feedback_link', now, action, {
-    referralId: link.referral_id,
-    ...details,
-  });
-
 /** The public page: first name and surname initial, the offer and the date; nothing else. */
 export function open(ctx: AppContext, token: string): Promise<PublicReferralFeedbackView> {
-  return withSystem(ctx, async (tx, now) => {
-    const link = await usableLink(tx, token, now);
+  return links.use(ctx, token, async (tx, link, _now, audit) => {
     const row = await feedbackPage(tx, link.referral_id);
     if (!row) throw notFound('Dieser Link ist ungültig.');
-    await auditPublic(tx, link, now, 'referrals.feedback_link.open');
+    await audit('referrals.feedback_link.open');
     return {
       person: feedbackPersonLabel(row.first_name, row.last_name),
       offer: { title: row.title ?? '', partnerName: row.partner_name ?? '' },
@@ -213,13 +190,9 @@ export function open(ctx: AppContext, token: string): Promise<PublicReferralFeed
 
 /** The partner reports once; the link is used up. */
 export function submit(ctx: AppContext, token: string, input: ReferralFeedbackRequest) {
-  return withSystem(ctx, async (tx, now) => {
-    const link = await usableLink(tx, token, now);
+  return links.use(ctx, token, async (tx, link, now, audit) => {
     await recordFeedback(tx, link.referral_id, input, today(now), 'partner_link', now);
     await markLinkUsed(tx, link.id, now);
-    await auditPublic(tx, link, now, 'referrals.feedback', {
-      outcome: input.outcome,
-      source: 'partner_link',
-    });
+    await audit('referrals.feedback', { outcome: input.outcome, source: 'partner_link' });
   });
 }

@@ -56,6 +56,24 @@ const BASE_COLUMNS: Record<Exclude<ResearchField, 'scores'>, Omit<Column, 'name'
   district: { type: 'string', description: 'Stadtteil bzw. Kommune; * = verallgemeinert' },
 };
 
+/** The cell of each column but the scores: from the row, the quasi-identifiers as generalised. */
+const CELLS: Record<
+  'pseudonym' | keyof typeof BASE_COLUMNS,
+  (r: SourceRow, qi: Partial<Record<string, string>>) => Cell
+> = {
+  pseudonym: (r) => r.pseudonym,
+  instrument: (r) => r.instrument_key,
+  perspective: (r) => r.perspective,
+  occasion: (r) => r.occasion,
+  months_since_intake: (r) => r.months_since_intake,
+  programme: (r) => r.programme,
+  outcome: (r) => r.outcome,
+  age_group: (_, qi) => qi.ageGroup ?? null,
+  gender: (_, qi) => qi.gender ?? null,
+  disability: (_, qi) => qi.disability ?? null,
+  district: (_, qi) => qi.district || null,
+};
+
 /**
  * The research table: one row per assessment with the pseudonym, the wanted fields and one column
  * per dimension score. The quasi-identifiers (age group, gender, disability, district) are
@@ -95,32 +113,8 @@ export function researchTable(
     const qi = anonymous.values.get(r.pseudonym);
     if (!qi) continue;
     const value = (name: string): Cell => {
-      switch (name) {
-        case 'pseudonym':
-          return r.pseudonym;
-        case 'instrument':
-          return r.instrument_key;
-        case 'perspective':
-          return r.perspective;
-        case 'occasion':
-          return r.occasion;
-        case 'months_since_intake':
-          return r.months_since_intake;
-        case 'programme':
-          return r.programme;
-        case 'outcome':
-          return r.outcome;
-        case 'age_group':
-          return qi.ageGroup ?? null;
-        case 'gender':
-          return qi.gender ?? null;
-        case 'disability':
-          return qi.disability ?? null;
-        case 'district':
-          return qi.district || null;
-        default:
-          return r.scores.find((s) => `score_${s.dimension}` === name)?.score ?? null;
-      }
+      const cell = CELLS[name as keyof typeof CELLS];
+      return cell ? cell(r, qi) : (r.scores.find((s) => `score_${s.dimension}` === name)?.score ?? null);
     };
     rows.push(columns.map((c) => value(c.name)));
   }

@@ -1,6 +1,7 @@
 import type { Answers, SelfAssessmentLinkSummary } from '@lotse/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { Row } from '../../platform/rows.ts';
+import type { IssuedLink } from '../auth/one-time-links.ts';
 
 type LinkTable = Row<
   'self_assessment_links',
@@ -53,15 +54,11 @@ export async function hasActiveConsent(tx: Queryable, clientId: string): Promise
   );
 }
 
-export interface NewLink {
+export interface NewLink extends IssuedLink {
   agencyId: string;
   clientId: string;
   instrumentId: string;
   occasion: LinkRow['occasion'];
-  tokenHash: string;
-  createdBy: string;
-  at: Date;
-  expiresAt: Date;
 }
 
 export async function insertLink(tx: Queryable, l: NewLink): Promise<string> {

@@ -8,25 +8,12 @@ import {
   type SelfAssessmentLinkView,
   scoreAssessment,
 } from '@lotse/domain';
-import {
-  type Actor,
-  type ActorScope,
-  type AppContext,
-  withActor,
-  withSystem,
-} from '../../platform/context.ts';
+import { type Actor, type ActorScope, type AppContext, withActor } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkAnswers, insertAssessment } from '../assessments/assessments.service.ts';
-import {
-  assertRevocable,
-  auditLinkUse,
-  issueLinkToken,
-  linkState,
-  listedLinks,
-} from '../auth/one-time-links.ts';
-import { tokenHash } from '../auth/tokens.ts';
-import { requireClient } from '../clients/access.ts';
+import { oneTimeLinks } from '../auth/one-time-links.ts';
+import { requireClient, requireWritableClient } from '../clients/access.ts';
 import { definitionOf, findInstrument, presentInstrument } from '../instruments/instruments.service.ts';
 import {
   clientFirstName,
@@ -34,7 +21,6 @@ import {
   hasActiveConsent,
   insertLink,
   type LinkListRow,
-  type LinkRow,
   linksOfClient,
   lockLink,
   lockLinkByToken,
@@ -42,7 +28,28 @@ import {
   markLinkRevoked,
   revokeOpenLinksOf,
   saveDraftAnswers,
+  type TokenLinkRow,
 } from './self-assessment.repo.ts';
+
+/**
+ * The client's link: unknown, expired, already submitted, revoked, or the consent was withdrawn after
+ * the link was made (also when the withdrawal was recorded where the link row is not visible, and when
+ * a new consent was recorded since) is a 404 with a plain message.
+ */
+const links = oneTimeLinks({
+  resourceType: 'self_assessment_link',
+  days: SELF_ASSESSMENT_LINK_DAYS,
+  pagePath: '/selbsteinschaetzung/',
+  usedState: 'completed',
+  usedConflict: 'Diese Selbsteinschätzung wurde schon abgeschickt.',
+  lockByToken: lockLinkByToken,
+  markRevoked: markLinkRevoked,
+  isUsed: (link) => link.completed_at !== null,
+  usedNotice: 'Diese Selbsteinschätzung wurde schon abgeschickt. Vielen Dank!',
+  lapsed: (link) => link.withdrawn_since,
+  expiredNotice: 'Dieser Link ist abgelaufen. Bitte fragen Sie nach einem neuen Link.',
+  stillValid: (tx, link) => hasActiveConsent(tx, link.client_id),
+});
 
 /** A guide creates a one-time link; it needs the client's active consent to self-assessment. */
 export function createLink(
@@ -52,8 +59,7 @@ export function createLink(
   input: CreateSelfAssessmentLinkRequest,
 ): Promise<SelfAssessmentLinkView> {
   return withActor(ctx, actor, async (scope) => {
-    const client = await requireClient(scope, 'assessments.write', clientId);
-    if (client.anonymised_at) throw badRequest('Die Daten dieser Person wurden gelöscht.');
+    const client = await requireWritableClient(scope, 'assessments.write', clientId);
     if (!client.owned)
       throw conflict('Einen Link zur Selbsteinschätzung kann nur die zuständige Stelle erstellen.');
     if (!(await hasActiveConsent(scope.tx, client.id)))
@@ -65,38 +71,28 @@ export function createLink(
       throw badRequest('Ungültige Eingabe.', [
         { path: 'instrumentId', message: `Kein veröffentlichter Erhebungsbogen: ${input.instrumentId}.` },
       ]);
-    const { token, tokenHash, expiresAt } = issueLinkToken(scope.now, SELF_ASSESSMENT_LINK_DAYS);
-    const id = await insertLink(scope.tx, {
-      agencyId: client.agency_id,
-      clientId: client.id,
-      instrumentId: instrument.id,
-      occasion: input.occasion,
-      tokenHash,
-      createdBy: actor.userId,
-      at: scope.now,
-      expiresAt,
-    });
-    await scope.audit({
-      action: 'self_assessment.link.create',
-      resourceType: 'self_assessment_link',
-      resourceId: id,
-      clientId: client.id,
-      details: { instrumentId: instrument.id, occasion: input.occasion },
-    });
-    return {
-      id,
-      clientId: client.id,
-      instrumentId: instrument.id,
-      occasion: input.occasion,
-      token,
-      path: `/selbsteinschaetzung/${token}`,
-      expiresAt: expiresAt.toISOString(),
-    };
+    const created = await links.create(
+      scope,
+      (link) =>
+        insertLink(scope.tx, {
+          ...link,
+          agencyId: client.agency_id,
+          clientId: client.id,
+          instrumentId: instrument.id,
+          occasion: input.occasion,
+        }),
+      {
+        action: 'self_assessment.link.create',
+        clientId: client.id,
+        details: { instrumentId: instrument.id, occasion: input.occasion },
+      },
+    );
+    return { ...created, clientId: client.id, instrumentId: instrument.id, occasion: input.occasion };
   });
 }
 
 const linkStatus = (row: LinkListRow, now: Date): SelfAssessmentLinkStatus =>
-  linkState({ ...row, used: row.completed_at !== null }, 'completed', now);
+  links.state(row, row.completed_at !== null, now);
 
 const presentLink = (row: LinkListRow, now: Date): SelfAssessmentLinkSummary => ({
   id: row.id,
@@ -120,7 +116,7 @@ export function listLinks(
 ): Promise<{ items: SelfAssessmentLinkSummary[] }> {
   return withActor(ctx, actor, async (scope) => {
     const client = await requireClient(scope, 'assessments.read', clientId);
-    return listedLinks(scope, await linksOfClient(scope.tx, client.id), presentLink, {
+    return links.listed(scope, await linksOfClient(scope.tx, client.id), presentLink, {
       action: 'self_assessment.link.list',
       resourceType: 'client',
       resourceId: client.id,
@@ -139,12 +135,8 @@ export function revokeLink(
     const link = await lockLink(scope.tx, linkId);
     if (!link) throw notFound('Link nicht gefunden.');
     await requireClient(scope, 'assessments.write', link.client_id);
-    assertRevocable(link, link.completed_at !== null, 'Diese Selbsteinschätzung wurde schon abgeschickt.');
-    await markLinkRevoked(scope.tx, linkId, scope.now, actor.userId);
-    await scope.audit({
+    await links.revoke(scope, { ...link, id: linkId }, link.completed_at !== null, {
       action: 'self_assessment.link.revoke',
-      resourceType: 'self_assessment_link',
-      resourceId: linkId,
       clientId: link.client_id,
     });
     return presentLink((await findLinkSummary(scope.tx, linkId)) as LinkListRow, scope.now);
@@ -159,39 +151,18 @@ export async function revokeLinksOnWithdrawal(scope: ActorScope, clientId: strin
   return revokeOpenLinksOf(scope.tx, clientId, scope.now, scope.actor.userId);
 }
 
-/**
- * The usable link behind a token (locked for the transaction), else 404 with a plain message:
- * unknown, expired, already submitted, revoked, or the consent was withdrawn after the link was made
- * (also when the withdrawal was recorded where the link row is not visible, and when a new consent
- * was recorded since).
- */
-async function usableLink(tx: Queryable, token: string, now: Date): Promise<LinkRow> {
-  const link = await lockLinkByToken(tx, tokenHash(token));
-  if (!link) throw notFound('Dieser Link ist ungültig.');
-  if (link.completed_at) throw notFound('Diese Selbsteinschätzung wurde schon abgeschickt. Vielen Dank!');
-  if (link.revoked_at || link.withdrawn_since) throw notFound('Dieser Link ist nicht mehr gültig.');
-  if (link.expires_at <= now)
-    throw notFound('Dieser Link ist abgelaufen. Bitte fragen Sie nach einem neuen Link.');
-  if (!(await hasActiveConsent(tx, link.client_id))) throw notFound('Dieser Link ist nicht mehr gültig.');
-  return link;
-}
-
-async function instrumentOf(tx: Queryable, link: LinkRow) {
+async function instrumentOf(tx: Queryable, link: TokenLinkRow) {
   const row = await findInstrument(tx, link.instrument_id);
   if (row?.status !== 'published') throw notFound('Dieser Link ist nicht mehr gültig.');
   return row;
 }
 
-const audit = (tx: Queryable, link: LinkRow, now: Date, action: string, details = {}) =>
-  auditLinkUse(tx, link, 'self_assessment_link', now, action, details);
-
 /** The public page: the instrument, the draft so far, the first name - no other client data. */
 export function open(ctx: AppContext, token: string): Promise<PublicSelfAssessmentView> {
-  return withSystem(ctx, async (tx, now) => {
-    const link = await usableLink(tx, token, now);
+  return links.use(ctx, token, async (tx, link, _now, audit) => {
     const instrument = await instrumentOf(tx, link);
     const firstName = await clientFirstName(tx, link.client_id);
-    await audit(tx, link, now, 'self_assessment.open');
+    await audit('self_assessment.open');
     return {
       firstName: firstName ?? '',
       occasion: link.occasion,
@@ -207,19 +178,17 @@ export function open(ctx: AppContext, token: string): Promise<PublicSelfAssessme
 
 /** Autosave of the client's draft (answers checked against the instrument, nothing stored if wrong). */
 export function saveDraft(ctx: AppContext, token: string, answers: Answers) {
-  return withSystem(ctx, async (tx, now) => {
-    const link = await usableLink(tx, token, now);
+  return links.use(ctx, token, async (tx, link, now, audit) => {
     checkAnswers(definitionOf(await instrumentOf(tx, link)), 'self', answers, false);
     await saveDraftAnswers(tx, link.id, answers, now);
-    await audit(tx, link, now, 'self_assessment.draft.save', { answered: Object.keys(answers).length });
+    await audit('self_assessment.draft.save', { answered: Object.keys(answers).length });
     return { savedAt: now.toISOString() };
   });
 }
 
 /** Submitting stores the completed self-assessment (mode self_link) and uses the link up. */
 export function submit(ctx: AppContext, token: string, answers: Answers) {
-  return withSystem(ctx, async (tx, now) => {
-    const link = await usableLink(tx, token, now);
+  return links.use(ctx, token, async (tx, link, now, audit) => {
     const instrument = await instrumentOf(tx, link);
     const def = definitionOf(instrument);
     checkAnswers(def, 'self', answers, true);
@@ -240,7 +209,7 @@ export function submit(ctx: AppContext, token: string, answers: Answers) {
       now,
     });
     await markLinkCompleted(tx, link.id, now, assessmentId);
-    await audit(tx, link, now, 'self_assessment.submit', { instrumentId: instrument.id, assessmentId });
+    await audit('self_assessment.submit', { instrumentId: instrument.id, assessmentId });
     return { assessmentId };
   });
 }

@@ -1,4 +1,6 @@
-/** Types shared by the main thread and the spreadsheet worker. */
+/** Types and refusals shared by the main thread and the spreadsheet worker. */
+import { detectFileKind } from '../file-kind.ts';
+
 export type SheetFormat = 'csv' | 'xlsx';
 
 export interface SheetLimits {
@@ -36,4 +38,10 @@ export const inflatesTooMuch = (limits: SheetLimits) =>
     413,
     `Die Excel-Datei ist entpackt zu groß (höchstens ${mb(limits.maxUncompressedBytes)}); bitte teilen Sie sie auf.`,
   );
-export const notXlsx = 'Die Datei ist keine Excel-Datei (XLSX).';
+export const notCsv = () => new SheetError(415, 'Die Datei ist keine CSV-Textdatei.');
+export const badCsv = (reason: string) => new SheetError(400, `Die CSV-Datei ist fehlerhaft: ${reason}`);
+
+/** An XLSX file is a zip; anything else is refused before it is read. */
+export function assertXlsx(file: Buffer) {
+  if (detectFileKind(file) !== 'zip') throw new SheetError(415, 'Die Datei ist keine Excel-Datei (XLSX).');
+}

@@ -2,7 +2,9 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { detectFileKind } from '../file-kind.ts';
 import {
-  notXlsx,
+  assertXlsx,
+  badCsv,
+  notCsv,
   SheetError,
   type SheetFormat,
   type SheetLimits,
@@ -57,7 +59,7 @@ async function collect(input: Readable, limits: SheetLimits): Promise<Buffer> {
 
 async function* xlsxCells(input: Readable, limits: SheetLimits) {
   const file = await collect(input, limits);
-  if (detectFileKind(file) !== 'zip') throw new SheetError(415, notXlsx);
+  assertXlsx(file);
   for await (const line of xlsxRows(file, limits)) {
     yield { row: line.number, values: (line.values as unknown[]).slice(1).map(cellText) };
   }
@@ -71,7 +73,7 @@ async function* csvRows(input: Readable, limits: SheetLimits) {
   const iterator = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  if (looksBinary(head)) throw new SheetError(415, 'Die Datei ist keine CSV-Textdatei.');
+  if (looksBinary(head)) throw notCsv();
   const parser = parse({
     delimiter: delimiterOf(head.toString('utf8')),
     bom: true,
@@ -102,7 +104,7 @@ async function* csvRows(input: Readable, limits: SheetLimits) {
     }
   } catch (error) {
     if (error instanceof SheetError) throw error;
-    throw new SheetError(400, `Die CSV-Datei ist fehlerhaft: ${(error as Error).message}`);
+    throw badCsv((error as Error).message);
   }
 }
 

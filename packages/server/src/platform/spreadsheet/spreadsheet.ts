@@ -2,10 +2,9 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { type ErrorCode, restoreCell } from '@lotse/domain';
 import { AppError } from '../errors.ts';
-import { detectFileKind } from '../file-kind.ts';
 import type { FromWorker, ToWorker } from './sheet.worker.ts';
 import {
-  notXlsx,
+  assertXlsx,
   SheetError,
   type SheetFormat,
   type SheetLimits,
@@ -67,10 +66,20 @@ export async function* readSheet(
   limits: SheetLimits,
   onHeaders: (headers: string[]) => void = () => {},
 ): AsyncGenerator<SheetRow> {
-  if (format === 'xlsx') {
-    yield* xlsxInWorker(input, limits, onHeaders);
-    return;
+  try {
+    yield* format === 'xlsx' ? xlsxInWorker(input, limits, onHeaders) : csvInSteps(input, limits, onHeaders);
+  } catch (error) {
+    if (error instanceof SheetError) throw new AppError(error.status, codeOf(error.status), error.message);
+    throw error;
   }
+}
+
+/** CSV is parsed here, yielding to other requests every few rows. */
+async function* csvInSteps(
+  input: Readable | Buffer,
+  limits: SheetLimits,
+  onHeaders: (headers: string[]) => void,
+): AsyncGenerator<SheetRow> {
   const stream = Buffer.isBuffer(input) ? Readable.from([input]) : input;
   let rows = 0;
   try {
@@ -80,9 +89,6 @@ export async function* readSheet(
       yield row;
       if (++rows % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-  } catch (error) {
-    if (error instanceof SheetError) throw new AppError(error.status, codeOf(error.status), error.message);
-    throw error;
   } finally {
     stream.resume();
   }
@@ -102,8 +108,7 @@ async function* xlsxInWorker(
 ): AsyncGenerator<SheetRow> {
   const format = 'xlsx';
   // Anything but a zip is refused before a worker is involved.
-  if (Buffer.isBuffer(input) && detectFileKind(input) !== 'zip')
-    throw new AppError(415, codeOf(415), notXlsx);
+  if (Buffer.isBuffer(input)) assertXlsx(input);
   const worker = takeWorker();
   const events: FromWorker[] = [];
   let wake: (() => void) | undefined;
