@@ -1,6 +1,7 @@
 import { offerEndpoints, partnerEndpoints } from '@lotse/domain/endpoints';
 import { type ComponentType, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -90,4 +91,37 @@ export function useDirectoryActions<V>({
     </>
   );
   return { actions, dialogs };
+}
+
+/**
+ * The header actions of one directory entry's page: back to the list, and editing where the entry is
+ * the agency's own and the user may write (`canEdit`); `children` adds further actions.
+ */
+export function EntryActions({
+  back,
+  backLabel,
+  canEdit,
+  onEdit,
+  children,
+}: {
+  back: string;
+  backLabel: string;
+  canEdit: boolean;
+  onEdit: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link className="btn btn--secondary" to={back}>
+        {backLabel}
+      </Link>
+      {canEdit ? (
+        <Button variant="secondary" onPress={onEdit}>
+          {t('network.form.edit')}
+        </Button>
+      ) : null}
+      {children}
+    </>
+  );
 }

@@ -4,16 +4,16 @@ import type { RouteInput } from '@lotse/domain/src/api/route.ts';
 import { useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../app/client.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { PagedTable } from '../../ui/PagedTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { useDirectoryActions } from './DirectoryActions.tsx';
+import { DirectoryTable, EntryLink } from './DirectoryTable.tsx';
 import { DistrictMap } from './DistrictMap.tsx';
 import { FilterSelect, ListSearch } from './ListFilters.tsx';
 import { offerLanguages, targetGroups, useDistricts, useLanguageName } from './network.ts';
@@ -170,34 +170,36 @@ export function OffersPage() {
       {view === 'map' && offers.data ? (
         <DistrictMap offers={offers.data.items} districts={districts.items} />
       ) : null}
-      <PagedTable
+      <DirectoryTable
         list={offers}
-        caption={(count) => t('network.offers.caption', { count })}
+        texts="network.offers"
         columns={[
-          { label: t('network.offers.titleCol') },
-          { label: t('network.offers.partner') },
-          { label: t('network.offers.district') },
-          { label: t('network.offer.dimensions') },
-          { label: t('network.offers.places') },
+          'network.offers.titleCol',
+          'network.offers.partner',
+          'network.offers.district',
+          'network.offer.dimensions',
+          'network.offers.places',
         ]}
-        empty={t('network.offers.empty')}
         onPage={(next) => update({ seite: next })}
+        head={(o) => (
+          <EntryLink
+            to={`/angebote/${o.id}`}
+            name={o.title}
+            sharedBy={o.own ? null : t('network.offers.shared')}
+          />
+        )}
       >
         {(o) => (
-          <tr key={o.id}>
-            <th scope="row">
-              <Link to={`/angebote/${o.id}`}>{o.title}</Link>
-              {o.own ? null : <span className="badge badge--neutral"> {t('network.offers.shared')}</span>}
-            </th>
+          <>
             <td>{o.partner.name}</td>
             <td>{o.districtName}</td>
             <td>{o.dimensions.map(dims.labelOf).join(', ')}</td>
             <td className="cell--nowrap">
               <PlacesText offer={o} />
             </td>
-          </tr>
+          </>
         )}
-      </PagedTable>
+      </DirectoryTable>
     </Page>
   );
 }

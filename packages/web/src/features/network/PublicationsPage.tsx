@@ -16,10 +16,10 @@ import { Button } from '../../ui/Button.tsx';
 import { FileField } from '../../ui/FileField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
-import { PagedTable } from '../../ui/PagedTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { BlankForms } from '../instruments/BlankForms.tsx';
+import { DirectoryTable } from './DirectoryTable.tsx';
 import { FilterSelect, ListSearch } from './ListFilters.tsx';
 import { publicationKinds } from './network.ts';
 import './network.css';
@@ -68,26 +68,27 @@ export function PublicationsPage() {
           list={list}
         />
       </search>
-      <PagedTable
+      <DirectoryTable
         list={publications}
-        caption={(count) => t('network.publications.caption', { count })}
+        texts="network.publications"
         columns={[
-          { label: t('network.publications.pubTitle') },
-          { label: t('network.publications.kind') },
-          { label: t('network.publications.tags') },
-          { label: t('network.publications.publishedOn') },
-          { label: t('network.publications.file') },
+          'network.publications.pubTitle',
+          'network.publications.kind',
+          'network.publications.tags',
+          'network.publications.publishedOn',
+          'network.publications.file',
         ]}
-        empty={t('network.publications.empty')}
         onPage={(next) => update({ seite: next })}
+        head={(p) => (
+          <>
+            {p.title}
+            <div className="muted">{p.summary}</div>
+            <div className="muted">{p.agency.name}</div>
+          </>
+        )}
       >
         {(p) => (
-          <tr key={p.id}>
-            <th scope="row">
-              {p.title}
-              <div className="muted">{p.summary}</div>
-              <div className="muted">{p.agency.name}</div>
-            </th>
+          <>
             <td>{t(`network.publicationKind.${p.kind}`)}</td>
             <td>
               <div className="button-group button-group--tight">
@@ -114,9 +115,9 @@ export function PublicationsPage() {
                 t('network.publications.noFile')
               )}
             </td>
-          </tr>
+          </>
         )}
-      </PagedTable>
+      </DirectoryTable>
       {/* The library holds excerpts; the full forms of the current version come from the instrument. */}
       <Section
         id="leere-boegen"
