@@ -10,6 +10,7 @@ import { formatNumber } from '../../app/format.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -114,15 +115,15 @@ export function AuditPage() {
                 </>
               }
               className="table table--compact"
-              columns={[
-                { label: t('audit.at') },
-                { label: t('audit.action') },
-                { label: t('audit.outcome') },
-                { label: t('audit.actor') },
-                { label: t('audit.resource') },
-                { label: t('audit.clientId') },
-                { label: t('audit.details') },
-              ]}
+              columns={textColumns(t, 'audit', [
+                'at',
+                'action',
+                'outcome',
+                'actor',
+                'resource',
+                'clientId',
+                'details',
+              ])}
             >
               {entries.data.items.map((entry) => (
                 <tr key={entry.id}>

@@ -8,6 +8,7 @@ import { detailedText, errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
@@ -128,13 +129,7 @@ export function DistrictsPage() {
         <TableRegion
           caption={t('districts.caption')}
           className="table table--compact"
-          columns={[
-            { label: t('districts.name') },
-            { label: t('districts.key') },
-            { label: t('districts.ags') },
-            { label: t('districts.map') },
-            { label: t('districts.actions') },
-          ]}
+          columns={textColumns(t, 'districts', ['name', 'key', 'ags', 'map', 'actions'])}
         >
           {items.map((d) => (
             <tr key={d.key}>

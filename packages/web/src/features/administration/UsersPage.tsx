@@ -14,6 +14,7 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
@@ -54,12 +55,7 @@ export function UsersPage() {
               </>
             }
             columns={[
-              { label: t('users.name') },
-              { label: t('users.email') },
-              { label: t('users.roles') },
-              { label: t('users.status') },
-              { label: t('users.mfa') },
-              { label: t('users.lastLogin') },
+              ...textColumns(t, 'users', ['name', 'email', 'roles', 'status', 'mfa', 'lastLogin']),
               { label: t('users.actions'), hidden: true },
             ]}
           >

@@ -10,6 +10,7 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -90,16 +91,16 @@ export function EnrolmentsSection({
                 count: data.total,
               })}
               className="table table--compact"
-              columns={[
-                { label: t('programmes.enrolments.person') },
-                { label: t('programmes.enrolments.clientNumber') },
-                { label: t('programmes.enrolments.status') },
-                { label: t('programmes.enrolments.entry') },
-                { label: t('programmes.enrolments.exit') },
-                { label: t('programmes.enrolments.reason') },
-                { label: t('programmes.enrolments.coach') },
-                { label: t('programmes.enrolments.actions') },
-              ]}
+              columns={textColumns(t, 'programmes.enrolments', [
+                'person',
+                'clientNumber',
+                'status',
+                'entry',
+                'exit',
+                'reason',
+                'coach',
+                'actions',
+              ])}
             >
               {data.items.map((e) => (
                 <tr key={e.id}>
