@@ -23,6 +23,7 @@ import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
 
@@ -126,9 +127,8 @@ function InviteDialog({
   onInvited: () => void;
 }) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [roles, setRoles] = useState<string[]>(['caseworker']);
+  const draft = useDraft(() => ({ email: '', displayName: '', roles: ['caseworker'] }));
+  const { email, displayName, roles } = draft.draft;
   const [result, setResult] = useState<{ user: UserView; link: OneTimeLinkData }>();
   const {
     form,
@@ -144,9 +144,7 @@ function InviteDialog({
   });
 
   const reset = () => {
-    setEmail('');
-    setDisplayName('');
-    setRoles(['caseworker']);
+    draft.reset();
     resetSubmit();
     setResult(undefined);
   };
@@ -156,6 +154,8 @@ function InviteDialog({
     onOpenChange(false);
     reset();
   };
+
+  const field = draft.bind(errors);
 
   const invite = () =>
     submit(
@@ -206,20 +206,16 @@ function InviteDialog({
             name="email"
             autoComplete="off"
             isRequired
-            value={email}
-            onChange={setEmail}
-            errorMessage={errors.email}
+            {...field.text('email')}
           />
           <TextField
             label={t('users.displayName')}
             name="displayName"
             autoComplete="off"
             isRequired
-            value={displayName}
-            onChange={setDisplayName}
-            errorMessage={errors.displayName}
+            {...field.text('displayName')}
           />
-          <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+          <RolesField {...field.checks('roles')} />
         </SubmitForm>
       )}
     </ModalDialog>
@@ -283,9 +279,10 @@ function EditUserDialog({
   const { t } = useTranslation();
   const me = useUser();
   const formRef = useRef<HTMLFormElement>(null);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [roles, setRoles] = useState<string[]>(user.roles);
+  const form = useDraft(() => ({ displayName: user.displayName, roles: user.roles as string[] }));
+  const { displayName, roles } = form.draft;
   const [errors, setErrors] = useState<FieldErrors<EditField>>({});
+  const field = form.bind(errors);
   const { status: message, report, clear: clearMessage } = useStatus();
   const [busy, setBusy] = useState<string>();
   const [link, setLink] = useState<OneTimeLinkData>();
@@ -390,9 +387,7 @@ function EditUserDialog({
             label={t('users.displayName')}
             name="displayName"
             isRequired
-            value={displayName}
-            onChange={setDisplayName}
-            errorMessage={errors.displayName}
+            {...field.text('displayName')}
           />
           {isSelf ? (
             <div className="stack stack--xs">
@@ -402,7 +397,7 @@ function EditUserDialog({
               <p className="muted">{t('users.ownRolesHint')}</p>
             </div>
           ) : (
-            <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+            <RolesField {...field.checks('roles')} />
           )}
           <div className="form__actions">
             <Button type="submit" isPending={busy === 'save'} isDisabled={anyBusy && busy !== 'save'}>
