@@ -6,17 +6,22 @@ import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Page } from '../../ui/Page.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 
 /** What differs between the offer and the partner directory. */
 const directories = {
   offers: {
+    title: 'network.offers.title',
+    intro: 'network.offers.intro',
     newLabel: 'network.offers.new',
     importTitle: 'network.import.offersTitle',
     importer: api.offers.import,
     exportPath: offerEndpoints.export.path,
   },
   partners: {
+    title: 'network.partners.title',
+    intro: 'network.partners.intro',
     newLabel: 'network.partners.new',
     importTitle: 'network.import.partnersTitle',
     importer: api.partners.import,
@@ -31,15 +36,15 @@ interface CreateDialogProps<V> {
 }
 
 /**
- * The actions of a directory's list page and their dialogs: a new entry (for writers), export links
- * in the import format, and the import (for leads and coordinators). `actions` goes into the page
- * header, `dialogs` into the page.
+ * The list page of a directory with its actions and their dialogs: a new entry (for writers), export
+ * links in the import format, and the import (for leads and coordinators). `children` are the list.
  */
-export function useDirectoryActions<V>({
+export function DirectoryPage<V>({
   kind,
   CreateDialog,
   onCreated,
   onImported,
+  children,
 }: {
   kind: keyof typeof directories;
   /** The directory's form for a new entry. */
@@ -47,7 +52,8 @@ export function useDirectoryActions<V>({
   onCreated: (created: V) => void;
   /** After an import: the list shows the new entries. */
   onImported: () => void;
-}): { actions: ReactNode; dialogs: ReactNode } {
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const canImport = useCan('network.import');
   const canWrite = useCan('network.write');
@@ -72,8 +78,8 @@ export function useDirectoryActions<V>({
       ) : null}
     </>
   );
-  const dialogs = (
-    <>
+  return (
+    <Page title={t(directory.title)} intro={<p>{t(directory.intro)}</p>} actions={actions}>
       {canWrite ? <CreateDialog isOpen={creating} onOpenChange={setCreating} onSaved={onCreated} /> : null}
       {imported ? <Alert tone="success">{imported}</Alert> : null}
       {canImport ? (
@@ -88,9 +94,9 @@ export function useDirectoryActions<V>({
           }}
         />
       ) : null}
-    </>
+      {children}
+    </Page>
   );
-  return { actions, dialogs };
 }
 
 /**

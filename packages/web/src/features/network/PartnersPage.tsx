@@ -11,9 +11,9 @@ import { Alert } from '../../ui/Alert.tsx';
 import { NotFoundPage } from '../../ui/ErrorPages.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
-import { EntryActions, useDirectoryActions } from './DirectoryActions.tsx';
+import { DirectoryPage, EntryActions } from './DirectoryActions.tsx';
 import { DirectoryTable, EntryLink } from './DirectoryTable.tsx';
-import { FilterSelect, ListSearch } from './ListFilters.tsx';
+import { DistrictFilter, FilterSelect, ListToolbar } from './ListFilters.tsx';
 import { partnerKinds, useDistricts } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import './network.css';
@@ -24,29 +24,23 @@ export function PartnersPage() {
   const { t } = useTranslation();
   const districts = useDistricts();
   const list = useListParams(['suche', 'art', 'sozialraum'] as const);
-  const { get, page, update, searchBy } = list;
+  const { get, page, update } = list;
   const query = get('suche');
   const kind = get('art');
   const district = get('sozialraum');
-  const [draft, setDraft] = useState(query);
   const navigate = useNavigate();
   const partners = useEndpoint(api.partners.list, {
     // The filters come from the address as typed; the server answers an unknown code with a field issue.
     query: { page, pageSize: 50, query, kind, district } as RouteInput<typeof partnerRoutes.list>['query'],
   });
-  const { actions, dialogs } = useDirectoryActions({
-    kind: 'partners',
-    CreateDialog: PartnerFormDialog,
-    onCreated: (p) => navigate(`/netzwerk/partner/${p.id}`),
-    onImported: () => partners.reload(),
-  });
-  const onSearch = searchBy('suche', draft);
-
   return (
-    <Page title={t('network.partners.title')} intro={<p>{t('network.partners.intro')}</p>} actions={actions}>
-      {dialogs}
-      <search className="toolbar network-filters" aria-label={t('network.partners.title')}>
-        <ListSearch value={draft} onChange={setDraft} onSearch={onSearch} />
+    <DirectoryPage
+      kind="partners"
+      CreateDialog={PartnerFormDialog}
+      onCreated={(p) => navigate(`/netzwerk/partner/${p.id}`)}
+      onImported={() => partners.reload()}
+    >
+      <ListToolbar label={t('network.partners.title')} list={list}>
         <div className="network-filters__grid">
           <FilterSelect
             label={t('network.partners.kind')}
@@ -54,14 +48,9 @@ export function PartnersPage() {
             filter="art"
             list={list}
           />
-          <FilterSelect
-            label={t('network.offers.district')}
-            options={districts.items.map((d) => ({ id: d.key, label: d.name }))}
-            filter="sozialraum"
-            list={list}
-          />
+          <DistrictFilter districts={districts.items} list={list} />
         </div>
-      </search>
+      </ListToolbar>
       <DirectoryTable
         list={partners}
         texts="network.partners"
@@ -84,7 +73,7 @@ export function PartnersPage() {
           </>
         )}
       </DirectoryTable>
-    </Page>
+    </DirectoryPage>
   );
 }
 

@@ -20,7 +20,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { BlankForms } from '../instruments/BlankForms.tsx';
 import { DirectoryTable } from './DirectoryTable.tsx';
-import { FilterSelect, ListSearch } from './ListFilters.tsx';
+import { FilterSelect, ListToolbar } from './ListFilters.tsx';
 import { publicationKinds } from './network.ts';
 import './network.css';
 
@@ -35,10 +35,9 @@ export function PublicationsPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const list = useListParams(['suche', 'art'] as const);
-  const { get, page, update, searchBy } = list;
+  const { get, page, update } = list;
   const query = get('suche');
   const kind = get('art');
-  const [draft, setDraft] = useState(query);
   const [notice, setNotice] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const canPublish = useCan('publications.write');
@@ -46,7 +45,6 @@ export function PublicationsPage() {
     // The kind comes from the address as typed; the server answers an unknown one with a field issue.
     query: { page, pageSize: 50, query, kind: kind as PublicationKind },
   });
-  const onSearch = searchBy('suche', draft);
 
   return (
     <Page
@@ -59,15 +57,14 @@ export function PublicationsPage() {
       }
     >
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      <search className="toolbar network-filters" aria-label={t('network.publications.title')}>
-        <ListSearch value={draft} onChange={setDraft} onSearch={onSearch} />
+      <ListToolbar label={t('network.publications.title')} list={list}>
         <FilterSelect
           label={t('network.publications.kind')}
           options={publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) }))}
           filter="art"
           list={list}
         />
-      </search>
+      </ListToolbar>
       <DirectoryTable
         list={publications}
         texts="network.publications"
