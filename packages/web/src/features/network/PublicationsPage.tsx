@@ -18,6 +18,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { BlankForms } from '../instruments/BlankForms.tsx';
 import { DirectoryTable } from './DirectoryTable.tsx';
 import { FilterSelect, ListToolbar } from './ListFilters.tsx';
@@ -147,10 +148,13 @@ function UploadDialog({
   onDone: (title: string) => void;
 }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<PublicationKind>('good_practice');
-  const [summary, setSummary] = useState('');
-  const [tags, setTags] = useState('');
+  const form = useDraft(() => ({
+    title: '',
+    kind: 'good_practice' as PublicationKind,
+    summary: '',
+    tags: '',
+  }));
+  const { title, kind, summary, tags } = form.draft;
   const [file, setFile] = useState<File>();
   const [fileError, setFileError] = useState<string>();
   const onFile = (f: File | undefined) => {
@@ -187,9 +191,7 @@ function UploadDialog({
           },
         });
         onDone(title.trim());
-        setTitle('');
-        setSummary('');
-        setTags('');
+        form.setDraft((d) => ({ ...d, title: '', summary: '', tags: '' }));
         setFile(undefined);
       }}
     >
@@ -197,28 +199,21 @@ function UploadDialog({
         <>
           <TextField
             label={t('network.publications.pubTitle')}
-            value={title}
-            onChange={setTitle}
             isRequired
-            errorMessage={errors.title}
+            {...form.bind(errors).text('title')}
           />
           <SelectField
             label={t('network.publications.kind')}
             options={publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) }))}
             selectedKey={kind}
-            onSelectionChange={(k) => setKind(k ?? 'good_practice')}
+            onSelectionChange={(k) => form.set('kind', k ?? 'good_practice')}
           />
-          <TextField
-            label={t('network.publications.summary')}
-            value={summary}
-            onChange={setSummary}
-            errorMessage={errors.summary}
-          />
+          <TextField label={t('network.publications.summary')} {...form.bind(errors).text('summary')} />
           <TextField
             label={t('network.publications.tags')}
             description={t('network.publications.tagsHelp')}
             value={tags}
-            onChange={setTags}
+            onChange={(value) => form.set('tags', value)}
           />
           <FileField
             label={t('network.publications.file')}
