@@ -11,6 +11,7 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { FigureTable } from '../../ui/FigureTable.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -68,11 +69,12 @@ function BudgetTable({
       compact
       columns={[
         { label: t('programmes.budgets.line') },
-        { label: t('programmes.budgets.budget'), numeric: true },
-        { label: t('programmes.budgets.spent'), numeric: true },
-        { label: t('programmes.budgets.remaining'), numeric: true },
-        { label: t('programmes.budgets.spentPercent'), numeric: true },
-        { label: t('programmes.budgets.plannedPercent'), numeric: true },
+        ...textColumns(
+          t,
+          'programmes.budgets',
+          ['budget', 'spent', 'remaining', 'spentPercent', 'plannedPercent'],
+          { numeric: true },
+        ),
         { label: t('programmes.budgets.warning') },
       ]}
       rows={[
