@@ -100,34 +100,35 @@ export function DirectoryPage<V>({
 }
 
 /**
- * The header actions of one directory entry's page: back to the list, and editing where the entry is
- * the agency's own and the user may write (`canEdit`); `children` adds further actions.
+ * The header actions of one directory entry's page: back to the list, and editing where `editor` is
+ * given (the agency's own entry and a user who may write): the button opens the dialog it renders.
+ * `children` adds further actions.
  */
 export function EntryActions({
   back,
   backLabel,
-  canEdit,
-  onEdit,
+  editor,
   children,
 }: {
   back: string;
   backLabel: string;
-  canEdit: boolean;
-  onEdit: () => void;
+  editor?: ((dialog: { isOpen: boolean; onOpenChange: (open: boolean) => void }) => ReactNode) | undefined;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   return (
     <>
       <Link className="btn btn--secondary" to={back}>
         {backLabel}
       </Link>
-      {canEdit ? (
-        <Button variant="secondary" onPress={onEdit}>
+      {editor ? (
+        <Button variant="secondary" onPress={() => setEditing(true)}>
           {t('network.form.edit')}
         </Button>
       ) : null}
       {children}
+      {editor && editing ? editor({ isOpen: editing, onOpenChange: setEditing }) : null}
     </>
   );
 }

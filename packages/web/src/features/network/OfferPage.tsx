@@ -34,7 +34,6 @@ export function OfferPage() {
       ? { tone: 'success', text: t('network.form.offerCreated') }
       : undefined,
   );
-  const [editing, setEditing] = useState(false);
   const canWrite = useCan('network.write');
 
   if (offer.error && (offer.error as { status?: number }).status === 404) return <NotFoundPage />;
@@ -68,8 +67,20 @@ export function OfferPage() {
         <EntryActions
           back="/angebote"
           backLabel={t('network.offer.back')}
-          canEdit={Boolean(o?.own && canWrite)}
-          onEdit={() => setEditing(true)}
+          editor={
+            o?.own && canWrite
+              ? (dialog) => (
+                  <OfferFormDialog
+                    offer={o}
+                    {...dialog}
+                    onSaved={() => {
+                      setMessage({ tone: 'success', text: t('network.form.saved') });
+                      offer.reload();
+                    }}
+                  />
+                )
+              : undefined
+          }
         >
           {o?.own && canWrite ? (
             <Button variant="secondary" onPress={() => void toggleShared()} isPending={pending}>
@@ -80,17 +91,6 @@ export function OfferPage() {
       }
     >
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {o?.own && canWrite && editing ? (
-        <OfferFormDialog
-          offer={o}
-          isOpen={editing}
-          onOpenChange={setEditing}
-          onSaved={() => {
-            setMessage({ tone: 'success', text: t('network.form.saved') });
-            offer.reload();
-          }}
-        />
-      ) : null}
       <Loaded query={offer}>
         {(o) => (
           <>

@@ -84,7 +84,6 @@ export function PartnerPage() {
   const districts = useDistricts();
   const partner = useEndpoint(api.partners.read, id ? { params: { id } } : null);
   const canWrite = useCan('network.write');
-  const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const offers = useEndpoint(api.offers.list, id ? { query: { partnerId: id, pageSize: 200 } } : null);
   if (partner.error && (partner.error as { status?: number }).status === 404) return <NotFoundPage />;
@@ -98,23 +97,24 @@ export function PartnerPage() {
         <EntryActions
           back="/netzwerk/partner"
           backLabel={t('network.partners.back')}
-          canEdit={Boolean(p?.own && canWrite)}
-          onEdit={() => setEditing(true)}
+          editor={
+            p?.own && canWrite
+              ? (dialog) => (
+                  <PartnerFormDialog
+                    partner={p}
+                    {...dialog}
+                    onSaved={() => {
+                      setSaved(true);
+                      partner.reload();
+                    }}
+                  />
+                )
+              : undefined
+          }
         />
       }
     >
       {saved ? <Alert tone="success">{t('network.form.saved')}</Alert> : null}
-      {p?.own && canWrite && editing ? (
-        <PartnerFormDialog
-          partner={p}
-          isOpen={editing}
-          onOpenChange={setEditing}
-          onSaved={() => {
-            setSaved(true);
-            partner.reload();
-          }}
-        />
-      ) : null}
       <Loaded query={partner}>
         {(p) => (
           <>
