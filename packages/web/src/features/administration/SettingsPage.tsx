@@ -4,11 +4,10 @@ import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
-import { staffRoles } from '../../app/domain.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Button } from '../../ui/Button.tsx';
-import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
+import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { FactList } from '../../ui/FactList.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
@@ -17,6 +16,7 @@ import { useStatus } from '../../ui/StatusAlert.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
+import { StaffRolesField } from './StaffRolesField.tsx';
 
 /**
  * Agency settings (admins): which roles must sign in with a second factor, who reads contact notes,
@@ -129,10 +129,9 @@ function MfaRolesForm({ agency }: { agency: AgencyView }) {
       write={(roles) => ({ mfaRequiredRoles: roles as Role[] })}
     >
       {(selected, setSelected) => (
-        <CheckboxGroupField
+        <StaffRolesField
           label={t('settings.mfaRoles')}
           description={t('settings.mfaRolesDescription')}
-          options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           value={selected}
           onChange={setSelected}
           name="mfaRequiredRoles"

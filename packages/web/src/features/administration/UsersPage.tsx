@@ -7,13 +7,12 @@ import { isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
-import { adminRoleConflict, staffRoles } from '../../app/domain.ts';
+import { adminRoleConflict } from '../../app/domain.ts';
 import { errorText } from '../../app/errors.ts';
 import { lastSegment } from '../../app/fieldErrors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
 import { textColumns } from '../../ui/columns.ts';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
@@ -26,6 +25,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
+import { StaffRolesField } from './StaffRolesField.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -227,24 +227,18 @@ function roleProblem(t: (key: string) => string, roles: string[]): string | unde
   return adminRoleConflict(roles) ? t('users.adminRoleConflict') : undefined;
 }
 
-function RolesField({
-  value,
-  onChange,
-  errorMessage,
-}: {
+/** A user's roles, bound to the form's `roles` (`field.checks('roles')`). */
+function RolesField(binding: {
   value: string[];
   onChange: (roles: string[]) => void;
   errorMessage: string | undefined;
 }) {
   const { t } = useTranslation();
   return (
-    <CheckboxGroupField
+    <StaffRolesField
       label={t('users.roles')}
       description={t('users.rolesDescription')}
-      options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-      value={value}
-      onChange={onChange}
-      errorMessage={errorMessage}
+      {...binding}
       isRequired
       name="roles"
     />

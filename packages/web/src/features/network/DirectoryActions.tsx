@@ -29,7 +29,8 @@ const directories = {
   },
 } as const;
 
-interface CreateDialogProps<V> {
+/** What a directory's entry dialog (new or edited entry) gets. */
+export interface EntryDialogProps<V> {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   onSaved: (saved: V) => void;
@@ -48,7 +49,7 @@ export function DirectoryPage<V>({
 }: {
   kind: keyof typeof directories;
   /** The directory's form for a new entry. */
-  CreateDialog: ComponentType<CreateDialogProps<V>>;
+  CreateDialog: ComponentType<EntryDialogProps<V>>;
   onCreated: (created: V) => void;
   /** After an import: the list shows the new entries. */
   onImported: () => void;
