@@ -18,6 +18,7 @@ import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { ShownDialog } from '../../ui/ShownDialog.tsx';
 import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
@@ -364,9 +365,8 @@ function EditUserDialog({
   const anyBusy = Boolean(busy);
 
   return (
-    <ModalDialog
-      isOpen
-      onOpenChange={(open) => !open && onClose()}
+    <ShownDialog
+      onClose={onClose}
       title={t('users.editTitle', { name: user.displayName })}
       isDismissable={!anyBusy}
     >
@@ -461,6 +461,6 @@ function EditUserDialog({
           </Button>
         </div>
       </div>
-    </ModalDialog>
+    </ShownDialog>
   );
 }

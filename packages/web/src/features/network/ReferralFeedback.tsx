@@ -6,9 +6,9 @@ import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ModalDialog } from '../../ui/Dialog.tsx';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { ShownDialog } from '../../ui/ShownDialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDraft } from '../../ui/useDraft.ts';
 import { referralFeedbackOutcomes } from './network.ts';
@@ -107,12 +107,7 @@ export function FeedbackLinkDialog({ referral, onClose }: { referral: ReferralVi
   };
   const url = link ? `${window.location.origin}${link.path}` : '';
   return (
-    <ModalDialog
-      title={t('network.feedback.linkTitle', { offer: referral.offer.title })}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      isDismissable
-    >
+    <ShownDialog title={t('network.feedback.linkTitle', { offer: referral.offer.title })} onClose={onClose}>
       <div className="form">
         <p>{t('network.feedback.linkHint')}</p>
         {failed ? <p className="field__error">{t('errors.generic')}</p> : null}
@@ -145,6 +140,6 @@ export function FeedbackLinkDialog({ referral, onClose }: { referral: ReferralVi
           </div>
         )}
       </div>
-    </ModalDialog>
+    </ShownDialog>
   );
 }
