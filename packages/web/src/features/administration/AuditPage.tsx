@@ -10,6 +10,7 @@ import { formatNumber } from '../../app/format.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -17,6 +18,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 
 const PAGE_SIZE = 50;
 const ALL = '__all';
@@ -114,15 +116,15 @@ export function AuditPage() {
                 </>
               }
               className="table table--compact"
-              columns={[
-                { label: t('audit.at') },
-                { label: t('audit.action') },
-                { label: t('audit.outcome') },
-                { label: t('audit.actor') },
-                { label: t('audit.resource') },
-                { label: t('audit.clientId') },
-                { label: t('audit.details') },
-              ]}
+              columns={textColumns(t, 'audit', [
+                'at',
+                'action',
+                'outcome',
+                'actor',
+                'resource',
+                'clientId',
+                'details',
+              ])}
             >
               {entries.data.items.map((entry) => (
                 <tr key={entry.id}>
@@ -198,13 +200,14 @@ function AuditFilters({
 }) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const [filters, setFilters] = useState<Filters>(initial);
+  const form = useDraft(() => initial);
+  const filters = form.draft;
   const [errors, setErrors] = useState<FieldErrors<FilterField>>({});
   const [attempt, setAttempt] = useState(0);
   const summary = hasErrors(errors)
     ? { tone: 'error' as const, text: t('form.checkInput'), n: attempt }
     : undefined;
-  const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
+  const field = form.bind(errors);
 
   const submit = () => {
     setAttempt((n) => n + 1);
@@ -231,7 +234,7 @@ function AuditFilters({
 
   const clear = () => {
     const empty: Filters = { action: '', from: '', to: '', clientId: '', userId: '' };
-    setFilters(empty);
+    form.setDraft(empty);
     setErrors({});
     onApply(empty);
   };
@@ -256,35 +259,20 @@ function AuditFilters({
           label={t('audit.actionFilter')}
           description={<Trans i18nKey="audit.actionFilterDescription" components={{ code: <code /> }} />}
           name="action"
-          value={filters.action}
-          onChange={set('action')}
+          {...field.text('action')}
         />
-        {isAdmin ? <UserFilter value={filters.userId} onChange={set('userId')} /> : null}
+        {isAdmin ? (
+          <UserFilter value={filters.userId} onChange={(userId) => form.set('userId', userId)} />
+        ) : null}
         <TextField
           label={t('audit.clientIdFilter')}
           description={t('audit.clientIdFilterDescription')}
           name="clientId"
-          value={filters.clientId}
-          onChange={set('clientId')}
-          errorMessage={errors.clientId}
+          {...field.text('clientId')}
           inputClassName="field__input--mono"
         />
-        <TextField
-          label={t('audit.fromFilter')}
-          type="date"
-          name="from"
-          value={filters.from}
-          onChange={set('from')}
-          errorMessage={errors.from}
-        />
-        <TextField
-          label={t('audit.toFilter')}
-          type="date"
-          name="to"
-          value={filters.to}
-          onChange={set('to')}
-          errorMessage={errors.to}
-        />
+        <TextField label={t('audit.fromFilter')} type="date" name="from" {...field.text('from')} />
+        <TextField label={t('audit.toFilter')} type="date" name="to" {...field.text('to')} />
       </SubmitForm>
     </section>
   );

@@ -8,10 +8,12 @@ import { detailedText, errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { ImportDialog } from '../network/ImportDialog.tsx';
 
 interface Draft {
@@ -56,7 +58,7 @@ function districtOf(d: Draft, before: District | undefined): District {
 export function DistrictsPage() {
   const { t } = useTranslation();
   const list = useEndpoint(api.districts.list, {});
-  const [draft, setDraft] = useState<Draft>(empty);
+  const { draft, setDraft, bind } = useDraft(() => empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { status, report } = useStatus();
   const [busy, setBusy] = useState(false);
@@ -97,7 +99,7 @@ export function DistrictsPage() {
       t('districts.removed', { name: d.name }),
     );
 
-  const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bind(errors);
 
   return (
     <Page
@@ -128,13 +130,7 @@ export function DistrictsPage() {
         <TableRegion
           caption={t('districts.caption')}
           className="table table--compact"
-          columns={[
-            { label: t('districts.name') },
-            { label: t('districts.key') },
-            { label: t('districts.ags') },
-            { label: t('districts.map') },
-            { label: t('districts.actions') },
-          ]}
+          columns={textColumns(t, 'districts', ['name', 'key', 'ags', 'map', 'actions'])}
         >
           {items.map((d) => (
             <tr key={d.key}>
@@ -165,35 +161,16 @@ export function DistrictsPage() {
         title={draft.editing ? t('districts.editTitle', { name: draft.name }) : t('districts.addTitle')}
       >
         <Form onSubmit={submit} className="form" validationBehavior="aria">
-          <TextField
-            label={t('districts.name')}
-            value={draft.name}
-            onChange={set('name')}
-            errorMessage={errors.name}
-            isRequired
-          />
+          <TextField label={t('districts.name')} {...field.text('name')} isRequired />
           <TextField
             label={t('districts.key')}
             description={t('districts.keyHelp')}
-            value={draft.key}
-            onChange={set('key')}
-            errorMessage={errors.key}
+            {...field.text('key')}
             isRequired
           />
-          <TextField
-            label={t('districts.ags')}
-            description={t('districts.agsHelp')}
-            value={draft.ags}
-            onChange={set('ags')}
-            errorMessage={errors.ags}
-          />
-          <TextField
-            label={t('districts.lat')}
-            value={draft.lat}
-            onChange={set('lat')}
-            errorMessage={errors.centre}
-          />
-          <TextField label={t('districts.lon')} value={draft.lon} onChange={set('lon')} />
+          <TextField label={t('districts.ags')} description={t('districts.agsHelp')} {...field.text('ags')} />
+          <TextField label={t('districts.lat')} {...field.text('lat')} errorMessage={errors.centre} />
+          <TextField label={t('districts.lon')} {...field.text('lon')} />
           <div className="form__actions">
             <Button type="submit" isPending={busy}>
               {draft.editing ? t('common.save') : t('districts.add')}

@@ -4,19 +4,19 @@ import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
-import { staffRoles } from '../../app/domain.ts';
 import { detailedText, errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
-import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { CheckboxGroupField, CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
+import { CheckboxItem } from '../../ui/CheckboxGroupField.tsx';
 import { FactList } from '../../ui/FactList.tsx';
-import { Loading, Page, Section } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { useStatus } from '../../ui/StatusAlert.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { usePendingAction } from '../../ui/usePendingAction.ts';
+import { StaffRolesField } from './StaffRolesField.tsx';
 
 /**
  * Agency settings (admins): which roles must sign in with a second factor, who reads contact notes,
@@ -27,51 +27,49 @@ export function SettingsPage() {
   const agency = useEndpoint(api.agency.read, {});
   return (
     <Page title={t('settings.title')}>
-      {agency.loading && !agency.data ? <Loading label={t('common.loading')} /> : null}
-      {agency.error ? <Alert tone="error">{errorText(t, agency.error)}</Alert> : null}
-      {agency.data ? (
-        <div className="stack">
-          <Section id="behoerde" title={t('settings.agencyTitle')}>
-            <FactList
-              facts={[
-                { label: t('home.agency'), value: agency.data.name },
-                { label: t('home.agencyKind'), value: t(`agencyKinds.${agency.data.kind}`) },
-              ]}
-            />
-          </Section>
-          <Section
-            id="briefkopf"
-            title={t('settings.letterheadTitle')}
-            description={<p>{t('settings.letterheadIntro')}</p>}
-          >
-            <LetterheadForm agency={agency.data} onChange={agency.reload} />
-          </Section>
-          <Section
-            id="zeitzone"
-            title={t('settings.timeZoneTitle')}
-            description={<p>{t('settings.timeZoneIntro')}</p>}
-          >
-            <TimeZoneForm agency={agency.data} />
-          </Section>
-          <Section
-            id="zwei-faktor"
-            title={t('settings.mfaTitle')}
-            description={<p>{t('settings.mfaIntro')}</p>}
-          >
-            <MfaRolesForm agency={agency.data} />
-          </Section>
-          <Section
-            id="kontaktnotizen"
-            title={t('settings.notesTitle')}
-            description={<p>{t('settings.notesIntro')}</p>}
-          >
-            <ContactNotesForm agency={agency.data} />
-          </Section>
-        </div>
-      ) : null}
+      <Loaded query={agency}>
+        {(data) => (
+          <div className="stack">
+            <Section id="behoerde" title={t('settings.agencyTitle')}>
+              <FactList
+                facts={[
+                  { label: t('home.agency'), value: data.name },
+                  { label: t('home.agencyKind'), value: t(`agencyKinds.${data.kind}`) },
+                ]}
+              />
+            </Section>
+            {settingSections.map(({ id, texts, form }) => (
+              <Section
+                key={id}
+                id={id}
+                title={t(`settings.${texts}Title`)}
+                description={<p>{t(`settings.${texts}Intro`)}</p>}
+              >
+                {form(data, agency.reload)}
+              </Section>
+            ))}
+          </div>
+        )}
+      </Loaded>
     </Page>
   );
 }
+
+/** The settings with a form of their own, in page order: anchor, prefix of their texts, form. */
+const settingSections: {
+  id: string;
+  texts: string;
+  form: (agency: AgencyView, reload: () => void) => ReactNode;
+}[] = [
+  {
+    id: 'briefkopf',
+    texts: 'letterhead',
+    form: (agency, reload) => <LetterheadForm agency={agency} onChange={reload} />,
+  },
+  { id: 'zeitzone', texts: 'timeZone', form: (agency) => <TimeZoneForm agency={agency} /> },
+  { id: 'zwei-faktor', texts: 'mfa', form: (agency) => <MfaRolesForm agency={agency} /> },
+  { id: 'kontaktnotizen', texts: 'notes', form: (agency) => <ContactNotesForm agency={agency} /> },
+];
 
 type SettingsUpdate = Parameters<typeof api.agency.updateSettings>[0]['body'];
 
@@ -131,10 +129,9 @@ function MfaRolesForm({ agency }: { agency: AgencyView }) {
       write={(roles) => ({ mfaRequiredRoles: roles as Role[] })}
     >
       {(selected, setSelected) => (
-        <CheckboxGroupField
+        <StaffRolesField
           label={t('settings.mfaRoles')}
           description={t('settings.mfaRolesDescription')}
-          options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           value={selected}
           onChange={setSelected}
           name="mfaRequiredRoles"

@@ -7,23 +7,26 @@ import { isApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
 import { formatDateTime } from '../../app/dates.ts';
-import { adminRoleConflict, staffRoles } from '../../app/domain.ts';
+import { adminRoleConflict } from '../../app/domain.ts';
 import { errorText } from '../../app/errors.ts';
 import { lastSegment } from '../../app/fieldErrors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { type FieldErrors, focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { ShownDialog } from '../../ui/ShownDialog.tsx';
 import { StatusAlert, useStatus } from '../../ui/StatusAlert.tsx';
 import { SubmitForm } from '../../ui/SubmitForm.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import { OneTimeLink, type OneTimeLinkData } from './OneTimeLink.tsx';
+import { StaffRolesField } from './StaffRolesField.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -54,12 +57,7 @@ export function UsersPage() {
               </>
             }
             columns={[
-              { label: t('users.name') },
-              { label: t('users.email') },
-              { label: t('users.roles') },
-              { label: t('users.status') },
-              { label: t('users.mfa') },
-              { label: t('users.lastLogin') },
+              ...textColumns(t, 'users', ['name', 'email', 'roles', 'status', 'mfa', 'lastLogin']),
               { label: t('users.actions'), hidden: true },
             ]}
           >
@@ -130,9 +128,8 @@ function InviteDialog({
   onInvited: () => void;
 }) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [roles, setRoles] = useState<string[]>(['caseworker']);
+  const draft = useDraft(() => ({ email: '', displayName: '', roles: ['caseworker'] }));
+  const { email, displayName, roles } = draft.draft;
   const [result, setResult] = useState<{ user: UserView; link: OneTimeLinkData }>();
   const {
     form,
@@ -148,9 +145,7 @@ function InviteDialog({
   });
 
   const reset = () => {
-    setEmail('');
-    setDisplayName('');
-    setRoles(['caseworker']);
+    draft.reset();
     resetSubmit();
     setResult(undefined);
   };
@@ -160,6 +155,8 @@ function InviteDialog({
     onOpenChange(false);
     reset();
   };
+
+  const field = draft.bind(errors);
 
   const invite = () =>
     submit(
@@ -210,20 +207,16 @@ function InviteDialog({
             name="email"
             autoComplete="off"
             isRequired
-            value={email}
-            onChange={setEmail}
-            errorMessage={errors.email}
+            {...field.text('email')}
           />
           <TextField
             label={t('users.displayName')}
             name="displayName"
             autoComplete="off"
             isRequired
-            value={displayName}
-            onChange={setDisplayName}
-            errorMessage={errors.displayName}
+            {...field.text('displayName')}
           />
-          <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+          <RolesField {...field.checks('roles')} />
         </SubmitForm>
       )}
     </ModalDialog>
@@ -235,24 +228,18 @@ function roleProblem(t: (key: string) => string, roles: string[]): string | unde
   return adminRoleConflict(roles) ? t('users.adminRoleConflict') : undefined;
 }
 
-function RolesField({
-  value,
-  onChange,
-  errorMessage,
-}: {
+/** A user's roles, bound to the form's `roles` (`field.checks('roles')`). */
+function RolesField(binding: {
   value: string[];
   onChange: (roles: string[]) => void;
   errorMessage: string | undefined;
 }) {
   const { t } = useTranslation();
   return (
-    <CheckboxGroupField
+    <StaffRolesField
       label={t('users.roles')}
       description={t('users.rolesDescription')}
-      options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-      value={value}
-      onChange={onChange}
-      errorMessage={errorMessage}
+      {...binding}
       isRequired
       name="roles"
     />
@@ -287,9 +274,10 @@ function EditUserDialog({
   const { t } = useTranslation();
   const me = useUser();
   const formRef = useRef<HTMLFormElement>(null);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [roles, setRoles] = useState<string[]>(user.roles);
+  const form = useDraft(() => ({ displayName: user.displayName, roles: user.roles as string[] }));
+  const { displayName, roles } = form.draft;
   const [errors, setErrors] = useState<FieldErrors<EditField>>({});
+  const field = form.bind(errors);
   const { status: message, report, clear: clearMessage } = useStatus();
   const [busy, setBusy] = useState<string>();
   const [link, setLink] = useState<OneTimeLinkData>();
@@ -377,9 +365,8 @@ function EditUserDialog({
   const anyBusy = Boolean(busy);
 
   return (
-    <ModalDialog
-      isOpen
-      onOpenChange={(open) => !open && onClose()}
+    <ShownDialog
+      onClose={onClose}
       title={t('users.editTitle', { name: user.displayName })}
       isDismissable={!anyBusy}
     >
@@ -394,9 +381,7 @@ function EditUserDialog({
             label={t('users.displayName')}
             name="displayName"
             isRequired
-            value={displayName}
-            onChange={setDisplayName}
-            errorMessage={errors.displayName}
+            {...field.text('displayName')}
           />
           {isSelf ? (
             <div className="stack stack--xs">
@@ -406,7 +391,7 @@ function EditUserDialog({
               <p className="muted">{t('users.ownRolesHint')}</p>
             </div>
           ) : (
-            <RolesField value={roles} onChange={setRoles} errorMessage={errors.roles} />
+            <RolesField {...field.checks('roles')} />
           )}
           <div className="form__actions">
             <Button type="submit" isPending={busy === 'save'} isDisabled={anyBusy && busy !== 'save'}>
@@ -476,6 +461,6 @@ function EditUserDialog({
           </Button>
         </div>
       </div>
-    </ModalDialog>
+    </ShownDialog>
   );
 }

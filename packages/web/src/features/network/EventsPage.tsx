@@ -12,9 +12,9 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { ModalDialog } from '../../ui/Dialog.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { RowButton } from '../../ui/RowButton.tsx';
+import { ShownDialog } from '../../ui/ShownDialog.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useAgencyTimeZone } from './network.ts';
 import './network.css';
@@ -323,12 +323,9 @@ function CancelEventDialog({
     }
   };
   return (
-    <ModalDialog
+    <ShownDialog
       title={t('network.eventAdmin.cancelTitle', { code: event.code })}
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       isDismissable={!pending}
       role="alertdialog"
     >
@@ -346,7 +343,7 @@ function CancelEventDialog({
           </Button>
         </div>
       </Form>
-    </ModalDialog>
+    </ShownDialog>
   );
 }
 
@@ -389,13 +386,7 @@ function AttendeesDialog({ event, onClose }: { event: EventView; onClose: () => 
       </div>
     );
   return (
-    <ModalDialog
-      title={t('network.eventAdmin.attendeesTitle', { code: event.code })}
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-    >
+    <ShownDialog title={t('network.eventAdmin.attendeesTitle', { code: event.code })} onClose={onClose}>
       <div className="stack">
         {list.error ? <Alert tone="error">{errorText(t, list.error)}</Alert> : null}
         {list.loading && !list.data ? <Loading label={t('common.loading')} /> : null}
@@ -421,6 +412,6 @@ function AttendeesDialog({ event, onClose }: { event: EventView; onClose: () => 
           </Button>
         </div>
       </div>
-    </ModalDialog>
+    </ShownDialog>
   );
 }

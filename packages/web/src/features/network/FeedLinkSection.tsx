@@ -29,33 +29,35 @@ export function FeedLinkPanel() {
   const [pending, setPending] = useState<'create' | 'revoke'>();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
 
-  const create = async () => {
-    setPending('create');
+  /** Creates or revokes the link: `request` answers with the link to show afterwards (none after revoking). */
+  const change = async (
+    action: 'create' | 'revoke',
+    done: string,
+    request: () => Promise<string | undefined>,
+  ) => {
+    setPending(action);
+    try {
+      setUrl(await request());
+      setNotice({ tone: 'success', text: t(done) });
+      status.reload();
+    } catch (error) {
+      setNotice({ tone: 'error', text: errorText(t, error) });
+    } finally {
+      setPending(undefined);
+    }
+  };
+  const create = () => {
     setCopied(undefined);
-    try {
+    return change('create', 'network.feed.created', async () => {
       const r = await api.events.createFeedToken();
-      setUrl(r.path ? `${window.location.origin}${r.path}` : undefined);
-      setNotice({ tone: 'success', text: t('network.feed.created') });
-      status.reload();
-    } catch (error) {
-      setNotice({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setPending(undefined);
-    }
+      return r.path ? `${window.location.origin}${r.path}` : undefined;
+    });
   };
-  const revoke = async () => {
-    setPending('revoke');
-    try {
+  const revoke = () =>
+    change('revoke', 'network.feed.revoked', async () => {
       await api.events.revokeFeedToken();
-      setUrl(undefined);
-      setNotice({ tone: 'success', text: t('network.feed.revoked') });
-      status.reload();
-    } catch (error) {
-      setNotice({ tone: 'error', text: errorText(t, error) });
-    } finally {
-      setPending(undefined);
-    }
-  };
+      return undefined;
+    });
   const copy = async () => {
     if (!url) return;
     try {

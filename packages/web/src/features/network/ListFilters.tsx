@@ -1,34 +1,46 @@
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
-/** The search box of a network list; the search runs on submit, not on every key. */
-export function ListSearch({
-  value,
-  onChange,
-  onSearch,
+/**
+ * The search and filters above a network list, named for screen readers (`label`). The search box
+ * holds the text as typed; the search runs on submit, not on every key.
+ */
+export function ListToolbar({
+  label,
+  list,
   description,
+  children,
 }: {
-  value: string;
-  onChange: (value: string) => void;
-  onSearch: (event: FormEvent) => void;
+  label: string;
+  /** The list's filters in the address (`useListParams`); the search text is `suche`. */
+  list: {
+    get: (key: 'suche') => string;
+    searchBy: (filter: 'suche', text: string) => (event: FormEvent) => void;
+  };
   description?: ReactNode;
+  /** The list's filters. */
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const [draft, setDraft] = useState(list.get('suche'));
   return (
-    <Form onSubmit={onSearch} className="toolbar__form">
-      <TextField
-        label={t('network.offers.query')}
-        description={description}
-        type="search"
-        value={value}
-        onChange={onChange}
-      />
-      <Button type="submit">{t('network.offers.search')}</Button>
-    </Form>
+    <search className="toolbar network-filters" aria-label={label}>
+      <Form onSubmit={list.searchBy('suche', draft)} className="toolbar__form">
+        <TextField
+          label={t('network.offers.query')}
+          description={description}
+          type="search"
+          value={draft}
+          onChange={setDraft}
+        />
+        <Button type="submit">{t('network.offers.search')}</Button>
+      </Form>
+      {children}
+    </search>
   );
 }
 
@@ -54,6 +66,25 @@ export function FilterSelect<K extends string>({
       onSelectionChange={(k) =>
         list.update({ [filter]: k === 'all' ? '' : (k ?? '') } as Partial<Record<K, string>>)
       }
+    />
+  );
+}
+
+/** The district filter of a network list (`sozialraum`), over the agency's districts. */
+export function DistrictFilter({
+  districts,
+  list,
+}: {
+  districts: readonly { key: string; name: string }[];
+  list: Parameters<typeof FilterSelect<'sozialraum'>>[0]['list'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <FilterSelect
+      label={t('network.offers.district')}
+      options={districts.map((d) => ({ id: d.key, label: d.name }))}
+      filter="sozialraum"
+      list={list}
     />
   );
 }

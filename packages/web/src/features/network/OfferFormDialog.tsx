@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AddressFields } from './AddressFields.tsx';
+import type { EntryDialogProps } from './DirectoryActions.tsx';
 import {
   euroToCents,
   intOrNull,
@@ -131,20 +132,13 @@ function checked(d: Draft, t: TFunction): { errors: FieldErrors; body: Record<st
 /** Create an offer of the own directory, or edit one (all fields of the offer). */
 export function OfferFormDialog({
   offer,
-  isOpen,
-  onOpenChange,
-  onSaved,
-}: {
-  offer?: OfferView | undefined;
-  isOpen: boolean;
-  onOpenChange: (open: boolean) => void;
-  onSaved: (offer: OfferView) => void;
-}) {
+  ...dialog
+}: EntryDialogProps<OfferView> & { offer?: OfferView | undefined }) {
   const { t } = useTranslation();
   const languageName = useLanguageName();
   const districts = useDistricts();
   const dims = useDimensions();
-  const partners = useEndpoint(api.partners.list, isOpen ? { query: { pageSize: 200 } } : null);
+  const partners = useEndpoint(api.partners.list, dialog.isOpen ? { query: { pageSize: 200 } } : null);
   const own = (partners.data?.items ?? []).filter((p) => p.own);
 
   return (
@@ -154,11 +148,9 @@ export function OfferFormDialog({
       validate={(d) => checked(d, t).errors}
       create={(d) => api.offers.create({ body: checked(d, t).body })}
       update={(o, d) => api.offers.update({ params: { id: o.id }, body: checked(d, t).body })}
-      onSaved={onSaved}
       title={offer ? t('network.form.editOffer') : t('network.offers.new')}
       submitLabel={t('network.form.save')}
-      isOpen={isOpen}
-      onOpenChange={onOpenChange}
+      {...dialog}
     >
       {({ field, errors }) => (
         <>

@@ -15,6 +15,7 @@ import { Loading, Section } from '../../ui/Page.tsx';
 import { RowButton } from '../../ui/RowButton.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { useLanguageName } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import { ReferDialog } from './ReferDialog.tsx';
@@ -174,7 +175,7 @@ function ReferralsSection({
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState<string>();
   const [dropping, setDropping] = useState<ReferralView>();
-  const [reason, setReason] = useState('');
+  const drop = useDraft(() => ({ reason: '' }));
   const [feedbackFor, setFeedbackFor] = useState<ReferralView>();
   const [linkFor, setLinkFor] = useState<ReferralView>();
 
@@ -270,7 +271,7 @@ function ReferralsSection({
                           item={r.offer.title}
                           variant="quiet"
                           onPress={() => {
-                            setReason('');
+                            drop.reset();
                             setDropping(r);
                           }}
                         />
@@ -302,17 +303,11 @@ function ReferralsSection({
         }}
         submitLabel={t('network.referrals.drop')}
         onSubmit={async () => {
-          if (dropping) await move(dropping, 'dropped', { reason: reason.trim() });
+          if (dropping) await move(dropping, 'dropped', { reason: drop.draft.reason.trim() });
         }}
       >
         {(errors) => (
-          <TextField
-            label={t('network.referrals.reason')}
-            value={reason}
-            onChange={setReason}
-            isRequired
-            errorMessage={errors.reason}
-          />
+          <TextField label={t('network.referrals.reason')} isRequired {...drop.bind(errors).text('reason')} />
         )}
       </FormDialog>
     </Section>

@@ -1,21 +1,19 @@
 import type { OfferView } from '@lotse/domain';
 import type { offerRoutes } from '@lotse/domain/routes';
 import type { RouteInput } from '@lotse/domain/src/api/route.ts';
-import { useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../app/client.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
-import { Page } from '../../ui/Page.tsx';
-import { PagedTable } from '../../ui/PagedTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { useDirectoryActions } from './DirectoryActions.tsx';
+import { DirectoryPage } from './DirectoryActions.tsx';
+import { DirectoryTable, EntryLink } from './DirectoryTable.tsx';
 import { DistrictMap } from './DistrictMap.tsx';
-import { FilterSelect, ListSearch } from './ListFilters.tsx';
+import { DistrictFilter, FilterSelect, ListToolbar } from './ListFilters.tsx';
 import { offerLanguages, targetGroups, useDistricts, useLanguageName } from './network.ts';
 import { OfferFormDialog } from './OfferFormDialog.tsx';
 import './network.css';
@@ -31,6 +29,16 @@ const FILTERS = [
   'merkmale',
   'ansicht',
 ] as const;
+
+/** The scopes of the directory with their texts. */
+const scopes = {
+  all: 'network.offers.scopeAll',
+  own: 'network.offers.scopeOwn',
+  shared: 'network.offers.scopeShared',
+} as const;
+
+/** Traits an offer may be filtered by: each is a yes/no filter of the API and a text of the list. */
+const traitKeys = ['stepFree', 'easyLanguage', 'available'] as const;
 
 /** Places as text: "3 von 12", "belegt", "ohne Begrenzung". */
 /** Places of an offer in words ("9 von 11 Plätzen frei"), so the numbers say what they count. */
@@ -60,8 +68,7 @@ export function OffersPage() {
   const languageName = useLanguageName();
   const districts = useDistricts();
   const list = useListParams(FILTERS);
-  const { get, page, update, searchBy } = list;
-  const [draft, setDraft] = useState(get('suche'));
+  const { get, page, update } = list;
   const dims = useDimensions();
   const navigate = useNavigate();
   const traits = get('merkmale') ? get('merkmale').split(',') : [];
@@ -79,30 +86,22 @@ export function OffersPage() {
       targetGroup: get('zielgruppe'),
       language: get('sprache'),
       scope,
-      stepFree: traits.includes('stepFree') ? 'true' : undefined,
-      easyLanguage: traits.includes('easyLanguage') ? 'true' : undefined,
-      available: traits.includes('available') ? 'true' : undefined,
+      ...Object.fromEntries(traitKeys.map((k) => [k, traits.includes(k) ? 'true' : undefined])),
     } as RouteInput<typeof offerRoutes.list>['query'],
   });
 
-  const { actions, dialogs } = useDirectoryActions({
-    kind: 'offers',
-    CreateDialog: OfferFormDialog,
-    onCreated: (o) => navigate(`/angebote/${o.id}`, { state: { created: true } }),
-    onImported: () => offers.reload(),
-  });
-  const onSearch = searchBy('suche', draft);
-
   return (
-    <Page title={t('network.offers.title')} intro={<p>{t('network.offers.intro')}</p>} actions={actions}>
-      {dialogs}
-      <search className="toolbar network-filters" aria-label={t('network.offers.filters')}>
-        <ListSearch
-          value={draft}
-          onChange={setDraft}
-          onSearch={onSearch}
-          description={t('network.offers.queryHelp')}
-        />
+    <DirectoryPage
+      kind="offers"
+      CreateDialog={OfferFormDialog}
+      onCreated={(o) => navigate(`/angebote/${o.id}`, { state: { created: true } })}
+      onImported={() => offers.reload()}
+    >
+      <ListToolbar
+        label={t('network.offers.filters')}
+        list={list}
+        description={t('network.offers.queryHelp')}
+      >
         <div className="network-filters__grid">
           <FilterSelect
             label={t('network.offers.dimension')}
@@ -110,12 +109,7 @@ export function OffersPage() {
             filter="bereich"
             list={list}
           />
-          <FilterSelect
-            label={t('network.offers.district')}
-            options={districts.items.map((d) => ({ id: d.key, label: d.name }))}
-            filter="sozialraum"
-            list={list}
-          />
+          <DistrictFilter districts={districts.items} list={list} />
           <FilterSelect
             label={t('network.offers.targetGroup')}
             options={targetGroups.map((g) => ({ id: g, label: t(`network.targetGroup.${g}`) }))}
@@ -130,11 +124,7 @@ export function OffersPage() {
           />
           <SelectField
             label={t('network.offers.scope')}
-            options={[
-              { id: 'all', label: t('network.offers.scopeAll') },
-              { id: 'own', label: t('network.offers.scopeOwn') },
-              { id: 'shared', label: t('network.offers.scopeShared') },
-            ]}
+            options={Object.entries(scopes).map(([id, key]) => ({ id, label: t(key) }))}
             selectedKey={scope}
             onSelectionChange={(k) =>
               update({ verzeichnis: k === 'own' ? 'eigene' : k === 'shared' ? 'gemeinsame' : '' })
@@ -142,16 +132,12 @@ export function OffersPage() {
           />
           <CheckboxGroupField
             label={t('network.offers.options')}
-            options={[
-              { value: 'stepFree', label: t('network.offers.stepFree') },
-              { value: 'easyLanguage', label: t('network.offers.easyLanguage') },
-              { value: 'available', label: t('network.offers.available') },
-            ]}
+            options={traitKeys.map((value) => ({ value, label: t(`network.offers.${value}`) }))}
             value={traits}
             onChange={(v) => update({ merkmale: v.join(',') })}
           />
         </div>
-      </search>
+      </ListToolbar>
       <ToggleButtonGroup
         className="view-switch"
         aria-label={t('network.offers.view')}
@@ -170,34 +156,36 @@ export function OffersPage() {
       {view === 'map' && offers.data ? (
         <DistrictMap offers={offers.data.items} districts={districts.items} />
       ) : null}
-      <PagedTable
+      <DirectoryTable
         list={offers}
-        caption={(count) => t('network.offers.caption', { count })}
+        texts="network.offers"
         columns={[
-          { label: t('network.offers.titleCol') },
-          { label: t('network.offers.partner') },
-          { label: t('network.offers.district') },
-          { label: t('network.offer.dimensions') },
-          { label: t('network.offers.places') },
+          'network.offers.titleCol',
+          'network.offers.partner',
+          'network.offers.district',
+          'network.offer.dimensions',
+          'network.offers.places',
         ]}
-        empty={t('network.offers.empty')}
         onPage={(next) => update({ seite: next })}
+        head={(o) => (
+          <EntryLink
+            to={`/angebote/${o.id}`}
+            name={o.title}
+            sharedBy={o.own ? null : t('network.offers.shared')}
+          />
+        )}
       >
         {(o) => (
-          <tr key={o.id}>
-            <th scope="row">
-              <Link to={`/angebote/${o.id}`}>{o.title}</Link>
-              {o.own ? null : <span className="badge badge--neutral"> {t('network.offers.shared')}</span>}
-            </th>
+          <>
             <td>{o.partner.name}</td>
             <td>{o.districtName}</td>
             <td>{o.dimensions.map(dims.labelOf).join(', ')}</td>
             <td className="cell--nowrap">
               <PlacesText offer={o} />
             </td>
-          </tr>
+          </>
         )}
-      </PagedTable>
-    </Page>
+      </DirectoryTable>
+    </DirectoryPage>
   );
 }

@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AddressFields } from './AddressFields.tsx';
+import type { EntryDialogProps } from './DirectoryActions.tsx';
 import { orNull, partnerKinds, useDistricts } from './network.ts';
 
 interface Contact {
@@ -119,15 +120,8 @@ const bodyOf = (d: Draft) => {
 /** Create a network partner or edit one of the own agency. */
 export function PartnerFormDialog({
   partner,
-  isOpen,
-  onOpenChange,
-  onSaved,
-}: {
-  partner?: PartnerView | undefined;
-  isOpen: boolean;
-  onOpenChange: (open: boolean) => void;
-  onSaved: (partner: PartnerView) => void;
-}) {
+  ...dialog
+}: EntryDialogProps<PartnerView> & { partner?: PartnerView | undefined }) {
   const { t } = useTranslation();
   const districts = useDistricts();
 
@@ -138,11 +132,9 @@ export function PartnerFormDialog({
       validate={(d) => validate(d, t)}
       create={(d) => api.partners.create({ body: bodyOf(d) })}
       update={(p, d) => api.partners.update({ params: { id: p.id }, body: bodyOf(d) })}
-      onSaved={onSaved}
       title={partner ? t('network.form.editPartner') : t('network.partners.new')}
       submitLabel={t('network.form.save')}
-      isOpen={isOpen}
-      onOpenChange={onOpenChange}
+      {...dialog}
       fieldOf={partnerField}
     >
       {({ draft: d, set, field, errors }) => {

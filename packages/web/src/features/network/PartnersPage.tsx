@@ -5,16 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { api } from '../../app/client.ts';
-import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { useListParams } from '../../app/useListParams.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { NotFoundPage } from '../../ui/ErrorPages.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
-import { PagedTable } from '../../ui/PagedTable.tsx';
-import { useDirectoryActions } from './DirectoryActions.tsx';
-import { FilterSelect, ListSearch } from './ListFilters.tsx';
+import { DirectoryPage, EntryActions } from './DirectoryActions.tsx';
+import { DirectoryTable, EntryLink } from './DirectoryTable.tsx';
+import { DistrictFilter, FilterSelect, ListToolbar } from './ListFilters.tsx';
 import { partnerKinds, useDistricts } from './network.ts';
 import { PlacesText } from './OffersPage.tsx';
 import './network.css';
@@ -25,29 +24,23 @@ export function PartnersPage() {
   const { t } = useTranslation();
   const districts = useDistricts();
   const list = useListParams(['suche', 'art', 'sozialraum'] as const);
-  const { get, page, update, searchBy } = list;
+  const { get, page, update } = list;
   const query = get('suche');
   const kind = get('art');
   const district = get('sozialraum');
-  const [draft, setDraft] = useState(query);
   const navigate = useNavigate();
   const partners = useEndpoint(api.partners.list, {
     // The filters come from the address as typed; the server answers an unknown code with a field issue.
     query: { page, pageSize: 50, query, kind, district } as RouteInput<typeof partnerRoutes.list>['query'],
   });
-  const { actions, dialogs } = useDirectoryActions({
-    kind: 'partners',
-    CreateDialog: PartnerFormDialog,
-    onCreated: (p) => navigate(`/netzwerk/partner/${p.id}`),
-    onImported: () => partners.reload(),
-  });
-  const onSearch = searchBy('suche', draft);
-
   return (
-    <Page title={t('network.partners.title')} intro={<p>{t('network.partners.intro')}</p>} actions={actions}>
-      {dialogs}
-      <search className="toolbar network-filters" aria-label={t('network.partners.title')}>
-        <ListSearch value={draft} onChange={setDraft} onSearch={onSearch} />
+    <DirectoryPage
+      kind="partners"
+      CreateDialog={PartnerFormDialog}
+      onCreated={(p) => navigate(`/netzwerk/partner/${p.id}`)}
+      onImported={() => partners.reload()}
+    >
+      <ListToolbar label={t('network.partners.title')} list={list}>
         <div className="network-filters__grid">
           <FilterSelect
             label={t('network.partners.kind')}
@@ -55,39 +48,32 @@ export function PartnersPage() {
             filter="art"
             list={list}
           />
-          <FilterSelect
-            label={t('network.offers.district')}
-            options={districts.items.map((d) => ({ id: d.key, label: d.name }))}
-            filter="sozialraum"
-            list={list}
-          />
+          <DistrictFilter districts={districts.items} list={list} />
         </div>
-      </search>
-      <PagedTable
+      </ListToolbar>
+      <DirectoryTable
         list={partners}
-        caption={(count) => t('network.partners.caption', { count })}
+        texts="network.partners"
         columns={[
-          { label: t('network.partners.name') },
-          { label: t('network.partners.kind') },
-          { label: t('network.partners.districts') },
-          { label: t('network.partners.offerCount') },
+          'network.partners.name',
+          'network.partners.kind',
+          'network.partners.districts',
+          'network.partners.offerCount',
         ]}
-        empty={t('network.partners.empty')}
         onPage={(next) => update({ seite: next })}
+        head={(p) => (
+          <EntryLink to={`/netzwerk/partner/${p.id}`} name={p.name} sharedBy={p.own ? null : p.agency.name} />
+        )}
       >
         {(p) => (
-          <tr key={p.id}>
-            <th scope="row">
-              <Link to={`/netzwerk/partner/${p.id}`}>{p.name}</Link>
-              {p.own ? null : <span className="badge badge--neutral"> {p.agency.name}</span>}
-            </th>
+          <>
             <td>{t(`network.partnerKind.${p.kind}`)}</td>
             <td>{p.districts.map(districts.name).join(', ')}</td>
             <td>{p.offerCount}</td>
-          </tr>
+          </>
         )}
-      </PagedTable>
-    </Page>
+      </DirectoryTable>
+    </DirectoryPage>
   );
 }
 
@@ -98,7 +84,6 @@ export function PartnerPage() {
   const districts = useDistricts();
   const partner = useEndpoint(api.partners.read, id ? { params: { id } } : null);
   const canWrite = useCan('network.write');
-  const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const offers = useEndpoint(api.offers.list, id ? { query: { partnerId: id, pageSize: 200 } } : null);
   if (partner.error && (partner.error as { status?: number }).status === 404) return <NotFoundPage />;
@@ -109,110 +94,107 @@ export function PartnerPage() {
       title={p?.name ?? t('network.partners.title')}
       intro={p ? <p>{t(`network.partnerKind.${p.kind}`)}</p> : null}
       actions={
-        <>
-          <Link className="btn btn--secondary" to="/netzwerk/partner">
-            {t('network.partners.back')}
-          </Link>
-          {p?.own && canWrite ? (
-            <Button variant="secondary" onPress={() => setEditing(true)}>
-              {t('network.form.edit')}
-            </Button>
-          ) : null}
-        </>
+        <EntryActions
+          back="/netzwerk/partner"
+          backLabel={t('network.partners.back')}
+          editor={
+            p?.own && canWrite
+              ? (dialog) => (
+                  <PartnerFormDialog
+                    partner={p}
+                    {...dialog}
+                    onSaved={() => {
+                      setSaved(true);
+                      partner.reload();
+                    }}
+                  />
+                )
+              : undefined
+          }
+        />
       }
     >
       {saved ? <Alert tone="success">{t('network.form.saved')}</Alert> : null}
-      {p?.own && canWrite && editing ? (
-        <PartnerFormDialog
-          partner={p}
-          isOpen={editing}
-          onOpenChange={setEditing}
-          onSaved={() => {
-            setSaved(true);
-            partner.reload();
-          }}
-        />
-      ) : null}
-      {partner.error ? <Alert tone="error">{errorText(t, partner.error)}</Alert> : null}
-      {partner.loading && !p ? <Loading label={t('common.loading')} /> : null}
-      {p ? (
-        <>
-          <Section id="partner-details" title={t('network.offer.details')}>
-            <dl className="details-list">
-              <dt>{t('network.offer.address')}</dt>
-              <dd>
-                {[p.street, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') ||
-                  t('network.unknown')}
-              </dd>
-              <dt>{t('network.partners.districts')}</dt>
-              <dd>{p.districts.map(districts.name).join(', ') || t('network.unknown')}</dd>
-              {p.website ? (
-                <>
-                  <dt>{t('network.partners.website')}</dt>
-                  <dd>
-                    <a href={p.website} rel="noreferrer noopener">
-                      {p.website}
-                    </a>
-                  </dd>
-                </>
-              ) : null}
-              <dt>{t('network.partners.contacts')}</dt>
-              <dd>
-                {p.contactPersons.length ? (
-                  <ul className="plain-list">
-                    {p.contactPersons.map((c, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: contact persons have no id and never reorder here
-                      <li key={i}>
-                        {c.name}
-                        {c.role ? `, ${c.role}` : ''}
-                        {c.phone ? `, ${c.phone}` : ''}
-                        {c.email ? `, ${c.email}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  t('network.unknown')
-                )}
-              </dd>
-              {p.inclusion ? (
-                <>
-                  <dt>{t('network.partners.inclusion')}</dt>
-                  <dd>
-                    {t('network.partners.jobsForPeopleWithDisabilities')}:{' '}
-                    {yesNo(p.inclusion.jobsForPeopleWithDisabilities)}
-                    <br />
-                    {t('network.partners.accessibleWorkplace')}: {yesNo(p.inclusion.accessibleWorkplace)}
-                    <br />
-                    {t('network.partners.partTimePossible')}: {yesNo(p.inclusion.partTimePossible)}
-                  </dd>
-                </>
-              ) : null}
-              {p.notes ? (
-                <>
-                  <dt>{t('network.partners.notes')}</dt>
-                  <dd className="prewrap">{p.notes}</dd>
-                </>
-              ) : null}
-            </dl>
-          </Section>
-          <Section id="partner-offers" title={t('network.partners.offersOf')}>
-            {offers.data?.items.length ? (
-              <ul className="plain-list">
-                {offers.data.items.map((o) => (
-                  <li key={o.id}>
-                    <Link to={`/angebote/${o.id}`}>{o.title}</Link> – {o.districtName} –{' '}
-                    <PlacesText offer={o} />
-                  </li>
-                ))}
-              </ul>
-            ) : offers.loading ? (
-              <Loading label={t('common.loading')} />
-            ) : (
-              <p>{t('network.offers.empty')}</p>
-            )}
-          </Section>
-        </>
-      ) : null}
+      <Loaded query={partner}>
+        {(p) => (
+          <>
+            <Section id="partner-details" title={t('network.offer.details')}>
+              <dl className="details-list">
+                <dt>{t('network.offer.address')}</dt>
+                <dd>
+                  {[p.street, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') ||
+                    t('network.unknown')}
+                </dd>
+                <dt>{t('network.partners.districts')}</dt>
+                <dd>{p.districts.map(districts.name).join(', ') || t('network.unknown')}</dd>
+                {p.website ? (
+                  <>
+                    <dt>{t('network.partners.website')}</dt>
+                    <dd>
+                      <a href={p.website} rel="noreferrer noopener">
+                        {p.website}
+                      </a>
+                    </dd>
+                  </>
+                ) : null}
+                <dt>{t('network.partners.contacts')}</dt>
+                <dd>
+                  {p.contactPersons.length ? (
+                    <ul className="plain-list">
+                      {p.contactPersons.map((c, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: contact persons have no id and never reorder here
+                        <li key={i}>
+                          {c.name}
+                          {c.role ? `, ${c.role}` : ''}
+                          {c.phone ? `, ${c.phone}` : ''}
+                          {c.email ? `, ${c.email}` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t('network.unknown')
+                  )}
+                </dd>
+                {p.inclusion ? (
+                  <>
+                    <dt>{t('network.partners.inclusion')}</dt>
+                    <dd>
+                      {t('network.partners.jobsForPeopleWithDisabilities')}:{' '}
+                      {yesNo(p.inclusion.jobsForPeopleWithDisabilities)}
+                      <br />
+                      {t('network.partners.accessibleWorkplace')}: {yesNo(p.inclusion.accessibleWorkplace)}
+                      <br />
+                      {t('network.partners.partTimePossible')}: {yesNo(p.inclusion.partTimePossible)}
+                    </dd>
+                  </>
+                ) : null}
+                {p.notes ? (
+                  <>
+                    <dt>{t('network.partners.notes')}</dt>
+                    <dd className="prewrap">{p.notes}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </Section>
+            <Section id="partner-offers" title={t('network.partners.offersOf')}>
+              {offers.data?.items.length ? (
+                <ul className="plain-list">
+                  {offers.data.items.map((o) => (
+                    <li key={o.id}>
+                      <Link to={`/angebote/${o.id}`}>{o.title}</Link> – {o.districtName} –{' '}
+                      <PlacesText offer={o} />
+                    </li>
+                  ))}
+                </ul>
+              ) : offers.loading ? (
+                <Loading label={t('common.loading')} />
+              ) : (
+                <p>{t('network.offers.empty')}</p>
+              )}
+            </Section>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { useDimensions } from '../../app/useDimensions.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { Loading, Page, Section } from '../../ui/Page.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
@@ -148,14 +149,14 @@ export function PlanningPage() {
           <TableRegion
             className="table table--wrap-head"
             caption={t('network.planning.caption', { district: districtLabel })}
-            columns={[
-              { label: t('network.planning.dimension') },
-              { label: t('network.planning.need') },
-              { label: t('network.planning.offers') },
-              { label: t('network.planning.freePlaces') },
-              { label: t('network.planning.unlimited') },
-              ...(district ? [{ label: t('network.planning.gap') }] : []),
-            ]}
+            columns={textColumns(t, 'network.planning', [
+              'dimension',
+              'need',
+              'offers',
+              'freePlaces',
+              'unlimited',
+              ...(district ? ['gap'] : []),
+            ])}
           >
             {rows.map((r) => (
               <tr key={r.key}>

@@ -16,11 +16,12 @@ import { Button } from '../../ui/Button.tsx';
 import { FileField } from '../../ui/FileField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
-import { PagedTable } from '../../ui/PagedTable.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { BlankForms } from '../instruments/BlankForms.tsx';
-import { FilterSelect, ListSearch } from './ListFilters.tsx';
+import { DirectoryTable } from './DirectoryTable.tsx';
+import { FilterSelect, ListToolbar } from './ListFilters.tsx';
 import { publicationKinds } from './network.ts';
 import './network.css';
 
@@ -35,10 +36,9 @@ export function PublicationsPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const list = useListParams(['suche', 'art'] as const);
-  const { get, page, update, searchBy } = list;
+  const { get, page, update } = list;
   const query = get('suche');
   const kind = get('art');
-  const [draft, setDraft] = useState(query);
   const [notice, setNotice] = useState<string>();
   const [uploading, setUploading] = useState(false);
   const canPublish = useCan('publications.write');
@@ -46,7 +46,6 @@ export function PublicationsPage() {
     // The kind comes from the address as typed; the server answers an unknown one with a field issue.
     query: { page, pageSize: 50, query, kind: kind as PublicationKind },
   });
-  const onSearch = searchBy('suche', draft);
 
   return (
     <Page
@@ -59,35 +58,35 @@ export function PublicationsPage() {
       }
     >
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      <search className="toolbar network-filters" aria-label={t('network.publications.title')}>
-        <ListSearch value={draft} onChange={setDraft} onSearch={onSearch} />
+      <ListToolbar label={t('network.publications.title')} list={list}>
         <FilterSelect
           label={t('network.publications.kind')}
           options={publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) }))}
           filter="art"
           list={list}
         />
-      </search>
-      <PagedTable
+      </ListToolbar>
+      <DirectoryTable
         list={publications}
-        caption={(count) => t('network.publications.caption', { count })}
+        texts="network.publications"
         columns={[
-          { label: t('network.publications.pubTitle') },
-          { label: t('network.publications.kind') },
-          { label: t('network.publications.tags') },
-          { label: t('network.publications.publishedOn') },
-          { label: t('network.publications.file') },
+          'network.publications.pubTitle',
+          'network.publications.kind',
+          'network.publications.tags',
+          'network.publications.publishedOn',
+          'network.publications.file',
         ]}
-        empty={t('network.publications.empty')}
         onPage={(next) => update({ seite: next })}
+        head={(p) => (
+          <>
+            {p.title}
+            <div className="muted">{p.summary}</div>
+            <div className="muted">{p.agency.name}</div>
+          </>
+        )}
       >
         {(p) => (
-          <tr key={p.id}>
-            <th scope="row">
-              {p.title}
-              <div className="muted">{p.summary}</div>
-              <div className="muted">{p.agency.name}</div>
-            </th>
+          <>
             <td>{t(`network.publicationKind.${p.kind}`)}</td>
             <td>
               <div className="button-group button-group--tight">
@@ -114,9 +113,9 @@ export function PublicationsPage() {
                 t('network.publications.noFile')
               )}
             </td>
-          </tr>
+          </>
         )}
-      </PagedTable>
+      </DirectoryTable>
       {/* The library holds excerpts; the full forms of the current version come from the instrument. */}
       <Section
         id="leere-boegen"
@@ -149,10 +148,13 @@ function UploadDialog({
   onDone: (title: string) => void;
 }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<PublicationKind>('good_practice');
-  const [summary, setSummary] = useState('');
-  const [tags, setTags] = useState('');
+  const form = useDraft(() => ({
+    title: '',
+    kind: 'good_practice' as PublicationKind,
+    summary: '',
+    tags: '',
+  }));
+  const { title, kind, summary, tags } = form.draft;
   const [file, setFile] = useState<File>();
   const [fileError, setFileError] = useState<string>();
   const onFile = (f: File | undefined) => {
@@ -189,9 +191,7 @@ function UploadDialog({
           },
         });
         onDone(title.trim());
-        setTitle('');
-        setSummary('');
-        setTags('');
+        form.setDraft((d) => ({ ...d, title: '', summary: '', tags: '' }));
         setFile(undefined);
       }}
     >
@@ -199,28 +199,21 @@ function UploadDialog({
         <>
           <TextField
             label={t('network.publications.pubTitle')}
-            value={title}
-            onChange={setTitle}
             isRequired
-            errorMessage={errors.title}
+            {...form.bind(errors).text('title')}
           />
           <SelectField
             label={t('network.publications.kind')}
             options={publicationKinds.map((k) => ({ id: k, label: t(`network.publicationKind.${k}`) }))}
             selectedKey={kind}
-            onSelectionChange={(k) => setKind(k ?? 'good_practice')}
+            onSelectionChange={(k) => form.set('kind', k ?? 'good_practice')}
           />
-          <TextField
-            label={t('network.publications.summary')}
-            value={summary}
-            onChange={setSummary}
-            errorMessage={errors.summary}
-          />
+          <TextField label={t('network.publications.summary')} {...form.bind(errors).text('summary')} />
           <TextField
             label={t('network.publications.tags')}
             description={t('network.publications.tagsHelp')}
             value={tags}
-            onChange={setTags}
+            onChange={(value) => form.set('tags', value)}
           />
           <FileField
             label={t('network.publications.file')}

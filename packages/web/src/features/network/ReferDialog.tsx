@@ -1,10 +1,10 @@
 import type { OfferSuggestion } from '@lotse/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/client.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { PlacesText } from './OffersPage.tsx';
 
 /**
@@ -24,18 +24,17 @@ export function ReferDialog({
   onReferred: () => void;
 }) {
   const { t } = useTranslation();
-  const [note, setNote] = useState('');
+  const form = useDraft(() => ({ note: '' }));
+  const { note } = form.draft;
   const { offer, consent, full } = suggestion;
   const agencyName = consent.agency?.name ?? offer.agency.name;
   const missing = !consent.given;
 
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('network.refer.title', { title: offer.title })}
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
       submitLabel={full ? t('network.suggestions.referFull') : t('network.suggestions.refer')}
       submitDisabled={missing}
       onSubmit={async () => {
@@ -46,7 +45,7 @@ export function ReferDialog({
         onReferred();
       }}
     >
-      {(errors) => (
+      {(field) => (
         <>
           <dl className="refer-facts">
             <div>
@@ -89,15 +88,13 @@ export function ReferDialog({
           {missing ? null : (
             <TextAreaField
               label={t('network.refer.note')}
-              value={note}
-              onChange={setNote}
+              {...field.text('note')}
               maxLength={2000}
               rows={3}
-              errorMessage={errors.note}
             />
           )}
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }

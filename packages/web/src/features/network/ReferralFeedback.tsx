@@ -6,10 +6,11 @@ import { api } from '../../app/client.ts';
 import { formatDate, todayIso } from '../../app/dates.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ModalDialog } from '../../ui/Dialog.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
+import { DraftDialog } from '../../ui/DraftDialog.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { ShownDialog } from '../../ui/ShownDialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useDraft } from '../../ui/useDraft.ts';
 import { referralFeedbackOutcomes } from './network.ts';
 
 /** Feedback can be asked for and entered once a referral is under way. */
@@ -39,14 +40,17 @@ export function FeedbackDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<ReferralFeedbackOutcome | null>(referral.feedbackOutcome);
-  const [note, setNote] = useState(referral.feedback ?? '');
-  const [date, setDate] = useState(todayIso());
+  const form = useDraft(() => ({
+    outcome: referral.feedbackOutcome as ReferralFeedbackOutcome | null,
+    note: referral.feedback ?? '',
+    date: todayIso(),
+  }));
+  const { outcome, note, date } = form.draft;
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('network.feedback.dialogTitle', { offer: referral.offer.title })}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
       submitLabel={t('common.save')}
       onSubmit={async () => {
         await api.referralFeedback.record({
@@ -61,7 +65,7 @@ export function FeedbackDialog({
         onSaved();
       }}
     >
-      {(errors) => (
+      {(field, errors) => (
         <>
           <SelectField
             label={t('network.feedback.outcome')}
@@ -70,28 +74,15 @@ export function FeedbackDialog({
               label: t(`network.feedbackOutcome.${o}`),
             }))}
             selectedKey={outcome}
-            onSelectionChange={setOutcome}
+            onSelectionChange={(value) => form.set('outcome', value)}
             placeholder={t('casework.choose')}
           />
           {errors.outcome ? <p className="field__error">{errors.outcome}</p> : null}
-          <TextField
-            label={t('network.feedback.date')}
-            type="date"
-            isRequired
-            value={date}
-            onChange={setDate}
-            errorMessage={errors.date}
-          />
-          <TextField
-            label={t('network.feedback.note')}
-            value={note}
-            onChange={setNote}
-            errorMessage={errors.note}
-            maxLength={500}
-          />
+          <TextField label={t('network.feedback.date')} type="date" isRequired {...field.text('date')} />
+          <TextField label={t('network.feedback.note')} {...field.text('note')} maxLength={500} />
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
 
@@ -116,12 +107,7 @@ export function FeedbackLinkDialog({ referral, onClose }: { referral: ReferralVi
   };
   const url = link ? `${window.location.origin}${link.path}` : '';
   return (
-    <ModalDialog
-      title={t('network.feedback.linkTitle', { offer: referral.offer.title })}
-      isOpen
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      isDismissable
-    >
+    <ShownDialog title={t('network.feedback.linkTitle', { offer: referral.offer.title })} onClose={onClose}>
       <div className="form">
         <p>{t('network.feedback.linkHint')}</p>
         {failed ? <p className="field__error">{t('errors.generic')}</p> : null}
@@ -154,6 +140,6 @@ export function FeedbackLinkDialog({ referral, onClose }: { referral: ReferralVi
           </div>
         )}
       </div>
-    </ModalDialog>
+    </ShownDialog>
   );
 }

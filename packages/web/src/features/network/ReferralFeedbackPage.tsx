@@ -10,7 +10,8 @@ import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { Loading, Page } from '../../ui/Page.tsx';
+import { LinkPageStatus } from '../../ui/LinkPageStatus.tsx';
+import { Page } from '../../ui/Page.tsx';
 import { PlainButton as Button } from '../../ui/PlainButton.tsx';
 import { PlainTextAreaField as TextAreaField } from '../../ui/PlainTextAreaField.tsx';
 import { referralFeedbackOutcomes } from './feedbackOutcomes.ts';
@@ -61,17 +62,12 @@ export function ReferralFeedbackPage({ token }: { token: string }) {
   const data = view.data;
   return (
     <Page title={k('title')} width="narrow">
-      {view.loading ? <Loading label={t('common.loading')} /> : null}
-      {view.error ? (
-        <Alert tone="error" title={k('invalidTitle')}>
-          <p>{message(view.error)}</p>
-        </Alert>
-      ) : null}
-      {done ? (
-        <Alert tone="success" title={k('doneTitle')}>
-          <p>{k('done')}</p>
-        </Alert>
-      ) : null}
+      <LinkPageStatus
+        loading={view.loading}
+        failure={view.error ? message(view.error) : undefined}
+        done={done}
+        texts={{ invalidTitle: k('invalidTitle'), doneTitle: k('doneTitle'), done: k('done') }}
+      />
       {data && !done ? (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           <p>

@@ -1,5 +1,5 @@
 import type { BudgetsView, ProgrammeView } from '@lotse/domain';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/auth.tsx';
@@ -11,11 +11,13 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { FigureTable } from '../../ui/FigureTable.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Section } from '../../ui/Page.tsx';
-import { SelectField } from '../../ui/SelectField.tsx';
+import { SelectField, type SelectFieldProps } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { type TextBinding, useDraft } from '../../ui/useDraft.ts';
 import { useFormSubmit } from '../../ui/useFormSubmit.ts';
 import {
   explained,
@@ -67,11 +69,12 @@ function BudgetTable({
       compact
       columns={[
         { label: t('programmes.budgets.line') },
-        { label: t('programmes.budgets.budget'), numeric: true },
-        { label: t('programmes.budgets.spent'), numeric: true },
-        { label: t('programmes.budgets.remaining'), numeric: true },
-        { label: t('programmes.budgets.spentPercent'), numeric: true },
-        { label: t('programmes.budgets.plannedPercent'), numeric: true },
+        ...textColumns(
+          t,
+          'programmes.budgets',
+          ['budget', 'spent', 'remaining', 'spentPercent', 'plannedPercent'],
+          { numeric: true },
+        ),
         { label: t('programmes.budgets.warning') },
       ]}
       rows={[
@@ -186,9 +189,112 @@ export function BudgetsSection({
   );
 }
 
-type Field = 'fundingLine' | 'amount' | 'date' | 'reference' | 'enrolmentId';
-
 const NO_ENROLMENT = 'none';
+
+/**
+ * The frame of both booking forms: a heading, the outcome of the last submit (failure or success)
+ * and the fields in one row with the submit button.
+ */
+function BookingForm({
+  title,
+  help,
+  failure,
+  success,
+  formRef,
+  onSubmit,
+  pending,
+  submitLabel,
+  children,
+}: ReturnType<typeof useBooking>['frame'] & {
+  title: string;
+  help?: string;
+  onSubmit: () => void;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <section aria-labelledby={headingId} className="subsection">
+      <h3 id={headingId}>{title}</h3>
+      {help ? <p className="field__description">{help}</p> : null}
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {success ? <Alert tone="success">{success}</Alert> : null}
+      <Form ref={formRef} onSubmit={send} className="inline-form" validationBehavior="aria">
+        {children}
+        <Button type="submit" isPending={pending}>
+          {submitLabel}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * The submit cycle of both booking forms: the form's own checks, the request (which resolves to the
+ * success message), and the outcome above the form.
+ */
+function useBooking() {
+  const { formRef, pending, failure, errors, submit } = useFormSubmit();
+  const [success, setSuccess] = useState<string>();
+  const book = async (local: FieldErrors, action: () => Promise<string>) => {
+    setSuccess(undefined);
+    await submit(async () => setSuccess(await action()), local);
+  };
+  return { errors, book, frame: { formRef, pending, failure, success } };
+}
+
+/** A choice with its message below it (the forms' selects keep their own message line). */
+function ChoiceField<K extends string>({
+  error,
+  ...select
+}: SelectFieldProps<K> & { error: string | undefined }) {
+  return (
+    <div>
+      <SelectField {...select} />
+      {error ? <p className="field__error">{error}</p> : null}
+    </div>
+  );
+}
+
+/** The funding line of a booking or budget. */
+function LineField({
+  value,
+  onChange,
+  error,
+}: {
+  value: FundingLine | null;
+  onChange: (line: FundingLine | null) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ChoiceField
+      label={t('programmes.expenditure.line')}
+      options={fundingLineKeys.map((k) => ({ id: k, label: t(`programmes.fundingLine.${k}`) }))}
+      selectedKey={value}
+      onSelectionChange={onChange}
+      error={error}
+    />
+  );
+}
+
+/** A euro amount as typed, with the hint how to write it. */
+function AmountField({ label, ...binding }: TextBinding & { label: string }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={label}
+      description={t('programmes.expenditure.amountHelp')}
+      inputMode="decimal"
+      isRequired
+      {...binding}
+    />
+  );
+}
 
 /** Books an expenditure of the own agency: the amount is sent as an exact decimal string. */
 function ExpenditureForm({
@@ -202,14 +308,15 @@ function ExpenditureForm({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
-  const headingId = useId();
   const today = todayIso();
-  const defaultDate = today.startsWith(String(year)) ? today : `${year}-01-01`;
-  const [line, setLine] = useState<string | null>(null);
-  const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(defaultDate);
-  const [reference, setReference] = useState('');
-  const [enrolmentId, setEnrolmentId] = useState<string>(NO_ENROLMENT);
+  const form = useDraft(() => ({
+    fundingLine: null as FundingLine | null,
+    amount: '',
+    date: today.startsWith(String(year)) ? today : `${year}-01-01`,
+    reference: '',
+    enrolmentId: NO_ENROLMENT,
+  }));
+  const { fundingLine: line, amount, date, reference, enrolmentId } = form.draft;
   const enrolments = useEndpoint(api.programmes.enrolments, {
     params: { id: programme.id },
     query: { pageSize: 200 },
@@ -220,19 +327,17 @@ function ExpenditureForm({
       .filter((e) => e.status !== 'waiting')
       .map((e) => ({ id: e.id, label: `${e.client.displayName} (${e.client.clientNumber})` })),
   ];
-  const { formRef, pending, failure, errors, submit } = useFormSubmit();
-  const [success, setSuccess] = useState<string>();
+  const { errors, book, frame } = useBooking();
+  const field = form.bind(errors);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSuccess(undefined);
+  const onSubmit = () => {
     const euros = parseEuroInput(amount);
-    const local: FieldErrors<Field> = {};
+    const local: FieldErrors<keyof typeof form.draft> = {};
     if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
     if (!euros) local.amount = t('programmes.expenditure.amountInvalid');
     if (!isIsoDate(date)) local.date = t('programmes.enrolments.dateRequired');
     if (!reference.trim()) local.reference = t('programmes.expenditure.referenceRequired');
-    await submit(async () => {
+    return book(local, async () => {
       const booking = api.programmes.book({
         params: { id: programme.id },
         body: {
@@ -244,74 +349,40 @@ function ExpenditureForm({
         },
       });
       const res = await explained(t, booking);
-      setSuccess(
-        t('programmes.expenditure.booked', {
-          amount: formatEuro(res.expenditure.amount, locale),
-          line: t(`programmes.fundingLine.${res.expenditure.fundingLine}`),
-        }),
-      );
-      setAmount('');
-      setReference('');
-      setEnrolmentId(NO_ENROLMENT);
+      form.setDraft((d) => ({ ...d, amount: '', reference: '', enrolmentId: NO_ENROLMENT }));
       onBooked();
-    }, local);
+      return t('programmes.expenditure.booked', {
+        amount: formatEuro(res.expenditure.amount, locale),
+        line: t(`programmes.fundingLine.${res.expenditure.fundingLine}`),
+      });
+    });
   };
 
   return (
-    <section aria-labelledby={headingId} className="subsection">
-      <h3 id={headingId}>{t('programmes.expenditure.title')}</h3>
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
-      {success ? <Alert tone="success">{success}</Alert> : null}
-      <Form ref={formRef} onSubmit={onSubmit} className="inline-form" validationBehavior="aria">
-        <div>
-          <SelectField
-            label={t('programmes.expenditure.line')}
-            options={fundingLineKeys.map((k) => ({ id: k, label: t(`programmes.fundingLine.${k}`) }))}
-            selectedKey={line}
-            onSelectionChange={setLine}
-          />
-          {errors.fundingLine ? <p className="field__error">{errors.fundingLine}</p> : null}
-        </div>
-        <TextField
-          label={t('programmes.expenditure.amount')}
-          description={t('programmes.expenditure.amountHelp')}
-          inputMode="decimal"
-          isRequired
-          value={amount}
-          onChange={setAmount}
-          errorMessage={errors.amount}
-        />
-        <TextField
-          label={t('programmes.expenditure.date')}
-          type="date"
-          isRequired
-          value={date}
-          onChange={setDate}
-          errorMessage={errors.date}
-        />
-        <TextField
-          label={t('programmes.expenditure.reference')}
-          isRequired
-          maxLength={100}
-          value={reference}
-          onChange={setReference}
-          errorMessage={errors.reference}
-        />
-        <div>
-          <SelectField
-            label={t('programmes.expenditure.enrolment')}
-            description={t('programmes.expenditure.enrolmentHelp')}
-            options={enrolmentOptions}
-            selectedKey={enrolmentId}
-            onSelectionChange={(key) => setEnrolmentId(key ?? NO_ENROLMENT)}
-          />
-          {errors.enrolmentId ? <p className="field__error">{errors.enrolmentId}</p> : null}
-        </div>
-        <Button type="submit" isPending={pending}>
-          {t('programmes.expenditure.submit')}
-        </Button>
-      </Form>
-    </section>
+    <BookingForm
+      {...frame}
+      title={t('programmes.expenditure.title')}
+      onSubmit={() => void onSubmit()}
+      submitLabel={t('programmes.expenditure.submit')}
+    >
+      <LineField value={line} onChange={(key) => form.set('fundingLine', key)} error={errors.fundingLine} />
+      <AmountField label={t('programmes.expenditure.amount')} {...field.text('amount')} />
+      <TextField label={t('programmes.expenditure.date')} type="date" isRequired {...field.text('date')} />
+      <TextField
+        label={t('programmes.expenditure.reference')}
+        isRequired
+        maxLength={100}
+        {...field.text('reference')}
+      />
+      <ChoiceField
+        label={t('programmes.expenditure.enrolment')}
+        description={t('programmes.expenditure.enrolmentHelp')}
+        options={enrolmentOptions}
+        selectedKey={enrolmentId}
+        onSelectionChange={(key) => form.set('enrolmentId', key ?? NO_ENROLMENT)}
+        error={errors.enrolmentId}
+      />
+    </BookingForm>
   );
 }
 
@@ -335,34 +406,39 @@ function BudgetForm({
   const { t, i18n } = useTranslation();
   const locale = localeOf[i18n.language === 'en' ? 'en' : 'de'];
   const user = useUser();
-  const headingId = useId();
   const agencies =
     programme.myRole === 'participant'
       ? programme.agencies.filter((a) => a.agency.id === user?.agency.id)
       : programme.agencies;
-  const [agencyId, setAgencyId] = useState<string | null>(user?.agency.id ?? agencies[0]?.agency.id ?? null);
-  const [line, setLine] = useState<string | null>(null);
-  const [amount, setAmount] = useState('');
-  const { formRef, pending, failure, errors, submit } = useFormSubmit();
-  const [success, setSuccess] = useState<string>();
+  const form = useDraft(() => ({
+    agencyId: user?.agency.id ?? agencies[0]?.agency.id ?? null,
+    fundingLine: null as FundingLine | null,
+    amount: '',
+  }));
+  const { agencyId, fundingLine: line, amount } = form.draft;
+  const { errors, book, frame } = useBooking();
 
-  /** The current budget of the chosen line as a starting value ("1234.50" -> "1234,50" in German). */
-  const prefill = (agency: string | null, fundingLine: string | null) => {
-    const current = budgets?.agencies
-      .find((a) => a.agency.id === agency)
-      ?.lines.find((l) => l.fundingLine === fundingLine)?.budget;
-    if (current !== undefined) setAmount(locale.startsWith('de') ? current.replace('.', ',') : current);
-  };
+  /**
+   * Chooses the agency or line; the current budget of the pair becomes the starting value
+   * ("1234.50" -> "1234,50" in German).
+   */
+  const choose = (choice: Partial<Pick<typeof form.draft, 'agencyId' | 'fundingLine'>>) =>
+    form.setDraft((draft) => {
+      const next = { ...draft, ...choice };
+      const current = budgets?.agencies
+        .find((a) => a.agency.id === next.agencyId)
+        ?.lines.find((l) => l.fundingLine === next.fundingLine)?.budget;
+      if (current === undefined) return next;
+      return { ...next, amount: locale.startsWith('de') ? current.replace('.', ',') : current };
+    });
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSuccess(undefined);
+  const onSubmit = () => {
     const euros = parseBudgetInput(amount);
     const local: FieldErrors<BudgetField> = {};
     if (!agencyId) local.agencyId = t('programmes.budgetForm.agencyRequired');
     if (!line) local.fundingLine = t('programmes.expenditure.lineRequired');
     if (!euros) local.amount = t('programmes.budgetForm.amountInvalid');
-    await submit(async () => {
+    return book(local, async () => {
       const saving = api.programmes.setBudget({
         params: { id: programme.id },
         body: {
@@ -373,62 +449,37 @@ function BudgetForm({
         },
       });
       const res = await explained(t, saving);
-      setSuccess(
-        t('programmes.budgetForm.saved', {
-          amount: formatEuro(res.budget.amount, locale),
-          line: t(`programmes.fundingLine.${res.budget.fundingLine}`),
-          agency: agencies.find((a) => a.agency.id === res.budget.agencyId)?.agency.name ?? '',
-          year: res.budget.year,
-        }),
-      );
       onSaved();
-    }, local);
+      return t('programmes.budgetForm.saved', {
+        amount: formatEuro(res.budget.amount, locale),
+        line: t(`programmes.fundingLine.${res.budget.fundingLine}`),
+        agency: agencies.find((a) => a.agency.id === res.budget.agencyId)?.agency.name ?? '',
+        year: res.budget.year,
+      });
+    });
   };
 
   return (
-    <section aria-labelledby={headingId} className="subsection">
-      <h3 id={headingId}>{t('programmes.budgetForm.title', { year })}</h3>
-      <p className="field__description">{t('programmes.budgetForm.help')}</p>
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
-      {success ? <Alert tone="success">{success}</Alert> : null}
-      <Form ref={formRef} onSubmit={onSubmit} className="inline-form" validationBehavior="aria">
-        <div>
-          <SelectField
-            label={t('programmes.budgetForm.agency')}
-            options={agencies.map((a) => ({ id: a.agency.id, label: a.agency.name }))}
-            selectedKey={agencyId}
-            onSelectionChange={(key) => {
-              setAgencyId(key);
-              prefill(key, line);
-            }}
-          />
-          {errors.agencyId ? <p className="field__error">{errors.agencyId}</p> : null}
-        </div>
-        <div>
-          <SelectField
-            label={t('programmes.expenditure.line')}
-            options={fundingLineKeys.map((k) => ({ id: k, label: t(`programmes.fundingLine.${k}`) }))}
-            selectedKey={line}
-            onSelectionChange={(key) => {
-              setLine(key);
-              prefill(agencyId, key);
-            }}
-          />
-          {errors.fundingLine ? <p className="field__error">{errors.fundingLine}</p> : null}
-        </div>
-        <TextField
-          label={t('programmes.budgetForm.amount')}
-          description={t('programmes.expenditure.amountHelp')}
-          inputMode="decimal"
-          isRequired
-          value={amount}
-          onChange={setAmount}
-          errorMessage={errors.amount ?? errors.year}
-        />
-        <Button type="submit" isPending={pending}>
-          {t('programmes.budgetForm.submit')}
-        </Button>
-      </Form>
-    </section>
+    <BookingForm
+      {...frame}
+      title={t('programmes.budgetForm.title', { year })}
+      help={t('programmes.budgetForm.help')}
+      onSubmit={() => void onSubmit()}
+      submitLabel={t('programmes.budgetForm.submit')}
+    >
+      <ChoiceField
+        label={t('programmes.budgetForm.agency')}
+        options={agencies.map((a) => ({ id: a.agency.id, label: a.agency.name }))}
+        selectedKey={agencyId}
+        onSelectionChange={(key) => choose({ agencyId: key })}
+        error={errors.agencyId}
+      />
+      <LineField value={line} onChange={(key) => choose({ fundingLine: key })} error={errors.fundingLine} />
+      <AmountField
+        label={t('programmes.budgetForm.amount')}
+        {...form.bind(errors).text('amount')}
+        errorMessage={errors.amount ?? errors.year}
+      />
+    </BookingForm>
   );
 }

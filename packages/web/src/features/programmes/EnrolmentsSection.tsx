@@ -1,5 +1,5 @@
 import type { ClientSummary, EnrolmentView, ProgrammeView } from '@lotse/domain';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
 import { api } from '../../app/client.ts';
@@ -10,8 +10,8 @@ import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { DraftDialog } from '../../ui/DraftDialog.tsx';
-import { FormDialog } from '../../ui/FormDialog.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Section } from '../../ui/Page.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -20,7 +20,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useDraft } from '../../ui/useDraft.ts';
+import { type TextBinding, useDraft } from '../../ui/useDraft.ts';
 import { earlyEndReasonKeys, exitReasonKeys, explained, isIsoDate, todayIso } from './programmes.ts';
 
 const PAGE_SIZE = 25;
@@ -90,16 +90,16 @@ export function EnrolmentsSection({
                 count: data.total,
               })}
               className="table table--compact"
-              columns={[
-                { label: t('programmes.enrolments.person') },
-                { label: t('programmes.enrolments.clientNumber') },
-                { label: t('programmes.enrolments.status') },
-                { label: t('programmes.enrolments.entry') },
-                { label: t('programmes.enrolments.exit') },
-                { label: t('programmes.enrolments.reason') },
-                { label: t('programmes.enrolments.coach') },
-                { label: t('programmes.enrolments.actions') },
-              ]}
+              columns={textColumns(t, 'programmes.enrolments', [
+                'person',
+                'clientNumber',
+                'status',
+                'entry',
+                'exit',
+                'reason',
+                'coach',
+                'actions',
+              ])}
             >
               {data.items.map((e) => (
                 <tr key={e.id}>
@@ -183,13 +183,16 @@ function EnrolDialog({
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<ClientSummary[]>();
   const [searchFailure, setSearchFailure] = useState<string>();
-  const [clientId, setClientId] = useState<string | null>(null);
-  const [mode, setMode] = useState<Mode>('place');
-  const [entryDate, setEntryDate] = useState(todayIso());
-  const [employer, setEmployer] = useState('');
-  const [project, setProject] = useState('');
-  const [reason, setReason] = useState('');
-  const [coach, setCoach] = useState<string>(NO_COACH);
+  const form = useDraft(() => ({
+    clientId: null as string | null,
+    mode: 'place' as Mode,
+    entryDate: todayIso(),
+    employer: '',
+    project: '',
+    overbookingReason: '',
+    coach: NO_COACH,
+  }));
+  const { clientId, mode, entryDate, employer, project, overbookingReason: reason, coach } = form.draft;
   const coaches = useEndpoint(api.programmes.coaches, {});
 
   const runSearch = async () => {
@@ -197,7 +200,7 @@ function EnrolDialog({
     try {
       const found = await api.clients.list({ query: { query: search.trim(), pageSize: 20 } });
       setResults(found.items.filter((c) => !c.shared));
-      setClientId(found.items.find((c) => !c.shared)?.id ?? null);
+      form.set('clientId', found.items.find((c) => !c.shared)?.id ?? null);
     } catch (error) {
       setSearchFailure(errorText(t, error));
     }
@@ -243,16 +246,14 @@ function EnrolDialog({
   ];
 
   return (
-    <FormDialog
+    <DraftDialog
+      form={form}
+      onClose={onClose}
       title={t('programmes.enrolments.enrol')}
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
       submitLabel={t('programmes.enrolments.save')}
       onSubmit={submit}
     >
-      {(errors) => (
+      {(field, errors) => (
         <>
           <div className="inline-form">
             <TextField
@@ -283,7 +284,7 @@ function EnrolDialog({
                 label: `${c.lastName}, ${c.firstName} (${c.clientNumber})`,
               }))}
               selectedKey={clientId}
-              onSelectionChange={setClientId}
+              onSelectionChange={(key) => form.set('clientId', key)}
             />
           ) : null}
           {errors.clientId ? <p className="field__error">{errors.clientId}</p> : null}
@@ -291,40 +292,26 @@ function EnrolDialog({
             label={t('programmes.enrolments.mode')}
             options={modes}
             selectedKey={mode}
-            onSelectionChange={(key) => setMode((key ?? 'place') as Mode)}
+            onSelectionChange={(key) => form.set('mode', key ?? 'place')}
           />
           {mode !== 'waiting' ? (
             <TextField
               label={t('programmes.enrolments.entryDate')}
               type="date"
               isRequired
-              value={entryDate}
-              onChange={setEntryDate}
-              errorMessage={errors.entryDate}
+              {...field.text('entryDate')}
             />
           ) : null}
           {mode === 'overbook' ? (
             <TextAreaField
               label={t('programmes.enrolments.overbookReason')}
               isRequired
-              value={reason}
-              onChange={setReason}
+              {...field.text('overbookingReason')}
               rows={3}
-              errorMessage={errors.overbookingReason}
             />
           ) : null}
-          <TextField
-            label={t('programmes.enrolments.employer')}
-            value={employer}
-            onChange={setEmployer}
-            errorMessage={errors.employer}
-          />
-          <TextField
-            label={t('programmes.enrolments.project')}
-            value={project}
-            onChange={setProject}
-            errorMessage={errors.project}
-          />
+          <TextField label={t('programmes.enrolments.employer')} {...field.text('employer')} />
+          <TextField label={t('programmes.enrolments.project')} {...field.text('project')} />
           <SelectField
             label={t('programmes.enrolments.coach')}
             description={t('programmes.enrolments.coachHelp')}
@@ -333,12 +320,12 @@ function EnrolDialog({
               ...(coaches.data?.items ?? []).map((c) => ({ id: c.id, label: c.displayName })),
             ]}
             selectedKey={coach}
-            onSelectionChange={(key) => setCoach(key ?? NO_COACH)}
+            onSelectionChange={(key) => form.set('coach', key ?? NO_COACH)}
           />
           {errors.coachUserId ? <p className="field__error">{errors.coachUserId}</p> : null}
         </>
       )}
-    </FormDialog>
+    </DraftDialog>
   );
 }
 
@@ -347,6 +334,61 @@ interface EnrolmentDialogProps {
   enrolment: EnrolmentView;
   onClose: () => void;
   onDone: (message: string) => void;
+}
+
+/** The texts of a step of one enrolment: the dialog's title, its submit and its date. */
+const steps = {
+  exit: {
+    title: 'programmes.enrolments.exitActionFor',
+    submit: 'programmes.enrolments.saveExit',
+    date: 'programmes.enrolments.exitDate',
+  },
+  admit: {
+    title: 'programmes.enrolments.admitActionFor',
+    submit: 'programmes.enrolments.saveAdmit',
+    date: 'programmes.enrolments.entryDate',
+  },
+} as const;
+
+type FieldBinding<D extends object> = ReturnType<ReturnType<typeof useDraft<D>>['bind']>;
+
+/** The dialog of a step of one enrolment (exit, admit): the step's date first, then its own fields. */
+function StepDialog<D extends object>({
+  step,
+  enrolment,
+  form,
+  onClose,
+  onSubmit,
+  date,
+  children,
+}: {
+  step: keyof typeof steps;
+  enrolment: EnrolmentView;
+  form: ReturnType<typeof useDraft<D>>;
+  onClose: () => void;
+  onSubmit: () => Promise<void>;
+  /** The binding of the step's date among the form's fields. */
+  date: (field: FieldBinding<D>) => TextBinding;
+  children: (field: FieldBinding<D>) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const texts = steps[step];
+  return (
+    <DraftDialog
+      form={form}
+      onClose={onClose}
+      title={t(texts.title, { name: nameOf(enrolment) })}
+      submitLabel={t(texts.submit)}
+      onSubmit={onSubmit}
+    >
+      {(field) => (
+        <>
+          <TextField label={t(texts.date)} type="date" isRequired {...date(field)} />
+          {children(field)}
+        </>
+      )}
+    </DraftDialog>
+  );
 }
 
 function ExitDialog({ enrolment, onClose, onDone }: EnrolmentDialogProps) {
@@ -373,21 +415,16 @@ function ExitDialog({ enrolment, onClose, onDone }: EnrolmentDialogProps) {
   };
 
   return (
-    <DraftDialog
+    <StepDialog
+      step="exit"
+      enrolment={enrolment}
       form={form}
       onClose={onClose}
-      title={t('programmes.enrolments.exitActionFor', { name: nameOf(enrolment) })}
-      submitLabel={t('programmes.enrolments.saveExit')}
       onSubmit={submit}
+      date={(field) => field.text('date')}
     >
       {(field) => (
         <>
-          <TextField
-            label={t('programmes.enrolments.exitDate')}
-            type="date"
-            isRequired
-            {...field.text('date')}
-          />
           <SelectField
             label={t('programmes.enrolments.exitReason')}
             options={exitReasonKeys.map((k) => ({ id: k, label: t(`programmes.exitReason.${k}`) }))}
@@ -402,7 +439,7 @@ function ExitDialog({ enrolment, onClose, onDone }: EnrolmentDialogProps) {
           ) : null}
         </>
       )}
-    </DraftDialog>
+    </StepDialog>
   );
 }
 
@@ -431,33 +468,26 @@ function AdmitDialog({
   };
 
   return (
-    <DraftDialog
+    <StepDialog
+      step="admit"
+      enrolment={enrolment}
       form={form}
       onClose={onClose}
-      title={t('programmes.enrolments.admitActionFor', { name: nameOf(enrolment) })}
-      submitLabel={t('programmes.enrolments.saveAdmit')}
       onSubmit={submit}
+      date={(field) => field.text('entryDate')}
     >
-      {(field) => (
-        <>
-          <TextField
-            label={t('programmes.enrolments.entryDate')}
-            type="date"
-            isRequired
-            {...field.text('entryDate')}
-          />
-          {canOverbook ? (
-            <>
-              <TextAreaField
-                label={t('programmes.enrolments.overbookReason')}
-                rows={3}
-                {...field.text('overbookingReason')}
-              />
-              <p className="field__description">{t('programmes.enrolments.overbookHelp')}</p>
-            </>
-          ) : null}
-        </>
-      )}
-    </DraftDialog>
+      {(field) =>
+        canOverbook ? (
+          <>
+            <TextAreaField
+              label={t('programmes.enrolments.overbookReason')}
+              rows={3}
+              {...field.text('overbookingReason')}
+            />
+            <p className="field__description">{t('programmes.enrolments.overbookHelp')}</p>
+          </>
+        ) : null
+      }
+    </StepDialog>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../../app/client.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Count, SuppressionLegend } from '../../ui/Count.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { FigureTable } from '../../ui/FigureTable.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Section } from '../../ui/Page.tsx';
@@ -49,10 +50,9 @@ export function OccupancySection({ programmeId, year }: { programmeId: string; y
               compact
               columns={[
                 { label: t('programmes.occupancy.month') },
-                { label: t('programmes.occupancy.places'), numeric: true },
-                { label: t('programmes.occupancy.occupied'), numeric: true },
-                { label: t('programmes.occupancy.entries'), numeric: true },
-                { label: t('programmes.occupancy.exits'), numeric: true },
+                ...textColumns(t, 'programmes.occupancy', ['places', 'occupied', 'entries', 'exits'], {
+                  numeric: true,
+                }),
               ]}
               rows={months.map((m) => [
                 formatMonth(m.month, locale),
@@ -67,8 +67,7 @@ export function OccupancySection({ programmeId, year }: { programmeId: string; y
               compact
               columns={[
                 { label: t('programmes.occupancy.agency') },
-                { label: t('programmes.occupancy.waiting'), numeric: true },
-                { label: t('programmes.occupancy.averageDuration'), numeric: true },
+                ...textColumns(t, 'programmes.occupancy', ['waiting', 'averageDuration'], { numeric: true }),
               ]}
               rows={data.agencies.map((a) => [
                 <>

@@ -7,6 +7,7 @@ import { formatDate } from '../../app/dates.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
+import { textColumns } from '../../ui/columns.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableRegion } from '../../ui/TableRegion.tsx';
@@ -40,13 +41,7 @@ export function ProgrammesPage() {
           <>
             <TableRegion
               caption={t('programmes.list.caption', { count: data.total })}
-              columns={[
-                { label: t('programmes.list.name') },
-                { label: t('programmes.list.funding') },
-                { label: t('programmes.list.runtime') },
-                { label: t('programmes.list.role') },
-                { label: t('programmes.list.agencies') },
-              ]}
+              columns={textColumns(t, 'programmes.list', ['name', 'funding', 'runtime', 'role', 'agencies'])}
             >
               {data.items.map((p) => (
                 <tr key={p.id}>

@@ -27,8 +27,8 @@ export function ReportSection({ programme }: { programme: ProgrammeView; year?: 
     d < programme.startsOn ? programme.startsOn : d > programme.endsOn ? programme.endsOn : d;
   const initial = lastCompletePeriod(today, 'month');
   const [choice, setChoice] = useState<Choice>('month');
-  const [from, setFrom] = useState(clamp(initial.from));
-  const [to, setTo] = useState(clamp(initial.to));
+  const [period, setPeriod] = useState(() => ({ from: clamp(initial.from), to: clamp(initial.to) }));
+  const { from, to } = period;
   const hintId = useId();
   const valid = isIsoDate(from) && isIsoDate(to) && from <= to;
   const href = (format: 'pdf' | 'xlsx') =>
@@ -37,8 +37,7 @@ export function ReportSection({ programme }: { programme: ProgrammeView; year?: 
     setChoice(c);
     if (c === 'custom') return;
     const p = lastCompletePeriod(today, c);
-    setFrom(clamp(p.from));
-    setTo(clamp(p.to));
+    setPeriod({ from: clamp(p.from), to: clamp(p.to) });
   };
 
   return (
@@ -57,24 +56,18 @@ export function ReportSection({ programme }: { programme: ProgrammeView; year?: 
           selectedKey={choice}
           onSelectionChange={(k) => choose((k ?? 'month') as Choice)}
         />
-        <TextField
-          label={t('programmes.report.from')}
-          type="date"
-          value={from}
-          onChange={(v) => {
-            setChoice('custom');
-            setFrom(v);
-          }}
-        />
-        <TextField
-          label={t('programmes.report.to')}
-          type="date"
-          value={to}
-          onChange={(v) => {
-            setChoice('custom');
-            setTo(v);
-          }}
-        />
+        {(['from', 'to'] as const).map((end) => (
+          <TextField
+            key={end}
+            label={t(`programmes.report.${end}`)}
+            type="date"
+            value={period[end]}
+            onChange={(v) => {
+              setChoice('custom');
+              setPeriod((p) => ({ ...p, [end]: v }));
+            }}
+          />
+        ))}
       </div>
       {valid && to > today ? <p className="muted">{t('programmes.report.futureNote')}</p> : null}
       {valid ? (
