@@ -10,7 +10,7 @@ import { errorText } from '../../app/errors.ts';
 import { useEndpoint } from '../../app/useApi.ts';
 import { localeOf } from '../../i18n/language.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { LinkPageStatus } from '../../ui/LinkPageStatus.tsx';
+import { OneTimeLinkStatus } from '../../ui/OneTimeLinkStatus.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PlainButton as Button } from '../../ui/PlainButton.tsx';
 import { PlainTextAreaField as TextAreaField } from '../../ui/PlainTextAreaField.tsx';
@@ -62,11 +62,11 @@ export function ReferralFeedbackPage({ token }: { token: string }) {
   const data = view.data;
   return (
     <Page title={k('title')} width="narrow">
-      <LinkPageStatus
-        loading={view.loading}
-        failure={view.error ? message(view.error) : undefined}
+      <OneTimeLinkStatus
+        loading={view.loading && t('common.loading')}
+        failure={!!view.error && message(view.error)}
         done={done}
-        texts={{ invalidTitle: k('invalidTitle'), doneTitle: k('doneTitle'), done: k('done') }}
+        text={k}
       />
       {data && !done ? (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
