@@ -388,12 +388,23 @@ async function emptySubmits(page: Page, report: (where: string) => Promise<void>
   // Forms in dialogs: the first button of each distinct name that opens one.
   const seen = new Set<string>();
   const buttons = page.locator('main button');
-  for (let i = 0; i < (await buttons.count()); i++) {
+  // The buttons are read in one go on every step: a section that re-renders after a dialog (a list
+  // reloaded, a row edited in place) changes their number, and a button looked up by a stale index
+  // would be waited for in vain.
+  const read = () =>
+    buttons.evaluateAll((els) =>
+      els.map((e) => ({
+        name: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim(),
+        submit: e.getAttribute('type') === 'submit',
+      })),
+    );
+  for (let i = 0; ; i++) {
+    const found = (await read())[i];
+    if (!found) break;
+    const { name, submit: isSubmit } = found;
+    if (!OPENS_FORM.test(name) || NEVER_PRESS.test(name) || seen.has(name) || isSubmit) continue;
     const button = buttons.nth(i);
-    const name = ((await button.getAttribute('aria-label')) ?? (await button.textContent()) ?? '').trim();
-    if (!OPENS_FORM.test(name) || NEVER_PRESS.test(name) || seen.has(name)) continue;
-    if (!(await button.isVisible()) || !(await button.isEnabled())) continue;
-    if ((await button.getAttribute('type')) === 'submit') continue;
+    if (!(await button.isVisible()) || !(await button.isEnabled({ timeout: 5_000 }))) continue;
     seen.add(name);
     await button.click();
     await settled(page);
